@@ -1,0 +1,200 @@
+// Configuration is read once at start-up from the environment (and an optional JSON file), validated into one
+// typed object, and passed down. Nothing else in the hub reads process.env.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+
+export interface EncryptionKey {
+  /** Short id stored beside every sealed blob, so the right key opens it after a rotation. */
+  id: string;
+  /** 32 raw bytes for AES-256-GCM. */
+  key: Buffer;
+}
+
+export interface Config {
+  host: string;
+  port: number;
+  dataDir: string;
+  /** Unset: the embedded PGlite database in `<dataDir>/db`. */
+  databaseUrl: string | undefined;
+  /** Newest first: the first key seals, every key opens. Unset only in embedded mode (a key file is generated). */
+  encryptionKeys: EncryptionKey[] | undefined;
+  backendUrl: string | undefined;
+  frontendUrl: string | undefined;
+  m365RedirectUri: string | undefined;
+  loginUrl: string;
+  graphUrl: string;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** Webhook targets on private, loopback or link-local addresses are refused unless this is set (development). */
+  allowPrivateWebhookTargets: boolean;
+  /** Console sign-in sessions last this long without use. */
+  sessionTtlSeconds: number;
+}
+
+/** One line per setting: the README's settings table is checked against this list by a test. */
+export const SETTINGS = [
+  'M365HUB_CONFIG_FILE',
+  'M365HUB_HOST',
+  'M365HUB_PORT',
+  'M365HUB_DATA_DIR',
+  'DATABASE_URL',
+  'M365HUB_ENCRYPTION_KEYS',
+  'BACKEND_URL',
+  'FRONTEND_URL',
+  'M365_REDIRECT_URI',
+  'M365HUB_LOGIN_URL',
+  'M365HUB_GRAPH_URL',
+  'M365HUB_LOG_LEVEL',
+  'M365HUB_ALLOW_PRIVATE_WEBHOOK_TARGETS',
+  'M365HUB_SESSION_TTL_SECONDS',
+] as const;
+
+type SettingName = (typeof SETTINGS)[number];
+type Source = Partial<Record<SettingName, string>>;
+
+/** Every problem found in one pass, so the operator fixes them all at once. */
+export class ConfigError extends Error {
+  readonly code = 'invalid_configuration';
+  constructor(readonly problems: { setting: string; expected: string }[]) {
+    super(
+      `Invalid configuration:\n${problems.map((p) => `  - ${p.setting}: ${p.expected}`).join('\n')}\n` +
+        'Fix these settings (environment variables or the M365HUB_CONFIG_FILE JSON file) and start again.',
+    );
+    this.name = 'ConfigError';
+  }
+}
+
+const KEY_ID = /^[A-Za-z0-9_-]{1,32}$/;
+
+/** `id:base64` pairs separated by commas, newest first; each key must decode to exactly 32 bytes. */
+export function parseEncryptionKeys(value: string): EncryptionKey[] {
+  const keys = value
+    .split(',')
+    .map((part) => part.trim())
+    .filter(Boolean)
+    .map((part) => {
+      const colon = part.indexOf(':');
+      const id = colon > 0 ? part.slice(0, colon) : '';
+      const encoded = colon > 0 ? part.slice(colon + 1) : '';
+      const key = Buffer.from(encoded, 'base64');
+      if (!KEY_ID.test(id) || key.length !== 32 || key.toString('base64') !== encoded) {
+        throw new Error('each key must be "<id>:<base64 of 32 random bytes>" (generate one with `m365hub keys generate`)');
+      }
+      return { id, key };
+    });
+  if (keys.length === 0) throw new Error('at least one key is required');
+  if (new Set(keys.map((k) => k.id)).size !== keys.length) throw new Error('key ids must be unique');
+  return keys;
+}
+
+const httpUrl = (what: string) =>
+  z.string().refine((v) => {
+    try {
+      const u = new URL(v);
+      return u.protocol === 'http:' || u.protocol === 'https:';
+    } catch {
+      return false;
+    }
+  }, `${what} must be an absolute http(s) URL`);
+
+const optional = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((v) => (v === '' ? undefined : v), schema.optional());
+
+const schema = z
+  .object({
+    M365HUB_HOST: optional(z.string().min(1)).default('127.0.0.1'),
+    M365HUB_PORT: optional(
+      z.coerce.number({ error: 'must be a port number between 0 and 65535' }).int().min(0).max(65535),
+    ).default(3000),
+    M365HUB_DATA_DIR: optional(z.string().min(1)).default('./.m365hub'),
+    DATABASE_URL: optional(
+      z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// connection URL'),
+    ),
+    M365HUB_ENCRYPTION_KEYS: optional(
+      z.string().transform((v, ctx) => {
+        try {
+          return parseEncryptionKeys(v);
+        } catch (error) {
+          ctx.addIssue({ code: 'custom', message: (error as Error).message });
+          return z.NEVER;
+        }
+      }),
+    ),
+    BACKEND_URL: optional(httpUrl('BACKEND_URL')),
+    FRONTEND_URL: optional(httpUrl('FRONTEND_URL')),
+    M365_REDIRECT_URI: optional(httpUrl('M365_REDIRECT_URI')),
+    M365HUB_LOGIN_URL: optional(httpUrl('M365HUB_LOGIN_URL')).default('https://login.microsoftonline.com'),
+    M365HUB_GRAPH_URL: optional(httpUrl('M365HUB_GRAPH_URL')).default('https://graph.microsoft.com'),
+    M365HUB_LOG_LEVEL: optional(
+      z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
+        error: 'must be one of fatal, error, warn, info, debug, trace, silent',
+      }),
+    ).default('info'),
+    M365HUB_ALLOW_PRIVATE_WEBHOOK_TARGETS: optional(
+      z.enum(['true', 'false', '1', '0'], { error: 'must be true or false' }),
+    ).default('false'),
+    M365HUB_SESSION_TTL_SECONDS: optional(
+      z.coerce.number({ error: 'must be a number of seconds' }).int().min(60).max(90 * 24 * 3600),
+    ).default(7 * 24 * 3600),
+  })
+  .superRefine((v, ctx) => {
+    if (v.DATABASE_URL && !v.M365HUB_ENCRYPTION_KEYS) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['M365HUB_ENCRYPTION_KEYS'],
+        message:
+          'is required when DATABASE_URL is set (several processes must share one key ring); generate a key with `m365hub keys generate`',
+      });
+    }
+  });
+
+function readConfigFile(file: string): Source {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new ConfigError([
+      { setting: 'M365HUB_CONFIG_FILE', expected: `a readable JSON file (${(error as Error).message})` },
+    ]);
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+    throw new ConfigError([{ setting: 'M365HUB_CONFIG_FILE', expected: 'a JSON object of setting names to values' }]);
+  }
+  const unknown = Object.keys(parsed).filter((k) => !(SETTINGS as readonly string[]).includes(k));
+  if (unknown.length > 0) {
+    throw new ConfigError(unknown.map((k) => ({ setting: `${k} (in ${file})`, expected: 'not a known setting' })));
+  }
+  return Object.fromEntries(Object.entries(parsed).map(([k, v]) => [k, v === null ? undefined : String(v)])) as Source;
+}
+
+/**
+ * Reads the settings from `env` (normally process.env). A JSON file named by M365HUB_CONFIG_FILE supplies
+ * defaults; the environment wins over the file. Throws ConfigError listing every bad setting.
+ */
+export function loadConfig(env: Record<string, string | undefined>, cwd = process.cwd()): Config {
+  const fromEnv: Source = {};
+  for (const name of SETTINGS) if (env[name] !== undefined) fromEnv[name] = env[name];
+  const file = fromEnv.M365HUB_CONFIG_FILE ? readConfigFile(path.resolve(cwd, fromEnv.M365HUB_CONFIG_FILE)) : {};
+  const result = schema.safeParse({ ...file, ...fromEnv });
+  if (!result.success) {
+    throw new ConfigError(
+      result.error.issues.map((issue) => ({ setting: String(issue.path[0] ?? 'configuration'), expected: issue.message })),
+    );
+  }
+  const v = result.data;
+  return {
+    host: v.M365HUB_HOST,
+    port: v.M365HUB_PORT,
+    dataDir: path.resolve(cwd, v.M365HUB_DATA_DIR),
+    databaseUrl: v.DATABASE_URL,
+    encryptionKeys: v.M365HUB_ENCRYPTION_KEYS,
+    backendUrl: v.BACKEND_URL?.replace(/\/+$/, ''),
+    frontendUrl: v.FRONTEND_URL?.replace(/\/+$/, ''),
+    m365RedirectUri: v.M365_REDIRECT_URI,
+    loginUrl: v.M365HUB_LOGIN_URL.replace(/\/+$/, ''),
+    graphUrl: v.M365HUB_GRAPH_URL.replace(/\/+$/, ''),
+    logLevel: v.M365HUB_LOG_LEVEL,
+    allowPrivateWebhookTargets: v.M365HUB_ALLOW_PRIVATE_WEBHOOK_TARGETS === 'true' || v.M365HUB_ALLOW_PRIVATE_WEBHOOK_TARGETS === '1',
+    sessionTtlSeconds: v.M365HUB_SESSION_TTL_SECONDS,
+  };
+}

@@ -1,0 +1,103 @@
+// Opens the store on one of its two dialects and runs the migrations.
+// Embedded: PGlite (PostgreSQL in WebAssembly) in a data folder. Production: PostgreSQL through `pg`.
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { Kysely, PGliteDialect, PostgresDialect, sql } from 'kysely';
+import { Migrator } from 'kysely/migration';
+import pg from 'pg';
+import { lockDataDir } from './data-dir-lock.js';
+import { latestMigration, migrationProvider } from './migrations/index.js';
+import type { Database } from './schema.js';
+
+export type DialectName = 'pglite' | 'postgres';
+
+export type StoreTarget =
+  /** Embedded database in `<dataDir>/db`, locked against a second process. */
+  | { dialect: 'pglite'; dataDir: string }
+  /** An already created PGlite instance (tests load one from a shared template). */
+  | { dialect: 'pglite'; instance: PGlite }
+  /** PostgreSQL; `schema` confines every table (tests use a fresh schema per run). */
+  | { dialect: 'postgres'; url: string; schema?: string; poolSize?: number };
+
+export interface Store {
+  db: Kysely<Database>;
+  dialect: DialectName;
+  /** Applies pending migrations; safe when several processes start at once (advisory lock). */
+  migrate(): Promise<void>;
+  /** True when the database answers and the newest migration is applied. */
+  isReady(): Promise<boolean>;
+  close(): Promise<void>;
+}
+
+// int8 (bigserial, count(*)) arrives as a string from pg and a number from PGlite: parse both the same way.
+const INT8_OID = 20;
+const postgresTypes = {
+  getTypeParser: ((oid: number, format?: string) =>
+    oid === INT8_OID ? (value: string) => Number.parseInt(value, 10) : pg.types.getTypeParser(oid, format as 'text')) as typeof pg.types.getTypeParser,
+};
+
+export async function openStore(target: StoreTarget): Promise<Store> {
+  let db: Kysely<Database>;
+  let release = () => {};
+  let schema: string | undefined;
+  if (target.dialect === 'pglite') {
+    let instance: PGlite;
+    if ('instance' in target) {
+      instance = target.instance;
+    } else {
+      release = lockDataDir(target.dataDir);
+      try {
+        instance = await PGlite.create(path.join(target.dataDir, 'db'));
+      } catch (error) {
+        release();
+        throw error;
+      }
+    }
+    db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite: instance }) });
+  } else {
+    schema = target.schema;
+    const pool = new pg.Pool({
+      connectionString: target.url,
+      max: target.poolSize ?? 10,
+      types: postgresTypes,
+      ...(schema ? { options: `-c search_path=${schema}` } : {}),
+    });
+    // An idle client that loses its server must not crash the process; the next query reports it.
+    pool.on('error', () => {});
+    db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  }
+
+  const migrator = new Migrator({
+    db,
+    provider: migrationProvider,
+    ...(schema ? { migrationTableSchema: schema } : {}),
+  });
+
+  return {
+    db,
+    dialect: target.dialect,
+    async migrate() {
+      const { error, results } = await migrator.migrateToLatest();
+      if (error) {
+        const failed = results?.find((r) => r.status === 'Error')?.migrationName;
+        throw new Error(`database migration ${failed ?? ''} failed: ${(error as Error).message}`, { cause: error });
+      }
+    },
+    async isReady() {
+      try {
+        await sql`select 1`.execute(db);
+        const migrations = await migrator.getMigrations();
+        return migrations.some((m) => m.name === latestMigration && m.executedAt !== undefined);
+      } catch {
+        return false;
+      }
+    },
+    async close() {
+      try {
+        await db.destroy();
+      } finally {
+        release();
+      }
+    },
+  };
+}

@@ -1,0 +1,13 @@
+// The ordered list of migrations. Names sort in the order they run; a new migration gets the next number.
+import type { Migration, MigrationProvider } from 'kysely/migration';
+import * as foundation from './0001-foundation.js';
+
+const migrations: Record<string, Migration> = {
+  '0001-foundation': foundation,
+};
+
+export const migrationProvider: MigrationProvider = {
+  getMigrations: async () => migrations,
+};
+
+export const latestMigration = Object.keys(migrations).sort().at(-1)!;

@@ -1,0 +1,141 @@
+// Row types of every table, as Kysely sees them. Columns are snake_case in SQL and here; the HTTP layer maps them
+// to the API's camelCase. Timestamps are timestamptz (Date in both dialects).
+import type { ColumnType, Generated, JSONColumnType } from 'kysely';
+
+type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+type Json<T extends object | null = object> = JSONColumnType<T, string, string>;
+type NullableJson<T = unknown> = ColumnType<T | null, string | null | undefined, string | null>;
+
+export interface WorkspacesTable {
+  id: string;
+  name: string;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface ConsoleUsersTable {
+  id: string;
+  /** Stored lower-cased; unique. */
+  email: string;
+  display_name: string;
+  password_hash: string;
+  /** Instance administrators may create workspaces and see every workspace they are a member of. */
+  is_instance_admin: ColumnType<boolean, boolean | undefined, boolean>;
+  created_at: CreatedAt;
+}
+
+export type WorkspaceRole = 'admin' | 'member';
+
+export interface WorkspaceMembersTable {
+  workspace_id: string;
+  user_id: string;
+  role: WorkspaceRole;
+  created_at: CreatedAt;
+}
+
+export interface ConsoleSessionsTable {
+  /** SHA-256 of the session cookie value: a stolen database does not yield live sessions. */
+  token_hash: string;
+  user_id: string;
+  /** SHA-256 of the CSRF token the console echoes in a header on state-changing requests. */
+  csrf_token_hash: string;
+  created_at: CreatedAt;
+  expires_at: Timestamp;
+  ip: string | null;
+  user_agent: string | null;
+}
+
+export interface ApiKeysTable {
+  id: string;
+  workspace_id: string;
+  name: string;
+  /** The visible start of the key (e.g. `m365k_AbCd1234`), shown in lists to identify it. */
+  prefix: string;
+  /** SHA-256 of the whole key; the key itself is shown once at creation and never stored. */
+  key_hash: string;
+  created_by: string | null;
+  created_at: CreatedAt;
+  last_used_at: NullableTimestamp;
+  revoked_at: NullableTimestamp;
+}
+
+export type ActorType = 'user' | 'api_key' | 'system';
+
+export interface AuditLogTable {
+  id: string;
+  /** Null for instance-level events (e.g. a workspace deleted, whose own rows are gone). */
+  workspace_id: string | null;
+  actor_type: ActorType;
+  actor_id: string | null;
+  /** Human label at the time (email, key name): the actor may be deleted later. */
+  actor_label: string;
+  action: string;
+  target_type: string | null;
+  target_id: string | null;
+  ip: string | null;
+  data: NullableJson<Record<string, unknown>>;
+  created_at: CreatedAt;
+  /** Monotonic order for stable pagination when timestamps tie. */
+  seq: Generated<number>;
+}
+
+export type JobStatus = 'queued' | 'running' | 'succeeded' | 'failed' | 'dead' | 'cancelled';
+
+export interface JobsTable {
+  id: string;
+  workspace_id: string | null;
+  type: string;
+  payload: Json<Record<string, unknown>>;
+  status: JobStatus;
+  priority: ColumnType<number, number | undefined, number>;
+  attempts: ColumnType<number, number | undefined, number>;
+  max_attempts: ColumnType<number, number | undefined, number>;
+  run_at: Timestamp;
+  locked_by: string | null;
+  lease_expires_at: NullableTimestamp;
+  progress_done: number | null;
+  progress_total: number | null;
+  progress_message: string | null;
+  result: NullableJson;
+  last_error: NullableJson<{ code: string; message: string }>;
+  cancel_requested: ColumnType<boolean, boolean | undefined, boolean>;
+  idempotency_key: string | null;
+  schedule_name: string | null;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+  finished_at: NullableTimestamp;
+}
+
+export interface JobSchedulesTable {
+  name: string;
+  type: string;
+  payload: Json<Record<string, unknown>>;
+  interval_seconds: number;
+  next_run_at: Timestamp;
+  created_at: CreatedAt;
+}
+
+export interface SealedSecretsTable {
+  id: string;
+  workspace_id: string | null;
+  /** What the secret is for, e.g. `integration.client_secret`. */
+  purpose: string;
+  /** The sealed blob (key id, nonce, ciphertext, tag); see crypto/key-ring.ts for the format. */
+  sealed: string;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface Database {
+  workspaces: WorkspacesTable;
+  console_users: ConsoleUsersTable;
+  workspace_members: WorkspaceMembersTable;
+  console_sessions: ConsoleSessionsTable;
+  api_keys: ApiKeysTable;
+  audit_log: AuditLogTable;
+  jobs: JobsTable;
+  job_schedules: JobSchedulesTable;
+  sealed_secrets: SealedSecretsTable;
+}
