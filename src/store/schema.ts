@@ -76,6 +76,8 @@ export interface AuditLogTable {
   target_id: string | null;
   ip: string | null;
   data: NullableJson<Record<string, unknown>>;
+  /** The host product's user an API-key request acted for (X-M365Hub-Acting-User); migration 0002. */
+  acting_user: ColumnType<string | null, string | null | undefined, never>;
   created_at: CreatedAt;
   /** Monotonic order for stable pagination when timestamps tie. */
   seq: Generated<number>;

@@ -1,9 +1,11 @@
 // The ordered list of migrations. Names sort in the order they run; a new migration gets the next number.
 import type { Migration, MigrationProvider } from 'kysely/migration';
 import * as foundation from './0001-foundation.js';
+import * as auditActingUser from './0002-audit-acting-user.js';
 
 const migrations: Record<string, Migration> = {
   '0001-foundation': foundation,
+  '0002-audit-acting-user': auditActingUser,
 };
 
 export const migrationProvider: MigrationProvider = {
