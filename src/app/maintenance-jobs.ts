@@ -1,0 +1,33 @@
+// Housekeeping that every deployment needs, run as recurring durable jobs (so one process does each run).
+import type { Kysely } from 'kysely';
+import type { JobQueue } from '../jobs/job-queue.js';
+import type { JobHandler } from '../jobs/job-worker.js';
+import type { Database } from '../store/schema.js';
+import type { Clock } from '../time/clock.js';
+
+const EXPIRED_SESSIONS = 'maintenance.delete-expired-sessions';
+const FINISHED_JOBS = 'maintenance.delete-finished-jobs';
+const FINISHED_JOB_RETENTION_DAYS = 30;
+
+export async function scheduleMaintenance(jobs: JobQueue): Promise<void> {
+  await jobs.upsertSchedule({ name: EXPIRED_SESSIONS, type: EXPIRED_SESSIONS, payload: {}, intervalSeconds: 3600 });
+  await jobs.upsertSchedule({ name: FINISHED_JOBS, type: FINISHED_JOBS, payload: {}, intervalSeconds: 24 * 3600 });
+}
+
+export function maintenanceJobs(deps: { db: Kysely<Database>; clock: Clock }): Record<string, JobHandler> {
+  return {
+    [EXPIRED_SESSIONS]: async () => {
+      const result = await deps.db.deleteFrom('console_sessions').where('expires_at', '<', deps.clock.now()).executeTakeFirst();
+      return { deleted: Number(result.numDeletedRows) };
+    },
+    [FINISHED_JOBS]: async () => {
+      const cutoff = new Date(deps.clock.now().getTime() - FINISHED_JOB_RETENTION_DAYS * 24 * 3600 * 1000);
+      const result = await deps.db
+        .deleteFrom('jobs')
+        .where('status', 'in', ['succeeded', 'cancelled'])
+        .where('finished_at', '<', cutoff)
+        .executeTakeFirst();
+      return { deleted: Number(result.numDeletedRows) };
+    },
+  };
+}

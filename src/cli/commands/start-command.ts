@@ -1,0 +1,30 @@
+import { startHub } from '../../app/hub.js';
+import { loadConfig } from '../../config/config.js';
+import { createLogger } from '../../logging/logger.js';
+import type { Command } from '../command.js';
+import { parseOptions } from '../parse-options.js';
+import { onShutdownSignal } from '../process-signals.js';
+
+export const startCommand: Command = {
+  name: 'start',
+  summary: 'Run the hub (HTTP API, console, job worker)',
+  help: [
+    'Usage: m365hub start',
+    '',
+    'Runs the hub with the settings from the environment (M365HUB_HOST, M365HUB_PORT, DATABASE_URL, …; see README).',
+    'Migrations run at start. SIGTERM or SIGINT stops it gracefully: no new requests, in-flight ones finish,',
+    'job leases are released for other processes.',
+  ].join('\n'),
+  async run({ argv, env, stdout }) {
+    parseOptions(argv, {});
+    const config = loadConfig(env);
+    const logger = createLogger({ level: config.logLevel });
+    const hub = await startHub({ config, logger });
+    stdout(`m365hub listening on ${hub.url}`);
+    await onShutdownSignal(async (signal) => {
+      logger.info({ signal }, 'shutting down');
+      await hub.close();
+    });
+    return 0;
+  },
+};

@@ -1,0 +1,62 @@
+// Starts a real hub in this process on a free port, on a fresh store of the chosen dialect, with a seeded
+// instance administrator. For API and browser tests.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { Writable } from 'node:stream';
+import { startHub, type RunningHub } from '../../src/app/hub.js';
+import { createConsoleUser } from '../../src/auth/console-users.js';
+import { loadConfig, type Config } from '../../src/config/config.js';
+import { createLogger } from '../../src/logging/logger.js';
+import type { DialectName } from '../../src/store/database.js';
+import type { Clock } from '../../src/time/clock.js';
+import { openTestStore } from './stores.js';
+
+export interface TestHub {
+  url: string;
+  hub: RunningHub;
+  config: Config;
+  admin: { email: string; password: string };
+  /** Every log line the hub wrote, for redaction checks. */
+  logs(): string;
+  close(): Promise<void>;
+}
+
+export async function startTestHub(
+  options: { dialect?: DialectName; env?: Record<string, string>; clock?: Clock } = {},
+): Promise<TestHub> {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'm365hub-hub-'));
+  const config = loadConfig({
+    M365HUB_PORT: '0',
+    M365HUB_DATA_DIR: dataDir,
+    M365HUB_ENCRYPTION_KEYS: `test1:${Buffer.alloc(32, 7).toString('base64')}`,
+    M365HUB_LOG_LEVEL: 'info',
+    ...options.env,
+  });
+  const lines: string[] = [];
+  const logger = createLogger({
+    level: config.logLevel,
+    destination: new Writable({
+      write(chunk, _encoding, done) {
+        lines.push(String(chunk));
+        done();
+      },
+    }),
+  });
+  const store = await openTestStore(options.dialect ?? 'pglite');
+  const admin = { email: 'admin@example.test', password: 'correct horse battery staple' };
+  await createConsoleUser(store.db, { ...admin, displayName: 'Ada Admin', instanceAdmin: true });
+  const hub = await startHub({ config, logger, store, ...(options.clock ? { clock: options.clock } : {}) });
+  return {
+    url: hub.url,
+    hub,
+    config,
+    admin,
+    logs: () => lines.join(''),
+    async close() {
+      await hub.close();
+      await store.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
