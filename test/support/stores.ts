@@ -67,3 +67,11 @@ export async function openTestStore(dialect: DialectName): Promise<TestStore> {
     },
   };
 }
+
+/** Prepares an embedded data dir (`<dataDir>/db`) from the run's template, so a spawned hub skips initdb. */
+export async function prepareDataDir(dataDir: string): Promise<void> {
+  const template = process.env.M365HUB_TEST_PGLITE_TEMPLATE;
+  templateBytes ??= template ? readFileSync(template) : undefined;
+  const instance = await PGlite.create(`${dataDir}/db`, templateBytes ? { loadDataDir: new Blob([new Uint8Array(templateBytes)]) } : {});
+  await instance.close();
+}

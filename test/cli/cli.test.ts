@@ -1,0 +1,79 @@
+// The `m365hub` command as operators use it: the built launcher, real processes, real exit codes.
+import assert from 'node:assert/strict';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, it } from 'node:test';
+import { prepareDataDir } from '../support/stores.js';
+import { runM365hub, spawnM365hub } from '../support/processes.js';
+
+const freshDir = () => mkdtempSync(path.join(tmpdir(), 'm365hub-cli-'));
+const keyRing = `k1:${Buffer.alloc(32, 3).toString('base64')}`;
+
+describe('m365hub command line', () => {
+  it('prints help for every subcommand with exit code 0', async () => {
+    for (const command of ['start', 'demo', 'migrate', 'keys', 'admin', 'emulator']) {
+      const { code, output } = await runM365hub([command, '--help']);
+      assert.equal(code, 0, `${command} --help: ${output}`);
+      assert.match(output, /Usage: m365hub/, command);
+    }
+  });
+
+  it('exits with 2 and the command list on an unknown command', async () => {
+    const { code, output } = await runM365hub(['strat']);
+    assert.equal(code, 2);
+    assert.match(output, /unknown command "strat"/);
+    assert.match(output, /Commands:/);
+  });
+
+  it('exits with 2 on an unknown flag', async () => {
+    const { code, output } = await runM365hub(['migrate', '--force']);
+    assert.equal(code, 2);
+    assert.match(output, /Unknown option '--force'/);
+  });
+
+  it('exits with 2 and one message listing every bad setting, without a stack trace', async () => {
+    const { code, output } = await runM365hub(['start'], { M365HUB_PORT: 'x', DATABASE_URL: 'mysql://db' });
+    assert.equal(code, 2);
+    assert.match(output, /M365HUB_PORT: must be a port number/);
+    assert.match(output, /DATABASE_URL: must be a postgres/);
+    assert.doesNotMatch(output, /\n\s+at /);
+  });
+
+  it('generates keys in the M365HUB_ENCRYPTION_KEYS format', async () => {
+    const { code, output } = await runM365hub(['keys', 'generate', '--id', 'k2027']);
+    assert.equal(code, 0);
+    const [id, encoded] = output.trim().split(':');
+    assert.equal(id, 'k2027');
+    assert.equal(Buffer.from(encoded!, 'base64').length, 32);
+  });
+
+  it('migrates, creates an administrator from stdin, and refuses a second one with the same email (exit 1)', async () => {
+    const dataDir = freshDir();
+    await prepareDataDir(dataDir);
+    const env = { M365HUB_DATA_DIR: dataDir, M365HUB_ENCRYPTION_KEYS: keyRing };
+    assert.equal((await runM365hub(['migrate'], env)).code, 0);
+    const created = await runM365hub(['admin', 'create', '--email', 'Ops@Example.test', '--password-stdin'], env, 'a long enough password\n');
+    assert.equal(created.code, 0, created.output);
+    assert.match(created.output, /created instance administrator ops@example\.test/);
+    assert.doesNotMatch(created.output, /a long enough password/);
+    const again = await runM365hub(['admin', 'create', '--email', 'ops@example.test'], env);
+    assert.equal(again.code, 1);
+    assert.match(again.output, /already exists/);
+  });
+
+  it('starts, answers /readyz, and stops gracefully on SIGTERM with exit code 0', async () => {
+    const dataDir = freshDir();
+    await prepareDataDir(dataDir);
+    const hub = spawnM365hub(['start'], { M365HUB_PORT: '0', M365HUB_DATA_DIR: dataDir, M365HUB_ENCRYPTION_KEYS: keyRing });
+    const [, url] = await hub.waitForLine(/^m365hub listening on (http\S+)$/);
+    const ready = await fetch(`${url}/readyz`);
+    assert.equal(ready.status, 200);
+    // A second process on the same embedded data dir must be refused, not corrupt it.
+    const second = await runM365hub(['migrate'], { M365HUB_DATA_DIR: dataDir, M365HUB_ENCRYPTION_KEYS: keyRing });
+    assert.equal(second.code, 1);
+    assert.match(second.output, /in use by another m365hub process/);
+    hub.child.kill('SIGTERM');
+    assert.deepEqual(await hub.exit, { code: 0, signal: null });
+  });
+});
