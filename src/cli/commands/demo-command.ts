@@ -74,6 +74,7 @@ export const demoCommand: Command = {
           `  Console:   ${hubUrl}/`,
           `  Sign in:   ${demo.admin.email}`,
           `  Password:  ${demo.admin.password}`,
+          `  Member:    ${demo.member.email} / ${demo.member.password}`,
           `  Workspace: ${demo.workspace.name} (${demo.workspace.id})`,
           '',
           `  Microsoft 365 emulator: ${emulatorUrl} (CA: ${caPath})`,

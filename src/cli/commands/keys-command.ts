@@ -40,7 +40,7 @@ export const keysCommand: Command = {
         db: store.db,
         keyRing,
         logger,
-        onProgress: (progress) => stdout(`re-sealed ${progress.resealed} of ${progress.scanned} scanned`),
+        onProgress: (progress) => stdout(`${progress.table}.${progress.column}: ${progress.resealed} re-sealed so far`),
       });
       stdout(
         `key rotation done: ${counts.resealed} re-sealed, ${counts.alreadyCurrent} already under the newest key, ${counts.scanned} scanned`,
