@@ -1,0 +1,37 @@
+// The console's routes. Everything but sign-in sits behind the session gate and inside the app shell;
+// a workspace's pages live under /w/:workspaceId so a URL always says which workspace it shows.
+import { Navigate, Route, Routes } from 'react-router';
+import { AppShell } from './layout/app-shell.js';
+import { ApiKeysPage } from './pages/api-keys-page.js';
+import { AuditLogPage } from './pages/audit-log-page.js';
+import { HomeRedirect } from './pages/home-redirect.js';
+import { MembersPage } from './pages/members-page.js';
+import { NotFoundPage } from './pages/not-found-page.js';
+import { SignInPage } from './pages/sign-in-page.js';
+import { WorkspaceHomeRedirect } from './pages/workspace-home-redirect.js';
+import { WorkspacesPage } from './pages/workspaces-page.js';
+import { RequireSession } from './session/require-session.js';
+import { WorkspaceRoute } from './workspaces/workspace-route.js';
+
+export function App() {
+  return (
+    <Routes>
+      <Route path="/sign-in" element={<SignInPage />} />
+      <Route element={<RequireSession />}>
+        <Route element={<AppShell />}>
+          <Route index element={<HomeRedirect />} />
+          <Route path="workspaces" element={<WorkspacesPage />} />
+          <Route path="w/:workspaceId" element={<WorkspaceRoute />}>
+            <Route index element={<WorkspaceHomeRedirect />} />
+            <Route path="api-keys" element={<ApiKeysPage />} />
+            <Route path="members" element={<MembersPage />} />
+            <Route path="audit-log" element={<AuditLogPage />} />
+            <Route path="*" element={<NotFoundPage />} />
+          </Route>
+          <Route path="w" element={<Navigate to="/workspaces" replace />} />
+          <Route path="*" element={<NotFoundPage />} />
+        </Route>
+      </Route>
+    </Routes>
+  );
+}

@@ -1,0 +1,80 @@
+// The console's map: what works now links somewhere; what is coming is shown where it will live, visibly disabled.
+import { Children, type ReactNode } from 'react';
+import { NavLink } from 'react-router';
+import { useWorkspaceIdInUrl } from '../workspaces/workspaces-context.js';
+import { WorkspaceSwitcher } from './workspace-switcher.js';
+
+const workspacePages = [
+  { path: 'api-keys', label: 'API keys' },
+  { path: 'members', label: 'Members' },
+  { path: 'audit-log', label: 'Audit log' },
+];
+
+const comingFeatures = ['Files', 'Compliance', 'Access reviews', 'Actions'];
+
+export function SidebarNav() {
+  const workspaceId = useWorkspaceIdInUrl();
+  const base = workspaceId ? `/w/${encodeURIComponent(workspaceId)}` : null;
+
+  return (
+    <aside className="sidebar">
+      <div className="sidebar__brand">
+        <span className="brand-mark" aria-hidden="true" />
+        <span className="brand-name">m365hub</span>
+      </div>
+      <WorkspaceSwitcher />
+      <nav className="sidebar__nav" aria-label="Main">
+        <NavSection title="Workspace">
+          {workspacePages.map((page) =>
+            base ? (
+              <NavLink key={page.path} to={`${base}/${page.path}`} className="nav-item">
+                {page.label}
+              </NavLink>
+            ) : (
+              <DisabledItem key={page.path} label={page.label} reason="Choose a workspace first" />
+            ),
+          )}
+        </NavSection>
+        <NavSection title="Microsoft 365">
+          {comingFeatures.map((label) => (
+            <DisabledItem key={label} label={label} reason="Coming soon" badge="Soon" />
+          ))}
+        </NavSection>
+        <NavSection title="Settings">
+          <DisabledItem label="Integrations" hint="Microsoft 365" reason="Coming soon" badge="Soon" />
+        </NavSection>
+      </nav>
+      <div className="sidebar__footer">
+        <NavLink to="/workspaces" end className="nav-item">
+          All workspaces
+        </NavLink>
+      </div>
+    </aside>
+  );
+}
+
+function NavSection({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <div className="nav-section">
+      <p className="nav-section__title">{title}</p>
+      <ul className="nav-section__items">
+        {Children.map(children, (child) => (
+          <li>{child}</li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+/** Not a link and not focusable: nothing pretends to work before it does. */
+function DisabledItem({ label, hint, reason, badge }: { label: string; hint?: string; reason: string; badge?: string }) {
+  return (
+    <span className="nav-item nav-item--disabled" aria-disabled="true" title={reason}>
+      <span className="nav-item__label">
+        {label}
+        {hint && <span className="nav-item__hint">{hint}</span>}
+      </span>
+      {badge && <span className="badge badge--muted">{badge}</span>}
+    </span>
+  );
+}

@@ -1,0 +1,56 @@
+// Where you are (workspace and your role in it) and who you are, with the way out.
+import { useState } from 'react';
+import { Badge } from '../components/badge.js';
+import { useToast } from '../components/toast-provider.js';
+import { useSession, useSignedInUser } from '../session/session-context.js';
+import { useCurrentWorkspace } from '../workspaces/workspaces-context.js';
+
+export function TopBar() {
+  const user = useSignedInUser();
+  const workspace = useCurrentWorkspace();
+  const { signOut } = useSession();
+  const { notify } = useToast();
+  const [signingOut, setSigningOut] = useState(false);
+
+  async function handleSignOut() {
+    setSigningOut(true);
+    // Signing out always ends the session here; if the hub could not be told, say so.
+    try {
+      await signOut();
+    } catch {
+      notify({ tone: 'error', title: 'Signed out on this device', detail: 'The server could not be told; the session will expire on its own.' });
+    }
+  }
+
+  return (
+    <header className="topbar">
+      <div className="topbar__context">
+        {workspace ? (
+          <>
+            <span className="topbar__workspace">{workspace.name}</span>
+            <Badge tone={workspace.role === 'admin' ? 'accent' : 'neutral'}>{workspace.role === 'admin' ? 'Admin' : 'Member'}</Badge>
+          </>
+        ) : (
+          <span className="topbar__workspace">Workspaces</span>
+        )}
+      </div>
+      <div className="topbar__user">
+        <span className="avatar" aria-hidden="true">
+          {initials(user.displayName || user.email)}
+        </span>
+        <span className="topbar__identity">
+          <span className="topbar__name">{user.displayName || user.email}</span>
+          <span className="topbar__email">{user.email}</span>
+        </span>
+        <button type="button" className="button button--secondary button--small" onClick={handleSignOut} disabled={signingOut}>
+          Sign out
+        </button>
+      </div>
+    </header>
+  );
+}
+
+function initials(name: string): string {
+  const parts = name.replace(/@.*/, '').split(/[\s._-]+/).filter(Boolean);
+  return ((parts[0]?.[0] ?? '?') + (parts[1]?.[0] ?? '')).toUpperCase();
+}
