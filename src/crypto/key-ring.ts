@@ -4,7 +4,7 @@
 // Blob format (text, fits any text column):  v1.<keyId>.<nonce>.<ciphertext>.<tag>   (base64url, no padding)
 // The associated data binds the blob to where it lives (table, row id, column) and to its own version and key id,
 // so a blob copied to another row or column, or relabelled with another key id, fails authentication.
-import { createCipheriv, createDecipheriv, createSecretKey, randomBytes, type KeyObject } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createSecretKey, randomFillSync, type KeyObject } from 'node:crypto';
 import type { EncryptionKey } from '../config/config.js';
 import { SealedBlobError } from './sealed-blob-error.js';
 
@@ -26,6 +26,21 @@ const KEY_BYTES = 32;
 const NONCE_TEXT = 16;
 const TAG_TEXT = 22;
 const BASE64URL = /^[A-Za-z0-9_-]*$/;
+// Nonces come from a pool filled by the CSPRNG in one call per 512 seals: a call per 12 bytes costs more than
+// sealing a small secret. Each pool byte is used once; the pool is refilled before any byte would repeat.
+const NONCE_POOL = Buffer.alloc(NONCE_BYTES * 512);
+let noncePoolOffset = NONCE_POOL.length;
+
+/** A fresh random nonce, valid until the next call (createCipheriv copies it). */
+function nextNonce(): Buffer {
+  if (noncePoolOffset === NONCE_POOL.length) {
+    randomFillSync(NONCE_POOL);
+    noncePoolOffset = 0;
+  }
+  const nonce = NONCE_POOL.subarray(noncePoolOffset, noncePoolOffset + NONCE_BYTES);
+  noncePoolOffset += NONCE_BYTES;
+  return nonce;
+}
 
 interface RingKey {
   id: string;
@@ -110,7 +125,7 @@ export class KeyRing {
     const { id, key } = this.#sealing;
     // A fresh random 96-bit nonce per seal: with at most a few million seals per key, collisions stay far below
     // GCM's 2^-32 bound; rotation resets the count.
-    const nonce = randomBytes(NONCE_BYTES);
+    const nonce = nextNonce();
     const cipher = createCipheriv(ALGORITHM, key, nonce, { authTagLength: TAG_BYTES });
     cipher.setAAD(associatedData(id, place));
     const input = typeof plaintext === 'string' ? Buffer.from(plaintext, 'utf8') : plaintext;

@@ -88,7 +88,7 @@ export async function rotateKeys(options: RotateKeysOptions): Promise<RotationRe
           where ${column} is not null and not (${isCurrent})
           ${after === null ? sql`` : sql`and ${id} > ${after}`}
           order by ${id} limit ${batchSize} for update`.execute(trx);
-        let resealed = 0;
+        const updates: { id: string; sealed: string }[] = [];
         for (const row of rows.rows) {
           const place = { table: target.table, rowId: String(row.id), column: target.column };
           let value: Buffer;
@@ -102,12 +102,16 @@ export async function rotateKeys(options: RotateKeysOptions): Promise<RotationRe
             logger.error({ ...place, errorCode: error.code }, 'a sealed value could not be opened during key rotation; left as it is');
             continue;
           }
-          const resealedBlob = keyRing.seal(value, place);
+          updates.push({ id: row.id, sealed: keyRing.seal(value, place) });
           value.fill(0);
-          await sql`update ${table} set ${column} = ${resealedBlob} where ${id} = ${row.id}`.execute(trx);
-          resealed += 1;
         }
-        return { count: rows.rows.length, resealed, last: rows.rows.at(-1)?.id };
+        if (updates.length > 0) {
+          // One statement per batch: a round trip per row would dominate the rotation's time.
+          const values = sql.join(updates.map((u) => sql`(${u.id}, ${u.sealed})`));
+          await sql`update ${table} set ${column} = resealed.sealed from (values ${values}) as resealed(id, sealed)
+            where ${table}.${id} = resealed.id`.execute(trx);
+        }
+        return { count: rows.rows.length, resealed: updates.length, last: rows.rows.at(-1)?.id };
       });
       if (batch.count === 0) break;
       after = String(batch.last);
