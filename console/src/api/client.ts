@@ -90,10 +90,16 @@ async function readProblem(response: Response): Promise<ProblemDetails> {
       detail: typeof body.detail === 'string' ? body.detail : undefined,
       code: typeof body.code === 'string' ? body.code : undefined,
       requestId: typeof body.requestId === 'string' ? body.requestId : undefined,
+      errors: Array.isArray(body.errors) ? body.errors.filter(isFieldError) : undefined,
     };
   } catch {
     return fallback;
   }
+}
+
+function isFieldError(value: unknown): value is { pointer: string; detail: string } {
+  const candidate = value as { pointer?: unknown; detail?: unknown } | null;
+  return typeof candidate?.pointer === 'string' && typeof candidate.detail === 'string';
 }
 
 const segment = encodeURIComponent;

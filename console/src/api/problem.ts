@@ -7,6 +7,8 @@ export class ApiProblem extends Error {
   readonly title: string;
   readonly detail: string | undefined;
   readonly requestId: string | undefined;
+  /** Which fields were wrong and why, when the request failed validation. */
+  readonly fieldErrors: ReadonlyArray<{ pointer: string; detail: string }>;
 
   constructor(problem: ProblemDetails) {
     super(problem.detail ? `${problem.title}: ${problem.detail}` : problem.title);
@@ -16,6 +18,7 @@ export class ApiProblem extends Error {
     this.title = problem.title;
     this.detail = problem.detail;
     this.requestId = problem.requestId;
+    this.fieldErrors = problem.errors ?? [];
   }
 }
 

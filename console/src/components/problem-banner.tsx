@@ -7,6 +7,15 @@ export function ProblemBanner({ problem, onRetry }: { problem: ApiProblem; onRet
       <div className="banner__body">
         <p className="banner__title">{problem.title}</p>
         {problem.detail && <p className="banner__detail">{problem.detail}</p>}
+        {problem.fieldErrors.length > 0 && (
+          <ul className="banner__list">
+            {problem.fieldErrors.map((error) => (
+              <li key={error.pointer + error.detail}>
+                <span className="mono">{fieldName(error.pointer)}</span>: {error.detail}
+              </li>
+            ))}
+          </ul>
+        )}
         {problem.requestId && <p className="banner__meta">Request ID: {problem.requestId}</p>}
       </div>
       {onRetry && (
@@ -16,4 +25,9 @@ export function ProblemBanner({ problem, onRetry }: { problem: ApiProblem; onRet
       )}
     </div>
   );
+}
+
+/** `/body/email` → `email`: people know the field by its name, not by where it sat in the request. */
+function fieldName(pointer: string): string {
+  return pointer.replace(/^\/(body|query|params)\/?/, '') || pointer;
 }

@@ -27,7 +27,7 @@ export function ToastProvider({ children }: { children: ReactNode }) {
   const notify = useCallback(
     (toast: Omit<Toast, 'id'>) => {
       const id = nextId.current++;
-      setToasts((all) => [...all.slice(-3), { ...toast, id }]);
+      setToasts((all) => [...all.slice(-2), { ...toast, id }]);
       if (toast.tone === 'success') window.setTimeout(() => dismiss(id), successLifetimeMs);
     },
     [dismiss],

@@ -24,7 +24,7 @@ export function SidebarNav() {
       </div>
       <WorkspaceSwitcher />
       <nav className="sidebar__nav" aria-label="Main">
-        <NavSection title="Workspace">
+        <NavSection title="Access">
           {workspacePages.map((page) =>
             base ? (
               <NavLink key={page.path} to={`${base}/${page.path}`} className="nav-item">

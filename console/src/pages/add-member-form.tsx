@@ -69,9 +69,14 @@ export function AddMemberForm({ workspaceId, onAdded }: { workspaceId: string; o
             id="member-password"
             type="password"
             autoComplete="new-password"
+            minLength={12}
+            aria-describedby="member-password-hint"
             value={form.password}
             onChange={(e) => update('password', e.target.value)}
           />
+          <span className="field__hint" id="member-password-hint">
+            At least 12 characters. Share it with them over a secure channel.
+          </span>
         </div>
         <div className="form-grid__actions">
           <button type="submit" className="button button--primary" disabled={busy || form.email.trim() === ''}>

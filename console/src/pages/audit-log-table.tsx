@@ -51,7 +51,12 @@ export function AuditLogTable({ entries }: { entries: AuditEntry[] }) {
   );
 }
 
+const targetKinds: Record<string, string> = { api_key: 'API key', user: 'User', workspace: 'Workspace', member: 'Member' };
+
+/** Known kinds read as product words; kinds added by later features still read as words. */
 function humanize(type: string): string {
+  const known = targetKinds[type];
+  if (known) return known;
   const words = type.replace(/[_-]+/g, ' ');
   return words.charAt(0).toUpperCase() + words.slice(1);
 }

@@ -32,7 +32,7 @@ export function CreateApiKeyForm({ workspaceId, onCreated }: { workspaceId: stri
           <input
             id="api-key-name"
             required
-            maxLength={200}
+            maxLength={100}
             placeholder="e.g. Production backend"
             value={name}
             onChange={(event) => setName(event.target.value)}

@@ -33,14 +33,14 @@ export function CreateWorkspaceForm() {
   }
 
   return (
-    <Card title="Create a workspace" description="You become its first admin. You can rename it later.">
+    <Card title="Create a workspace" description="You become its first admin and can then add API keys and members.">
       <form className="inline-form" onSubmit={submit}>
         <div className="field field--grow">
           <label htmlFor="workspace-name">Workspace name</label>
           <input
             id="workspace-name"
             required
-            maxLength={200}
+            maxLength={100}
             placeholder="e.g. Contoso Ltd"
             value={name}
             onChange={(event) => setName(event.target.value)}

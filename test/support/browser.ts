@@ -1,0 +1,54 @@
+// Launches Debian's Chromium (never a downloaded browser) for the console's browser tests.
+// Where Chromium is missing the browser tests skip with the reason, except under CI=true, where .ci/run installs
+// it: a missing browser there means the journey was not tested, which must fail rather than pass quietly.
+import { existsSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+export const chromiumPath = '/usr/bin/chromium';
+
+/** Where screenshots go (git-ignored); created on first use. */
+export const resultsDir = path.resolve('test-results');
+
+/** node:test `skip` value for browser suites: the reason to skip, or false to run. */
+export function browserSkipReason(): string | false {
+  if (existsSync(chromiumPath)) return false;
+  if (process.env.CI === 'true') return false; // launchBrowser() then fails with the explanation
+  return `${chromiumPath} is not installed (apt-get install chromium); browser tests skipped`;
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  if (!existsSync(chromiumPath)) {
+    throw new Error(
+      `CI=true but ${chromiumPath} is missing: install Debian's chromium package (.ci/run does) so the browser tests run.`,
+    );
+  }
+  return chromium.launch({
+    executablePath: chromiumPath,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+  });
+}
+
+/** Saves a full-page screenshot as test-results/console-<step>.png, for people to look at. */
+export async function screenshot(page: Page, step: string): Promise<string> {
+  mkdirSync(resultsDir, { recursive: true });
+  const file = path.join(resultsDir, `console-${step}.png`);
+  await page.screenshot({ path: file, fullPage: true });
+  return file;
+}
+
+/**
+ * Uncaught errors and console errors of a page, for a test to assert none happened: a journey that "passes" while
+ * the app throws is broken. Chromium's own "Failed to load resource" lines are left out: the console meets expected
+ * 401s (no session yet, a wrong password) and shows them to the user itself.
+ */
+export function collectPageErrors(page: Page): () => string[] {
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) {
+      errors.push(`console.error: ${message.text()}`);
+    }
+  });
+  return () => errors;
+}
