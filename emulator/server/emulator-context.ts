@@ -1,0 +1,35 @@
+// Everything the route modules share, assembled once by the server.
+import type { RequestLog } from '../control/request-log.js';
+import type { FaultInjector } from '../control/fault-injector.js';
+import type { EmulatorOptions } from '../config/emulator-options.js';
+import type { OriginResolver } from '../identity/endpoint-urls.js';
+import type { JwtSigner } from '../identity/jwt-signer.js';
+import type { RefreshTokenSealer } from '../identity/refresh-token-sealer.js';
+import type { TokenMinter } from '../identity/token-minter.js';
+import type { SigningKeySet } from '../pki/signing-keys.js';
+import type { AuthorizationCodes } from '../state/authorization-codes.js';
+import type { SeedSummary } from '../state/demo-seed.js';
+import type { DirectoryStore } from '../state/directory-store.js';
+import type { EmulatorClock } from '../state/emulator-clock.js';
+import type { PendingRequests, SignInSessions } from '../state/sign-in-sessions.js';
+import type { PendingInteraction } from '../identity/interaction-state.js';
+
+export interface EmulatorContext {
+  options: EmulatorOptions;
+  directory: DirectoryStore;
+  clock: EmulatorClock;
+  keys: SigningKeySet;
+  signer: JwtSigner;
+  minter: TokenMinter;
+  sealer: RefreshTokenSealer;
+  codes: AuthorizationCodes;
+  sessions: SignInSessions;
+  pending: PendingRequests<PendingInteraction>;
+  origin: OriginResolver;
+  requestLog: RequestLog;
+  faults: FaultInjector;
+  /** The seed summary when the directory was seeded (`--seed demo`). */
+  seed: SeedSummary | undefined;
+  /** Back to the state at start: directory, sessions, codes, faults, log and clock. */
+  reset(): void;
+}

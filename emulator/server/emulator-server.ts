@@ -1,0 +1,181 @@
+// Assembles the emulator: TLS material, signing keys, state, and the routes, on one Fastify HTTPS server.
+import { readFileSync } from 'node:fs';
+import { setTimeout as delay } from 'node:timers/promises';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { controlProblem, registerControlRoutes } from '../control/control-routes.js';
+import { FaultInjector } from '../control/fault-injector.js';
+import { RequestLog } from '../control/request-log.js';
+import { withDefaults, type EmulatorOptions } from '../config/emulator-options.js';
+import { aadsts } from '../identity/aadsts-errors.js';
+import { createOriginResolver } from '../identity/endpoint-urls.js';
+import { errorBody, sendProtocolError } from '../identity/error-responses.js';
+import { registerDiscoveryRoutes } from '../identity/discovery-routes.js';
+import { registerInteractiveRoutes } from '../identity/interactive-routes.js';
+import { JwtSigner } from '../identity/jwt-signer.js';
+import { RefreshTokenSealer } from '../identity/refresh-token-sealer.js';
+import { registerTokenEndpoint } from '../identity/token-endpoint.js';
+import { TokenMinter } from '../identity/token-minter.js';
+import { ensureTlsMaterial } from '../pki/local-ca.js';
+import { SigningKeySet } from '../pki/signing-keys.js';
+import { AuthorizationCodes } from '../state/authorization-codes.js';
+import { seedDemo, type SeedSummary } from '../state/demo-seed.js';
+import { DirectoryError, DirectoryStore } from '../state/directory-store.js';
+import type { DirectorySnapshot } from '../state/directory-types.js';
+import { EmulatorClock } from '../state/emulator-clock.js';
+import { PendingRequests, SignInSessions } from '../state/sign-in-sessions.js';
+import type { PendingInteraction } from '../identity/interaction-state.js';
+import type { EmulatorContext } from './emulator-context.js';
+import { registerRequestContext } from './request-context.js';
+
+export interface RunningEmulator {
+  url: string;
+  port: number;
+  caPath: string;
+  caPem: string;
+  ctx: EmulatorContext;
+  app: FastifyInstance;
+  close(): Promise<void>;
+}
+
+/** Longest query string accepted before AADSTS90015; Node's header limit is raised above it so we see the request. */
+const maxQueryLength = 16_384;
+const bodyLimit = 256 * 1024;
+
+function initialState(options: EmulatorOptions, directory: DirectoryStore, clock: EmulatorClock): SeedSummary | undefined {
+  if (options.statePath) {
+    directory.load(JSON.parse(readFileSync(options.statePath, 'utf8')) as DirectorySnapshot);
+    return undefined;
+  }
+  if (options.seed === 'demo') return seedDemo(directory, { users: options.users, now: clock.now() });
+  return undefined;
+}
+
+export async function startEmulatorServer(input: Partial<EmulatorOptions>): Promise<RunningEmulator> {
+  const options = withDefaults(input);
+  const publicHost = options.publicUrl ? [new URL(options.publicUrl).hostname] : [];
+  const listenHost = ['0.0.0.0', '::'].includes(options.host) ? [] : [options.host];
+  const tls = await ensureTlsMaterial(options.dataDir, [...listenHost, ...publicHost, ...options.hostnames]);
+  const keys = await SigningKeySet.open(options.dataDir);
+  const clock = new EmulatorClock();
+  const directory = new DirectoryStore();
+  const seed = initialState(options, directory, clock);
+  const initialSnapshot = directory.snapshot();
+  const signer = new JwtSigner(keys);
+
+  const ctx: EmulatorContext = {
+    options,
+    directory,
+    clock,
+    keys,
+    signer,
+    minter: new TokenMinter(signer),
+    sealer: RefreshTokenSealer.open(options.dataDir),
+    codes: new AuthorizationCodes(() => clock.now()),
+    sessions: new SignInSessions(() => clock.now()),
+    pending: new PendingRequests<PendingInteraction>(() => clock.now()),
+    origin: createOriginResolver(options.publicUrl),
+    requestLog: new RequestLog(),
+    faults: new FaultInjector(),
+    seed,
+    reset() {
+      directory.load(initialSnapshot);
+      ctx.codes.clear();
+      ctx.sessions.clear();
+      ctx.pending.clear();
+      ctx.faults.clear();
+      ctx.requestLog.clear();
+      clock.reset();
+    },
+  };
+
+  const app = Fastify({
+    https: { key: tls.keyPem, cert: tls.certPem, maxHeaderSize: 65_536 } as never,
+    logger: options.log ? { level: 'info' } : false,
+    bodyLimit,
+    routerOptions: { maxParamLength: 500 },
+  });
+
+  // Protocol bodies are kept raw: duplicate parameters must be detected, which a parsed object would hide.
+  app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_req, body, done) => done(null, body));
+  app.addContentTypeParser('*', { parseAs: 'string' }, (_req, body, done) => done(null, body));
+
+  registerRequestContext(app);
+  registerFaultsAndLog(app, ctx);
+  registerErrorHandling(app, ctx);
+  registerDiscoveryRoutes(app, ctx);
+  registerTokenEndpoint(app, ctx);
+  registerInteractiveRoutes(app, ctx);
+  registerControlRoutes(app, ctx);
+
+  await app.listen({ host: options.host, port: options.port });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : options.port;
+  const displayHost = options.host.includes(':') ? `[${options.host}]` : options.host;
+  return {
+    url: `https://${displayHost}:${port}`,
+    port,
+    caPath: tls.caPath,
+    caPem: tls.caPem,
+    ctx,
+    app,
+    close: async () => {
+      await app.close();
+    },
+  };
+}
+
+function registerFaultsAndLog(app: FastifyInstance, ctx: EmulatorContext): void {
+  app.addHook('onRequest', async (request, reply) => {
+    const path = request.url.split('?')[0]!;
+    if (path.startsWith('/_emulator/')) return;
+    if (request.url.length - path.length > maxQueryLength) {
+      return sendProtocolError(reply, aadsts.queryStringTooLong(), request.trace, ctx.origin(request));
+    }
+    const fault = ctx.faults.take(request.method, path);
+    if (!fault) return;
+    if (fault.delayMs) await delay(fault.delayMs);
+    if (fault.retryAfter !== undefined) reply.header('retry-after', String(fault.retryAfter));
+    reply.code(fault.status);
+    if (fault.body !== undefined) return reply.send(fault.body);
+    return reply.type('application/json; charset=utf-8').send(errorBody(aadsts.transient(fault.status), request.trace, ctx.origin(request)));
+  });
+
+  app.addHook('onResponse', async (request, reply) => {
+    const path = request.url.split('?')[0]!;
+    if (path.startsWith('/_emulator/')) return;
+    const outcome = request.protocolOutcome ?? {};
+    const tenant = (request.params as { tenant?: string } | undefined)?.tenant;
+    ctx.requestLog.record({
+      time: new Date().toISOString(),
+      method: request.method,
+      path,
+      ...(tenant ? { tenant } : {}),
+      ...(outcome.grantType ? { grant_type: outcome.grantType } : {}),
+      ...(outcome.clientId ? { client_id: outcome.clientId } : {}),
+      status: reply.statusCode,
+      ...(outcome.error ? { error: outcome.error } : {}),
+      ...(outcome.errorCode ? { error_code: outcome.errorCode } : {}),
+    });
+  });
+}
+
+function registerErrorHandling(app: FastifyInstance, ctx: EmulatorContext): void {
+  app.setErrorHandler((error, request, reply) => {
+    const isControl = request.url.startsWith('/_emulator/');
+    if (error instanceof DirectoryError) return controlProblem(reply, error.status, error.message);
+    const err = error as { statusCode?: number; code?: string; message?: string };
+    if (isControl) {
+      const status = err.statusCode && err.statusCode >= 400 && err.statusCode < 500 ? err.statusCode : 500;
+      return controlProblem(reply, status, err.message ?? 'error');
+    }
+    if (err.code === 'FST_ERR_CTP_BODY_TOO_LARGE' || (err.statusCode && err.statusCode < 500)) {
+      return sendProtocolError(reply, aadsts.malformedRequest(), request.trace, ctx.origin(request));
+    }
+    request.log.error(error);
+    return sendProtocolError(reply, aadsts.transient(500), request.trace, ctx.origin(request));
+  });
+  app.setNotFoundHandler((request, reply) => {
+    if (request.url.startsWith('/_emulator/')) return controlProblem(reply, 404, `no control route ${request.method} ${request.url.split('?')[0]}`);
+    return reply.code(404).type('application/json; charset=utf-8').send({ error: 'not_found', error_description: `The emulator has no endpoint ${request.method} ${request.url.split('?')[0]}.` });
+  });
+}

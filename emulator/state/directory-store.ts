@@ -1,0 +1,410 @@
+// The in-memory directory: tenants, users, groups, app registrations, service principals and consents.
+// Identity endpoints read it; the control API and the seed write it. Every mutation bumps `revision`, which
+// caches of issued tokens key on, so a withdrawn grant is never served from a cache.
+import { randomBytes, X509Certificate } from 'node:crypto';
+import { thumbprintsOf } from '../pki/thumbprint.js';
+import { hashCredential } from './credential-hash.js';
+import { guidPattern, newGuid } from './deterministic-id.js';
+import {
+  globalAdministratorRoleId,
+  type Application,
+  type ApplicationGrant,
+  type DelegatedGrant,
+  type DirectorySnapshot,
+  type Group,
+  type RequiredGraphAccess,
+  type ServicePrincipal,
+  type SignInAudience,
+  type Tenant,
+  type User,
+} from './directory-types.js';
+
+/** A rejected control-plane change; the control API maps it to an HTTP status. */
+export class DirectoryError extends Error {
+  constructor(
+    readonly status: 400 | 404 | 409,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export interface NewTenant {
+  id?: string;
+  displayName?: string;
+  domain?: string;
+}
+
+export interface NewUser {
+  id?: string;
+  userPrincipalName: string;
+  displayName?: string;
+  givenName?: string;
+  surname?: string;
+  password?: string;
+  mail?: string;
+  jobTitle?: string;
+  accountEnabled?: boolean;
+  isAdmin?: boolean;
+}
+
+export interface NewApplication {
+  appId?: string;
+  id?: string;
+  displayName: string;
+  signInAudience?: SignInAudience;
+  redirectUris?: string[];
+  appRoleAssignmentRequired?: boolean;
+  requiredGraphAccess?: Partial<RequiredGraphAccess>;
+}
+
+export interface NewGroup {
+  id?: string;
+  displayName: string;
+  mailNickname?: string;
+  memberIds?: string[];
+}
+
+const defaultUserPassword = 'Passw0rd!';
+const twoYearsMs = 2 * 365 * 86_400_000;
+
+function slug(text: string): string {
+  return text.toLowerCase().replace(/[^a-z0-9]+/g, '').slice(0, 27) || 'tenant';
+}
+
+/** Secrets in Entra ID's shape: 40 characters, the fourth being `~` (a visible "this is a value, not an id" marker). */
+function newSecretText(): string {
+  const body = randomBytes(30).toString('base64url').replace(/[-_]/g, 'x');
+  return `${body.slice(0, 3)}8Q~${body.slice(3, 39)}`;
+}
+
+export class DirectoryStore {
+  private tenants = new Map<string, Tenant>();
+  private users = new Map<string, User>();
+  private groups = new Map<string, Group>();
+  private applications = new Map<string, Application>();
+  private servicePrincipals = new Map<string, ServicePrincipal>();
+  private delegatedGrants: DelegatedGrant[] = [];
+  private applicationGrants: ApplicationGrant[] = [];
+  revision = 0;
+
+  // ---- tenants ----
+  createTenant(input: NewTenant): Tenant {
+    const id = (input.id ?? newGuid()).toLowerCase();
+    if (!guidPattern.test(id)) throw new DirectoryError(400, `tenant id '${id}' is not a GUID`);
+    const displayName = input.displayName ?? input.domain?.split('.')[0] ?? `Tenant ${this.tenants.size + 1}`;
+    const domain = (input.domain ?? `${slug(displayName)}.onmicrosoft.com`).toLowerCase();
+    if (this.tenants.has(id)) throw new DirectoryError(409, `tenant ${id} already exists`);
+    if (this.findTenant(domain)) throw new DirectoryError(409, `domain ${domain} is already verified by another tenant`);
+    const tenant: Tenant = { id, displayName, domains: [domain] };
+    this.tenants.set(id, tenant);
+    this.touch();
+    return tenant;
+  }
+
+  /** Finds a tenant by GUID or by any verified domain (both are valid `{tenant}` path values). */
+  findTenant(idOrDomain: string): Tenant | undefined {
+    const key = idOrDomain.toLowerCase();
+    const byId = this.tenants.get(key);
+    if (byId) return byId;
+    for (const tenant of this.tenants.values()) if (tenant.domains.includes(key)) return tenant;
+    return undefined;
+  }
+
+  requireTenant(idOrDomain: string): Tenant {
+    const tenant = this.findTenant(idOrDomain);
+    if (!tenant) throw new DirectoryError(404, `tenant ${idOrDomain} not found`);
+    return tenant;
+  }
+
+  listTenants(): Tenant[] {
+    return [...this.tenants.values()];
+  }
+
+  // ---- users ----
+  createUser(tenantIdOrDomain: string, input: NewUser): User {
+    const tenant = this.requireTenant(tenantIdOrDomain);
+    const upn = input.userPrincipalName?.toLowerCase();
+    if (!upn || !/^[^@\s]+@[^@\s]+$/.test(upn)) throw new DirectoryError(400, 'userPrincipalName must look like name@domain');
+    const domain = upn.split('@')[1]!;
+    if (!tenant.domains.includes(domain)) {
+      throw new DirectoryError(400, `the domain of ${upn} is not a verified domain of tenant ${tenant.id} (${tenant.domains.join(', ')})`);
+    }
+    if (this.findUserByUpn(upn)) throw new DirectoryError(409, `user ${upn} already exists`);
+    const id = (input.id ?? newGuid()).toLowerCase();
+    if (this.users.has(id)) throw new DirectoryError(409, `user ${id} already exists`);
+    const local = upn.split('@')[0]!;
+    const user: User = {
+      id,
+      tenantId: tenant.id,
+      userPrincipalName: upn,
+      displayName: input.displayName ?? local,
+      accountEnabled: input.accountEnabled ?? true,
+      passwordHash: hashCredential(input.password ?? defaultUserPassword),
+      directoryRoles: input.isAdmin ? [globalAdministratorRoleId] : [],
+    };
+    if (input.givenName) user.givenName = input.givenName;
+    if (input.surname) user.surname = input.surname;
+    if (input.jobTitle) user.jobTitle = input.jobTitle;
+    user.mail = input.mail ?? upn;
+    this.users.set(id, user);
+    this.touch();
+    return user;
+  }
+
+  getUser(id: string): User | undefined {
+    return this.users.get(id.toLowerCase());
+  }
+
+  requireUser(tenantId: string, idOrUpn: string): User {
+    const user = this.getUser(idOrUpn) ?? this.findUserByUpn(idOrUpn);
+    if (!user || user.tenantId !== tenantId) throw new DirectoryError(404, `user ${idOrUpn} not found in tenant ${tenantId}`);
+    return user;
+  }
+
+  findUserByUpn(upn: string, tenantId?: string): User | undefined {
+    const key = upn.toLowerCase();
+    for (const user of this.users.values()) {
+      if (user.userPrincipalName === key && (!tenantId || user.tenantId === tenantId)) return user;
+    }
+    return undefined;
+  }
+
+  usersOf(tenantId: string): User[] {
+    return [...this.users.values()].filter((u) => u.tenantId === tenantId);
+  }
+
+  isAdmin(user: User): boolean {
+    return user.directoryRoles.includes(globalAdministratorRoleId);
+  }
+
+  revokeSignInSessions(tenantId: string, userIdOrUpn: string, at: number): void {
+    this.requireUser(tenantId, userIdOrUpn).signInSessionsValidFrom = at;
+    this.touch();
+  }
+
+  groupIdsOf(userId: string): string[] {
+    return [...this.groups.values()].filter((g) => g.memberIds.includes(userId)).map((g) => g.id);
+  }
+
+  // ---- groups ----
+  createGroup(tenantIdOrDomain: string, input: NewGroup): Group {
+    const tenant = this.requireTenant(tenantIdOrDomain);
+    if (!input.displayName) throw new DirectoryError(400, 'displayName is required');
+    const id = (input.id ?? newGuid()).toLowerCase();
+    const memberIds = (input.memberIds ?? []).map((m) => this.requireUser(tenant.id, m).id);
+    const group: Group = { id, tenantId: tenant.id, displayName: input.displayName, mailNickname: input.mailNickname ?? slug(input.displayName), memberIds };
+    this.groups.set(id, group);
+    this.touch();
+    return group;
+  }
+
+  groupsOf(tenantId: string): Group[] {
+    return [...this.groups.values()].filter((g) => g.tenantId === tenantId);
+  }
+
+  // ---- applications and service principals ----
+  createApplication(tenantIdOrDomain: string, input: NewApplication): Application {
+    const tenant = this.requireTenant(tenantIdOrDomain);
+    if (!input.displayName) throw new DirectoryError(400, 'displayName is required');
+    const audience = input.signInAudience ?? 'AzureADMyOrg';
+    if (audience !== 'AzureADMyOrg' && audience !== 'AzureADMultipleOrgs') {
+      throw new DirectoryError(400, `signInAudience '${String(audience)}' is not supported by the emulator (AzureADMyOrg or AzureADMultipleOrgs)`);
+    }
+    const redirectUris = input.redirectUris ?? [];
+    for (const uri of redirectUris) {
+      try {
+        new URL(uri);
+      } catch {
+        throw new DirectoryError(400, `redirect URI '${uri}' is not an absolute URI`);
+      }
+    }
+    const appId = (input.appId ?? newGuid()).toLowerCase();
+    if (this.applications.has(appId)) throw new DirectoryError(409, `application ${appId} already exists`);
+    const app: Application = {
+      id: (input.id ?? newGuid()).toLowerCase(),
+      appId,
+      tenantId: tenant.id,
+      displayName: input.displayName,
+      signInAudience: audience,
+      redirectUris,
+      requiredGraphAccess: {
+        delegated: input.requiredGraphAccess?.delegated ?? [],
+        application: input.requiredGraphAccess?.application ?? [],
+      },
+      passwordCredentials: [],
+      keyCredentials: [],
+      appRoleAssignmentRequired: input.appRoleAssignmentRequired ?? false,
+    };
+    this.applications.set(appId, app);
+    this.ensureServicePrincipal(tenant.id, app);
+    this.touch();
+    return app;
+  }
+
+  getApplication(appId: string): Application | undefined {
+    return this.applications.get(appId.toLowerCase());
+  }
+
+  requireApplication(tenantId: string, appId: string): Application {
+    const app = this.getApplication(appId);
+    if (!app || app.tenantId !== tenantId) throw new DirectoryError(404, `application ${appId} is not registered in tenant ${tenantId}`);
+    return app;
+  }
+
+  applicationsOf(tenantId: string): Application[] {
+    return [...this.applications.values()].filter((a) => a.tenantId === tenantId);
+  }
+
+  addSecret(tenantId: string, appId: string, input: { endDateTime?: string; displayName?: string; secretText?: string }, now: number) {
+    const app = this.requireApplication(tenantId, appId);
+    const end = input.endDateTime ? new Date(input.endDateTime) : new Date(now + twoYearsMs);
+    if (Number.isNaN(end.getTime())) throw new DirectoryError(400, 'endDateTime is not an ISO 8601 date');
+    const secretText = input.secretText ?? newSecretText();
+    const credential = {
+      keyId: newGuid(),
+      hint: secretText.slice(0, 3),
+      secretHash: hashCredential(secretText),
+      startDateTime: new Date(Math.min(now, end.getTime())).toISOString(),
+      endDateTime: end.toISOString(),
+      ...(input.displayName ? { displayName: input.displayName } : {}),
+    };
+    app.passwordCredentials.push(credential);
+    this.touch();
+    return { keyId: credential.keyId, secretText, hint: credential.hint, startDateTime: credential.startDateTime, endDateTime: credential.endDateTime };
+  }
+
+  addCertificate(tenantId: string, appId: string, input: { certificatePem: string; displayName?: string }) {
+    const app = this.requireApplication(tenantId, appId);
+    let thumbprints;
+    let validity;
+    try {
+      thumbprints = thumbprintsOf(input.certificatePem);
+      const cert = new X509Certificate(input.certificatePem);
+      validity = { start: new Date(cert.validFrom).toISOString(), end: new Date(cert.validTo).toISOString() };
+    } catch {
+      throw new DirectoryError(400, 'certificatePem is not a PEM X.509 certificate');
+    }
+    const credential = {
+      keyId: newGuid(),
+      certificatePem: input.certificatePem,
+      thumbprint: thumbprints.sha1Hex,
+      thumbprintSha256: thumbprints.sha256Hex,
+      startDateTime: validity.start,
+      endDateTime: validity.end,
+      ...(input.displayName ? { displayName: input.displayName } : {}),
+    };
+    app.keyCredentials.push(credential);
+    this.touch();
+    return { keyId: credential.keyId, thumbprint: credential.thumbprint, thumbprintSha256: credential.thumbprintSha256, endDateTime: credential.endDateTime };
+  }
+
+  servicePrincipal(tenantId: string, appId: string): ServicePrincipal | undefined {
+    return this.servicePrincipals.get(`${tenantId}:${appId.toLowerCase()}`);
+  }
+
+  /** Creates the app's service principal in a tenant (home tenant at registration, others on first consent). */
+  ensureServicePrincipal(tenantId: string, app: Application): ServicePrincipal {
+    const key = `${tenantId}:${app.appId}`;
+    let sp = this.servicePrincipals.get(key);
+    if (!sp) {
+      sp = { id: newGuid(), appId: app.appId, tenantId, displayName: app.displayName, appRoleAssignmentRequired: app.appRoleAssignmentRequired, assignedUserIds: [] };
+      this.servicePrincipals.set(key, sp);
+      this.touch();
+    }
+    return sp;
+  }
+
+  assignUser(tenantId: string, appId: string, userIdOrUpn: string): void {
+    const user = this.requireUser(tenantId, userIdOrUpn);
+    const app = this.getApplication(appId);
+    if (!app) throw new DirectoryError(404, `application ${appId} not found`);
+    const sp = this.ensureServicePrincipal(tenantId, app);
+    if (!sp.assignedUserIds.includes(user.id)) sp.assignedUserIds.push(user.id);
+    this.touch();
+  }
+
+  // ---- consent ----
+  /** Delegated Graph scopes a user may use with an app: admin consent for all users plus the user's own. */
+  grantedScopes(tenantId: string, appId: string, userId: string): Set<string> {
+    const scopes = new Set<string>();
+    for (const grant of this.delegatedGrants) {
+      if (grant.tenantId !== tenantId || grant.appId !== appId) continue;
+      if (grant.consentType === 'AllPrincipals' || grant.principalId === userId) for (const s of grant.scopes) scopes.add(s);
+    }
+    return scopes;
+  }
+
+  grantDelegated(tenantId: string, appId: string, scopes: string[], principalId?: string): void {
+    const app = this.getApplication(appId);
+    if (!app) throw new DirectoryError(404, `application ${appId} not found`);
+    this.ensureServicePrincipal(tenantId, app);
+    const consentType = principalId ? 'Principal' : 'AllPrincipals';
+    let grant = this.delegatedGrants.find((g) => g.tenantId === tenantId && g.appId === app.appId && g.consentType === consentType && g.principalId === principalId);
+    if (!grant) {
+      grant = { id: newGuid(), tenantId, appId: app.appId, consentType, scopes: [], ...(principalId ? { principalId } : {}) };
+      this.delegatedGrants.push(grant);
+    }
+    grant.scopes = [...new Set([...grant.scopes, ...scopes])];
+    this.touch();
+  }
+
+  grantedRoles(tenantId: string, appId: string): string[] {
+    return this.applicationGrants.find((g) => g.tenantId === tenantId && g.appId === appId)?.roles ?? [];
+  }
+
+  grantApplication(tenantId: string, appId: string, roles: string[]): void {
+    const app = this.getApplication(appId);
+    if (!app) throw new DirectoryError(404, `application ${appId} not found`);
+    this.ensureServicePrincipal(tenantId, app);
+    let grant = this.applicationGrants.find((g) => g.tenantId === tenantId && g.appId === app.appId);
+    if (!grant) {
+      grant = { tenantId, appId: app.appId, roles: [] };
+      this.applicationGrants.push(grant);
+    }
+    grant.roles = [...new Set([...grant.roles, ...roles])];
+    this.touch();
+  }
+
+  /** Withdraws every consent to the app in the tenant: admin, user and auto-consent alike. */
+  withdrawConsent(tenantId: string, appId: string): void {
+    const id = appId.toLowerCase();
+    this.delegatedGrants = this.delegatedGrants.filter((g) => !(g.tenantId === tenantId && g.appId === id));
+    this.applicationGrants = this.applicationGrants.filter((g) => !(g.tenantId === tenantId && g.appId === id));
+    this.touch();
+  }
+
+  // ---- state ----
+  snapshot(): DirectorySnapshot {
+    return structuredClone({
+      format: 'm365hub-emulator-state' as const,
+      version: 1 as const,
+      tenants: [...this.tenants.values()],
+      users: [...this.users.values()],
+      groups: [...this.groups.values()],
+      applications: [...this.applications.values()],
+      servicePrincipals: [...this.servicePrincipals.values()],
+      delegatedGrants: this.delegatedGrants,
+      applicationGrants: this.applicationGrants,
+    });
+  }
+
+  load(snapshot: DirectorySnapshot): void {
+    if (snapshot?.format !== 'm365hub-emulator-state' || snapshot.version !== 1) {
+      throw new DirectoryError(400, 'not an m365hub emulator state file (format m365hub-emulator-state, version 1)');
+    }
+    const copy = structuredClone(snapshot);
+    this.tenants = new Map(copy.tenants.map((t) => [t.id, t]));
+    this.users = new Map(copy.users.map((u) => [u.id, u]));
+    this.groups = new Map(copy.groups.map((g) => [g.id, g]));
+    this.applications = new Map(copy.applications.map((a) => [a.appId, a]));
+    this.servicePrincipals = new Map(copy.servicePrincipals.map((sp) => [`${sp.tenantId}:${sp.appId}`, sp]));
+    this.delegatedGrants = copy.delegatedGrants;
+    this.applicationGrants = copy.applicationGrants;
+    this.touch();
+  }
+
+  private touch(): void {
+    this.revision++;
+  }
+}

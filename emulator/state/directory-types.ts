@@ -1,0 +1,117 @@
+// The emulated directory: what an Entra ID tenant holds that the identity endpoints decide on.
+// Plain JSON-serialisable records, so GET /_emulator/state can export them and --state can load them back.
+
+export type SignInAudience = 'AzureADMyOrg' | 'AzureADMultipleOrgs';
+
+export interface Tenant {
+  id: string;
+  displayName: string;
+  /** Verified domains; the first is the initial `*.onmicrosoft.com` domain. */
+  domains: string[];
+}
+
+export interface User {
+  id: string;
+  tenantId: string;
+  userPrincipalName: string;
+  displayName: string;
+  givenName?: string;
+  surname?: string;
+  mail?: string;
+  jobTitle?: string;
+  accountEnabled: boolean;
+  passwordHash: string;
+  /** Directory role template ids (`wids`); Global Administrator makes a user an admin who can consent for all. */
+  directoryRoles: string[];
+  /** Emulator-clock ms; refresh tokens and sessions issued before it are revoked (AADSTS50173). */
+  signInSessionsValidFrom?: number;
+}
+
+export interface Group {
+  id: string;
+  tenantId: string;
+  displayName: string;
+  mailNickname: string;
+  memberIds: string[];
+}
+
+export interface PasswordCredential {
+  keyId: string;
+  displayName?: string;
+  hint: string;
+  secretHash: string;
+  startDateTime: string;
+  endDateTime: string;
+}
+
+export interface KeyCredential {
+  keyId: string;
+  displayName?: string;
+  certificatePem: string;
+  /** Upper-case hex SHA-1, as `customKeyIdentifier` shows it in Graph. */
+  thumbprint: string;
+  thumbprintSha256: string;
+  startDateTime: string;
+  endDateTime: string;
+}
+
+/** The permissions an app registration lists for Microsoft Graph (its `requiredResourceAccess`). */
+export interface RequiredGraphAccess {
+  delegated: string[];
+  application: string[];
+}
+
+export interface Application {
+  id: string;
+  appId: string;
+  tenantId: string;
+  displayName: string;
+  signInAudience: SignInAudience;
+  redirectUris: string[];
+  requiredGraphAccess: RequiredGraphAccess;
+  passwordCredentials: PasswordCredential[];
+  keyCredentials: KeyCredential[];
+  /** Copied to the service principal created in each tenant. */
+  appRoleAssignmentRequired: boolean;
+}
+
+export interface ServicePrincipal {
+  id: string;
+  appId: string;
+  tenantId: string;
+  displayName: string;
+  appRoleAssignmentRequired: boolean;
+  /** Users assigned to the app (needed when appRoleAssignmentRequired, else AADSTS50105). */
+  assignedUserIds: string[];
+}
+
+/** An oauth2PermissionGrant for Microsoft Graph: admin (AllPrincipals) or one user's (Principal) consent. */
+export interface DelegatedGrant {
+  id: string;
+  tenantId: string;
+  appId: string;
+  consentType: 'AllPrincipals' | 'Principal';
+  principalId?: string;
+  scopes: string[];
+}
+
+/** Application permissions (app roles of Microsoft Graph) an admin granted to an app in a tenant. */
+export interface ApplicationGrant {
+  tenantId: string;
+  appId: string;
+  roles: string[];
+}
+
+export interface DirectorySnapshot {
+  format: 'm365hub-emulator-state';
+  version: 1;
+  tenants: Tenant[];
+  users: User[];
+  groups: Group[];
+  applications: Application[];
+  servicePrincipals: ServicePrincipal[];
+  delegatedGrants: DelegatedGrant[];
+  applicationGrants: ApplicationGrant[];
+}
+
+export const globalAdministratorRoleId = '62e90394-69f5-4237-9190-012177145e10';

@@ -1,0 +1,110 @@
+// The HTML pages of the interactive flows: sign-in, account picker, consent, "Need admin approval", admin
+// consent, errors, signed out, and the auto-submitting form of response_mode=form_post.
+import { html, type SafeHtml } from './html.js';
+import { initials, pageShell } from './page-shell.js';
+
+export interface PermissionLine {
+  title: string;
+  description: string;
+}
+
+export interface Account {
+  displayName: string;
+  userPrincipalName: string;
+}
+
+const identity = (account: Account) =>
+  html`<div class="identity"><span class="avatar">${initials(account.displayName)}</span><span>${account.userPrincipalName}</span></div>`;
+
+const permissionList = (lines: PermissionLine[]) =>
+  html`<ul class="permissions">${lines.map((l) => html`<li><div class="title">${l.title}</div><div class="desc">${l.description}</div></li>`)}</ul>`;
+
+export function signInPage(input: { actionUrl: string; ctx: string; appName: string; loginHint?: string; error?: string; accounts?: Account[] }): string {
+  const picker = input.accounts?.length
+    ? html`<p>Pick an account</p>${input.accounts.map(
+        (a) => html`<form method="post" action="${input.actionUrl}"><input type="hidden" name="ctx" value="${input.ctx}"><input type="hidden" name="action" value="continue">
+<input type="hidden" name="login" value="${a.userPrincipalName}"><button class="tile" type="submit" data-testid="account-tile"><span class="avatar" style="width:32px;height:32px;border-radius:50%;background:#dbe7f7;display:flex;align-items:center;justify-content:center">${initials(a.displayName)}</span><span><div>${a.displayName}</div><div class="muted">${a.userPrincipalName} · Signed in</div></span></button></form>`,
+      )}<p class="muted" style="margin-top:14px">Or sign in with another account:</p>`
+    : '';
+  return pageShell(
+    'Sign in to your account',
+    html`<h1>Sign in</h1><p class="muted">to continue to ${input.appName}</p>${picker}
+<form method="post" action="${input.actionUrl}" autocomplete="off">
+<input type="hidden" name="ctx" value="${input.ctx}"><input type="hidden" name="action" value="signin">
+${input.error ? html`<div class="error" role="alert" id="usernameError">${input.error}</div>` : ''}
+<label for="i0116">Email, phone, or Skype</label>
+<input type="email" id="i0116" name="login" value="${input.loginHint ?? ''}" placeholder="someone@example.com" aria-label="Email" required>
+<label for="i0118">Password</label>
+<input type="password" id="i0118" name="passwd" placeholder="Password" aria-label="Password" required>
+<div class="actions"><button class="primary" type="submit" id="idSIButton9">Sign in</button></div>
+</form>`,
+  );
+}
+
+export function consentPage(input: {
+  actionUrl: string;
+  ctx: string;
+  appName: string;
+  publisherDomain: string;
+  account: Account;
+  permissions: PermissionLine[];
+  offerOrgConsent: boolean;
+}): string {
+  return pageShell(
+    'Permissions requested',
+    html`${identity(input.account)}<h1>Permissions requested</h1>
+<p><strong>${input.appName}</strong><br><span class="muted">${input.publisherDomain}</span></p>
+<p>This app would like to:</p>${permissionList(input.permissions)}
+<form method="post" action="${input.actionUrl}"><input type="hidden" name="ctx" value="${input.ctx}">
+${input.offerOrgConsent ? html`<label class="checkbox"><input type="checkbox" name="consentForOrg" value="on" id="consentForOrg"><span>Consent on behalf of your organization</span></label>` : ''}
+<p class="muted">Accepting these permissions means that you allow this app to use your data as specified in their terms of service and privacy statement. You can change these permissions in your account settings.</p>
+<div class="actions"><button class="secondary" type="submit" name="action" value="cancel" id="idBtn_Back">Cancel</button><button class="primary" type="submit" name="action" value="accept" id="idSIButton9">Accept</button></div>
+</form>`,
+  );
+}
+
+export function adminConsentPage(input: { actionUrl: string; ctx: string; appName: string; publisherDomain: string; account: Account; delegated: PermissionLine[]; application: PermissionLine[] }): string {
+  return pageShell(
+    'Permissions requested: review for your organization',
+    html`${identity(input.account)}<h1>Permissions requested</h1><p class="muted">Review for your organization</p>
+<p><strong>${input.appName}</strong><br><span class="muted">${input.publisherDomain}</span></p>
+<p>This app would like to:</p>
+${input.application.length ? html`<div class="section">Application permissions (no signed-in user)</div>${permissionList(input.application)}` : ''}
+${input.delegated.length ? html`<div class="section">Delegated permissions (for every user of your organization)</div>${permissionList(input.delegated)}` : ''}
+<p class="muted">If you accept, this app will get access to the specified resources for all users in your organization. No one else will be prompted to review these permissions.</p>
+<form method="post" action="${input.actionUrl}"><input type="hidden" name="ctx" value="${input.ctx}">
+<div class="actions"><button class="secondary" type="submit" name="action" value="cancel" id="idBtn_Back">Cancel</button><button class="primary" type="submit" name="action" value="accept" id="idSIButton9">Accept</button></div></form>`,
+  );
+}
+
+export function needAdminApprovalPage(input: { actionUrl: string; ctx: string; appName: string; account: Account; permissions: PermissionLine[] }): string {
+  return pageShell(
+    'Need admin approval',
+    html`${identity(input.account)}<h1>Need admin approval</h1>
+<p><strong>${input.appName}</strong></p>
+<p>${input.appName} needs permission to access resources in your organization that only an admin can grant. Please ask an admin to grant permission to this app before you can use it.</p>
+${permissionList(input.permissions)}
+<form method="post" action="${input.actionUrl}"><input type="hidden" name="ctx" value="${input.ctx}">
+<p><button class="link" type="submit" name="action" value="switch" id="adminSignIn">Have an admin account? Sign in with that account</button></p>
+<p><button class="link" type="submit" name="action" value="return" id="returnToApp">Return to the application without granting consent</button></p></form>`,
+  );
+}
+
+export function errorPage(input: { title: string; code?: number; message: string; details: Record<string, string> }): string {
+  const details: SafeHtml[] = Object.entries(input.details).map(([k, v]) => html`<div>${k}: ${v}</div>`);
+  return pageShell(
+    input.title,
+    html`<h1>${input.title}</h1><p>${input.code ? `AADSTS${input.code}: ` : ''}${input.message}</p>
+<div class="details" data-testid="error-details"><div><strong>Troubleshooting details</strong></div>${details}</div>`,
+  );
+}
+
+export function signedOutPage(): string {
+  return pageShell('Signed out', html`<h1>You signed out of your account</h1><p>It's a good idea to close all browser windows.</p>`);
+}
+
+export function formPostPage(action: string, fields: Record<string, string>): string {
+  return html`<!doctype html><html><head><title>Working...</title></head><body onload="document.forms[0].submit()">
+<form method="POST" name="hiddenform" action="${action}">${Object.entries(fields).map(([k, v]) => html`<input type="hidden" name="${k}" value="${v}">`)}
+<noscript><p>Script is disabled. Click Submit to continue.</p><input type="submit" value="Submit"></noscript></form></body></html>`.value;
+}
