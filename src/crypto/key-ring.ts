@@ -26,6 +26,7 @@ const KEY_BYTES = 32;
 const NONCE_TEXT = 16;
 const TAG_TEXT = 22;
 const BASE64URL = /^[A-Za-z0-9_-]*$/;
+const KEY_ID = /^[A-Za-z0-9_-]{1,32}$/; // as the configuration accepts
 // Nonces come from a pool filled by the CSPRNG in one call per 512 seals: a call per 12 bytes costs more than
 // sealing a small secret. Each pool byte is used once; the pool is refilled before any byte would repeat.
 const NONCE_POOL = Buffer.alloc(NONCE_BYTES * 512);
@@ -75,7 +76,7 @@ function parse(sealed: string, place?: SealedPlace): ParsedBlob {
   if (parts.length !== 5 || parts[0] !== VERSION) throw malformed();
   const [, keyId, nonce, ciphertext, tag] = parts as [string, string, string, string, string];
   if (
-    keyId.length === 0 ||
+    !KEY_ID.test(keyId) ||
     nonce.length !== NONCE_TEXT ||
     tag.length !== TAG_TEXT ||
     !BASE64URL.test(nonce) ||
@@ -102,7 +103,7 @@ export class KeyRing {
     this.#keys = new Map();
     for (const { id, key } of keys) {
       if (key.length !== KEY_BYTES) throw new Error(`encryption key ${id} must be ${KEY_BYTES} bytes`);
-      if (id.includes('.') || id.length === 0) throw new Error(`encryption key id ${JSON.stringify(id)} is not valid`);
+      if (!KEY_ID.test(id)) throw new Error(`encryption key id ${JSON.stringify(id)} is not valid`);
       if (this.#keys.has(id)) throw new Error(`encryption key id ${id} appears twice`);
       // KeyObjects are made once: building one per operation would cost more than the cipher on small payloads.
       this.#keys.set(id, createSecretKey(key));

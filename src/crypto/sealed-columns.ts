@@ -1,13 +1,11 @@
-// Every database column that holds sealed blobs. Key rotation re-seals exactly these, so a feature that adds a
-// sealed column adds its line here (a static list rather than runtime registration: `keys rotate` must find every
-// column without importing the feature that owns it).
-import type { Database } from '../store/schema.js';
-
+// Every column in the database that holds sealed blobs, so a key rotation finds them all. A feature that adds a
+// sealed column registers it here (next to its migration), and seals with the place
+// `{ table, rowId: <value of idColumn>, column }`.
 export interface SealedColumn {
-  table: keyof Database & string;
-  /** The row's primary key column: its value is the `rowId` the blob is bound to. */
+  table: string;
+  /** The primary key column whose value is the blob's `rowId`. */
   idColumn: string;
   column: string;
 }
 
-export const SEALED_COLUMNS: readonly SealedColumn[] = [{ table: 'sealed_secrets', idColumn: 'id', column: 'sealed' }];
+export const sealedColumns: readonly SealedColumn[] = [{ table: 'sealed_secrets', idColumn: 'id', column: 'sealed' }];
