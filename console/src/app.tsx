@@ -9,6 +9,7 @@ import { MembersPage } from './pages/members-page.js';
 import { NotFoundPage } from './pages/not-found-page.js';
 import { SignInPage } from './pages/sign-in-page.js';
 import { WorkspaceHomeRedirect } from './pages/workspace-home-redirect.js';
+import { WorkspaceSettingsPage } from './pages/workspace-settings-page.js';
 import { WorkspacesPage } from './pages/workspaces-page.js';
 import { RequireSession } from './session/require-session.js';
 import { WorkspaceRoute } from './workspaces/workspace-route.js';
@@ -26,6 +27,7 @@ export function App() {
             <Route path="api-keys" element={<ApiKeysPage />} />
             <Route path="members" element={<MembersPage />} />
             <Route path="audit-log" element={<AuditLogPage />} />
+            <Route path="settings/general" element={<WorkspaceSettingsPage />} />
             <Route path="*" element={<NotFoundPage />} />
           </Route>
           <Route path="w" element={<Navigate to="/workspaces" replace />} />

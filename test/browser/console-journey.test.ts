@@ -81,7 +81,9 @@ describe('web console in Chromium', { skip: browserSkipReason() }, () => {
       await screenshot(page, '04-api-key-created');
 
       // The key shown is the real one: the API accepts it for this workspace.
-      const asKey = await fetch(`${hub.url}/api/v1/workspaces/${workspaceId}/api-keys`, { headers: { Authorization: `Bearer ${key}` } });
+      const workspaceAsKey = () =>
+        fetch(`${hub.url}/api/v1/workspaces/${workspaceId}`, { headers: { Authorization: `Bearer ${key}` } });
+      const asKey = await workspaceAsKey();
       assert.equal(asKey.status, 200);
 
       await page.getByRole('button', { name: "I've saved the key" }).click();
@@ -102,7 +104,7 @@ describe('web console in Chromium', { skip: browserSkipReason() }, () => {
       assert.equal(await row.getByRole('button', { name: /Revoke/ }).count(), 0, 'a revoked key offers no revoke button');
       await screenshot(page, '06-api-key-revoked');
 
-      const revokedKey = await fetch(`${hub.url}/api/v1/workspaces/${workspaceId}/api-keys`, { headers: { Authorization: `Bearer ${key}` } });
+      const revokedKey = await workspaceAsKey();
       assert.equal(revokedKey.status, 401, 'the revoked key no longer opens the API');
 
       await page.getByRole('link', { name: 'Audit log' }).click();
@@ -205,6 +207,36 @@ describe('web console in Chromium', { skip: browserSkipReason() }, () => {
     }
   });
 
+  test('an admin renames a workspace, then deletes it only after typing its name', async () => {
+    const admin = await signInThroughApi(hub.url, hub.admin);
+    const workspace = await admin.call<{ id: string }>('POST', '/api/v1/workspaces', { name: 'Temporary' });
+    const { context, page, pageErrors } = await openPage();
+    try {
+      await page.goto('/sign-in');
+      await signIn(page, hub.admin.email, hub.admin.password);
+      await page.waitForURL(/\/w\//);
+      await page.goto(`/w/${workspace.id}/settings/general`);
+      await page.getByLabel('Workspace name').fill('Temporary (renamed)');
+      await page.getByRole('button', { name: 'Save name' }).click();
+      await page.getByRole('option', { name: 'Temporary (renamed)' }).waitFor({ state: 'attached' });
+
+      await page.getByRole('button', { name: 'Delete workspace' }).click();
+      const dialog = page.getByRole('dialog', { name: 'Delete “Temporary (renamed)”?' });
+      const confirm = dialog.getByRole('button', { name: 'Delete workspace' });
+      assert.equal(await confirm.isDisabled(), true, 'nothing is deleted before the name is typed');
+      await dialog.getByLabel(/^Type .* to confirm$/).fill('Temporary (renamed)');
+      await screenshot(page, '12-workspace-delete-confirm');
+      await confirm.click();
+      await page.waitForURL('**/workspaces');
+      await page.getByRole('heading', { name: 'Your workspaces' }).waitFor();
+      const remaining = await admin.call<{ items: Array<{ id: string }> }>('GET', '/api/v1/workspaces');
+      assert.equal(remaining.items.some((w) => w.id === workspace.id), false);
+      assert.deepEqual(pageErrors(), []);
+    } finally {
+      await context.close();
+    }
+  });
+
   test('when the session ends, the next action leads to sign-in and back to the same page', async () => {
     const { context, page, pageErrors } = await openPage();
     try {
@@ -217,7 +249,7 @@ describe('web console in Chromium', { skip: browserSkipReason() }, () => {
       await page.getByRole('link', { name: 'Members' }).click();
       await page.waitForURL(/\/sign-in\?/);
       await page.getByText('Your session has ended').waitFor();
-      await screenshot(page, '12-session-ended');
+      await screenshot(page, '13-session-ended');
 
       await signIn(page, hub.admin.email, hub.admin.password);
       await page.waitForURL(`**${workspacePath}/members`);

@@ -1,7 +1,11 @@
-import type { ReactNode } from 'react';
+import { useEffect, type ReactNode } from 'react';
 
-/** The title of a page, one sentence on what it is for, and its main actions. */
+/** The title of a page (also the window's), one sentence on what it is for, and its main actions. */
 export function PageHeader({ title, description, actions }: { title: string; description?: ReactNode; actions?: ReactNode }) {
+  useEffect(() => {
+    document.title = `${title} · m365hub`;
+  }, [title]);
+
   return (
     <header className="page-header">
       <div>

@@ -41,6 +41,13 @@ export function SidebarNav() {
           ))}
         </NavSection>
         <NavSection title="Settings">
+          {base ? (
+            <NavLink to={`${base}/settings/general`} className="nav-item">
+              General
+            </NavLink>
+          ) : (
+            <DisabledItem label="General" reason="Choose a workspace first" />
+          )}
           <DisabledItem label="Integrations" hint="Microsoft 365" reason="Coming soon" badge="Soon" />
         </NavSection>
       </nav>
