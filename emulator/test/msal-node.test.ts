@@ -1,0 +1,83 @@
+// Proof that a real, unmodified msal-node ConfidentialClientApplication works against the emulator: client
+// credentials with a secret and with certificates (thumbprintSha256 → PS256 + x5t#S256, thumbprint → RS256 +
+// x5t; msal-node src/client/ClientAssertion.ts), the auth code flow and acquireTokenSilent renewing through the
+// refresh token. Authority on the emulator host, knownAuthorities set, the CA trusted through networkClient.
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { ConfidentialClientApplication, type Configuration } from '@azure/msal-node';
+import { startEmulator, type EmulatorHandle } from '../harness.js';
+import { claimsOf, verifyWithJwks } from './support/jwt.js';
+import { createClientCertificate } from './support/test-certificate.js';
+
+let emulator: EmulatorHandle;
+const redirectUri = 'http://localhost:3000/auth/m365/callback';
+
+before(async () => {
+  emulator = await startEmulator();
+});
+after(async () => {
+  await emulator?.close();
+});
+
+function msalConfig(auth: Partial<Configuration['auth']>): Configuration {
+  return {
+    auth: { clientId: emulator.seed!.application.appId, authority: emulator.authority(), knownAuthorities: [new URL(emulator.url).host], ...auth },
+    system: { networkClient: emulator.msalNetworkClient },
+  };
+}
+
+describe('msal-node ConfidentialClientApplication', () => {
+  test('acquireTokenByClientCredential with a client secret returns a Graph app-only token with granted roles', async () => {
+    const cca = new ConfidentialClientApplication(msalConfig({ clientSecret: emulator.seed!.application.clientSecret }));
+    const result = await cca.acquireTokenByClientCredential({ scopes: ['https://graph.microsoft.com/.default'] });
+    assert.ok(result?.accessToken);
+    const { payload } = await verifyWithJwks(emulator, result.accessToken);
+    assert.equal(payload.iss, `https://sts.windows.net/${emulator.tenantId}/`);
+    assert.equal(payload.aud, 'https://graph.microsoft.com');
+    assert.equal(payload.appid, emulator.seed!.application.appId);
+    assert.equal(payload.appidacr, '1');
+    assert.equal(payload.idtyp, 'app');
+    assert.equal(payload.ver, '1.0');
+    assert.ok((payload.roles as string[]).includes('User.Read.All'));
+  });
+
+  for (const variant of ['thumbprintSha256', 'thumbprint'] as const) {
+    test(`acquireTokenByClientCredential with a certificate (${variant})`, async () => {
+      const app = await emulator.createApplication(emulator.tenantId!, { displayName: `cert app ${variant}` });
+      const { certificatePem, privateKeyPem } = await createClientCertificate();
+      const registered = await emulator.addCertificate(emulator.tenantId!, app.appId, certificatePem);
+      await emulator.grant(emulator.tenantId!, { appId: app.appId, roles: ['Sites.Read.All'] });
+      const clientCertificate =
+        variant === 'thumbprintSha256' ? { thumbprintSha256: registered.thumbprintSha256, privateKey: privateKeyPem } : { thumbprint: registered.thumbprint, privateKey: privateKeyPem };
+      const cca = new ConfidentialClientApplication(msalConfig({ clientId: app.appId, clientCertificate }));
+      const result = await cca.acquireTokenByClientCredential({ scopes: ['https://graph.microsoft.com/.default'] });
+      const claims = claimsOf(result!.accessToken);
+      assert.equal(claims.appidacr, '2', 'appidacr 2 = certificate');
+      assert.deepEqual(claims.roles, ['Sites.Read.All']);
+    });
+  }
+
+  test('auth code flow: getAuthCodeUrl → sign in → acquireTokenByCode, then acquireTokenSilent renews with the refresh token', async () => {
+    const cca = new ConfidentialClientApplication(msalConfig({ clientSecret: emulator.seed!.application.clientSecret }));
+    const scopes = ['User.Read', 'offline_access'];
+    const url = await cca.getAuthCodeUrl({ scopes, redirectUri, state: 'st-1', nonce: 'n-1' });
+    const flow = await emulator.signIn(url, { username: 'dana@contoso.onmicrosoft.com', password: emulator.seed!.password });
+    assert.equal(flow.params.state, 'st-1');
+    assert.ok(flow.params.code);
+    // msal-node checks the id token's nonce against the request's (ResponseHandler.handleServerTokenResponse).
+    const result = await cca.acquireTokenByCode({ code: flow.params.code!, scopes, redirectUri, nonce: 'n-1', state: 'st-1' }, { code: flow.params.code!, state: flow.params.state! });
+    assert.equal(result.account?.username, 'dana@contoso.onmicrosoft.com');
+    // client_info makes MSAL's home account id `oid.tid`.
+    assert.equal(result.account?.homeAccountId, `${result.account?.localAccountId}.${emulator.tenantId}`);
+    assert.equal(result.account?.tenantId, emulator.tenantId);
+    assert.equal((result.idTokenClaims as Record<string, unknown>).nonce, 'n-1');
+    assert.match(String(claimsOf(result.accessToken).scp), /User\.Read/);
+
+    const before = (await emulator.requests(200)).filter((r) => r.grant_type === 'refresh_token').length;
+    const silent = await cca.acquireTokenSilent({ account: result.account!, scopes: ['User.Read'], forceRefresh: true });
+    const afterCount = (await emulator.requests(200)).filter((r) => r.grant_type === 'refresh_token' && r.status === 200).length;
+    assert.equal(afterCount, before + 1, 'one refresh_token grant was redeemed');
+    assert.notEqual(silent.accessToken, result.accessToken);
+    assert.equal(silent.account?.homeAccountId, result.account?.homeAccountId);
+  });
+});
