@@ -1,0 +1,230 @@
+// The producer's side of the durable job queue: enqueue, read, list, cancel, count, and recurring schedules.
+// Jobs live in the `jobs` table; workers (job-worker.ts) claim and run them. Every workspace-scoped read takes the
+// workspace id from its caller, so a job of another workspace is indistinguishable from a missing one.
+import type { Kysely, Selectable, Transaction } from 'kysely';
+import type { Logger } from '../logging/logger.js';
+import { newId } from '../store/ids.js';
+import type { Database, JobStatus, JobsTable } from '../store/schema.js';
+import type { Clock } from '../time/clock.js';
+
+export type { JobStatus };
+export type JobRow = Selectable<JobsTable>;
+export type JobExecutor = Kysely<Database> | Transaction<Database>;
+
+export const JOB_STATUSES: readonly JobStatus[] = ['queued', 'running', 'succeeded', 'failed', 'dead', 'cancelled'];
+/** States a job never leaves. */
+export const FINISHED_JOB_STATUSES: readonly JobStatus[] = ['succeeded', 'failed', 'dead', 'cancelled'];
+
+export type JobQueueErrorCode = 'invalid_cursor' | 'invalid_job';
+
+export class JobQueueError extends Error {
+  constructor(
+    readonly code: JobQueueErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'JobQueueError';
+  }
+}
+
+export interface EnqueueInput {
+  type: string;
+  payload?: Record<string, unknown>;
+  /** Null or absent: an instance-level job (maintenance), invisible to every workspace. */
+  workspaceId?: string | null;
+  runAt?: Date;
+  maxAttempts?: number;
+  /** Higher runs first among ready jobs. */
+  priority?: number;
+  /** Same workspace + type + key returns the job already enqueued instead of a second one. */
+  idempotencyKey?: string;
+  /** Set by schedules; lets a schedule skip a run while its previous job is still pending. */
+  scheduleName?: string;
+}
+
+export interface ScheduleInput {
+  name: string;
+  type: string;
+  payload?: Record<string, unknown>;
+  intervalSeconds: number;
+}
+
+export interface JobPage {
+  items: JobRow[];
+  nextCursor: string | null;
+}
+
+interface Cursor {
+  createdAt: string;
+  id: string;
+}
+
+function encodeCursor(row: JobRow): string {
+  return Buffer.from(JSON.stringify({ createdAt: row.created_at.toISOString(), id: row.id } satisfies Cursor)).toString('base64url');
+}
+
+function decodeCursor(cursor: string): { createdAt: Date; id: string } {
+  try {
+    const parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as Partial<Cursor>;
+    const createdAt = new Date(parsed.createdAt ?? '');
+    if (typeof parsed.id === 'string' && !Number.isNaN(createdAt.getTime())) return { createdAt, id: parsed.id };
+  } catch {
+    // falls through to the typed error
+  }
+  throw new JobQueueError('invalid_cursor', 'the cursor is not one this list returned; start again without a cursor');
+}
+
+export interface JobQueueOptions {
+  db: Kysely<Database>;
+  clock: Clock;
+  logger: Logger;
+}
+
+export class JobQueue {
+  readonly #db: Kysely<Database>;
+  readonly #clock: Clock;
+  readonly #logger: Logger;
+
+  constructor(options: JobQueueOptions) {
+    this.#db = options.db;
+    this.#clock = options.clock;
+    this.#logger = options.logger;
+  }
+
+  /**
+   * Adds a job and returns its row (or, with an idempotency key already used, the existing job's row).
+   * Pass `executor` to enqueue inside the caller's transaction (on PGlite, code inside a transaction must use it).
+   */
+  async enqueue(input: EnqueueInput, executor: JobExecutor = this.#db): Promise<JobRow> {
+    const maxAttempts = input.maxAttempts ?? 5;
+    if (!input.type) throw new JobQueueError('invalid_job', 'a job needs a type');
+    if (!Number.isInteger(maxAttempts) || maxAttempts < 1) throw new JobQueueError('invalid_job', 'maxAttempts must be a positive integer');
+    const now = this.#clock.now();
+    const workspaceId = input.workspaceId ?? null;
+    const inserted = await executor
+      .insertInto('jobs')
+      .values({
+        id: newId('job'),
+        workspace_id: workspaceId,
+        type: input.type,
+        payload: JSON.stringify(input.payload ?? {}),
+        status: 'queued',
+        priority: input.priority ?? 0,
+        max_attempts: maxAttempts,
+        run_at: input.runAt ?? now,
+        idempotency_key: input.idempotencyKey ?? null,
+        schedule_name: input.scheduleName ?? null,
+        created_at: now,
+        updated_at: now,
+      })
+      .onConflict((oc) =>
+        oc.columns(['workspace_id', 'type', 'idempotency_key']).where('idempotency_key', 'is not', null).doNothing(),
+      )
+      .returningAll()
+      .executeTakeFirst();
+    if (inserted) {
+      this.#logger.debug({ jobId: inserted.id, type: inserted.type, workspaceId }, 'job enqueued');
+      return inserted;
+    }
+    return executor
+      .selectFrom('jobs')
+      .selectAll()
+      .where('workspace_id', workspaceId === null ? 'is' : '=', workspaceId)
+      .where('type', '=', input.type)
+      .where('idempotency_key', '=', input.idempotencyKey!)
+      .executeTakeFirstOrThrow();
+  }
+
+  /** A job of this workspace (null: an instance-level job), or undefined. */
+  async get(workspaceId: string | null, jobId: string): Promise<JobRow | undefined> {
+    return this.#db
+      .selectFrom('jobs')
+      .selectAll()
+      .where('id', '=', jobId)
+      .where('workspace_id', workspaceId === null ? 'is' : '=', workspaceId)
+      .executeTakeFirst();
+  }
+
+  /** Newest first, stable across pages (created_at, then id). */
+  async list(workspaceId: string, options: { limit?: number; cursor?: string | null } = {}): Promise<JobPage> {
+    const limit = Math.min(Math.max(Math.trunc(options.limit ?? 50), 1), 200);
+    let query = this.#db.selectFrom('jobs').selectAll().where('workspace_id', '=', workspaceId);
+    if (options.cursor) {
+      const after = decodeCursor(options.cursor);
+      query = query.where((eb) =>
+        eb.or([eb('created_at', '<', after.createdAt), eb.and([eb('created_at', '=', after.createdAt), eb('id', '<', after.id)])]),
+      );
+    }
+    const rows = await query.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(limit + 1).execute();
+    const items = rows.slice(0, limit);
+    return { items, nextCursor: rows.length > limit ? encodeCursor(items.at(-1)!) : null };
+  }
+
+  /**
+   * A queued job is cancelled at once; a running one is flagged, and its handler sees the flag through its
+   * context's signal and stops. A finished job is returned unchanged. Undefined when the workspace has no such job.
+   */
+  async requestCancel(workspaceId: string | null, jobId: string): Promise<JobRow | undefined> {
+    const now = this.#clock.now();
+    const cancelled = await this.#db
+      .updateTable('jobs')
+      .set({ status: 'cancelled', cancel_requested: true, finished_at: now, updated_at: now })
+      .where('id', '=', jobId)
+      .where('workspace_id', workspaceId === null ? 'is' : '=', workspaceId)
+      .where('status', '=', 'queued')
+      .returningAll()
+      .executeTakeFirst();
+    if (cancelled) return cancelled;
+    const flagged = await this.#db
+      .updateTable('jobs')
+      .set({ cancel_requested: true, updated_at: now })
+      .where('id', '=', jobId)
+      .where('workspace_id', workspaceId === null ? 'is' : '=', workspaceId)
+      .where('status', '=', 'running')
+      .returningAll()
+      .executeTakeFirst();
+    return flagged ?? this.get(workspaceId, jobId);
+  }
+
+  /** Jobs per status, every status present (zero when none): the queue depth /metrics reports. */
+  async countByStatus(): Promise<Record<JobStatus, number>> {
+    const rows = await this.#db
+      .selectFrom('jobs')
+      .select(['status', (eb) => eb.fn.countAll<number | string>().as('count')])
+      .groupBy('status')
+      .execute();
+    const counts = Object.fromEntries(JOB_STATUSES.map((status) => [status, 0])) as Record<JobStatus, number>;
+    for (const row of rows) counts[row.status] = Number(row.count);
+    return counts;
+  }
+
+  /**
+   * Creates or updates a recurring schedule. A new schedule is due at once; shortening an interval brings the
+   * next run forward, lengthening it never postpones a run already due.
+   */
+  async upsertSchedule(input: ScheduleInput): Promise<void> {
+    if (!Number.isInteger(input.intervalSeconds) || input.intervalSeconds < 1) {
+      throw new JobQueueError('invalid_job', 'intervalSeconds must be a positive integer');
+    }
+    const now = this.#clock.now();
+    const payload = JSON.stringify(input.payload ?? {});
+    const soonest = new Date(now.getTime() + input.intervalSeconds * 1000);
+    await this.#db
+      .insertInto('job_schedules')
+      .values({ name: input.name, type: input.type, payload, interval_seconds: input.intervalSeconds, next_run_at: now, created_at: now })
+      .onConflict((oc) =>
+        oc.column('name').doUpdateSet((eb) => ({
+          type: input.type,
+          payload,
+          interval_seconds: input.intervalSeconds,
+          next_run_at: eb.fn('least', [eb.ref('job_schedules.next_run_at'), eb.val(soonest)]),
+        })),
+      )
+      .execute();
+  }
+
+  async removeSchedule(name: string): Promise<boolean> {
+    const result = await this.#db.deleteFrom('job_schedules').where('name', '=', name).executeTakeFirst();
+    return Number(result.numDeletedRows) > 0;
+  }
+}
