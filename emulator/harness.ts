@@ -60,6 +60,7 @@ export interface EmulatorHandle {
   addSecret(tenant: string, appId: string, body?: { endDateTime?: string }): Promise<{ keyId: string; secretText: string; endDateTime: string }>;
   addCertificate(tenant: string, appId: string, certificatePem: string): Promise<{ keyId: string; thumbprint: string; thumbprintSha256: string }>;
   assignUser(tenant: string, appId: string, userId: string): Promise<void>;
+  unassignUser(tenant: string, appId: string, userId: string): Promise<void>;
   grant(tenant: string, body: { appId: string; scopes?: string[]; roles?: string[]; principalId?: string }): Promise<void>;
   revokeGrant(tenant: string, appId: string): Promise<void>;
   revokeSignInSessions(tenant: string, userId: string): Promise<void>;
@@ -123,6 +124,7 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
     addSecret: (tenant, appId, body = {}) => call('POST', `${t(tenant)}/applications/${appId}/secrets`, body),
     addCertificate: (tenant, appId, certificatePem) => call('POST', `${t(tenant)}/applications/${appId}/certificates`, { certificatePem }),
     assignUser: (tenant, appId, userId) => call('POST', `${t(tenant)}/applications/${appId}/assignments`, { userId }),
+    unassignUser: (tenant, appId, userId) => call('DELETE', `${t(tenant)}/applications/${appId}/assignments/${userId}`),
     grant: (tenant, body) => call('POST', `${t(tenant)}/grants`, body),
     revokeGrant: (tenant, appId) => call('DELETE', `${t(tenant)}/grants/${appId}`),
     revokeSignInSessions: (tenant, userId) => call('POST', `${t(tenant)}/users/${userId}/revokeSignInSessions`, {}),

@@ -113,6 +113,11 @@ export function registerControlRoutes(app: FastifyInstance, ctx: EmulatorContext
     return reply.code(204).send();
   });
 
+  app.delete<{ Params: { tid: string; appId: string; userId: string } }>('/_emulator/tenants/:tid/applications/:appId/assignments/:userId', async (request, reply) => {
+    directory.unassignUser(directory.requireTenant(request.params.tid).id, request.params.appId, request.params.userId);
+    return reply.code(204).send();
+  });
+
   app.post<Tid>('/_emulator/tenants/:tid/grants', async (request, reply) => {
     const tenant = directory.requireTenant(request.params.tid);
     const body = parse(grantBody, request.body);

@@ -324,6 +324,13 @@ export class DirectoryStore {
     this.touch();
   }
 
+  unassignUser(tenantId: string, appId: string, userIdOrUpn: string): void {
+    const user = this.requireUser(tenantId, userIdOrUpn);
+    const sp = this.servicePrincipal(tenantId, appId);
+    if (sp) sp.assignedUserIds = sp.assignedUserIds.filter((id) => id !== user.id);
+    this.touch();
+  }
+
   // ---- consent ----
   /** Delegated Graph scopes a user may use with an app: admin consent for all users plus the user's own. */
   grantedScopes(tenantId: string, appId: string, userId: string): Set<string> {
