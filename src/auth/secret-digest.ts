@@ -1,0 +1,13 @@
+// Secrets handed out once (session cookies, CSRF tokens, API keys) are stored only as SHA-256 digests: they are
+// long random values, so a fast hash is enough and a stolen database yields nothing usable.
+import { createHash, timingSafeEqual } from 'node:crypto';
+
+export function digestSecret(secret: string): string {
+  return createHash('sha256').update(secret, 'utf8').digest('hex');
+}
+
+export function secretMatchesDigest(secret: string, digest: string): boolean {
+  const actual = Buffer.from(digestSecret(secret), 'hex');
+  const expected = Buffer.from(digest, 'hex');
+  return actual.length === expected.length && timingSafeEqual(actual, expected);
+}

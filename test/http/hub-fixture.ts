@@ -1,0 +1,111 @@
+// A hub server on a fresh test store, with a manual clock and every log line captured, plus helpers to sign in and
+// to make workspaces, members and API keys the way a user would (through the API).
+import { Writable } from 'node:stream';
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { loadConfig } from '../../src/config/config.js';
+import { createLogger } from '../../src/logging/logger.js';
+import type { DialectName } from '../../src/store/database.js';
+import { ManualClock } from '../../src/time/clock.js';
+import { createConsoleUser } from '../../src/auth/console-users.js';
+import { buildServer, type JobsPort } from '../../src/http/server.js';
+import { openTestStore, type TestStore } from '../support/stores.js';
+
+export interface Caller {
+  /** Headers that authenticate a request: the session cookie (plus CSRF token) or the API key. */
+  headers: Record<string, string>;
+}
+
+export interface Hub {
+  server: FastifyInstance;
+  store: TestStore;
+  clock: ManualClock;
+  /** Every log line written so far. */
+  logText(): string;
+  close(): Promise<void>;
+  signIn(email: string, password: string): Promise<Caller & { csrfToken: string; cookie: string }>;
+  /** A console user created directly in the store (as `m365hub admin create` does). */
+  user(email: string, options?: { instanceAdmin?: boolean }): Promise<{ email: string; password: string; id: string }>;
+  call(caller: Caller | null, method: string, url: string, body?: unknown, headers?: Record<string, string>): Promise<LightMyRequestResponse>;
+}
+
+export const PASSWORD = 'correct horse battery staple';
+
+export async function startHub(
+  dialect: DialectName,
+  options: { jobs?: JobsPort; consoleDir?: string; env?: Record<string, string> } = {},
+): Promise<Hub> {
+  const store = await openTestStore(dialect);
+  const clock = new ManualClock(new Date('2026-03-01T09:00:00.000Z'));
+  const lines: string[] = [];
+  const destination = new Writable({
+    write(chunk, _encoding, callback) {
+      lines.push(String(chunk));
+      callback();
+    },
+  });
+  const logger = createLogger({ level: 'trace', destination });
+  const config = loadConfig({ M365HUB_SESSION_TTL_SECONDS: '3600', ...options.env });
+  const server = await buildServer({
+    config,
+    store,
+    logger,
+    clock,
+    consoleDir: options.consoleDir ?? '/nonexistent-console',
+    ...(options.jobs ? { jobs: options.jobs } : {}),
+  });
+  await server.ready();
+
+  const call: Hub['call'] = (caller, method, url, body, headers = {}) =>
+    server.inject({
+      method: method as 'GET',
+      url,
+      headers: { ...(caller?.headers ?? {}), ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...headers },
+      ...(body !== undefined ? { payload: JSON.stringify(body) } : {}),
+    });
+
+  return {
+    server,
+    store,
+    clock,
+    logText: () => lines.join(''),
+    async close() {
+      await server.close();
+      await store.close();
+    },
+    async signIn(email, password) {
+      const response = await call(null, 'POST', '/api/v1/auth/sign-in', { email, password });
+      if (response.statusCode !== 200) throw new Error(`sign-in failed: ${response.statusCode} ${response.body}`);
+      const cookie = response.cookies.find((c) => c.name === 'm365hub_session');
+      if (!cookie) throw new Error('no session cookie');
+      const csrfToken = (response.json() as { csrfToken: string }).csrfToken;
+      return { csrfToken, cookie: cookie.value, headers: { cookie: `m365hub_session=${cookie.value}`, 'x-csrf-token': csrfToken } };
+    },
+    async user(email, userOptions = {}) {
+      const created = await createConsoleUser(store.db, { email, password: PASSWORD, instanceAdmin: userOptions.instanceAdmin ?? false });
+      return { email, password: PASSWORD, id: created.id };
+    },
+    call,
+  };
+}
+
+/** A workspace with its admin (signed in), a member (signed in) and an API key, all made through the API. */
+export async function workspaceWithPeople(hub: Hub, label: string) {
+  const adminUser = await hub.user(`admin-${label}@example.com`, { instanceAdmin: true });
+  const admin = await hub.signIn(adminUser.email, adminUser.password);
+  const created = await hub.call(admin, 'POST', '/api/v1/workspaces', { name: `Workspace ${label}` });
+  if (created.statusCode !== 201) throw new Error(`create workspace: ${created.body}`);
+  const workspaceId = (created.json() as { id: string }).id;
+  const memberResponse = await hub.call(admin, 'POST', `/api/v1/workspaces/${workspaceId}/members`, {
+    email: `member-${label}@example.com`,
+    role: 'member',
+    password: PASSWORD,
+  });
+  if (memberResponse.statusCode !== 201) throw new Error(`add member: ${memberResponse.body}`);
+  const memberUserId = (memberResponse.json() as { userId: string }).userId;
+  const member = await hub.signIn(`member-${label}@example.com`, PASSWORD);
+  const keyResponse = await hub.call(admin, 'POST', `/api/v1/workspaces/${workspaceId}/api-keys`, { name: `backend ${label}` });
+  if (keyResponse.statusCode !== 201) throw new Error(`create key: ${keyResponse.body}`);
+  const { id: apiKeyId, key } = keyResponse.json() as { id: string; key: string };
+  const apiKey: Caller = { headers: { authorization: `Bearer ${key}` } };
+  return { workspaceId, admin, adminUserId: adminUser.id, member, memberUserId, apiKey, apiKeyId, key };
+}
