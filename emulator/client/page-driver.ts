@@ -55,7 +55,7 @@ export async function driveInteractiveFlow(fetch: FetchLike, startUrl: string, o
     }
     const action = formAction(html);
     const ctx = hiddenField(html, 'ctx');
-    if (!action || !ctx) throw new Error(`the emulator answered ${response.status} with a page the driver cannot continue: ${html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').slice(0, 400)}`);
+    if (!action || !ctx) throw new Error(`the emulator answered ${response.status} with a page the driver cannot continue: ${unescapeHtml(html.replace(/<head>[\s\S]*?<\/head>/, '').replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ')).trim().slice(0, 600)}`);
     const form = new URLSearchParams({ ctx });
     if (html.includes('name="passwd"')) {
       if (!options.username) throw new Error('the sign-in page is shown: pass a username and password');
