@@ -183,7 +183,8 @@ export function createEntraClient(options: EntraClientOptions): EntraClient {
         if (!input.redirectUri) throw identityError('redirect_uri_not_configured');
         const as = await serverFor(input.tenant);
         const client = oauthClient(input.credentials.clientId);
-        const callback = new URLSearchParams({ code: input.code });
+        // The caller has already matched the state to its store and browser binding (it owns both).
+        const callback = oauth.validateAuthResponse(as, client, new URLSearchParams({ code: input.code }), oauth.skipStateCheck);
         const response = await oauth.authorizationCodeGrantRequest(as, client, clientAuthentication(input.credentials, clock), callback, input.redirectUri, input.codeVerifier, {
           ...requestOptions(),
           ...(input.scopes?.length ? { additionalParameters: { scope: input.scopes.join(' ') } } : {}),
