@@ -32,7 +32,7 @@ export function signInPage(input: { actionUrl: string; ctx: string; appName: str
 <form method="post" action="${input.actionUrl}" autocomplete="off">
 <input type="hidden" name="ctx" value="${input.ctx}"><input type="hidden" name="action" value="signin">
 ${input.error ? html`<div class="error" role="alert" id="usernameError">${input.error}</div>` : ''}
-<label for="i0116">Email, phone, or Skype</label>
+<label for="i0116">Email or username</label>
 <input type="email" id="i0116" name="login" value="${input.loginHint ?? ''}" placeholder="someone@example.com" aria-label="Email" required>
 <label for="i0118">Password</label>
 <input type="password" id="i0118" name="passwd" placeholder="Password" aria-label="Password" required>

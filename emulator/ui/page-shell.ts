@@ -28,7 +28,7 @@ button.primary:hover{background:#005da6}
 button.secondary{background:#cccccc;color:#1b1b1b}
 button.secondary:hover{background:#b8b8b8}
 button.link{background:none;color:#0067b8;min-width:0;padding:0;height:auto;font-size:13px}
-ul.permissions{list-style:none;padding:0;margin:8px 0 16px;max-height:260px;overflow:auto}
+ul.permissions{list-style:none;padding:0;margin:8px 0 16px;max-height:320px;overflow:auto}
 ul.permissions li{padding:8px 0;border-bottom:1px solid #eee}
 ul.permissions .title{font-size:15px}
 ul.permissions .desc{font-size:12px;color:#616161;margin-top:2px}
