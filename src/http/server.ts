@@ -13,6 +13,7 @@ import type { Store } from '../store/database.js';
 import type { Clock } from '../time/clock.js';
 import { SignInLimiter } from '../auth/sign-in-limiter.js';
 import { registerAuthentication } from './authenticate.js';
+import type { RouteAccess } from './route-access.js';
 import { registerConsole } from './console-static.js';
 import { PROBLEM_CONTENT_TYPE, registerErrorHandling, sendProblem } from './error-handling.js';
 import { HttpProblem } from './http-problem.js';
@@ -45,10 +46,20 @@ export interface ServerDeps {
   consoleDir?: string;
 }
 
+export interface RegisteredRoute {
+  method: string;
+  /** The pattern, e.g. `/api/v1/workspaces/:workspaceId/members/:userId`. */
+  url: string;
+  access: RouteAccess | undefined;
+  hasBody: boolean;
+}
+
 declare module 'fastify' {
   interface FastifyInstance {
     /** Makes /readyz answer 503 from now on; close() does it too. */
     markShuttingDown(): void;
+    /** Every route registered, so tests can try each one (e.g. with another workspace's ids) without a list to forget. */
+    registeredRoutes: RegisteredRoute[];
   }
 }
 
@@ -65,6 +76,15 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: false } },
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
   }) as unknown as FastifyInstance;
+
+  const registeredRoutes: RegisteredRoute[] = [];
+  server.decorate('registeredRoutes', registeredRoutes);
+  server.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) {
+      if (method === 'HEAD') continue;
+      registeredRoutes.push({ method, url: route.url, access: route.config?.access, hasBody: Boolean(route.schema?.body) });
+    }
+  });
 
   let shuttingDown = false;
   server.decorate('markShuttingDown', () => {

@@ -32,7 +32,15 @@ export const PASSWORD = 'correct horse battery staple';
 
 export async function startHub(
   dialect: DialectName,
-  options: { jobs?: JobsPort; consoleDir?: string; env?: Record<string, string> } = {},
+  options: {
+    jobs?: JobsPort;
+    consoleDir?: string;
+    env?: Record<string, string>;
+    /** Runs before the server is ready: add test-only routes here. */
+    beforeReady?: (server: FastifyInstance) => void;
+    /** Replaces the store's readiness check. */
+    isReady?: () => Promise<boolean>;
+  } = {},
 ): Promise<Hub> {
   const store = await openTestStore(dialect);
   const clock = new ManualClock(new Date('2026-03-01T09:00:00.000Z'));
@@ -47,12 +55,13 @@ export async function startHub(
   const config = loadConfig({ M365HUB_SESSION_TTL_SECONDS: '3600', ...options.env });
   const server = await buildServer({
     config,
-    store,
+    store: options.isReady ? { ...store, isReady: options.isReady } : store,
     logger,
     clock,
     consoleDir: options.consoleDir ?? '/nonexistent-console',
     ...(options.jobs ? { jobs: options.jobs } : {}),
   });
+  options.beforeReady?.(server);
   await server.ready();
 
   const call: Hub['call'] = (caller, method, url, body, headers = {}) =>
@@ -108,4 +117,36 @@ export async function workspaceWithPeople(hub: Hub, label: string) {
   const { id: apiKeyId, key } = keyResponse.json() as { id: string; key: string };
   const apiKey: Caller = { headers: { authorization: `Bearer ${key}` } };
   return { workspaceId, admin, adminUserId: adminUser.id, member, memberUserId, apiKey, apiKeyId, key };
+}
+
+/** An in-memory job queue port: each job belongs to one workspace, and lookups are confined to it. */
+export function fakeJobs() {
+  const jobs = new Map<string, { workspaceId: string; job: Record<string, unknown> }>();
+  let counter = 0;
+  return {
+    add(workspaceId: string, type = 'test.job'): string {
+      const id = `job_${String(++counter).padStart(26, 'a')}`;
+      const now = new Date('2026-03-01T09:00:00.000Z');
+      jobs.set(id, {
+        workspaceId,
+        job: { id, type, status: 'running', attempts: 1, progress: { done: 1, total: 4, message: 'working' }, result: null, createdAt: now, updatedAt: now, finishedAt: null },
+      });
+      return id;
+    },
+    async countByStatus() {
+      const counts: Record<string, number> = {};
+      for (const { job } of jobs.values()) counts[String(job.status)] = (counts[String(job.status)] ?? 0) + 1;
+      return counts;
+    },
+    async get(workspaceId: string | null, jobId: string) {
+      const entry = jobs.get(jobId);
+      return entry && (workspaceId === null || entry.workspaceId === workspaceId) ? entry.job : undefined;
+    },
+    async requestCancel(workspaceId: string, jobId: string) {
+      const entry = jobs.get(jobId);
+      if (!entry || entry.workspaceId !== workspaceId) return undefined;
+      entry.job.status = 'cancelled';
+      return entry.job;
+    },
+  };
 }

@@ -1,0 +1,115 @@
+// Tenant isolation: for EVERY workspace route the server registers, a principal of workspace A using workspace B's
+// ids gets exactly the answer a missing id gets, and B's data never shows up in A's answers.
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { newId } from '../../src/store/ids.js';
+import { dialects, skipReason } from '../support/stores.js';
+import { fakeJobs, startHub, workspaceWithPeople, type Caller, type Hub } from './hub-fixture.js';
+
+/** A valid body for every workspace route that takes one; a new route with a body must add its sample here. */
+const SAMPLE_BODIES: Record<string, unknown> = {
+  'PATCH /api/v1/workspaces/:workspaceId': { name: 'Renamed' },
+  'POST /api/v1/workspaces/:workspaceId/members': { email: 'someone@example.com', role: 'member' },
+  'PATCH /api/v1/workspaces/:workspaceId/members/:userId': { role: 'member' },
+  'POST /api/v1/workspaces/:workspaceId/api-keys': { name: 'sneaky key' },
+};
+
+type Ids = { workspaceId: string; userId: string; apiKeyId: string; jobId: string };
+
+function fill(url: string, ids: Ids): string {
+  return url.replace(/:(\w+)/g, (_match, name: keyof Ids) => ids[name]);
+}
+
+/** The answer with the request id removed: two answers must be equal in everything else. */
+function comparable(response: { statusCode: number; headers: Record<string, unknown>; json(): unknown }) {
+  const body = response.json() as Record<string, unknown>;
+  const { requestId: _requestId, detail, ...rest } = body;
+  return { status: response.statusCode, contentType: response.headers['content-type'], detail, ...rest };
+}
+
+for (const dialect of dialects) {
+  describe(`isolation across workspaces (${dialect})`, { skip: skipReason(dialect) }, () => {
+    let hub: Hub;
+    const jobs = fakeJobs();
+    let a: Awaited<ReturnType<typeof workspaceWithPeople>>;
+    let b: Awaited<ReturnType<typeof workspaceWithPeople>>;
+    let bIds: Ids;
+    let missing: Ids;
+
+    before(async () => {
+      hub = await startHub(dialect, { jobs });
+      a = await workspaceWithPeople(hub, 'a');
+      b = await workspaceWithPeople(hub, 'b');
+      bIds = { workspaceId: b.workspaceId, userId: b.memberUserId, apiKeyId: b.apiKeyId, jobId: jobs.add(b.workspaceId) };
+      jobs.add(a.workspaceId);
+      missing = { workspaceId: newId('ws'), userId: newId('usr'), apiKeyId: newId('key'), jobId: 'job_doesnotexist' };
+    });
+    after(async () => hub?.close());
+
+    const workspaceRoutes = () => hub.server.registeredRoutes.filter((r) => r.url.includes(':workspaceId'));
+
+    it('knows every workspace route and has a sample body for each one that takes a body', () => {
+      const routes = workspaceRoutes();
+      assert.ok(routes.length >= 12, `found only ${routes.length} workspace routes`);
+      for (const route of routes.filter((r) => r.hasBody)) {
+        assert.ok(`${route.method} ${route.url}` in SAMPLE_BODIES, `no sample body for ${route.method} ${route.url}`);
+      }
+    });
+
+    it("answers A's principals on B's ids exactly as on missing ids, on every workspace route", async () => {
+      const callers: [string, Caller][] = [
+        ['admin', a.admin],
+        ['member', a.member],
+        ['api key', a.apiKey],
+      ];
+      for (const route of workspaceRoutes()) {
+        const body = SAMPLE_BODIES[`${route.method} ${route.url}`];
+        for (const [who, caller] of callers) {
+          const onB = await hub.call(caller, route.method, fill(route.url, bIds), body);
+          const onMissing = await hub.call(caller, route.method, fill(route.url, missing), body);
+          const label = `${who} ${route.method} ${route.url}`;
+          assert.equal(onB.statusCode, 404, `${label}: ${onB.body}`);
+          assert.deepEqual(comparable(onB), comparable(onMissing), label);
+          assert.equal((onB.json() as { code: string }).code, 'not_found', label);
+        }
+      }
+    });
+
+    it("answers A's admin on A's workspace with B's member, key and job ids exactly as on missing ones", async () => {
+      const subRoutes = workspaceRoutes().filter((r) => /:(userId|apiKeyId|jobId)/.test(r.url));
+      assert.ok(subRoutes.length >= 5);
+      for (const route of subRoutes) {
+        const body = SAMPLE_BODIES[`${route.method} ${route.url}`];
+        const onB = await hub.call(a.admin, route.method, fill(route.url, { ...bIds, workspaceId: a.workspaceId }), body);
+        const onMissing = await hub.call(a.admin, route.method, fill(route.url, { ...missing, workspaceId: a.workspaceId }), body);
+        const label = `${route.method} ${route.url}`;
+        assert.equal(onB.statusCode, 404, `${label}: ${onB.body}`);
+        assert.deepEqual(comparable(onB), comparable(onMissing), label);
+      }
+    });
+
+    it("never shows B's data in A's answers, and B is untouched by A's attempts", async () => {
+      const secretsOfB = [b.workspaceId, 'Workspace b', 'member-b@example.com', 'admin-b@example.com', b.apiKeyId, b.key.slice(0, 12)];
+      const reads = [
+        '/api/v1/workspaces',
+        `/api/v1/workspaces/${a.workspaceId}`,
+        `/api/v1/workspaces/${a.workspaceId}/members`,
+        `/api/v1/workspaces/${a.workspaceId}/api-keys`,
+        `/api/v1/workspaces/${a.workspaceId}/audit-log`,
+      ];
+      for (const caller of [a.admin, a.member, a.apiKey]) {
+        for (const url of reads) {
+          const response = await hub.call(caller, 'GET', url);
+          for (const secret of secretsOfB) assert.ok(!response.body.includes(secret), `${url} shows ${secret}`);
+        }
+      }
+      const workspace = await hub.call(b.apiKey, 'GET', `/api/v1/workspaces/${b.workspaceId}`);
+      assert.equal(workspace.statusCode, 200, 'B key still works');
+      assert.equal((workspace.json() as { name: string }).name, 'Workspace b');
+      const members = (await hub.call(b.admin, 'GET', `/api/v1/workspaces/${b.workspaceId}/members`)).json() as { items: unknown[] };
+      assert.equal(members.items.length, 2, "B's members are all still there");
+      const job = await hub.call(b.apiKey, 'GET', `/api/v1/workspaces/${b.workspaceId}/jobs/${bIds.jobId}`);
+      assert.equal((job.json() as { status: string }).status, 'running', "B's job was not cancelled by A");
+    });
+  });
+}
