@@ -1,65 +1,72 @@
-// Key ring seal+open vs raw node:crypto AES-256-GCM on the same payloads, side by side in one run.
-// The raw side does the bare minimum (cipher, AAD, tag, decipher) with binary output; the key ring adds the text
-// format (base64url), the place-bound associated data and the checks. Goal: ratio ≥ 0.8.
+// Key ring seal+open per second against raw node:crypto AES-256-GCM on the same payloads, side by side in one run.
+// "Raw" is the bare minimum a careful hand-written caller does, binary output, key object made once: fresh random
+// nonce, encrypt with AAD, decrypt. The key ring adds the text format (base64url), the place-bound associated data
+// and its checks. Goal: ratio >= 0.8. Bounded loops, no I/O.
 import { createCipheriv, createDecipheriv, createSecretKey, randomBytes } from 'node:crypto';
-import { KeyRing } from '../src/crypto/key-ring.js';
+import { KeyRing, type SealedPlace } from '../src/crypto/key-ring.js';
 
 const key = randomBytes(32);
 const keyObject = createSecretKey(key);
-const ring = new KeyRing([{ id: 'k2026a', key }]);
-const place = { table: 'sealed_secrets', rowId: 'sec_0123456789abcdefghijklmnop', column: 'sealed' };
-const rawAad = Buffer.from('sealed_secrets.sealed.sec_0123456789abcdefghijklmnop');
+const ring = new KeyRing([{ id: 'k20261128bench', key }]);
+const place: SealedPlace = { table: 'sealed_secrets', rowId: 'sec_abcdefghijklmnopqrstuvwxyz', column: 'sealed' };
+const rawAad = Buffer.from('sealed_secrets.sealed.sec_abcdefghijklmnopqrstuvwxyz');
 
 function raw(payload: Buffer): Buffer {
   const nonce = randomBytes(12);
   const cipher = createCipheriv('aes-256-gcm', keyObject, nonce);
   cipher.setAAD(rawAad);
-  const sealed = cipher.update(payload);
-  cipher.final(); // GCM: no trailing bytes, computes the tag
+  const ciphertext = Buffer.concat([cipher.update(payload), cipher.final()]);
   const tag = cipher.getAuthTag();
   const decipher = createDecipheriv('aes-256-gcm', keyObject, nonce);
   decipher.setAAD(rawAad);
   decipher.setAuthTag(tag);
-  const opened = decipher.update(sealed);
-  decipher.final(); // throws when authentication fails
-  return opened;
+  return Buffer.concat([decipher.update(ciphertext), decipher.final()]);
 }
 
 function viaRing(payload: Buffer): Buffer {
   return ring.open(ring.seal(payload, place), place);
 }
 
-/** Seconds for a fixed number of rounds (bounded loops only). */
-function time(fn: (payload: Buffer) => Buffer, payload: Buffer, rounds: number): number {
+/** Ops per second of one timed round of `iterations` calls. */
+function round(fn: (p: Buffer) => Buffer, payload: Buffer, iterations: number): number {
+  let sink = 0;
   const start = process.hrtime.bigint();
-  for (let i = 0; i < rounds; i += 1) fn(payload);
-  return Number(process.hrtime.bigint() - start) / 1e9;
+  for (let i = 0; i < iterations; i += 1) sink += fn(payload).length;
+  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+  if (sink < 0) console.log(sink); // keeps the work observable
+  return iterations / seconds;
 }
 
-/** Best ops/s of each over five alternating trials, after a warm-up, so drift in machine load hits both sides. */
-function compare(payload: Buffer, rounds: number): { rawOps: number; ringOps: number } {
-  time(raw, payload, Math.min(rounds, 2_000));
-  time(viaRing, payload, Math.min(rounds, 2_000));
+/**
+ * Many short rounds, alternating the two, best round of each: on a shared machine noise only ever slows a round
+ * down, so the best round is the closest to what the code costs, and alternation exposes both to the same noise.
+ */
+function compare(payload: Buffer, iterations: number): { rawOps: number; ringOps: number } {
+  round(raw, payload, iterations);
+  round(viaRing, payload, iterations); // warm-up
   let rawOps = 0;
   let ringOps = 0;
-  for (let trial = 0; trial < 5; trial += 1) {
-    rawOps = Math.max(rawOps, rounds / time(raw, payload, rounds));
-    ringOps = Math.max(ringOps, rounds / time(viaRing, payload, rounds));
+  for (let i = 0; i < 15; i += 1) {
+    rawOps = Math.max(rawOps, round(raw, payload, iterations));
+    ringOps = Math.max(ringOps, round(viaRing, payload, iterations));
   }
   return { rawOps, ringOps };
 }
 
 const sizes: [string, number, number][] = [
-  ['64 B', 64, 50_000],
-  ['1 KiB', 1024, 40_000],
-  ['16 KiB', 16 * 1024, 10_000],
+  ['64 B', 64, 10_000],
+  ['1 KiB', 1024, 6_000],
+  ['16 KiB', 16 * 1024, 1_500],
 ];
-console.log('payload   raw node:crypto ops/s   key ring ops/s   ratio (goal ≥ 0.80)');
-for (const [label, size, rounds] of sizes) {
+const fmt = (n: number) => Math.round(n).toLocaleString('en-US').padStart(10);
+console.log('payload     raw ops/s   keyring ops/s   ratio (goal >= 0.80)');
+let worst = Infinity;
+for (const [label, size, iterations] of sizes) {
   const payload = randomBytes(size);
   if (!viaRing(payload).equals(payload) || !raw(payload).equals(payload)) throw new Error('round trip failed');
-  const { rawOps, ringOps } = compare(payload, rounds);
-  console.log(
-    `${label.padEnd(9)} ${Math.round(rawOps).toString().padStart(21)}   ${Math.round(ringOps).toString().padStart(14)}   ${(ringOps / rawOps).toFixed(2)}`,
-  );
+  const { rawOps, ringOps } = compare(payload, iterations);
+  const ratio = ringOps / rawOps;
+  worst = Math.min(worst, ratio);
+  console.log(`${label.padEnd(8)} ${fmt(rawOps)}      ${fmt(ringOps)}      ${ratio.toFixed(2)}x`);
 }
+console.log(`worst ratio ${worst.toFixed(2)}x ${worst >= 0.8 ? '(meets the 0.8x goal)' : '(BELOW the 0.8x goal)'}`);

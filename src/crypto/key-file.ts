@@ -6,8 +6,6 @@ import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Logger } from 'pino';
 import { parseEncryptionKeys, type EncryptionKey } from '../config/config.js';
-import type { Clock } from '../time/clock.js';
-import { systemClock } from '../time/clock.js';
 
 export const KEY_FILE_NAME = 'encryption-keys';
 
@@ -19,23 +17,23 @@ export class KeyFileError extends Error {
   }
 }
 
-const ID_ALPHABET = 'abcdefghijklmnopqrstuvwxyz234567';
+export function keyFilePath(dataDir: string): string {
+  return path.join(dataDir, KEY_FILE_NAME);
+}
 
 /**
  * A new key as `id:base64` (what `m365hub keys generate` prints). The default id is the day plus a random
- * suffix (`k20261128x7q2`): readable, and two keys made on one day do not collide.
+ * suffix (`k20261128a3f09c`): readable, and two keys made on one day do not collide.
  */
-export function generateEncryptionKey(id?: string, clock: Clock = systemClock): string {
-  const keyId =
-    id ??
-    `k${clock.now().toISOString().slice(0, 10).replaceAll('-', '')}${Array.from(randomBytes(4), (b) => ID_ALPHABET[b & 31]).join('')}`;
+export function generateEncryptionKey(id?: string, now: Date = new Date()): string {
+  const keyId = id ?? `k${now.toISOString().slice(0, 10).replaceAll('-', '')}${randomBytes(3).toString('hex')}`;
   const value = `${keyId}:${randomBytes(32).toString('base64')}`;
   parseEncryptionKeys(value); // the same rules the configuration applies (id characters, length)
   return value;
 }
 
 export function loadOrCreateKeyFile(dataDir: string, logger: Logger): EncryptionKey[] {
-  const file = path.join(dataDir, KEY_FILE_NAME);
+  const file = keyFilePath(dataDir);
   let text: string | undefined;
   try {
     text = readFileSync(file, 'utf8');
@@ -49,7 +47,7 @@ export function loadOrCreateKeyFile(dataDir: string, logger: Logger): Encryption
       writeFileSync(file, `${generateEncryptionKey()}\n`, { mode: 0o600, flag: 'wx' });
       logger.warn(
         { file },
-        'Created a new encryption key file for the embedded store. Back it up with the data directory: without it, ' +
+        'Created a new encryption key file for the embedded store: back it up with the data directory, because without it ' +
           'stored secrets cannot be decrypted. For production, set M365HUB_ENCRYPTION_KEYS instead.',
       );
     } catch (error) {

@@ -6,19 +6,28 @@
 import { sql, type Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import type { Database } from '../store/schema.js';
-import { SealedBlobError, type KeyRing } from './key-ring.js';
+import { SealedBlobError, type KeyRing, type SealedBlobErrorCode } from './key-ring.js';
 import { sealedColumns as registeredColumns, type SealedColumn } from './sealed-columns.js';
 
+/** A blob that did not open (tampered, unknown key, malformed): left as it is, named by place (never by value). */
+export interface RotationFailure {
+  table: string;
+  column: string;
+  rowId: string;
+  code: SealedBlobErrorCode;
+}
+
 export interface RotationCounts {
-  /** Blobs looked at that were not under the newest key. */
+  /** Every blob counted: already current + looked at. */
   scanned: number;
   resealed: number;
   /** Blobs already under the newest key (not rewritten). */
   alreadyCurrent: number;
-  /** Blobs that did not open (tampered, unknown key, malformed): left as they are and logged by place. */
-  unreadable: number;
-  /** Blobs rewritten by someone else between our read and our write: left to the writer (sealed under its ring). */
-  changedMeanwhile: number;
+  failed: number;
+}
+
+export interface RotationResult extends RotationCounts {
+  failures: RotationFailure[];
 }
 
 export interface RotationProgress extends RotationCounts {
@@ -40,12 +49,13 @@ export interface RotateKeysOptions {
   columns?: readonly SealedColumn[];
 }
 
-export async function rotateKeys(options: RotateKeysOptions): Promise<RotationCounts> {
+export async function rotateKeys(options: RotateKeysOptions): Promise<RotationResult> {
   const { db, keyRing, logger } = options;
   const batchSize = options.batchSize ?? 100;
   if (!Number.isInteger(batchSize) || batchSize < 1) throw new Error('batchSize must be a positive integer');
   const prefix = keyRing.currentPrefix;
-  const counts: RotationCounts = { scanned: 0, resealed: 0, alreadyCurrent: 0, unreadable: 0, changedMeanwhile: 0 };
+  const counts: RotationCounts = { scanned: 0, resealed: 0, alreadyCurrent: 0, failed: 0 };
+  const failures: RotationFailure[] = [];
   let batches = 0;
 
   for (const target of options.columns ?? registeredColumns) {
@@ -55,7 +65,9 @@ export async function rotateKeys(options: RotateKeysOptions): Promise<RotationCo
 
     const current = await sql<{ n: number }>`select count(*)::int as n from ${table}
       where ${column} is not null and starts_with(${column}, ${prefix})`.execute(db);
-    counts.alreadyCurrent += current.rows[0]?.n ?? 0;
+    const alreadyCurrent = current.rows[0]?.n ?? 0;
+    counts.alreadyCurrent += alreadyCurrent;
+    counts.scanned += alreadyCurrent;
 
     // Keyset over the id, so rows that stay behind (unreadable) are passed once, not read again forever.
     let after: string | null = null;
@@ -69,23 +81,25 @@ export async function rotateKeys(options: RotateKeysOptions): Promise<RotationCo
           order by ${id}::text
           limit ${batchSize}
           for update`.execute(trx);
-        const found = { scanned: rows.rows.length, resealed: 0, unreadable: 0, changedMeanwhile: 0, last: null as string | null };
+        const found = { scanned: rows.rows.length, resealed: 0, failures: [] as RotationFailure[], last: null as string | null };
+        const updates: { id: string; sealed: string }[] = [];
         for (const row of rows.rows) {
           found.last = row.id;
           const place = { table: target.table, rowId: row.id, column: target.column };
-          let resealed: string;
           try {
-            resealed = keyRing.seal(keyRing.open(row.sealed, place), place);
+            updates.push({ id: row.id, sealed: keyRing.seal(keyRing.open(row.sealed, place), place) });
           } catch (error) {
             if (!(error instanceof SealedBlobError)) throw error;
-            found.unreadable += 1;
-            logger.warn({ table: target.table, column: target.column, rowId: row.id, code: error.code }, 'sealed value left as is: it does not open');
-            continue;
+            found.failures.push({ ...place, code: error.code });
           }
-          const updated = await sql`update ${table} set ${column} = ${resealed}
-            where ${id}::text = ${row.id} and ${column} = ${row.sealed}`.execute(trx);
-          if (Number(updated.numAffectedRows ?? 0) === 1) found.resealed += 1;
-          else found.changedMeanwhile += 1;
+        }
+        if (updates.length > 0) {
+          // One statement per batch. The rows are locked by the select above: nobody changed them since.
+          const values = sql.join(updates.map((u) => sql`(${u.id}, ${u.sealed})`));
+          await sql`update ${table} set ${column} = resealed.sealed
+            from (values ${values}) as resealed(id, sealed)
+            where ${table}.${id}::text = resealed.id`.execute(trx);
+          found.resealed = updates.length;
         }
         return found;
       });
@@ -94,12 +108,15 @@ export async function rotateKeys(options: RotateKeysOptions): Promise<RotationCo
       batches += 1;
       counts.scanned += batch.scanned;
       counts.resealed += batch.resealed;
-      counts.unreadable += batch.unreadable;
-      counts.changedMeanwhile += batch.changedMeanwhile;
+      counts.failed += batch.failures.length;
+      for (const failure of batch.failures) {
+        failures.push(failure);
+        logger.warn(failure, 'sealed value left as it is: it does not open with any key of the ring');
+      }
       await options.onProgress?.({ ...counts, table: target.table, column: target.column, batches });
       if (batch.scanned < batchSize) break;
     }
   }
   logger.info({ ...counts, keyId: keyRing.currentKeyId }, 'key rotation finished');
-  return counts;
+  return { ...counts, failures };
 }

@@ -34,6 +34,14 @@ for (const dialect of dialects) {
       assert.equal(await readSecret(store.db, ring, 'ws_a', id), undefined);
     });
 
+    it('keeps instance-level secrets (no workspace) apart from every workspace', async () => {
+      const id = await putSecret(store.db, ring, { workspaceId: null, purpose: 'webhook.signing_key', value: 'instance-value' });
+      assert.equal(await readSecret(store.db, ring, null, id), 'instance-value');
+      assert.equal(await readSecret(store.db, ring, 'ws_a', id), undefined);
+      assert.equal(await deleteSecret(store.db, 'ws_a', id), false);
+      assert.equal(await deleteSecret(store.db, null, id), true);
+    });
+
     it('refuses a sealed value copied onto another secret row', async () => {
       const a = await putSecret(store.db, ring, { workspaceId: 'ws_a', purpose: 'p', value: 'value of a' });
       const b = await putSecret(store.db, ring, { workspaceId: 'ws_a', purpose: 'p', value: 'value of b' });
