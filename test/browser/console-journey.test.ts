@@ -21,6 +21,9 @@ describe('web console in Chromium', { skip: browserSkipReason() }, () => {
       'dist/console is not built: run `npm run build:console` (npm test does it) before the browser tests',
     );
     hub = await startTestHub();
+    // The built bundle references /assets/…; the console's source index.html references /src/main.tsx instead.
+    const index = await (await fetch(hub.url, { headers: { Accept: 'text/html' } })).text();
+    assert.match(index, /\/assets\/index-[\w-]+\.js/, 'the test hub must serve the built console (dist/console), not console/ sources');
     browser = await launchBrowser();
   });
 
@@ -31,6 +34,8 @@ describe('web console in Chromium', { skip: browserSkipReason() }, () => {
 
   async function openPage(): Promise<{ context: BrowserContext; page: Page; pageErrors: () => string[] }> {
     const context = await browser.newContext({ viewport, baseURL: hub.url });
+    // Every wait is for something the console shows within moments; a missing element should fail fast, not at 30 s.
+    context.setDefaultTimeout(10_000);
     const page = await context.newPage();
     return { context, page, pageErrors: collectPageErrors(page) };
   }
@@ -52,7 +57,7 @@ describe('web console in Chromium', { skip: browserSkipReason() }, () => {
       await signIn(page, hub.admin.email, hub.admin.password);
       // A fresh instance has no workspace yet: the console lands on the workspaces page with its empty state.
       await page.waitForURL('**/workspaces');
-      await page.getByText('No workspaces yet').waitFor();
+      await page.getByRole('main').getByText('No workspaces yet').waitFor();
       await screenshot(page, '02-workspaces-empty');
 
       await page.getByLabel('Workspace name').fill('Contoso Ltd');
@@ -61,7 +66,7 @@ describe('web console in Chromium', { skip: browserSkipReason() }, () => {
       const workspaceId = page.url().match(/\/w\/(ws_[a-z2-7]+)\//)?.[1];
       assert.ok(workspaceId);
       await page.getByRole('heading', { name: 'API keys', level: 1 }).waitFor();
-      await page.getByText('No API keys yet').waitFor();
+      await page.getByRole('main').getByText('No API keys yet').waitFor();
       assert.equal(await page.getByLabel('Workspace', { exact: true }).inputValue(), workspaceId, 'the switcher shows the new workspace');
       await screenshot(page, '03-api-keys-empty');
 
@@ -244,6 +249,8 @@ describe('web console in Chromium', { skip: browserSkipReason() }, () => {
       await signIn(page, hub.admin.email, hub.admin.password);
       await page.waitForURL(/\/w\/ws_[a-z2-7]+\/api-keys$/);
       const workspacePath = new URL(page.url()).pathname.replace(/\/api-keys$/, '');
+      // Settle first: a list still loading when the cookie goes would end the session before the click.
+      await page.getByRole('table', { name: 'API keys' }).or(page.getByText('No API keys yet')).waitFor();
 
       await context.clearCookies();
       await page.getByRole('link', { name: 'Members' }).click();

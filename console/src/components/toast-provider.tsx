@@ -12,6 +12,8 @@ interface Toast {
 
 interface ToastContextValue {
   notify(toast: Omit<Toast, 'id'>): void;
+  /** Drops every toast, e.g. on sign-out: the next person must not read what the last one did. */
+  clear(): void;
 }
 
 const ToastContext = createContext<ToastContextValue | null>(null);
@@ -33,7 +35,8 @@ export function ToastProvider({ children }: { children: ReactNode }) {
     [dismiss],
   );
 
-  const value = useMemo(() => ({ notify }), [notify]);
+  const clear = useCallback(() => setToasts([]), []);
+  const value = useMemo(() => ({ notify, clear }), [notify, clear]);
   return (
     <ToastContext.Provider value={value}>
       {children}

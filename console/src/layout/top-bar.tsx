@@ -9,11 +9,12 @@ export function TopBar() {
   const user = useSignedInUser();
   const workspace = useCurrentWorkspace();
   const { signOut } = useSession();
-  const { notify } = useToast();
+  const { notify, clear } = useToast();
   const [signingOut, setSigningOut] = useState(false);
 
   async function handleSignOut() {
     setSigningOut(true);
+    clear();
     // Signing out always ends the session here; if the hub could not be told, say so.
     try {
       await signOut();
