@@ -7,8 +7,61 @@ import { newId } from '../store/ids.js';
 import type { Database, JobStatus, JobsTable } from '../store/schema.js';
 import type { Clock } from '../time/clock.js';
 
+import type { JobErrorRecord } from './job-failure.js';
+
 export type { JobStatus };
 export type JobRow = Selectable<JobsTable>;
+
+/** A job as the rest of the hub sees it (camelCase, like the API); rows stay inside the jobs module. */
+export interface Job {
+  id: string;
+  workspaceId: string | null;
+  type: string;
+  payload: Record<string, unknown>;
+  status: JobStatus;
+  priority: number;
+  attempts: number;
+  maxAttempts: number;
+  runAt: Date;
+  progress: { done: number | null; total: number | null; message: string | null };
+  /** What the handler returned (JSON), once succeeded. */
+  result: unknown;
+  /** The last failed attempt's error: a stable code and a message safe to show. */
+  lastError: JobErrorRecord | null;
+  cancelRequested: boolean;
+  idempotencyKey: string | null;
+  scheduleName: string | null;
+  lockedBy: string | null;
+  leaseExpiresAt: Date | null;
+  createdAt: Date;
+  updatedAt: Date;
+  finishedAt: Date | null;
+}
+
+export function toJob(row: JobRow): Job {
+  return {
+    id: row.id,
+    workspaceId: row.workspace_id,
+    type: row.type,
+    payload: row.payload,
+    status: row.status,
+    priority: row.priority,
+    attempts: row.attempts,
+    maxAttempts: row.max_attempts,
+    runAt: row.run_at,
+    progress: { done: row.progress_done, total: row.progress_total, message: row.progress_message },
+    result: row.result,
+    lastError: row.last_error,
+    cancelRequested: row.cancel_requested,
+    idempotencyKey: row.idempotency_key,
+    scheduleName: row.schedule_name,
+    lockedBy: row.locked_by,
+    leaseExpiresAt: row.lease_expires_at,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    finishedAt: row.finished_at,
+  };
+}
 export type JobExecutor = Kysely<Database> | Transaction<Database>;
 
 export const JOB_STATUSES: readonly JobStatus[] = ['queued', 'running', 'succeeded', 'failed', 'dead', 'cancelled'];
@@ -50,7 +103,7 @@ export interface ScheduleInput {
 }
 
 export interface JobPage {
-  items: JobRow[];
+  items: Job[];
   nextCursor: string | null;
 }
 
@@ -59,8 +112,8 @@ interface Cursor {
   id: string;
 }
 
-function encodeCursor(row: JobRow): string {
-  return Buffer.from(JSON.stringify({ createdAt: row.created_at.toISOString(), id: row.id } satisfies Cursor)).toString('base64url');
+function encodeCursor(job: Job): string {
+  return Buffer.from(JSON.stringify({ createdAt: job.createdAt.toISOString(), id: job.id } satisfies Cursor)).toString('base64url');
 }
 
 function decodeCursor(cursor: string): { createdAt: Date; id: string } {
@@ -95,7 +148,7 @@ export class JobQueue {
    * Adds a job and returns its row (or, with an idempotency key already used, the existing job's row).
    * Pass `executor` to enqueue inside the caller's transaction (on PGlite, code inside a transaction must use it).
    */
-  async enqueue(input: EnqueueInput, executor: JobExecutor = this.#db): Promise<JobRow> {
+  async enqueue(input: EnqueueInput, executor: JobExecutor = this.#db): Promise<Job> {
     const maxAttempts = input.maxAttempts ?? 5;
     if (!input.type) throw new JobQueueError('invalid_job', 'a job needs a type');
     if (!Number.isInteger(maxAttempts) || maxAttempts < 1) throw new JobQueueError('invalid_job', 'maxAttempts must be a positive integer');
@@ -124,25 +177,27 @@ export class JobQueue {
       .executeTakeFirst();
     if (inserted) {
       this.#logger.debug({ jobId: inserted.id, type: inserted.type, workspaceId }, 'job enqueued');
-      return inserted;
+      return toJob(inserted);
     }
-    return executor
+    const existing = await executor
       .selectFrom('jobs')
       .selectAll()
       .where('workspace_id', workspaceId === null ? 'is' : '=', workspaceId)
       .where('type', '=', input.type)
       .where('idempotency_key', '=', input.idempotencyKey!)
       .executeTakeFirstOrThrow();
+    return toJob(existing);
   }
 
   /** A job of this workspace (null: an instance-level job), or undefined. */
-  async get(workspaceId: string | null, jobId: string): Promise<JobRow | undefined> {
-    return this.#db
+  async get(workspaceId: string | null, jobId: string): Promise<Job | undefined> {
+    const row = await this.#db
       .selectFrom('jobs')
       .selectAll()
       .where('id', '=', jobId)
       .where('workspace_id', workspaceId === null ? 'is' : '=', workspaceId)
       .executeTakeFirst();
+    return row && toJob(row);
   }
 
   /** Newest first, stable across pages (created_at, then id). */
@@ -156,7 +211,7 @@ export class JobQueue {
       );
     }
     const rows = await query.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(limit + 1).execute();
-    const items = rows.slice(0, limit);
+    const items = rows.slice(0, limit).map(toJob);
     return { items, nextCursor: rows.length > limit ? encodeCursor(items.at(-1)!) : null };
   }
 
@@ -164,7 +219,7 @@ export class JobQueue {
    * A queued job is cancelled at once; a running one is flagged, and its handler sees the flag through its
    * context's signal and stops. A finished job is returned unchanged. Undefined when the workspace has no such job.
    */
-  async requestCancel(workspaceId: string | null, jobId: string): Promise<JobRow | undefined> {
+  async requestCancel(workspaceId: string | null, jobId: string): Promise<Job | undefined> {
     const now = this.#clock.now();
     const cancelled = await this.#db
       .updateTable('jobs')
@@ -174,7 +229,7 @@ export class JobQueue {
       .where('status', '=', 'queued')
       .returningAll()
       .executeTakeFirst();
-    if (cancelled) return cancelled;
+    if (cancelled) return toJob(cancelled);
     const flagged = await this.#db
       .updateTable('jobs')
       .set({ cancel_requested: true, updated_at: now })
@@ -183,7 +238,7 @@ export class JobQueue {
       .where('status', '=', 'running')
       .returningAll()
       .executeTakeFirst();
-    return flagged ?? this.get(workspaceId, jobId);
+    return flagged ? toJob(flagged) : this.get(workspaceId, jobId);
   }
 
   /** Jobs per status, every status present (zero when none): the queue depth /metrics reports. */

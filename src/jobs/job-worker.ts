@@ -7,12 +7,12 @@ import type { Database } from '../store/schema.js';
 import type { Clock } from '../time/clock.js';
 import { describeFailure, isRetryable, type JobErrorRecord } from './job-failure.js';
 import { claimJobs, finishAttempt, heartbeat, leaseOf, reclaimExpiredLeases, recordProgress, type AttemptOutcome, type Lease } from './job-leases.js';
-import { JobQueue, type JobRow } from './job-queue.js';
+import { JobQueue, toJob, type Job, type JobRow } from './job-queue.js';
 import { enqueueDueSchedules } from './job-schedules.js';
 import { defaultRetryPolicy, retryDelayMs, type RetryPolicy } from './retry-backoff.js';
 
 export interface JobContext {
-  job: JobRow;
+  job: Job;
   /** Aborted when the job is cancelled, when the worker shuts down, or when the lease was lost; stop soon after. */
   signal: AbortSignal;
   /** Records progress (visible through the job resource) and extends the lease. */
@@ -208,7 +208,7 @@ export class JobWorker {
     timer.unref();
 
     const context: JobContext = {
-      job,
+      job: toJob(job),
       signal: controller.signal,
       heartbeat: beat,
       progress: async (done, total, message) => {

@@ -63,8 +63,8 @@ for (const dialect of dialects) {
       assert.equal(done?.status, 'succeeded');
       assert.deepEqual(done?.result, { said: 'hello' });
       assert.equal(done?.attempts, 1);
-      assert.equal(done?.locked_by, null);
-      assert.deepEqual(done?.finished_at, clock.now());
+      assert.equal(done?.lockedBy, null);
+      assert.deepEqual(done?.finishedAt, clock.now());
     });
 
     it('runs a job only when its run_at has come, higher priority first', async () => {
@@ -105,20 +105,20 @@ for (const dialect of dialects) {
       assert.equal(await w.runOnce(), 1);
       let row = (await queue.get('ws_a', job.id))!;
       assert.equal(row.status, 'queued');
-      assert.deepEqual(row.last_error, { code: 'graph_throttled', message: 'Microsoft Graph throttled the tenant; retry later' });
-      assert.equal(row.run_at.getTime() - clock.now().getTime(), 5_000);
+      assert.deepEqual(row.lastError, { code: 'graph_throttled', message: 'Microsoft Graph throttled the tenant; retry later' });
+      assert.equal(row.runAt.getTime() - clock.now().getTime(), 5_000);
       assert.equal(await w.runOnce(), 0, 'not before its backoff');
       clock.advance(5_000);
       assert.equal(await w.runOnce(), 1);
       row = (await queue.get('ws_a', job.id))!;
-      assert.equal(row.run_at.getTime() - clock.now().getTime(), 10_000, 'the second delay doubles');
+      assert.equal(row.runAt.getTime() - clock.now().getTime(), 10_000, 'the second delay doubles');
       clock.advance(10_000);
       await w.drain();
       row = (await queue.get('ws_a', job.id))!;
       assert.equal(calls, 3);
       assert.equal(row.status, 'dead');
       assert.equal(row.attempts, 3);
-      assert.equal(row.last_error?.code, 'graph_throttled');
+      assert.equal(row.lastError?.code, 'graph_throttled');
       clock.advance(3_600_000);
       assert.equal(await w.drain(), 0, 'a dead job never runs again');
     });
@@ -136,8 +136,8 @@ for (const dialect of dialects) {
       }).drain();
       const leakyRow = (await queue.get(null, leaky.id))!;
       assert.equal(leakyRow.status, 'dead');
-      assert.equal(leakyRow.last_error?.code, 'job_handler_error');
-      assert.ok(!JSON.stringify(leakyRow.last_error).includes('eyJsecret'));
+      assert.equal(leakyRow.lastError?.code, 'job_handler_error');
+      assert.ok(!JSON.stringify(leakyRow.lastError).includes('eyJsecret'));
       const permanentRow = (await queue.get(null, permanent.id))!;
       assert.equal(permanentRow.status, 'dead');
       assert.equal(permanentRow.attempts, 1);
@@ -148,7 +148,7 @@ for (const dialect of dialects) {
       await worker({}).drain();
       const row = (await queue.get(null, job.id))!;
       assert.equal(row.status, 'dead');
-      assert.equal(row.last_error?.code, 'unknown_job_type');
+      assert.equal(row.lastError?.code, 'unknown_job_type');
     });
 
     it('shows progress through get while the job runs', async () => {
@@ -167,11 +167,11 @@ for (const dialect of dialects) {
       await reported.promise;
       const midway = (await queue.get('ws_a', job.id))!;
       assert.equal(midway.status, 'running');
-      assert.deepEqual([midway.progress_done, midway.progress_total, midway.progress_message], [2, 5, 'copying files']);
+      assert.deepEqual([midway.progress.done, midway.progress.total, midway.progress.message], [2, 5, 'copying files']);
       proceed.resolve();
       await run;
       const done = (await queue.get('ws_a', job.id))!;
-      assert.deepEqual([done.status, done.progress_done, done.progress_message], ['succeeded', 5, 'done']);
+      assert.deepEqual([done.status, done.progress.done, done.progress.message], ['succeeded', 5, 'done']);
     });
 
     it('cancels a queued job at once and stops a running one through its signal', async () => {
@@ -196,7 +196,7 @@ for (const dialect of dialects) {
       await started.promise;
       const flagged = await queue.requestCancel('ws_a', running.id);
       assert.equal(flagged?.status, 'running');
-      assert.equal(flagged?.cancel_requested, true);
+      assert.equal(flagged?.cancelRequested, true);
       proceed.resolve();
       await run;
       assert.equal(sawAbort, true);
@@ -259,7 +259,7 @@ for (const dialect of dialects) {
       await worker({ crashy: async () => 'never' }).drain();
       const row = (await queue.get(null, job.id))!;
       assert.equal(row.status, 'dead');
-      assert.equal(row.last_error?.code, 'lease_expired');
+      assert.equal(row.lastError?.code, 'lease_expired');
     });
 
     it('hands running jobs back on a graceful stop that runs out of time, so another worker takes them at once', async () => {
@@ -276,7 +276,7 @@ for (const dialect of dialects) {
       await started.promise;
       await stopping.stop({ graceful: true, timeoutMs: 20 });
       const released = (await queue.get('ws_a', job.id))!;
-      assert.deepEqual([released.status, released.locked_by, released.attempts], ['queued', null, 0]);
+      assert.deepEqual([released.status, released.lockedBy, released.attempts], ['queued', null, 0]);
       assert.equal(await worker({ slow: async () => 'taken over' }, { workerId: 'next' }).drain(), 1);
       assert.equal((await queue.get('ws_a', job.id))?.result, 'taken over');
     });
