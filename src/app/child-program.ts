@@ -1,15 +1,8 @@
 // Starts another m365hub program (the emulator, or a hub) as a child process and waits for the line that says
 // it is ready. Used by `demo`, which supervises both.
 import { spawn, type ChildProcess } from 'node:child_process';
-import path from 'node:path';
 import { createInterface } from 'node:readline';
-import { fileURLToPath } from 'node:url';
-
-/** bin/m365hub.js, from the compiled dist/src/app/ or the source src/app/. */
-export const launcherPath = path.resolve(
-  path.dirname(fileURLToPath(import.meta.url)),
-  import.meta.url.includes('/dist/') ? '../../../bin/m365hub.js' : '../../bin/m365hub.js',
-);
+import { launcherPath } from './package-paths.js';
 
 export interface ChildProgram {
   process: ChildProcess;

@@ -1,7 +1,5 @@
 // The composition root: configuration → store → key ring → job worker → HTTP server, and the reverse on close.
 import { hostname } from 'node:os';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
 import type { Config } from '../config/config.js';
 import { KeyRing } from '../crypto/key-ring.js';
@@ -14,6 +12,7 @@ import type { Store } from '../store/database.js';
 import { systemClock, type Clock } from '../time/clock.js';
 import { maintenanceJobs, scheduleMaintenance } from './maintenance-jobs.js';
 import { openConfiguredStore } from './open-configured-store.js';
+import { builtConsoleDir } from './package-paths.js';
 
 export interface HubOptions {
   config: Config;
@@ -21,7 +20,7 @@ export interface HubOptions {
   clock?: Clock;
   /** An already opened and migrated store (tests); by default the one the configuration names. */
   store?: Store;
-  /** The built console; defaults to dist/console beside the compiled code. */
+  /** The built console; defaults to the package's dist/console. */
   consoleDir?: string;
 }
 
@@ -34,8 +33,6 @@ export interface RunningHub {
   /** Graceful: stop taking requests, finish in-flight ones, release job leases, close the store. */
   close(): Promise<void>;
 }
-
-const defaultConsoleDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../console');
 
 export function keyRingFor(config: Config, logger: Logger): KeyRing {
   return new KeyRing(config.encryptionKeys ?? loadOrCreateKeyFile(config.dataDir, logger));
@@ -64,7 +61,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
       logger,
       clock,
       jobs,
-      consoleDir: options.consoleDir ?? defaultConsoleDir,
+      consoleDir: options.consoleDir ?? builtConsoleDir,
     });
     await server.listen({ host: config.host, port: config.port });
     worker.start();

@@ -130,6 +130,125 @@ export interface SealedSecretsTable {
   updated_at: Timestamp;
 }
 
+export type ServiceMode = 'delegated' | 'application';
+export type IntegrationHealth = 'unknown' | 'connected' | 'authentication_error' | 'permission_error' | 'service_error';
+
+export interface M365IntegrationsTable {
+  workspace_id: string;
+  id: string;
+  client_id: string;
+  /** Null: multi-tenant (`organizations`). */
+  azure_tenant_id: string | null;
+  redirect_uri: string | null;
+  services: Json<{ service: string; modes: ServiceMode[] }[]>;
+  allowed_sites: ColumnType<string[], string | undefined, string>;
+  dynamics_org: string | null;
+  admin_consent_at: NullableTimestamp;
+  admin_consent_tenant: string | null;
+  health: ColumnType<IntegrationHealth, IntegrationHealth | undefined, IntegrationHealth>;
+  health_checked_at: NullableTimestamp;
+  health_report: NullableJson<Record<string, unknown>>;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface M365CredentialsTable {
+  id: string;
+  workspace_id: string;
+  kind: 'secret' | 'certificate';
+  status: 'active' | 'pending' | 'retired';
+  secret_sealed: string | null;
+  certificate_pem: string | null;
+  thumbprint_sha256: string | null;
+  private_key_sealed: string | null;
+  expires_at: NullableTimestamp;
+  expiry_source: 'microsoft' | 'entered' | 'certificate' | null;
+  created_at: CreatedAt;
+  retired_at: NullableTimestamp;
+}
+
+export interface M365ConnectionsTable {
+  id: string;
+  workspace_id: string;
+  /** The host product's user (or `console:<user id>`) this connection acts for. */
+  external_user_id: string;
+  tenant_id: string;
+  object_id: string;
+  user_principal_name: string | null;
+  display_name: string | null;
+  scopes: string;
+  status: 'active' | 'needs_reconnect';
+  status_reason: string | null;
+  status_changed_at: NullableTimestamp;
+  refresh_token_sealed: string;
+  access_token_sealed: string | null;
+  access_token_expires_at: NullableTimestamp;
+  last_refreshed_at: Timestamp;
+  last_used_at: NullableTimestamp;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface M365AppTokensTable {
+  workspace_id: string;
+  credential_id: string;
+  tenant_id: string;
+  access_token_sealed: string;
+  expires_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface M365AuthStatesTable {
+  state_hash: string;
+  workspace_id: string;
+  purpose: 'connect' | 'admin_consent';
+  external_user_id: string | null;
+  browser_binding_hash: string;
+  code_verifier_sealed: string | null;
+  nonce: string | null;
+  return_to: string | null;
+  created_at: CreatedAt;
+  expires_at: Timestamp;
+}
+
+export interface M365ConnectLinksTable {
+  token_hash: string;
+  workspace_id: string;
+  external_user_id: string;
+  return_to: string | null;
+  created_at: CreatedAt;
+  expires_at: Timestamp;
+  used_at: NullableTimestamp;
+}
+
+export interface WebhookEndpointsTable {
+  id: string;
+  workspace_id: string;
+  url: string;
+  secret_sealed: string;
+  /** Null: every event type. */
+  event_types: NullableJson<string[]>;
+  enabled: ColumnType<boolean, boolean | undefined, boolean>;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface WebhookDeliveriesTable {
+  id: string;
+  workspace_id: string;
+  endpoint_id: string;
+  event_id: string;
+  event_type: string;
+  payload: Json<Record<string, unknown>>;
+  status: 'pending' | 'delivered' | 'failed';
+  attempts: ColumnType<number, number | undefined, number>;
+  last_status_code: number | null;
+  last_error: string | null;
+  next_attempt_at: NullableTimestamp;
+  created_at: CreatedAt;
+  delivered_at: NullableTimestamp;
+}
+
 export interface Database {
   workspaces: WorkspacesTable;
   console_users: ConsoleUsersTable;
@@ -140,4 +259,12 @@ export interface Database {
   jobs: JobsTable;
   job_schedules: JobSchedulesTable;
   sealed_secrets: SealedSecretsTable;
+  m365_integrations: M365IntegrationsTable;
+  m365_credentials: M365CredentialsTable;
+  m365_connections: M365ConnectionsTable;
+  m365_app_tokens: M365AppTokensTable;
+  m365_auth_states: M365AuthStatesTable;
+  m365_connect_links: M365ConnectLinksTable;
+  webhook_endpoints: WebhookEndpointsTable;
+  webhook_deliveries: WebhookDeliveriesTable;
 }

@@ -3,11 +3,13 @@ import type { Migration, MigrationProvider } from 'kysely/migration';
 import * as foundation from './0001-foundation.js';
 import * as auditActingUser from './0002-audit-acting-user.js';
 import * as jobsIdempotencyAndSchedules from './0003-jobs-idempotency-and-schedules.js';
+import * as m365Connections from './0004-m365-connections.js';
 
 const migrations: Record<string, Migration> = {
   '0001-foundation': foundation,
   '0002-audit-acting-user': auditActingUser,
   '0003-jobs-idempotency-and-schedules': jobsIdempotencyAndSchedules,
+  '0004-m365-connections': m365Connections,
 };
 
 export const migrationProvider: MigrationProvider = {
