@@ -34,8 +34,16 @@ export interface ConsoleStatic {
   trySpaFallback(request: FastifyRequest, reply: FastifyReply): boolean;
 }
 
+// A missing file (`/assets/old-hash.js`) must stay a 404, not become the console page.
+const FILE_LIKE = /\/[^/?]*\.[^/?]*(\?|$)/;
+
 function wantsConsolePage(request: FastifyRequest): boolean {
-  return (request.method === 'GET' || request.method === 'HEAD') && !NOT_CONSOLE.test(request.url) && (request.headers.accept ?? '').includes('text/html');
+  return (
+    (request.method === 'GET' || request.method === 'HEAD') &&
+    !NOT_CONSOLE.test(request.url) &&
+    !FILE_LIKE.test(request.url) &&
+    (request.headers.accept ?? '').includes('text/html')
+  );
 }
 
 export async function registerConsole(server: FastifyInstance, consoleDir: string): Promise<ConsoleStatic> {
