@@ -21,7 +21,7 @@ export const keysCommand: Command = {
     '          secret still opens (old keys stay in the ring) and running it again finishes the rest. Once it',
     '          reports 0 left on the old keys, the old keys can be removed from M365HUB_ENCRYPTION_KEYS.',
   ].join('\n'),
-  async run({ argv, env, stdout }) {
+  async run({ argv, env, stdout, stderr }) {
     const { positionals, values } = parseOptions(argv, { id: { type: 'string' } }, true);
     const [action, ...rest] = positionals;
     if (rest.length > 0) throw new UsageError(`unexpected argument "${rest[0]}"`);
@@ -45,7 +45,11 @@ export const keysCommand: Command = {
       stdout(
         `key rotation done: ${counts.resealed} re-sealed, ${counts.alreadyCurrent} already under the newest key, ${counts.scanned} scanned`,
       );
-      return 0;
+      if (counts.failed === 0) return 0;
+      // Blobs that open under no key in the ring stay as they are; the operator must look at each one.
+      stderr(`${counts.failed} secrets could not be opened with any key in M365HUB_ENCRYPTION_KEYS and were left unchanged:`);
+      for (const f of counts.failures) stderr(`  ${f.table}.${f.column} row ${f.rowId}: ${f.code}`);
+      return 1;
     } finally {
       await store.close();
     }
