@@ -1,0 +1,160 @@
+// The Graph client against a local HTTP server that answers the way Microsoft Graph does (error bodies from
+// https://learn.microsoft.com/en-us/graph/errors, throttling from https://learn.microsoft.com/en-us/graph/throttling).
+import assert from 'node:assert/strict';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { Writable } from 'node:stream';
+import { after, before, beforeEach, describe, it } from 'node:test';
+import { createGraphClient, parseRetryAfter, type GraphClientOptions } from '../../src/graph/graph-client.js';
+import { GraphError } from '../../src/graph/graph-error.js';
+import { createLogger } from '../../src/logging/logger.js';
+
+type Handler = (request: IncomingMessage, response: ServerResponse) => void;
+const TOKEN = 'eyJ0eXAiOiJKV1QiLCJhbGciOiJSUzI1NiJ9.graph-token-value.sig';
+
+describe('Graph client', () => {
+  let server: Server;
+  let url: string;
+  let handlers: Handler[];
+  let seen: IncomingMessage[];
+  let sleeps: number[];
+
+  before(async () => {
+    server = createServer((request, response) => {
+      seen.push(request);
+      const handler = handlers.length > 1 ? handlers.shift()! : handlers[0];
+      if (!handler) return json(response, 500, {});
+      handler(request, response);
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  after(() => new Promise<void>((resolve) => server.close(() => resolve())));
+  beforeEach(() => {
+    handlers = [];
+    seen = [];
+    sleeps = [];
+  });
+
+  const client = (extra: Partial<GraphClientOptions> = {}) =>
+    createGraphClient({ graphUrl: url, accessToken: async () => TOKEN, sleep: async (ms) => void sleeps.push(ms), ...extra });
+
+  it('sends the bearer token, a client-request-id and the OData query to /v1.0', async () => {
+    handlers = [(_req, res) => json(res, 200, { value: [{ id: 'u1' }] })];
+    const body = await client().get<{ value: { id: string }[] }>('/users', { query: { $top: 1, $select: 'id,displayName' } });
+    assert.deepEqual(body, { value: [{ id: 'u1' }] });
+    const request = seen[0]!;
+    assert.equal(request.url, '/v1.0/users?%24top=1&%24select=id%2CdisplayName');
+    assert.equal(request.headers.authorization, `Bearer ${TOKEN}`);
+    assert.match(String(request.headers['client-request-id']), /^[0-9a-f-]{36}$/);
+  });
+
+  it("turns Microsoft's error body into a typed GraphError with the request ids", async () => {
+    handlers = [
+      (_req, res) =>
+        json(res, 403, {
+          error: {
+            code: 'Authorization_RequestDenied',
+            message: 'Insufficient privileges to complete the operation.',
+            innerError: { date: '2026-01-01T00:00:00', 'request-id': 'ms-request-1', 'client-request-id': 'x' },
+          },
+        }),
+    ];
+    const error = await client().get('/users').then(() => undefined, (e: unknown) => e);
+    assert.ok(error instanceof GraphError);
+    assert.equal(error.code, 'Authorization_RequestDenied');
+    assert.equal(error.status, 403);
+    assert.equal(error.message, 'Insufficient privileges to complete the operation.');
+    assert.equal(error.requestId, 'ms-request-1');
+    assert.equal(error.clientRequestId, seen[0]!.headers['client-request-id']);
+    assert.equal(seen.length, 1, 'a 403 is not retried');
+    assert.ok(!JSON.stringify(error).includes(TOKEN) && !String(error.stack).includes(TOKEN));
+  });
+
+  it('retries 429 after Retry-After (fractional seconds) and 503/504 with backoff, then succeeds', async () => {
+    handlers = [
+      (_req, res) => json(res, 429, { error: { code: 'TooManyRequests', message: 'Please retry again later.' } }, { 'retry-after': '2.128' }),
+      (_req, res) => json(res, 503, { error: { code: 'serviceNotAvailable', message: 'down' } }),
+      (_req, res) => json(res, 504, { error: { code: 'UnknownError', message: '' } }),
+      (_req, res) => json(res, 200, { id: 'org' }),
+    ];
+    assert.deepEqual(await client({ retry: { baseDelayMs: 100 } }).get('/organization'), { id: 'org' });
+    assert.deepEqual(sleeps, [2128, 200, 400]);
+    assert.equal(new Set(seen.map((r) => r.headers['client-request-id'])).size, 1, 'one client-request-id across the retries of one call');
+  });
+
+  it('gives up after the bounded attempts with the last error', async () => {
+    handlers = [(_req, res) => json(res, 503, { error: { code: 'serviceNotAvailable', message: 'Service unavailable' } })];
+    const error = await client({ retry: { maxAttempts: 3 } }).get('/organization').then(() => undefined, (e: unknown) => e);
+    assert.ok(error instanceof GraphError);
+    assert.equal(error.code, 'serviceNotAvailable');
+    assert.equal(error.transient, true);
+    assert.equal(seen.length, 3);
+  });
+
+  it('does not wait for a Retry-After longer than the longest wait allowed; it reports it', async () => {
+    handlers = [(_req, res) => json(res, 429, { error: { code: 'TooManyRequests', message: 'later' } }, { 'retry-after': '3600' })];
+    const error = (await client().get('/users').catch((e: unknown) => e)) as GraphError;
+    assert.equal(error.status, 429);
+    assert.equal(error.retryAfterSeconds, 3600);
+    assert.equal(seen.length, 1);
+    assert.deepEqual(sleeps, []);
+  });
+
+  it('does not retry a POST on 504 (it may have been carried out), but does on 429', async () => {
+    handlers = [(_req, res) => json(res, 504, { error: { code: 'UnknownError', message: 'gateway' } })];
+    await assert.rejects(client().post('/me/sendMail', { message: {} }), (e: GraphError) => e.status === 504);
+    assert.equal(seen.length, 1);
+    seen = [];
+    handlers = [(_req, res) => json(res, 429, { error: { code: 'TooManyRequests', message: 'x' } }, { 'retry-after': '1' }), (_req, res) => void res.writeHead(202).end()];
+    assert.equal(await client().post('/me/sendMail', { message: {} }), undefined);
+    assert.equal(seen.length, 2);
+  });
+
+  it('times out a request that does not answer and reports `timeout`', async () => {
+    handlers = [() => {}];
+    const error = (await client({ timeoutMs: 50, retry: { maxAttempts: 2 } }).get('/users').catch((e: unknown) => e)) as GraphError;
+    assert.equal(error.code, 'timeout');
+    assert.equal(error.status, 0);
+    assert.equal(seen.length, 2);
+  });
+
+  it('follows @odata.nextLink on the Graph host and refuses one on another host', async () => {
+    handlers = [
+      (_req, res) => json(res, 200, { value: [1, 2], '@odata.nextLink': `${url}/v1.0/users?$skiptoken=abc` }),
+      (_req, res) => json(res, 200, { value: [3], '@odata.nextLink': 'https://evil.example/v1.0/users?$skiptoken=def' }),
+    ];
+    const items: unknown[] = [];
+    await assert.rejects(
+      (async () => {
+        for await (const item of client().paginate('/users')) items.push(item);
+      })(),
+      (e: GraphError) => e.code === 'unexpected_response',
+    );
+    assert.deepEqual(items, [1, 2, 3]);
+    assert.equal(seen[1]!.url, '/v1.0/users?$skiptoken=abc');
+  });
+
+  it('never logs the token or the query string', async () => {
+    const lines: string[] = [];
+    const logger = createLogger({ level: 'debug', destination: new Writable({ write: (chunk, _e, done) => (lines.push(String(chunk)), done()) }) });
+    handlers = [(_req, res) => json(res, 503, { error: { code: 'serviceNotAvailable', message: 'x' } }), (_req, res) => json(res, 200, {})];
+    await client({ logger }).get('/users', { query: { $filter: "mail eq 'dana@contoso.onmicrosoft.com'" } });
+    const text = lines.join('');
+    assert.ok(text.includes('/v1.0/users'));
+    assert.ok(!text.includes(TOKEN) && !text.includes('graph-token-value'));
+    assert.ok(!text.includes('dana@contoso'));
+  });
+
+  it('parses Retry-After as seconds or an HTTP date', () => {
+    assert.equal(parseRetryAfter('10'), 10);
+    assert.equal(parseRetryAfter('2.5'), 2.5);
+    assert.equal(parseRetryAfter(new Date(Date.parse('2026-01-01T00:01:00Z')).toUTCString(), Date.parse('2026-01-01T00:00:00Z')), 60);
+    assert.equal(parseRetryAfter(null), undefined);
+    assert.equal(parseRetryAfter('soon'), undefined);
+  });
+});
+
+function json(response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  response.writeHead(status, { 'content-type': 'application/json', ...headers }).end(JSON.stringify(body));
+}
