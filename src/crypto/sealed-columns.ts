@@ -8,4 +8,12 @@ export interface SealedColumn {
   column: string;
 }
 
-export const sealedColumns: readonly SealedColumn[] = [{ table: 'sealed_secrets', idColumn: 'id', column: 'sealed' }];
+export const sealedColumns: readonly SealedColumn[] = [
+  { table: 'sealed_secrets', idColumn: 'id', column: 'sealed' },
+  { table: 'm365_credentials', idColumn: 'id', column: 'secret_sealed' },
+  { table: 'm365_credentials', idColumn: 'id', column: 'private_key_sealed' },
+  { table: 'm365_auth_states', idColumn: 'state_hash', column: 'code_verifier_sealed' },
+  { table: 'm365_connections', idColumn: 'id', column: 'refresh_token_sealed' },
+  { table: 'm365_connections', idColumn: 'id', column: 'access_token_sealed' },
+  { table: 'm365_app_tokens', idColumn: 'workspace_id', column: 'access_token_sealed' },
+];

@@ -143,6 +143,8 @@ export interface M365IntegrationsTable {
   services: Json<{ service: string; modes: ServiceMode[] }[]>;
   allowed_sites: ColumnType<string[], string | undefined, string>;
   dynamics_org: string | null;
+  /** Extra origins a connect flow's returnTo may point at (e.g. a tenant subdomain of the host product). */
+  return_origins: ColumnType<string[], string | undefined, string>;
   admin_consent_at: NullableTimestamp;
   admin_consent_tenant: string | null;
   health: ColumnType<IntegrationHealth, IntegrationHealth | undefined, IntegrationHealth>;
@@ -165,6 +167,8 @@ export interface M365CredentialsTable {
   expiry_source: 'microsoft' | 'entered' | 'certificate' | null;
   created_at: CreatedAt;
   retired_at: NullableTimestamp;
+  /** The last expiry warning threshold announced (30, 7, 1 days; 0 = expired); null: none yet. */
+  expiry_notice_days: ColumnType<number | null, number | null | undefined, number | null>;
 }
 
 export interface M365ConnectionsTable {
@@ -226,6 +230,9 @@ export interface WebhookEndpointsTable {
   workspace_id: string;
   url: string;
   secret_sealed: string;
+  /** After a rotation, the previous secret also signs until previous_secret_expires_at. */
+  previous_secret_sealed: ColumnType<string | null, string | null | undefined, string | null>;
+  previous_secret_expires_at: NullableTimestamp;
   /** Null: every event type. */
   event_types: NullableJson<string[]>;
   enabled: ColumnType<boolean, boolean | undefined, boolean>;

@@ -4,12 +4,16 @@ import * as foundation from './0001-foundation.js';
 import * as auditActingUser from './0002-audit-acting-user.js';
 import * as jobsIdempotencyAndSchedules from './0003-jobs-idempotency-and-schedules.js';
 import * as m365Connections from './0004-m365-connections.js';
+import * as integrationReturnOrigins from './0005-integration-return-origins.js';
+import * as webhookRotationAndExpiryNotices from './0006-webhook-rotation-and-expiry-notices.js';
 
 const migrations: Record<string, Migration> = {
   '0001-foundation': foundation,
   '0002-audit-acting-user': auditActingUser,
   '0003-jobs-idempotency-and-schedules': jobsIdempotencyAndSchedules,
   '0004-m365-connections': m365Connections,
+  '0005-integration-return-origins': integrationReturnOrigins,
+  '0006-webhook-rotation-and-expiry-notices': webhookRotationAndExpiryNotices,
 };
 
 export const migrationProvider: MigrationProvider = {
