@@ -1,0 +1,59 @@
+// The typed errors the token service throws. Like IdentityError they carry only catalogue text and Microsoft's
+// error code names: never a token, a secret or a code. HTTP routes map `code` to a problem (problem-catalogue.ts).
+export type TokenErrorCode =
+  | 'connection_not_found'
+  | 'connection_needs_reconnect'
+  | 'integration_not_configured'
+  | 'token_service_unavailable';
+
+const MESSAGES: Record<TokenErrorCode, { userMessage: string; fix: string }> = {
+  connection_not_found: {
+    userMessage: 'This user has not connected Microsoft 365 in this workspace.',
+    fix: 'Ask the user to connect Microsoft 365 (User Settings → Integrations, or a connect link from the host product).',
+  },
+  connection_needs_reconnect: {
+    userMessage: 'The Microsoft 365 connection stopped working and must be reconnected.',
+    fix: 'Ask the user to reconnect Microsoft 365; the reason says why Microsoft refused the stored sign-in.',
+  },
+  integration_not_configured: {
+    userMessage: 'Microsoft 365 is not configured for this workspace.',
+    fix: 'A workspace admin configures the Entra app under Settings → Integrations → Microsoft 365.',
+  },
+  token_service_unavailable: {
+    userMessage: 'Microsoft did not answer the token request; the connection itself is fine.',
+    fix: 'Try again in a moment. Microsoft was unavailable or throttling after the retries allowed.',
+  },
+};
+
+export interface TokenErrorDetails {
+  /** For connection_needs_reconnect: the IdentityError code Microsoft's refusal mapped to (e.g. session_revoked). */
+  reason?: string;
+  userMessage?: string;
+  fix?: string;
+  retryAfterSeconds?: number;
+}
+
+export class TokenError extends Error {
+  readonly code: TokenErrorCode;
+  readonly userMessage: string;
+  readonly fix: string;
+  readonly reason?: string;
+  readonly retryAfterSeconds?: number;
+
+  constructor(code: TokenErrorCode, details: TokenErrorDetails = {}) {
+    const defaults = MESSAGES[code];
+    const userMessage = details.userMessage ?? defaults.userMessage;
+    super(`${code}${details.reason ? ` (${details.reason})` : ''}: ${userMessage}`);
+    this.name = 'TokenError';
+    this.code = code;
+    this.userMessage = userMessage;
+    this.fix = details.fix ?? defaults.fix;
+    if (details.reason !== undefined) this.reason = details.reason;
+    if (details.retryAfterSeconds !== undefined) this.retryAfterSeconds = details.retryAfterSeconds;
+  }
+
+  toJSON(): Record<string, unknown> {
+    const { code, userMessage, fix, reason, retryAfterSeconds } = this;
+    return Object.fromEntries(Object.entries({ code, userMessage, fix, reason, retryAfterSeconds }).filter(([, v]) => v !== undefined));
+  }
+}
