@@ -79,6 +79,8 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
       server,
       close() {
         closing ??= (async () => {
+          // Readiness turns 503 first, so a load balancer stops sending work while in-flight requests finish.
+          server.markShuttingDown();
           await server.close();
           await worker.stop({ graceful: true });
           if (ownsStore) await store.close();

@@ -29,6 +29,8 @@ export interface Config {
   allowPrivateWebhookTargets: boolean;
   /** Console sign-in sessions last this long without use. */
   sessionTtlSeconds: number;
+  /** Trust X-Forwarded-* from a reverse proxy: true (any hop), false, or a comma-separated list of proxy addresses. */
+  trustProxy: boolean | string;
 }
 
 /** One line per setting: the README's settings table is checked against this list by a test. */
@@ -47,6 +49,7 @@ export const SETTINGS = [
   'M365HUB_LOG_LEVEL',
   'M365HUB_ALLOW_PRIVATE_WEBHOOK_TARGETS',
   'M365HUB_SESSION_TTL_SECONDS',
+  'M365HUB_TRUST_PROXY',
 ] as const;
 
 type SettingName = (typeof SETTINGS)[number];
@@ -133,6 +136,11 @@ const schema = z
     M365HUB_ALLOW_PRIVATE_WEBHOOK_TARGETS: optional(
       z.enum(['true', 'false', '1', '0'], { error: 'must be true or false' }),
     ).default('false'),
+    M365HUB_TRUST_PROXY: optional(
+      z.string().regex(/^(true|false|[0-9a-fA-F.:/]+(\s*,\s*[0-9a-fA-F.:/]+)*)$/, {
+        error: 'must be true, false, or a comma-separated list of proxy IP addresses / CIDR ranges',
+      }),
+    ).default('false'),
     M365HUB_SESSION_TTL_SECONDS: optional(
       z.coerce.number({ error: 'must be a number of seconds' }).int().min(60).max(90 * 24 * 3600),
     ).default(7 * 24 * 3600),
@@ -196,5 +204,6 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
     logLevel: v.M365HUB_LOG_LEVEL,
     allowPrivateWebhookTargets: v.M365HUB_ALLOW_PRIVATE_WEBHOOK_TARGETS === 'true' || v.M365HUB_ALLOW_PRIVATE_WEBHOOK_TARGETS === '1',
     sessionTtlSeconds: v.M365HUB_SESSION_TTL_SECONDS,
+    trustProxy: v.M365HUB_TRUST_PROXY === 'true' ? true : v.M365HUB_TRUST_PROXY === 'false' ? false : v.M365HUB_TRUST_PROXY,
   };
 }

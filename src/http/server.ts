@@ -6,7 +6,7 @@
 import path from 'node:path';
 import cookie from '@fastify/cookie';
 import swagger from '@fastify/swagger';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import type { Config } from '../config/config.js';
 import type { Logger } from '../logging/logger.js';
 import type { Store } from '../store/database.js';
@@ -67,10 +67,12 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   const server = Fastify({
     loggerInstance: deps.logger,
     // Fastify's own request logs would print URLs with query strings; one redacted line per response is logged below.
-    disableRequestLogging: true,
+    logController: new LogController({ disableRequestLogging: true, requestIdLogLabel: 'requestId' }),
     genReqId: requestIdOf,
     requestIdHeader: false,
-    requestIdLogLabel: 'requestId',
+    // Behind a TLS-terminating proxy the real protocol and client address come from X-Forwarded-* headers; they
+    // decide the cookie's Secure flag, the CSRF origin check and the IP in the audit log.
+    trustProxy: deps.config.trustProxy,
     bodyLimit: BODY_LIMIT_BYTES,
     return503OnClosing: true,
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: false } },
