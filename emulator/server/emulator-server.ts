@@ -10,6 +10,7 @@ import { aadsts } from '../identity/aadsts-errors.js';
 import { createOriginResolver } from '../identity/endpoint-urls.js';
 import { errorBody, sendProtocolError } from '../identity/error-responses.js';
 import { registerDiscoveryRoutes } from '../identity/discovery-routes.js';
+import { graphFaultBody, graphTrace, isGraphPath, registerGraphHeaders, registerGraphRoutes } from '../graph/graph-routes.js';
 import { registerInteractiveRoutes } from '../identity/interactive-routes.js';
 import { JwtSigner } from '../identity/jwt-signer.js';
 import { RefreshTokenSealer } from '../identity/refresh-token-sealer.js';
@@ -100,12 +101,14 @@ export async function startEmulatorServer(input: Partial<EmulatorOptions>): Prom
   app.addContentTypeParser('*', { parseAs: 'string' }, (_req, body, done) => done(null, body));
 
   registerRequestContext(app);
+  registerGraphHeaders(app);
   registerFaultsAndLog(app, ctx);
   registerErrorHandling(app, ctx);
   registerDiscoveryRoutes(app, ctx);
   registerTokenEndpoint(app, ctx);
   registerInteractiveRoutes(app, ctx);
   registerControlRoutes(app, ctx);
+  registerGraphRoutes(app, ctx);
 
   await app.listen({ host: options.host, port: options.port });
   const address = app.server.address();
@@ -137,6 +140,7 @@ function registerFaultsAndLog(app: FastifyInstance, ctx: EmulatorContext): void 
     if (fault.retryAfter !== undefined) reply.header('retry-after', String(fault.retryAfter));
     reply.code(fault.status);
     if (fault.body !== undefined) return reply.send(fault.body);
+    if (isGraphPath(path)) return reply.type('application/json').send(graphFaultBody(fault.status, graphTrace(request)));
     return reply.type('application/json; charset=utf-8').send(errorBody(aadsts.transient(fault.status), request.trace, ctx.origin(request)));
   });
 
@@ -144,7 +148,7 @@ function registerFaultsAndLog(app: FastifyInstance, ctx: EmulatorContext): void 
     const path = request.url.split('?')[0]!;
     if (path.startsWith('/_emulator/')) return;
     const outcome = request.protocolOutcome ?? {};
-    const tenant = (request.params as { tenant?: string } | undefined)?.tenant;
+    const tenant = outcome.tenant ?? (request.params as { tenant?: string } | undefined)?.tenant;
     ctx.requestLog.record({
       time: new Date().toISOString(),
       method: request.method,

@@ -6,6 +6,8 @@ import type { RequestTrace } from '../identity/error-responses.js';
 export interface ProtocolOutcome {
   grantType?: string;
   clientId?: string;
+  /** The tenant a Graph request's token belongs to (identity requests name it in the path). */
+  tenant?: string;
   error?: string;
   errorCode?: number;
 }

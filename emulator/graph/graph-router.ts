@@ -1,0 +1,199 @@
+// Graph v1.0 request dispatch: authenticate the bearer token, find the route (literal segments match
+// case-insensitively, as Graph's do; `{name}` captures one segment or a part of one, e.g. `applications(appId='{appId}')`),
+// refuse /me with an app-only token, enforce the permission table, run the handler, and answer in Graph's shape.
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { permissionsForRequest } from '../permissions/graph-permissions.js';
+import type { EmulatorContext } from '../server/emulator-context.js';
+import type { Tenant, User } from '../state/directory-types.js';
+import { authenticateGraphRequest, type GraphCaller } from './access-token.js';
+import { GraphError, graphErrors, graphJson, sendGraphError, type GraphTrace } from './graph-errors.js';
+import type { GraphRequestInfo } from './graph-response.js';
+import type { GraphObject } from './odata-query.js';
+
+export interface GraphRouteRequest extends GraphRequestInfo {
+  ctx: EmulatorContext;
+  caller: GraphCaller;
+  tenant: Tenant;
+  params: Record<string, string>;
+}
+
+export interface GraphRoute {
+  /** Graph's path after /v1.0, e.g. `/users/{user}/drive`. */
+  path: string;
+  /** The permission table's path when it names this request differently (e.g. `/sites/root` is `/sites/{id}`). */
+  permissionPath?: string;
+  handler: (req: GraphRouteRequest) => GraphObject;
+}
+
+interface CompiledRoute {
+  route: GraphRoute;
+  segments: { regex: RegExp; names: string[] }[];
+  placeholders: number;
+  /** The route in the permission table's spelling: lower case, every placeholder `{id}`. */
+  permissionPath: string;
+}
+
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+function compileSegment(segment: string) {
+  const names: string[] = [];
+  const source = segment
+    .split(/(\{[^}]+\})/)
+    .map((part) => {
+      const placeholder = /^\{([^}]+)\}$/.exec(part);
+      if (!placeholder) return escape(part);
+      names.push(placeholder[1]!);
+      return '(.+)';
+    })
+    .join('');
+  return { regex: new RegExp(`^${source}$`, 'i'), names };
+}
+
+/** The table's spelling: lower case, key segments `(appid={value})`, every other placeholder `{id}`. */
+const tablePath = (parts: string[]) =>
+  `/${parts
+    .join('/')
+    .toLowerCase()
+    .replace(/'\{[^}]+\}'/g, '{value}')
+    .replace(/\{(?!value\})[^}]+\}/g, '{id}')}`;
+
+export function compileRoutes(routes: GraphRoute[]): CompiledRoute[] {
+  return routes.map((route) => {
+    const parts = route.path.split('/').filter(Boolean);
+    const segments = parts.map(compileSegment);
+    const compiled = {
+      route,
+      segments,
+      placeholders: segments.reduce((n, s) => n + s.names.length, 0),
+      permissionPath: route.permissionPath ?? tablePath(parts),
+    };
+    // A route the permission table does not cover could never be enforced: refuse to start with it.
+    if (!permissionsForRequest('GET', compiled.permissionPath)) throw new Error(`Graph route ${route.path} has no entry in the permission table (${compiled.permissionPath})`);
+    return compiled;
+  });
+}
+
+function match(routes: CompiledRoute[], segments: string[]) {
+  let best: { compiled: CompiledRoute; params: Record<string, string> } | undefined;
+  for (const compiled of routes) {
+    if (compiled.segments.length !== segments.length) continue;
+    const params: Record<string, string> = {};
+    const ok = compiled.segments.every((s, i) => {
+      const m = s.regex.exec(segments[i]!);
+      if (!m) return false;
+      s.names.forEach((name, j) => (params[name] = m[j + 1]!));
+      return true;
+    });
+    if (ok && (!best || compiled.placeholders < best.compiled.placeholders)) best = { compiled, params };
+  }
+  return best;
+}
+
+/** The first segment no route continues with: what Graph names in "Resource not found for the segment". */
+function unmatchedSegment(routes: CompiledRoute[], segments: string[]): string {
+  let longest = 0;
+  for (const compiled of routes) {
+    let n = 0;
+    while (n < segments.length && n < compiled.segments.length && compiled.segments[n]!.regex.test(segments[n]!)) n++;
+    longest = Math.max(longest, n);
+  }
+  return segments[Math.min(longest, segments.length - 1)] ?? '';
+}
+
+function allowed(caller: GraphCaller, permissionPath: string): boolean {
+  const entry = permissionsForRequest('GET', permissionPath)!;
+  const accepted = (caller.kind === 'delegated' ? entry.delegated : entry.application).map((p) => p.toLowerCase());
+  return caller.permissions.some((p) => accepted.includes(p.toLowerCase()));
+}
+
+/** request-id and client-request-id as Graph sends them (the client's id echoed, else the request id). */
+export function graphTrace(request: FastifyRequest): GraphTrace {
+  const header = request.headers['client-request-id'];
+  const supplied = (Array.isArray(header) ? header[0] : header)?.trim();
+  return { requestId: request.trace.traceId, clientRequestId: supplied || request.trace.traceId };
+}
+
+export const isGraphPath = (path: string) => /^\/(v1\.0|beta)(\/|$)/i.test(path);
+
+/** Graph's response headers on every Graph path, faults included (registered before the fault hook). */
+export function registerGraphHeaders(app: FastifyInstance): void {
+  app.addHook('onRequest', async (request, reply) => {
+    if (!isGraphPath(request.url.split('?')[0]!)) return;
+    const trace = graphTrace(request);
+    reply.header('request-id', trace.requestId).header('client-request-id', trace.clientRequestId).header('odata-version', '4.0');
+    reply.header('cache-control', 'no-cache');
+  });
+}
+
+function pathSegments(path: string): string[] {
+  return path
+    .split('/')
+    .filter(Boolean)
+    .slice(1)
+    .map((s) => {
+      try {
+        return decodeURIComponent(s);
+      } catch {
+        return s;
+      }
+    });
+}
+
+export function registerGraphRouter(app: FastifyInstance, ctx: EmulatorContext, routes: GraphRoute[]): void {
+  const compiled = compileRoutes(routes);
+
+  const handle = async (request: FastifyRequest, reply: FastifyReply) => {
+    const trace = graphTrace(request);
+    const origin = ctx.origin(request);
+    try {
+      const path = request.url.split('?')[0]!;
+      if (/^\/beta(\/|$)/i.test(path)) throw graphErrors.emulatorUnsupported('the beta endpoint (/beta)');
+      const caller = await authenticateGraphRequest(ctx, request.headers.authorization, origin);
+      Object.assign(request.protocolOutcome, { clientId: caller.appId, tenant: caller.tenantId });
+      const segments = pathSegments(path);
+      const found = request.method === 'GET' ? match(compiled, segments) : undefined;
+      if (!found) {
+        const known = match(compiled, segments) ?? permissionsForRequest(request.method, path);
+        if (known) throw graphErrors.emulatorUnsupported(`${request.method} ${path}`);
+        throw graphErrors.segmentNotFound(unmatchedSegment(compiled, segments));
+      }
+      if (segments[0]?.toLowerCase() === 'me' && caller.kind !== 'delegated') throw graphErrors.meRequiresDelegated();
+      if (!allowed(caller, found.compiled.permissionPath)) throw graphErrors.insufficientPrivileges();
+      const url = new URL(request.url, origin);
+      const body = found.compiled.route.handler({
+        ctx,
+        caller,
+        tenant: ctx.directory.findTenant(caller.tenantId)!,
+        params: found.params,
+        serviceRoot: `${origin}/v1.0`,
+        url,
+        search: url.searchParams,
+      });
+      return reply.code(200).type(graphJson).send(body);
+    } catch (error) {
+      if (error instanceof GraphError) {
+        request.protocolOutcome.error = error.code;
+        return sendGraphError(reply, error, trace);
+      }
+      request.log.error(error);
+      return sendGraphError(reply, new GraphError(500, 'generalException', 'An unspecified error has occurred.'), trace);
+    }
+  };
+
+  for (const url of ['/v1.0', '/v1.0/*', '/beta', '/beta/*']) {
+    app.route({ method: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'], url, handler: handle });
+  }
+}
+
+/** Graph addresses a user by object id or by userPrincipalName; only within the caller's tenant. */
+export function findUser(req: GraphRouteRequest, idOrUpn: string): User {
+  const { directory } = req.ctx;
+  const user = directory.getUser(idOrUpn) ?? directory.findUserByUpn(idOrUpn, req.tenant.id);
+  if (!user || user.tenantId !== req.tenant.id) throw graphErrors.resourceNotFound(idOrUpn);
+  return user;
+}
+
+/** The signed-in user of a delegated request. */
+export function signedInUser(req: GraphRouteRequest): User {
+  return findUser(req, req.caller.userId ?? '');
+}

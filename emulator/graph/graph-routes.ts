@@ -1,0 +1,14 @@
+// The Graph v1.0 half of the emulator: every route it serves, mounted on the emulator's own origin under /v1.0.
+import type { FastifyInstance } from 'fastify';
+import type { EmulatorContext } from '../server/emulator-context.js';
+import { registerGraphRouter, type GraphRoute } from './graph-router.js';
+import { directoryRoutes } from './routes/directory-routes.js';
+
+export const graphRoutes: GraphRoute[] = [...directoryRoutes];
+
+export function registerGraphRoutes(app: FastifyInstance, ctx: EmulatorContext): void {
+  registerGraphRouter(app, ctx, graphRoutes);
+}
+
+export { registerGraphHeaders, isGraphPath, graphTrace } from './graph-router.js';
+export { graphFaultBody } from './graph-errors.js';

@@ -1,0 +1,65 @@
+// Directory endpoints: /me, /users, /groups, /organization, /subscribedSkus, /applications(appId='…').
+// Each answer's shape follows the "Get"/"List" page of the resource (cited in resources/directory-resources.ts);
+// paging of /users and /groups/{id}/members follows https://learn.microsoft.com/graph/paging (default page 100,
+// $top up to 999).
+import { graphErrors } from '../graph-errors.js';
+import { collection, entity } from '../graph-response.js';
+import { findUser, signedInUser, type GraphRoute, type GraphRouteRequest } from '../graph-router.js';
+import {
+  applicationResource,
+  applicationShape,
+  groupResource,
+  groupShape,
+  organizationResource,
+  organizationShape,
+  subscribedSkuResources,
+  subscribedSkuShape,
+  userAsDirectoryObject,
+  userResource,
+  userShape,
+} from '../resources/directory-resources.js';
+
+const tenantUsers = (req: GraphRouteRequest) => req.ctx.directory.usersOf(req.tenant.id);
+
+function findGroup(req: GraphRouteRequest, id: string) {
+  const group = req.ctx.directory.groupsOf(req.tenant.id).find((g) => g.id === id.toLowerCase());
+  if (!group) throw graphErrors.resourceNotFound(id);
+  return group;
+}
+
+export const directoryRoutes: GraphRoute[] = [
+  { path: '/me', handler: (req) => entity(req, userShape, userResource(signedInUser(req), req.tenant), 'users') },
+  {
+    path: '/users',
+    handler: (req) => collection(req, { shape: userShape, items: tenantUsers(req).map((u) => userResource(u, req.tenant)), context: 'users' }),
+  },
+  { path: '/users/{user}', handler: (req) => entity(req, userShape, userResource(findUser(req, req.params.user!), req.tenant), 'users') },
+  {
+    path: '/groups',
+    handler: (req) => collection(req, { shape: groupShape, items: req.ctx.directory.groupsOf(req.tenant.id).map((g) => groupResource(g, req.tenant)), context: 'groups' }),
+  },
+  {
+    path: '/groups/{group}/members',
+    handler: (req) => {
+      const group = findGroup(req, req.params.group!);
+      const members = group.memberIds.map((id) => req.ctx.directory.getUser(id)).filter((u) => u !== undefined);
+      return collection(req, { shape: userShape, items: members.map((u) => userAsDirectoryObject(u, req.tenant)), context: 'directoryObjects' });
+    },
+  },
+  { path: '/organization', handler: (req) => collection(req, { shape: organizationShape, items: [organizationResource(req.tenant)], context: 'organization' }) },
+  {
+    path: '/subscribedSkus',
+    handler: (req) => collection(req, { shape: subscribedSkuShape, items: subscribedSkuResources(req.tenant, tenantUsers(req)), context: 'subscribedSkus' }),
+  },
+  {
+    // The application object lives in its home tenant only; in any other tenant (where only its service principal
+    // exists) Graph finds no such application.
+    path: "/applications(appId='{appId}')",
+    handler: (req) => {
+      const appId = req.params.appId!;
+      const app = req.ctx.directory.getApplication(appId);
+      if (!app || app.tenantId !== req.tenant.id) throw graphErrors.resourceNotFound(appId);
+      return entity(req, applicationShape, applicationResource(app, req.tenant), 'applications');
+    },
+  },
+];

@@ -1,0 +1,214 @@
+// Directory endpoints with delegated and application tokens from the real token endpoint, permission enforcement
+// from the permission table, paging and tenant isolation. Each test names the Microsoft Graph page it follows
+// (https://learn.microsoft.com/graph/api/<page>).
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { startEmulator, type EmulatorHandle } from '../../harness.js';
+import { appToken, appWithRoles, assertGraphError, graphGet, graphGetUrl, userToken } from './graph-test-client.js';
+
+let emulator: EmulatorHandle;
+let tid: string;
+let appOnly: string;
+let dana: string;
+
+before(async () => {
+  emulator = await startEmulator({ autoSignIn: true, autoConsent: true, users: 120 });
+  tid = emulator.tenantId!;
+  const demo = emulator.seed!.application;
+  appOnly = await appToken(emulator, tid, demo.appId, demo.clientSecret);
+  dana = await userToken(emulator, 'dana@contoso.onmicrosoft.com', 'User.Read User.ReadBasic.All');
+});
+after(async () => {
+  await emulator?.close();
+});
+
+const contextOf = (fragment: string) => `${emulator.url}/v1.0/$metadata#${fragment}`;
+
+describe('GET /me (user-get)', () => {
+  test('delegated: the signed-in user with Graph\'s default properties and @odata.context users/$entity', async () => {
+    const result = await graphGet(emulator, '/me', dana);
+    assert.equal(result.status, 200);
+    assert.equal(result.body['@odata.context'], contextOf('users/$entity'));
+    assert.deepEqual(Object.keys(result.body).sort(), ['@odata.context', 'businessPhones', 'displayName', 'givenName', 'id', 'jobTitle', 'mail', 'mobilePhone', 'officeLocation', 'preferredLanguage', 'surname', 'userPrincipalName'].sort());
+    assert.equal(result.body.userPrincipalName, 'dana@contoso.onmicrosoft.com');
+    assert.equal(result.body.mail, 'dana.reyes@example.com');
+    assert.deepEqual(result.body.businessPhones, []);
+  });
+
+  test('application token: 400 BadRequest "/me request is only valid with delegated authentication flow."', async () => {
+    assertGraphError(await graphGet(emulator, '/me', appOnly), 400, 'BadRequest', '/me request is only valid with delegated authentication flow.');
+  });
+
+  test('$select returns exactly the properties named, and unknown ones are a 400 naming the type', async () => {
+    const result = await graphGet(emulator, '/me?$select=id,accountEnabled', dana);
+    assert.equal(result.body['@odata.context'], contextOf('users(id,accountEnabled)/$entity'));
+    assert.deepEqual(Object.keys(result.body).sort(), ['@odata.context', 'accountEnabled', 'id']);
+    assertGraphError(await graphGet(emulator, '/me?$select=shoeSize', dana), 400, 'BadRequest', "Could not find a property named 'shoeSize' on type 'microsoft.graph.user'.");
+  });
+});
+
+describe('GET /users (user-list) and /users/{id | userPrincipalName} (user-get)', () => {
+  test('paging: 100 per page by default, @odata.nextLink with $skiptoken until the last page, every user once', async () => {
+    const first = await graphGet(emulator, '/users', appOnly);
+    assert.equal(first.status, 200);
+    assert.equal(first.body['@odata.context'], contextOf('users'));
+    assert.equal(first.body.value.length, 100);
+    assert.match(first.body['@odata.nextLink'], new RegExp(`^${emulator.url}/v1\\.0/users\\?\\$skiptoken=`));
+    const second = await graphGetUrl(emulator, first.body['@odata.nextLink'], appOnly);
+    assert.equal(second.body['@odata.nextLink'], undefined);
+    const ids = [...first.body.value, ...second.body.value].map((u: { id: string }) => u.id);
+    assert.equal(ids.length, 125);
+    assert.equal(new Set(ids).size, 125);
+  });
+
+  test('$top sets the page size and is kept with $select in the next link', async () => {
+    const page = await graphGet(emulator, '/users?$top=2&$select=displayName,userPrincipalName', appOnly);
+    assert.deepEqual(page.body.value.map((u: object) => Object.keys(u)), [['displayName', 'userPrincipalName'], ['displayName', 'userPrincipalName']]);
+    const next = new URL(page.body['@odata.nextLink']);
+    assert.equal(next.searchParams.get('$top'), '2');
+    assert.equal(next.searchParams.get('$select'), 'displayName,userPrincipalName');
+    const second = await graphGetUrl(emulator, page.body['@odata.nextLink'], appOnly);
+    assert.equal(second.body.value.length, 2);
+    assert.notEqual(second.body.value[0].userPrincipalName, page.body.value[0].userPrincipalName);
+  });
+
+  test('$filter: eq on userPrincipalName and startswith on displayName', async () => {
+    const eq = await graphGet(emulator, `/users?$filter=userPrincipalName eq 'lee@contoso.onmicrosoft.com'`, appOnly);
+    assert.deepEqual(eq.body.value.map((u: { displayName: string }) => u.displayName), ['Lee Chen']);
+    const sw = await graphGet(emulator, `/users?$filter=startswith(displayName,'Demo User 11')&$top=999`, appOnly);
+    assert.equal(sw.body.value.length, 11);
+  });
+
+  test('by id and by userPrincipalName; unknown → 404 Request_ResourceNotFound', async () => {
+    const sam = emulator.seed!.users.find((u) => u.userPrincipalName === 'sam@contoso.onmicrosoft.com')!;
+    assert.equal((await graphGet(emulator, `/users/${sam.id}`, appOnly)).body.displayName, 'Sam Patel');
+    const byUpn = await graphGet(emulator, '/users/sam@contoso.onmicrosoft.com', appOnly);
+    assert.equal(byUpn.body.id, sam.id);
+    assert.equal(byUpn.body['@odata.context'], contextOf('users/$entity'));
+    assertGraphError(await graphGet(emulator, '/users/nobody@contoso.onmicrosoft.com', appOnly), 404, 'Request_ResourceNotFound', "Resource 'nobody@contoso.onmicrosoft.com' does not exist or one of its queried reference-property objects are not present.");
+  });
+
+  test('tenant isolation: a Fabrikam token never sees a Contoso user (404), and lists only Fabrikam users', async () => {
+    const demo = emulator.seed!.application;
+    await emulator.grant(emulator.seed!.otherTenant.id, { appId: demo.appId, roles: ['User.Read.All'] });
+    const fabrikam = await appToken(emulator, emulator.seed!.otherTenant.id, demo.appId, demo.clientSecret);
+    const dana = emulator.seed!.users.find((u) => u.userPrincipalName === 'dana@contoso.onmicrosoft.com')!;
+    assertGraphError(await graphGet(emulator, `/users/${dana.id}`, fabrikam), 404, 'Request_ResourceNotFound');
+    const list = await graphGet(emulator, '/users', fabrikam);
+    assert.deepEqual(list.body.value.map((u: { userPrincipalName: string }) => u.userPrincipalName).sort(), ['admin@fabrikam.onmicrosoft.com', 'dana@fabrikam.onmicrosoft.com']);
+  });
+});
+
+describe('permission enforcement (permissions-overview; permissions from microsoft-graph-devx-content)', () => {
+  test('application token without any accepted role: 403 Authorization_RequestDenied "Insufficient privileges to complete the operation."', async () => {
+    const { token } = await appWithRoles(emulator, tid, ['Calendars.Read']);
+    assertGraphError(await graphGet(emulator, '/users', token), 403, 'Authorization_RequestDenied', 'Insufficient privileges to complete the operation.');
+    assertGraphError(await graphGet(emulator, '/organization', token), 403, 'Authorization_RequestDenied', 'Insufficient privileges to complete the operation.');
+  });
+
+  test('the least-privileged application role alone is enough: User.ReadBasic.All for /users, Organization.Read.All for /organization', async () => {
+    const users = await appWithRoles(emulator, tid, ['User.ReadBasic.All']);
+    assert.equal((await graphGet(emulator, '/users', users.token)).status, 200);
+    assert.equal((await graphGet(emulator, '/organization', users.token)).status, 403);
+    const org = await appWithRoles(emulator, tid, ['Organization.Read.All']);
+    assert.equal((await graphGet(emulator, '/organization', org.token)).status, 200);
+  });
+
+  test('a token with no roles at all (consent never granted) is authenticated but forbidden', async () => {
+    const { token } = await appWithRoles(emulator, tid, []);
+    assertGraphError(await graphGet(emulator, '/groups', token), 403, 'Authorization_RequestDenied');
+  });
+
+  test('delegated: User.Read reads /me but not /users (needs User.ReadBasic.All or more)', async () => {
+    const lee = await userToken(emulator, 'lee@contoso.onmicrosoft.com', 'User.Read');
+    assert.equal((await graphGet(emulator, '/me', lee)).status, 200);
+    assertGraphError(await graphGet(emulator, '/users', lee), 403, 'Authorization_RequestDenied');
+    assert.equal((await graphGet(emulator, '/users', dana)).status, 200);
+  });
+
+  test('withdrawn consent: the next token carries no roles and is forbidden (roles are read from the token)', async () => {
+    const app = await emulator.createApplication(tid, { displayName: 'withdrawn' });
+    const secret = await emulator.addSecret(tid, app.appId);
+    await emulator.grant(tid, { appId: app.appId, roles: ['Group.Read.All'] });
+    assert.equal((await graphGet(emulator, '/groups', await appToken(emulator, tid, app.appId, secret.secretText))).status, 200);
+    await emulator.revokeGrant(tid, app.appId);
+    assertGraphError(await graphGet(emulator, '/groups', await appToken(emulator, tid, app.appId, secret.secretText)), 403, 'Authorization_RequestDenied');
+  });
+});
+
+describe('GET /groups (group-list) and /groups/{id}/members (group-list-members)', () => {
+  test('groups of the tenant with Graph\'s group properties', async () => {
+    const result = await graphGet(emulator, '/groups', appOnly);
+    assert.equal(result.body['@odata.context'], contextOf('groups'));
+    const engineering = result.body.value.find((g: { displayName: string }) => g.displayName === 'Engineering');
+    assert.deepEqual(engineering.groupTypes, ['Unified']);
+    assert.equal(engineering.mail, 'engineering@contoso.onmicrosoft.com');
+    assert.equal(engineering.securityEnabled, false);
+    assert.ok('visibility' in engineering && 'createdDateTime' in engineering);
+  });
+
+  test('members are directoryObjects typed #microsoft.graph.user; unknown group → 404', async () => {
+    const group = emulator.seed!.groups.find((g) => g.displayName === 'Finance')!;
+    const result = await graphGet(emulator, `/groups/${group.id}/members?$select=id,displayName`, appOnly);
+    assert.equal(result.body['@odata.context'], contextOf('directoryObjects(id,displayName)'));
+    assert.deepEqual(result.body.value.map((m: { displayName: string }) => m.displayName).sort(), ['Jordan Kim', 'Sam Patel']);
+    assert.ok(result.body.value.every((m: Record<string, string>) => m['@odata.type'] === '#microsoft.graph.user'));
+    assertGraphError(await graphGet(emulator, '/groups/00000000-0000-0000-0000-000000000000/members', appOnly), 404, 'Request_ResourceNotFound');
+  });
+});
+
+describe('GET /organization (organization-get) and /subscribedSkus (subscribedsku-list)', () => {
+  test('the tenant: id = tid, displayName, verifiedDomains with the initial domain, tenantType AAD', async () => {
+    const result = await graphGet(emulator, '/organization', appOnly);
+    assert.equal(result.body['@odata.context'], contextOf('organization'));
+    assert.equal(result.body.value.length, 1);
+    const org = result.body.value[0];
+    assert.equal(org.id, tid);
+    assert.equal(org.displayName, 'Contoso');
+    assert.equal(org.tenantType, 'AAD');
+    assert.deepEqual(org.verifiedDomains, [{ capabilities: 'Email, OfficeCommunicationsOnlineService', isDefault: true, isInitial: true, name: 'contoso.onmicrosoft.com', type: 'Managed' }]);
+  });
+
+  test('delegated User.Read reads /organization (listed for it by the source)', async () => {
+    const lee = await userToken(emulator, 'lee@contoso.onmicrosoft.com', 'User.Read');
+    assert.equal((await graphGet(emulator, '/organization', lee)).body.value[0].id, tid);
+  });
+
+  test('subscribed SKUs with consumed units counting enabled users', async () => {
+    const result = await graphGet(emulator, '/subscribedSkus', appOnly);
+    const e3 = result.body.value.find((s: { skuPartNumber: string }) => s.skuPartNumber === 'ENTERPRISEPACK');
+    assert.equal(e3.consumedUnits, 125);
+    assert.equal(e3.capabilityStatus, 'Enabled');
+    assert.ok(e3.prepaidUnits.enabled >= e3.consumedUnits);
+  });
+});
+
+describe("GET /applications(appId='{appId}') (application-get): credential expiry", () => {
+  test('passwordCredentials and keyCredentials with endDateTime from the app registration; never the secret', async () => {
+    const app = await emulator.createApplication(tid, { displayName: 'expiry reader' });
+    const secret = await emulator.addSecret(tid, app.appId, { endDateTime: '2027-03-01T00:00:00Z' });
+    await emulator.grant(tid, { appId: app.appId, roles: ['Application.Read.All'] });
+    const token = await appToken(emulator, tid, app.appId, secret.secretText);
+    const result = await graphGet(emulator, `/applications(appId='${app.appId}')`, token);
+    assert.equal(result.status, 200, JSON.stringify(result.body));
+    assert.equal(result.body['@odata.context'], contextOf('applications/$entity'));
+    assert.equal(result.body.appId, app.appId);
+    assert.deepEqual(result.body.passwordCredentials, [
+      { customKeyIdentifier: null, displayName: null, endDateTime: '2027-03-01T00:00:00.000Z', hint: secret.secretText.slice(0, 3), keyId: secret.keyId, secretText: null, startDateTime: result.body.passwordCredentials[0].startDateTime },
+    ]);
+    assert.ok(!JSON.stringify(result.body).includes(secret.secretText));
+    assert.deepEqual(result.body.keyCredentials, []);
+  });
+
+  test('without Application.Read.All (the demo app has Directory.Read.All only): 403', async () => {
+    assertGraphError(await graphGet(emulator, `/applications(appId='${emulator.seed!.application.appId}')`, appOnly), 403, 'Authorization_RequestDenied');
+  });
+
+  test("in a tenant where only the app's service principal exists, the application object is not found", async () => {
+    const demo = emulator.seed!.application;
+    const other = emulator.seed!.otherTenant.id;
+    await emulator.grant(other, { appId: demo.appId, roles: ['Application.Read.All'] });
+    const token = await appToken(emulator, other, demo.appId, demo.clientSecret);
+    assertGraphError(await graphGet(emulator, `/applications(appId='${demo.appId}')`, token), 404, 'Request_ResourceNotFound');
+  });
+});
