@@ -16,4 +16,6 @@ export const sealedColumns: readonly SealedColumn[] = [
   { table: 'm365_connections', idColumn: 'id', column: 'refresh_token_sealed' },
   { table: 'm365_connections', idColumn: 'id', column: 'access_token_sealed' },
   { table: 'm365_app_tokens', idColumn: 'workspace_id', column: 'access_token_sealed' },
+  { table: 'webhook_endpoints', idColumn: 'id', column: 'secret_sealed' },
+  { table: 'webhook_endpoints', idColumn: 'id', column: 'previous_secret_sealed' },
 ];
