@@ -273,6 +273,8 @@ export class TokenService {
         await (trx ? write(trx) : this.#db.transaction().execute(write));
         return { kind: 'needs_reconnect', error: this.#reconnectError(error.code, error) };
       }
+      // The keep-alive job counts the failure and tries again on its next run.
+      if (reason.kind === 'idle') throw error;
       return this.#transientFailure(current, resource, error);
     }
     const now = this.#clock.now();
