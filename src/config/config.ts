@@ -31,6 +31,8 @@ export interface Config {
   sessionTtlSeconds: number;
   /** Trust X-Forwarded-* from a reverse proxy: true (any hop), false, or a comma-separated list of proxy addresses. */
   trustProxy: boolean | string;
+  /** Delegated connections not refreshed for this many days are refreshed by the keep-alive job (Microsoft drops refresh tokens unused for 90). */
+  keepAliveIdleDays: number;
 }
 
 /** One line per setting: the README's settings table is checked against this list by a test. */
@@ -50,6 +52,7 @@ export const SETTINGS = [
   'M365HUB_ALLOW_PRIVATE_WEBHOOK_TARGETS',
   'M365HUB_SESSION_TTL_SECONDS',
   'M365HUB_TRUST_PROXY',
+  'M365HUB_KEEPALIVE_IDLE_DAYS',
 ] as const;
 
 type SettingName = (typeof SETTINGS)[number];
@@ -144,6 +147,10 @@ const schema = z
     M365HUB_SESSION_TTL_SECONDS: optional(
       z.coerce.number({ error: 'must be a number of seconds' }).int().min(60).max(90 * 24 * 3600),
     ).default(7 * 24 * 3600),
+    M365HUB_KEEPALIVE_IDLE_DAYS: optional(
+      // Below 90: Microsoft's inactivity limit for refresh tokens, which the job exists to beat.
+      z.coerce.number({ error: 'must be a whole number of days between 1 and 80' }).int().min(1).max(80),
+    ).default(30),
   })
   .superRefine((v, ctx) => {
     if (v.DATABASE_URL && !v.M365HUB_ENCRYPTION_KEYS) {
@@ -205,5 +212,6 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
     allowPrivateWebhookTargets: v.M365HUB_ALLOW_PRIVATE_WEBHOOK_TARGETS === 'true' || v.M365HUB_ALLOW_PRIVATE_WEBHOOK_TARGETS === '1',
     sessionTtlSeconds: v.M365HUB_SESSION_TTL_SECONDS,
     trustProxy: v.M365HUB_TRUST_PROXY === 'true' ? true : v.M365HUB_TRUST_PROXY === 'false' ? false : v.M365HUB_TRUST_PROXY,
+    keepAliveIdleDays: v.M365HUB_KEEPALIVE_IDLE_DAYS,
   };
 }
