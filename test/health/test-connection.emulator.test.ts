@@ -1,0 +1,102 @@
+// Test Connection against the Microsoft 365 emulator (real token endpoint, real Graph v1.0 permission checks):
+// a missing application permission, then consented → connected; a wrong secret; Graph answering 503.
+import assert from 'node:assert/strict';
+import { Writable } from 'node:stream';
+import { after, before, describe, it } from 'node:test';
+import { startEmulator, type EmulatorHandle } from '../../emulator/harness.js';
+import { KeyRing } from '../../src/crypto/key-ring.js';
+import { testConnection, type TestConnectionDeps } from '../../src/health/test-connection.js';
+import { createEntraClient } from '../../src/identity/index.js';
+import { IntegrationStore } from '../../src/integrations/integration-store.js';
+import { createLogger } from '../../src/logging/logger.js';
+import { ManualClock } from '../../src/time/clock.js';
+import { openTestStore, type TestStore } from '../support/stores.js';
+
+describe('Test Connection against the emulator', () => {
+  let emulator: EmulatorHandle;
+  let store: TestStore;
+  let integrations: IntegrationStore;
+  let deps: TestConnectionDeps;
+  let tenant: string;
+  let appId: string;
+  let secret: string;
+  const clock = new ManualClock(new Date());
+  const logger = createLogger({ level: 'silent', destination: new Writable({ write: (_c, _e, done) => done() }) });
+  const audit = () => ({ actor: { type: 'user' as const, id: null, label: 'admin@example.test' }, ip: null, at: clock.now() });
+  const ws = (n: string) => `ws_${n.padEnd(26, 'a')}`;
+
+  before(async () => {
+    emulator = await startEmulator();
+    tenant = emulator.tenantId!;
+    store = await openTestStore('pglite');
+    for (const id of [ws('one'), ws('two')]) await store.db.insertInto('workspaces').values({ id, name: id, created_at: clock.now(), updated_at: clock.now() }).execute();
+    const keyRing = new KeyRing([{ id: 'k1', key: Buffer.alloc(32, 5) }]);
+    integrations = new IntegrationStore({ db: store.db, keyRing, clock, redirectDefaults: { backendUrl: 'https://hub.example.test' } });
+    const app = await emulator.createApplication(tenant, { displayName: 'Acme compliance', signInAudience: 'AzureADMyOrg', requiredPermissions: { application: ['User.Read.All', 'GroupMember.Read.All'] } });
+    appId = app.appId;
+    secret = (await emulator.addSecret(tenant, appId)).secretText;
+    // Only part of what the directory service needs is consented.
+    await emulator.grant(tenant, { appId, roles: ['User.Read.All'] });
+    deps = {
+      integrations,
+      entra: createEntraClient({ loginUrl: emulator.url, fetch: emulator.fetch, clock, logger, sleep: async () => {} }),
+      graphUrl: emulator.url,
+      fetch: emulator.fetch,
+      sleep: async () => {},
+      clock,
+      logger,
+      adminConsentLink: (workspaceId) => `https://hub.example.test/auth/m365/admin-consent?workspaceId=${workspaceId}`,
+    };
+  });
+  after(async () => {
+    await store?.close();
+    await emulator?.close();
+  });
+
+  const configure = (workspaceId: string, clientSecret: string) =>
+    integrations.put(workspaceId, { clientId: appId, azureTenantId: tenant, services: [{ service: 'directory', modes: ['application'] }], credential: { kind: 'secret', clientSecret } }, audit());
+
+  it('first reports the missing permission with the consent link, then connected once it is granted', async () => {
+    await configure(ws('one'), secret);
+    const first = await testConnection(deps, ws('one'));
+    assert.equal(first.health, 'permission_error');
+    const permissions = first.steps.find((s) => s.name === 'permissions')!;
+    assert.equal(permissions.status, 'failed');
+    assert.equal(permissions.code, 'permissions_missing');
+    assert.deepEqual((permissions.details!.missing as { name: string }[]).map((m) => m.name), ['GroupMember.Read.All']);
+    assert.equal(permissions.details!.adminConsentUrl, `https://hub.example.test/auth/m365/admin-consent?workspaceId=${ws('one')}`);
+    assert.equal(first.steps.find((s) => s.name === 'credentials')!.status, 'passed');
+
+    await emulator.grant(tenant, { appId, roles: ['User.Read.All', 'GroupMember.Read.All'] });
+    const second = await testConnection(deps, ws('one'));
+    assert.equal(second.health, 'connected', JSON.stringify(second.steps));
+    assert.deepEqual(second.steps.map((s) => [s.name, s.status]), [['credentials', 'passed'], ['permissions', 'passed'], ['service:directory', 'passed']]);
+  });
+
+  it('a wrong secret is an authentication_error with the fix, and never echoes the secret', async () => {
+    await configure(ws('two'), 'Wrong8Q~not-the-secret-at-all-000000000');
+    const report = await testConnection(deps, ws('two'));
+    assert.equal(report.health, 'authentication_error');
+    const step = report.steps[0]!;
+    assert.equal(step.name, 'credentials');
+    assert.equal(step.code, 'invalid_client_secret');
+    assert.match(step.fix ?? '', /Update Credentials/);
+    assert.ok(report.steps.slice(1).every((s) => s.status === 'skipped'));
+    assert.ok(!JSON.stringify(report).includes('not-the-secret'));
+  });
+
+  it('Graph answering 503 is a service_error after the retries', async () => {
+    await emulator.addFault({ pathPattern: '^/v1\\.0/users', status: 503, count: 10 });
+    try {
+      const report = await testConnection({ ...deps, graphRetry: { maxAttempts: 3 } }, ws('one'));
+      assert.equal(report.health, 'service_error');
+      const step = report.steps.find((s) => s.name === 'service:directory')!;
+      assert.equal(step.code, 'graph_unavailable');
+      assert.equal(step.details!.status, 503);
+      const graphCalls = (await emulator.requests(50)).filter((r) => /\/v1\.0\/users/.test(JSON.stringify(r)));
+      assert.ok(graphCalls.length >= 3, `retried (${graphCalls.length} calls)`);
+    } finally {
+      await emulator.clearFaults();
+    }
+  });
+});
