@@ -112,7 +112,9 @@ export function project(item: GraphObject, shape: ResourceShape, select: string[
   const keep = select ?? shape.defaults;
   const out: GraphObject = {};
   for (const [key, value] of Object.entries(item)) if (key.startsWith('@odata.')) out[key] = value;
-  for (const key of keep) out[key] = item[key] ?? null;
+  // Absent properties stay absent (a driveItem has a file or a folder facet, never both); resources spell out
+  // the nulls Graph does send.
+  for (const key of keep) if (key in item) out[key] = item[key];
   return out;
 }
 

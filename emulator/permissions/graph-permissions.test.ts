@@ -239,6 +239,21 @@ describe('permissionsForRequest', () => {
     }
   });
 
+  it(`GET /applications(appid={value}): Application.Read.All least delegated, Application.ReadWrite.OwnedBy least application, Directory.Read.All accepted (${PERMISSIONS})`, () => {
+    const r = permissionsForRequest('GET', "/applications(appid={value})");
+    assert.deepEqual(r?.leastPrivileged, { delegated: 'Application.Read.All', application: 'Application.ReadWrite.OwnedBy' });
+    assert.ok(r?.application.includes('Directory.Read.All') && r.application.includes('Application.Read.All'));
+    assert.ok(r?.delegated.includes('Directory.Read.All'));
+  });
+
+  it('paths added from the generated permission includes of microsoft-graph-docs-contrib (drive-get, teams-list, mailfolder-get)', () => {
+    assert.deepEqual(permissionsForRequest('GET', '/users/u1/drive')?.leastPrivileged, { delegated: 'Files.Read', application: 'Files.Read.All' });
+    assert.ok(!permissionsForRequest('GET', '/users/u1/drive')?.delegated.includes('User.Read'));
+    assert.deepEqual(permissionsForRequest('GET', '/teams')?.leastPrivileged, { delegated: 'Team.ReadBasic.All', application: 'Team.ReadBasic.All' });
+    assert.deepEqual(permissionsForRequest('GET', '/me/mailFolders/inbox')?.leastPrivileged, { delegated: 'Mail.ReadBasic', application: 'Mail.ReadBasic.All' });
+    assert.ok(permissionsForRequest('GET', '/users/u1/mailFolders/inbox')?.application.includes('Mail.Read'));
+  });
+
   it('returns undefined for requests not in the table', () => {
     assert.equal(permissionsForRequest('DELETE', '/me'), undefined);
     assert.equal(permissionsForRequest('GET', '/me/messages/unknown/thing'), undefined);

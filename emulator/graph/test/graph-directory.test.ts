@@ -200,8 +200,13 @@ describe("GET /applications(appId='{appId}') (application-get): credential expir
     assert.deepEqual(result.body.keyCredentials, []);
   });
 
-  test('without Application.Read.All (the demo app has Directory.Read.All only): 403', async () => {
-    assertGraphError(await graphGet(emulator, `/applications(appId='${emulator.seed!.application.appId}')`, appOnly), 403, 'Authorization_RequestDenied');
+  test('Directory.Read.All also reads it (the demo app reads its own secret expiry); User.Read.All alone is 403', async () => {
+    const demo = emulator.seed!.application;
+    const own = await graphGet(emulator, `/applications(appId='${demo.appId}')`, appOnly);
+    assert.equal(own.status, 200);
+    assert.equal(own.body.passwordCredentials[0].displayName, 'demo secret');
+    const { token } = await appWithRoles(emulator, tid, ['User.Read.All']);
+    assertGraphError(await graphGet(emulator, `/applications(appId='${demo.appId}')`, token), 403, 'Authorization_RequestDenied');
   });
 
   test("in a tenant where only the app's service principal exists, the application object is not found", async () => {

@@ -1,0 +1,40 @@
+// Security configuration endpoints a compliance sync reads: conditional access policies, Secure Score,
+// SharePoint tenant settings, authentication methods registration. Shapes in resources/compliance-resources.ts.
+import { collection, entity } from '../graph-response.js';
+import type { GraphRoute, GraphRouteRequest } from '../graph-router.js';
+import {
+  conditionalAccessPolicies,
+  conditionalAccessPolicyShape,
+  secureScores,
+  secureScoreShape,
+  sharePointSettings,
+  sharePointSettingsShape,
+  userRegistrationDetails,
+  userRegistrationDetailsShape,
+} from '../resources/compliance-resources.js';
+
+const usersOf = (req: GraphRouteRequest) => req.ctx.directory.usersOf(req.tenant.id);
+
+export const complianceRoutes: GraphRoute[] = [
+  {
+    path: '/identity/conditionalAccess/policies',
+    handler: (req) => {
+      const admins = usersOf(req).filter((u) => req.ctx.directory.isAdmin(u));
+      return collection(req, { shape: conditionalAccessPolicyShape, items: conditionalAccessPolicies(req.tenant, admins), context: 'identity/conditionalAccess/policies' });
+    },
+  },
+  {
+    path: '/security/secureScores',
+    handler: (req) => collection(req, { shape: secureScoreShape, items: secureScores(req.tenant, usersOf(req), req.ctx.clock.now()), context: 'security/secureScores' }),
+  },
+  { path: '/admin/sharepoint/settings', handler: (req) => entity(req, sharePointSettingsShape, sharePointSettings(), 'admin/sharepoint/settings') },
+  {
+    path: '/reports/authenticationMethods/userRegistrationDetails',
+    handler: (req) =>
+      collection(req, {
+        shape: userRegistrationDetailsShape,
+        items: userRegistrationDetails(usersOf(req), (u) => req.ctx.directory.isAdmin(u), req.ctx.clock.now()),
+        context: 'reports/authenticationMethods/userRegistrationDetails',
+      }),
+  },
+];

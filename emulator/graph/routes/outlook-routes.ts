@@ -1,0 +1,35 @@
+// Outlook endpoints: /me/mailFolders/{folder}, /users/{id}/mailFolders/{folder}, /me/events.
+// A delegated token reads only its own user's mailbox through /users/{id}/… (otherwise Exchange answers
+// ErrorAccessDenied, https://learn.microsoft.com/graph/api/mailfolder-get); an application token reads any.
+import { GraphError } from '../graph-errors.js';
+import { collection, entity } from '../graph-response.js';
+import { findUser, signedInUser, type GraphRoute, type GraphRouteRequest } from '../graph-router.js';
+import { eventResources, eventShape, mailFolderResource, mailFolderShape } from '../resources/outlook-resources.js';
+import type { User } from '../../state/directory-types.js';
+
+function folder(req: GraphRouteRequest, user: User) {
+  const name = req.params.folder!;
+  const resource = mailFolderResource(user, name);
+  if (!resource) throw new GraphError(404, 'ErrorItemNotFound', 'The specified object was not found in the store.');
+  return entity(req, mailFolderShape, resource, `users('${user.id}')/mailFolders`);
+}
+
+export const outlookRoutes: GraphRoute[] = [
+  { path: '/me/mailFolders/{folder}', handler: (req) => folder(req, signedInUser(req)) },
+  {
+    path: '/users/{user}/mailFolders/{folder}',
+    handler: (req) => {
+      const user = findUser(req, req.params.user!);
+      if (req.caller.kind === 'delegated' && user.id !== req.caller.userId) throw new GraphError(403, 'ErrorAccessDenied', 'Access is denied. Check credentials and try again.');
+      return folder(req, user);
+    },
+  },
+  {
+    path: '/me/events',
+    handler: (req) => {
+      const me = signedInUser(req);
+      return collection(req, { shape: eventShape, items: eventResources(me, req.tenant, req.ctx.clock.now()), context: `users('${me.id}')/events`, pageSize: 10 });
+    },
+  },
+];
+
