@@ -13,6 +13,15 @@ import { systemClock, type Clock } from '../time/clock.js';
 import { maintenanceJobs, scheduleMaintenance } from './maintenance-jobs.js';
 import { openConfiguredStore } from './open-configured-store.js';
 import { builtConsoleDir } from './package-paths.js';
+import { ConnectFlow } from '../connect/connect-flow.js';
+import { createEntraClient, type FetchLike } from '../identity/index.js';
+import { IntegrationStore } from '../integrations/integration-store.js';
+import { keepAliveJobs, scheduleKeepAlive } from '../tokens/keep-alive-job.js';
+import { TokenService } from '../tokens/token-service.js';
+import { WEBHOOK_DELIVERY_JOB, WebhookEventPublisher } from '../webhooks/webhook-event-publisher.js';
+import { healthJobs, scheduleHealthChecks } from '../health/health-jobs.js';
+import { webhookDeliveryJob } from '../webhooks/webhook-delivery.js';
+import { createWebhookSender } from '../webhooks/webhook-sender.js';
 
 export interface HubOptions {
   config: Config;
@@ -22,6 +31,8 @@ export interface HubOptions {
   store?: Store;
   /** The built console; defaults to the package's dist/console. */
   consoleDir?: string;
+  /** How the hub reaches Microsoft (tests: the emulator's CA-trusting fetch); default the global fetch. */
+  fetch?: FetchLike;
 }
 
 export interface RunningHub {
@@ -29,6 +40,9 @@ export interface RunningHub {
   store: Store;
   keyRing: KeyRing;
   jobs: JobQueue;
+  integrations: IntegrationStore;
+  /** Hands out Microsoft access tokens (delegated per connection, or the workspace's application token). */
+  tokens: TokenService;
   server: FastifyInstance;
   /** Graceful: stop taking requests, finish in-flight ones, release job leases, close the store. */
   close(): Promise<void>;
@@ -46,14 +60,38 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
   try {
     const keyRing = keyRingFor(config, logger);
     const jobs = new JobQueue({ db: store.db, clock, logger });
+    const entra = createEntraClient({ loginUrl: config.loginUrl, clock, logger, ...(options.fetch ? { fetch: options.fetch } : {}) });
+    const redirectDefaults = { m365RedirectUri: config.m365RedirectUri, backendUrl: config.backendUrl };
+    const integrations = new IntegrationStore({ db: store.db, keyRing, clock, redirectDefaults });
+    const events = new WebhookEventPublisher({ queue: jobs, clock });
+    const tokens = new TokenService({ db: store.db, dialect: store.dialect, keyRing, identity: entra, integrations, events, clock, logger });
+    const connect = new ConnectFlow({ db: store.db, keyRing, entra, integrations, clock, events, onConnectionChanged: (ws, user) => tokens.invalidate(ws, user) });
     await scheduleMaintenance(jobs);
+    await scheduleKeepAlive(jobs);
+    await scheduleHealthChecks(jobs);
+    const testConnectionDeps = {
+      integrations,
+      entra,
+      delegatedToken: async (workspaceId: string, externalUserId: string) =>
+        (await tokens.getAccessToken({ workspaceId, principal: { kind: 'user', externalUserId } })).accessToken,
+      graphUrl: config.graphUrl,
+      ...(options.fetch ? { fetch: options.fetch } : {}),
+      adminConsentLink: (workspaceId: string) => `${config.backendUrl ?? ''}/auth/m365/admin-consent?workspaceId=${encodeURIComponent(workspaceId)}`,
+      clock,
+      logger,
+    };
     const worker = new JobWorker({
       db: store.db,
       queue: jobs,
       clock,
       logger,
       workerId: `${hostname()}:${process.pid}`,
-      handlers: maintenanceJobs({ db: store.db, clock }),
+      handlers: {
+        ...maintenanceJobs({ db: store.db, clock }),
+        ...keepAliveJobs({ db: store.db, tokens, clock, logger, idleDays: config.keepAliveIdleDays }),
+        ...healthJobs({ test: testConnectionDeps, health: { db: store.db, events, clock }, queue: jobs, db: store.db }),
+        [WEBHOOK_DELIVERY_JOB]: webhookDeliveryJob({ db: store.db, keyRing, clock, logger, send: createWebhookSender({ allowPrivateTargets: config.allowPrivateWebhookTargets }) }),
+      },
     });
     const server = await buildServer({
       config,
@@ -62,6 +100,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
       clock,
       jobs,
       consoleDir: options.consoleDir ?? builtConsoleDir,
+      m365: { integrations, connect },
     });
     await server.listen({ host: config.host, port: config.port });
     worker.start();
@@ -76,6 +115,8 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
       store,
       keyRing,
       jobs,
+      integrations,
+      tokens,
       server,
       close() {
         closing ??= (async () => {

@@ -101,6 +101,26 @@ export const PROBLEMS = {
     title: 'Console not built',
     detail: 'The web console bundle is missing. Run `npm run build` (or `npm start`), then reload.',
   },
+  integration_not_configured: {
+    status: 409,
+    title: 'Microsoft 365 integration not configured',
+    detail: 'This workspace has no Microsoft 365 integration yet. A workspace admin creates it (PUT /api/v1/workspaces/{workspaceId}/integrations/m365).',
+  },
+  redirect_uri_not_configured: {
+    status: 409,
+    title: 'Redirect URI not configured',
+    detail: "Set the integration's redirect URI, or M365_REDIRECT_URI, or BACKEND_URL (then BACKEND_URL + /auth/m365/callback is used), and register the same URI in the app registration.",
+  },
+  no_delegated_services: {
+    status: 409,
+    title: 'No delegated services',
+    detail: 'The integration enables no service in delegated mode, so users have nothing to connect. A workspace admin enables one.',
+  },
+  return_to_not_allowed: {
+    status: 400,
+    title: 'returnTo not allowed',
+    detail: "returnTo must be on FRONTEND_URL, on the hub's own origin, or on an origin listed in the integration's returnOrigins.",
+  },
   internal_error: {
     status: 500,
     title: 'Internal error',

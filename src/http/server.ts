@@ -26,6 +26,9 @@ import { registerAuthRoutes } from './routes/auth-routes.js';
 import { registerJobRoutes } from './routes/job-routes.js';
 import { registerMemberRoutes } from './routes/member-routes.js';
 import { registerWorkspaceRoutes } from './routes/workspace-routes.js';
+import { registerConnectionRoutes } from './routes/connection-routes.js';
+import { registerIntegrationRoutes, type M365Services } from './routes/integration-routes.js';
+import { registerM365AuthRoutes } from './routes/m365-auth-routes.js';
 
 export const BODY_LIMIT_BYTES = 1024 * 1024;
 
@@ -44,6 +47,8 @@ export interface ServerDeps {
   jobs?: JobsPort;
   /** The built console; default `dist/console` under the working directory. */
   consoleDir?: string;
+  /** Microsoft 365 integration settings and the connect flows; their routes exist only when given. */
+  m365?: M365Services;
 }
 
 export interface RegisteredRoute {
@@ -154,6 +159,12 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   registerApiKeyRoutes(server, { db, clock: deps.clock });
   registerAuditRoutes(server, { db });
   registerJobRoutes(server, { jobs: deps.jobs });
+  if (deps.m365) {
+    const m365 = { db, clock: deps.clock, config: deps.config, ...deps.m365 };
+    registerIntegrationRoutes(server, m365);
+    registerConnectionRoutes(server, m365);
+    registerM365AuthRoutes(server, m365);
+  }
 
   const consoleStatic = await registerConsole(server, deps.consoleDir ?? path.resolve('dist/console'));
   server.setNotFoundHandler((request, reply) => {

@@ -420,9 +420,11 @@ function traceFromDescription(description: string | undefined, label: string): s
 }
 
 function classify(fields: MicrosoftErrorFields, aadsts: number | undefined, status: number | undefined): IdentityErrorCode {
-  if (fields.error_subcode === 'cancel') return 'consent_declined';
+  // The AADSTS number is the more specific fact: "Return to the app" from "Need admin approval" arrives with
+  // error_subcode=cancel too, but is AADSTS90094 (approval required), not the user declining.
   const byNumber = aadsts !== undefined ? AADSTS_CODES.get(aadsts) : undefined;
   if (byNumber) return byNumber;
+  if (fields.error_subcode === 'cancel') return 'consent_declined';
   const bySuberror = fields.suberror ? SUBERRORS[fields.suberror] : undefined;
   if (bySuberror) return bySuberror;
   if (status === 429) return 'throttled';

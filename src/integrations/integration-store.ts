@@ -11,6 +11,7 @@ import type { ClientCredentials, ServiceSelection } from '../identity/index.js';
 import { newId } from '../store/ids.js';
 import type { Database, IntegrationHealth, M365IntegrationsTable } from '../store/schema.js';
 import type { Clock } from '../time/clock.js';
+import type { IntegrationAuthSource } from '../tokens/integration-auth-source.js';
 import { clientCredentialsOf, credentialRow, credentialView, type CredentialInput, type CredentialRow, type CredentialView } from './credential-material.js';
 import { validateIntegrationSettings, type IntegrationSettings, type IntegrationSettingsInput } from './integration-settings.js';
 import { findRedirectUri } from './redirect-uri.js';
@@ -89,7 +90,7 @@ function auditEntry(workspaceId: string, audit: AuditContext, action: string, ta
   return { workspaceId, actor: audit.actor, ip: audit.ip, actingUser: audit.actingUser ?? null, at: audit.at, action, target, ...(data ? { data } : {}) };
 }
 
-export class IntegrationStore {
+export class IntegrationStore implements IntegrationAuthSource {
   constructor(private readonly deps: IntegrationStoreDeps) {}
 
   async get(workspaceId: string, db: Db = this.deps.db): Promise<IntegrationView | undefined> {

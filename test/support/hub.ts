@@ -10,6 +10,7 @@ import { loadConfig, type Config } from '../../src/config/config.js';
 import { createLogger } from '../../src/logging/logger.js';
 import type { DialectName } from '../../src/store/database.js';
 import type { Clock } from '../../src/time/clock.js';
+import type { FetchLike } from '../../src/identity/index.js';
 import { openTestStore } from './stores.js';
 
 export interface TestHub {
@@ -23,7 +24,7 @@ export interface TestHub {
 }
 
 export async function startTestHub(
-  options: { dialect?: DialectName; env?: Record<string, string>; clock?: Clock } = {},
+  options: { dialect?: DialectName; env?: Record<string, string>; clock?: Clock; /** How the hub reaches Microsoft (e.g. emulator.fetch). */ fetch?: FetchLike } = {},
 ): Promise<TestHub> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'm365hub-hub-'));
   const config = loadConfig({
@@ -46,7 +47,7 @@ export async function startTestHub(
   const store = await openTestStore(options.dialect ?? 'pglite');
   const admin = { email: 'admin@example.test', password: 'correct horse battery staple' };
   await createConsoleUser(store.db, { ...admin, displayName: 'Ada Admin', instanceAdmin: true });
-  const hub = await startHub({ config, logger, store, ...(options.clock ? { clock: options.clock } : {}) });
+  const hub = await startHub({ config, logger, store, ...(options.clock ? { clock: options.clock } : {}), ...(options.fetch ? { fetch: options.fetch } : {}) });
   return {
     url: hub.url,
     hub,

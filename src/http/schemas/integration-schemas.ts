@@ -1,0 +1,138 @@
+// Schemas of the Microsoft 365 integration, connect and connection routes (TypeBox). Pure data: the console
+// imports the same types. Secrets appear only in request bodies, never in a response schema.
+import { Type, type Static } from 'typebox';
+
+const strict = { additionalProperties: false } as const;
+const IsoTime = Type.String({ format: 'date-time', description: 'ISO 8601 UTC time' });
+const NullableIsoTime = Type.Union([IsoTime, Type.Null()]);
+const WorkspaceId = Type.String({ pattern: '^ws_[a-z2-7]{26}$', description: 'opaque id starting with ws_' });
+
+export const SERVICE_NAMES = ['onedrive', 'sharepoint', 'teams-files', 'directory', 'compliance', 'mail', 'calendar', 'teams-messages', 'dynamics'] as const;
+const ServiceName = Type.Unsafe<(typeof SERVICE_NAMES)[number]>(Type.String({ enum: [...SERVICE_NAMES] }));
+const Mode = Type.Union([Type.Literal('delegated'), Type.Literal('application')]);
+
+export const ServiceSelection = Type.Object({ service: ServiceName, modes: Type.Array(Mode, { minItems: 1, maxItems: 2 }) }, strict);
+
+const ClientSecret = Type.String({ minLength: 1, maxLength: 1024, description: "the secret's Value from Certificates & secrets; write-only" });
+const CertificateInput = Type.Object(
+  {
+    certificatePem: Type.String({ minLength: 1, maxLength: 20_000, description: 'the certificate (public part), PEM' }),
+    privateKeyPem: Type.String({ minLength: 1, maxLength: 20_000, description: 'its RSA private key, PEM; write-only' }),
+  },
+  strict,
+);
+
+/** Exactly one of clientSecret or certificate (checked by the route; JSON Schema `oneOf` gives poor messages). */
+export const CredentialBody = Type.Object(
+  {
+    clientSecret: Type.Optional(ClientSecret),
+    secretExpiresAt: Type.Optional(Type.Union([IsoTime, Type.Null()], { description: 'when the secret expires, as the Entra admin center shows' })),
+    certificate: Type.Optional(CertificateInput),
+  },
+  strict,
+);
+export type CredentialBody = Static<typeof CredentialBody>;
+
+export const PutIntegrationBody = Type.Object(
+  {
+    clientId: Type.String({ minLength: 1, maxLength: 64, description: 'Application (client) ID' }),
+    azureTenantId: Type.Optional(Type.Union([Type.String({ maxLength: 253 }), Type.Null()], { description: 'blank: multi-tenant (organizations)' })),
+    redirectUri: Type.Optional(Type.Union([Type.String({ maxLength: 2048 }), Type.Null()], { description: 'blank: M365_REDIRECT_URI, else BACKEND_URL + /auth/m365/callback' })),
+    services: Type.Array(ServiceSelection, { minItems: 1, maxItems: SERVICE_NAMES.length }),
+    allowedSites: Type.Optional(Type.Array(Type.String({ maxLength: 2048 }), { maxItems: 200, description: 'SharePoint site URLs for Sites.Selected' })),
+    dynamicsOrg: Type.Optional(Type.Union([Type.String({ maxLength: 63 }), Type.Null()], { description: 'the "contoso" of contoso.crm.dynamics.com' })),
+    returnOrigins: Type.Optional(Type.Array(Type.String({ maxLength: 2048 }), { maxItems: 50, description: 'extra origins a connect flow may return to' })),
+    clientSecret: Type.Optional(ClientSecret),
+    secretExpiresAt: Type.Optional(Type.Union([IsoTime, Type.Null()])),
+    certificate: Type.Optional(CertificateInput),
+  },
+  strict,
+);
+export type PutIntegrationBody = Static<typeof PutIntegrationBody>;
+
+export const Credential = Type.Object(
+  {
+    id: Type.String(),
+    kind: Type.Union([Type.Literal('secret'), Type.Literal('certificate')]),
+    status: Type.Union([Type.Literal('active'), Type.Literal('pending'), Type.Literal('retired')]),
+    secretSet: Type.Literal(true),
+    expiresAt: NullableIsoTime,
+    expirySource: Type.Union([Type.Literal('microsoft'), Type.Literal('entered'), Type.Literal('certificate'), Type.Null()]),
+    thumbprint: Type.Union([Type.String(), Type.Null()], { description: 'x5t#S256 (base64url SHA-256) of the certificate' }),
+    createdAt: IsoTime,
+  },
+  strict,
+);
+export type Credential = Static<typeof Credential>;
+
+export const Integration = Type.Object(
+  {
+    id: Type.String(),
+    clientId: Type.String(),
+    azureTenantId: Type.Union([Type.String(), Type.Null()]),
+    tenant: Type.String({ description: '`organizations` for a multi-tenant app' }),
+    redirectUri: Type.Union([Type.String(), Type.Null()]),
+    effectiveRedirectUri: Type.Union([Type.String(), Type.Null()], { description: 'what is sent to Microsoft; register exactly this' }),
+    services: Type.Array(ServiceSelection),
+    allowedSites: Type.Array(Type.String()),
+    dynamicsOrg: Type.Union([Type.String(), Type.Null()]),
+    returnOrigins: Type.Array(Type.String()),
+    credential: Type.Union([Credential, Type.Null()]),
+    pendingCredential: Type.Union([Credential, Type.Null()]),
+    adminConsent: Type.Union([Type.Object({ grantedAt: IsoTime, tenant: Type.String() }, strict), Type.Null()]),
+    health: Type.Object({ status: Type.String(), checkedAt: NullableIsoTime }, strict),
+    createdAt: IsoTime,
+    updatedAt: IsoTime,
+  },
+  strict,
+);
+export type Integration = Static<typeof Integration>;
+
+export const SetupGuideResource = Type.Object(
+  {
+    redirectUri: Type.Union([Type.String(), Type.Null()]),
+    markdown: Type.String(),
+    steps: Type.Array(Type.Object({ kind: Type.String(), title: Type.String(), detail: Type.String() }, { additionalProperties: true })),
+  },
+  strict,
+);
+
+export const AdminConsentLink = Type.Object(
+  { url: Type.String({ description: "Microsoft's admin consent URL; open it in the browser that asked for it" }), expiresAt: IsoTime },
+  strict,
+);
+
+export const ExternalUserId = Type.String({ minLength: 1, maxLength: 256, pattern: '^[^\\u0000-\\u001f\\u007f]+$', description: "the host product's user id" });
+export const ExternalUserParams = Type.Object({ workspaceId: WorkspaceId, externalUserId: ExternalUserId }, strict);
+
+export const ConnectLinkBody = Type.Object(
+  { returnTo: Type.Optional(Type.String({ minLength: 1, maxLength: 2048, description: 'where the browser goes afterwards; with ?m365_error=<code> on failure' })) },
+  strict,
+);
+export const ConnectLink = Type.Object(
+  { url: Type.String({ description: 'single use; open it in the user\'s browser' }), expiresAt: IsoTime },
+  strict,
+);
+
+export const Connection = Type.Object(
+  {
+    id: Type.String(),
+    externalUserId: Type.String(),
+    tenantId: Type.String(),
+    objectId: Type.String(),
+    userPrincipalName: Type.Union([Type.String(), Type.Null()]),
+    displayName: Type.Union([Type.String(), Type.Null()]),
+    scopes: Type.Array(Type.String()),
+    status: Type.Union([Type.Literal('active'), Type.Literal('needs_reconnect')]),
+    statusReason: Type.Union([Type.String(), Type.Null()]),
+    connectedAt: IsoTime,
+    lastRefreshedAt: IsoTime,
+  },
+  strict,
+);
+export type Connection = Static<typeof Connection>;
+
+export const ConnectQuery = Type.Object(
+  { workspaceId: WorkspaceId, returnTo: Type.Optional(Type.String({ minLength: 1, maxLength: 2048 })) },
+  strict,
+);
