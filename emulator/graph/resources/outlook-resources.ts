@@ -36,6 +36,32 @@ export function mailFolderResource(user: User, name: string): GraphObject | unde
   };
 }
 
+export const calendarShape: ResourceShape = {
+  type: 'microsoft.graph.calendar',
+  properties: ['id', 'name', 'color', 'hexColor', 'isDefaultCalendar', 'changeKey', 'canShare', 'canViewPrivateItems', 'canEdit', 'allowedOnlineMeetingProviders', 'defaultOnlineMeetingProvider', 'isTallyingResponses', 'isRemovable', 'owner'],
+  defaults: ['id', 'name', 'color', 'hexColor', 'isDefaultCalendar', 'changeKey', 'canShare', 'canViewPrivateItems', 'canEdit', 'allowedOnlineMeetingProviders', 'defaultOnlineMeetingProvider', 'isTallyingResponses', 'isRemovable', 'owner'],
+};
+
+/** The user's default calendar (https://learn.microsoft.com/graph/api/resources/calendar, calendar-get). */
+export function calendarResource(user: User): GraphObject {
+  return {
+    id: outlookId(`${user.id}/calendar`),
+    name: 'Calendar',
+    color: 'auto',
+    hexColor: '',
+    isDefaultCalendar: true,
+    changeKey: outlookId(`${user.id}/calendar/change`).slice(4, 28),
+    canShare: true,
+    canViewPrivateItems: true,
+    canEdit: true,
+    allowedOnlineMeetingProviders: ['teamsForBusiness'],
+    defaultOnlineMeetingProvider: 'teamsForBusiness',
+    isTallyingResponses: true,
+    isRemovable: false,
+    owner: { name: user.displayName, address: user.mail ?? user.userPrincipalName },
+  };
+}
+
 export const eventShape: ResourceShape = {
   type: 'microsoft.graph.event',
   properties: [

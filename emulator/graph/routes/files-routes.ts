@@ -41,4 +41,15 @@ export const filesRoutes: GraphRoute[] = [
     },
   },
   { path: '/sites/{site}', handler: (req) => entity(req, siteShape, siteResource(findSite(req, req.params.site!), req.tenant), 'sites') },
+  {
+    // A site by host and server-relative path (site-get: GET /sites/{hostname}:/{server-relative-path}).
+    path: '/sites/{host}:/{collection}/{name}',
+    permissionPath: '/sites/{id}',
+    handler: (req) => {
+      const url = `https://${req.params.host}/${req.params.collection}/${req.params.name}`.toLowerCase();
+      const site = sitesOf(req).find((s) => s.webUrl.toLowerCase() === url);
+      if (!site) throw graphErrors.itemNotFound('Requested site could not be found');
+      return entity(req, siteShape, siteResource(site, req.tenant), 'sites');
+    },
+  },
 ];

@@ -4,7 +4,7 @@
 import { GraphError } from '../graph-errors.js';
 import { collection, entity } from '../graph-response.js';
 import { findUser, signedInUser, type GraphRoute, type GraphRouteRequest } from '../graph-router.js';
-import { eventResources, eventShape, mailFolderResource, mailFolderShape } from '../resources/outlook-resources.js';
+import { calendarResource, calendarShape, eventResources, eventShape, mailFolderResource, mailFolderShape } from '../resources/outlook-resources.js';
 import type { User } from '../../state/directory-types.js';
 
 function folder(req: GraphRouteRequest, user: User) {
@@ -14,16 +14,20 @@ function folder(req: GraphRouteRequest, user: User) {
   return entity(req, mailFolderShape, resource, `users('${user.id}')/mailFolders`);
 }
 
+/** Another user's mailbox through /users/{id}/…: any for an application token, only one's own when delegated. */
+function mailboxOwner(req: GraphRouteRequest): User {
+  const user = findUser(req, req.params.user!);
+  if (req.caller.kind === 'delegated' && user.id !== req.caller.userId) throw new GraphError(403, 'ErrorAccessDenied', 'Access is denied. Check credentials and try again.');
+  return user;
+}
+
+const calendar = (req: GraphRouteRequest, user: User) => entity(req, calendarShape, calendarResource(user), `users('${user.id}')/calendar`);
+
 export const outlookRoutes: GraphRoute[] = [
   { path: '/me/mailFolders/{folder}', handler: (req) => folder(req, signedInUser(req)) },
-  {
-    path: '/users/{user}/mailFolders/{folder}',
-    handler: (req) => {
-      const user = findUser(req, req.params.user!);
-      if (req.caller.kind === 'delegated' && user.id !== req.caller.userId) throw new GraphError(403, 'ErrorAccessDenied', 'Access is denied. Check credentials and try again.');
-      return folder(req, user);
-    },
-  },
+  { path: '/users/{user}/mailFolders/{folder}', handler: (req) => folder(req, mailboxOwner(req)) },
+  { path: '/me/calendar', handler: (req) => calendar(req, signedInUser(req)) },
+  { path: '/users/{user}/calendar', handler: (req) => calendar(req, mailboxOwner(req)) },
   {
     path: '/me/events',
     handler: (req) => {

@@ -99,6 +99,15 @@ describe('SharePoint sites (site-get, site-search)', () => {
     assertGraphError(await graphGet(emulator, '/sites/contoso.sharepoint.com,00000000-0000-0000-0000-000000000000,00000000-0000-0000-0000-000000000000', dana), 404, 'itemNotFound');
   });
 
+  test('a site by hostname (the root) and by hostname:/server-relative path', async () => {
+    const root = await graphGet(emulator, '/sites/contoso.sharepoint.com', appOnly);
+    assert.equal(root.body.webUrl, 'https://contoso.sharepoint.com');
+    const finance = await graphGet(emulator, '/sites/contoso.sharepoint.com:/sites/finance', appOnly);
+    assert.equal(finance.status, 200);
+    assert.equal(finance.body.displayName, 'Finance');
+    assertGraphError(await graphGet(emulator, '/sites/contoso.sharepoint.com:/sites/nowhere', appOnly), 404, 'itemNotFound');
+  });
+
   test('Sites.Read.All is required: an app with Files.Read.All only may not read sites', async () => {
     const { token } = await appWithRoles(emulator, tid, ['Files.Read.All']);
     assertGraphError(await graphGet(emulator, '/sites/root', token), 403, 'Authorization_RequestDenied');
@@ -161,6 +170,18 @@ describe('Outlook (mailfolder-get, user-list-events)', () => {
 
   test('an unknown folder → 404 ErrorItemNotFound', async () => {
     assertGraphError(await graphGet(emulator, '/me/mailFolders/nonesuch', dana), 404, 'ErrorItemNotFound');
+  });
+
+  test('GET /me/calendar and /users/{id}/calendar (calendar-get): the default calendar; app-only needs a Calendars role', async () => {
+    const mine = await graphGet(emulator, '/me/calendar', dana);
+    assert.equal(mine.status, 200);
+    assert.equal(mine.body['@odata.context'], contextOf(`users('${userId(danaUpn)}')/calendar/$entity`));
+    assert.equal(mine.body.isDefaultCalendar, true);
+    assert.equal(mine.body.owner.address, 'dana.reyes@example.com');
+    const path = `/users/${userId(danaUpn)}/calendar`;
+    assertGraphError(await graphGet(emulator, path, appOnly), 403, 'Authorization_RequestDenied');
+    const { token } = await appWithRoles(emulator, tid, ['Calendars.Read']);
+    assert.equal((await graphGet(emulator, path, token)).body.id, mine.body.id);
   });
 
   test('GET /me/events: 10 per page by default, nextLink to the rest, start/end as dateTimeTimeZone', async () => {
