@@ -1,8 +1,11 @@
 import path from 'node:path';
 import { startChildProgram, type ChildProgram } from '../../app/child-program.js';
 import { seedDemo } from '../../app/demo-seed.js';
+import { fetchEmulatorSeed } from '../../app/emulator-seed-client.js';
+import { keyRingFor } from '../../app/hub.js';
 import { openConfiguredStore } from '../../app/open-configured-store.js';
 import { loadConfig } from '../../config/config.js';
+import { createLogger } from '../../logging/logger.js';
 import type { Command } from '../command.js';
 import { parseOptions } from '../parse-options.js';
 import { onShutdownSignal } from '../process-signals.js';
@@ -48,8 +51,11 @@ export const demoCommand: Command = {
       const caPath = emulator.lines.map((l) => EMULATOR_CA.exec(l)?.[1]).find(Boolean) ?? path.join(emulatorDir, 'ca.pem');
 
       // Seed before the hub starts: the embedded database takes one process at a time.
+      const emulatorSeed = await fetchEmulatorSeed(emulatorUrl, caPath);
+      const keyRing = keyRingFor(config, createLogger({ level: 'warn' }));
       const store = await openConfiguredStore(config);
-      const demo = await seedDemo(store, { dataDir: config.dataDir }).finally(() => store.close());
+      const demo = await seedDemo(store, { dataDir: config.dataDir, keyRing, emulator: emulatorSeed }).finally(() => store.close());
+      const backendUrl = config.backendUrl ?? `http://${config.host}:${config.port}`;
 
       const hub = await startChildProgram({
         args: ['start'],
@@ -59,6 +65,7 @@ export const demoCommand: Command = {
           M365HUB_LOGIN_URL: emulatorUrl,
           M365HUB_GRAPH_URL: emulatorUrl,
           M365HUB_LOG_LEVEL: env.M365HUB_LOG_LEVEL ?? 'warn',
+          BACKEND_URL: backendUrl,
           NODE_EXTRA_CA_CERTS: caPath,
         },
         readyWhen: HUB_READY,
@@ -78,6 +85,8 @@ export const demoCommand: Command = {
           `  Workspace: ${demo.workspace.name} (${demo.workspace.id})`,
           '',
           `  Microsoft 365 emulator: ${emulatorUrl} (CA: ${caPath})`,
+          `  Microsoft sign-in: ${emulatorSeed.users.filter((u) => u.tenantId === emulatorSeed.tenant.id).map((u) => u.userPrincipalName).join(', ')}`,
+          `  Microsoft password: ${emulatorSeed.password}`,
           '',
           'Press Ctrl+C to stop.',
         ].join('\n'),
