@@ -1,6 +1,8 @@
 // The console's routes. Everything but sign-in sits behind the session gate and inside the app shell;
 // a workspace's pages live under /w/:workspaceId so a URL always says which workspace it shows.
 import { Navigate, Route, Routes } from 'react-router';
+import { M365IntegrationPage } from './integrations/m365-integration-page.js';
+import { MyIntegrationsPage } from './integrations/my-integrations-page.js';
 import { AppShell } from './layout/app-shell.js';
 import { ApiKeysPage } from './pages/api-keys-page.js';
 import { AuditLogPage } from './pages/audit-log-page.js';
@@ -28,6 +30,8 @@ export function App() {
             <Route path="members" element={<MembersPage />} />
             <Route path="audit-log" element={<AuditLogPage />} />
             <Route path="settings/general" element={<WorkspaceSettingsPage />} />
+            <Route path="settings/integrations" element={<M365IntegrationPage />} />
+            <Route path="account/integrations" element={<MyIntegrationsPage />} />
             <Route path="*" element={<NotFoundPage />} />
           </Route>
           <Route path="w" element={<Navigate to="/workspaces" replace />} />

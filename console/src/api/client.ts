@@ -26,14 +26,15 @@ export function onUnauthorized(listener: () => void): () => void {
   return () => unauthorizedListeners.delete(listener);
 }
 
-interface RequestOptions {
+export interface RequestOptions {
   body?: unknown;
   query?: Record<string, string | number | undefined>;
   /** Sign-in and session probes answer 401 as a normal outcome, not as a lost session. */
   unauthorizedIsExpected?: boolean;
 }
 
-async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
+/** For the feature modules' own calls (m365-client.ts): the same cookie, CSRF and problem handling. */
+export async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json' };
   if (options.body !== undefined) headers['Content-Type'] = 'application/json';
   if (unsafeMethods.has(method) && csrfToken) headers['X-CSRF-Token'] = csrfToken;

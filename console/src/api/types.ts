@@ -5,6 +5,7 @@ import type {
   ApiKey,
   AuditEntry,
   CreatedApiKey,
+  Job,
   Member,
   Problem,
   Session,
@@ -13,7 +14,7 @@ import type {
   WorkspaceRole,
 } from '../../../src/http/api-schemas.js';
 
-export type { ApiKey, AuditEntry, CreatedApiKey, Member, Session, Workspace, WorkspaceRole };
+export type { ApiKey, AuditEntry, CreatedApiKey, Job, Member, Session, Workspace, WorkspaceRole };
 export type SessionUser = User;
 export type NewMember = AddMemberBody;
 

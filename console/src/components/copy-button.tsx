@@ -1,7 +1,7 @@
 import { useState } from 'react';
 
 /** Copies text to the clipboard and says so; falls back to a selection copy where the Clipboard API is refused. */
-export function CopyButton({ text, label = 'Copy' }: { text: string; label?: string }) {
+export function CopyButton({ text, label = 'Copy', variant = 'primary' }: { text: string; label?: string; variant?: 'primary' | 'secondary' }) {
   const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle');
 
   async function copy() {
@@ -13,8 +13,9 @@ export function CopyButton({ text, label = 'Copy' }: { text: string; label?: str
     }
   }
 
+  const className = variant === 'primary' ? 'button button--primary' : 'button button--secondary button--small';
   return (
-    <button type="button" className="button button--primary" onClick={copy} aria-live="polite">
+    <button type="button" className={className} onClick={copy} aria-live="polite">
       {state === 'copied' ? 'Copied' : state === 'failed' ? 'Copy failed — select and copy' : label}
     </button>
   );

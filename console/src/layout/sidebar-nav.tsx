@@ -1,7 +1,7 @@
 // The console's map: what works now links somewhere; what is coming is shown where it will live, visibly disabled.
 import { Children, type ReactNode } from 'react';
 import { NavLink } from 'react-router';
-import { useWorkspaceIdInUrl } from '../workspaces/workspaces-context.js';
+import { useCurrentWorkspace, useWorkspaceIdInUrl } from '../workspaces/workspaces-context.js';
 import { WorkspaceSwitcher } from './workspace-switcher.js';
 
 const workspacePages = [
@@ -15,6 +15,8 @@ const comingFeatures = ['Files', 'Compliance', 'Access reviews', 'Actions'];
 export function SidebarNav() {
   const workspaceId = useWorkspaceIdInUrl();
   const base = workspaceId ? `/w/${encodeURIComponent(workspaceId)}` : null;
+  // Members never see the integration's settings (the API refuses them too); the entry is for admins only.
+  const isAdmin = useCurrentWorkspace()?.role === 'admin';
 
   return (
     <aside className="sidebar">
@@ -48,7 +50,26 @@ export function SidebarNav() {
           ) : (
             <DisabledItem label="General" reason="Choose a workspace first" />
           )}
-          <DisabledItem label="Integrations" hint="Microsoft 365" reason="Coming soon" badge="Soon" />
+          {base && isAdmin && (
+            <NavLink to={`${base}/settings/integrations`} className="nav-item">
+              <span className="nav-item__label">
+                Integrations
+                <span className="nav-item__hint">Microsoft 365</span>
+              </span>
+            </NavLink>
+          )}
+        </NavSection>
+        <NavSection title="User settings">
+          {base ? (
+            <NavLink to={`${base}/account/integrations`} className="nav-item">
+              <span className="nav-item__label">
+                Your integrations
+                <span className="nav-item__hint">Connect Microsoft 365</span>
+              </span>
+            </NavLink>
+          ) : (
+            <DisabledItem label="Your integrations" reason="Choose a workspace first" />
+          )}
         </NavSection>
       </nav>
       <div className="sidebar__footer">

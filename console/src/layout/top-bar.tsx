@@ -4,6 +4,7 @@ import { Badge } from '../components/badge.js';
 import { useToast } from '../components/toast-provider.js';
 import { useSession, useSignedInUser } from '../session/session-context.js';
 import { useCurrentWorkspace } from '../workspaces/workspaces-context.js';
+import { initials } from '../format/initials.js';
 
 export function TopBar() {
   const user = useSignedInUser();
@@ -49,9 +50,4 @@ export function TopBar() {
       </div>
     </header>
   );
-}
-
-function initials(name: string): string {
-  const parts = name.replace(/@.*/, '').split(/[\s._-]+/).filter(Boolean);
-  return ((parts[0]?.[0] ?? '?') + (parts[1]?.[0] ?? '')).toUpperCase();
 }

@@ -1,0 +1,92 @@
+// The console's calls to the Microsoft 365 part of the hub: the workspace's integration (admins), Test Connection
+// and health, and the signed-in user's own connection. Browser flows (connect, admin consent) are full-page
+// navigations to /auth/m365/…, not fetches: Microsoft's pages must own the tab.
+import { request } from './client.js';
+import type { Job } from './types.js';
+import type {
+  AdminConsentLink,
+  Connection,
+  ConnectionReport,
+  Credential,
+  CredentialBody,
+  HealthView,
+  Integration,
+  PutIntegrationBody,
+  SetupGuide,
+} from './m365-types.js';
+
+const segment = encodeURIComponent;
+const integrationPath = (workspaceId: string) => `/workspaces/${segment(workspaceId)}/integrations/m365`;
+
+/** The integration, or null when the workspace has none yet (404 is the normal empty state here). */
+export async function getIntegration(workspaceId: string): Promise<Integration | null> {
+  try {
+    return await request<Integration>('GET', integrationPath(workspaceId));
+  } catch (error) {
+    if ((error as { status?: number }).status === 404) return null;
+    throw error;
+  }
+}
+
+export const putIntegration = (workspaceId: string, body: PutIntegrationBody): Promise<Integration> =>
+  request('PUT', integrationPath(workspaceId), { body });
+
+export const deleteIntegration = (workspaceId: string): Promise<void> => request('DELETE', integrationPath(workspaceId));
+
+export const addPendingCredential = (workspaceId: string, body: CredentialBody): Promise<Credential> =>
+  request('POST', `${integrationPath(workspaceId)}/credentials`, { body });
+
+export const promotePendingCredential = (workspaceId: string): Promise<Integration> =>
+  request('POST', `${integrationPath(workspaceId)}/credentials/promote`);
+
+export const discardPendingCredential = (workspaceId: string): Promise<void> =>
+  request('DELETE', `${integrationPath(workspaceId)}/credentials/pending`);
+
+export const getSetupGuide = (workspaceId: string): Promise<SetupGuide> => request('GET', `${integrationPath(workspaceId)}/setup-guide`);
+
+export const getAdminConsentLink = (workspaceId: string, returnTo?: string): Promise<AdminConsentLink> =>
+  request('GET', `${integrationPath(workspaceId)}/admin-consent-url`, { query: { returnTo } });
+
+/** The stored health; null when the hub has no health route yet or no integration (both mean "never tested" here). */
+export async function getHealth(workspaceId: string): Promise<HealthView | null> {
+  try {
+    return await request<HealthView>('GET', `${integrationPath(workspaceId)}/health`);
+  } catch (error) {
+    if ((error as { status?: number }).status === 404) return null;
+    throw error;
+  }
+}
+
+/** Starts Test Connection (a job); `pending` tests the credential added by Update Credentials before promoting it. */
+export const startTestConnection = (workspaceId: string, credential: 'active' | 'pending' = 'active'): Promise<Job> =>
+  request('POST', `${integrationPath(workspaceId)}/test`, { body: credential === 'pending' ? { credential } : {} });
+
+export const getJob = (workspaceId: string, jobId: string): Promise<Job> =>
+  request('GET', `/workspaces/${segment(workspaceId)}/jobs/${segment(jobId)}`);
+
+export const isReport = (value: unknown): value is ConnectionReport =>
+  typeof value === 'object' && value !== null && Array.isArray((value as ConnectionReport).steps) && typeof (value as ConnectionReport).health === 'string';
+
+// The signed-in user's own connection
+
+/** Your connection in this workspace, or null when you have not connected. */
+export async function getMyConnection(workspaceId: string): Promise<Connection | null> {
+  try {
+    return await request<Connection>('GET', `/workspaces/${segment(workspaceId)}/me/connection`);
+  } catch (error) {
+    if ((error as { status?: number }).status === 404) return null;
+    throw error;
+  }
+}
+
+export const disconnectMe = (workspaceId: string): Promise<void> => request('DELETE', `/workspaces/${segment(workspaceId)}/me/connection`);
+
+/** Where the browser goes to connect (same tab): the hub redirects to Microsoft and back to `returnTo`. */
+export function connectUrl(workspaceId: string, returnTo: string): string {
+  return `/auth/m365/connect?${new URLSearchParams({ workspaceId, returnTo })}`;
+}
+
+/** Where an admin goes to grant admin consent (same tab), back to `returnTo` with ?m365_admin_consent=1. */
+export function adminConsentUrl(workspaceId: string, returnTo: string): string {
+  return `/auth/m365/admin-consent?${new URLSearchParams({ workspaceId, returnTo })}`;
+}

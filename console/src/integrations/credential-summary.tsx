@@ -1,0 +1,37 @@
+// A credential as the console may show it: its kind and expiry, never its value (the hub never sends it back).
+import type { Credential } from '../api/m365-types.js';
+import { formatAbsolute, formatRelative } from '../format/dates.js';
+
+const DAY_MS = 24 * 3600 * 1000;
+
+/** Days until the credential expires (negative once expired), or null when its expiry is unknown. */
+export function daysLeft(credential: Credential, now = Date.now()): number | null {
+  if (!credential.expiresAt) return null;
+  return Math.ceil((new Date(credential.expiresAt).getTime() - now) / DAY_MS);
+}
+
+export function CredentialSummary({ credential }: { credential: Credential }) {
+  const left = daysLeft(credential);
+  const what = credential.kind === 'secret' ? 'Secret set' : 'Certificate set';
+  const tone = left === null ? '' : left <= 0 ? ' credential--expired' : left <= 30 ? ' credential--expiring' : '';
+  return (
+    <span className={`credential${tone}`} data-credential-status={credential.status}>
+      <span className="credential__lock" aria-hidden="true">
+        ●●●●
+      </span>
+      <span>
+        {what}
+        {' · '}
+        {credential.expiresAt ? (
+          <span title={formatAbsolute(credential.expiresAt)}>
+            {left !== null && left <= 0 ? 'expired ' : 'expires '}
+            {formatRelative(credential.expiresAt)}
+          </span>
+        ) : (
+          <span className="muted">expiry unknown</span>
+        )}
+      </span>
+      {credential.thumbprint && <code className="credential__thumb" title="Certificate thumbprint (SHA-256)">{credential.thumbprint.slice(0, 12)}…</code>}
+    </span>
+  );
+}

@@ -1,0 +1,37 @@
+// Says how a Microsoft 365 browser flow ended, right where the person lands afterwards.
+import { describeFlowError, type FlowOutcome } from './m365-outcome.js';
+
+export function FlowOutcomeBanner({ outcome, onDismiss }: { outcome: FlowOutcome; onDismiss(): void }) {
+  if (outcome.kind === 'error') {
+    const { title, fix } = describeFlowError(outcome.code);
+    return (
+      <div className="banner banner--error" role="alert" data-outcome="error">
+        <div className="banner__body">
+          <p className="banner__title">{title}</p>
+          <p className="banner__detail">{fix}</p>
+          <p className="banner__meta">
+            Code: <span className="mono">{outcome.code}</span>
+          </p>
+        </div>
+        <button type="button" className="button button--secondary button--small" onClick={onDismiss}>
+          Dismiss
+        </button>
+      </div>
+    );
+  }
+  return (
+    <div className="banner banner--success" role="status" data-outcome={outcome.kind}>
+      <div className="banner__body">
+        <p className="banner__title">{outcome.kind === 'connected' ? 'Microsoft 365 connected' : 'Admin consent granted'}</p>
+        <p className="banner__detail">
+          {outcome.kind === 'connected'
+            ? 'Your account is linked to this workspace. You can now pick files from OneDrive, SharePoint and Teams.'
+            : 'The administrator approved the app for the tenant. Run Test Connection to confirm every permission is in place.'}
+        </p>
+      </div>
+      <button type="button" className="button button--secondary button--small" onClick={onDismiss}>
+        Dismiss
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,149 @@
+// The integration at a glance: health, the identifiers, the redirect URI to register, the credential (never its
+// value), admin consent, the services in use, and expiry warnings; with the actions an admin takes from here.
+import type { Credential, Integration } from '../api/m365-types.js';
+import { CopyButton } from '../components/copy-button.js';
+import { Timestamp } from '../components/timestamp.js';
+import { CredentialSummary, daysLeft } from './credential-summary.js';
+import { HealthBadge } from './health-badge.js';
+import { MODE_LABELS, SERVICES } from './m365-services.js';
+
+interface Props {
+  integration: Integration;
+  adminConsentHref: string;
+  onEdit(): void;
+  onUpdateCredentials(): void;
+}
+
+export function IntegrationOverview({ integration, adminConsentHref, onEdit, onUpdateCredentials }: Props) {
+  const warnings = [integration.credential, integration.pendingCredential].flatMap((c) => (c ? expiryWarning(c) : []));
+  const appOnly = integration.services.some((s) => s.modes.includes('application'));
+
+  return (
+    <section className="card overview" aria-labelledby="m365-overview-title">
+      <div className="overview__head">
+        <span className="ms-logo" aria-hidden="true">
+          <span />
+          <span />
+          <span />
+          <span />
+        </span>
+        <div className="overview__name">
+          <h2 className="overview__title" id="m365-overview-title">
+            Microsoft 365
+          </h2>
+          <HealthBadge status={integration.health.status} checkedAt={integration.health.checkedAt} />
+        </div>
+        <div className="overview__actions">
+          <button type="button" className="button button--secondary button--small" onClick={onEdit}>
+            Edit settings
+          </button>
+          <button type="button" className="button button--secondary button--small" onClick={onUpdateCredentials}>
+            Update credentials
+          </button>
+        </div>
+      </div>
+
+      {warnings.map((warning) => (
+        <div key={warning.text} className={`banner ${warning.expired ? 'banner--error' : 'banner--warning'} overview__warning`} role="status">
+          <div className="banner__body">
+            <p className="banner__title">{warning.title}</p>
+            <p className="banner__detail">{warning.text}</p>
+          </div>
+          <button type="button" className="button button--secondary button--small" onClick={onUpdateCredentials}>
+            Update credentials
+          </button>
+        </div>
+      ))}
+
+      <dl className="details overview__details">
+        <dt>Application (client) ID</dt>
+        <dd className="mono">{integration.clientId}</dd>
+        <dt>Tenant</dt>
+        <dd>
+          {integration.azureTenantId ? (
+            <>
+              <span className="mono">{integration.azureTenantId}</span> <span className="muted">(single tenant)</span>
+            </>
+          ) : (
+            <>
+              Multi-tenant <span className="muted mono">(organizations)</span>
+            </>
+          )}
+        </dd>
+        <dt>Redirect URI to register</dt>
+        <dd>
+          {integration.effectiveRedirectUri ? (
+            <div className="copy-field">
+              <code className="copy-field__value" data-testid="effective-redirect-uri">
+                {integration.effectiveRedirectUri}
+              </code>
+              <CopyButton text={integration.effectiveRedirectUri} variant="secondary" />
+            </div>
+          ) : (
+            <span className="field__error">Not configured: set it here (Edit settings), or M365_REDIRECT_URI / BACKEND_URL on the hub.</span>
+          )}
+        </dd>
+        <dt>Credential</dt>
+        <dd>{integration.credential ? <CredentialSummary credential={integration.credential} /> : <span className="field__error">None: add one with Update credentials.</span>}</dd>
+        <dt>Admin consent</dt>
+        <dd className="overview__consent">
+          {integration.adminConsent ? (
+            <span>
+              <span className="badge badge--success">Granted</span> <Timestamp iso={integration.adminConsent.grantedAt} /> for tenant{' '}
+              <span className="mono">{integration.adminConsent.tenant}</span>
+            </span>
+          ) : (
+            <span className="muted">{appOnly ? 'Not granted yet: application permissions need it.' : 'Not granted (needed only for permissions that require an administrator).'}</span>
+          )}
+          <a className="button button--secondary button--small" href={adminConsentHref}>
+            {integration.adminConsent ? 'Grant again' : 'Grant admin consent'}
+          </a>
+        </dd>
+        <dt>Services</dt>
+        <dd>
+          <ul className="chips" aria-label="Enabled services">
+            {integration.services.map((s) => (
+              <li key={s.service} className="chip">
+                {SERVICES[s.service]?.label ?? s.service}
+                <span className="chip__meta">{s.modes.map((m) => MODE_LABELS[m].label).join(' + ')}</span>
+              </li>
+            ))}
+          </ul>
+        </dd>
+        {integration.allowedSites.length > 0 && (
+          <>
+            <dt>Allowed sites</dt>
+            <dd>
+              {integration.allowedSites.map((site) => (
+                <div key={site} className="mono">
+                  {site}
+                </div>
+              ))}
+            </dd>
+          </>
+        )}
+        {integration.dynamicsOrg && (
+          <>
+            <dt>Dynamics 365</dt>
+            <dd className="mono">https://{integration.dynamicsOrg}.crm.dynamics.com</dd>
+          </>
+        )}
+      </dl>
+    </section>
+  );
+}
+
+function expiryWarning(credential: Credential): { title: string; text: string; expired: boolean }[] {
+  const left = daysLeft(credential);
+  if (left === null || left > 30) return [];
+  const what = `${credential.status === 'pending' ? 'The new' : 'The active'} client ${credential.kind}`;
+  const date = credential.expiresAt!.slice(0, 10);
+  if (left <= 0) return [{ expired: true, title: `${what} has expired`, text: `It expired on ${date}. Create a new one in the app registration and use Update credentials.` }];
+  return [
+    {
+      expired: false,
+      title: `${what} expires in ${left} day${left === 1 ? '' : 's'}`,
+      text: `On ${date}. Add a new one with Update credentials, test it, then make it active before then.`,
+    },
+  ];
+}

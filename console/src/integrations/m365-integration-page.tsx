@@ -1,0 +1,165 @@
+// Settings → Integrations: the workspace's Microsoft 365 integration, for workspace admins. Create it, read what to
+// register in Entra, test it, see its health, rotate its credential, grant admin consent, delete it.
+import { useState } from 'react';
+import { Link } from 'react-router';
+import * as m365 from '../api/m365-client.js';
+import type { Integration } from '../api/m365-types.js';
+import { Card } from '../components/card.js';
+import { ConfirmDialog } from '../components/confirm-dialog.js';
+import { LoadingState } from '../components/loading-state.js';
+import { Notice } from '../components/notice.js';
+import { PageHeader } from '../components/page-header.js';
+import { ProblemBanner } from '../components/problem-banner.js';
+import { useToast } from '../components/toast-provider.js';
+import { useLoader } from '../hooks/use-loader.js';
+import { useWorkspace } from '../workspaces/workspaces-context.js';
+import { FlowOutcomeBanner } from './flow-outcome-banner.js';
+import { IntegrationForm } from './integration-form.js';
+import { IntegrationOverview } from './integration-overview.js';
+import { useFlowOutcome } from './m365-outcome.js';
+import { SetupGuideCard } from './setup-guide-card.js';
+import { TestConnectionCard } from './test-connection-card.js';
+import { UpdateCredentialsCard } from './update-credentials-card.js';
+
+type Panel = 'none' | 'edit' | 'credentials';
+
+export function M365IntegrationPage() {
+  const workspace = useWorkspace();
+  const isAdmin = workspace.role === 'admin';
+  const header = (
+    <PageHeader
+      title="Integrations"
+      description="Connect this workspace to Microsoft 365 through your own Microsoft Entra app registration, so its users can link files and the product can read tenant settings."
+    />
+  );
+  if (!isAdmin) {
+    return (
+      <>
+        {header}
+        <Notice title="Only workspace admins can see and change the Microsoft 365 integration">
+          To connect your own Microsoft 365 account, open <Link to={`/w/${encodeURIComponent(workspace.id)}/account/integrations`}>your integrations</Link>.
+        </Notice>
+      </>
+    );
+  }
+  return (
+    <>
+      {header}
+      <IntegrationSettings workspaceId={workspace.id} />
+    </>
+  );
+}
+
+function IntegrationSettings({ workspaceId }: { workspaceId: string }) {
+  const { notify } = useToast();
+  const integration = useLoader(() => m365.getIntegration(workspaceId), [workspaceId]);
+  const [creating, setCreating] = useState(false);
+  const [panel, setPanel] = useState<Panel>('none');
+  const [deleting, setDeleting] = useState(false);
+  const [outcome, dismissOutcome] = useFlowOutcome();
+  const pagePath = `/w/${encodeURIComponent(workspaceId)}/settings/integrations`;
+  const adminConsentHref = m365.adminConsentUrl(workspaceId, pagePath);
+
+  if (integration.problem) return <ProblemBanner problem={integration.problem} onRetry={integration.reload} />;
+  if (integration.data === undefined) return <LoadingState label="Loading the integration…" />;
+  const current = integration.data;
+
+  function saved(next: Integration, wasCreate: boolean) {
+    notify({
+      tone: 'success',
+      title: wasCreate ? 'Microsoft 365 integration created' : 'Integration saved',
+      detail: wasCreate ? 'Register what the setup guide lists in Entra, then run Test Connection.' : undefined,
+    });
+    setCreating(false);
+    setPanel('none');
+    integration.reload();
+    void next;
+  }
+
+  async function deleteIt() {
+    await m365.deleteIntegration(workspaceId);
+    notify({ tone: 'success', title: 'Microsoft 365 integration deleted', detail: 'Its credentials are gone from m365hub; delete the app registration in Entra if you no longer need it.' });
+    setPanel('none');
+    integration.reload();
+  }
+
+  return (
+    <>
+      {outcome && <FlowOutcomeBanner outcome={outcome} onDismiss={dismissOutcome} />}
+      {!current && !creating && (
+        <Card>
+          <div className="provider-empty">
+            <span className="ms-logo ms-logo--large" aria-hidden="true">
+              <span />
+              <span />
+              <span />
+              <span />
+            </span>
+            <div className="provider-empty__text">
+              <h2 className="provider-empty__title">Microsoft 365</h2>
+              <p className="muted">
+                No integration yet. Register an app in the Microsoft Entra admin center (the setup guide below lists exactly what), then create the
+                integration with its client id and a secret or certificate.
+              </p>
+            </div>
+            <button type="button" className="button button--primary" onClick={() => setCreating(true)}>
+              Create integration
+            </button>
+          </div>
+        </Card>
+      )}
+      {!current && creating && (
+        <IntegrationForm workspaceId={workspaceId} integration={null} onSaved={(next) => saved(next, true)} onCancel={() => setCreating(false)} />
+      )}
+      {current && (
+        <>
+          <IntegrationOverview
+            integration={current}
+            adminConsentHref={adminConsentHref}
+            onEdit={() => setPanel(panel === 'edit' ? 'none' : 'edit')}
+            onUpdateCredentials={() => setPanel(panel === 'credentials' ? 'none' : 'credentials')}
+          />
+          {panel === 'edit' && (
+            <IntegrationForm key={current.updatedAt} workspaceId={workspaceId} integration={current} onSaved={(next) => saved(next, false)} onCancel={() => setPanel('none')} />
+          )}
+          {(panel === 'credentials' || current.pendingCredential) && (
+            <UpdateCredentialsCard
+              integration={current}
+              workspaceId={workspaceId}
+              adminConsentHref={adminConsentHref}
+              onChanged={integration.reload}
+              onClose={() => setPanel('none')}
+            />
+          )}
+          <TestConnectionCard workspaceId={workspaceId} adminConsentHref={adminConsentHref} onTested={integration.reload} />
+        </>
+      )}
+      <SetupGuideCard workspaceId={workspaceId} version={current?.updatedAt ?? 'none'} defaultOpen={!current || current.health.status !== 'connected'} />
+      {current && (
+        <section className="card card--danger" aria-labelledby="delete-integration-title">
+          <div className="card__header">
+            <h2 className="card__title" id="delete-integration-title">
+              Delete the integration
+            </h2>
+            <p className="card__description">
+              Removes the app's settings and credentials from m365hub. Users' connections stop working until an integration is created again.
+            </p>
+          </div>
+          <div className="card__body card__body--end">
+            <button type="button" className="button button--danger" onClick={() => setDeleting(true)}>
+              Delete integration
+            </button>
+          </div>
+        </section>
+      )}
+      {deleting && (
+        <ConfirmDialog title="Delete the Microsoft 365 integration?" confirmLabel="Delete integration" confirmText="delete" onConfirm={deleteIt} onClose={() => setDeleting(false)}>
+          <p>
+            The client secret or certificate is erased, Test Connection and the hourly health check stop, and no one can connect Microsoft 365 in
+            this workspace until it is set up again.
+          </p>
+        </ConfirmDialog>
+      )}
+    </>
+  );
+}
