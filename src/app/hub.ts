@@ -101,6 +101,8 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
       jobs,
       consoleDir: options.consoleDir ?? builtConsoleDir,
       m365: { integrations, connect },
+      healthChecks: { queue: jobs },
+      webhooks: { keyRing, queue: jobs, allowPrivateTargets: config.allowPrivateWebhookTargets },
     });
     await server.listen({ host: config.host, port: config.port });
     worker.start();

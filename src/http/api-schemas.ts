@@ -195,3 +195,5 @@ export const Health = Type.Object({ status: Type.String() }, strict);
 export const ACTING_USER_HEADER = 'x-m365hub-acting-user';
 export const CSRF_HEADER = 'x-csrf-token';
 export const IDEMPOTENCY_KEY_HEADER = 'idempotency-key';
+export * from './schemas/health-schemas.js';
+export * from './schemas/webhook-schemas.js';

@@ -98,7 +98,7 @@ function workspaceAccess(request: FastifyRequest, access: RouteAccess, principal
     throw new HttpProblem('forbidden', {
       detail:
         role === 'api_key'
-          ? 'API keys cannot manage API keys or members, nor delete the workspace. Do it in the console as a workspace admin.'
+          ? 'API keys cannot manage API keys, members or webhooks, nor delete the workspace. Do it in the console as a workspace admin.'
           : 'Only workspace admins may do this. Ask an admin of the workspace.',
     });
   }

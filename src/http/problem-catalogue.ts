@@ -121,6 +121,17 @@ export const PROBLEMS = {
     title: 'returnTo not allowed',
     detail: "returnTo must be on FRONTEND_URL, on the hub's own origin, or on an origin listed in the integration's returnOrigins.",
   },
+  pending_credential_missing: {
+    status: 409,
+    title: 'No pending credential',
+    detail: 'The integration has no pending credential to test. Add one with Update Credentials (POST …/integrations/m365/credentials) first.',
+  },
+  webhook_target_refused: {
+    status: 422,
+    title: 'Webhook target refused',
+    detail:
+      'The webhook URL resolves to a private, loopback, link-local or otherwise non-public address, or does not resolve. Use a public URL (operators can allow private targets for development with M365HUB_ALLOW_PRIVATE_WEBHOOK_TARGETS=true).',
+  },
   internal_error: {
     status: 500,
     title: 'Internal error',

@@ -29,6 +29,8 @@ import { registerWorkspaceRoutes } from './routes/workspace-routes.js';
 import { registerConnectionRoutes } from './routes/connection-routes.js';
 import { registerIntegrationRoutes, type M365Services } from './routes/integration-routes.js';
 import { registerM365AuthRoutes } from './routes/m365-auth-routes.js';
+import { registerTestConnectionRoutes, type TestConnectionServices } from './routes/test-connection-routes.js';
+import { registerWebhookRoutes, type WebhookServices } from './routes/webhook-routes.js';
 
 export const BODY_LIMIT_BYTES = 1024 * 1024;
 
@@ -49,6 +51,10 @@ export interface ServerDeps {
   consoleDir?: string;
   /** Microsoft 365 integration settings and the connect flows; their routes exist only when given. */
   m365?: M365Services;
+  /** Test Connection and health routes (they enqueue jobs); the routes exist only when given. */
+  healthChecks?: TestConnectionServices;
+  /** Webhook endpoint routes; they exist only when given. */
+  webhooks?: WebhookServices;
 }
 
 export interface RegisteredRoute {
@@ -165,6 +171,8 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     registerConnectionRoutes(server, m365);
     registerM365AuthRoutes(server, m365);
   }
+  if (deps.healthChecks) registerTestConnectionRoutes(server, { db, clock: deps.clock, ...deps.healthChecks });
+  if (deps.webhooks) registerWebhookRoutes(server, { db, clock: deps.clock, ...deps.webhooks });
 
   const consoleStatic = await registerConsole(server, deps.consoleDir ?? path.resolve('dist/console'));
   server.setNotFoundHandler((request, reply) => {

@@ -9,6 +9,11 @@ import { ManualClock } from '../../src/time/clock.js';
 import { createConsoleUser } from '../../src/auth/console-users.js';
 import { buildServer, type JobsPort } from '../../src/http/server.js';
 import { openTestStore, type TestStore } from '../support/stores.js';
+import { KeyRing } from '../../src/crypto/key-ring.js';
+import { JobQueue } from '../../src/jobs/job-queue.js';
+import { ConnectFlow } from '../../src/connect/connect-flow.js';
+import { createEntraClient } from '../../src/identity/index.js';
+import { IntegrationStore } from '../../src/integrations/integration-store.js';
 
 export interface Caller {
   /** Headers that authenticate a request: the session cookie (plus CSRF token) or the API key. */
@@ -60,6 +65,20 @@ export async function startHub(
     clock,
     consoleDir: options.consoleDir ?? '/nonexistent-console',
     ...(options.jobs ? { jobs: options.jobs } : {}),
+    // Routes that enqueue work or seal secrets run on the store's real queue and a test key ring.
+    m365: (() => {
+      const keyRing = new KeyRing([{ id: 'fixture', key: Buffer.alloc(32, 9) }]);
+      const integrations = new IntegrationStore({ db: store.db, keyRing, clock, redirectDefaults: { m365RedirectUri: config.m365RedirectUri, backendUrl: config.backendUrl } });
+      return { integrations, connect: new ConnectFlow({ db: store.db, keyRing, entra: createEntraClient({ loginUrl: config.loginUrl, clock }), integrations, clock }) };
+    })(),
+    healthChecks: { queue: new JobQueue({ db: store.db, clock, logger }) },
+    webhooks: {
+      keyRing: new KeyRing([{ id: 'fixture', key: Buffer.alloc(32, 9) }]),
+      queue: new JobQueue({ db: store.db, clock, logger }),
+      allowPrivateTargets: false,
+      // hooks.example.com is public, everything else resolves to a private address (no real DNS in tests).
+      resolve: async (host) => [{ address: host === 'hooks.example.com' ? '93.184.215.14' : '10.0.0.7', family: 4 }],
+    },
   });
   options.beforeReady?.(server);
   await server.ready();

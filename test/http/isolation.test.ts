@@ -5,6 +5,19 @@ import { after, before, describe, it } from 'node:test';
 import { newId } from '../../src/store/ids.js';
 import { dialects, skipReason } from '../support/stores.js';
 import { fakeJobs, startHub, workspaceWithPeople, type Caller, type Hub } from './hub-fixture.js';
+import { JobQueue } from '../../src/jobs/job-queue.js';
+import { WebhookEventPublisher } from '../../src/webhooks/webhook-event-publisher.js';
+
+/** A webhook endpoint of the workspace (made through the API) with one delivery in its log. */
+async function webhookWithDelivery(hub: Hub, ws: Awaited<ReturnType<typeof workspaceWithPeople>>): Promise<{ webhookId: string; deliveryId: string }> {
+  const created = await hub.call(ws.admin, 'POST', `/api/v1/workspaces/${ws.workspaceId}/webhooks`, { url: 'https://hooks.example.com/b' });
+  if (created.statusCode !== 201) throw new Error(`create webhook: ${created.body}`);
+  const webhookId = (created.json() as { id: string }).id;
+  const publisher = new WebhookEventPublisher({ queue: new JobQueue({ db: hub.store.db, clock: hub.clock, logger: hub.server.log as never }), clock: hub.clock });
+  await publisher.publish(hub.store.db, { workspaceId: ws.workspaceId, type: 'connection.health_changed', data: {} });
+  const delivery = await hub.store.db.selectFrom('webhook_deliveries').select('id').where('endpoint_id', '=', webhookId).executeTakeFirstOrThrow();
+  return { webhookId, deliveryId: delivery.id };
+}
 
 /** A valid body for every workspace route that takes one; a new route with a body must add its sample here. */
 const SAMPLE_BODIES: Record<string, unknown> = {
@@ -12,9 +25,15 @@ const SAMPLE_BODIES: Record<string, unknown> = {
   'POST /api/v1/workspaces/:workspaceId/members': { email: 'someone@example.com', role: 'member' },
   'PATCH /api/v1/workspaces/:workspaceId/members/:userId': { role: 'member' },
   'POST /api/v1/workspaces/:workspaceId/api-keys': { name: 'sneaky key' },
+  'POST /api/v1/workspaces/:workspaceId/integrations/m365/test': { credential: 'active' },
+  'POST /api/v1/workspaces/:workspaceId/webhooks': { url: 'https://hooks.example.com/sneaky' },
+  'PATCH /api/v1/workspaces/:workspaceId/webhooks/:webhookId': { enabled: false },
+  'PUT /api/v1/workspaces/:workspaceId/integrations/m365': { clientId: '5d3a6c1e-8f2b-4e7d-a9c0-1b2c3d4e5f60', clientSecret: 'sneaky-secret', services: [{ service: 'onedrive', modes: ['delegated'] }] },
+  'POST /api/v1/workspaces/:workspaceId/integrations/m365/credentials': { clientSecret: 'sneaky-secret' },
+  'POST /api/v1/workspaces/:workspaceId/users/:externalUserId/connect-link': {},
 };
 
-type Ids = { workspaceId: string; userId: string; apiKeyId: string; jobId: string };
+type Ids = { workspaceId: string; userId: string; apiKeyId: string; jobId: string; webhookId: string; deliveryId: string; externalUserId: string };
 
 function fill(url: string, ids: Ids): string {
   return url.replace(/:(\w+)/g, (_match, name: keyof Ids) => ids[name]);
@@ -40,9 +59,10 @@ for (const dialect of dialects) {
       hub = await startHub(dialect, { jobs });
       a = await workspaceWithPeople(hub, 'a');
       b = await workspaceWithPeople(hub, 'b');
-      bIds = { workspaceId: b.workspaceId, userId: b.memberUserId, apiKeyId: b.apiKeyId, jobId: jobs.add(b.workspaceId) };
+      const bWebhook = await webhookWithDelivery(hub, b);
+      bIds = { workspaceId: b.workspaceId, userId: b.memberUserId, apiKeyId: b.apiKeyId, jobId: jobs.add(b.workspaceId), ...bWebhook, externalUserId: 'host-user-b' };
       jobs.add(a.workspaceId);
-      missing = { workspaceId: newId('ws'), userId: newId('usr'), apiKeyId: newId('key'), jobId: 'job_doesnotexist' };
+      missing = { workspaceId: newId('ws'), userId: newId('usr'), apiKeyId: newId('key'), jobId: 'job_doesnotexist', webhookId: newId('whk'), deliveryId: newId('whd'), externalUserId: 'host-user-missing' };
     });
     after(async () => hub?.close());
 
@@ -76,7 +96,7 @@ for (const dialect of dialects) {
     });
 
     it("answers A's admin on A's workspace with B's member, key and job ids exactly as on missing ones", async () => {
-      const subRoutes = workspaceRoutes().filter((r) => /:(userId|apiKeyId|jobId)/.test(r.url));
+      const subRoutes = workspaceRoutes().filter((r) => /:(userId|apiKeyId|jobId|webhookId|deliveryId)/.test(r.url));
       assert.ok(subRoutes.length >= 5);
       for (const route of subRoutes) {
         const body = SAMPLE_BODIES[`${route.method} ${route.url}`];
@@ -110,6 +130,8 @@ for (const dialect of dialects) {
       assert.equal(members.items.length, 2, "B's members are all still there");
       const job = await hub.call(b.apiKey, 'GET', `/api/v1/workspaces/${b.workspaceId}/jobs/${bIds.jobId}`);
       assert.equal((job.json() as { status: string }).status, 'running', "B's job was not cancelled by A");
+      const webhook = await hub.call(b.admin, 'GET', `/api/v1/workspaces/${b.workspaceId}/webhooks/${bIds.webhookId}`);
+      assert.equal((webhook.json() as { enabled: boolean }).enabled, true, "B's webhook was neither disabled nor deleted by A");
     });
   });
 }

@@ -1,0 +1,74 @@
+// Schemas of Test Connection and the integration's health (TypeBox). Pure data: the console imports the same types.
+import { Type, type Static } from 'typebox';
+
+const strict = { additionalProperties: false } as const;
+const IsoTime = Type.String({ format: 'date-time', description: 'ISO 8601 UTC time' });
+
+export const ConnectionHealth = Type.Union(
+  [Type.Literal('connected'), Type.Literal('authentication_error'), Type.Literal('permission_error'), Type.Literal('service_error')],
+  { description: 'connected, or the first kind of failure: credentials → authentication_error, permissions or a refused call → permission_error, else service_error' },
+);
+
+export const TestConnectionBody = Type.Object(
+  {
+    credential: Type.Optional(
+      Type.Union([Type.Literal('active'), Type.Literal('pending')], {
+        description: 'which credential to test (default active); a pending one is tested before it is promoted and does not change the stored health',
+      }),
+    ),
+  },
+  strict,
+);
+export type TestConnectionBody = Static<typeof TestConnectionBody>;
+
+export const TestStep = Type.Object(
+  {
+    name: Type.String({ description: 'credentials, permissions, or service:<service>' }),
+    status: Type.Union([Type.Literal('passed'), Type.Literal('failed'), Type.Literal('skipped')]),
+    code: Type.Optional(Type.String({ description: 'stable, on failed steps (e.g. invalid_client_secret, permissions_missing, graph_access_denied)' })),
+    message: Type.Optional(Type.String()),
+    fix: Type.Optional(Type.String()),
+    details: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
+  },
+  strict,
+);
+
+/** The result of a `health.test-connection` job, and the stored report. */
+export const ConnectionReport = Type.Object(
+  {
+    health: ConnectionHealth,
+    checkedAt: IsoTime,
+    credential: Type.Union([Type.Literal('active'), Type.Literal('pending')]),
+    mode: Type.Union([Type.Literal('application'), Type.Literal('delegated')]),
+    steps: Type.Array(TestStep),
+  },
+  strict,
+);
+export type ConnectionReport = Static<typeof ConnectionReport>;
+
+export const CredentialWarning = Type.Object(
+  {
+    credentialId: Type.String(),
+    kind: Type.Union([Type.Literal('secret'), Type.Literal('certificate')]),
+    status: Type.Union([Type.Literal('active'), Type.Literal('pending')]),
+    expiresAt: IsoTime,
+    expirySource: Type.Union([Type.String(), Type.Null()], { description: 'microsoft (read from the app registration), entered, or certificate' }),
+    daysLeft: Type.Integer(),
+    threshold: Type.Integer({ description: '30, 7 or 1 days; 0 when expired' }),
+    message: Type.String(),
+  },
+  strict,
+);
+
+export const IntegrationHealthResource = Type.Object(
+  {
+    health: Type.Union([ConnectionHealth, Type.Literal('unknown')], { description: 'unknown until the first Test Connection of the active credential' }),
+    tested: Type.Boolean({ description: 'false: never tested' }),
+    checkedAt: Type.Union([IsoTime, Type.Null()]),
+    message: Type.Union([Type.String(), Type.Null()], { description: 'what to do when never tested' }),
+    report: Type.Union([ConnectionReport, Type.Null()]),
+    credentialWarnings: Type.Array(CredentialWarning, { description: 'credentials expiring within 30 days, or expired' }),
+  },
+  strict,
+);
+export type IntegrationHealthResource = Static<typeof IntegrationHealthResource>;
