@@ -29,10 +29,10 @@ export async function launchBrowser(): Promise<Browser> {
   });
 }
 
-/** Saves a full-page screenshot as test-results/console-<step>.png, for people to look at. */
-export async function screenshot(page: Page, step: string): Promise<string> {
+/** Saves a full-page screenshot as test-results/<journey>-<step>.png (console-… by default), for people to look at. */
+export async function screenshot(page: Page, step: string, journey = 'console'): Promise<string> {
   mkdirSync(resultsDir, { recursive: true });
-  const file = path.join(resultsDir, `console-${step}.png`);
+  const file = path.join(resultsDir, `${journey}-${step}.png`);
   await page.screenshot({ path: file, fullPage: true });
   return file;
 }

@@ -2,17 +2,22 @@
 // and health, and the signed-in user's own connection. Browser flows (connect, admin consent) are full-page
 // navigations to /auth/m365/…, not fetches: Microsoft's pages must own the tab.
 import { request } from './client.js';
-import type { Job } from './types.js';
+import type { Job, Page } from './types.js';
 import type {
   AdminConsentLink,
   Connection,
   ConnectionReport,
+  CreateWebhookBody,
   Credential,
   CredentialBody,
   HealthView,
   Integration,
   PutIntegrationBody,
   SetupGuide,
+  UpdateWebhookBody,
+  Webhook,
+  WebhookDelivery,
+  WebhookWithSecret,
 } from './m365-types.js';
 
 const segment = encodeURIComponent;
@@ -90,3 +95,25 @@ export function connectUrl(workspaceId: string, returnTo: string): string {
 export function adminConsentUrl(workspaceId: string, returnTo: string): string {
   return `/auth/m365/admin-consent?${new URLSearchParams({ workspaceId, returnTo })}`;
 }
+
+// Webhooks of the workspace (admins)
+
+const webhooksPath = (workspaceId: string) => `/workspaces/${segment(workspaceId)}/webhooks`;
+
+export const listWebhooks = (workspaceId: string): Promise<Page<Webhook>> => request('GET', webhooksPath(workspaceId), { query: { limit: 100 } });
+
+export const createWebhook = (workspaceId: string, body: CreateWebhookBody): Promise<WebhookWithSecret> => request('POST', webhooksPath(workspaceId), { body });
+
+export const updateWebhook = (workspaceId: string, webhookId: string, body: UpdateWebhookBody): Promise<Webhook> =>
+  request('PATCH', `${webhooksPath(workspaceId)}/${segment(webhookId)}`, { body });
+
+export const deleteWebhook = (workspaceId: string, webhookId: string): Promise<void> => request('DELETE', `${webhooksPath(workspaceId)}/${segment(webhookId)}`);
+
+export const rotateWebhookSecret = (workspaceId: string, webhookId: string): Promise<WebhookWithSecret> =>
+  request('POST', `${webhooksPath(workspaceId)}/${segment(webhookId)}/rotate-secret`);
+
+export const listDeliveries = (workspaceId: string, webhookId: string): Promise<Page<WebhookDelivery>> =>
+  request('GET', `${webhooksPath(workspaceId)}/${segment(webhookId)}/deliveries`, { query: { limit: 20 } });
+
+export const redeliver = (workspaceId: string, webhookId: string, deliveryId: string): Promise<unknown> =>
+  request('POST', `${webhooksPath(workspaceId)}/${segment(webhookId)}/deliveries/${segment(deliveryId)}/redeliver`);

@@ -1,6 +1,5 @@
-// The Microsoft 365 resources the console reads and writes. Integration, credential, connection and setup guide
-// are the server's own schema types (`import type` only: no schema code reaches the browser bundle). The Test
-// Connection report and the health view mirror the hub's job result and health answer field by field.
+// The Microsoft 365 resources the console reads and writes: the server's own schema types (`import type` only, so
+// no schema code reaches the browser bundle).
 import type { Static } from 'typebox';
 import type {
   AdminConsentLink as AdminConsentLinkSchema,
@@ -12,6 +11,15 @@ import type {
   SERVICE_NAMES,
   SetupGuideResource,
 } from '../../../src/http/schemas/integration-schemas.js';
+import type { ConnectionReport, IntegrationHealthResource } from '../../../src/http/schemas/health-schemas.js';
+import type {
+  CreateWebhookBody,
+  UpdateWebhookBody,
+  Webhook,
+  WebhookDelivery,
+  WebhookEventType,
+  WebhookWithSecret,
+} from '../../../src/http/schemas/webhook-schemas.js';
 
 export type { Connection, Credential, CredentialBody, Integration, PutIntegrationBody };
 export type ServiceName = (typeof SERVICE_NAMES)[number];
@@ -20,41 +28,11 @@ export type ServiceSelection = Integration['services'][number];
 export type AdminConsentLink = Static<typeof AdminConsentLinkSchema>;
 export type SetupGuide = Static<typeof SetupGuideResource>;
 
-export type HealthStatus = 'unknown' | 'connected' | 'authentication_error' | 'permission_error' | 'service_error';
-
-export interface TestStep {
-  name: string;
-  status: 'passed' | 'failed' | 'skipped';
-  code?: string;
-  message?: string;
-  fix?: string;
-  details?: Record<string, unknown>;
-}
-
-export interface ConnectionReport {
-  health: Exclude<HealthStatus, 'unknown'>;
-  checkedAt: string;
-  credential: 'active' | 'pending';
-  mode: PermissionMode;
-  steps: TestStep[];
-}
-
-export interface CredentialWarning {
-  credentialId: string;
-  kind: 'secret' | 'certificate';
-  status: 'active' | 'pending';
-  expiresAt: string;
-  daysLeft: number;
-  threshold: number;
-  message: string;
-}
-
-export interface HealthView {
-  health: HealthStatus;
-  checkedAt: string | null;
-  report: ConnectionReport | null;
-  credentialWarnings: CredentialWarning[];
-}
+export type HealthStatus = IntegrationHealthResource['health'];
+export type TestStep = ConnectionReport['steps'][number];
+export type HealthView = IntegrationHealthResource;
+export type CredentialWarning = IntegrationHealthResource['credentialWarnings'][number];
+export type { ConnectionReport, CreateWebhookBody, UpdateWebhookBody, Webhook, WebhookDelivery, WebhookEventType, WebhookWithSecret };
 
 /** A permission Test Connection found missing (the `missing` entries of the permissions step's details). */
 export interface MissingPermission {

@@ -20,6 +20,7 @@ import { useFlowOutcome } from './m365-outcome.js';
 import { SetupGuideCard } from './setup-guide-card.js';
 import { TestConnectionCard } from './test-connection-card.js';
 import { UpdateCredentialsCard } from './update-credentials-card.js';
+import { WebhooksSection } from './webhooks-section.js';
 
 type Panel = 'none' | 'edit' | 'credentials';
 
@@ -135,6 +136,7 @@ function IntegrationSettings({ workspaceId }: { workspaceId: string }) {
         </>
       )}
       <SetupGuideCard workspaceId={workspaceId} version={current?.updatedAt ?? 'none'} defaultOpen={!current || current.health.status !== 'connected'} />
+      {current && <WebhooksSection workspaceId={workspaceId} />}
       {current && (
         <section className="card card--danger" aria-labelledby="delete-integration-title">
           <div className="card__header">

@@ -1,0 +1,192 @@
+// The Microsoft 365 journey of the console in a real Chromium, against a real hub pointed at the real emulator,
+// through the emulator's own sign-in and consent pages (no auto sign-in, no auto consent):
+//   an admin creates the integration for an app registered in the emulator's Contoso tenant with only part of its
+//   application permissions consented, runs Test Connection (permission_error, the missing permission and the
+//   admin consent link), grants admin consent through Microsoft's pages, tests again (connected);
+//   a member connects their own account (signs in as Dana, accepts consent), sees it, and disconnects.
+// Screenshots: test-results/m365-<step>.png. Needs the built console (`npm run build:console`; `npm test` does).
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { startEmulator, type EmulatorHandle } from '../../emulator/harness.js';
+import { browserSkipReason, collectPageErrors, launchBrowser, screenshot } from '../support/browser.js';
+import { startTestHub, type TestHub } from '../support/hub.js';
+import { signInThroughApi, type ApiSession } from './api-session.js';
+
+const viewport = { width: 1280, height: 900 };
+const PASSWORD = 'Passw0rd!';
+const shot = (page: Page, step: string) => screenshot(page, step, 'm365');
+
+describe('Microsoft 365 pages of the console in Chromium', { skip: browserSkipReason() }, () => {
+  let emulator: EmulatorHandle;
+  let hub: TestHub;
+  let browser: Browser;
+  let admin: ApiSession;
+  let tenant: string;
+  let app: { appId: string; secret: string };
+  let workspaceId: string;
+  const member = { email: 'mia.member@example.test', password: 'a long enough member password' };
+
+  before(async () => {
+    assert.ok(existsSync(path.resolve('dist/console/index.html')), 'dist/console is not built: run `npm run build:console` (npm test does it)');
+    emulator = await startEmulator();
+    tenant = emulator.tenantId!;
+    hub = await startTestHub({ fetch: emulator.fetch, env: { M365HUB_LOGIN_URL: emulator.url, M365HUB_GRAPH_URL: emulator.url } });
+    // The customer's app registration: the hub's callback registered, two application permissions required, and
+    // only one of them consented yet. No delegated permission is pre-consented, so Dana meets the consent page.
+    const registered = await emulator.createApplication(tenant, {
+      displayName: 'Contoso for m365hub',
+      signInAudience: 'AzureADMyOrg',
+      redirectUris: [`${hub.url}/auth/m365/callback`],
+      requiredPermissions: { application: ['User.Read.All', 'GroupMember.Read.All'] },
+    });
+    app = { appId: registered.appId, secret: (await emulator.addSecret(tenant, registered.appId)).secretText };
+    await emulator.grant(tenant, { appId: app.appId, roles: ['User.Read.All'] });
+
+    admin = await signInThroughApi(hub.url, hub.admin);
+    workspaceId = (await admin.call<{ id: string }>('POST', '/api/v1/workspaces', { name: 'Contoso Compliance' })).id;
+    await admin.call('POST', `/api/v1/workspaces/${workspaceId}/members`, { ...member, role: 'member', displayName: 'Mia Member' });
+    browser = await launchBrowser();
+  });
+
+  after(async () => {
+    await browser?.close();
+    await hub?.close();
+    await emulator?.close();
+  });
+
+  async function openPage(): Promise<{ context: BrowserContext; page: Page; pageErrors: () => string[] }> {
+    // The emulator serves HTTPS with its own CA, which this browser does not know: a real user would install it.
+    const context = await browser.newContext({ viewport, baseURL: hub.url, ignoreHTTPSErrors: true });
+    context.setDefaultTimeout(10_000);
+    const page = await context.newPage();
+    return { context, page, pageErrors: collectPageErrors(page) };
+  }
+
+  async function signIn(page: Page, credentials: { email: string; password: string }): Promise<void> {
+    await page.goto('/sign-in');
+    await page.getByLabel('Email').fill(credentials.email);
+    await page.getByLabel('Password').fill(credentials.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL(/\/w\//);
+  }
+
+  /** Microsoft's sign-in page (the emulator's copy of it), then its consent page when it shows one. */
+  async function microsoftSignIn(page: Page, username: string): Promise<void> {
+    await page.waitForURL((url) => url.href.startsWith(emulator.url));
+    await page.locator('#i0116').fill(username);
+    await page.locator('#i0118').fill(PASSWORD);
+    await page.locator('#idSIButton9').click();
+  }
+
+  async function runTestConnection(page: Page): Promise<void> {
+    const card = page.getByRole('region', { name: 'Test Connection' });
+    await card.getByRole('button', { name: 'Test connection' }).click();
+    await card.getByRole('button', { name: 'Testing…' }).waitFor({ state: 'detached', timeout: 30_000 });
+  }
+
+  test('an admin creates the integration, finds a permission missing, grants admin consent at Microsoft, and tests connected', async () => {
+    const { context, page, pageErrors } = await openPage();
+    try {
+      await signIn(page, hub.admin);
+      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: /^Integrations/ }).click();
+      await page.waitForURL(`**/w/${workspaceId}/settings/integrations`);
+      await page.getByRole('main').getByText('No integration yet').waitFor();
+      // The setup guide is there before anything is configured: what to register, with each permission's type.
+      const guide = page.getByRole('region', { name: 'Setup guide' });
+      await guide.getByRole('heading', { name: 'Add the redirect URI' }).waitFor();
+      await shot(page, '01-empty');
+
+      await page.getByRole('button', { name: 'Create integration' }).click();
+      await page.getByLabel('Application (client) ID').fill(app.appId);
+      await page.getByLabel(/^Directory \(tenant\) ID/).fill(tenant);
+      await page.getByLabel(/^Redirect URI/).fill(`${hub.url}/auth/m365/callback`);
+      await page.getByLabel('Client secret value').fill(app.secret);
+      assert.equal(await page.getByLabel('OneDrive files: Delegated').isChecked(), true, 'OneDrive delegated is the default first service');
+      await page.getByLabel('Users and groups: Application').check();
+      await shot(page, '02-create-form');
+      await page.getByRole('button', { name: 'Create integration' }).click();
+
+      const overview = page.getByRole('region', { name: 'Microsoft 365' });
+      await overview.getByText('Never tested').waitFor();
+      assert.equal(await page.getByTestId('effective-redirect-uri').textContent(), `${hub.url}/auth/m365/callback`);
+      await overview.getByText(/^Secret set/).waitFor();
+      assert.equal((await page.content()).includes(app.secret), false, 'the secret is nowhere on the page once saved');
+      // The guide follows the services chosen: the directory's application permission, as an application one.
+      const appPermissions = guide.getByRole('listitem').filter({ has: page.getByRole('heading', { name: 'Add application permissions' }) });
+      await appPermissions.getByRole('row', { name: /GroupMember\.Read\.All.*Application/ }).waitFor();
+
+      // First test: the credentials work, one application permission is not consented.
+      await runTestConnection(page);
+      const permissions = page.locator('[data-step="permissions"]');
+      assert.equal(await permissions.getAttribute('data-status'), 'failed');
+      assert.equal(await page.locator('[data-step="credentials"]').getAttribute('data-status'), 'passed');
+      const missing = await permissions.getByRole('list', { name: 'Missing permissions' }).innerText();
+      assert.match(missing, /GroupMember\.Read\.All/);
+      assert.doesNotMatch(missing, /User\.Read\.All/, 'a granted permission is not listed as missing');
+      await permissions.getByText('How to fix:').waitFor();
+      await overview.getByText('Permission error').waitFor();
+      await shot(page, '03-test-permission-error');
+
+      // Admin consent through Microsoft's own pages, from the link next to the missing permission.
+      await permissions.getByRole('link', { name: 'Grant admin consent' }).click();
+      await microsoftSignIn(page, `admin@${emulator.seed!.tenant.domain}`);
+      await page.getByRole('heading', { name: 'Permissions requested' }).waitFor();
+      await shot(page, '04-microsoft-admin-consent');
+      await page.getByRole('button', { name: 'Accept' }).click();
+      await page.waitForURL(`**/w/${workspaceId}/settings/integrations`);
+      await page.getByText('Admin consent granted').first().waitFor();
+      await overview.getByText('Granted', { exact: true }).waitFor();
+
+      await runTestConnection(page);
+      await overview.getByText('Connected', { exact: true }).waitFor();
+      const steps = await page.locator('[data-step]').evaluateAll((items) => items.map((i) => `${i.getAttribute('data-step')}=${i.getAttribute('data-status')}`));
+      assert.deepEqual(steps, ['credentials=passed', 'permissions=passed', 'service:directory=passed']);
+      await shot(page, '05-test-connected');
+      assert.deepEqual(pageErrors(), []);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('a member connects their own Microsoft 365 account at Microsoft, sees it, and disconnects', async () => {
+    const { context, page, pageErrors } = await openPage();
+    try {
+      await signIn(page, member);
+      const nav = page.getByRole('navigation', { name: 'Main' });
+      assert.equal(await nav.getByRole('link', { name: /^Integrations/ }).count(), 0, "members do not see the integration's settings");
+      await nav.getByRole('link', { name: /^Your integrations/ }).click();
+      await page.waitForURL(`**/w/${workspaceId}/account/integrations`);
+      await shot(page, '06-member-not-connected');
+
+      await page.getByRole('button', { name: 'Connect Microsoft 365' }).click();
+      await microsoftSignIn(page, `dana@${emulator.seed!.tenant.domain}`);
+      await page.getByRole('heading', { name: 'Permissions requested' }).waitFor();
+      await shot(page, '07-microsoft-user-consent');
+      await page.getByRole('button', { name: 'Accept' }).click();
+
+      await page.waitForURL(`**/w/${workspaceId}/account/integrations`);
+      await page.getByText('Microsoft 365 connected').waitFor();
+      assert.doesNotMatch(page.url(), /m365_connected/, 'the outcome is taken out of the address');
+      const account = page.locator('[data-connection-status="active"]');
+      await account.getByText(`dana@${emulator.seed!.tenant.domain}`).waitFor();
+      await account.getByText(tenant).waitFor();
+      await shot(page, '08-member-connected');
+
+      await page.getByRole('button', { name: 'Disconnect' }).click();
+      const dialog = page.getByRole('dialog', { name: 'Disconnect Microsoft 365?' });
+      await dialog.waitFor();
+      await shot(page, '09-member-disconnect-confirm');
+      await dialog.getByRole('button', { name: 'Disconnect' }).click();
+      await page.getByRole('button', { name: 'Connect Microsoft 365' }).waitFor();
+      const me = await fetch(`${hub.url}/api/v1/workspaces/${workspaceId}/me/connection`, { headers: { cookie: (await context.cookies()).map((c) => `${c.name}=${c.value}`).join('; ') } });
+      assert.equal(me.status, 404, 'the connection is gone on the hub too');
+      await shot(page, '10-member-disconnected');
+      assert.deepEqual(pageErrors(), []);
+    } finally {
+      await context.close();
+    }
+  });
+});
