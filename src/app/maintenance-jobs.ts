@@ -1,5 +1,6 @@
 // Housekeeping that every deployment needs, run as recurring durable jobs (so one process does each run).
 import type { Kysely } from 'kysely';
+import { deleteExpiredAuthStates } from '../connect/auth-states.js';
 import type { JobQueue } from '../jobs/job-queue.js';
 import type { JobHandler } from '../jobs/job-worker.js';
 import type { Database } from '../store/schema.js';
@@ -7,11 +8,13 @@ import type { Clock } from '../time/clock.js';
 
 const EXPIRED_SESSIONS = 'maintenance.delete-expired-sessions';
 const FINISHED_JOBS = 'maintenance.delete-finished-jobs';
+const EXPIRED_OAUTH_STATES = 'maintenance.delete-expired-oauth-states';
 const FINISHED_JOB_RETENTION_DAYS = 30;
 
 export async function scheduleMaintenance(jobs: JobQueue): Promise<void> {
   await jobs.upsertSchedule({ name: EXPIRED_SESSIONS, type: EXPIRED_SESSIONS, payload: {}, intervalSeconds: 3600 });
   await jobs.upsertSchedule({ name: FINISHED_JOBS, type: FINISHED_JOBS, payload: {}, intervalSeconds: 24 * 3600 });
+  await jobs.upsertSchedule({ name: EXPIRED_OAUTH_STATES, type: EXPIRED_OAUTH_STATES, payload: {}, intervalSeconds: 3600 });
 }
 
 export function maintenanceJobs(deps: { db: Kysely<Database>; clock: Clock }): Record<string, JobHandler> {
@@ -19,6 +22,13 @@ export function maintenanceJobs(deps: { db: Kysely<Database>; clock: Clock }): R
     [EXPIRED_SESSIONS]: async () => {
       const result = await deps.db.deleteFrom('console_sessions').where('expires_at', '<', deps.clock.now()).executeTakeFirst();
       return { deleted: Number(result.numDeletedRows) };
+    },
+    // Abandoned sign-ins leave their state and unused connect links behind; both are useless once expired.
+    [EXPIRED_OAUTH_STATES]: async () => {
+      const now = deps.clock.now();
+      const states = await deleteExpiredAuthStates(deps.db, now);
+      const links = await deps.db.deleteFrom('m365_connect_links').where('expires_at', '<=', now).executeTakeFirst();
+      return { states, connectLinks: Number(links.numDeletedRows) };
     },
     [FINISHED_JOBS]: async () => {
       const cutoff = new Date(deps.clock.now().getTime() - FINISHED_JOB_RETENTION_DAYS * 24 * 3600 * 1000);
