@@ -7,6 +7,7 @@ import type { JobQueue } from '../jobs/job-queue.js';
 import type { JobHandler } from '../jobs/job-worker.js';
 import type { Database } from '../store/schema.js';
 import { recordHealth, type HealthDeps } from './integration-health.js';
+import { storeMicrosoftExpiry } from './microsoft-credential-expiry.js';
 import { IntegrationNotConfiguredError, testConnection, type TestConnectionDeps } from './test-connection.js';
 
 export const TEST_CONNECTION_JOB = 'health.test-connection';
@@ -34,6 +35,8 @@ export function healthJobs(deps: { test: TestConnectionDeps; health: HealthDeps;
         if (error instanceof IntegrationNotConfiguredError) throw new JobFailure(error.code, error.message, { retryable: false });
         throw error;
       }
+      // Before the health is recorded: its expiry warnings then use Microsoft's date.
+      await storeMicrosoftExpiry(deps.db, workspaceId, report);
       // A pending credential's test informs the rotation; the integration's health stays that of the active one.
       if (credential === 'active') {
         await recordHealth(deps.health, workspaceId, report, payload.audit ? { ...payload.audit, at: deps.health.clock.now() } : undefined);

@@ -20,6 +20,7 @@ import { isMultiTenantAlias } from '../identity/tenant-metadata.js';
 import type { IntegrationAuth } from '../integrations/integration-store.js';
 import type { Logger } from '../logging/logger.js';
 import type { Clock } from '../time/clock.js';
+import { readMicrosoftExpiry } from './microsoft-credential-expiry.js';
 import { PROBES } from './service-probes.js';
 
 export type ConnectionHealth = 'connected' | 'authentication_error' | 'permission_error' | 'service_error';
@@ -126,6 +127,24 @@ export async function testConnection(deps: TestConnectionDeps, workspaceId: stri
     steps.push({ name: 'credentials', status: 'passed', message: "Your Microsoft 365 connection's token was used." });
   }
 
+  const graph: GraphClient = createGraphClient({
+    graphUrl: deps.graphUrl,
+    accessToken: async () => token!,
+    ...(deps.fetch ? { fetch: deps.fetch } : {}),
+    ...(deps.logger ? { logger: deps.logger } : {}),
+    ...(deps.graphRetry ? { retry: deps.graphRetry } : {}),
+    ...(deps.sleep ? { sleep: deps.sleep } : {}),
+  });
+  // The app token can read the registration's credential expiry; the job stores what it finds (health-jobs.ts).
+  if (mode === 'application') {
+    const expiry = await readMicrosoftExpiry(graph, auth.credentials);
+    const credentialsStep = steps.find((s) => s.name === 'credentials')!;
+    credentialsStep.details = {
+      ...credentialsStep.details,
+      expiry: { credentialId: auth.credentialId, ...expiry, ...(expiry.source === 'unavailable' ? { enteredExpiresAt: auth.credentialExpiresAt?.toISOString() ?? null } : {}) },
+    };
+  }
+
   // 2. permissions (Graph only: a Dynamics permission is never in a Graph token)
   const granted = decodeGrantedPermissions(token);
   const required = requiredPermissions(services, mode).filter((p) => p.resource === 'graph');
@@ -153,14 +172,6 @@ export async function testConnection(deps: TestConnectionDeps, workspaceId: stri
   }
 
   // 3. one live call per service
-  const graph: GraphClient = createGraphClient({
-    graphUrl: deps.graphUrl,
-    accessToken: async () => token!,
-    ...(deps.fetch ? { fetch: deps.fetch } : {}),
-    ...(deps.logger ? { logger: deps.logger } : {}),
-    ...(deps.graphRetry ? { retry: deps.graphRetry } : {}),
-    ...(deps.sleep ? { sleep: deps.sleep } : {}),
-  });
   for (const service of services) {
     const probe = PROBES[service][mode];
     if ('skip' in probe) {

@@ -1,0 +1,246 @@
+// Test Connection and health through a running hub, against the emulator over HTTPS: POST …/test → 202 → the job
+// (polled as a client would) → the report stored → GET …/health shows it; a missing permission, then connected;
+// the secret's expiry read from Microsoft once the app may read its registration; a pending credential tested
+// without touching the stored health; health changes audited and delivered as signed webhooks that the README's
+// verification code accepts; roles, idempotency, missing integration; no secret in any answer or log line.
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { after, before, describe, it } from 'node:test';
+import { dialects, skipReason } from '../support/stores.js';
+import { CONTOSO, startConnectKit, type ConnectKit, type ConsoleSession } from '../connect/support/connect-kit.js';
+
+type Verify = (header: string | undefined, rawBody: string, secret: string) => boolean;
+
+/** The verification code of the README's Webhooks section, loaded as a module exactly as written there. */
+async function readmeVerifier(): Promise<Verify> {
+  const readme = readFileSync('README.md', 'utf8');
+  const block = /<!-- webhook-verification-example[^>]*-->\s*```js\n([\s\S]*?)```/.exec(readme);
+  assert.ok(block, 'README has the webhook verification example');
+  const file = path.join(mkdtempSync(path.join(tmpdir(), 'm365hub-readme-')), 'verify.mjs');
+  writeFileSync(file, block[1]!);
+  return ((await import(pathToFileURL(file).href)) as { verifyM365HubSignature: Verify }).verifyM365HubSignature;
+}
+
+/** Re-checks a condition until it holds (the hub's own worker runs the jobs); fails with the last value seen. */
+async function until<T>(label: string, read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 30_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await read();
+    if (done(value)) return value;
+    if (Date.now() > deadline) assert.fail(`${label}: still ${JSON.stringify(value)}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+interface Report {
+  health: string;
+  credential: string;
+  checkedAt: string;
+  steps: { name: string; status: string; code?: string; details?: Record<string, unknown> }[];
+}
+
+const DAY = 24 * 3600_000;
+
+for (const dialect of dialects) {
+  describe(`Test Connection and health routes (${dialect})`, { skip: skipReason(dialect) }, () => {
+    let kit: ConnectKit;
+    let ws: { id: string; apiKey: string };
+    let appId: string;
+    let secret: string;
+    let secretEndsAt: string;
+    let receiver: Server;
+    const received: { headers: IncomingHttpHeaders; body: string }[] = [];
+    let webhookSecret: string;
+    let verify: Verify;
+
+    before(async () => {
+      receiver = createServer((request, response) => {
+        const chunks: Buffer[] = [];
+        request.on('data', (c: Buffer) => chunks.push(c));
+        request.on('end', () => {
+          received.push({ headers: request.headers, body: Buffer.concat(chunks).toString('utf8') });
+          response.writeHead(204).end();
+        });
+      });
+      await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
+      verify = await readmeVerifier();
+      kit = await startConnectKit(dialect, { env: { M365HUB_ALLOW_PRIVATE_WEBHOOK_TARGETS: 'true' } });
+      const app = await kit.emulator.createApplication(CONTOSO, {
+        displayName: 'Acme directory reader',
+        requiredPermissions: { application: ['User.Read.All', 'GroupMember.Read.All', 'Application.Read.All'] },
+      });
+      appId = app.appId;
+      const added = await kit.emulator.addSecret(CONTOSO, appId, { endDateTime: new Date(Date.now() + 20 * DAY).toISOString() });
+      secret = added.secretText;
+      secretEndsAt = new Date(added.endDateTime).toISOString();
+      // Consented only in part: the directory service also needs GroupMember.Read.All.
+      await kit.emulator.grant(CONTOSO, { appId, roles: ['User.Read.All'] });
+      ws = await kit.workspace('Health', {
+        clientId: appId,
+        clientSecret: secret,
+        secretExpiresAt: new Date(Date.now() + 200 * DAY).toISOString(),
+        azureTenantId: CONTOSO,
+        services: [{ service: 'directory', modes: ['application'] }],
+      });
+      const hook = await kit.admin.call('POST', `/api/v1/workspaces/${ws.id}/webhooks`, { url: `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hooks` });
+      assert.equal(hook.status, 201, await hook.clone().text());
+      webhookSecret = ((await hook.json()) as { secret: string }).secret;
+    });
+    after(async () => {
+      await kit?.close();
+      await new Promise<void>((resolve) => receiver.close(() => resolve()));
+    });
+
+    const base = () => `/api/v1/workspaces/${ws.id}/integrations/m365`;
+
+    async function runTest(caller: ConsoleSession, body?: unknown): Promise<{ jobId: string; report: Report }> {
+      const accepted = await caller.call('POST', `${base()}/test`, body);
+      assert.equal(accepted.status, 202, await accepted.clone().text());
+      const job = (await accepted.json()) as { id: string; type: string };
+      assert.equal(job.type, 'health.test-connection');
+      assert.equal(accepted.headers.get('location'), `/api/v1/workspaces/${ws.id}/jobs/${job.id}`);
+      const finished = await until(
+        'test job',
+        async () => (await (await caller.call('GET', accepted.headers.get('location')!)).json()) as { status: string; result: Report; problem: unknown },
+        (j) => ['succeeded', 'failed', 'dead', 'cancelled'].includes(j.status),
+      );
+      assert.equal(finished.status, 'succeeded', JSON.stringify(finished.problem));
+      return { jobId: job.id, report: finished.result };
+    }
+
+    const health = async () => (await (await kit.admin.call('GET', `${base()}/health`)).json()) as { health: string; tested: boolean; message: string | null; checkedAt: string | null; report: Report | null; credentialWarnings: { expiresAt: string; expirySource: string; threshold: number }[] };
+
+    it('says "never tested" before the first test', async () => {
+      const shown = await health();
+      assert.equal(shown.health, 'unknown');
+      assert.equal(shown.tested, false);
+      assert.match(shown.message ?? '', /Run Test Connection/);
+      assert.equal(shown.report, null);
+    });
+
+    it('reports the missing permission, keeps the entered expiry without Application.Read.All, and stores the report', async () => {
+      const { report } = await runTest(kit.admin);
+      assert.equal(report.health, 'permission_error');
+      const permissions = report.steps.find((s) => s.name === 'permissions')!;
+      assert.equal(permissions.code, 'permissions_missing');
+      assert.deepEqual((permissions.details!.missing as { name: string }[]).map((m) => m.name), ['GroupMember.Read.All']);
+      assert.match(String(permissions.details!.adminConsentUrl), new RegExp(`/auth/m365/admin-consent\\?workspaceId=${ws.id}$`));
+      const expiry = report.steps.find((s) => s.name === 'credentials')!.details!.expiry as { source: string; reason: string };
+      assert.equal(expiry.source, 'unavailable');
+      assert.match(expiry.reason, /Application\.Read\.All/);
+
+      const shown = await health();
+      assert.equal(shown.tested, true);
+      assert.equal(shown.health, 'permission_error');
+      assert.deepEqual(shown.report, report);
+      assert.deepEqual(shown.credentialWarnings, [], 'the entered expiry is 200 days away');
+    });
+
+    it('once consented: connected, and the expiry read from Microsoft with its 30-day warning', async () => {
+      await kit.emulator.grant(CONTOSO, { appId, roles: ['User.Read.All', 'GroupMember.Read.All', 'Application.Read.All'] });
+      const { report } = await runTest(kit.admin, {});
+      assert.equal(report.health, 'connected', JSON.stringify(report.steps));
+      assert.deepEqual(report.steps.find((s) => s.name === 'credentials')!.details!.expiry, { credentialId: (report.steps[0]!.details!.expiry as { credentialId: string }).credentialId, source: 'microsoft', expiresAt: secretEndsAt });
+
+      const integration = (await (await kit.admin.call('GET', base())).json()) as { credential: { expiresAt: string; expirySource: string } };
+      assert.equal(integration.credential.expiresAt, secretEndsAt);
+      assert.equal(integration.credential.expirySource, 'microsoft');
+      const shown = await health();
+      assert.equal(shown.health, 'connected');
+      assert.equal(shown.credentialWarnings.length, 1);
+      assert.equal(shown.credentialWarnings[0]!.threshold, 30);
+      assert.equal(shown.credentialWarnings[0]!.expirySource, 'microsoft');
+    });
+
+    it('audits each health change and delivers it as a signed webhook the README code verifies', async () => {
+      const audit = (await (await kit.admin.call('GET', `/api/v1/workspaces/${ws.id}/audit-log?limit=200`)).json()) as { items: { action: string; actor: { label: string }; data: { previous: string; current: string } }[] };
+      const changes = audit.items.filter((e) => e.action === 'integration.health_changed').map((e) => `${e.data.previous}→${e.data.current}`);
+      assert.deepEqual(changes.sort(), ['permission_error→connected', 'unknown→permission_error']);
+      assert.ok(audit.items.filter((e) => e.action === 'integration.health_changed').every((e) => e.actor.label === kit.hub.admin.email));
+
+      const events = await until(
+        'webhooks',
+        async () => received.map((r) => ({ ...r, event: JSON.parse(r.body) as { type: string; workspaceId: string; data: Record<string, unknown> } })),
+        (list) => list.filter((r) => r.event.type === 'connection.health_changed').length >= 2 && list.some((r) => r.event.type === 'credential.expiring'),
+      );
+      for (const delivery of events) {
+        assert.equal(delivery.event.workspaceId, ws.id);
+        assert.equal(verify(delivery.headers['m365hub-signature'] as string, delivery.body, webhookSecret), true, 'README verification accepts the delivery');
+        assert.equal(verify(delivery.headers['m365hub-signature'] as string, delivery.body.replace('"', ' "'), webhookSecret), false, 'and refuses a changed body');
+        assert.equal(verify(delivery.headers['m365hub-signature'] as string, delivery.body, `${webhookSecret}x`), false, 'and another secret');
+      }
+      assert.deepEqual(events.filter((e) => e.event.type === 'credential.expiring').map((e) => e.event.data.threshold), [30], 'the threshold is sent once');
+      const log = (await (await kit.admin.call('GET', `/api/v1/workspaces/${ws.id}/webhooks`)).json()) as { items: { id: string }[] };
+      const deliveries = await until(
+        'delivery log',
+        async () => (await (await kit.admin.call('GET', `/api/v1/workspaces/${ws.id}/webhooks/${log.items[0]!.id}/deliveries`)).json()) as { items: { status: string; lastStatusCode: number }[] },
+        (d) => d.items.length >= 3 && d.items.every((i) => i.status === 'delivered'),
+      );
+      assert.ok(deliveries.items.every((d) => d.lastStatusCode === 204));
+    });
+
+    it('tests a pending credential without changing the stored health; Idempotency-Key returns the same job', async () => {
+      const before = await health();
+      const second = await kit.emulator.addSecret(CONTOSO, appId, { endDateTime: new Date(Date.now() + 700 * DAY).toISOString() });
+      const pending = await kit.admin.call('POST', `${base()}/credentials`, { clientSecret: second.secretText });
+      assert.equal(pending.status, 201, await pending.clone().text());
+
+      const key = { 'idempotency-key': `pending-test-${dialect}` };
+      const first = await kit.api(ws.apiKey, 'POST', `${base()}/test`, { credential: 'pending' }, key);
+      assert.equal(first.status, 202, 'an API key may run Test Connection');
+      const again = await kit.api(ws.apiKey, 'POST', `${base()}/test`, { credential: 'pending' }, key);
+      const firstJob = (await first.json()) as { id: string };
+      assert.equal(((await again.json()) as { id: string }).id, firstJob.id, 'one job per key');
+      const conflicting = await kit.api(ws.apiKey, 'POST', `${base()}/test`, { credential: 'active' }, key);
+      assert.equal(conflicting.status, 409);
+      assert.equal(((await conflicting.json()) as { code: string }).code, 'idempotency_conflict');
+
+      const job = await until(
+        'pending job',
+        async () => (await (await kit.api(ws.apiKey, 'GET', `/api/v1/workspaces/${ws.id}/jobs/${firstJob.id}`)).json()) as { status: string; result: Report },
+        (j) => j.status === 'succeeded' || j.status === 'failed',
+      );
+      assert.equal(job.result.credential, 'pending');
+      assert.equal(job.result.health, 'connected');
+      const after = await health();
+      assert.equal(after.checkedAt, before.checkedAt, 'the stored health is the active credential\'s');
+      assert.deepEqual(after.report, before.report);
+
+      await kit.admin.call('DELETE', `${base()}/credentials/pending`);
+      const none = await kit.admin.call('POST', `${base()}/test`, { credential: 'pending' });
+      assert.equal(none.status, 409);
+      assert.equal(((await none.json()) as { code: string }).code, 'pending_credential_missing');
+    });
+
+    it('keeps members out, answers 404 without an integration, and validates the body', async () => {
+      const member = await kit.member(ws.id, 'health.member@example.com');
+      assert.equal((await member.call('POST', `${base()}/test`)).status, 403);
+      assert.equal((await member.call('GET', `${base()}/health`)).status, 403);
+      const bare = (await (await kit.admin.call('POST', '/api/v1/workspaces', { name: 'No integration' })).json()) as { id: string };
+      for (const [method, suffix] of [['POST', '/test'], ['GET', '/health']] as const) {
+        const response = await kit.admin.call(method, `/api/v1/workspaces/${bare.id}/integrations/m365${suffix}`);
+        assert.equal(response.status, 404, `${method} ${suffix}`);
+        assert.match(((await response.json()) as { detail: string }).detail, /no Microsoft 365 integration/);
+      }
+      const bad = await kit.admin.call('POST', `${base()}/test`, { credential: 'retired' });
+      assert.equal(bad.status, 400);
+    });
+
+    it('never shows a client secret or the webhook secret in answers after creation, nor in the logs', async () => {
+      const answers = await Promise.all(
+        [base(), `${base()}/health`, `/api/v1/workspaces/${ws.id}/webhooks`, `/api/v1/workspaces/${ws.id}/audit-log?limit=200`].map(async (p) => (await kit.admin.call('GET', p)).text()),
+      );
+      const logs = kit.hub.logs();
+      assert.ok(logs.length > 0);
+      for (const value of [secret, webhookSecret]) {
+        for (const answer of answers) assert.ok(!answer.includes(value), 'not in an answer');
+        assert.ok(!logs.includes(value), 'not in the logs');
+      }
+    });
+  });
+}
