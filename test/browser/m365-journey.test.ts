@@ -17,7 +17,11 @@ import { signInThroughApi, type ApiSession } from './api-session.js';
 
 const viewport = { width: 1280, height: 900 };
 const PASSWORD = 'Passw0rd!';
-const shot = (page: Page, step: string) => screenshot(page, step, 'm365');
+/** From the top: a full-page capture of a scrolled page draws the sticky sidebar and top bar mid-page. */
+async function shot(page: Page, step: string): Promise<void> {
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await screenshot(page, step, 'm365');
+}
 
 describe('Microsoft 365 pages of the console in Chromium', { skip: browserSkipReason() }, () => {
   let emulator: EmulatorHandle;
@@ -104,6 +108,9 @@ describe('Microsoft 365 pages of the console in Chromium', { skip: browserSkipRe
       await page.getByLabel(/^Directory \(tenant\) ID/).fill(tenant);
       await page.getByLabel(/^Redirect URI/).fill(`${hub.url}/auth/m365/callback`);
       await page.getByLabel('Client secret value').fill(app.secret);
+      // As the Entra admin center shows it: this secret runs out in 20 days (at the end of that day), inside the 30-day warning.
+      const expires = new Date(Date.now() + 20 * 24 * 3600 * 1000).toISOString().slice(0, 10);
+      await page.getByLabel(/^Secret expires/).fill(expires);
       assert.equal(await page.getByLabel('OneDrive files: Delegated').isChecked(), true, 'OneDrive delegated is the default first service');
       await page.getByLabel('Users and groups: Application').check();
       await shot(page, '02-create-form');
@@ -113,6 +120,7 @@ describe('Microsoft 365 pages of the console in Chromium', { skip: browserSkipRe
       await overview.getByText('Never tested').waitFor();
       assert.equal(await page.getByTestId('effective-redirect-uri').textContent(), `${hub.url}/auth/m365/callback`);
       await overview.getByText(/^Secret set/).waitFor();
+      await overview.getByText(/The active client secret expires in (20|21) days/).waitFor();
       assert.equal((await page.content()).includes(app.secret), false, 'the secret is nowhere on the page once saved');
       // The guide follows the services chosen: the directory's application permission, as an application one.
       const appPermissions = guide.getByRole('listitem').filter({ has: page.getByRole('heading', { name: 'Add application permissions' }) });

@@ -25,7 +25,7 @@ export function FlowOutcomeBanner({ outcome, onDismiss }: { outcome: FlowOutcome
         <p className="banner__title">{outcome.kind === 'connected' ? 'Microsoft 365 connected' : 'Admin consent granted'}</p>
         <p className="banner__detail">
           {outcome.kind === 'connected'
-            ? 'Your account is linked to this workspace. You can now pick files from OneDrive, SharePoint and Teams.'
+            ? 'Your account is linked to this workspace: the product can now use Microsoft 365 as you, within the permissions you approved.'
             : 'The administrator approved the app for the tenant. Run Test Connection to confirm every permission is in place.'}
         </p>
       </div>

@@ -53,7 +53,7 @@ export function MyIntegrationsPage() {
             <h2 className="overview__title" id="my-m365-title">
               Microsoft 365
             </h2>
-            <span className="muted">OneDrive, SharePoint and Teams files, mail and calendar, as you.</span>
+            <span className="muted">Lets this workspace use your Microsoft 365 files and services as you, within what you approve.</span>
           </div>
           <div className="overview__actions">
             {current === null && (

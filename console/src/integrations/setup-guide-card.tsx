@@ -49,7 +49,7 @@ export function SetupGuideCard({ workspaceId, version, defaultOpen }: { workspac
             <>
               <ol className="guide">
                 {guide.data.steps.map((step, index) => (
-                  <GuideStep key={`${step.kind}-${index}`} step={step as Step} number={index + 1} />
+                  <GuideStep key={`${step.kind}-${index}`} step={step as Step} number={index + 1} redirectConfigured={guide.data!.redirectUri !== null} />
                 ))}
               </ol>
               <div className="guide__footer">
@@ -67,9 +67,10 @@ export function SetupGuideCard({ workspaceId, version, defaultOpen }: { workspac
   );
 }
 
-function GuideStep({ step, number }: { step: Step; number: number }) {
+function GuideStep({ step, number, redirectConfigured }: { step: Step; number: number; redirectConfigured: boolean }) {
   const permissions = Array.isArray(step.permissions) ? (step.permissions as GuidePermission[]) : null;
-  const redirectUri = step.kind === 'platform' && typeof step.redirectUri === 'string' ? step.redirectUri : null;
+  const platform = step.kind === 'platform';
+  const redirectUri = platform && redirectConfigured && typeof step.redirectUri === 'string' ? step.redirectUri : null;
   return (
     <li className={`guide__step guide__step--${step.kind}`}>
       <span className="guide__number" aria-hidden="true">
@@ -87,6 +88,11 @@ function GuideStep({ step, number }: { step: Step; number: number }) {
               <CopyButton text={redirectUri} variant="secondary" />
             </div>
           </>
+        ) : platform ? (
+          <p className="guide__detail">
+            Authentication → Add a platform → <strong>Web</strong>. The redirect URI appears here once the hub knows it: enter it in the
+            integration, or set <code>BACKEND_URL</code> or <code>M365_REDIRECT_URI</code> on the hub.
+          </p>
         ) : (
           <p className="guide__detail">{step.detail}</p>
         )}
