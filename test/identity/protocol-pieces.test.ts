@@ -122,7 +122,16 @@ describe('identity transport', () => {
     const http = createIdentityFetch({
       timeoutMs: 20,
       retry: { maxAttempts: 1 },
-      fetch: (_input, init) => new Promise((_resolve, reject) => init!.signal!.addEventListener('abort', () => reject(init!.signal!.reason))),
+      // A request that never answers. The pending handle stands in for its open socket: AbortSignal.timeout's timer
+      // is unref'd, so without it the event loop would end before the timeout fires.
+      fetch: (_input, init) =>
+        new Promise((_resolve, reject) => {
+          const socket = setInterval(() => {}, 60_000);
+          init!.signal!.addEventListener('abort', () => {
+            clearInterval(socket);
+            reject(init!.signal!.reason);
+          });
+        }),
     });
     await assert.rejects(http('https://l/x'), (e: unknown) => e instanceof IdentityError && e.code === 'timeout' && !e.permanent);
   });
