@@ -127,19 +127,33 @@ const partitions = Array.from({ length: N }, (_, i) => {
 // The emulator stays up: msal resolves its authority's metadata once per application (then caches it).
 stage('msal cache built');
 
-// Default single cache: every account in one ConfidentialClientApplication.
+// Each partition's own account, read from its serialized cache (msal's Account entity fields).
+const accountOfPartition = (json: string): AccountInfo => {
+  const entity = Object.values((JSON.parse(json) as { Account: Record<string, Record<string, string>> }).Account)[0]!;
+  return {
+    homeAccountId: entity.home_account_id!,
+    environment: entity.environment!,
+    tenantId: entity.realm!,
+    username: entity.username!,
+    localAccountId: entity.local_account_id!,
+    ...(entity.name ? { name: entity.name } : {}),
+  };
+};
+const partitionAccounts = partitions.map((p) => accountOfPartition(p.json));
+const accountOf = (i: number) => partitionAccounts[i]!;
+const msalOrder = order(MSAL_LOOKUPS);
+
+// Default single cache: every account in one ConfidentialClientApplication. Its lookups scan the whole cache, and
+// loading 10,000 accounts into it did not finish in 15 minutes here, so it is measured on the first SINGLE_N.
+const SINGLE_N = Math.min(N, Number(process.env.BENCH_SINGLE_CACHE_ACCOUNTS ?? 1_000));
 const single = new ConfidentialClientApplication(msalConfig());
 const merged: Record<string, Record<string, unknown>> = {};
-for (const p of partitions) for (const [section, entries] of Object.entries(JSON.parse(p.json) as Record<string, Record<string, unknown>>)) Object.assign((merged[section] ??= {}), entries);
+for (const p of partitions.slice(0, SINGLE_N)) for (const [section, entries] of Object.entries(JSON.parse(p.json) as Record<string, Record<string, unknown>>)) Object.assign((merged[section] ??= {}), entries);
 single.getTokenCache().deserialize(JSON.stringify(merged));
-// Keyed by home account id: the (unchanged) ID token claims give every clone the same localAccountId.
-const accounts = new Map<string, AccountInfo>((await single.getTokenCache().getAllAccounts()).map((a) => [a.homeAccountId.split('.')[0]!, a]));
-const accountOf = (i: number) => accounts.get(partitions[i]!.oid)!;
-if (accounts.size !== N) throw new Error(`msal cache holds ${accounts.size} accounts, expected ${N}`);
 stage('msal single cache loaded');
-const msalOrder = order(MSAL_LOOKUPS);
+const singleOrder = order(MSAL_LOOKUPS).map((i) => i % SINGLE_N);
 await single.acquireTokenSilent({ account: accountOf(0), scopes });
-const msalSingle = await opsPerSecondAsync(MSAL_LOOKUPS, (i) => single.acquireTokenSilent({ account: accountOf(msalOrder[i]!), scopes }));
+const msalSingle = await opsPerSecondAsync(MSAL_LOOKUPS, (i) => single.acquireTokenSilent({ account: accountOf(singleOrder[i]!), scopes }));
 
 // Partitioned: Microsoft's distributed-cache pattern, one serialized partition per user in a key-value store.
 const distributed = new Map(partitions.map((p) => [p.oid, p.json]));
@@ -167,6 +181,6 @@ console.log(`connections / accounts: ${N}`);
 console.log(`m365hub getAccessToken (cached)         ${fmt(ours)} ops/s`);
 console.log(`floor: open one AES-256-GCM record      ${fmt(floor)} ops/s   ours / floor = ${(ours / floor).toFixed(2)}× (goal ≥ 0.7×)`);
 console.log(`msal-node acquireTokenSilent, partitioned ${fmt(msalPartitioned)} ops/s   ours / msal partitioned = ${(ours / msalPartitioned).toFixed(1)}× (goal ≥ 10×)`);
-console.log(`msal-node acquireTokenSilent, single cache ${fmt(msalSingle)} ops/s   ours / msal single = ${(ours / msalSingle).toFixed(1)}×`);
+console.log(`msal-node acquireTokenSilent, single cache ${fmt(msalSingle)} ops/s   ours / msal single = ${(ours / msalSingle).toFixed(1)}× (msal single cache holds ${SINGLE_N} accounts)`);
 await store.close();
 await emulator.close();
