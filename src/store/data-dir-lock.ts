@@ -23,16 +23,22 @@ function processIsAlive(pid: number): boolean {
   }
 }
 
+// Locks this process holds: a lock file naming our own pid is ours only if we took it (else the pid was reused).
+const heldHere = new Set<string>();
+
 /** Takes the lock; returns a function that releases it. */
 export function lockDataDir(dataDir: string): () => void {
   mkdirSync(dataDir, { recursive: true });
   const lockFile = path.join(dataDir, 'db.lock');
+  if (heldHere.has(lockFile)) throw new DataDirInUseError(dataDir, process.pid);
   for (let attempt = 0; attempt < 2; attempt += 1) {
     try {
       const fd = openSync(lockFile, 'wx', 0o600);
       writeSync(fd, String(process.pid));
       closeSync(fd);
+      heldHere.add(lockFile);
       return () => {
+        heldHere.delete(lockFile);
         try {
           if (readFileSync(lockFile, 'utf8') === String(process.pid)) unlinkSync(lockFile);
         } catch {
