@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { exportJWK, generateKeyPair, SignJWT, UnsecuredJWT, type JWTPayload } from 'jose';
 import { createEntraClient, IdentityError } from '../../src/identity/index.js';
+import { fakeMicrosoftIdentity } from '../support/fake-microsoft-identity.js';
 
 const LOGIN = 'https://login.fake.test';
 const TID = 'c0a7e5a0-5e3d-4b7a-9a65-7c0e2f4d1a01';
@@ -22,26 +23,7 @@ function honestClaims(): JWTPayload {
 
 const sign = (claims: JWTPayload, key = trusted.privateKey, kid = 'k1') => new SignJWT(claims).setProtectedHeader({ alg: 'RS256', kid, typ: 'JWT' }).sign(key);
 
-function fakeMicrosoft(idToken: string) {
-  const json = (body: unknown) => new Response(JSON.stringify(body), { status: 200, headers: { 'content-type': 'application/json' } });
-  return async (input: string | URL | Request): Promise<Response> => {
-    const url = new URL(typeof input === 'string' || input instanceof URL ? input : input.url);
-    if (url.pathname === '/organizations/v2.0/.well-known/openid-configuration') {
-      return json({
-        issuer: `${LOGIN}/{tenantid}/v2.0`,
-        authorization_endpoint: `${LOGIN}/organizations/oauth2/v2.0/authorize`,
-        token_endpoint: `${LOGIN}/organizations/oauth2/v2.0/token`,
-        jwks_uri: `${LOGIN}/organizations/discovery/v2.0/keys`,
-        id_token_signing_alg_values_supported: ['RS256'],
-      });
-    }
-    if (url.pathname === '/organizations/discovery/v2.0/keys') return json(jwks);
-    if (url.pathname === '/organizations/oauth2/v2.0/token') {
-      return json({ token_type: 'Bearer', access_token: 'opaque-access', refresh_token: 'opaque-refresh', expires_in: 3600, scope: 'Files.Read', id_token: idToken });
-    }
-    return new Response('not found', { status: 404 });
-  };
-}
+const fakeMicrosoft = (idToken: string) => fakeMicrosoftIdentity({ loginUrl: LOGIN, jwks, idToken: () => idToken, scope: 'Files.Read' });
 
 async function redeemWith(idToken: string) {
   const client = createEntraClient({ loginUrl: LOGIN, fetch: fakeMicrosoft(idToken) });

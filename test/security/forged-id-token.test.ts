@@ -7,6 +7,7 @@ import { after, before, describe, it } from 'node:test';
 import { exportJWK, generateKeyPair, SignJWT, UnsecuredJWT, type JWTPayload } from 'jose';
 import { startTestHub, type TestHub } from '../support/hub.js';
 import { Browser } from '../connect/support/connect-kit.js';
+import { fakeMicrosoftIdentity } from '../support/fake-microsoft-identity.js';
 
 const LOGIN = 'https://login.fake.test';
 const TID = 'c0a7e5a0-5e3d-4b7a-9a65-7c0e2f4d1a01';
@@ -27,24 +28,7 @@ function honest(nonce: string): JWTPayload {
   return { iss: `${LOGIN}/${TID}/v2.0`, aud: CLIENT_ID, tid: TID, oid: '7d6b4b4e-0000-4000-8000-000000000001', sub: 'pairwise', nonce, iat: now, nbf: now, exp: now + 3600, ver: '2.0', preferred_username: 'dana@contoso.onmicrosoft.com' };
 }
 
-const json = (body: unknown) => new Response(JSON.stringify(body), { status: 200, headers: { 'content-type': 'application/json' } });
-async function fakeMicrosoft(input: string | URL | Request): Promise<Response> {
-  const url = new URL(typeof input === 'string' || input instanceof URL ? input : input.url);
-  if (url.pathname === '/organizations/v2.0/.well-known/openid-configuration') {
-    return json({
-      issuer: `${LOGIN}/{tenantid}/v2.0`,
-      authorization_endpoint: `${LOGIN}/organizations/oauth2/v2.0/authorize`,
-      token_endpoint: `${LOGIN}/organizations/oauth2/v2.0/token`,
-      jwks_uri: `${LOGIN}/organizations/discovery/v2.0/keys`,
-      id_token_signing_alg_values_supported: ['RS256'],
-    });
-  }
-  if (url.pathname === '/organizations/discovery/v2.0/keys') return json(jwks);
-  if (url.pathname === '/organizations/oauth2/v2.0/token') {
-    return json({ token_type: 'Bearer', access_token: 'opaque-access', refresh_token: 'opaque-refresh', expires_in: 3600, scope: 'https://graph.microsoft.com/Files.Read', id_token: await forge(lastNonce) });
-  }
-  return new Response('not found', { status: 404 });
-}
+const fakeMicrosoft = fakeMicrosoftIdentity({ loginUrl: LOGIN, jwks, idToken: () => forge(lastNonce) });
 
 describe('forged ID tokens through the callback route', () => {
   let hub: TestHub;
