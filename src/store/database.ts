@@ -47,6 +47,7 @@ export async function openStore(target: StoreTarget): Promise<Store> {
   let db: Kysely<Database>;
   let release = () => {};
   let schema: string | undefined;
+  let pglite: PGlite | undefined;
   if (target.dialect === 'pglite') {
     let instance: PGlite;
     if ('instance' in target) {
@@ -60,6 +61,7 @@ export async function openStore(target: StoreTarget): Promise<Store> {
         throw error;
       }
     }
+    pglite = instance;
     db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite: instance }) });
   } else {
     schema = target.schema;
@@ -104,6 +106,8 @@ export async function openStore(target: StoreTarget): Promise<Store> {
     async close() {
       try {
         await db.destroy();
+        // Kysely closes PGlite only if a query ever ran through it; an idle instance would keep the process alive.
+        if (pglite && !pglite.closed) await pglite.close();
       } finally {
         release();
       }
