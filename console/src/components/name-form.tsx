@@ -1,0 +1,66 @@
+import { useState, type FormEvent } from 'react';
+import { asProblem, type ApiProblem } from '../api/problem.js';
+import { Card } from './card.js';
+import { ProblemBanner } from './problem-banner.js';
+
+/** A card with one name field and its submit button: creating and renaming things share it. */
+export function NameForm(props: {
+  title: string;
+  description: string;
+  inputId: string;
+  label: string;
+  placeholder?: string;
+  initialName?: string;
+  submitLabel: string;
+  busyLabel: string;
+  /** Clear the field after a successful submit (creating another thing next). */
+  clearOnSuccess?: boolean;
+  /** Extra reason to keep the button disabled, e.g. the name is unchanged. */
+  isUnchanged?: (name: string) => boolean;
+  onSubmit(name: string): Promise<void>;
+}) {
+  const [name, setName] = useState(props.initialName ?? '');
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<ApiProblem | null>(null);
+  const trimmed = name.trim();
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setBusy(true);
+    setProblem(null);
+    try {
+      await props.onSubmit(trimmed);
+      if (props.clearOnSuccess) setName('');
+    } catch (error) {
+      setProblem(asProblem(error));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <Card title={props.title} description={props.description}>
+      <form className="inline-form" onSubmit={submit}>
+        <div className="field field--grow">
+          <label htmlFor={props.inputId}>{props.label}</label>
+          <input
+            id={props.inputId}
+            required
+            maxLength={100}
+            {...(props.placeholder ? { placeholder: props.placeholder } : {})}
+            value={name}
+            onChange={(event) => setName(event.target.value)}
+          />
+        </div>
+        <button
+          type="submit"
+          className="button button--primary"
+          disabled={busy || trimmed === '' || (props.isUnchanged?.(trimmed) ?? false)}
+        >
+          {busy ? props.busyLabel : props.submitLabel}
+        </button>
+      </form>
+      {problem && <ProblemBanner problem={problem} />}
+    </Card>
+  );
+}
