@@ -39,6 +39,19 @@ async function postgresUrl() {
   }
 }
 
+async function dropRunSchemas(url, tag) {
+  const client = new pg.Client({ connectionString: url });
+  try {
+    await client.connect();
+    const { rows } = await client.query(`select nspname from pg_namespace where nspname like $1`, [`test\\_${tag}\\_%`]);
+    for (const { nspname } of rows) await client.query(`drop schema "${nspname}" cascade`);
+  } catch (error) {
+    console.error(`could not drop this run's test schemas: ${error.message}`);
+  } finally {
+    await client.end().catch(() => {});
+  }
+}
+
 const files = testRoots
   .filter((dir) => statSync(path.join(root, dir), { throwIfNoEntry: false })?.isDirectory())
   .flatMap((dir) => findTests(path.join(root, dir), []))
@@ -55,6 +68,8 @@ const env = { ...process.env, M365HUB_TEST_RUN_DIR: runDir, NODE_NO_WARNINGS: '1
 const postgres = await postgresUrl();
 if (postgres.url) {
   env.M365HUB_TEST_POSTGRES_URL = postgres.url;
+  // Test schemas of this run carry this tag and are dropped together at the end (see test/support/stores.ts).
+  env.M365HUB_TEST_SCHEMA_TAG = `r${process.pid}`;
 } else if (process.env.CI === 'true') {
   console.error(`CI=true and ${postgres.reason}: the PostgreSQL half of the suite cannot be skipped in CI.`);
   process.exit(1);
@@ -82,4 +97,5 @@ const child = spawn(
 );
 const code = await new Promise((resolve) => child.on('exit', (c, signal) => resolve(c ?? (signal ? 1 : 0))));
 rmSync(runDir, { recursive: true, force: true });
+if (postgres.url) await dropRunSchemas(postgres.url, env.M365HUB_TEST_SCHEMA_TAG);
 process.exit(code);

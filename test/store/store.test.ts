@@ -1,7 +1,6 @@
 // The store on both dialects: migrations from an empty database, readiness, concurrent starts, transactions,
 // the same value types from both drivers, and the embedded data dir refusing a second opener.
 import assert from 'node:assert/strict';
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -11,7 +10,7 @@ import { sql } from 'kysely';
 import pg from 'pg';
 import { openStore, type Store } from '../../src/store/database.js';
 import { DataDirInUseError } from '../../src/store/data-dir-lock.js';
-import { dialects, postgresAvailability, skipReason } from '../support/stores.js';
+import { dialects, postgresAvailability, runnerDropsSchemas, skipReason, testSchemaName } from '../support/stores.js';
 
 /** A store on an empty database: nothing migrated yet. */
 async function emptyStore(dialect: 'pglite' | 'postgres'): Promise<{ open: () => Promise<Store>; drop: () => Promise<void> }> {
@@ -20,14 +19,14 @@ async function emptyStore(dialect: 'pglite' | 'postgres'): Promise<{ open: () =>
     return { open: () => openStore({ dialect: 'pglite', instance }), drop: async () => {} };
   }
   const { url } = postgresAvailability() as { url: string };
-  const schema = `test_${randomBytes(6).toString('hex')}`;
+  const schema = testSchemaName();
   const admin = new pg.Client({ connectionString: url });
   await admin.connect();
   await admin.query(`create schema ${schema}`);
   return {
     open: () => openStore({ dialect: 'postgres', url, schema, poolSize: 3 }),
     drop: async () => {
-      await admin.query(`drop schema ${schema} cascade`);
+      if (!runnerDropsSchemas()) await admin.query(`drop schema ${schema} cascade`);
       await admin.end();
     },
   };

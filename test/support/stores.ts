@@ -39,7 +39,20 @@ export interface TestStore extends Store {
   postgres?: { url: string; schema: string };
 }
 
-/** Opens a migrated store; close() also drops the PostgreSQL schema. */
+/**
+ * A fresh PostgreSQL schema name. Under scripts/run-tests.mjs the names carry the run's tag and the runner drops them
+ * all when the run ends: a schema dropped while another test file migrates makes PostgreSQL's catalog scan (Kysely's
+ * migrator introspects every schema) fail with "schema … does not exist". Outside the runner, drop it yourself.
+ */
+export function testSchemaName(): string {
+  const tag = process.env.M365HUB_TEST_SCHEMA_TAG;
+  return `test_${tag ? `${tag}_` : ''}${randomBytes(6).toString('hex')}`;
+}
+
+/** Whether the schema is left for the runner to drop at the end of the run (see testSchemaName). */
+export const runnerDropsSchemas = () => Boolean(process.env.M365HUB_TEST_SCHEMA_TAG);
+
+/** Opens a migrated store; close() drops the PostgreSQL schema (or leaves it for the runner, see testSchemaName). */
 export async function openTestStore(dialect: DialectName): Promise<TestStore> {
   if (dialect === 'pglite') {
     const store = await openStore({ dialect: 'pglite', instance: await freshPGlite() });
@@ -48,7 +61,7 @@ export async function openTestStore(dialect: DialectName): Promise<TestStore> {
   }
   const availability = postgresAvailability();
   if ('skip' in availability) throw new Error(availability.skip);
-  const schema = `test_${randomBytes(6).toString('hex')}`;
+  const schema = testSchemaName();
   const admin = new pg.Client({ connectionString: availability.url });
   await admin.connect();
   await admin.query(`create schema ${schema}`);
@@ -60,6 +73,7 @@ export async function openTestStore(dialect: DialectName): Promise<TestStore> {
     postgres: { url: availability.url, schema },
     async close() {
       await store.close();
+      if (runnerDropsSchemas()) return;
       const cleanup = new pg.Client({ connectionString: availability.url });
       await cleanup.connect();
       await cleanup.query(`drop schema ${schema} cascade`);
