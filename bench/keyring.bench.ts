@@ -3,7 +3,7 @@
 // nonce, encrypt with AAD, decrypt. The key ring adds the text format (base64url), the place-bound associated data
 // and its checks. Goal: ratio >= 0.8. Bounded loops, no I/O.
 import { createCipheriv, createDecipheriv, createSecretKey, randomBytes } from 'node:crypto';
-import { KeyRing, type SealedPlace } from '../src/crypto/key-ring.js';
+import { KeyRing, type SealedPlace } from '../src/platform/crypto/key-ring.js';
 
 const key = randomBytes(32);
 const keyObject = createSecretKey(key);

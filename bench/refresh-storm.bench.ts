@@ -4,8 +4,8 @@
 import pg from 'pg';
 import { randomBytes } from 'node:crypto';
 import { startEmulator } from '../emulator/harness.js';
-import { openStore } from '../src/store/database.js';
-import { ManualClock } from '../src/time/clock.js';
+import { openStore } from '../src/platform/store/database.js';
+import { ManualClock } from '../src/platform/time/clock.js';
 import { connectUser, createFixture, expireStoredToken, newApp, refreshCount, workspaceWithApp } from '../test/tokens/support/token-kit.js';
 import { runRefreshProcesses } from '../test/tokens/support/refresh-processes.js';
 

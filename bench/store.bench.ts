@@ -7,8 +7,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import { openStore, type Store } from '../src/store/database.js';
-import { newId } from '../src/store/ids.js';
+import { openStore, type Store } from '../src/platform/store/database.js';
+import { newId } from '../src/platform/store/ids.js';
 
 const INSERTS = 2_000;
 const SELECTS = 4_000;

@@ -1,27 +1,27 @@
 // The composition root: configuration → store → key ring → job worker → HTTP server, and the reverse on close.
 import { hostname } from 'node:os';
 import type { FastifyInstance } from 'fastify';
-import type { Config } from '../config/config.js';
-import { KeyRing } from '../crypto/key-ring.js';
-import { loadOrCreateKeyFile } from '../crypto/key-file.js';
-import { buildServer } from '../http/server.js';
-import { JobQueue } from '../jobs/job-queue.js';
-import { JobWorker } from '../jobs/job-worker.js';
-import type { Logger } from '../logging/logger.js';
-import type { Store } from '../store/database.js';
-import { systemClock, type Clock } from '../time/clock.js';
+import type { Config } from '../platform/config/config.js';
+import { KeyRing } from '../platform/crypto/key-ring.js';
+import { loadOrCreateKeyFile } from '../platform/crypto/key-file.js';
+import { buildServer } from '../platform/http/server.js';
+import { JobQueue } from '../platform/jobs/job-queue.js';
+import { JobWorker } from '../platform/jobs/job-worker.js';
+import type { Logger } from '../platform/logging/logger.js';
+import type { Store } from '../platform/store/database.js';
+import { systemClock, type Clock } from '../platform/time/clock.js';
 import { maintenanceJobs, scheduleMaintenance } from './maintenance-jobs.js';
 import { openConfiguredStore } from './open-configured-store.js';
 import { builtConsoleDir } from './package-paths.js';
-import { ConnectFlow } from '../connect/connect-flow.js';
-import { createEntraClient, type FetchLike } from '../identity/index.js';
-import { IntegrationStore } from '../integrations/integration-store.js';
-import { keepAliveJobs, scheduleKeepAlive } from '../tokens/keep-alive-job.js';
-import { TokenService } from '../tokens/token-service.js';
-import { WEBHOOK_DELIVERY_JOB, WebhookEventPublisher } from '../webhooks/webhook-event-publisher.js';
-import { healthJobs, scheduleHealthChecks } from '../health/health-jobs.js';
-import { webhookDeliveryJob } from '../webhooks/webhook-delivery.js';
-import { createWebhookSender } from '../webhooks/webhook-sender.js';
+import { ConnectFlow } from '../features/connect/connect-flow.js';
+import { createEntraClient, type FetchLike } from '../microsoft/identity/index.js';
+import { IntegrationStore } from '../features/integrations/integration-store.js';
+import { keepAliveJobs, scheduleKeepAlive } from '../features/tokens/keep-alive-job.js';
+import { TokenService } from '../features/tokens/token-service.js';
+import { WEBHOOK_DELIVERY_JOB, WebhookEventPublisher } from '../features/webhooks/webhook-event-publisher.js';
+import { healthJobs, scheduleHealthChecks } from '../features/health/health-jobs.js';
+import { webhookDeliveryJob } from '../features/webhooks/webhook-delivery.js';
+import { createWebhookSender } from '../features/webhooks/webhook-sender.js';
 
 export interface HubOptions {
   config: Config;

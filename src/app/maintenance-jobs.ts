@@ -1,10 +1,10 @@
 // Housekeeping that every deployment needs, run as recurring durable jobs (so one process does each run).
 import type { Kysely } from 'kysely';
-import { deleteExpiredAuthStates } from '../connect/auth-states.js';
-import type { JobQueue } from '../jobs/job-queue.js';
-import type { JobHandler } from '../jobs/job-worker.js';
-import type { Database } from '../store/schema.js';
-import type { Clock } from '../time/clock.js';
+import { deleteExpiredAuthStates } from '../features/connect/auth-states.js';
+import type { JobQueue } from '../platform/jobs/job-queue.js';
+import type { JobHandler } from '../platform/jobs/job-worker.js';
+import type { Database } from '../platform/store/schema.js';
+import type { Clock } from '../platform/time/clock.js';
 
 const EXPIRED_SESSIONS = 'maintenance.delete-expired-sessions';
 const FINISHED_JOBS = 'maintenance.delete-finished-jobs';

@@ -1,6 +1,6 @@
 // The store the configuration names: PostgreSQL when DATABASE_URL is set, else the embedded PGlite data dir.
-import type { Config } from '../config/config.js';
-import { openStore, type Store } from '../store/database.js';
+import type { Config } from '../platform/config/config.js';
+import { openStore, type Store } from '../platform/store/database.js';
 
 export async function openConfiguredStore(config: Config): Promise<Store> {
   const store = config.databaseUrl

@@ -1,9 +1,9 @@
 // `m365hub <command>`: parses the command line, runs one subcommand, and turns failures into exit codes
 // (0 ok, 1 runtime failure, 2 bad usage or bad configuration) and one readable message, never a stack trace.
-import { ConfigError } from '../config/config.js';
+import { ConfigError } from '../platform/config/config.js';
 import type { Command, CommandContext } from './command.js';
 import { adminCommand } from './commands/admin-command.js';
-import { demoCommand } from './commands/demo-command.js';
+import { demoCommand } from '../demo/demo-command.js';
 import { keysCommand } from './commands/keys-command.js';
 import { migrateCommand } from './commands/migrate-command.js';
 import { startCommand } from './commands/start-command.js';

@@ -3,8 +3,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { maintenanceJobs } from '../../src/app/maintenance-jobs.js';
-import type { JobHandler } from '../../src/jobs/job-worker.js';
-import { ManualClock } from '../../src/time/clock.js';
+import type { JobHandler } from '../../src/platform/jobs/job-worker.js';
+import { ManualClock } from '../../src/platform/time/clock.js';
 import { dialects, openTestStore, skipReason, type TestStore } from '../support/stores.js';
 
 const DAY = 24 * 3600 * 1000;

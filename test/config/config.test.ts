@@ -3,7 +3,7 @@ import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, it } from 'node:test';
-import { ConfigError, SETTINGS, loadConfig, parseEncryptionKeys } from '../../src/config/config.js';
+import { ConfigError, SETTINGS, loadConfig, parseEncryptionKeys } from '../../src/platform/config/config.js';
 
 const key = (byte: number) => Buffer.alloc(32, byte).toString('base64');
 

@@ -2,15 +2,15 @@
 // catalogue, rotation without a moment lacking a working credential, and audit entries that never hold a secret.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { AuditContext } from '../../src/audit/audit-log.js';
-import { createConsoleUser } from '../../src/auth/console-users.js';
-import { DomainError } from '../../src/auth/domain-error.js';
-import { KeyRing } from '../../src/crypto/key-ring.js';
-import { IntegrationStore, type PutIntegrationInput } from '../../src/integrations/integration-store.js';
-import { resolveRedirectUri } from '../../src/integrations/redirect-uri.js';
-import { createWorkspace } from '../../src/workspaces/workspaces.js';
-import { ManualClock } from '../../src/time/clock.js';
-import { IdentityError } from '../../src/identity/index.js';
+import type { AuditContext } from '../../src/features/audit/audit-log.js';
+import { createConsoleUser } from '../../src/features/console-auth/console-users.js';
+import { DomainError } from '../../src/platform/errors/domain-error.js';
+import { KeyRing } from '../../src/platform/crypto/key-ring.js';
+import { IntegrationStore, type PutIntegrationInput } from '../../src/features/integrations/integration-store.js';
+import { resolveRedirectUri } from '../../src/features/integrations/redirect-uri.js';
+import { createWorkspace } from '../../src/features/workspaces/workspaces.js';
+import { ManualClock } from '../../src/platform/time/clock.js';
+import { IdentityError } from '../../src/microsoft/identity/index.js';
 import { createClientCertificate } from '../../emulator/test/support/test-certificate.js';
 import { dialects, openTestStore, skipReason, type TestStore } from '../support/stores.js';
 

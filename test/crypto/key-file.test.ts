@@ -4,10 +4,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
 import { after, describe, it } from 'node:test';
-import { parseEncryptionKeys } from '../../src/config/config.js';
-import { KeyRing } from '../../src/crypto/key-ring.js';
-import { generateEncryptionKey, keyFilePath, loadOrCreateKeyFile } from '../../src/crypto/key-file.js';
-import { createLogger } from '../../src/logging/logger.js';
+import { parseEncryptionKeys } from '../../src/platform/config/config.js';
+import { KeyRing } from '../../src/platform/crypto/key-ring.js';
+import { generateEncryptionKey, keyFilePath, loadOrCreateKeyFile } from '../../src/platform/crypto/key-file.js';
+import { createLogger } from '../../src/platform/logging/logger.js';
 
 function capturingLogger() {
   const lines: string[] = [];

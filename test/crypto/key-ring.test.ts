@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { describe, it } from 'node:test';
-import { KeyRing, SealedBlobError, type SealedPlace } from '../../src/crypto/key-ring.js';
+import { KeyRing, SealedBlobError, type SealedPlace } from '../../src/platform/crypto/key-ring.js';
 
 const key = (id: string) => ({ id, key: randomBytes(32) });
 const place: SealedPlace = { table: 'sealed_secrets', rowId: 'sec_one', column: 'sealed' };

@@ -8,11 +8,11 @@ import { createInterface } from 'node:readline';
 import { after, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
-import { parseEncryptionKeys } from '../../src/config/config.js';
-import { KeyRing } from '../../src/crypto/key-ring.js';
-import { rotateKeys } from '../../src/crypto/rotate-keys.js';
-import { createLogger } from '../../src/logging/logger.js';
-import { openStore, type Store, type StoreTarget } from '../../src/store/database.js';
+import { parseEncryptionKeys } from '../../src/platform/config/config.js';
+import { KeyRing } from '../../src/platform/crypto/key-ring.js';
+import { rotateKeys } from '../../src/platform/crypto/rotate-keys.js';
+import { createLogger } from '../../src/platform/logging/logger.js';
+import { openStore, type Store, type StoreTarget } from '../../src/platform/store/database.js';
 import { dialects, openTestStore, skipReason } from '../support/stores.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));

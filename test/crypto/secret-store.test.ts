@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
-import { KeyRing } from '../../src/crypto/key-ring.js';
-import { deleteSecret, putSecret, readSecret, replaceSecret } from '../../src/crypto/secret-store.js';
+import { KeyRing } from '../../src/platform/crypto/key-ring.js';
+import { deleteSecret, putSecret, readSecret, replaceSecret } from '../../src/platform/crypto/secret-store.js';
 import { dialects, openTestStore, skipReason, type TestStore } from '../support/stores.js';
 
 const ring = new KeyRing([{ id: 'k1', key: randomBytes(32) }]);

@@ -5,9 +5,9 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { Writable } from 'node:stream';
 import { after, before, beforeEach, describe, it } from 'node:test';
-import { createGraphClient, parseRetryAfter, type GraphClientOptions } from '../../src/graph/graph-client.js';
-import { GraphError } from '../../src/graph/graph-error.js';
-import { createLogger } from '../../src/logging/logger.js';
+import { createGraphClient, parseRetryAfter, type GraphClientOptions } from '../../src/microsoft/graph/graph-client.js';
+import { GraphError } from '../../src/microsoft/graph/graph-error.js';
+import { createLogger } from '../../src/platform/logging/logger.js';
 
 type Handler = (request: IncomingMessage, response: ServerResponse) => void;
 const TOKEN = 'eyJ0eXAiOiJKV1QiLCJhbGciOiJSUzI1NiJ9.graph-token-value.sig';

@@ -4,14 +4,14 @@
 import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, it } from 'node:test';
 import type { Kysely, Transaction } from 'kysely';
-import { KeyRing } from '../../src/crypto/key-ring.js';
-import type { HubEvent } from '../../src/events/event-publisher.js';
-import { readHealth, recordHealth } from '../../src/health/integration-health.js';
-import { storeMicrosoftExpiry } from '../../src/health/microsoft-credential-expiry.js';
-import type { ConnectionReport } from '../../src/health/test-connection.js';
-import { IntegrationStore } from '../../src/integrations/integration-store.js';
-import type { Database } from '../../src/store/schema.js';
-import { ManualClock } from '../../src/time/clock.js';
+import { KeyRing } from '../../src/platform/crypto/key-ring.js';
+import type { HubEvent } from '../../src/platform/events/event-publisher.js';
+import { readHealth, recordHealth } from '../../src/features/health/integration-health.js';
+import { storeMicrosoftExpiry } from '../../src/features/health/microsoft-credential-expiry.js';
+import type { ConnectionReport } from '../../src/features/health/test-connection.js';
+import { IntegrationStore } from '../../src/features/integrations/integration-store.js';
+import type { Database } from '../../src/platform/store/schema.js';
+import { ManualClock } from '../../src/platform/time/clock.js';
 import { dialects, openTestStore, skipReason, type TestStore } from '../support/stores.js';
 
 const DAY = 24 * 3600_000;

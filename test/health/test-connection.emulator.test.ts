@@ -4,12 +4,12 @@ import assert from 'node:assert/strict';
 import { Writable } from 'node:stream';
 import { after, before, describe, it } from 'node:test';
 import { startEmulator, type EmulatorHandle } from '../../emulator/harness.js';
-import { KeyRing } from '../../src/crypto/key-ring.js';
-import { testConnection, type TestConnectionDeps } from '../../src/health/test-connection.js';
-import { createEntraClient } from '../../src/identity/index.js';
-import { IntegrationStore } from '../../src/integrations/integration-store.js';
-import { createLogger } from '../../src/logging/logger.js';
-import { ManualClock } from '../../src/time/clock.js';
+import { KeyRing } from '../../src/platform/crypto/key-ring.js';
+import { testConnection, type TestConnectionDeps } from '../../src/features/health/test-connection.js';
+import { createEntraClient } from '../../src/microsoft/identity/index.js';
+import { IntegrationStore } from '../../src/features/integrations/integration-store.js';
+import { createLogger } from '../../src/platform/logging/logger.js';
+import { ManualClock } from '../../src/platform/time/clock.js';
 import { openTestStore, type TestStore } from '../support/stores.js';
 
 describe('Test Connection against the emulator', () => {

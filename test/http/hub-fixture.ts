@@ -2,18 +2,18 @@
 // to make workspaces, members and API keys the way a user would (through the API).
 import { Writable } from 'node:stream';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
-import { loadConfig } from '../../src/config/config.js';
-import { createLogger } from '../../src/logging/logger.js';
-import type { DialectName } from '../../src/store/database.js';
-import { ManualClock } from '../../src/time/clock.js';
-import { createConsoleUser } from '../../src/auth/console-users.js';
-import { buildServer, type JobsPort } from '../../src/http/server.js';
+import { loadConfig } from '../../src/platform/config/config.js';
+import { createLogger } from '../../src/platform/logging/logger.js';
+import type { DialectName } from '../../src/platform/store/database.js';
+import { ManualClock } from '../../src/platform/time/clock.js';
+import { createConsoleUser } from '../../src/features/console-auth/console-users.js';
+import { buildServer, type JobsPort } from '../../src/platform/http/server.js';
 import { openTestStore, type TestStore } from '../support/stores.js';
-import { KeyRing } from '../../src/crypto/key-ring.js';
-import { JobQueue } from '../../src/jobs/job-queue.js';
-import { ConnectFlow } from '../../src/connect/connect-flow.js';
-import { createEntraClient } from '../../src/identity/index.js';
-import { IntegrationStore } from '../../src/integrations/integration-store.js';
+import { KeyRing } from '../../src/platform/crypto/key-ring.js';
+import { JobQueue } from '../../src/platform/jobs/job-queue.js';
+import { ConnectFlow } from '../../src/features/connect/connect-flow.js';
+import { createEntraClient } from '../../src/microsoft/identity/index.js';
+import { IntegrationStore } from '../../src/features/integrations/integration-store.js';
 
 export interface Caller {
   /** Headers that authenticate a request: the session cookie (plus CSRF token) or the API key. */

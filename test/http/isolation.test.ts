@@ -2,11 +2,11 @@
 // ids gets exactly the answer a missing id gets, and B's data never shows up in A's answers.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { newId } from '../../src/store/ids.js';
+import { newId } from '../../src/platform/store/ids.js';
 import { dialects, skipReason } from '../support/stores.js';
 import { fakeJobs, startHub, workspaceWithPeople, type Caller, type Hub } from './hub-fixture.js';
-import { JobQueue } from '../../src/jobs/job-queue.js';
-import { WebhookEventPublisher } from '../../src/webhooks/webhook-event-publisher.js';
+import { JobQueue } from '../../src/platform/jobs/job-queue.js';
+import { WebhookEventPublisher } from '../../src/features/webhooks/webhook-event-publisher.js';
 
 /** A webhook endpoint of the workspace (made through the API) with one delivery in its log. */
 async function webhookWithDelivery(hub: Hub, ws: Awaited<ReturnType<typeof workspaceWithPeople>>): Promise<{ webhookId: string; deliveryId: string }> {

@@ -2,8 +2,8 @@
 // (reference-error-codes.md, "Handling error codes in your application"; /work/shared/microsoft/identity).
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { AADSTS_CODES, IDENTITY_ERRORS, identityError, identityErrorFromMicrosoft } from '../../src/identity/aadsts-catalogue.js';
-import { IdentityError } from '../../src/identity/identity-error.js';
+import { AADSTS_CODES, IDENTITY_ERRORS, identityError, identityErrorFromMicrosoft } from '../../src/microsoft/identity/aadsts-catalogue.js';
+import { IdentityError } from '../../src/microsoft/identity/identity-error.js';
 
 const trace = '\r\nTrace ID: 0000aaaa-11bb-cccc-dd22-eeeeee333333\r\nCorrelation ID: aaaa0000-bb11-2222-33cc-444444dddddd\r\nTimestamp: 2026-01-09 02:02:12Z';
 const body = (error: string, code: number, text: string, extra: Record<string, unknown> = {}) => ({

@@ -18,7 +18,7 @@ import {
   randomNonce,
   randomState,
   type EntraClient,
-} from '../../src/identity/index.js';
+} from '../../src/microsoft/identity/index.js';
 
 let emulator: EmulatorHandle;
 let client: EntraClient;

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { exportJWK, generateKeyPair, SignJWT, UnsecuredJWT, type JWTPayload } from 'jose';
-import { createEntraClient, IdentityError } from '../../src/identity/index.js';
+import { createEntraClient, IdentityError } from '../../src/microsoft/identity/index.js';
 import { fakeMicrosoftIdentity } from '../support/fake-microsoft-identity.js';
 
 const LOGIN = 'https://login.fake.test';

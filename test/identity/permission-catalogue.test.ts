@@ -12,8 +12,8 @@ import {
   missingPermissions,
   requiredPermissions,
   resourceScopes,
-} from '../../src/identity/permission-catalogue.js';
-import { setupGuide } from '../../src/identity/setup-guide.js';
+} from '../../src/microsoft/identity/permission-catalogue.js';
+import { setupGuide } from '../../src/microsoft/identity/setup-guide.js';
 
 describe('permission catalogue', () => {
   it('cites Microsoft for every permission: the Graph reference anchor and the API page of the call', () => {

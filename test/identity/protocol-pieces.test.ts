@@ -6,8 +6,8 @@ import { Writable } from 'node:stream';
 import { describe, it } from 'node:test';
 import { createLocalJWKSet, decodeProtectedHeader, exportJWK, jwtVerify } from 'jose';
 import { createClientCertificate } from '../../emulator/test/support/test-certificate.js';
-import { createLogger } from '../../src/logging/logger.js';
-import { ManualClock } from '../../src/time/clock.js';
+import { createLogger } from '../../src/platform/logging/logger.js';
+import { ManualClock } from '../../src/platform/time/clock.js';
 import {
   adminConsentUrl,
   buildAuthorizationUrl,
@@ -18,7 +18,7 @@ import {
   IdentityError,
   parseAuthorizationCallback,
   prepareCertificate,
-} from '../../src/identity/index.js';
+} from '../../src/microsoft/identity/index.js';
 
 describe('authorization and admin consent URLs', () => {
   it('carries PKCE S256, state, nonce, query response mode and the tenant segment', async () => {

@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, it } from 'node:test';
-import { JobFailure } from '../../src/jobs/job-failure.js';
-import { claimJobs, finishAttempt, leaseOf } from '../../src/jobs/job-leases.js';
-import { JobQueue } from '../../src/jobs/job-queue.js';
-import { JobWorker, type JobHandler } from '../../src/jobs/job-worker.js';
-import { ManualClock } from '../../src/time/clock.js';
+import { JobFailure } from '../../src/platform/jobs/job-failure.js';
+import { claimJobs, finishAttempt, leaseOf } from '../../src/platform/jobs/job-leases.js';
+import { JobQueue } from '../../src/platform/jobs/job-queue.js';
+import { JobWorker, type JobHandler } from '../../src/platform/jobs/job-worker.js';
+import { ManualClock } from '../../src/platform/time/clock.js';
 import { dialects, openTestStore, skipReason, type TestStore } from '../support/stores.js';
 import { deferred, silentLogger } from './support/job-test-kit.js';
 

@@ -5,8 +5,8 @@ import { createInterface } from 'node:readline';
 import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { sql } from 'kysely';
-import { JobQueue } from '../../src/jobs/job-queue.js';
-import { systemClock } from '../../src/time/clock.js';
+import { JobQueue } from '../../src/platform/jobs/job-queue.js';
+import { systemClock } from '../../src/platform/time/clock.js';
 import { openTestStore, skipReason } from '../support/stores.js';
 import { silentLogger, waitFor } from './support/job-test-kit.js';
 

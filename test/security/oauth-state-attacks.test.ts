@@ -2,7 +2,7 @@
 // before any code is redeemed, never redirects to the stored returnTo, and stores nothing.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { digest } from '../../src/connect/auth-states.js';
+import { digest } from '../../src/features/connect/auth-states.js';
 import { Browser, consoleConnect, startConnectKit, type ConnectKit, type ConsoleSession } from '../connect/support/connect-kit.js';
 
 describe('OAuth state attacks on /auth/m365/callback', () => {

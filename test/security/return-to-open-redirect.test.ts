@@ -3,8 +3,8 @@
 // disguises are refused by the checker and by every route that takes a returnTo.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { ConnectError } from '../../src/connect/connect-error.js';
-import { checkReturnTo } from '../../src/connect/return-to.js';
+import { ConnectError } from '../../src/features/connect/connect-error.js';
+import { checkReturnTo } from '../../src/features/connect/return-to.js';
 import { startConnectKit, type ConnectKit, type ConsoleSession } from '../connect/support/connect-kit.js';
 
 const HUB = 'https://hub.example.com';

@@ -8,8 +8,8 @@ import { after, before, describe, it } from 'node:test';
 import { PGlite } from '@electric-sql/pglite';
 import { sql } from 'kysely';
 import pg from 'pg';
-import { openStore, type Store } from '../../src/store/database.js';
-import { DataDirInUseError } from '../../src/store/data-dir-lock.js';
+import { openStore, type Store } from '../../src/platform/store/database.js';
+import { DataDirInUseError } from '../../src/platform/store/data-dir-lock.js';
 import { dialects, postgresAvailability, runnerDropsSchemas, skipReason, testSchemaName } from '../support/stores.js';
 
 /** A store on an empty database: nothing migrated yet. */

@@ -5,12 +5,12 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
 import { startHub, type RunningHub } from '../../src/app/hub.js';
-import { createConsoleUser } from '../../src/auth/console-users.js';
-import { loadConfig, type Config } from '../../src/config/config.js';
-import { createLogger } from '../../src/logging/logger.js';
-import type { DialectName } from '../../src/store/database.js';
-import type { Clock } from '../../src/time/clock.js';
-import type { FetchLike } from '../../src/identity/index.js';
+import { createConsoleUser } from '../../src/features/console-auth/console-users.js';
+import { loadConfig, type Config } from '../../src/platform/config/config.js';
+import { createLogger } from '../../src/platform/logging/logger.js';
+import type { DialectName } from '../../src/platform/store/database.js';
+import type { Clock } from '../../src/platform/time/clock.js';
+import type { FetchLike } from '../../src/microsoft/identity/index.js';
 import { openTestStore } from './stores.js';
 
 export interface TestHub {

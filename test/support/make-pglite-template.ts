@@ -4,7 +4,7 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
-import { openStore } from '../../src/store/database.js';
+import { openStore } from '../../src/platform/store/database.js';
 
 const runDir = process.argv[2];
 if (!runDir) throw new Error('usage: make-pglite-template.ts <run-dir>');

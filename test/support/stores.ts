@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
-import { openStore, type DialectName, type Store } from '../../src/store/database.js';
+import { openStore, type DialectName, type Store } from '../../src/platform/store/database.js';
 
 export const dialects: DialectName[] = ['pglite', 'postgres'];
 

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { startEmulator, type EmulatorHandle } from '../../emulator/harness.js';
-import { ManualClock } from '../../src/time/clock.js';
+import { ManualClock } from '../../src/platform/time/clock.js';
 import { openTestStore, skipReason, type TestStore } from '../support/stores.js';
 import { connectUser, createFixture, expireStoredToken, newApp, refreshCount, workspaceWithApp } from './support/token-kit.js';
 import { runRefreshProcesses } from './support/refresh-processes.js';

@@ -4,10 +4,10 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { startEmulator, type EmulatorHandle } from '../../emulator/harness.js';
-import { ManualClock } from '../../src/time/clock.js';
-import { getConnection } from '../../src/tokens/connection-store.js';
-import { runKeepAlive } from '../../src/tokens/keep-alive-job.js';
-import type { TokenError } from '../../src/tokens/token-error.js';
+import { ManualClock } from '../../src/platform/time/clock.js';
+import { getConnection } from '../../src/features/tokens/connection-store.js';
+import { runKeepAlive } from '../../src/features/tokens/keep-alive-job.js';
+import type { TokenError } from '../../src/features/tokens/token-error.js';
 import { dialects, openTestStore, skipReason, type TestStore } from '../support/stores.js';
 import { connectUser, createFixture, expireStoredToken, newApp, refreshCount, rejection, tokenService, workspaceWithApp, type Fixture } from './support/token-kit.js';
 

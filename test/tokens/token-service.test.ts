@@ -5,10 +5,10 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { startEmulator, type EmulatorHandle } from '../../emulator/harness.js';
 import { createClientCertificate } from '../../emulator/test/support/test-certificate.js';
-import { decodeGrantedPermissions, type EntraClient } from '../../src/identity/index.js';
-import { accessTokenPlace, deleteConnection, getConnection, listConnections, refreshTokenPlace } from '../../src/tokens/connection-store.js';
-import { TokenError } from '../../src/tokens/token-error.js';
-import { ManualClock } from '../../src/time/clock.js';
+import { decodeGrantedPermissions, type EntraClient } from '../../src/microsoft/identity/index.js';
+import { accessTokenPlace, deleteConnection, getConnection, listConnections, refreshTokenPlace } from '../../src/features/tokens/connection-store.js';
+import { TokenError } from '../../src/features/tokens/token-error.js';
+import { ManualClock } from '../../src/platform/time/clock.js';
 import { dialects, openTestStore, skipReason, type TestStore } from '../support/stores.js';
 import {
   connectUser,

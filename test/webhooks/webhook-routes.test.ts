@@ -3,8 +3,8 @@
 // without the secret. Through the HTTP server on a real store; no network (host names resolve in the fixture).
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { JobQueue } from '../../src/jobs/job-queue.js';
-import { WebhookEventPublisher } from '../../src/webhooks/webhook-event-publisher.js';
+import { JobQueue } from '../../src/platform/jobs/job-queue.js';
+import { WebhookEventPublisher } from '../../src/features/webhooks/webhook-event-publisher.js';
 import { startHub, workspaceWithPeople, type Hub } from '../http/hub-fixture.js';
 import { dialects, skipReason } from '../support/stores.js';
 

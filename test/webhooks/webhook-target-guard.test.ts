@@ -4,8 +4,8 @@ import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { describe, it } from 'node:test';
-import { createWebhookSender } from '../../src/webhooks/webhook-sender.js';
-import { checkWebhookTarget, isPublicAddress, WebhookTargetError, type Resolver } from '../../src/webhooks/webhook-target.js';
+import { createWebhookSender } from '../../src/features/webhooks/webhook-sender.js';
+import { checkWebhookTarget, isPublicAddress, WebhookTargetError, type Resolver } from '../../src/features/webhooks/webhook-target.js';
 
 const resolvesTo = (...addresses: string[]): Resolver => async () => addresses.map((address) => ({ address, family: address.includes(':') ? 6 : 4 }));
 const publicDns = resolvesTo('93.184.215.14');

@@ -10,8 +10,8 @@ import type {
   PutIntegrationBody,
   SERVICE_NAMES,
   SetupGuideResource,
-} from '../../../src/http/schemas/integration-schemas.js';
-import type { ConnectionReport, IntegrationHealthResource } from '../../../src/http/schemas/health-schemas.js';
+} from '../../../src/contract/integration-schemas.js';
+import type { ConnectionReport, IntegrationHealthResource } from '../../../src/contract/health-schemas.js';
 import type {
   CreateWebhookBody,
   UpdateWebhookBody,
@@ -19,7 +19,7 @@ import type {
   WebhookDelivery,
   WebhookEventType,
   WebhookWithSecret,
-} from '../../../src/http/schemas/webhook-schemas.js';
+} from '../../../src/contract/webhook-schemas.js';
 
 export type { Connection, Credential, CredentialBody, Integration, PutIntegrationBody };
 export type ServiceName = (typeof SERVICE_NAMES)[number];

@@ -1,4 +1,4 @@
-// The resources the console reads and writes: the very types the server validates with (src/http/api-schemas.ts).
+// The resources the console reads and writes: the very types the server validates with (src/contract/).
 // `import type` only, so none of the schema code reaches the browser bundle.
 import type {
   AddMemberBody,
@@ -12,7 +12,7 @@ import type {
   User,
   Workspace,
   WorkspaceRole,
-} from '../../../src/http/api-schemas.js';
+} from '../../../src/contract/api-schemas.js';
 
 export type { ApiKey, AuditEntry, CreatedApiKey, Job, Member, Session, Workspace, WorkspaceRole };
 export type SessionUser = User;

@@ -1,7 +1,7 @@
 import { openConfiguredStore } from '../../app/open-configured-store.js';
-import { createConsoleUser } from '../../auth/console-users.js';
-import { loadConfig } from '../../config/config.js';
-import { randomToken } from '../../store/ids.js';
+import { createConsoleUser } from '../../features/console-auth/console-users.js';
+import { loadConfig } from '../../platform/config/config.js';
+import { randomToken } from '../../platform/store/ids.js';
 import type { Command } from '../command.js';
 import { parseOptions } from '../parse-options.js';
 import { readStdin } from '../read-stdin.js';

@@ -1,9 +1,9 @@
 import { keyRingFor } from '../../app/hub.js';
 import { openConfiguredStore } from '../../app/open-configured-store.js';
-import { loadConfig } from '../../config/config.js';
-import { generateEncryptionKey } from '../../crypto/key-file.js';
-import { rotateKeys } from '../../crypto/rotate-keys.js';
-import { createLogger } from '../../logging/logger.js';
+import { loadConfig } from '../../platform/config/config.js';
+import { generateEncryptionKey } from '../../platform/crypto/key-file.js';
+import { rotateKeys } from '../../platform/crypto/rotate-keys.js';
+import { createLogger } from '../../platform/logging/logger.js';
 import type { Command } from '../command.js';
 import { parseOptions } from '../parse-options.js';
 import { UsageError } from '../usage-error.js';

@@ -1,5 +1,5 @@
 import { openConfiguredStore } from '../../app/open-configured-store.js';
-import { loadConfig } from '../../config/config.js';
+import { loadConfig } from '../../platform/config/config.js';
 import type { Command } from '../command.js';
 import { parseOptions } from '../parse-options.js';
 

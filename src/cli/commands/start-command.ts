@@ -1,6 +1,6 @@
 import { startHub } from '../../app/hub.js';
-import { loadConfig } from '../../config/config.js';
-import { createLogger } from '../../logging/logger.js';
+import { loadConfig } from '../../platform/config/config.js';
+import { createLogger } from '../../platform/logging/logger.js';
 import type { Command } from '../command.js';
 import { parseOptions } from '../parse-options.js';
 import { onShutdownSignal } from '../process-signals.js';

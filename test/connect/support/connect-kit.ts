@@ -1,7 +1,7 @@
 // A real hub talking to the real emulator over HTTPS, with helpers that act like a browser (cookies kept per
 // "browser", redirects not followed so each hop can be checked) and like a host product's backend (API key).
 import { startEmulator, type EmulatorHandle } from '../../../emulator/harness.js';
-import type { DialectName } from '../../../src/store/database.js';
+import type { DialectName } from '../../../src/platform/store/database.js';
 import { startTestHub, type TestHub } from '../../support/hub.js';
 
 export const CONTOSO = 'c0a7e5a0-5e3d-4b7a-9a65-7c0e2f4d1a01';

@@ -1,10 +1,10 @@
 // A separate process that rotates keys and prints one line per committed batch, so a test can SIGKILL it
 // half-way through a rotation. Usage: rotate-child.ts <json: { store, keys, batchSize }>
-import { parseEncryptionKeys } from '../../../src/config/config.js';
-import { KeyRing } from '../../../src/crypto/key-ring.js';
-import { rotateKeys } from '../../../src/crypto/rotate-keys.js';
-import { createLogger } from '../../../src/logging/logger.js';
-import { openStore, type StoreTarget } from '../../../src/store/database.js';
+import { parseEncryptionKeys } from '../../../src/platform/config/config.js';
+import { KeyRing } from '../../../src/platform/crypto/key-ring.js';
+import { rotateKeys } from '../../../src/platform/crypto/rotate-keys.js';
+import { createLogger } from '../../../src/platform/logging/logger.js';
+import { openStore, type StoreTarget } from '../../../src/platform/store/database.js';
 
 const { store: target, keys, batchSize } = JSON.parse(process.argv[2]!) as {
   store: StoreTarget;

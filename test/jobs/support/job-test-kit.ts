@@ -1,5 +1,5 @@
 // Small helpers shared by the job tests.
-import { createLogger } from '../../../src/logging/logger.js';
+import { createLogger } from '../../../src/platform/logging/logger.js';
 
 export const silentLogger = createLogger({ level: 'silent' });
 

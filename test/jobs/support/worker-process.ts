@@ -2,10 +2,10 @@
 // its run in `job_runs` (created by the test); prints `ready` once polling, stops gracefully on SIGTERM.
 // Usage: worker-process.ts <json: { url, schema, workerId }>
 import { sql } from 'kysely';
-import { JobWorker } from '../../../src/jobs/job-worker.js';
-import { createLogger } from '../../../src/logging/logger.js';
-import { openStore } from '../../../src/store/database.js';
-import { systemClock } from '../../../src/time/clock.js';
+import { JobWorker } from '../../../src/platform/jobs/job-worker.js';
+import { createLogger } from '../../../src/platform/logging/logger.js';
+import { openStore } from '../../../src/platform/store/database.js';
+import { systemClock } from '../../../src/platform/time/clock.js';
 
 const { url, schema, workerId } = JSON.parse(process.argv[2]!) as { url: string; schema: string; workerId: string };
 const store = await openStore({ dialect: 'postgres', url, schema, poolSize: 4 });

@@ -3,12 +3,12 @@
 // connection, and prints one JSON line: the distinct tokens it received and each call's latency in ms.
 import { createInterface } from 'node:readline';
 import { createTrustingFetch } from '../../../emulator/client/trusting-fetch.js';
-import { createEntraClient } from '../../../src/identity/index.js';
-import { IntegrationStore } from '../../../src/integrations/integration-store.js';
-import { createLogger } from '../../../src/logging/logger.js';
-import { openStore } from '../../../src/store/database.js';
-import { ManualClock } from '../../../src/time/clock.js';
-import { TokenService } from '../../../src/tokens/token-service.js';
+import { createEntraClient } from '../../../src/microsoft/identity/index.js';
+import { IntegrationStore } from '../../../src/features/integrations/integration-store.js';
+import { createLogger } from '../../../src/platform/logging/logger.js';
+import { openStore } from '../../../src/platform/store/database.js';
+import { ManualClock } from '../../../src/platform/time/clock.js';
+import { TokenService } from '../../../src/features/tokens/token-service.js';
 import { RecordingEvents, testKeyRing } from './token-kit.js';
 
 export interface RefreshProcessInput {

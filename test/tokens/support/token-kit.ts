@@ -3,10 +3,10 @@
 // emulator's real sign-in pages, a TokenService on a chosen store, captured logs and recorded events.
 import { Writable } from 'node:stream';
 import type { EmulatorHandle } from '../../../emulator/harness.js';
-import type { AuditContext } from '../../../src/audit/audit-log.js';
-import { createConsoleUser } from '../../../src/auth/console-users.js';
-import { KeyRing } from '../../../src/crypto/key-ring.js';
-import type { EventPublisher, HubEvent } from '../../../src/events/event-publisher.js';
+import type { AuditContext } from '../../../src/features/audit/audit-log.js';
+import { createConsoleUser } from '../../../src/features/console-auth/console-users.js';
+import { KeyRing } from '../../../src/platform/crypto/key-ring.js';
+import type { EventPublisher, HubEvent } from '../../../src/platform/events/event-publisher.js';
 import {
   createEntraClient,
   createPkce,
@@ -17,14 +17,14 @@ import {
   type EntraClient,
   type Service,
   type ServiceSelection,
-} from '../../../src/identity/index.js';
-import { IntegrationStore, type PutIntegrationInput } from '../../../src/integrations/integration-store.js';
-import { createLogger, type Logger } from '../../../src/logging/logger.js';
-import type { Store } from '../../../src/store/database.js';
-import { ManualClock } from '../../../src/time/clock.js';
-import { saveDelegatedConnection } from '../../../src/tokens/connection-store.js';
-import { TokenService, type TokenServiceOptions } from '../../../src/tokens/token-service.js';
-import { createWorkspace } from '../../../src/workspaces/workspaces.js';
+} from '../../../src/microsoft/identity/index.js';
+import { IntegrationStore, type PutIntegrationInput } from '../../../src/features/integrations/integration-store.js';
+import { createLogger, type Logger } from '../../../src/platform/logging/logger.js';
+import type { Store } from '../../../src/platform/store/database.js';
+import { ManualClock } from '../../../src/platform/time/clock.js';
+import { saveDelegatedConnection } from '../../../src/features/tokens/connection-store.js';
+import { TokenService, type TokenServiceOptions } from '../../../src/features/tokens/token-service.js';
+import { createWorkspace } from '../../../src/features/workspaces/workspaces.js';
 
 export const REDIRECT_URI = 'https://hub.example.com/auth/m365/callback';
 export const DELEGATED: Service[] = ['onedrive'];

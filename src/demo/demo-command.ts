@@ -1,0 +1,101 @@
+import path from 'node:path';
+import { startChildProgram, type ChildProgram } from './child-program.js';
+import { seedDemo } from './demo-seed.js';
+import { fetchEmulatorSeed } from './emulator-seed-client.js';
+import { keyRingFor } from '../app/hub.js';
+import { openConfiguredStore } from '../app/open-configured-store.js';
+import { loadConfig } from '../platform/config/config.js';
+import { createLogger } from '../platform/logging/logger.js';
+import type { Command } from '../cli/command.js';
+import { parseOptions } from '../cli/parse-options.js';
+import { onShutdownSignal } from '../cli/process-signals.js';
+import { UsageError } from '../cli/usage-error.js';
+
+const EMULATOR_READY = /^emulator listening on (https:\/\/\S+)$/;
+const EMULATOR_CA = /^emulator ca (\S.*)$/;
+const HUB_READY = /^m365hub listening on (http\S+)$/;
+
+export const demoCommand: Command = {
+  name: 'demo',
+  summary: 'Run the hub with the bundled Microsoft 365 emulator and a seeded demo workspace',
+  help: [
+    'Usage: m365hub demo [--emulator-port PORT]',
+    '',
+    'Starts the Microsoft 365 emulator (https, its own CA in <data dir>/emulator) and the hub pointed at it,',
+    'seeds a console administrator and a demo workspace, and prints the console URL and the sign-in.',
+    'Uses the embedded database unless DATABASE_URL is set. Every other setting is read as for `start`.',
+    '',
+    'Options:',
+    '  --emulator-port PORT   port of the emulator (default 8443; 0 picks a free one)',
+  ].join('\n'),
+  async run({ argv, env, stdout }) {
+    const { values } = parseOptions(argv, { 'emulator-port': { type: 'string', default: '8443' } });
+    const emulatorPort = Number(values['emulator-port']);
+    if (!Number.isInteger(emulatorPort) || emulatorPort < 0 || emulatorPort > 65535) {
+      throw new UsageError('--emulator-port must be a port number');
+    }
+    const config = loadConfig(env);
+    const emulatorDir = path.join(config.dataDir, 'emulator');
+    const children: ChildProgram[] = [];
+    const stopAll = async () => {
+      for (const child of children.reverse()) await child.stop();
+    };
+    try {
+      const emulator = await startChildProgram({
+        args: ['emulator', '--port', String(emulatorPort), '--data-dir', emulatorDir, '--seed', 'demo'],
+        env: { ...process.env, ...env },
+        readyWhen: EMULATOR_READY,
+      });
+      children.push(emulator);
+      const emulatorUrl = emulator.lines.map((l) => EMULATOR_READY.exec(l)?.[1]).find(Boolean)!;
+      const caPath = emulator.lines.map((l) => EMULATOR_CA.exec(l)?.[1]).find(Boolean) ?? path.join(emulatorDir, 'ca.pem');
+
+      // Seed before the hub starts: the embedded database takes one process at a time.
+      const emulatorSeed = await fetchEmulatorSeed(emulatorUrl, caPath);
+      const keyRing = keyRingFor(config, createLogger({ level: 'warn' }));
+      const store = await openConfiguredStore(config);
+      const demo = await seedDemo(store, { dataDir: config.dataDir, keyRing, emulator: emulatorSeed }).finally(() => store.close());
+      const backendUrl = config.backendUrl ?? `http://${config.host}:${config.port}`;
+
+      const hub = await startChildProgram({
+        args: ['start'],
+        env: {
+          ...process.env,
+          ...env,
+          M365HUB_LOGIN_URL: emulatorUrl,
+          M365HUB_GRAPH_URL: emulatorUrl,
+          M365HUB_LOG_LEVEL: env.M365HUB_LOG_LEVEL ?? 'warn',
+          BACKEND_URL: backendUrl,
+          NODE_EXTRA_CA_CERTS: caPath,
+        },
+        readyWhen: HUB_READY,
+        onLine: (line) => stdout(line),
+      });
+      children.push(hub);
+      const hubUrl = hub.lines.map((l) => HUB_READY.exec(l)?.[1]).find(Boolean)!;
+      stdout(
+        [
+          '',
+          'm365hub demo is running',
+          '',
+          `  Console:   ${hubUrl}/`,
+          `  Sign in:   ${demo.admin.email}`,
+          `  Password:  ${demo.admin.password}`,
+          `  Member:    ${demo.member.email} / ${demo.member.password}`,
+          `  Workspace: ${demo.workspace.name} (${demo.workspace.id})`,
+          '',
+          `  Microsoft 365 emulator: ${emulatorUrl} (CA: ${caPath})`,
+          `  Microsoft sign-in: ${emulatorSeed.users.filter((u) => u.tenantId === emulatorSeed.tenant.id).map((u) => u.userPrincipalName).join(', ')}`,
+          `  Microsoft password: ${emulatorSeed.password}`,
+          '',
+          'Press Ctrl+C to stop.',
+        ].join('\n'),
+      );
+      await onShutdownSignal(stopAll);
+      return 0;
+    } catch (error) {
+      await stopAll();
+      throw error;
+    }
+  },
+};

@@ -1,0 +1,184 @@
+// Browser routes of the Microsoft 365 flows (outside /api: they answer with redirects and a small HTML page):
+//   GET /auth/m365/connect?workspaceId=&returnTo=   a signed-in console user connects their own account
+//   GET /auth/m365/connect-link/{token}             a host product's user opens the single-use link its backend got
+//   GET /auth/m365/admin-consent?workspaceId=        a console admin grants admin consent
+//   GET /auth/m365/callback                          Microsoft sends the browser back here, for every flow
+// A flow ends on `returnTo` (with ?m365_connected=1, ?m365_admin_consent=1 or ?m365_error=<code>), or on the result
+// page: console users see the page when something failed, so they can read what to do.
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type {} from '@fastify/cookie';
+import { Type } from 'typebox';
+import type { Kysely } from 'kysely';
+import { roleIn } from '../access/principal.js';
+import { newBrowserBinding } from './auth-states.js';
+import { ConnectError } from './connect-error.js';
+import { ADMIN_CONSENT_NEEDED, type FlowActor, type FlowOutcome } from './connect-flow.js';
+import { redeemConnectLink } from './connect-links.js';
+import { renderResultPage, type ResultPage } from './result-page.js';
+import { withOutcome } from './return-to.js';
+import { IdentityError } from '../../microsoft/identity/index.js';
+import type { Database } from '../../platform/store/schema.js';
+import { principalOf } from '../access/authenticate.js';
+import { ConnectQuery } from '../../contract/integration-schemas.js';
+import { checkedReturnTo, hubOrigin, type M365RouteDeps } from '../integrations/integration-routes.js';
+
+export const BINDING_COOKIE = 'm365hub_oauth_binding';
+const BINDING_VALUE = /^[A-Za-z0-9_-]{43}$/;
+const tags = ['microsoft 365 sign-in'];
+
+/**
+ * The browser binding of OAuth states: an httpOnly cookie, reused while it lives so flows in two tabs both work.
+ * SameSite=Lax: Microsoft's redirect back is a top-level GET, which Lax cookies accompany.
+ */
+export function setBrowserBinding(request: FastifyRequest, reply: FastifyReply): string {
+  const existing = request.cookies[BINDING_COOKIE];
+  const value = existing && BINDING_VALUE.test(existing) ? existing : newBrowserBinding();
+  reply.setCookie(BINDING_COOKIE, value, { path: '/auth/m365', httpOnly: true, sameSite: 'lax', secure: request.protocol === 'https', maxAge: 15 * 60 });
+  return value;
+}
+
+function page(reply: FastifyReply, status: number, content: ResultPage): FastifyReply {
+  return reply
+    .code(status)
+    .header('content-type', 'text/html; charset=utf-8')
+    .header('cache-control', 'no-store')
+    .header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'")
+    .header('referrer-policy', 'no-referrer')
+    .send(renderResultPage(content));
+}
+
+const errorPage = (error: IdentityError | ConnectError, extra: Partial<ResultPage> = {}): ResultPage => ({
+  title: error.userMessage.startsWith('Approval required') ? 'Approval required' : 'Microsoft 365 was not connected',
+  message: error.userMessage,
+  fix: error.fix,
+  code: error.code,
+  ...extra,
+});
+
+function adminConsentStart(request: FastifyRequest, deps: M365RouteDeps, workspaceId: string): string {
+  return `${hubOrigin(request, deps.config)}/auth/m365/admin-consent?workspaceId=${encodeURIComponent(workspaceId)}`;
+}
+
+async function actorFor(db: Kysely<Database>, request: FastifyRequest, startedBy: string | null): Promise<FlowActor> {
+  const consoleUserId = startedBy?.startsWith('console:') ? startedBy.slice('console:'.length) : undefined;
+  if (consoleUserId) {
+    const user = await db.selectFrom('console_users').select(['id', 'email']).where('id', '=', consoleUserId).executeTakeFirst();
+    if (user) return { actor: { type: 'user', id: user.id, label: user.email }, ip: request.ip ?? null, actingUser: null };
+  }
+  // A host product's user through a connect link: no console identity; the user is recorded as acting user.
+  return { actor: { type: 'system', id: null, label: 'connect link' }, ip: request.ip ?? null, actingUser: startedBy };
+}
+
+export function registerM365AuthRoutes(server: FastifyInstance, deps: M365RouteDeps & { db: Kysely<Database> }): void {
+  const api = server.withTypeProvider<TypeBoxTypeProvider>();
+
+  /** Starts a connect flow in this browser, or shows why it cannot start. */
+  async function startConnect(request: FastifyRequest, reply: FastifyReply, target: { workspaceId: string; externalUserId: string; returnTo: string | null }) {
+    try {
+      const url = await deps.connect.startConnect({ ...target, browserBinding: setBrowserBinding(request, reply) });
+      return reply.header('cache-control', 'no-store').redirect(url.toString(), 302);
+    } catch (error) {
+      if (error instanceof ConnectError || error instanceof IdentityError) return page(reply, 409, errorPage(error));
+      throw error;
+    }
+  }
+
+  api.get(
+    '/auth/m365/connect',
+    { config: { access: 'user' }, schema: { tags, summary: 'Connect the signed-in console user\'s Microsoft 365 account (redirects to Microsoft)', querystring: ConnectQuery } },
+    async (request, reply) => {
+      const principal = principalOf(request);
+      const { workspaceId } = request.query;
+      if (principal.kind !== 'user' || roleIn(principal, workspaceId) === undefined) {
+        return page(reply, 404, { title: 'Workspace not found', message: 'The workspace does not exist or you are not a member of it.' });
+      }
+      let returnTo: string | null = null;
+      try {
+        if (request.query.returnTo) returnTo = await checkedReturnTo(deps, request, workspaceId, request.query.returnTo);
+      } catch (error) {
+        if (error instanceof ConnectError) return page(reply, 400, errorPage(error));
+        throw error;
+      }
+      return startConnect(request, reply, { workspaceId, externalUserId: `console:${principal.user.id}`, returnTo });
+    },
+  );
+
+  api.get(
+    '/auth/m365/connect-link/:token',
+    {
+      config: { access: 'public' },
+      schema: { tags, summary: 'Open a single-use connect link (redirects to Microsoft)', params: Type.Object({ token: Type.String({ minLength: 1, maxLength: 256 }) }, { additionalProperties: false }) },
+    },
+    async (request, reply) => {
+      try {
+        const target = await redeemConnectLink(deps.db, request.params.token, deps.clock.now());
+        return await startConnect(request, reply, target);
+      } catch (error) {
+        if (error instanceof ConnectError) return page(reply, 410, errorPage(error));
+        throw error;
+      }
+    },
+  );
+
+  api.get(
+    '/auth/m365/admin-consent',
+    {
+      config: { access: 'user' },
+      schema: { tags, summary: 'Grant admin consent for the workspace\'s app (console admins; redirects to Microsoft)', querystring: ConnectQuery },
+    },
+    async (request, reply) => {
+      const principal = principalOf(request);
+      const { workspaceId } = request.query;
+      const role = roleIn(principal, workspaceId);
+      if (principal.kind !== 'user' || role === undefined) return page(reply, 404, { title: 'Workspace not found', message: 'The workspace does not exist or you are not a member of it.' });
+      if (role !== 'admin') {
+        return page(reply, 403, { title: 'Approval required', message: 'Only a workspace admin can start admin consent.', fix: 'Send this link to an admin of the workspace who is also an administrator of your Microsoft 365 tenant.' });
+      }
+      try {
+        const returnTo = request.query.returnTo ? await checkedReturnTo(deps, request, workspaceId, request.query.returnTo) : null;
+        const { url } = await deps.connect.startAdminConsent({ workspaceId, startedBy: `console:${principal.user.id}`, returnTo, browserBinding: setBrowserBinding(request, reply) });
+        return reply.header('cache-control', 'no-store').redirect(url.toString(), 302);
+      } catch (error) {
+        if (error instanceof ConnectError || error instanceof IdentityError) return page(reply, 409, errorPage(error));
+        throw error;
+      }
+    },
+  );
+
+  api.get(
+    '/auth/m365/callback',
+    {
+      config: { access: 'public' },
+      // The query is Microsoft's (code, state, error, admin_consent, tenant, …): read as-is, checked by the flow.
+      schema: { tags, summary: 'Redirect URI of every Microsoft 365 flow (register it in the app registration)' },
+    },
+    async (request, reply) => {
+      const outcome = await deps.connect.complete(request.query as Record<string, string | string[] | undefined>, request.cookies[BINDING_COOKIE], (state) =>
+        actorFor(deps.db, request, state.externalUserId),
+      );
+      return respond(request, reply, outcome);
+    },
+  );
+
+  function respond(request: FastifyRequest, reply: FastifyReply, outcome: FlowOutcome): FastifyReply {
+    if (outcome.ok) {
+      if (outcome.returnTo) {
+        return reply.redirect(withOutcome(outcome.returnTo, outcome.purpose === 'connect' ? { connected: true } : { adminConsent: true }), 303);
+      }
+      return outcome.purpose === 'connect'
+        ? page(reply, 200, {
+            title: 'Microsoft 365 connected',
+            message: `Connected as ${outcome.connection.userPrincipalName ?? outcome.connection.displayName ?? 'your Microsoft account'}. You can close this window.`,
+          })
+        : page(reply, 200, { title: 'Admin consent granted', message: `The app was approved for tenant ${outcome.tenant}. You can close this window.` });
+    }
+    const { error, returnTo, workspaceId } = outcome;
+    const needsAdmin = error instanceof IdentityError && ADMIN_CONSENT_NEEDED.has(error.code) && workspaceId !== null;
+    const action = needsAdmin ? { label: 'Admin consent link', href: adminConsentStart(request, deps, workspaceId) } : undefined;
+    const forConsoleUser = outcome.externalUserId?.startsWith('console:') ?? false;
+    // A host product's user goes straight back to it with the code; its own UI explains.
+    if (returnTo && !forConsoleUser) return reply.redirect(withOutcome(returnTo, { error: error.code }), 303);
+    return page(reply, 400, errorPage(error, { ...(action ? { action } : {}), ...(returnTo ? { continueHref: withOutcome(returnTo, { error: error.code }) } : {}) }));
+  }
+}

@@ -1,0 +1,59 @@
+// Durable jobs of Test Connection: `health.test-connection` runs one test (started by the API, or by the sweep) and
+// stores the result; `health.check-integrations` is the recurring sweep that enqueues one test per integration.
+import type { Kysely } from 'kysely';
+import type { AuditContext } from '../audit/audit-log.js';
+import { JobFailure } from '../../platform/jobs/job-failure.js';
+import type { JobQueue } from '../../platform/jobs/job-queue.js';
+import type { JobHandler } from '../../platform/jobs/job-worker.js';
+import type { Database } from '../../platform/store/schema.js';
+import { recordHealth, type HealthDeps } from './integration-health.js';
+import { storeMicrosoftExpiry } from './microsoft-credential-expiry.js';
+import { IntegrationNotConfiguredError, testConnection, type TestConnectionDeps } from './test-connection.js';
+
+export const TEST_CONNECTION_JOB = 'health.test-connection';
+export const CHECK_INTEGRATIONS_JOB = 'health.check-integrations';
+export const HEALTH_CHECK_INTERVAL_SECONDS = 3600;
+
+export interface TestConnectionJobPayload {
+  credential?: 'active' | 'pending';
+  actingUser?: string | null;
+  /** Who asked (for the audit entry of a health change); absent for scheduled runs. */
+  audit?: { actor: AuditContext['actor']; ip: string | null; actingUser?: string | null };
+}
+
+export function healthJobs(deps: { test: TestConnectionDeps; health: HealthDeps; queue: Pick<JobQueue, 'enqueue'>; db: Kysely<Database> }): Record<string, JobHandler> {
+  return {
+    [TEST_CONNECTION_JOB]: async ({ job }) => {
+      const workspaceId = job.workspaceId;
+      if (!workspaceId) throw new JobFailure('invalid_job', 'a Test Connection job belongs to a workspace', { retryable: false });
+      const payload = job.payload as TestConnectionJobPayload;
+      const credential = payload.credential ?? 'active';
+      let report;
+      try {
+        report = await testConnection(deps.test, workspaceId, { credential, actingUser: payload.actingUser ?? null });
+      } catch (error) {
+        if (error instanceof IntegrationNotConfiguredError) throw new JobFailure(error.code, error.message, { retryable: false });
+        throw error;
+      }
+      // Before the health is recorded: its expiry warnings then use Microsoft's date.
+      await storeMicrosoftExpiry(deps.db, workspaceId, report);
+      // A pending credential's test informs the rotation; the integration's health stays that of the active one.
+      if (credential === 'active') {
+        await recordHealth(deps.health, workspaceId, report, payload.audit ? { ...payload.audit, at: deps.health.clock.now() } : undefined);
+      }
+      return report;
+    },
+    [CHECK_INTEGRATIONS_JOB]: async ({ job }) => {
+      const rows = await deps.db.selectFrom('m365_integrations').select('workspace_id').execute();
+      for (const { workspace_id } of rows) {
+        // Keyed by the sweep's job id: a retried sweep does not test a workspace twice.
+        await deps.queue.enqueue({ type: TEST_CONNECTION_JOB, workspaceId: workspace_id, payload: {}, idempotencyKey: `sweep:${job.id}`, maxAttempts: 1 });
+      }
+      return { enqueued: rows.length };
+    },
+  };
+}
+
+export async function scheduleHealthChecks(queue: Pick<JobQueue, 'upsertSchedule'>): Promise<void> {
+  await queue.upsertSchedule({ name: CHECK_INTEGRATIONS_JOB, type: CHECK_INTEGRATIONS_JOB, payload: {}, intervalSeconds: HEALTH_CHECK_INTERVAL_SECONDS });
+}

@@ -1,0 +1,233 @@
+// The workspace's Microsoft 365 integration (admins and API keys only; members get 403): settings, Update
+// Credentials (pending → promote), the generated setup guide and the admin consent URL.
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import type { Config } from '../../platform/config/config.js';
+import { ConnectError } from '../connect/connect-error.js';
+import type { ConnectFlow } from '../connect/connect-flow.js';
+import { checkReturnTo } from '../connect/return-to.js';
+import { IdentityError, setupGuide } from '../../microsoft/identity/index.js';
+import type { CredentialInput } from './credential-material.js';
+import type { IntegrationStore, IntegrationView } from './integration-store.js';
+import type { CredentialView } from './credential-material.js';
+import type { Clock } from '../../platform/time/clock.js';
+import { NoContent, WorkspaceParams } from '../../contract/api-schemas.js';
+import { auditContextOf, principalOf, workspaceOf } from '../access/authenticate.js';
+import { HttpProblem } from '../../platform/http/http-problem.js';
+import {
+  AdminConsentLink,
+  Credential,
+  CredentialBody,
+  Integration,
+  PutIntegrationBody,
+  SetupGuideResource,
+  type Credential as CredentialResource,
+  type Integration as IntegrationResource,
+} from '../../contract/integration-schemas.js';
+import { setBrowserBinding } from '../connect/m365-auth-routes.js';
+
+/** What the composition root builds for these routes. */
+export interface M365Services {
+  integrations: IntegrationStore;
+  connect: ConnectFlow;
+}
+
+export interface M365RouteDeps extends M365Services {
+  config: Config;
+  clock: Clock;
+}
+
+const tags = ['microsoft 365 integration'];
+const BASE = '/api/v1/workspaces/:workspaceId/integrations/m365';
+
+/** Errors of the identity and connect layers as problems (their messages are catalogue text, never secrets). */
+export function m365Problem(error: unknown): unknown {
+  if (error instanceof ConnectError) {
+    const code = error.code === 'integration_not_configured' || error.code === 'no_delegated_services' || error.code === 'return_to_not_allowed' ? error.code : 'validation_failed';
+    return new HttpProblem(code, { detail: `${error.userMessage} ${error.fix}` });
+  }
+  if (error instanceof IdentityError && error.code === 'redirect_uri_not_configured') {
+    return new HttpProblem('redirect_uri_not_configured', { detail: `${error.userMessage} ${error.fix}` });
+  }
+  return error;
+}
+
+const iso = (d: Date) => d.toISOString();
+const isoOrNull = (d: Date | null) => (d ? d.toISOString() : null);
+
+export const credentialResource = (c: CredentialView): CredentialResource => ({ ...c, expiresAt: isoOrNull(c.expiresAt), createdAt: iso(c.createdAt) });
+
+export const integrationResource = (i: IntegrationView): IntegrationResource => ({
+  id: i.id,
+  clientId: i.clientId,
+  azureTenantId: i.azureTenantId,
+  tenant: i.tenant,
+  redirectUri: i.redirectUri,
+  effectiveRedirectUri: i.effectiveRedirectUri,
+  services: i.services.map((s) => ({ service: s.service, modes: [...s.modes] })),
+  allowedSites: i.allowedSites,
+  dynamicsOrg: i.dynamicsOrg,
+  returnOrigins: i.returnOrigins,
+  credential: i.credential && credentialResource(i.credential),
+  pendingCredential: i.pendingCredential && credentialResource(i.pendingCredential),
+  adminConsent: i.adminConsent && { grantedAt: iso(i.adminConsent.grantedAt), tenant: i.adminConsent.tenant },
+  health: { status: i.health.status, checkedAt: isoOrNull(i.health.checkedAt) },
+  createdAt: iso(i.createdAt),
+  updatedAt: iso(i.updatedAt),
+});
+
+/** Exactly one of a secret or a certificate; undefined when neither was sent and `optional`. */
+function credentialOf(body: CredentialBody, optional: boolean): CredentialInput | undefined {
+  if (body.clientSecret !== undefined && body.certificate !== undefined) {
+    throw new HttpProblem('validation_failed', { detail: 'Send either clientSecret or certificate, not both.', errors: [{ pointer: '/body/certificate', detail: 'conflicts with clientSecret' }] });
+  }
+  if (body.clientSecret !== undefined) {
+    return { kind: 'secret', clientSecret: body.clientSecret, expiresAt: body.secretExpiresAt ? new Date(body.secretExpiresAt) : null };
+  }
+  if (body.certificate !== undefined) {
+    if (body.secretExpiresAt) throw new HttpProblem('validation_failed', { detail: "secretExpiresAt is for a client secret; a certificate's expiry is read from it." });
+    return { kind: 'certificate', ...body.certificate };
+  }
+  if (optional) return undefined;
+  throw new HttpProblem('validation_failed', { detail: 'Send clientSecret or certificate.', errors: [{ pointer: '/body/clientSecret', detail: 'is required (or certificate)' }] });
+}
+
+async function requireIntegration(deps: M365RouteDeps, workspaceId: string): Promise<IntegrationView> {
+  const integration = await deps.integrations.get(workspaceId);
+  if (!integration) throw new HttpProblem('not_found', { detail: 'This workspace has no Microsoft 365 integration. Create it with PUT …/integrations/m365.' });
+  return integration;
+}
+
+/** The hub as this request addressed it; BACKEND_URL wins when set (the hub may sit behind a proxy). */
+export function hubOrigin(request: FastifyRequest, config: Config): string {
+  return config.backendUrl ? new URL(config.backendUrl).origin : `${request.protocol}://${request.host}`;
+}
+
+export function registerIntegrationRoutes(server: FastifyInstance, deps: M365RouteDeps): void {
+  const api = server.withTypeProvider<TypeBoxTypeProvider>();
+  const admin = { access: 'workspace_admin' as const };
+
+  api.get(BASE, { config: admin, schema: { tags, summary: "The workspace's Microsoft 365 integration (secrets are never shown)", params: WorkspaceParams, response: { 200: Integration } } }, async (request) =>
+    integrationResource(await requireIntegration(deps, workspaceOf(request).id)),
+  );
+
+  api.put(
+    BASE,
+    {
+      config: admin,
+      schema: {
+        tags,
+        summary: 'Create or replace the integration; a credential (clientSecret or certificate) is required on create and replaces the active one on update',
+        params: WorkspaceParams,
+        body: PutIntegrationBody,
+        response: { 200: Integration, 201: Integration },
+      },
+    },
+    async (request, reply) => {
+      const { clientSecret, secretExpiresAt, certificate, ...settings } = request.body;
+      const credential = credentialOf({ clientSecret, secretExpiresAt, certificate }, true);
+      const { integration, created } = await deps.integrations.put(workspaceOf(request).id, { ...settings, ...(credential ? { credential } : {}) }, auditContextOf(request, deps.clock));
+      return reply.code(created ? 201 : 200).send(integrationResource(integration));
+    },
+  );
+
+  api.delete(BASE, { config: admin, schema: { tags, summary: 'Delete the integration and its credentials', params: WorkspaceParams, response: { 204: NoContent } } }, async (request, reply) => {
+    await deps.integrations.delete(workspaceOf(request).id, auditContextOf(request, deps.clock));
+    return reply.code(204).send(null);
+  });
+
+  api.post(
+    `${BASE}/credentials`,
+    {
+      config: admin,
+      schema: {
+        tags,
+        summary: 'Update Credentials, step 1: add a new secret or certificate as pending (the active one keeps working); test it, then promote it',
+        params: WorkspaceParams,
+        body: CredentialBody,
+        response: { 201: Credential },
+      },
+    },
+    async (request, reply) => {
+      const credential = await deps.integrations.addPendingCredential(workspaceOf(request).id, credentialOf(request.body, false)!, auditContextOf(request, deps.clock));
+      return reply.code(201).send(credentialResource(credential));
+    },
+  );
+
+  api.post(
+    `${BASE}/credentials/promote`,
+    { config: admin, schema: { tags, summary: 'Update Credentials, step 2: the pending credential becomes active, the old one is retired', params: WorkspaceParams, response: { 200: Integration } } },
+    async (request) => integrationResource(await deps.integrations.promotePendingCredential(workspaceOf(request).id, auditContextOf(request, deps.clock))),
+  );
+
+  api.delete(
+    `${BASE}/credentials/pending`,
+    { config: admin, schema: { tags, summary: 'Discard the pending credential', params: WorkspaceParams, response: { 204: NoContent } } },
+    async (request, reply) => {
+      await deps.integrations.discardPendingCredential(workspaceOf(request).id, auditContextOf(request, deps.clock));
+      return reply.code(204).send(null);
+    },
+  );
+
+  api.get(
+    `${BASE}/setup-guide`,
+    {
+      config: admin,
+      schema: { tags, summary: 'What to register in the Microsoft Entra admin center (markdown and structured steps), from the permission catalogue', params: WorkspaceParams, response: { 200: SetupGuideResource } },
+    },
+    async (request) => {
+      const integration = await deps.integrations.get(workspaceOf(request).id);
+      const redirectUri = integration ? integration.effectiveRedirectUri : (deps.integrations.redirectUriOf(null) ?? null);
+      const guide = setupGuide({
+        services: integration?.services ?? [],
+        // The guide still renders without one; the step then says to configure it first.
+        redirectUri: redirectUri ?? '(not configured: set BACKEND_URL, M365_REDIRECT_URI or the integration redirect URI)',
+        ...(integration?.azureTenantId ? { tenant: integration.azureTenantId } : {}),
+      });
+      return { redirectUri, markdown: guide.markdown, steps: guide.steps };
+    },
+  );
+
+  // Console admins only: the state is bound to the browser that asks (a cookie set on this answer), so the link
+  // works in that browser; an API key has no browser to bind to.
+  api.get(
+    `${BASE}/admin-consent-url`,
+    {
+      config: { access: 'workspace_admin_user' },
+      schema: {
+        tags,
+        summary: "Microsoft's admin consent URL for the integration (single use, 10 minutes); open it in the same browser",
+        params: WorkspaceParams,
+        querystring: Type.Object({ returnTo: Type.Optional(Type.String({ minLength: 1, maxLength: 2048 })) }, { additionalProperties: false }),
+        response: { 200: AdminConsentLink },
+      },
+    },
+    async (request, reply) => {
+      const workspaceId = workspaceOf(request).id;
+      const principal = principalOf(request);
+      try {
+        const returnTo = request.query.returnTo ? await checkedReturnTo(deps, request, workspaceId, request.query.returnTo) : null;
+        const binding = setBrowserBinding(request, reply);
+        const { url, expiresAt } = await deps.connect.startAdminConsent({
+          workspaceId,
+          startedBy: `console:${principal.kind === 'user' ? principal.user.id : ''}`,
+          returnTo,
+          browserBinding: binding,
+        });
+        return reply.header('cache-control', 'no-store').send({ url: url.toString(), expiresAt: expiresAt.toISOString() });
+      } catch (error) {
+        throw m365Problem(error);
+      }
+    },
+  );
+}
+
+/** returnTo checked against FRONTEND_URL, the hub's origin and the workspace's returnOrigins. */
+export async function checkedReturnTo(deps: M365RouteDeps, request: FastifyRequest, workspaceId: string, returnTo: string): Promise<string> {
+  const integration = await deps.integrations.get(workspaceId);
+  const allowed = [deps.config.frontendUrl, deps.config.backendUrl, `${request.protocol}://${request.host}`, ...(integration?.returnOrigins ?? [])].filter(
+    (o): o is string => Boolean(o),
+  );
+  return checkReturnTo(returnTo, hubOrigin(request, deps.config), allowed);
+}

@@ -1,0 +1,437 @@
+// The one place that hands out Microsoft access tokens: a user's delegated token (from their stored connection) or
+// the workspace's application token (client credentials).
+//
+// - Cached first: an opened token with more than `refreshMarginMs` left is served from process memory; otherwise one
+//   indexed row read and one open; only then a refresh.
+// - Single flight: one refresh per connection at a time, in this process (shared promise) and, on PostgreSQL,
+//   across processes (an advisory transaction lock, then the row is read again: another process may have
+//   refreshed already). Embedded PGlite is one process (its data dir is locked), so there the in-process flight is
+//   the lock, and no transaction is held open while Microsoft answers (PGlite runs one query at a time).
+// - Rotation-safe: Microsoft's new refresh token and the access token are committed in one statement before anyone
+//   uses them; Microsoft keeps the previous refresh token valid, so a failure before the commit loses nothing.
+// - Microsoft refusing the stored grant (invalid_grant, consent withdrawn, …) marks the connection needs_reconnect,
+//   publishes `connection.needs_reconnect` and audits it in one transaction; it is never refreshed again until
+//   reconnected. Transient failures (network, 5xx, 429) are retried by the identity client and leave it active.
+import { createHash } from 'node:crypto';
+import type { Kysely, Transaction } from 'kysely';
+import { recordAudit } from '../audit/audit-log.js';
+import type { KeyRing } from '../../platform/crypto/key-ring.js';
+import type { EventPublisher } from '../../platform/events/event-publisher.js';
+import {
+  IdentityError,
+  RESOURCES,
+  resourceScopes,
+  type ClientCredentials,
+  type DelegatedTokens,
+  type EntraClient,
+  type ResourceName,
+} from '../../microsoft/identity/index.js';
+import { isMultiTenantAlias } from '../../microsoft/identity/tenant-metadata.js';
+import type { Logger } from '../../platform/logging/logger.js';
+import type { DialectName } from '../../platform/store/database.js';
+import type { Database } from '../../platform/store/schema.js';
+import type { Clock } from '../../platform/time/clock.js';
+import { appTokenPlace, readAppToken, storeAppToken } from './app-token-store.js';
+import { appTokenLockName, connectionLockName, lockForTransaction } from './connection-lock.js';
+import { accessTokenPlace, markNeedsReconnect, readTokenRow, refreshTokenPlace, storeRefreshedTokens, type TokenRow } from './connection-store.js';
+import type { IntegrationAuth, IntegrationAuthSource } from './integration-auth-source.js';
+import { SingleFlight } from './single-flight.js';
+import { TokenError } from './token-error.js';
+import { TokenMemoryCache, type AccessToken, type CachedToken } from './token-memory-cache.js';
+
+export type { AccessToken } from './token-memory-cache.js';
+
+export type TokenPrincipal = { kind: 'user'; externalUserId: string } | { kind: 'application' };
+
+export interface TokenRequest {
+  workspaceId: string;
+  principal: TokenPrincipal;
+  /** Default 'graph'. A token names one resource (Microsoft refuses mixed resources). */
+  resource?: ResourceName;
+}
+
+export interface TokenServiceOptions {
+  db: Kysely<Database>;
+  /** Decides whether refreshes take a cross-process lock (PostgreSQL) or rely on the in-process one (PGlite). */
+  dialect: DialectName;
+  keyRing: KeyRing;
+  identity: EntraClient;
+  integrations: IntegrationAuthSource;
+  events: EventPublisher;
+  clock: Clock;
+  logger: Logger;
+  /** A token with less than this left is refreshed (default 5 minutes). */
+  refreshMarginMs?: number;
+  /** How long a token is served from memory before the row is read again (default 30 s). */
+  memoryRecheckMs?: number;
+  /** Opened tokens kept in memory (default 50,000). */
+  memoryMaxEntries?: number;
+}
+
+/** Why a refresh runs: the token is (nearly) expired, or the keep-alive job renews an idle grant. */
+type RefreshReason = { kind: 'expiring' } | { kind: 'idle'; refreshedBefore: Date };
+
+/** The outcome of a refresh attempt, decided under the lock; failures are thrown after the transaction commits. */
+type RefreshOutcome =
+  | { kind: 'token'; token: AccessToken | undefined }
+  | { kind: 'needs_reconnect'; error: TokenError }
+  | { kind: 'changed' };
+
+/** Microsoft's refusals that only the user signing in again can fix. App-registration faults are not among them. */
+const RECONNECT_CODES = new Set<string>([
+  'refresh_token_expired',
+  'session_revoked',
+  'consent_required',
+  'admin_approval_required',
+  'user_not_assigned',
+  'interaction_required',
+  'login_required',
+  'mfa_required',
+  'blocked_by_conditional_access',
+  'user_disabled',
+  'user_not_found',
+  'user_not_in_tenant',
+  'password_expired',
+  'invalid_grant',
+]);
+
+export function needsReconnect(error: IdentityError): boolean {
+  return error.permanent && (error.oauthError === 'invalid_grant' || RECONNECT_CODES.has(error.code));
+}
+
+const SEP = '\u0000';
+const userKey = (workspaceId: string, externalUserId: string) => `${workspaceId}${SEP}u${SEP}${externalUserId}${SEP}`;
+const appKey = (workspaceId: string) => `${workspaceId}${SEP}a${SEP}`;
+
+export class TokenService {
+  readonly #db: Kysely<Database>;
+  readonly #crossProcessLock: boolean;
+  readonly #keyRing: KeyRing;
+  readonly #identity: EntraClient;
+  readonly #integrations: IntegrationAuthSource;
+  readonly #events: EventPublisher;
+  readonly #clock: Clock;
+  readonly #logger: Logger;
+  readonly #marginMs: number;
+  readonly #recheckMs: number;
+  readonly #memory: TokenMemoryCache;
+  readonly #flights = new SingleFlight<AccessToken | undefined>();
+
+  constructor(options: TokenServiceOptions) {
+    this.#db = options.db;
+    this.#crossProcessLock = options.dialect === 'postgres';
+    this.#keyRing = options.keyRing;
+    this.#identity = options.identity;
+    this.#integrations = options.integrations;
+    this.#events = options.events;
+    this.#clock = options.clock;
+    this.#logger = options.logger.child({ component: 'token-service' });
+    this.#marginMs = options.refreshMarginMs ?? 5 * 60_000;
+    this.#recheckMs = options.memoryRecheckMs ?? 30_000;
+    this.#memory = new TokenMemoryCache(options.memoryMaxEntries ?? 50_000);
+  }
+
+  /**
+   * A valid access token for the principal with more than the refresh margin left. Throws TokenError
+   * (connection_not_found, connection_needs_reconnect, integration_not_configured, token_service_unavailable) or
+   * IdentityError (a fault of the app registration, e.g. secret_expired).
+   */
+  getAccessToken(request: TokenRequest): Promise<AccessToken> {
+    const resource = request.resource ?? 'graph';
+    const principal = request.principal;
+    const key =
+      (principal.kind === 'user' ? userKey(request.workspaceId, principal.externalUserId) : appKey(request.workspaceId)) + resource;
+    const cached = this.#memory.get(key);
+    if (cached !== undefined) {
+      const now = this.#clock.now().getTime();
+      if (cached.recheckAtMs > now && cached.expiresAtMs - now > this.#marginMs) return Promise.resolve(cached.token);
+    }
+    return principal.kind === 'user'
+      ? this.#userToken(request.workspaceId, principal.externalUserId, resource, key)
+      : this.#appToken(request.workspaceId, resource, key);
+  }
+
+  /**
+   * Renews a connection's grant if it was last refreshed before `refreshedBefore` (the keep-alive job), even when
+   * its access token is still valid. Resolves to whether a refresh happened; a refusal marks it needs_reconnect.
+   */
+  async keepAlive(workspaceId: string, externalUserId: string, refreshedBefore: Date): Promise<boolean> {
+    const key = `${userKey(workspaceId, externalUserId)}keep-alive`;
+    const token = await this.#flights.run(key, () => this.#refreshUser(workspaceId, externalUserId, 'graph', { kind: 'idle', refreshedBefore }));
+    return token !== undefined;
+  }
+
+  /**
+   * Forgets what this process holds in memory for a user's connection (after Disconnect or Reconnect), or for the
+   * whole workspace (after a credential change). Other processes see the change within `memoryRecheckMs`.
+   */
+  invalidate(workspaceId: string, externalUserId?: string): void {
+    this.#memory.deleteByPrefix(externalUserId === undefined ? `${workspaceId}${SEP}` : userKey(workspaceId, externalUserId));
+  }
+
+  // ---- delegated ----
+
+  async #userToken(workspaceId: string, externalUserId: string, resource: ResourceName, key: string): Promise<AccessToken> {
+    // Two rounds at most: the second runs only when a reconnect replaced the row while we refreshed.
+    for (let round = 0; round < 2; round++) {
+      const row = await readTokenRow(this.#db, workspaceId, externalUserId);
+      const grant = this.#activeGrant(row);
+      // The memory entry's recheck time passed: the grant it came from is unchanged, so it stays good.
+      const cached = this.#memory.get(key);
+      const now = this.#clock.now().getTime();
+      if (cached?.grant === grant && cached.expiresAtMs - now > this.#marginMs) {
+        cached.recheckAtMs = now + this.#recheckMs;
+        return cached.token;
+      }
+      const usable = this.#usableStoredToken(row, resource);
+      if (usable) return this.#remember(key, usable, grant);
+      const token = await this.#flights.run(key, () => this.#refreshUser(workspaceId, externalUserId, resource, { kind: 'expiring' }));
+      if (token) return this.#remember(key, token, grant);
+    }
+    throw new TokenError('token_service_unavailable', { fix: 'The connection changed while it was refreshed; try again.' });
+  }
+
+  /** Identifies the grant a row holds (a reconnect replaces it); throws for a missing or broken connection. */
+  #activeGrant(row: TokenRow | undefined): string {
+    if (!row) throw new TokenError('connection_not_found');
+    if (row.status === 'needs_reconnect') throw this.#reconnectError(row.status_reason ?? 'invalid_grant');
+    return `${row.id}@${row.object_id}@${row.status_changed_at?.getTime() ?? 0}`;
+  }
+
+  /** The row's Graph access token when it has more than the margin left (throws for missing or broken connections). */
+  #usableStoredToken(maybeRow: TokenRow | undefined, resource: ResourceName): AccessToken | undefined {
+    this.#activeGrant(maybeRow);
+    const row = maybeRow!;
+    if (resource !== 'graph' || !row.access_token_sealed || !row.access_token_expires_at) return undefined;
+    if (row.access_token_expires_at.getTime() - this.#clock.now().getTime() <= this.#marginMs) return undefined;
+    return {
+      accessToken: this.#keyRing.openText(row.access_token_sealed, accessTokenPlace(row.id)),
+      expiresAt: row.access_token_expires_at,
+      scopes: row.scopes.split(' ').filter(Boolean),
+    };
+  }
+
+  #reconnectError(reason: string, identity?: IdentityError): TokenError {
+    return new TokenError('connection_needs_reconnect', {
+      reason,
+      ...(identity ? { userMessage: identity.userMessage, fix: identity.fix } : {}),
+    });
+  }
+
+  /** Resolves to the new token, or undefined when nothing was refreshed (keep-alive: someone else did). */
+  async #refreshUser(workspaceId: string, externalUserId: string, resource: ResourceName, reason: RefreshReason): Promise<AccessToken | undefined> {
+    // Read before any transaction: the integrations source reads with its own connection.
+    const auth = await this.#requireAuth(workspaceId);
+    let outcome: RefreshOutcome;
+    if (this.#crossProcessLock) {
+      outcome = await this.#db.transaction().execute(async (trx) => {
+        await lockForTransaction(trx, connectionLockName(workspaceId, externalUserId));
+        return this.#refreshLocked(trx, trx, auth, workspaceId, externalUserId, resource, reason);
+      });
+    } else {
+      outcome = await this.#refreshLocked(this.#db, undefined, auth, workspaceId, externalUserId, resource, reason);
+    }
+    if (outcome.kind === 'needs_reconnect') throw outcome.error;
+    if (outcome.kind === 'changed') return undefined;
+    return outcome.token;
+  }
+
+  /**
+   * Under the connection's lock (`trx` on PostgreSQL; the in-process flight on PGlite, where writes open their own
+   * short transaction and compare the refresh token they replace).
+   */
+  async #refreshLocked(
+    reader: Kysely<Database> | Transaction<Database>,
+    trx: Transaction<Database> | undefined,
+    auth: IntegrationAuth,
+    workspaceId: string,
+    externalUserId: string,
+    resource: ResourceName,
+    reason: RefreshReason,
+  ): Promise<RefreshOutcome> {
+    const row = await readTokenRow(reader, workspaceId, externalUserId);
+    if (reason.kind === 'idle') {
+      if (!row || row.status !== 'active' || row.last_refreshed_at.getTime() >= reason.refreshedBefore.getTime()) return { kind: 'token', token: undefined };
+    } else {
+      // Another process (or an earlier flight) may have refreshed while we waited for the lock.
+      const usable = this.#usableStoredToken(row, resource);
+      if (usable) return { kind: 'token', token: usable };
+    }
+    const current = row!;
+    const refreshToken = this.#keyRing.openText(current.refresh_token_sealed, refreshTokenPlace(current.id));
+    let tokens: DelegatedTokens;
+    try {
+      tokens = await this.#identity.refreshAccessToken({
+        tenant: auth.tenant,
+        credentials: auth.credentials,
+        refreshToken,
+        scopes: refreshScopes(auth, resource, current.scopes),
+      });
+    } catch (error) {
+      if (error instanceof IdentityError && needsReconnect(error)) {
+        const write = (t: Transaction<Database>) => this.#markNeedsReconnect(t, current, error);
+        await (trx ? write(trx) : this.#db.transaction().execute(write));
+        return { kind: 'needs_reconnect', error: this.#reconnectError(error.code, error) };
+      }
+      // The keep-alive job counts the failure and tries again on its next run.
+      if (reason.kind === 'idle') throw error;
+      return this.#transientFailure(current, resource, error);
+    }
+    const now = this.#clock.now();
+    const accessToken = { token: tokens.accessToken, expiresAt: tokens.expiresAt, scopes: tokens.scopes };
+    const stored = { refreshToken: tokens.refreshToken, ...(resource === 'graph' ? { accessToken } : {}) };
+    if (trx) {
+      await storeRefreshedTokens(trx, this.#keyRing, current, stored, now);
+    } else {
+      const replaced = await this.#db.transaction().execute(async (t) => {
+        const still = await t.selectFrom('m365_connections').select('refresh_token_sealed').where('id', '=', current.id).executeTakeFirst();
+        if (still?.refresh_token_sealed !== current.refresh_token_sealed) return false;
+        await storeRefreshedTokens(t, this.#keyRing, current, stored, now);
+        return true;
+      });
+      // A reconnect or disconnect replaced the grant meanwhile: this token belongs to the old one; start over.
+      if (!replaced) return { kind: 'changed' };
+    }
+    this.#logger.debug({ workspaceId, connectionId: current.id, resource, reason: reason.kind }, 'connection refreshed');
+    return { kind: 'token', token: { accessToken: tokens.accessToken, expiresAt: tokens.expiresAt, scopes: tokens.scopes } };
+  }
+
+  /** Still active; serve the stored token while it has not expired at all, else a typed transient error. */
+  #transientFailure(row: TokenRow, resource: ResourceName, error: unknown): RefreshOutcome {
+    const identity = error instanceof IdentityError ? error : undefined;
+    this.#logger.warn({ workspaceId: row.workspace_id, connectionId: row.id, code: identity?.code ?? 'unexpected_error', permanent: identity?.permanent ?? false }, 'connection refresh failed; connection left active');
+    if (resource === 'graph' && row.access_token_sealed && row.access_token_expires_at && row.access_token_expires_at.getTime() > this.#clock.now().getTime()) {
+      return {
+        kind: 'token',
+        token: {
+          accessToken: this.#keyRing.openText(row.access_token_sealed, accessTokenPlace(row.id)),
+          expiresAt: row.access_token_expires_at,
+          scopes: row.scopes.split(' ').filter(Boolean),
+        },
+      };
+    }
+    // A permanent fault of the app registration (e.g. secret_expired) is the admin's to fix: say so as it is.
+    if (identity?.permanent) throw identity;
+    throw new TokenError('token_service_unavailable', identity?.retryAfterSeconds !== undefined ? { retryAfterSeconds: identity.retryAfterSeconds } : {});
+  }
+
+  async #markNeedsReconnect(trx: Transaction<Database>, row: TokenRow, error: IdentityError): Promise<void> {
+    const now = this.#clock.now();
+    await markNeedsReconnect(trx, row, error.code, now);
+    await this.#events.publish(trx, {
+      workspaceId: row.workspace_id,
+      type: 'connection.needs_reconnect',
+      data: {
+        connectionId: row.id,
+        externalUserId: row.external_user_id,
+        tenantId: row.tenant_id,
+        reason: error.code,
+        ...(error.aadsts !== undefined ? { aadsts: error.aadsts } : {}),
+        userMessage: error.userMessage,
+        fix: error.fix,
+      },
+    });
+    await recordAudit(trx, {
+      workspaceId: row.workspace_id,
+      actor: { type: 'system', id: null, label: 'token service' },
+      action: 'connection.needs_reconnect',
+      target: { type: 'm365_connection', id: row.id },
+      ip: null,
+      data: { externalUserId: row.external_user_id, reason: error.code, ...(error.aadsts !== undefined ? { aadsts: error.aadsts } : {}) },
+      at: now,
+    });
+    this.invalidate(row.workspace_id, row.external_user_id);
+    this.#logger.warn({ workspaceId: row.workspace_id, connectionId: row.id, reason: error.code, aadsts: error.aadsts }, 'connection needs reconnect');
+  }
+
+  // ---- application ----
+
+  async #appToken(workspaceId: string, resource: ResourceName, key: string): Promise<AccessToken> {
+    const auth = await this.#requireAuth(workspaceId);
+    const target = appTarget(auth);
+    const grant = `${target.tenantId}:${target.credentialId}`;
+    const cached = this.#memory.get(key);
+    const now = this.#clock.now().getTime();
+    if (cached?.grant === grant && cached.expiresAtMs - now > this.#marginMs) {
+      cached.recheckAtMs = now + this.#recheckMs;
+      return cached.token;
+    }
+    if (resource === 'graph') {
+      const stored = this.#usableAppToken(await readAppToken(this.#db, workspaceId), target);
+      if (stored) return this.#remember(key, stored, grant);
+    }
+    const token = await this.#flights.run(key, async () => {
+      const acquire = async (db: Kysely<Database> | Transaction<Database>): Promise<AccessToken> => {
+        if (resource === 'graph') {
+          const stored = this.#usableAppToken(await readAppToken(db, workspaceId), target);
+          if (stored) return stored;
+        }
+        const scope = resource === 'graph' ? `${RESOURCES.graph.uri}/.default` : `${dynamicsUri(auth)}/.default`;
+        const acquired = await this.#identity.acquireAppToken({ tenant: target.tenantId, credentials: auth.credentials, scope });
+        if (resource === 'graph') {
+          await storeAppToken(db, this.#keyRing, { workspaceId, ...target, accessToken: acquired.accessToken, expiresAt: acquired.expiresAt, now: this.#clock.now() });
+        }
+        return { accessToken: acquired.accessToken, expiresAt: acquired.expiresAt, scopes: [scope] };
+      };
+      if (!this.#crossProcessLock) return acquire(this.#db);
+      return this.#db.transaction().execute(async (trx) => {
+        await lockForTransaction(trx, appTokenLockName(workspaceId));
+        return acquire(trx);
+      });
+    });
+    return this.#remember(key, token!, grant);
+  }
+
+  #usableAppToken(row: Awaited<ReturnType<typeof readAppToken>>, target: { tenantId: string; credentialId: string }): AccessToken | undefined {
+    if (!row || row.credential_id !== target.credentialId || row.tenant_id !== target.tenantId) return undefined;
+    if (row.expires_at.getTime() - this.#clock.now().getTime() <= this.#marginMs) return undefined;
+    return {
+      accessToken: this.#keyRing.openText(row.access_token_sealed, appTokenPlace(row.workspace_id)),
+      expiresAt: row.expires_at,
+      scopes: [`${RESOURCES.graph.uri}/.default`],
+    };
+  }
+
+  // ---- shared ----
+
+  async #requireAuth(workspaceId: string): Promise<IntegrationAuth> {
+    const auth = await this.#integrations.loadIntegrationAuth(workspaceId);
+    if (!auth) throw new TokenError('integration_not_configured');
+    return auth;
+  }
+
+  #remember(key: string, token: AccessToken, grant: string): AccessToken {
+    const frozen = Object.freeze({ ...token, scopes: Object.freeze([...token.scopes]) });
+    const entry: CachedToken = { token: frozen, grant, expiresAtMs: token.expiresAt.getTime(), recheckAtMs: this.#clock.now().getTime() + this.#recheckMs };
+    this.#memory.set(key, entry);
+    return frozen;
+  }
+}
+
+/** The delegated scopes a refresh asks for: the integration's services on that resource, else what was granted. */
+function refreshScopes(auth: IntegrationAuth, resource: ResourceName, grantedScopes: string): string[] {
+  const services = auth.services.filter((s) => s.modes.includes('delegated')).map((s) => s.service);
+  const fromCatalogue = resourceScopes(services, resource, auth.dynamicsOrg ? { dynamicsOrg: auth.dynamicsOrg } : {});
+  if (fromCatalogue.length > 0) return fromCatalogue;
+  if (resource === 'dynamics') return [`${dynamicsUri(auth)}/user_impersonation`];
+  // Graph scopes come back unqualified (Files.Read …); OIDC ones are not for a resource.
+  const graph = grantedScopes.split(' ').filter((s) => s && !['openid', 'profile', 'email', 'offline_access'].includes(s));
+  return graph.length > 0 ? graph.map((s) => (s.includes('/') ? s : `${RESOURCES.graph.uri}/${s}`)) : [`${RESOURCES.graph.uri}/User.Read`];
+}
+
+function dynamicsUri(auth: IntegrationAuth): string {
+  const org = auth.dynamicsOrg?.trim();
+  if (!org) throw new TokenError('integration_not_configured', { userMessage: 'Dynamics 365 is not configured for this workspace.', fix: 'Set the Dynamics 365 organisation in the Microsoft 365 integration settings.' });
+  return RESOURCES.dynamics.uri.replace('{org}', org.toLowerCase());
+}
+
+/** Client credentials need the customer tenant: a multi-tenant integration uses the tenant that granted admin consent. */
+function appTarget(auth: IntegrationAuth): { tenantId: string; credentialId: string } {
+  const tenantId = isMultiTenantAlias(auth.tenant) && auth.adminConsentTenant ? auth.adminConsentTenant : auth.tenant;
+  return { tenantId, credentialId: auth.credentialId ?? credentialDigest(auth.credentials) };
+}
+
+function credentialDigest(credentials: ClientCredentials): string {
+  const material = 'clientSecret' in credentials ? credentials.clientSecret : credentials.certificatePem;
+  return `digest:${createHash('sha256').update(`${credentials.clientId}\n${material}`).digest('base64url')}`;
+}

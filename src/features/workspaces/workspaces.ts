@@ -1,0 +1,112 @@
+// Workspaces: one per customer of the host product. Every change is audited in the same transaction.
+import type { Kysely } from 'kysely';
+import type { Database, WorkspaceRole } from '../../platform/store/schema.js';
+import { newId } from '../../platform/store/ids.js';
+import { recordAudit, type AuditContext } from '../audit/audit-log.js';
+import { DomainError } from '../../platform/errors/domain-error.js';
+import { isAfter, toPage, type Page, type PageRequest } from '../../platform/store/keyset-page.js';
+
+export interface Workspace {
+  id: string;
+  name: string;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export interface WorkspaceWithRole extends Workspace {
+  role: WorkspaceRole | 'api_key';
+}
+
+const toWorkspace = (row: { id: string; name: string; created_at: Date; updated_at: Date }): Workspace => ({
+  id: row.id,
+  name: row.name,
+  createdAt: row.created_at,
+  updatedAt: row.updated_at,
+});
+
+/** The workspaces a user is a member of, with the user's role, oldest first. */
+export async function listWorkspacesOfUser(db: Kysely<Database>, userId: string, page: PageRequest): Promise<Page<WorkspaceWithRole>> {
+  let query = db
+    .selectFrom('workspaces as w')
+    .innerJoin('workspace_members as m', 'm.workspace_id', 'w.id')
+    .select(['w.id', 'w.name', 'w.created_at', 'w.updated_at', 'm.role'])
+    .where('m.user_id', '=', userId)
+    .orderBy('w.created_at')
+    .orderBy('w.id')
+    .limit(page.limit + 1);
+  if (page.after) query = query.where(isAfter('w.created_at', 'w.id', page.after));
+  const rows = await query.execute();
+  return toPage(rows, page.limit, (r) => ({ createdAt: r.created_at, id: r.id }), (r) => ({ ...toWorkspace(r), role: r.role }));
+}
+
+export async function getWorkspace(db: Kysely<Database>, workspaceId: string): Promise<Workspace> {
+  const row = await db.selectFrom('workspaces').selectAll().where('id', '=', workspaceId).executeTakeFirst();
+  if (!row) throw new DomainError('not_found', 'The workspace does not exist.');
+  return toWorkspace(row);
+}
+
+/** Creates a workspace whose first admin is `adminUserId`. */
+export async function createWorkspace(
+  db: Kysely<Database>,
+  input: { name: string; adminUserId: string },
+  context: AuditContext,
+): Promise<Workspace> {
+  const workspace: Workspace = { id: newId('ws'), name: input.name.trim(), createdAt: context.at, updatedAt: context.at };
+  await db.transaction().execute(async (trx) => {
+    await trx
+      .insertInto('workspaces')
+      .values({ id: workspace.id, name: workspace.name, created_at: context.at, updated_at: context.at })
+      .execute();
+    await trx
+      .insertInto('workspace_members')
+      .values({ workspace_id: workspace.id, user_id: input.adminUserId, role: 'admin', created_at: context.at })
+      .execute();
+    await recordAudit(trx, {
+      ...context,
+      workspaceId: workspace.id,
+      action: 'workspace.created',
+      target: { type: 'workspace', id: workspace.id },
+      data: { name: workspace.name },
+    });
+  });
+  return workspace;
+}
+
+export async function renameWorkspace(db: Kysely<Database>, workspaceId: string, name: string, context: AuditContext): Promise<Workspace> {
+  return db.transaction().execute(async (trx) => {
+    const before = await trx.selectFrom('workspaces').select('name').where('id', '=', workspaceId).forUpdate().executeTakeFirst();
+    if (!before) throw new DomainError('not_found', 'The workspace does not exist.');
+    const row = await trx
+      .updateTable('workspaces')
+      .set({ name: name.trim(), updated_at: context.at })
+      .where('id', '=', workspaceId)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await recordAudit(trx, {
+      ...context,
+      workspaceId,
+      action: 'workspace.renamed',
+      target: { type: 'workspace', id: workspaceId },
+      data: { from: before.name, to: row.name },
+    });
+    return toWorkspace(row);
+  });
+}
+
+/**
+ * Deletes a workspace and, by cascade, everything of it (members, keys, jobs, secrets, its audit log). The deletion
+ * itself is audited at instance level (no workspace id), since the workspace's own log goes with it.
+ */
+export async function deleteWorkspace(db: Kysely<Database>, workspaceId: string, context: AuditContext): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    const row = await trx.deleteFrom('workspaces').where('id', '=', workspaceId).returning(['id', 'name']).executeTakeFirst();
+    if (!row) throw new DomainError('not_found', 'The workspace does not exist.');
+    await recordAudit(trx, {
+      ...context,
+      workspaceId: null,
+      action: 'workspace.deleted',
+      target: { type: 'workspace', id: row.id },
+      data: { workspaceId: row.id, name: row.name },
+    });
+  });
+}
