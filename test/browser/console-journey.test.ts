@@ -62,9 +62,12 @@ describe('web console in Chromium', { skip: browserSkipReason() }, () => {
 
       await page.getByLabel('Workspace name').fill('Contoso Ltd');
       await page.getByRole('button', { name: 'Create workspace' }).click();
-      await page.waitForURL(/\/w\/ws_[a-z2-7]+\/api-keys$/);
+      // An admin's workspace opens on its Microsoft 365 integration: setting it up is the first thing to do.
+      await page.waitForURL(/\/w\/ws_[a-z2-7]+\/settings\/integrations$/);
       const workspaceId = page.url().match(/\/w\/(ws_[a-z2-7]+)\//)?.[1];
       assert.ok(workspaceId);
+      await page.getByRole('main').getByText('No integration yet').waitFor();
+      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'API keys' }).click();
       await page.getByRole('heading', { name: 'API keys', level: 1 }).waitFor();
       await page.getByRole('main').getByText('No API keys yet').waitFor();
       assert.equal(await page.getByLabel('Workspace', { exact: true }).inputValue(), workspaceId, 'the switcher shows the new workspace');
@@ -247,10 +250,11 @@ describe('web console in Chromium', { skip: browserSkipReason() }, () => {
     try {
       await page.goto('/sign-in');
       await signIn(page, hub.admin.email, hub.admin.password);
-      await page.waitForURL(/\/w\/ws_[a-z2-7]+\/api-keys$/);
-      const workspacePath = new URL(page.url()).pathname.replace(/\/api-keys$/, '');
-      // Settle first: a list still loading when the cookie goes would end the session before the click.
-      await page.getByRole('table', { name: 'API keys' }).or(page.getByText('No API keys yet')).waitFor();
+      // After sign-in an admin lands on the workspace's Microsoft 365 integration.
+      await page.waitForURL(/\/w\/ws_[a-z2-7]+\/settings\/integrations$/);
+      const workspacePath = new URL(page.url()).pathname.replace(/\/settings\/integrations$/, '');
+      // Settle first: a page still loading when the cookie goes would end the session before the click.
+      await page.getByRole('region', { name: 'Setup guide' }).waitFor();
 
       await context.clearCookies();
       await page.getByRole('link', { name: 'Members' }).click();

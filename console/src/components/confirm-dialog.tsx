@@ -1,5 +1,7 @@
 // A modal question before anything that cannot be undone (revoke a key, remove a member).
-// Built on <dialog>: the browser traps focus, closes on Escape and restores focus afterwards.
+// Built on <dialog>: the browser traps focus and closes on Escape. Pages unmount the dialog to close it, and a removed
+// <dialog> does not hand focus back, so the dialog returns it itself to what opened it (or to the page's main region
+// when that is gone, e.g. the Remove button of the member just removed) instead of leaving it on <body>.
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { asProblem, type ApiProblem } from '../api/problem.js';
 import { ProblemBanner } from './problem-banner.js';
@@ -25,8 +27,16 @@ export function ConfirmDialog({ title, children, confirmLabel, confirmText, onCo
 
   useEffect(() => {
     const element = dialog.current;
+    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     if (element && !element.open) element.showModal();
-    return () => element?.close();
+    return () => {
+      element?.close();
+      // After React's commit, when the opener's row may have re-rendered or gone.
+      queueMicrotask(() => {
+        if (opener?.isConnected && !opener.matches(':disabled')) opener.focus();
+        else document.getElementById('main')?.focus();
+      });
+    };
   }, []);
 
   async function confirm() {

@@ -18,7 +18,7 @@ export function MicrosoftHeader({ headingId, children, actions, large }: Microso
     <div className={large ? 'ms-header ms-header--large' : 'ms-header'}>
       <MicrosoftLogo large={large} />
       <div className="ms-header__name">
-        <h2 className="ms-header__title" id={headingId}>
+        <h2 className="ms-header__title" id={headingId} tabIndex={-1}>
           Microsoft 365
         </h2>
         {children}

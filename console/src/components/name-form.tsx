@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { asProblem, type ApiProblem } from '../api/problem.js';
 import { Card } from './card.js';
+import { FieldError, focusFirstInvalid, invalidProps } from './field-error.js';
 import { ProblemBanner } from './problem-banner.js';
 
 /** A card with one name field and its submit button: creating and renaming things share it. */
@@ -33,6 +34,7 @@ export function NameForm(props: {
       if (props.clearOnSuccess) setName('');
     } catch (error) {
       setProblem(asProblem(error));
+      focusFirstInvalid(event.target as HTMLFormElement);
     } finally {
       setBusy(false);
     }
@@ -45,12 +47,14 @@ export function NameForm(props: {
           <label htmlFor={props.inputId}>{props.label}</label>
           <input
             id={props.inputId}
+            {...invalidProps(problem, '/body/name', `${props.inputId}-error`)}
             required
             maxLength={100}
             {...(props.placeholder ? { placeholder: props.placeholder } : {})}
             value={name}
             onChange={(event) => setName(event.target.value)}
           />
+          <FieldError problem={problem} pointer="/body/name" id={`${props.inputId}-error`} />
         </div>
         <button
           type="submit"
@@ -60,7 +64,7 @@ export function NameForm(props: {
           {busy ? props.busyLabel : props.submitLabel}
         </button>
       </form>
-      {problem && <ProblemBanner problem={problem} />}
+      {problem && <ProblemBanner problem={problem} shownAtFields={['/body/name']} />}
     </Card>
   );
 }

@@ -5,6 +5,7 @@ import { useState, type FormEvent } from 'react';
 import * as m365 from '../api/m365-client.js';
 import type { Integration, PermissionMode, PutIntegrationBody, ServiceName } from '../api/m365-types.js';
 import { asProblem, type ApiProblem } from '../api/problem.js';
+import { FieldError, focusFirstInvalid, invalidProps } from '../components/field-error.js';
 import { ProblemBanner } from '../components/problem-banner.js';
 import { CredentialFields, credentialBody, credentialComplete, emptyCredential, type CredentialDraft } from './credential-fields.js';
 import { MODE_LABELS, SERVICE_ORDER, SERVICES } from './m365-services.js';
@@ -85,6 +86,7 @@ export function IntegrationForm({ workspaceId, integration, onSaved, onCancel }:
       onSaved(saved);
     } catch (error) {
       setProblem(asProblem(error));
+      focusFirstInvalid(event.target as HTMLFormElement);
     } finally {
       setBusy(false);
     }
@@ -109,6 +111,7 @@ export function IntegrationForm({ workspaceId, integration, onSaved, onCancel }:
               <label htmlFor="m365-client-id">Application (client) ID</label>
               <input
                 id="m365-client-id"
+                {...invalidProps(problem, '/body/clientId', 'm365-client-id-error')}
                 className="mono"
                 required
                 spellCheck={false}
@@ -116,6 +119,7 @@ export function IntegrationForm({ workspaceId, integration, onSaved, onCancel }:
                 value={draft.clientId}
                 onChange={(event) => set({ clientId: event.target.value })}
               />
+              <FieldError problem={problem} pointer="/body/clientId" id="m365-client-id-error" />
             </div>
             <div className="field">
               <label htmlFor="m365-tenant-id">
@@ -123,12 +127,14 @@ export function IntegrationForm({ workspaceId, integration, onSaved, onCancel }:
               </label>
               <input
                 id="m365-tenant-id"
+                {...invalidProps(problem, '/body/azureTenantId', 'm365-tenant-id-error')}
                 className="mono"
                 spellCheck={false}
                 placeholder="organizations"
                 value={draft.azureTenantId}
                 onChange={(event) => set({ azureTenantId: event.target.value })}
               />
+              <FieldError problem={problem} pointer="/body/azureTenantId" id="m365-tenant-id-error" />
               <span className="field__hint">Leave blank if customers from any Microsoft 365 organisation will connect.</span>
             </div>
             <div className="field form-grid__wide">
@@ -137,12 +143,14 @@ export function IntegrationForm({ workspaceId, integration, onSaved, onCancel }:
               </label>
               <input
                 id="m365-redirect-uri"
+                {...invalidProps(problem, '/body/redirectUri', 'm365-redirect-uri-error')}
                 className="mono"
                 spellCheck={false}
                 placeholder={integration?.effectiveRedirectUri ?? 'https://your-hub.example.com/auth/m365/callback'}
                 value={draft.redirectUri}
                 onChange={(event) => set({ redirectUri: event.target.value })}
               />
+              <FieldError problem={problem} pointer="/body/redirectUri" id="m365-redirect-uri-error" />
               <span className="field__hint">Only when the hub is reached under another address than its own; register exactly what the summary shows.</span>
             </div>
           </div>
@@ -249,7 +257,7 @@ export function IntegrationForm({ workspaceId, integration, onSaved, onCancel }:
           </section>
         )}
 
-        {problem && <ProblemBanner problem={problem} />}
+        {problem && <ProblemBanner problem={problem} shownAtFields={['/body/clientId', '/body/azureTenantId', '/body/redirectUri']} />}
         <div className="form-actions">
           {onCancel && (
             <button type="button" className="button button--secondary" onClick={onCancel} disabled={busy}>

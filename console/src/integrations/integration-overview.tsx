@@ -25,7 +25,7 @@ export function IntegrationOverview({ integration, adminConsentHref, onEdit, onU
         headingId="m365-overview-title"
         actions={
           <>
-            <button type="button" className="button button--secondary button--small" onClick={onEdit}>
+            <button type="button" id="m365-edit-settings" className="button button--secondary button--small" onClick={onEdit}>
               Edit settings
             </button>
             <button type="button" className="button button--secondary button--small" onClick={onUpdateCredentials}>

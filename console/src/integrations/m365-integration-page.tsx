@@ -1,6 +1,6 @@
 // Settings → Integrations: the workspace's Microsoft 365 integration, for workspace admins. Create it, read what to
 // register in Entra, test it, see its health, rotate its credential, grant admin consent, delete it.
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import * as m365 from '../api/m365-client.js';
 import type { Integration } from '../api/m365-types.js';
@@ -60,6 +60,15 @@ function IntegrationSettings({ workspaceId }: { workspaceId: string }) {
   const [panel, setPanel] = useState<Panel>('none');
   const [deleting, setDeleting] = useState(false);
   const [outcome, dismissOutcome] = useFlowOutcome();
+  // Where keyboard focus goes once the form that had it is gone (created: the new integration; cancelled: the button
+  // that opened the form), so it never falls back to <body>.
+  const [focusTarget, setFocusTarget] = useState<string | null>(null);
+  useEffect(() => {
+    const target = focusTarget ? document.getElementById(focusTarget) : null;
+    if (!target) return;
+    target.focus();
+    setFocusTarget(null);
+  });
   const pagePath = `/w/${encodeURIComponent(workspaceId)}/settings/integrations`;
   const adminConsentHref = m365.adminConsentUrl(workspaceId, pagePath);
 
@@ -76,6 +85,7 @@ function IntegrationSettings({ workspaceId }: { workspaceId: string }) {
     setCreating(false);
     setPanel('none');
     integration.reload();
+    setFocusTarget(wasCreate ? 'm365-overview-title' : 'm365-edit-settings');
     void next;
   }
 
@@ -95,7 +105,7 @@ function IntegrationSettings({ workspaceId }: { workspaceId: string }) {
             headingId="m365-empty-title"
             large
             actions={
-              <button type="button" className="button button--primary" onClick={() => setCreating(true)}>
+              <button type="button" id="m365-create-button" className="button button--primary" onClick={() => setCreating(true)}>
                 Create integration
               </button>
             }
@@ -108,7 +118,10 @@ function IntegrationSettings({ workspaceId }: { workspaceId: string }) {
         </Card>
       )}
       {!current && creating && (
-        <IntegrationForm workspaceId={workspaceId} integration={null} onSaved={(next) => saved(next, true)} onCancel={() => setCreating(false)} />
+        <IntegrationForm workspaceId={workspaceId} integration={null} onSaved={(next) => saved(next, true)} onCancel={() => {
+            setCreating(false);
+            setFocusTarget('m365-create-button');
+          }} />
       )}
       {current && (
         <>
@@ -119,7 +132,10 @@ function IntegrationSettings({ workspaceId }: { workspaceId: string }) {
             onUpdateCredentials={() => setPanel(panel === 'credentials' ? 'none' : 'credentials')}
           />
           {panel === 'edit' && (
-            <IntegrationForm key={current.updatedAt} workspaceId={workspaceId} integration={current} onSaved={(next) => saved(next, false)} onCancel={() => setPanel('none')} />
+            <IntegrationForm key={current.updatedAt} workspaceId={workspaceId} integration={current} onSaved={(next) => saved(next, false)} onCancel={() => {
+              setPanel('none');
+              setFocusTarget('m365-edit-settings');
+            }} />
           )}
           {(panel === 'credentials' || current.pendingCredential) && (
             <UpdateCredentialsCard

@@ -34,7 +34,7 @@ export function MyIntegrationsPage() {
   async function disconnect() {
     await m365.disconnectMe(workspace.id);
     dismissOutcome();
-    notify({ tone: 'success', title: 'Microsoft 365 disconnected', detail: 'Its tokens are deleted; files already linked keep their links.' });
+    notify({ tone: 'success', title: 'Microsoft 365 disconnected', detail: 'Its tokens are deleted from m365hub.' });
     connection.reload();
   }
 

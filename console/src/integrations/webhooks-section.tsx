@@ -7,6 +7,7 @@ import { asProblem, type ApiProblem } from '../api/problem.js';
 import { Badge } from '../components/badge.js';
 import { ConfirmDialog } from '../components/confirm-dialog.js';
 import { CopyButton } from '../components/copy-button.js';
+import { FieldError, focusFirstInvalid, invalidProps } from '../components/field-error.js';
 import { DataTable } from '../components/data-table.js';
 import { EmptyState } from '../components/empty-state.js';
 import { LoadingState } from '../components/loading-state.js';
@@ -128,6 +129,7 @@ function CreateWebhookForm({ workspaceId, onCreated }: { workspaceId: string; on
       setUrl('');
     } catch (error) {
       setProblem(asProblem(error));
+      focusFirstInvalid(event.target as HTMLFormElement);
     } finally {
       setBusy(false);
     }
@@ -146,7 +148,8 @@ function CreateWebhookForm({ workspaceId, onCreated }: { workspaceId: string; on
       <div className="inline-form">
         <div className="field field--grow">
           <label htmlFor="webhook-url">Endpoint URL</label>
-          <input id="webhook-url" type="url" required placeholder="https://api.example.com/hooks/m365hub" value={url} onChange={(event) => setUrl(event.target.value)} />
+          <input id="webhook-url" {...invalidProps(problem, '/body/url', 'webhook-url-error')} type="url" required placeholder="https://api.example.com/hooks/m365hub" value={url} onChange={(event) => setUrl(event.target.value)} />
+          <FieldError problem={problem} pointer="/body/url" id="webhook-url-error" />
         </div>
         <button type="submit" className="button button--primary" disabled={busy || url.trim() === '' || events.size === 0}>
           {busy ? 'Adding…' : 'Add endpoint'}
@@ -164,7 +167,7 @@ function CreateWebhookForm({ workspaceId, onCreated }: { workspaceId: string; on
           </label>
         ))}
       </fieldset>
-      {problem && <ProblemBanner problem={problem} />}
+      {problem && <ProblemBanner problem={problem} shownAtFields={['/body/url']} />}
     </form>
   );
 }

@@ -19,7 +19,7 @@ export function SidebarNav() {
   const isAdmin = useCurrentWorkspace()?.role === 'admin';
 
   return (
-    <aside className="sidebar">
+    <aside className="sidebar" id="sidebar">
       <div className="sidebar__brand">
         <span className="brand-mark" aria-hidden="true" />
         <span className="brand-name">m365hub</span>

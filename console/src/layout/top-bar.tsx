@@ -6,7 +6,7 @@ import { useSession, useSignedInUser } from '../session/session-context.js';
 import { useCurrentWorkspace } from '../workspaces/workspaces-context.js';
 import { initials } from '../format/initials.js';
 
-export function TopBar() {
+export function TopBar({ menuOpen, onToggleMenu }: { menuOpen: boolean; onToggleMenu(): void }) {
   const user = useSignedInUser();
   const workspace = useCurrentWorkspace();
   const { signOut } = useSession();
@@ -26,6 +26,10 @@ export function TopBar() {
 
   return (
     <header className="topbar">
+      {/* Shown on narrow screens only (CSS), where the sidebar is folded away. */}
+      <button type="button" className="button button--secondary button--small topbar__menu" aria-expanded={menuOpen} aria-controls="sidebar" onClick={onToggleMenu}>
+        Menu
+      </button>
       <div className="topbar__context">
         {workspace ? (
           <>

@@ -3,6 +3,7 @@ import * as api from '../api/client.js';
 import { asProblem, type ApiProblem } from '../api/problem.js';
 import type { NewMember, WorkspaceRole } from '../api/types.js';
 import { Card } from '../components/card.js';
+import { FieldError, focusFirstInvalid, invalidProps } from '../components/field-error.js';
 import { ProblemBanner } from '../components/problem-banner.js';
 import { useToast } from '../components/toast-provider.js';
 
@@ -33,6 +34,7 @@ export function AddMemberForm({ workspaceId, onAdded }: { workspaceId: string; o
       onAdded();
     } catch (error) {
       setProblem(asProblem(error));
+      focusFirstInvalid(event.target as HTMLFormElement);
     } finally {
       setBusy(false);
     }
@@ -46,7 +48,8 @@ export function AddMemberForm({ workspaceId, onAdded }: { workspaceId: string; o
       <form className="form-grid" onSubmit={submit}>
         <div className="field">
           <label htmlFor="member-email">Email</label>
-          <input id="member-email" type="email" required autoComplete="off" value={form.email} onChange={(e) => update('email', e.target.value)} />
+          <input id="member-email" {...invalidProps(problem, '/body/email', 'member-email-error')} type="email" required autoComplete="off" value={form.email} onChange={(e) => update('email', e.target.value)} />
+          <FieldError problem={problem} pointer="/body/email" id="member-email-error" />
         </div>
         <div className="field">
           <label htmlFor="member-role">Role</label>
@@ -59,21 +62,22 @@ export function AddMemberForm({ workspaceId, onAdded }: { workspaceId: string; o
           <label htmlFor="member-display-name">
             Display name <span className="optional">(new users)</span>
           </label>
-          <input id="member-display-name" autoComplete="off" value={form.displayName} onChange={(e) => update('displayName', e.target.value)} />
+          <input id="member-display-name" {...invalidProps(problem, '/body/displayName', 'member-display-name-error')} autoComplete="off" value={form.displayName} onChange={(e) => update('displayName', e.target.value)} />
+          <FieldError problem={problem} pointer="/body/displayName" id="member-display-name-error" />
         </div>
         <div className="field">
           <label htmlFor="member-password">
             Initial password <span className="optional">(new users)</span>
           </label>
           <input
-            id="member-password"
+            id="member-password" {...invalidProps(problem, '/body/password', 'member-password-error', 'member-password-hint')}
             type="password"
             autoComplete="new-password"
             minLength={12}
-            aria-describedby="member-password-hint"
             value={form.password}
             onChange={(e) => update('password', e.target.value)}
           />
+          <FieldError problem={problem} pointer="/body/password" id="member-password-error" />
           <span className="field__hint" id="member-password-hint">
             At least 12 characters. Share it with them over a secure channel.
           </span>
@@ -84,7 +88,7 @@ export function AddMemberForm({ workspaceId, onAdded }: { workspaceId: string; o
           </button>
         </div>
       </form>
-      {problem && <ProblemBanner problem={problem} />}
+      {problem && <ProblemBanner problem={problem} shownAtFields={['/body/email', '/body/displayName', '/body/password']} />}
     </Card>
   );
 }

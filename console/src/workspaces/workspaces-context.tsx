@@ -49,5 +49,5 @@ export function useWorkspace(): Workspace {
 
 /** Where a workspace opens: the first page its role can use fully. */
 export function workspaceHome(workspace: Workspace): string {
-  return `/w/${encodeURIComponent(workspace.id)}/${workspace.role === 'admin' ? 'api-keys' : 'members'}`;
+  return `/w/${encodeURIComponent(workspace.id)}/${workspace.role === 'admin' ? 'settings/integrations' : 'members'}`;
 }
