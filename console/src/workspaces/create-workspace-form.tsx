@@ -23,7 +23,7 @@ export function CreateWorkspaceForm() {
         reload();
         notify({ tone: 'success', title: `Workspace “${workspace.name}” created` });
         // The creator is the workspace's first admin, so it opens on the admin's first page.
-        navigate(`/w/${encodeURIComponent(workspace.id)}/api-keys`);
+        navigate(`/w/${encodeURIComponent(workspace.id)}/settings/integrations`);
       }}
     />
   );
