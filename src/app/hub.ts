@@ -22,6 +22,7 @@ import { WEBHOOK_DELIVERY_JOB, WebhookEventPublisher } from '../features/webhook
 import { healthJobs, scheduleHealthChecks } from '../features/health/health-jobs.js';
 import { webhookDeliveryJob } from '../features/webhooks/webhook-delivery.js';
 import { createWebhookSender } from '../features/webhooks/webhook-sender.js';
+import type { ConnectionUser } from '../contract/integration-schemas.js';
 
 export interface HubOptions {
   config: Config;
@@ -72,8 +73,8 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     const testConnectionDeps = {
       integrations,
       entra,
-      delegatedToken: async (workspaceId: string, externalUserId: string) =>
-        (await tokens.getAccessToken({ workspaceId, principal: { kind: 'user', externalUserId } })).accessToken,
+      delegatedToken: async (workspaceId: string, user: ConnectionUser) =>
+        (await tokens.getAccessToken({ workspaceId, principal: user.kind === 'console_user' ? { kind: 'console_user', consoleUserId: user.id } : { kind: 'user', externalUserId: user.id } })).accessToken,
       graphUrl: config.graphUrl,
       ...(options.fetch ? { fetch: options.fetch } : {}),
       adminConsentLink: (workspaceId: string) => `${config.backendUrl ?? ''}/auth/m365/admin-consent?workspaceId=${encodeURIComponent(workspaceId)}`,

@@ -114,10 +114,24 @@ export const ConnectLink = Type.Object(
   strict,
 );
 
+/**
+ * Whose connection: a console user (signed in to the hub) or a host product's user (named by its backend through an
+ * API key). Two separate namespaces: an API key only ever addresses `external_user`, so a host product's user id
+ * can never name a console user's connection.
+ */
+export const CONNECTION_USER_KINDS = ['console_user', 'external_user'] as const;
+export type ConnectionUserKind = (typeof CONNECTION_USER_KINDS)[number];
+export const ConnectionUser = Type.Object(
+  { kind: Type.Unsafe<ConnectionUserKind>(Type.String({ enum: [...CONNECTION_USER_KINDS] })), id: Type.String({ description: "the console user's id, or the host product's user id" }) },
+  strict,
+);
+export type ConnectionUser = Static<typeof ConnectionUser>;
+
 export const Connection = Type.Object(
   {
     id: Type.String(),
-    externalUserId: Type.String(),
+    user: ConnectionUser,
+    externalUserId: Type.Union([Type.String(), Type.Null()], { description: "the host product's user id; null for a console user's connection" }),
     tenantId: Type.String(),
     objectId: Type.String(),
     userPrincipalName: Type.Union([Type.String(), Type.Null()]),

@@ -8,6 +8,7 @@ import type { KeyRing } from '../../platform/crypto/key-ring.js';
 import type { Database } from '../../platform/store/schema.js';
 import { randomToken } from '../../platform/store/ids.js';
 import { ConnectError } from './connect-error.js';
+import type { ConnectionUser } from '../../contract/integration-schemas.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -21,7 +22,8 @@ export const newBrowserBinding = (): string => randomToken(32);
 export interface NewAuthState {
   workspaceId: string;
   purpose: 'connect' | 'admin_consent';
-  externalUserId: string | null;
+  /** connect: whose connection it becomes; admin_consent: the console admin who started it (null: a signed link). */
+  user: ConnectionUser | null;
   browserBinding: string;
   codeVerifier: string | null;
   nonce: string | null;
@@ -32,7 +34,7 @@ export interface NewAuthState {
 export interface AuthState {
   workspaceId: string;
   purpose: 'connect' | 'admin_consent';
-  externalUserId: string | null;
+  user: ConnectionUser | null;
   codeVerifier: string | null;
   nonce: string | null;
   returnTo: string | null;
@@ -50,7 +52,8 @@ export async function createAuthState(db: Db, keyRing: KeyRing, input: NewAuthSt
       state_hash: stateHash,
       workspace_id: input.workspaceId,
       purpose: input.purpose,
-      external_user_id: input.externalUserId,
+      user_kind: input.user?.kind ?? null,
+      external_user_id: input.user?.id ?? null,
       browser_binding_hash: digest(input.browserBinding),
       code_verifier_sealed: input.codeVerifier === null ? null : keyRing.seal(input.codeVerifier, verifierPlace(stateHash)),
       nonce: input.nonce,
@@ -79,7 +82,7 @@ export async function consumeAuthState(db: Db, keyRing: KeyRing, state: string |
   return {
     workspaceId: row.workspace_id,
     purpose: row.purpose,
-    externalUserId: row.external_user_id,
+    user: row.user_kind && row.external_user_id !== null ? { kind: row.user_kind, id: row.external_user_id } : null,
     codeVerifier: row.code_verifier_sealed === null ? null : keyRing.openText(row.code_verifier_sealed, verifierPlace(stateHash)),
     nonce: row.nonce,
     returnTo: row.return_to,

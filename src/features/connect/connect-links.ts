@@ -1,6 +1,7 @@
 // Short-lived, single-use links a host product's backend asks for on behalf of one of its users: the user opens it
 // in their browser and the connect flow starts there (binding the state to that browser, not to the backend).
-// Only a hash of the link's token is stored.
+// Only a hash of the link's token is stored. Links are only ever for a host product's users (`external_user`): an
+// API key can never start a flow that writes a console user's connection.
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../../platform/store/schema.js';
 import { randomToken } from '../../platform/store/ids.js';

@@ -20,7 +20,7 @@ import { withOutcome } from './return-to.js';
 import { IdentityError } from '../../microsoft/identity/index.js';
 import type { Database } from '../../platform/store/schema.js';
 import { principalOf } from '../access/authenticate.js';
-import { ConnectQuery } from '../../contract/integration-schemas.js';
+import { ConnectQuery, type ConnectionUser } from '../../contract/integration-schemas.js';
 import { checkedReturnTo, hubOrigin, type M365RouteDeps } from '../integrations/integration-routes.js';
 
 export const BINDING_COOKIE = 'm365hub_oauth_binding';
@@ -60,21 +60,20 @@ function adminConsentStart(request: FastifyRequest, deps: M365RouteDeps, workspa
   return `${hubOrigin(request, deps.config)}/auth/m365/admin-consent?workspaceId=${encodeURIComponent(workspaceId)}`;
 }
 
-async function actorFor(db: Kysely<Database>, request: FastifyRequest, startedBy: string | null): Promise<FlowActor> {
-  const consoleUserId = startedBy?.startsWith('console:') ? startedBy.slice('console:'.length) : undefined;
-  if (consoleUserId) {
-    const user = await db.selectFrom('console_users').select(['id', 'email']).where('id', '=', consoleUserId).executeTakeFirst();
+async function actorFor(db: Kysely<Database>, request: FastifyRequest, startedBy: ConnectionUser | null): Promise<FlowActor> {
+  if (startedBy?.kind === 'console_user') {
+    const user = await db.selectFrom('console_users').select(['id', 'email']).where('id', '=', startedBy.id).executeTakeFirst();
     if (user) return { actor: { type: 'user', id: user.id, label: user.email }, ip: request.ip ?? null, actingUser: null };
   }
   // A host product's user through a connect link: no console identity; the user is recorded as acting user.
-  return { actor: { type: 'system', id: null, label: 'connect link' }, ip: request.ip ?? null, actingUser: startedBy };
+  return { actor: { type: 'system', id: null, label: startedBy ? 'connect link' : 'admin consent link' }, ip: request.ip ?? null, actingUser: startedBy?.id ?? null };
 }
 
 export function registerM365AuthRoutes(server: FastifyInstance, deps: M365RouteDeps & { db: Kysely<Database> }): void {
   const api = server.withTypeProvider<TypeBoxTypeProvider>();
 
   /** Starts a connect flow in this browser, or shows why it cannot start. */
-  async function startConnect(request: FastifyRequest, reply: FastifyReply, target: { workspaceId: string; externalUserId: string; returnTo: string | null }) {
+  async function startConnect(request: FastifyRequest, reply: FastifyReply, target: { workspaceId: string; user: ConnectionUser; returnTo: string | null }) {
     try {
       const url = await deps.connect.startConnect({ ...target, browserBinding: setBrowserBinding(request, reply) });
       return reply.header('cache-control', 'no-store').redirect(url.toString(), 302);
@@ -100,7 +99,7 @@ export function registerM365AuthRoutes(server: FastifyInstance, deps: M365RouteD
         if (error instanceof ConnectError) return page(reply, 400, errorPage(error));
         throw error;
       }
-      return startConnect(request, reply, { workspaceId, externalUserId: `console:${principal.user.id}`, returnTo });
+      return startConnect(request, reply, { workspaceId, user: { kind: 'console_user', id: principal.user.id }, returnTo });
     },
   );
 
@@ -113,7 +112,7 @@ export function registerM365AuthRoutes(server: FastifyInstance, deps: M365RouteD
     async (request, reply) => {
       try {
         const target = await redeemConnectLink(deps.db, request.params.token, deps.clock.now());
-        return await startConnect(request, reply, target);
+        return await startConnect(request, reply, { workspaceId: target.workspaceId, user: { kind: 'external_user', id: target.externalUserId }, returnTo: target.returnTo });
       } catch (error) {
         if (error instanceof ConnectError) return page(reply, 410, errorPage(error));
         throw error;
@@ -137,7 +136,7 @@ export function registerM365AuthRoutes(server: FastifyInstance, deps: M365RouteD
       }
       try {
         const returnTo = request.query.returnTo ? await checkedReturnTo(deps, request, workspaceId, request.query.returnTo) : null;
-        const { url } = await deps.connect.startAdminConsent({ workspaceId, startedBy: `console:${principal.user.id}`, returnTo, browserBinding: setBrowserBinding(request, reply) });
+        const { url } = await deps.connect.startAdminConsent({ workspaceId, startedBy: { kind: 'console_user', id: principal.user.id }, returnTo, browserBinding: setBrowserBinding(request, reply) });
         return reply.header('cache-control', 'no-store').redirect(url.toString(), 302);
       } catch (error) {
         if (error instanceof ConnectError || error instanceof IdentityError) return page(reply, 409, errorPage(error));
@@ -155,7 +154,7 @@ export function registerM365AuthRoutes(server: FastifyInstance, deps: M365RouteD
     },
     async (request, reply) => {
       const outcome = await deps.connect.complete(request.query as Record<string, string | string[] | undefined>, request.cookies[BINDING_COOKIE], (state) =>
-        actorFor(deps.db, request, state.externalUserId),
+        actorFor(deps.db, request, state.user),
       );
       return respond(request, reply, outcome);
     },
@@ -176,7 +175,7 @@ export function registerM365AuthRoutes(server: FastifyInstance, deps: M365RouteD
     const { error, returnTo, workspaceId } = outcome;
     const needsAdmin = error instanceof IdentityError && ADMIN_CONSENT_NEEDED.has(error.code) && workspaceId !== null;
     const action = needsAdmin ? { label: 'Admin consent link', href: adminConsentStart(request, deps, workspaceId) } : undefined;
-    const forConsoleUser = outcome.externalUserId?.startsWith('console:') ?? false;
+    const forConsoleUser = outcome.user?.kind === 'console_user';
     // A host product's user goes straight back to it with the code; its own UI explains.
     if (returnTo && !forConsoleUser) return reply.redirect(withOutcome(returnTo, { error: error.code }), 303);
     return page(reply, 400, errorPage(error, { ...(action ? { action } : {}), ...(returnTo ? { continueHref: withOutcome(returnTo, { error: error.code }) } : {}) }));

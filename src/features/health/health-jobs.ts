@@ -1,6 +1,7 @@
 // Durable jobs of Test Connection: `health.test-connection` runs one test (started by the API, or by the sweep) and
 // stores the result; `health.check-integrations` is the recurring sweep that enqueues one test per integration.
 import type { Kysely } from 'kysely';
+import type { ConnectionUser } from '../../contract/integration-schemas.js';
 import type { AuditContext } from '../audit/audit-log.js';
 import { JobFailure } from '../../platform/jobs/job-failure.js';
 import type { JobQueue } from '../../platform/jobs/job-queue.js';
@@ -16,7 +17,8 @@ export const HEALTH_CHECK_INTERVAL_SECONDS = 3600;
 
 export interface TestConnectionJobPayload {
   credential?: 'active' | 'pending';
-  actingUser?: string | null;
+  /** Whose connection tests a delegated-only integration (a bare string, from before user kinds: a host product's user). */
+  actingUser?: ConnectionUser | string | null;
   /** Who asked (for the audit entry of a health change); absent for scheduled runs. */
   audit?: { actor: AuditContext['actor']; ip: string | null; actingUser?: string | null };
 }
@@ -30,7 +32,8 @@ export function healthJobs(deps: { test: TestConnectionDeps; health: HealthDeps;
       const credential = payload.credential ?? 'active';
       let report;
       try {
-        report = await testConnection(deps.test, workspaceId, { credential, actingUser: payload.actingUser ?? null });
+        const actingUser = typeof payload.actingUser === 'string' ? { kind: 'external_user' as const, id: payload.actingUser } : (payload.actingUser ?? null);
+        report = await testConnection(deps.test, workspaceId, { credential, actingUser });
       } catch (error) {
         if (error instanceof IntegrationNotConfiguredError) throw new JobFailure(error.code, error.message, { retryable: false });
         throw error;

@@ -1,6 +1,7 @@
 // Test Connection and the integration's health. A test runs as a durable `health.test-connection` job (it calls
 // Microsoft several times): the route answers 202 with the job to poll; the job's result is the report, and a test
 // of the active credential becomes the stored health (health-jobs.ts). Admins and API keys; members get 403.
+import type { ConnectionUser } from '../../contract/integration-schemas.js';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Kysely } from 'kysely';
@@ -31,11 +32,12 @@ const BASE = '/api/v1/workspaces/:workspaceId/integrations/m365';
 const NO_INTEGRATION = 'This workspace has no Microsoft 365 integration. Create it with PUT …/integrations/m365.';
 
 /**
- * Whose delegated connection tests a delegated-only integration: a console user's own (`console:<id>`, as the
- * connect flow names it), or the host product's user an API key acts for (X-M365Hub-Acting-User).
+ * Whose delegated connection tests a delegated-only integration: a console user's own, or the host product's user
+ * an API key acts for (X-M365Hub-Acting-User) — never a console user's: the namespaces are separate.
  */
-function actingUserOf(principal: Principal): string | null {
-  return principal.kind === 'user' ? `console:${principal.user.id}` : (principal.actingUser ?? null);
+function actingUserOf(principal: Principal): ConnectionUser | null {
+  if (principal.kind === 'user') return { kind: 'console_user', id: principal.user.id };
+  return principal.actingUser ? { kind: 'external_user', id: principal.actingUser } : null;
 }
 
 async function requireCredential(db: Kysely<Database>, workspaceId: string, credential: 'active' | 'pending'): Promise<void> {

@@ -20,6 +20,7 @@ import { isMultiTenantAlias } from '../../microsoft/identity/tenant-metadata.js'
 import type { IntegrationAuth } from '../integrations/integration-store.js';
 import type { Logger } from '../../platform/logging/logger.js';
 import type { Clock } from '../../platform/time/clock.js';
+import type { ConnectionUser } from '../../contract/integration-schemas.js';
 import { readMicrosoftExpiry } from './microsoft-credential-expiry.js';
 import { PROBES } from './service-probes.js';
 
@@ -48,7 +49,7 @@ export interface TestConnectionDeps {
   integrations: { loadIntegrationAuth(workspaceId: string, options?: { credential?: 'active' | 'pending' }): Promise<IntegrationAuth | undefined> };
   entra: Pick<EntraClient, 'acquireAppToken'>;
   /** The acting user's delegated Graph token (the token service); undefined when they have no connection. */
-  delegatedToken?: (workspaceId: string, externalUserId: string) => Promise<string | undefined>;
+  delegatedToken?: (workspaceId: string, user: ConnectionUser) => Promise<string | undefined>;
   graphUrl: string;
   fetch?: FetchLike;
   graphRetry?: { maxAttempts?: number; baseDelayMs?: number; maxDelayMs?: number };
@@ -61,8 +62,8 @@ export interface TestConnectionDeps {
 
 export interface TestConnectionOptions {
   credential?: 'active' | 'pending';
-  /** `console:<user id>` or the host product's user id: whose connection tests delegated-only integrations. */
-  actingUser?: string | null;
+  /** A console user or a host product's user: whose connection tests delegated-only integrations. */
+  actingUser?: ConnectionUser | null;
 }
 
 export class IntegrationNotConfiguredError extends Error {

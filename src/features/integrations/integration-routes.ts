@@ -211,7 +211,7 @@ export function registerIntegrationRoutes(server: FastifyInstance, deps: M365Rou
         const binding = setBrowserBinding(request, reply);
         const { url, expiresAt } = await deps.connect.startAdminConsent({
           workspaceId,
-          startedBy: `console:${principal.kind === 'user' ? principal.user.id : ''}`,
+          startedBy: principal.kind === 'user' ? { kind: 'console_user', id: principal.user.id } : null,
           returnTo,
           browserBinding: binding,
         });

@@ -4,15 +4,16 @@
 import { createHash } from 'node:crypto';
 import { sql, type Transaction } from 'kysely';
 import type { Database } from '../../platform/store/schema.js';
+import type { ConnectionUser } from '../../contract/integration-schemas.js';
 
 /** A signed 64-bit key (as PostgreSQL's bigint wants) from the first 8 bytes of a SHA-256 of the name. */
 export function advisoryLockKey(name: string): string {
   return createHash('sha256').update(name).digest().readBigInt64BE(0).toString();
 }
 
-export const connectionLockName = (workspaceId: string, externalUserId: string) =>
-  // Length-prefixed so no two (workspace, user) pairs produce the same name.
-  `m365_connection:${workspaceId.length}:${workspaceId}:${externalUserId}`;
+export const connectionLockName = (workspaceId: string, user: ConnectionUser) =>
+  // Length-prefixed so no two (workspace, kind, user) triples produce the same name.
+  `m365_connection:${workspaceId.length}:${workspaceId}:${user.kind}:${user.id}`;
 
 export const appTokenLockName = (workspaceId: string) => `m365_app_token:${workspaceId}`;
 

@@ -33,7 +33,8 @@ import type { Database } from '../../platform/store/schema.js';
 import type { Clock } from '../../platform/time/clock.js';
 import { appTokenPlace, readAppToken, storeAppToken } from './app-token-store.js';
 import { appTokenLockName, connectionLockName, lockForTransaction } from './connection-lock.js';
-import { accessTokenPlace, markNeedsReconnect, readTokenRow, refreshTokenPlace, storeRefreshedTokens, type TokenRow } from './connection-store.js';
+import { accessTokenPlace, connectionUser, connectionUserData, markNeedsReconnect, readTokenRow, refreshTokenPlace, storeRefreshedTokens, type ConnectionUserRef, type TokenRow } from './connection-store.js';
+import type { ConnectionUser } from '../../contract/integration-schemas.js';
 import type { IntegrationAuth, IntegrationAuthSource } from './integration-auth-source.js';
 import { SingleFlight } from './single-flight.js';
 import { TokenError } from './token-error.js';
@@ -41,7 +42,14 @@ import { TokenMemoryCache, type AccessToken, type CachedToken } from './token-me
 
 export type { AccessToken } from './token-memory-cache.js';
 
-export type TokenPrincipal = { kind: 'user'; externalUserId: string } | { kind: 'application' };
+/**
+ * `user`: a host product's user (what an API key names); `console_user`: a console user's own connection, a
+ * separate namespace no API key input can reach.
+ */
+export type TokenPrincipal = { kind: 'user'; externalUserId: string } | { kind: 'console_user'; consoleUserId: string } | { kind: 'application' };
+
+const userOf = (principal: Exclude<TokenPrincipal, { kind: 'application' }>): ConnectionUser =>
+  principal.kind === 'user' ? { kind: 'external_user', id: principal.externalUserId } : { kind: 'console_user', id: principal.consoleUserId };
 
 export interface TokenRequest {
   workspaceId: string;
@@ -100,7 +108,7 @@ export function needsReconnect(error: IdentityError): boolean {
 }
 
 const SEP = '\u0000';
-const userKey = (workspaceId: string, externalUserId: string) => `${workspaceId}${SEP}u${SEP}${externalUserId}${SEP}`;
+const userKey = (workspaceId: string, user: ConnectionUser) => `${workspaceId}${SEP}u${SEP}${user.kind}${SEP}${user.id}${SEP}`;
 const appKey = (workspaceId: string) => `${workspaceId}${SEP}a${SEP}`;
 
 export class TokenService {
@@ -139,15 +147,15 @@ export class TokenService {
   getAccessToken(request: TokenRequest): Promise<AccessToken> {
     const resource = request.resource ?? 'graph';
     const principal = request.principal;
-    const key =
-      (principal.kind === 'user' ? userKey(request.workspaceId, principal.externalUserId) : appKey(request.workspaceId)) + resource;
+    const user = principal.kind === 'application' ? undefined : userOf(principal);
+    const key = (user ? userKey(request.workspaceId, user) : appKey(request.workspaceId)) + resource;
     const cached = this.#memory.get(key);
     if (cached !== undefined) {
       const now = this.#clock.now().getTime();
       if (cached.recheckAtMs > now && cached.expiresAtMs - now > this.#marginMs) return Promise.resolve(cached.token);
     }
-    return principal.kind === 'user'
-      ? this.#userToken(request.workspaceId, principal.externalUserId, resource, key)
+    return user
+      ? this.#userToken(request.workspaceId, user, resource, key)
       : this.#appToken(request.workspaceId, resource, key);
   }
 
@@ -155,9 +163,9 @@ export class TokenService {
    * Renews a connection's grant if it was last refreshed before `refreshedBefore` (the keep-alive job), even when
    * its access token is still valid. Resolves to whether a refresh happened; a refusal marks it needs_reconnect.
    */
-  async keepAlive(workspaceId: string, externalUserId: string, refreshedBefore: Date): Promise<boolean> {
-    const key = `${userKey(workspaceId, externalUserId)}keep-alive`;
-    const token = await this.#flights.run(key, () => this.#refreshUser(workspaceId, externalUserId, 'graph', { kind: 'idle', refreshedBefore }));
+  async keepAlive(workspaceId: string, user: ConnectionUser, refreshedBefore: Date): Promise<boolean> {
+    const key = `${userKey(workspaceId, user)}keep-alive`;
+    const token = await this.#flights.run(key, () => this.#refreshUser(workspaceId, user, 'graph', { kind: 'idle', refreshedBefore }));
     return token !== undefined;
   }
 
@@ -165,16 +173,16 @@ export class TokenService {
    * Forgets what this process holds in memory for a user's connection (after Disconnect or Reconnect), or for the
    * whole workspace (after a credential change). Other processes see the change within `memoryRecheckMs`.
    */
-  invalidate(workspaceId: string, externalUserId?: string): void {
-    this.#memory.deleteByPrefix(externalUserId === undefined ? `${workspaceId}${SEP}` : userKey(workspaceId, externalUserId));
+  invalidate(workspaceId: string, user?: ConnectionUserRef): void {
+    this.#memory.deleteByPrefix(user === undefined ? `${workspaceId}${SEP}` : userKey(workspaceId, connectionUser(user)));
   }
 
   // ---- delegated ----
 
-  async #userToken(workspaceId: string, externalUserId: string, resource: ResourceName, key: string): Promise<AccessToken> {
+  async #userToken(workspaceId: string, user: ConnectionUser, resource: ResourceName, key: string): Promise<AccessToken> {
     // Two rounds at most: the second runs only when a reconnect replaced the row while we refreshed.
     for (let round = 0; round < 2; round++) {
-      const row = await readTokenRow(this.#db, workspaceId, externalUserId);
+      const row = await readTokenRow(this.#db, workspaceId, user);
       const grant = this.#activeGrant(row);
       // The memory entry's recheck time passed: the grant it came from is unchanged, so it stays good.
       const cached = this.#memory.get(key);
@@ -185,7 +193,7 @@ export class TokenService {
       }
       const usable = this.#usableStoredToken(row, resource);
       if (usable) return this.#remember(key, usable, grant);
-      const token = await this.#flights.run(key, () => this.#refreshUser(workspaceId, externalUserId, resource, { kind: 'expiring' }));
+      const token = await this.#flights.run(key, () => this.#refreshUser(workspaceId, user, resource, { kind: 'expiring' }));
       if (token) return this.#remember(key, token, grant);
     }
     throw new TokenError('token_service_unavailable', { fix: 'The connection changed while it was refreshed; try again.' });
@@ -219,17 +227,17 @@ export class TokenService {
   }
 
   /** Resolves to the new token, or undefined when nothing was refreshed (keep-alive: someone else did). */
-  async #refreshUser(workspaceId: string, externalUserId: string, resource: ResourceName, reason: RefreshReason): Promise<AccessToken | undefined> {
+  async #refreshUser(workspaceId: string, user: ConnectionUser, resource: ResourceName, reason: RefreshReason): Promise<AccessToken | undefined> {
     // Read before any transaction: the integrations source reads with its own connection.
     const auth = await this.#requireAuth(workspaceId);
     let outcome: RefreshOutcome;
     if (this.#crossProcessLock) {
       outcome = await this.#db.transaction().execute(async (trx) => {
-        await lockForTransaction(trx, connectionLockName(workspaceId, externalUserId));
-        return this.#refreshLocked(trx, trx, auth, workspaceId, externalUserId, resource, reason);
+        await lockForTransaction(trx, connectionLockName(workspaceId, user));
+        return this.#refreshLocked(trx, trx, auth, workspaceId, user, resource, reason);
       });
     } else {
-      outcome = await this.#refreshLocked(this.#db, undefined, auth, workspaceId, externalUserId, resource, reason);
+      outcome = await this.#refreshLocked(this.#db, undefined, auth, workspaceId, user, resource, reason);
     }
     if (outcome.kind === 'needs_reconnect') throw outcome.error;
     if (outcome.kind === 'changed') return undefined;
@@ -245,11 +253,11 @@ export class TokenService {
     trx: Transaction<Database> | undefined,
     auth: IntegrationAuth,
     workspaceId: string,
-    externalUserId: string,
+    user: ConnectionUser,
     resource: ResourceName,
     reason: RefreshReason,
   ): Promise<RefreshOutcome> {
-    const row = await readTokenRow(reader, workspaceId, externalUserId);
+    const row = await readTokenRow(reader, workspaceId, user);
     if (reason.kind === 'idle') {
       if (!row || row.status !== 'active' || row.last_refreshed_at.getTime() >= reason.refreshedBefore.getTime()) return { kind: 'token', token: undefined };
     } else {
@@ -323,7 +331,7 @@ export class TokenService {
       type: 'connection.needs_reconnect',
       data: {
         connectionId: row.id,
-        externalUserId: row.external_user_id,
+        ...connectionUserData({ kind: row.user_kind, id: row.external_user_id }),
         tenantId: row.tenant_id,
         reason: error.code,
         ...(error.aadsts !== undefined ? { aadsts: error.aadsts } : {}),
@@ -337,10 +345,10 @@ export class TokenService {
       action: 'connection.needs_reconnect',
       target: { type: 'm365_connection', id: row.id },
       ip: null,
-      data: { externalUserId: row.external_user_id, reason: error.code, ...(error.aadsts !== undefined ? { aadsts: error.aadsts } : {}) },
+      data: { ...connectionUserData({ kind: row.user_kind, id: row.external_user_id }), reason: error.code, ...(error.aadsts !== undefined ? { aadsts: error.aadsts } : {}) },
       at: now,
     });
-    this.invalidate(row.workspace_id, row.external_user_id);
+    this.invalidate(row.workspace_id, { kind: row.user_kind, id: row.external_user_id });
     this.#logger.warn({ workspaceId: row.workspace_id, connectionId: row.id, reason: error.code, aadsts: error.aadsts }, 'connection needs reconnect');
   }
 

@@ -174,7 +174,9 @@ export interface M365CredentialsTable {
 export interface M365ConnectionsTable {
   id: string;
   workspace_id: string;
-  /** The host product's user (or `console:<user id>`) this connection acts for. */
+  /** Whose connection: a console user or a host product's user (separate namespaces, see migration 0007). */
+  user_kind: ColumnType<'console_user' | 'external_user', 'console_user' | 'external_user' | undefined, 'console_user' | 'external_user'>;
+  /** The user's id within its kind: the console user's id, or the host product's user id. */
   external_user_id: string;
   tenant_id: string;
   object_id: string;
@@ -206,6 +208,8 @@ export interface M365AuthStatesTable {
   state_hash: string;
   workspace_id: string;
   purpose: 'connect' | 'admin_consent';
+  /** With external_user_id: who the flow is for (connect) or which console admin started it (admin consent). */
+  user_kind: ColumnType<'console_user' | 'external_user' | null, 'console_user' | 'external_user' | null | undefined, never>;
   external_user_id: string | null;
   browser_binding_hash: string;
   code_verifier_sealed: string | null;

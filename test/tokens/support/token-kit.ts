@@ -140,7 +140,7 @@ export async function connectUser(emulator: EmulatorHandle, f: Fixture, app: Tes
     codeVerifier: pkce.codeVerifier,
     expectedNonce: nonce,
   });
-  const connection = await f.store.db.transaction().execute((trx) => saveDelegatedConnection(trx, f.keyRing, { workspaceId, externalUserId, redeemed, clock: f.clock }));
+  const connection = await f.store.db.transaction().execute((trx) => saveDelegatedConnection(trx, f.keyRing, { workspaceId, user: externalUserId, redeemed, clock: f.clock }));
   return { redeemed, connection };
 }
 
