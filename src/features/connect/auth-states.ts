@@ -1,6 +1,6 @@
 // OAuth states of the connect and admin consent flows. A state is random, stored only as a hash, single use (the
-// row is deleted by the request that presents it, before anything else is checked), expires after 10 minutes, and
-// is bound to the browser that started the flow by the hash of an httpOnly cookie value. The PKCE verifier is
+// row is deleted by the request from the browser it is bound to, before anything else in the answer is trusted),
+// expires after 10 minutes, and is bound to the browser that started the flow by the hash of an httpOnly cookie value. The PKCE verifier is
 // sealed beside it and goes only to Microsoft's token endpoint.
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
@@ -66,19 +66,32 @@ export async function createAuthState(db: Db, keyRing: KeyRing, input: NewAuthSt
 }
 
 /**
- * Takes the state out of the store (single use, even when a check below fails) and checks its expiry and browser
- * binding. `returnTo` of a refused state is never used: it could belong to someone else's flow.
+ * Takes the state out of the store (single use) once it is known to be this browser's, and checks its expiry. A
+ * state presented by another browser is refused but left in place: a stray or forged callback must not use up the
+ * real browser's flow. An expired one is removed. `returnTo` of a refused state is never used: it could belong to
+ * someone else's flow.
  */
 export async function consumeAuthState(db: Db, keyRing: KeyRing, state: string | undefined, browserBinding: string | undefined, now: Date): Promise<AuthState> {
   if (!state) throw new ConnectError('state_missing');
   if (state.length > 512) throw new ConnectError('state_invalid');
   const stateHash = digest(state);
-  const row = await db.deleteFrom('m365_auth_states').where('state_hash', '=', stateHash).returningAll().executeTakeFirst();
-  if (!row) throw new ConnectError('state_invalid');
-  if (row.expires_at.getTime() <= now.getTime()) throw new ConnectError('state_expired');
+  const found = await db.selectFrom('m365_auth_states').select(['browser_binding_hash', 'expires_at']).where('state_hash', '=', stateHash).executeTakeFirst();
+  if (!found) throw new ConnectError('state_invalid');
+  if (found.expires_at.getTime() <= now.getTime()) {
+    await db.deleteFrom('m365_auth_states').where('state_hash', '=', stateHash).execute();
+    throw new ConnectError('state_expired');
+  }
   const presented = Buffer.from(digest(browserBinding ?? ''), 'utf8');
-  const expected = Buffer.from(row.browser_binding_hash, 'utf8');
+  const expected = Buffer.from(found.browser_binding_hash, 'utf8');
   if (!browserBinding || presented.length !== expected.length || !timingSafeEqual(presented, expected)) throw new ConnectError('browser_mismatch');
+  // The delete decides who wins when the right browser presents the state twice at once: exactly one request gets the row.
+  const row = await db
+    .deleteFrom('m365_auth_states')
+    .where('state_hash', '=', stateHash)
+    .where('browser_binding_hash', '=', found.browser_binding_hash)
+    .returningAll()
+    .executeTakeFirst();
+  if (!row) throw new ConnectError('state_invalid');
   return {
     workspaceId: row.workspace_id,
     purpose: row.purpose,
