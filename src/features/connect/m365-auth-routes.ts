@@ -21,6 +21,7 @@ import { IdentityError } from '../../microsoft/identity/index.js';
 import type { Database } from '../../platform/store/schema.js';
 import { principalOf } from '../access/authenticate.js';
 import { ConnectQuery, type ConnectionUser } from '../../contract/integration-schemas.js';
+import { PROBLEM_BASE_URI } from '../../platform/http/problem-catalogue.js';
 import { checkedReturnTo, hubOrigin, type M365RouteDeps } from '../integrations/integration-routes.js';
 
 export const BINDING_COOKIE = 'm365hub_oauth_binding';
@@ -38,15 +39,48 @@ export function setBrowserBinding(request: FastifyRequest, reply: FastifyReply):
   return value;
 }
 
-function page(reply: FastifyReply, status: number, content: ResultPage): FastifyReply {
+/** The header that carries a failed flow's code on every answer (page, problem+json or redirect), for API clients. */
+export const ERROR_CODE_HEADER = 'x-m365hub-error-code';
+
+/**
+ * Whether the client asked for JSON rather than a page: an API client following a link sends
+ * `Accept: application/json` (or application/problem+json); browsers always name text/html.
+ */
+function wantsJson(request: FastifyRequest): boolean {
+  const accept = request.headers.accept ?? '';
+  return /application\/(problem\+)?json/i.test(accept) && !/text\/html/i.test(accept);
+}
+
+/** The result of a flow: a page for people, or — for a failure asked for as JSON — problem+json with the same words. */
+function page(request: FastifyRequest, reply: FastifyReply, status: number, content: ResultPage): FastifyReply {
+  reply.header('cache-control', 'no-store');
+  if (content.code) reply.header(ERROR_CODE_HEADER, content.code);
+  if (content.code && wantsJson(request)) {
+    return reply
+      .code(status)
+      .header('content-type', 'application/problem+json; charset=utf-8')
+      .send(
+        JSON.stringify({
+          type: `${PROBLEM_BASE_URI}${content.code}`,
+          title: content.title,
+          status,
+          detail: content.fix ? `${content.message} ${content.fix}` : content.message,
+          code: content.code,
+          requestId: request.id,
+          ...(content.action ? { actionUrl: content.action.href } : {}),
+          ...(content.continueHref ? { continueUrl: content.continueHref } : {}),
+        }),
+      );
+  }
   return reply
     .code(status)
     .header('content-type', 'text/html; charset=utf-8')
-    .header('cache-control', 'no-store')
     .header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'")
     .header('referrer-policy', 'no-referrer')
     .send(renderResultPage(content));
 }
+
+const NOT_MEMBER: ResultPage = { title: 'Workspace not found', message: 'The workspace does not exist or you are not a member of it.', code: 'not_found' };
 
 const errorPage = (error: IdentityError | ConnectError, extra: Partial<ResultPage> = {}): ResultPage => ({
   title: error.userMessage.startsWith('Approval required') ? 'Approval required' : 'Microsoft 365 was not connected',
@@ -78,7 +112,7 @@ export function registerM365AuthRoutes(server: FastifyInstance, deps: M365RouteD
       const url = await deps.connect.startConnect({ ...target, browserBinding: setBrowserBinding(request, reply) });
       return reply.header('cache-control', 'no-store').redirect(url.toString(), 302);
     } catch (error) {
-      if (error instanceof ConnectError || error instanceof IdentityError) return page(reply, 409, errorPage(error));
+      if (error instanceof ConnectError || error instanceof IdentityError) return page(request, reply, 409, errorPage(error));
       throw error;
     }
   }
@@ -90,13 +124,13 @@ export function registerM365AuthRoutes(server: FastifyInstance, deps: M365RouteD
       const principal = principalOf(request);
       const { workspaceId } = request.query;
       if (principal.kind !== 'user' || roleIn(principal, workspaceId) === undefined) {
-        return page(reply, 404, { title: 'Workspace not found', message: 'The workspace does not exist or you are not a member of it.' });
+        return page(request, reply, 404, NOT_MEMBER);
       }
       let returnTo: string | null = null;
       try {
         if (request.query.returnTo) returnTo = await checkedReturnTo(deps, request, workspaceId, request.query.returnTo);
       } catch (error) {
-        if (error instanceof ConnectError) return page(reply, 400, errorPage(error));
+        if (error instanceof ConnectError) return page(request, reply, 400, errorPage(error));
         throw error;
       }
       return startConnect(request, reply, { workspaceId, user: { kind: 'console_user', id: principal.user.id }, returnTo });
@@ -114,7 +148,7 @@ export function registerM365AuthRoutes(server: FastifyInstance, deps: M365RouteD
         const target = await redeemConnectLink(deps.db, request.params.token, deps.clock.now());
         return await startConnect(request, reply, { workspaceId: target.workspaceId, user: { kind: 'external_user', id: target.externalUserId }, returnTo: target.returnTo });
       } catch (error) {
-        if (error instanceof ConnectError) return page(reply, 410, errorPage(error));
+        if (error instanceof ConnectError) return page(request, reply, 410, errorPage(error));
         throw error;
       }
     },
@@ -130,16 +164,16 @@ export function registerM365AuthRoutes(server: FastifyInstance, deps: M365RouteD
       const principal = principalOf(request);
       const { workspaceId } = request.query;
       const role = roleIn(principal, workspaceId);
-      if (principal.kind !== 'user' || role === undefined) return page(reply, 404, { title: 'Workspace not found', message: 'The workspace does not exist or you are not a member of it.' });
+      if (principal.kind !== 'user' || role === undefined) return page(request, reply, 404, NOT_MEMBER);
       if (role !== 'admin') {
-        return page(reply, 403, { title: 'Approval required', message: 'Only a workspace admin can start admin consent.', fix: 'Send this link to an admin of the workspace who is also an administrator of your Microsoft 365 tenant.' });
+        return page(request, reply, 403, { title: 'Approval required', message: 'Only a workspace admin can start admin consent.', fix: 'Send this link to an admin of the workspace who is also an administrator of your Microsoft 365 tenant.', code: 'forbidden' });
       }
       try {
         const returnTo = request.query.returnTo ? await checkedReturnTo(deps, request, workspaceId, request.query.returnTo) : null;
         const { url } = await deps.connect.startAdminConsent({ workspaceId, startedBy: { kind: 'console_user', id: principal.user.id }, returnTo, browserBinding: setBrowserBinding(request, reply) });
         return reply.header('cache-control', 'no-store').redirect(url.toString(), 302);
       } catch (error) {
-        if (error instanceof ConnectError || error instanceof IdentityError) return page(reply, 409, errorPage(error));
+        if (error instanceof ConnectError || error instanceof IdentityError) return page(request, reply, 409, errorPage(error));
         throw error;
       }
     },
@@ -166,18 +200,18 @@ export function registerM365AuthRoutes(server: FastifyInstance, deps: M365RouteD
         return reply.redirect(withOutcome(outcome.returnTo, outcome.purpose === 'connect' ? { connected: true } : { adminConsent: true }), 303);
       }
       return outcome.purpose === 'connect'
-        ? page(reply, 200, {
+        ? page(request, reply, 200, {
             title: 'Microsoft 365 connected',
             message: `Connected as ${outcome.connection.userPrincipalName ?? outcome.connection.displayName ?? 'your Microsoft account'}. You can close this window.`,
           })
-        : page(reply, 200, { title: 'Admin consent granted', message: `The app was approved for tenant ${outcome.tenant}. You can close this window.` });
+        : page(request, reply, 200, { title: 'Admin consent granted', message: `The app was approved for tenant ${outcome.tenant}. You can close this window.` });
     }
     const { error, returnTo, workspaceId } = outcome;
     const needsAdmin = error instanceof IdentityError && ADMIN_CONSENT_NEEDED.has(error.code) && workspaceId !== null;
     const action = needsAdmin ? { label: 'Admin consent link', href: adminConsentStart(request, deps, workspaceId) } : undefined;
     const forConsoleUser = outcome.user?.kind === 'console_user';
     // A host product's user goes straight back to it with the code; its own UI explains.
-    if (returnTo && !forConsoleUser) return reply.redirect(withOutcome(returnTo, { error: error.code }), 303);
-    return page(reply, 400, errorPage(error, { ...(action ? { action } : {}), ...(returnTo ? { continueHref: withOutcome(returnTo, { error: error.code }) } : {}) }));
+    if (returnTo && !forConsoleUser) return reply.header(ERROR_CODE_HEADER, error.code).redirect(withOutcome(returnTo, { error: error.code }), 303);
+    return page(request, reply, 400, errorPage(error, { ...(action ? { action } : {}), ...(returnTo ? { continueHref: withOutcome(returnTo, { error: error.code }) } : {}) }));
   }
 }
