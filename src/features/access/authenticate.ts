@@ -90,6 +90,7 @@ function checkCsrf(request: FastifyRequest, principal: Principal, config: Config
 }
 
 function workspaceAccess(request: FastifyRequest, access: RouteAccess, principal: Principal): WorkspaceAccess {
+  const forApiKey = request.routeOptions.config.forbiddenForApiKey;
   const workspaceId = (request.params as Record<string, unknown> | undefined)?.workspaceId;
   const role = typeof workspaceId === 'string' ? roleIn(principal, workspaceId) : undefined;
   // Another workspace's id and a missing one must be indistinguishable: same problem, same detail.
@@ -98,7 +99,7 @@ function workspaceAccess(request: FastifyRequest, access: RouteAccess, principal
     throw new HttpProblem('forbidden', {
       detail:
         role === 'api_key'
-          ? 'API keys cannot manage API keys, members or webhooks, nor delete the workspace. Do it in the console as a workspace admin.'
+          ? (forApiKey ?? 'API keys cannot manage API keys, members or webhooks, nor delete the workspace. Do it in the console as a workspace admin.')
           : 'Only workspace admins may do this. Ask an admin of the workspace.',
     });
   }

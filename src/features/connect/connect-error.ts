@@ -7,6 +7,7 @@ export type ConnectErrorCode =
   | 'browser_mismatch'
   | 'return_to_not_allowed'
   | 'connect_link_invalid'
+  | 'admin_consent_link_invalid'
   | 'integration_not_configured'
   | 'no_delegated_services';
 
@@ -34,6 +35,10 @@ const CATALOGUE: Record<ConnectErrorCode, { userMessage: string; fix: string }> 
   connect_link_invalid: {
     userMessage: 'This connect link is unknown, expired or already used.',
     fix: 'Ask the application for a new Connect Microsoft 365 link; each link works once, for 10 minutes.',
+  },
+  admin_consent_link_invalid: {
+    userMessage: 'This admin consent link is unknown, expired or already used.',
+    fix: 'Ask the application for a new admin consent link; each link works once, for 24 hours.',
   },
   integration_not_configured: {
     userMessage: 'Microsoft 365 is not set up for this workspace yet.',

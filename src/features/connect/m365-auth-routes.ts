@@ -14,7 +14,7 @@ import { roleIn } from '../access/principal.js';
 import { newBrowserBinding } from './auth-states.js';
 import { ConnectError } from './connect-error.js';
 import { ADMIN_CONSENT_NEEDED, type FlowActor, type FlowOutcome } from './connect-flow.js';
-import { redeemConnectLink } from './connect-links.js';
+import { ADMIN_CONSENT_LINK_PATH, createAdminConsentLink, redeemAdminConsentLink, redeemConnectLink } from './connect-links.js';
 import { renderResultPage, type ResultPage } from './result-page.js';
 import { withOutcome } from './return-to.js';
 import { IdentityError } from '../../microsoft/identity/index.js';
@@ -155,6 +155,25 @@ export function registerM365AuthRoutes(server: FastifyInstance, deps: M365RouteD
   );
 
   api.get(
+    `${ADMIN_CONSENT_LINK_PATH}/:token`,
+    {
+      config: { access: 'public' },
+      schema: { tags, summary: 'Open a single-use admin consent link (a tenant administrator; redirects to Microsoft)', params: Type.Object({ token: Type.String({ minLength: 1, maxLength: 256 }) }, { additionalProperties: false }) },
+    },
+    async (request, reply) => {
+      try {
+        const target = await redeemAdminConsentLink(deps.db, request.params.token, deps.clock.now());
+        const { url } = await deps.connect.startAdminConsent({ ...target, startedBy: null, browserBinding: setBrowserBinding(request, reply) });
+        return reply.header('cache-control', 'no-store').redirect(url.toString(), 302);
+      } catch (error) {
+        if (error instanceof ConnectError) return page(request, reply, error.code === 'admin_consent_link_invalid' ? 410 : 409, errorPage(error));
+        if (error instanceof IdentityError) return page(request, reply, 409, errorPage(error));
+        throw error;
+      }
+    },
+  );
+
+  api.get(
     '/auth/m365/admin-consent',
     {
       config: { access: 'user' },
@@ -194,7 +213,12 @@ export function registerM365AuthRoutes(server: FastifyInstance, deps: M365RouteD
     },
   );
 
-  function respond(request: FastifyRequest, reply: FastifyReply, outcome: FlowOutcome): FastifyReply {
+  async function signedAdminConsentLink(request: FastifyRequest, workspaceId: string): Promise<string> {
+    const { token } = await createAdminConsentLink(deps.db, { workspaceId, returnTo: null }, deps.clock.now());
+    return `${hubOrigin(request, deps.config)}${ADMIN_CONSENT_LINK_PATH}/${token}`;
+  }
+
+  async function respond(request: FastifyRequest, reply: FastifyReply, outcome: FlowOutcome): Promise<FastifyReply> {
     if (outcome.ok) {
       if (outcome.returnTo) {
         return reply.redirect(withOutcome(outcome.returnTo, outcome.purpose === 'connect' ? { connected: true } : { adminConsent: true }), 303);
@@ -208,10 +232,15 @@ export function registerM365AuthRoutes(server: FastifyInstance, deps: M365RouteD
     }
     const { error, returnTo, workspaceId } = outcome;
     const needsAdmin = error instanceof IdentityError && ADMIN_CONSENT_NEEDED.has(error.code) && workspaceId !== null;
-    const action = needsAdmin ? { label: 'Admin consent link', href: adminConsentStart(request, deps, workspaceId) } : undefined;
     const forConsoleUser = outcome.user?.kind === 'console_user';
-    // A host product's user goes straight back to it with the code; its own UI explains.
+    // A host product's user goes straight back to it with the code; its own UI explains (and its backend can ask for
+    // an admin consent link).
     if (returnTo && !forConsoleUser) return reply.header(ERROR_CODE_HEADER, error.code).redirect(withOutcome(returnTo, { error: error.code }), 303);
+    // A console user's admin signs in to the console; anyone else's tenant administrator gets a single-use link that
+    // needs no console account (the state that names the workspace passed every check).
+    const action = needsAdmin
+      ? { label: 'Admin consent link', href: forConsoleUser ? adminConsentStart(request, deps, workspaceId) : await signedAdminConsentLink(request, workspaceId) }
+      : undefined;
     return page(request, reply, 400, errorPage(error, { ...(action ? { action } : {}), ...(returnTo ? { continueHref: withOutcome(returnTo, { error: error.code }) } : {}) }));
   }
 }

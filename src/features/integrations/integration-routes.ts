@@ -17,6 +17,7 @@ import { auditContextOf, principalOf, workspaceOf } from '../access/authenticate
 import { HttpProblem } from '../../platform/http/http-problem.js';
 import {
   AdminConsentLink,
+  ConnectLinkBody,
   Credential,
   CredentialBody,
   Integration,
@@ -26,6 +27,10 @@ import {
   type Integration as IntegrationResource,
 } from '../../contract/integration-schemas.js';
 import { setBrowserBinding } from '../connect/m365-auth-routes.js';
+import { ADMIN_CONSENT_LINK_PATH, createAdminConsentLink } from '../connect/connect-links.js';
+import { recordAudit } from '../audit/audit-log.js';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../platform/store/schema.js';
 
 /** What the composition root builds for these routes. */
 export interface M365Services {
@@ -36,6 +41,7 @@ export interface M365Services {
 export interface M365RouteDeps extends M365Services {
   config: Config;
   clock: Clock;
+  db: Kysely<Database>;
 }
 
 const tags = ['microsoft 365 integration'];
@@ -189,12 +195,49 @@ export function registerIntegrationRoutes(server: FastifyInstance, deps: M365Rou
     },
   );
 
+  // The host product's "Approval required" page: a link its backend asks for with the API key and shows (or sends) to
+  // the customer's tenant administrator, who needs no console account. Single use, 24 hours; opening it starts
+  // Microsoft's admin consent in that administrator's browser.
+  api.post(
+    `${BASE}/admin-consent-link`,
+    {
+      config: admin,
+      schema: {
+        tags,
+        summary: "A single-use admin consent link (24 hours) for a tenant administrator who is not a console user; it starts Microsoft's admin consent in their browser",
+        params: WorkspaceParams,
+        body: Type.Optional(ConnectLinkBody),
+        response: { 201: AdminConsentLink },
+      },
+    },
+    async (request, reply) => {
+      const workspaceId = workspaceOf(request).id;
+      let returnTo: string | null = null;
+      try {
+        if (request.body?.returnTo) returnTo = await checkedReturnTo(deps, request, workspaceId, request.body.returnTo);
+        if (!(await deps.integrations.get(workspaceId))) throw new HttpProblem('integration_not_configured');
+      } catch (error) {
+        throw m365Problem(error);
+      }
+      const { token, expiresAt } = await createAdminConsentLink(deps.db, { workspaceId, returnTo }, deps.clock.now());
+      await recordAudit(deps.db, { workspaceId, ...auditContextOf(request, deps.clock), action: 'integration.admin_consent_link_created', target: { type: 'm365_integration', id: workspaceId } });
+      return reply
+        .code(201)
+        .header('cache-control', 'no-store')
+        .send({ url: `${hubOrigin(request, deps.config)}${ADMIN_CONSENT_LINK_PATH}/${token}`, expiresAt: expiresAt.toISOString() });
+    },
+  );
+
   // Console admins only: the state is bound to the browser that asks (a cookie set on this answer), so the link
-  // works in that browser; an API key has no browser to bind to.
+  // works in that browser; an API key has no browser to bind to (it asks for …/admin-consent-link instead).
   api.get(
     `${BASE}/admin-consent-url`,
     {
-      config: { access: 'workspace_admin_user' },
+      config: {
+        access: 'workspace_admin_user',
+        forbiddenForApiKey:
+          "Microsoft's admin consent URL is bound to the browser that asks for it, so only a signed-in console admin gets it. With an API key, ask for a single-use admin consent link instead: POST …/integrations/m365/admin-consent-link.",
+      },
       schema: {
         tags,
         summary: "Microsoft's admin consent URL for the integration (single use, 10 minutes); open it in the same browser",

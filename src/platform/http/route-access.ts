@@ -25,6 +25,8 @@ export interface WorkspaceAccess {
 declare module 'fastify' {
   interface FastifyContextConfig {
     access?: RouteAccess;
+    /** Why an API key may not call this route and what it can do instead (the 403 detail); a general one otherwise. */
+    forbiddenForApiKey?: string;
   }
   interface FastifyRequest {
     principal: Principal | undefined;

@@ -222,7 +222,10 @@ export interface M365AuthStatesTable {
 export interface M365ConnectLinksTable {
   token_hash: string;
   workspace_id: string;
-  external_user_id: string;
+  /** connect: a host product's user connects; admin_consent: a tenant administrator grants admin consent. */
+  purpose: ColumnType<'connect' | 'admin_consent', 'connect' | 'admin_consent' | undefined, never>;
+  /** The host product's user (connect links only). */
+  external_user_id: string | null;
   return_to: string | null;
   created_at: CreatedAt;
   expires_at: Timestamp;

@@ -7,6 +7,7 @@ import * as m365Connections from './0004-m365-connections.js';
 import * as integrationReturnOrigins from './0005-integration-return-origins.js';
 import * as webhookRotationAndExpiryNotices from './0006-webhook-rotation-and-expiry-notices.js';
 import * as connectionUserKind from './0007-connection-user-kind.js';
+import * as adminConsentLinks from './0008-admin-consent-links.js';
 
 const migrations: Record<string, Migration> = {
   '0001-foundation': foundation,
@@ -16,6 +17,7 @@ const migrations: Record<string, Migration> = {
   '0005-integration-return-origins': integrationReturnOrigins,
   '0006-webhook-rotation-and-expiry-notices': webhookRotationAndExpiryNotices,
   '0007-connection-user-kind': connectionUserKind,
+  '0008-admin-consent-links': adminConsentLinks,
 };
 
 export const migrationProvider: MigrationProvider = {
