@@ -258,7 +258,8 @@ export class IntegrationStore implements IntegrationAuthSource {
   private async retireActive(trx: Transaction<Database>, workspaceId: string, audit: AuditContext): Promise<string | null> {
     const retired = await trx
       .updateTable('m365_credentials')
-      .set({ status: 'retired', retired_at: audit.at })
+      // Retired is for good: its sealed secret or private key is wiped in the same statement (the row stays for the record).
+      .set({ status: 'retired', retired_at: audit.at, secret_sealed: null, private_key_sealed: null })
       .where('workspace_id', '=', workspaceId)
       .where('status', '=', 'active')
       .returning('id')

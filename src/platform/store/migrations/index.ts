@@ -8,6 +8,7 @@ import * as integrationReturnOrigins from './0005-integration-return-origins.js'
 import * as webhookRotationAndExpiryNotices from './0006-webhook-rotation-and-expiry-notices.js';
 import * as connectionUserKind from './0007-connection-user-kind.js';
 import * as adminConsentLinks from './0008-admin-consent-links.js';
+import * as retiredCredentialsWiped from './0009-retired-credentials-wiped.js';
 
 const migrations: Record<string, Migration> = {
   '0001-foundation': foundation,
@@ -18,6 +19,7 @@ const migrations: Record<string, Migration> = {
   '0006-webhook-rotation-and-expiry-notices': webhookRotationAndExpiryNotices,
   '0007-connection-user-kind': connectionUserKind,
   '0008-admin-consent-links': adminConsentLinks,
+  '0009-retired-credentials-wiped': retiredCredentialsWiped,
 };
 
 export const migrationProvider: MigrationProvider = {
