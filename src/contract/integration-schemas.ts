@@ -14,10 +14,13 @@ const Mode = Type.Union([Type.Literal('delegated'), Type.Literal('application')]
 export const ServiceSelection = Type.Object({ service: ServiceName, modes: Type.Array(Mode, { minItems: 1, maxItems: 2 }) }, strict);
 
 const ClientSecret = Type.String({ minLength: 1, maxLength: 1024, description: "the secret's Value from Certificates & secrets; write-only" });
+/** A PEM pair (the key may be encrypted PKCS#8, with its passphrase), or a PFX / PKCS#12 file in base64. */
 const CertificateInput = Type.Object(
   {
-    certificatePem: Type.String({ minLength: 1, maxLength: 20_000, description: 'the certificate (public part), PEM' }),
-    privateKeyPem: Type.String({ minLength: 1, maxLength: 20_000, description: 'its RSA private key, PEM; write-only' }),
+    certificatePem: Type.Optional(Type.String({ minLength: 1, maxLength: 20_000, description: 'the certificate (public part), PEM' })),
+    privateKeyPem: Type.Optional(Type.String({ minLength: 1, maxLength: 20_000, description: 'its RSA private key, PEM (PKCS#8, encrypted or not, or PKCS#1); write-only' })),
+    pfxBase64: Type.Optional(Type.String({ minLength: 1, maxLength: 80_000, description: 'instead of the PEMs: a PFX / PKCS#12 file (.pfx, .p12) with the certificate and its private key, base64; write-only' })),
+    passphrase: Type.Optional(Type.String({ maxLength: 1024, description: 'of an encrypted private key or of the PFX; used once, never stored' })),
   },
   strict,
 );
@@ -58,7 +61,7 @@ export const Credential = Type.Object(
     secretSet: Type.Literal(true),
     expiresAt: NullableIsoTime,
     expirySource: Type.Union([Type.Literal('microsoft'), Type.Literal('entered'), Type.Literal('certificate'), Type.Null()]),
-    thumbprint: Type.Union([Type.String(), Type.Null()], { description: 'x5t#S256 (base64url SHA-256) of the certificate' }),
+    thumbprint: Type.Union([Type.String(), Type.Null()], { description: 'SHA-1 thumbprint in upper-case hex, as the Entra admin center shows it (certificates only)' }),
     createdAt: IsoTime,
   },
   strict,

@@ -75,7 +75,7 @@ for (const dialect of dialects) {
       const certificate = await createClientCertificate();
       const { integration } = await integrations.put(ws, settings({ credential: { kind: 'certificate', ...certificate } }), audit);
       assert.equal(integration.credential?.kind, 'certificate');
-      assert.match(integration.credential?.thumbprint ?? '', /^[A-Za-z0-9_-]{43}$/);
+      assert.match(integration.credential?.thumbprint ?? '', /^[0-9A-F]{40}$/, 'SHA-1 hex, as the Entra admin center shows it');
       assert.equal(integration.credential?.expirySource, 'certificate');
       const keyBody = certificate.privateKeyPem.split('\n')[1]!;
       assert.ok(!JSON.stringify(integration).includes(keyBody));

@@ -31,7 +31,12 @@ export function CredentialSummary({ credential }: { credential: Credential }) {
           <span className="muted">expiry unknown</span>
         )}
       </span>
-      {credential.thumbprint && <code className="credential__thumb" title="Certificate thumbprint (SHA-256)">{credential.thumbprint.slice(0, 12)}…</code>}
+      {credential.thumbprint && (
+        // In full, as the Entra admin center lists it under Certificates & secrets, so the two can be compared.
+        <code className="credential__thumb" title="Certificate thumbprint (SHA-1), as the Entra admin center shows it" aria-label={`Thumbprint ${credential.thumbprint}`}>
+          {credential.thumbprint}
+        </code>
+      )}
     </span>
   );
 }
