@@ -91,6 +91,15 @@ export const Integration = Type.Object(
 );
 export type Integration = Static<typeof Integration>;
 
+export const SetupGuideQuery = Type.Object(
+  {
+    services: Type.Optional(
+      Type.String({ maxLength: 1024, pattern: '^[a-z-]+\\.(delegated|application)(,[a-z-]+\\.(delegated|application))*$|^$', description: 'preview for services not saved yet: service.mode, comma-separated' }),
+    ),
+  },
+  strict,
+);
+
 export const SetupGuideResource = Type.Object(
   {
     redirectUri: Type.Union([Type.String(), Type.Null()]),

@@ -149,6 +149,17 @@ for (const dialect of dialects) {
       assert.ok(guide.steps.some((s) => s.kind === 'admin-consent'));
     });
 
+    it('previews the setup guide for services ticked but not saved yet', async () => {
+      const preview = await kit.admin.call('GET', `/api/v1/workspaces/${ws.id}/integrations/m365/setup-guide?services=mail.delegated,compliance.application`);
+      assert.equal(preview.status, 200, await preview.clone().text());
+      const guide = (await preview.json()) as { markdown: string };
+      assert.ok(guide.markdown.includes('`Mail.Send`') && guide.markdown.includes('`Policy.Read.All`'));
+      assert.ok(!guide.markdown.includes('`Files.Read`'), 'the saved OneDrive service is not what the form shows');
+      const saved = (await (await kit.admin.call('GET', `/api/v1/workspaces/${ws.id}/integrations/m365/setup-guide`)).json()) as { markdown: string };
+      assert.ok(saved.markdown.includes('`Files.Read`'));
+      assert.equal((await kit.admin.call('GET', `/api/v1/workspaces/${ws.id}/integrations/m365/setup-guide?services=fax.delegated`)).status, 400);
+    });
+
     it('keeps members out of integration settings but lets them connect', async () => {
       const member = await kit.member(ws.id, 'plain.member@example.com');
       for (const [method, path] of [

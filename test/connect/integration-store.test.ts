@@ -102,7 +102,8 @@ for (const dialect of dialects) {
       await refused({ clientId: 'not-a-guid' }, 'clientId');
       await refused({ services: [{ service: 'fax', modes: ['delegated'] }] }, 'services');
       await refused({ services: [] }, 'services');
-      await refused({ services: [{ service: 'dynamics', modes: ['delegated'] }] }, 'dynamicsOrg');
+      await refused({ services: [{ service: 'dynamics', modes: ['application'] }] }, 'dynamicsOrg');
+      await refused({ services: [{ service: 'dynamics', modes: ['delegated'] }], dynamicsOrg: 'contoso' }, 'services');
       await refused({ allowedSites: ['https://evil.example.com/sites/x'] }, 'allowedSites');
       await refused({ allowedSites: ['http://contoso.sharepoint.com/sites/x'] }, 'allowedSites');
       await refused({ redirectUri: 'http://hub.example.com/auth/m365/callback' }, 'redirectUri');
@@ -111,7 +112,7 @@ for (const dialect of dialects) {
       const { integration } = await integrations.put(
         ws,
         settings({
-          services: [{ service: 'dynamics', modes: ['delegated'] }, { service: 'sharepoint', modes: ['application'] }],
+          services: [{ service: 'dynamics', modes: ['application'] }, { service: 'sharepoint', modes: ['application'] }],
           dynamicsOrg: 'Contoso',
           allowedSites: ['https://Contoso.sharepoint.com/sites/Finance/', 'https://contoso.sharepoint.com/sites/finance'],
           azureTenantId: 'C0A7E5A0-5E3D-4B7A-9A65-7C0E2F4D1A01',

@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
 import * as m365 from '../api/m365-client.js';
-import type { Integration } from '../api/m365-types.js';
+import type { Integration, ServiceSelection } from '../api/m365-types.js';
 import { Card } from '../components/card.js';
 import { ConfirmDialog } from '../components/confirm-dialog.js';
 import { LoadingState } from '../components/loading-state.js';
@@ -55,6 +55,8 @@ function IntegrationSettings({ workspaceId }: { workspaceId: string }) {
   const { notify } = useToast();
   const integration = useLoader(() => m365.getIntegration(workspaceId), [workspaceId]);
   const [creating, setCreating] = useState(false);
+  // The services ticked in an open form, before they are saved: the setup guide previews them.
+  const [draftServices, setDraftServices] = useState<ServiceSelection[] | undefined>(undefined);
   const [panel, setPanel] = useState<Panel>('none');
   const [deleting, setDeleting] = useState(false);
   const [outcome, dismissOutcome] = useFlowOutcome();
@@ -110,7 +112,19 @@ function IntegrationSettings({ workspaceId }: { workspaceId: string }) {
         </Card>
       )}
       {!current && creating && (
-        <IntegrationForm workspaceId={workspaceId} integration={null} onSaved={(next) => saved(next, true)} onCancel={() => setCreating(false)} />
+        <IntegrationForm
+          workspaceId={workspaceId}
+          integration={null}
+          onSaved={(next) => {
+            setDraftServices(undefined);
+            saved(next, true);
+          }}
+          onCancel={() => {
+            setDraftServices(undefined);
+            setCreating(false);
+          }}
+          onServicesChange={setDraftServices}
+        />
       )}
       {current && (
         <>
@@ -121,7 +135,20 @@ function IntegrationSettings({ workspaceId }: { workspaceId: string }) {
             onUpdateCredentials={() => setPanel(panel === 'credentials' ? 'none' : 'credentials')}
           />
           {panel === 'edit' && (
-            <IntegrationForm key={current.updatedAt} workspaceId={workspaceId} integration={current} onSaved={(next) => saved(next, false)} onCancel={() => setPanel('none')} />
+            <IntegrationForm
+              key={current.updatedAt}
+              workspaceId={workspaceId}
+              integration={current}
+              onSaved={(next) => {
+                setDraftServices(undefined);
+                saved(next, false);
+              }}
+              onCancel={() => {
+                setDraftServices(undefined);
+                setPanel('none');
+              }}
+              onServicesChange={setDraftServices}
+            />
           )}
           {(panel === 'credentials' || current.pendingCredential) && (
             <UpdateCredentialsCard
@@ -135,7 +162,12 @@ function IntegrationSettings({ workspaceId }: { workspaceId: string }) {
           <TestConnectionCard workspaceId={workspaceId} adminConsentHref={adminConsentHref} onTested={integration.reload} />
         </>
       )}
-      <SetupGuideCard workspaceId={workspaceId} version={current?.updatedAt ?? 'none'} defaultOpen={!current || current.health.status !== 'connected'} />
+      <SetupGuideCard
+        workspaceId={workspaceId}
+        version={current?.updatedAt ?? 'none'}
+        services={creating || panel === 'edit' ? draftServices : undefined}
+        defaultOpen={!current || current.health.status !== 'connected'}
+      />
       {current && <WebhooksSection workspaceId={workspaceId} />}
       {current && (
         <section className="card card--danger" aria-labelledby="delete-integration-title">

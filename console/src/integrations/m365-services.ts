@@ -22,7 +22,11 @@ export const SERVICES: Record<ServiceName, ServiceInfo> = {
     description: 'Post messages to Teams channels and chats.',
     unavailable: { application: 'Microsoft Graph lets apps post Teams messages only as a signed-in user.' },
   },
-  dynamics: { label: 'Dynamics 365', description: 'Call the Dataverse Web API of your Dynamics 365 organisation.' },
+  dynamics: {
+    label: 'Dynamics 365',
+    description: 'Call the Dataverse Web API of your Dynamics 365 organisation.',
+    unavailable: { delegated: 'Dynamics 365 is available with a service principal (application mode) only.' },
+  },
 };
 
 export const SERVICE_ORDER = Object.keys(SERVICES) as ServiceName[];

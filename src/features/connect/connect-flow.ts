@@ -14,6 +14,7 @@ import {
   identityError,
   parseAdminConsentCallback,
   parseAuthorizationCallback,
+  PERMISSION_CATALOGUE,
   randomNonce,
   type EntraClient,
 } from '../../microsoft/identity/index.js';
@@ -71,7 +72,8 @@ export class ConnectFlow {
     const { db, keyRing, entra, integrations, clock } = this.deps;
     const auth = await integrations.loadIntegrationAuth(input.workspaceId);
     if (!auth) throw new ConnectError('integration_not_configured');
-    const delegated = auth.services.filter((s) => s.modes.includes('delegated')).map((s) => s.service);
+    // A service whose delegated mode the catalogue no longer offers (Dynamics 365, saved before) is left out of the scopes.
+    const delegated = auth.services.filter((s) => s.modes.includes('delegated') && !PERMISSION_CATALOGUE[s.service].delegated.unsupported).map((s) => s.service);
     if (delegated.length === 0) throw new ConnectError('no_delegated_services');
     const redirectUri = resolveRedirectUri({ integrationRedirectUri: auth.redirectUri });
     const pkce = await createPkce();

@@ -7,7 +7,7 @@ import type { Config } from '../../platform/config/config.js';
 import { ConnectError } from '../connect/connect-error.js';
 import type { ConnectFlow } from '../connect/connect-flow.js';
 import { checkReturnTo } from '../connect/return-to.js';
-import { IdentityError, setupGuide } from '../../microsoft/identity/index.js';
+import { IdentityError, MODES, SERVICES, setupGuide, type PermissionMode, type Service, type ServiceSelection } from '../../microsoft/identity/index.js';
 import type { CredentialInput } from './credential-material.js';
 import type { IntegrationStore, IntegrationView } from './integration-store.js';
 import type { CredentialView } from './credential-material.js';
@@ -22,6 +22,7 @@ import {
   CredentialBody,
   Integration,
   PutIntegrationBody,
+  SetupGuideQuery,
   SetupGuideResource,
   type Credential as CredentialResource,
   type Integration as IntegrationResource,
@@ -180,13 +181,20 @@ export function registerIntegrationRoutes(server: FastifyInstance, deps: M365Rou
     `${BASE}/setup-guide`,
     {
       config: admin,
-      schema: { tags, summary: 'What to register in the Microsoft Entra admin center (markdown and structured steps), from the permission catalogue', params: WorkspaceParams, response: { 200: SetupGuideResource } },
+      schema: {
+        tags,
+        summary: 'What to register in the Microsoft Entra admin center (markdown and structured steps), from the permission catalogue; `services` previews a choice not saved yet',
+        params: WorkspaceParams,
+        querystring: SetupGuideQuery,
+        response: { 200: SetupGuideResource },
+      },
     },
     async (request) => {
       const integration = await deps.integrations.get(workspaceOf(request).id);
       const redirectUri = integration ? integration.effectiveRedirectUri : (deps.integrations.redirectUriOf(null) ?? null);
+      const preview = request.query.services !== undefined ? servicesOfQuery(request.query.services) : undefined;
       const guide = setupGuide({
-        services: integration?.services ?? [],
+        services: preview ?? integration?.services ?? [],
         // The guide still renders without one; the step then says to configure it first.
         redirectUri: redirectUri ?? '(not configured: set BACKEND_URL, M365_REDIRECT_URI or the integration redirect URI)',
         ...(integration?.azureTenantId ? { tenant: integration.azureTenantId } : {}),
@@ -264,6 +272,26 @@ export function registerIntegrationRoutes(server: FastifyInstance, deps: M365Rou
       }
     },
   );
+}
+
+/**
+ * `?services=onedrive.delegated,directory.application`: the services ticked in the console's form before they are
+ * saved, so the guide follows them.
+ */
+function servicesOfQuery(text: string): ServiceSelection[] {
+  const selections = new Map<Service, PermissionMode[]>();
+  for (const item of text.split(',').filter(Boolean)) {
+    const [service, mode] = item.split('.') as [string, string | undefined];
+    if (!(SERVICES as readonly string[]).includes(service) || !(MODES as readonly (string | undefined)[]).includes(mode)) {
+      throw new HttpProblem('validation_failed', {
+        detail: `services: "${item}" is not service.mode (services: ${SERVICES.join(', ')}; modes: delegated, application).`,
+        errors: [{ pointer: '/querystring/services', detail: 'expected a comma-separated list of service.mode' }],
+      });
+    }
+    const modes = selections.get(service as Service) ?? [];
+    selections.set(service as Service, [...modes, mode as PermissionMode]);
+  }
+  return [...selections].map(([service, modes]) => ({ service, modes }));
 }
 
 /** returnTo checked against FRONTEND_URL, the hub's origin and the workspace's returnOrigins. */
