@@ -71,8 +71,10 @@ describe('returnTo on the routes', () => {
     }
   });
 
-  it("accepts FRONTEND_URL, the hub's own origin and the workspace's return origins", async () => {
-    for (const ok of [`${FRONTEND}/after`, `${kit.hub.url}/after`, '/after', 'https://tenant1.example.org/after']) {
+  it("accepts the workspace's own URL (its subdomain of FRONTEND_URL), the hub's own origin and the workspace's return origins", async () => {
+    const { url } = (await (await kit.api(ws.apiKey, 'GET', `/api/v1/workspaces/${ws.id}`)).json()) as { url: string };
+    assert.equal(url, 'https://redirects.app.example.com');
+    for (const ok of [`${url}/after`, `${kit.hub.url}/after`, '/after', 'https://tenant1.example.org/after']) {
       const response = await kit.api(ws.apiKey, 'POST', `/api/v1/workspaces/${ws.id}/users/u1/connect-link`, { returnTo: ok });
       assert.equal(response.status, 201, ok);
     }

@@ -30,7 +30,7 @@ const CATALOGUE: Record<ConnectErrorCode, { userMessage: string; fix: string }> 
   },
   return_to_not_allowed: {
     userMessage: 'The address to return to after connecting is not allowed.',
-    fix: "Use a returnTo on FRONTEND_URL, on the hub's own address, or on an origin listed in the integration's returnOrigins.",
+    fix: "Use a returnTo on the workspace's own URL (its subdomain of FRONTEND_URL), on the hub's own address, or on an origin listed in the integration's returnOrigins.",
   },
   connect_link_invalid: {
     userMessage: 'This connect link is unknown, expired or already used.',

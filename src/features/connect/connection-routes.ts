@@ -12,7 +12,7 @@ import { auditContextOf, principalOf, workspaceOf } from '../access/authenticate
 import { HttpProblem } from '../../platform/http/http-problem.js';
 import { positionCursor, readPositionCursor } from '../../platform/http/list-cursor.js';
 import { Connection, ConnectLink, ConnectLinkBody, ExternalUserParams, type Connection as ConnectionResource, type ConnectionUser } from '../../contract/integration-schemas.js';
-import { checkedReturnTo, hubOrigin, m365Problem, type M365RouteDeps } from '../integrations/integration-routes.js';
+import { checkedReturnTo, hubOrigin, m365Problem, workspaceHome, type M365RouteDeps } from '../integrations/integration-routes.js';
 
 const tags = ['microsoft 365 connections'];
 const USERS = '/api/v1/workspaces/:workspaceId/users/:externalUserId';
@@ -79,7 +79,8 @@ export function registerConnectionRoutes(server: FastifyInstance, deps: M365Rout
       const target = { workspaceId, externalUserId: request.params.externalUserId };
       let returnTo: string | null = null;
       try {
-        if (request.body?.returnTo) returnTo = await checkedReturnTo(deps, request, workspaceId, request.body.returnTo);
+        // Without one, the user goes back to the workspace's own URL (its subdomain of FRONTEND_URL) when there is one.
+        returnTo = request.body?.returnTo ? await checkedReturnTo(deps, request, workspaceId, request.body.returnTo) : ((await workspaceHome(deps, workspaceId)) ?? null);
         // Refuse now rather than hand out a link that can only fail.
         if (!(await deps.integrations.get(workspaceId))) throw new HttpProblem('integration_not_configured');
       } catch (error) {

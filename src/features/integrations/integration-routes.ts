@@ -28,6 +28,7 @@ import {
   type Integration as IntegrationResource,
 } from '../../contract/integration-schemas.js';
 import { setBrowserBinding } from '../connect/m365-auth-routes.js';
+import { workspaceUrl } from '../workspaces/workspace-subdomain.js';
 import { ADMIN_CONSENT_LINK_PATH, createAdminConsentLink } from '../connect/connect-links.js';
 import { recordAudit } from '../audit/audit-log.js';
 import type { Kysely } from 'kysely';
@@ -222,7 +223,8 @@ export function registerIntegrationRoutes(server: FastifyInstance, deps: M365Rou
       const workspaceId = workspaceOf(request).id;
       let returnTo: string | null = null;
       try {
-        if (request.body?.returnTo) returnTo = await checkedReturnTo(deps, request, workspaceId, request.body.returnTo);
+        // Without one, the administrator ends on the workspace's own URL (when FRONTEND_URL is set), not a dead end.
+        returnTo = request.body?.returnTo ? await checkedReturnTo(deps, request, workspaceId, request.body.returnTo) : ((await workspaceHome(deps, workspaceId)) ?? null);
         if (!(await deps.integrations.get(workspaceId))) throw new HttpProblem('integration_not_configured');
       } catch (error) {
         throw m365Problem(error);
@@ -294,10 +296,23 @@ function servicesOfQuery(text: string): ServiceSelection[] {
   return [...selections].map(([service, modes]) => ({ service, modes }));
 }
 
-/** returnTo checked against FRONTEND_URL, the hub's origin and the workspace's returnOrigins. */
+/**
+ * The workspace's own URL (its subdomain of FRONTEND_URL), undefined without FRONTEND_URL. Flows that end in the
+ * host product go back there, never to the root domain.
+ */
+export async function workspaceHome(deps: M365RouteDeps, workspaceId: string): Promise<string | undefined> {
+  if (!deps.config.frontendUrl) return undefined;
+  const row = await deps.db.selectFrom('workspaces').select('subdomain').where('id', '=', workspaceId).executeTakeFirst();
+  return row ? workspaceUrl(deps.config.frontendUrl, row.subdomain) : undefined;
+}
+
+/**
+ * returnTo checked against the workspace's own URL (allowed automatically), the hub's origin (and BACKEND_URL) and
+ * the workspace's returnOrigins. The root FRONTEND_URL is not a workspace's home and is refused.
+ */
 export async function checkedReturnTo(deps: M365RouteDeps, request: FastifyRequest, workspaceId: string, returnTo: string): Promise<string> {
   const integration = await deps.integrations.get(workspaceId);
-  const allowed = [deps.config.frontendUrl, deps.config.backendUrl, `${request.protocol}://${request.host}`, ...(integration?.returnOrigins ?? [])].filter(
+  const allowed = [await workspaceHome(deps, workspaceId), deps.config.backendUrl, `${request.protocol}://${request.host}`, ...(integration?.returnOrigins ?? [])].filter(
     (o): o is string => Boolean(o),
   );
   return checkReturnTo(returnTo, hubOrigin(request, deps.config), allowed);

@@ -4,6 +4,7 @@ import type { ConsoleUser } from '../console-auth/console-users.js';
 import type { ApiKeyRecord } from '../api-keys/api-keys.js';
 import type { Member as MemberRecord } from './members.js';
 import type { WorkspaceWithRole } from './workspaces.js';
+import { workspaceUrl } from './workspace-subdomain.js';
 import type { ApiKey, AuditEntry, Member, User, Workspace } from '../../contract/api-schemas.js';
 
 const iso = (date: Date) => date.toISOString();
@@ -16,9 +17,12 @@ export const userResource = (user: ConsoleUser): User => ({
   isInstanceAdmin: user.isInstanceAdmin,
 });
 
-export const workspaceResource = (w: WorkspaceWithRole): Workspace => ({
+/** `frontendUrl`: Config.frontendUrl, from which the workspace's own URL is derived. */
+export const workspaceResource = (w: WorkspaceWithRole, frontendUrl: string | undefined): Workspace => ({
   id: w.id,
   name: w.name,
+  subdomain: w.subdomain,
+  url: workspaceUrl(frontendUrl, w.subdomain) ?? null,
   role: w.role,
   createdAt: iso(w.createdAt),
   updatedAt: iso(w.updatedAt),

@@ -160,7 +160,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   const db = deps.store.db;
   registerOperationsRoutes(server, { isReady: () => deps.store.isReady(), isShuttingDown: () => shuttingDown, registry });
   registerAuthRoutes(server, { db, clock: deps.clock, config: deps.config, limiter: new SignInLimiter({ clock: deps.clock }) });
-  registerWorkspaceRoutes(server, { db, clock: deps.clock });
+  registerWorkspaceRoutes(server, { db, clock: deps.clock, frontendUrl: deps.config.frontendUrl });
   registerMemberRoutes(server, { db, clock: deps.clock });
   registerApiKeyRoutes(server, { db, clock: deps.clock });
   registerAuditRoutes(server, { db });

@@ -11,6 +11,8 @@ type NullableJson<T = unknown> = ColumnType<T | null, string | null | undefined,
 export interface WorkspacesTable {
   id: string;
   name: string;
+  /** Its subdomain of the host product (FRONTEND_URL); unique (a random label when an insert leaves it out). */
+  subdomain: ColumnType<string, string | undefined, string>;
   created_at: CreatedAt;
   updated_at: Timestamp;
 }

@@ -9,6 +9,7 @@ import * as webhookRotationAndExpiryNotices from './0006-webhook-rotation-and-ex
 import * as connectionUserKind from './0007-connection-user-kind.js';
 import * as adminConsentLinks from './0008-admin-consent-links.js';
 import * as retiredCredentialsWiped from './0009-retired-credentials-wiped.js';
+import * as workspaceSubdomains from './0010-workspace-subdomains.js';
 
 const migrations: Record<string, Migration> = {
   '0001-foundation': foundation,
@@ -20,6 +21,7 @@ const migrations: Record<string, Migration> = {
   '0007-connection-user-kind': connectionUserKind,
   '0008-admin-consent-links': adminConsentLinks,
   '0009-retired-credentials-wiped': retiredCredentialsWiped,
+  '0010-workspace-subdomains': workspaceSubdomains,
 };
 
 export const migrationProvider: MigrationProvider = {
