@@ -113,6 +113,21 @@ describe('Microsoft 365 pages of the console in Chromium', { skip: browserSkipRe
       await page.getByLabel(/^Secret expires/).fill(expires);
       assert.equal(await page.getByLabel('OneDrive files: Delegated').isChecked(), true, 'OneDrive delegated is the default first service');
       await page.getByLabel('Users and groups: Application').check();
+      // The guide follows the ticks before anything is saved: the sign-in permissions first, who may connect, and the
+      // application permission just ticked; Dynamics 365 cannot be ticked as delegated.
+      const preview = guide.getByRole('listitem').filter({ has: page.getByRole('heading', { name: 'Add delegated permissions' }) });
+      await preview.getByRole('row', { name: /offline_access.*Delegated.*refresh token/ }).waitFor();
+      await guide.getByRole('heading', { name: 'Decide who may connect (user assignment)' }).waitFor();
+      await guide.getByRole('row', { name: /GroupMember\.Read\.All.*Application/ }).first().waitFor();
+      assert.equal(await page.getByLabel('Dynamics 365: Delegated').isDisabled(), true);
+      // A certificate can come as a PFX file with its password.
+      // (The segmented control's radios are visually hidden; people click their labels.)
+      await page.locator('label.segmented__option', { hasText: /^Certificate$/ }).click();
+      await page.locator('label.segmented__option', { hasText: 'PFX / PKCS#12 file' }).click();
+      await page.getByLabel('PFX file').waitFor();
+      await page.getByLabel(/^Passphrase/).waitFor();
+      await shot(page, '02a-certificate-pfx');
+      await page.locator('label.segmented__option', { hasText: /^Client secret$/ }).click();
       await shot(page, '02-create-form');
       await page.getByRole('button', { name: 'Create integration' }).click();
 

@@ -95,15 +95,18 @@ export function CredentialFields({ idPrefix, draft, onChange }: { idPrefix: stri
         </div>
       ) : (
         <>
-          <fieldset className="segmented">
-            <legend className="visually-hidden">Certificate format</legend>
-            {(['pem', 'pfx'] as const).map((format) => (
-              <label key={format} className={`segmented__option${draft.certificateFormat === format ? ' segmented__option--active' : ''}`}>
-                <input type="radio" name={`${idPrefix}-format`} value={format} checked={draft.certificateFormat === format} onChange={() => set({ certificateFormat: format })} />
-                {format === 'pem' ? 'PEM (certificate + key)' : 'PFX / PKCS#12 file'}
-              </label>
-            ))}
-          </fieldset>
+          {/* On its own line, so it does not read as two more options of the credential type. */}
+          <div>
+            <fieldset className="segmented">
+              <legend className="visually-hidden">Certificate format</legend>
+              {(['pem', 'pfx'] as const).map((format) => (
+                <label key={format} className={`segmented__option${draft.certificateFormat === format ? ' segmented__option--active' : ''}`}>
+                  <input type="radio" name={`${idPrefix}-format`} value={format} checked={draft.certificateFormat === format} onChange={() => set({ certificateFormat: format })} />
+                  {format === 'pem' ? 'PEM (certificate + key)' : 'PFX / PKCS#12 file'}
+                </label>
+              ))}
+            </fieldset>
+          </div>
           {draft.certificateFormat === 'pem' ? (
             <div className="form-grid">
               <div className="field">
