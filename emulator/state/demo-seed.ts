@@ -27,8 +27,8 @@ const contosoPeople = [
 
 export interface SeedSummary {
   name: 'demo';
-  tenant: { id: string; domain: string; displayName: string };
-  otherTenant: { id: string; domain: string; displayName: string };
+  tenant: { id: string; domain: string; displayName: string; adminConsentWorkflow: boolean };
+  otherTenant: { id: string; domain: string; displayName: string; adminConsentWorkflow: boolean };
   password: string;
   admin: { id: string; userPrincipalName: string; password: string };
   users: { id: string; userPrincipalName: string; displayName: string; password: string; isAdmin: boolean; tenantId: string; accountEnabled: boolean }[];
@@ -83,14 +83,17 @@ export function seedDemo(directory: DirectoryStore, options: { users?: number; n
     requiredGraphAccess: { delegated: demoDelegatedPermissions, application: demoApplicationPermissions },
   });
   directory.addSecret(contoso.id, app.appId, { displayName: 'demo secret', secretText: f.clientSecret }, options.now);
+  // Contoso has turned on the admin consent workflow, so its users can ask for approval of what they may not
+  // consent to themselves; Fabrikam keeps Microsoft's default (off) and shows "Need admin approval".
+  directory.setAdminConsentWorkflow(contoso.id, { isEnabled: true });
   // Contoso's admin has consented to everything the demo app lists, as an admin does once after registering it.
   directory.grantDelegated(contoso.id, app.appId, demoDelegatedPermissions);
   directory.grantApplication(contoso.id, app.appId, demoApplicationPermissions);
 
   return {
     name: 'demo',
-    tenant: { id: contoso.id, domain: f.domain, displayName: contoso.displayName },
-    otherTenant: { id: fabrikam.id, domain: f.otherDomain, displayName: fabrikam.displayName },
+    tenant: { id: contoso.id, domain: f.domain, displayName: contoso.displayName, adminConsentWorkflow: true },
+    otherTenant: { id: fabrikam.id, domain: f.otherDomain, displayName: fabrikam.displayName, adminConsentWorkflow: false },
     password: f.password,
     admin: { id: byLocal('admin'), userPrincipalName: `admin@${f.domain}`, password: f.password },
     users: users.map((u) => ({ id: u.id, userPrincipalName: u.userPrincipalName, displayName: u.displayName, password: f.password, isAdmin: directory.isAdmin(u), tenantId: u.tenantId, accountEnabled: u.accountEnabled })),

@@ -132,7 +132,9 @@ describe('sign-in and consent', () => {
     assert.deepEqual([...grant!.scopes].sort(), ['Calendars.ReadWrite', 'offline_access', 'openid']);
   });
 
-  test('permissions that need an admin: "Need admin approval" (AADSTS90094 semantics) for a non-admin', async () => {
+  test('permissions that need an admin, admin consent workflow off (Microsoft\'s default): "Need admin approval" (AADSTS90094 semantics) for a non-admin', async (t) => {
+    await emulator.setAdminConsentWorkflow(tid, false);
+    t.after(() => emulator.setAdminConsentWorkflow(tid, true));
     const app = await emulator.createApplication(tid, { displayName: 'Admin-only', redirectUris: [redirectUri] });
     const first = await get(authorizeUrl({ client_id: app.appId, scope: 'openid Directory.Read.All', login_hint: 'jordan@contoso.onmicrosoft.com' }));
     const ctx = /name="ctx" value="([^"]+)"/.exec(await first.text())![1]!;
