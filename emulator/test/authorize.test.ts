@@ -162,6 +162,27 @@ describe('sign-in and consent', () => {
     await assert.rejects(emulator.signIn(authorizeUrl({ client_id: app.appId }), { username: 'lee@contoso.onmicrosoft.com', password: password() }), /AADSTS50105/);
   });
 
+  test('"Assignment required?" switched through the control API: on gives AADSTS50105 until the user is assigned, off lets everyone in (reference-error-codes 50105)', async () => {
+    const app = await emulator.createApplication(tid, { displayName: 'Assignment toggled', redirectUris: [redirectUri] });
+    const signIn = () => emulator.signIn(authorizeUrl({ client_id: app.appId }), { username: 'lee@contoso.onmicrosoft.com', password: password() });
+    await emulator.setAssignmentRequired(tid, app.appId, true);
+    await assert.rejects(signIn(), /AADSTS50105/);
+    await emulator.updateApplication(tid, app.appId, { appRoleAssignmentRequired: false });
+    assert.ok((await signIn()).params.code);
+  });
+
+  test('redirect URIs set through the control API: a removed URI is AADSTS50011, a single-page-app URI is accepted (reply-url)', async () => {
+    const app = await emulator.createApplication(tid, { displayName: 'Redirects changed', redirectUris: [redirectUri] });
+    const spa = 'https://spa.example.com/callback';
+    await emulator.updateApplication(tid, app.appId, { redirectUris: ['https://web.example.com/callback'], spaRedirectUris: [spa] });
+    const removed = await get(authorizeUrl({ client_id: app.appId }));
+    assert.equal(removed.headers.get('location'), null);
+    assert.match(await removed.text(), /AADSTS50011/);
+    const result = await emulator.signIn(authorizeUrl({ client_id: app.appId, redirect_uri: spa }), { username: 'lee@contoso.onmicrosoft.com', password: password() });
+    assert.equal(new URL(result.url).origin, 'https://spa.example.com');
+    assert.ok(result.params.code);
+  });
+
   test('response_mode=form_post answers an auto-submitting form to the redirect URI', async () => {
     const result = await emulator.signIn(authorizeUrl({ response_mode: 'form_post' }), { username: 'sam@contoso.onmicrosoft.com', password: password() });
     assert.equal(result.url, redirectUri);
