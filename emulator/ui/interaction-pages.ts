@@ -119,7 +119,7 @@ export function approvalRequestedPage(input: { actionUrl: string; ctx: string; a
     title,
     html`${identity(input.account)}<h1>${title}</h1>
 <p><strong>${input.appName}</strong></p>
-<p>${input.alreadyPending ? 'You already asked an admin to approve this app' : 'Your request for approval was sent to your admin'} (requested ${input.requestedAt}). You can use the app once an admin approves it.</p>
+<p>${input.alreadyPending ? 'You already asked an admin to approve this app' : 'Your request for approval was sent to your admin'} (requested ${new Date(input.requestedAt).toUTCString()}). You can use the app once an admin approves it.</p>
 <form method="post" action="${input.actionUrl}"><input type="hidden" name="ctx" value="${input.ctx}">
 <div class="actions"><button class="primary" type="submit" name="action" value="return" id="returnToApp">Return to the application</button></div></form>`,
   );
