@@ -177,6 +177,8 @@ describe('reading requests through Graph (appconsentapprovalroute-list-appconsen
     assert.equal(single.body.id, request.id);
     assert.equal(single.body['@odata.context'], `${emulator.url}/v1.0/$metadata#identityGovernance/appConsent/appConsentRequests('${item.id}')/userConsentRequests/$entity`);
     assertGraphError(await graphGet(emulator, `${base}/00000000-0000-0000-0000-000000000001`, token), 404, 'Request_ResourceNotFound');
+    // Graph's filterByCurrentUser function is not emulated: said so, never taken for an id.
+    assertGraphError(await graphGet(emulator, `${base}/filterByCurrentUser(on='reviewer')`, token), 501, 'emulator_unsupported', /filterByCurrentUser/);
   });
 
   test("Example 2's filter userConsentRequests/any(u:u/status eq 'InProgress') keeps only apps with a request in progress", async () => {

@@ -38,6 +38,8 @@ function policyOf(req: GraphRouteRequest) {
 }
 
 function findAppRequest(req: GraphRouteRequest) {
+  // Graph's filterByCurrentUser function would otherwise be taken for a request id.
+  if (/^filterByCurrentUser\(/i.test(req.params.request!)) throw graphErrors.emulatorUnsupported('the function filterByCurrentUser');
   const record = req.ctx.directory.consentRequests.find(req.tenant.id, req.params.request!);
   if (!record) throw graphErrors.resourceNotFound(req.params.request!);
   return record;
@@ -45,6 +47,7 @@ function findAppRequest(req: GraphRouteRequest) {
 
 function findUserRequest(req: GraphRouteRequest) {
   const record = findAppRequest(req);
+  if (/^filterByCurrentUser\(/i.test(req.params.userRequest!)) throw graphErrors.emulatorUnsupported('the function filterByCurrentUser');
   const user = record.userConsentRequests.find((u) => u.id === req.params.userRequest!.toLowerCase());
   if (!user) throw graphErrors.resourceNotFound(req.params.userRequest!);
   return { record, user };
