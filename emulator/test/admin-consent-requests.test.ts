@@ -8,7 +8,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { startEmulator, type EmulatorHandle } from '../harness.js';
-import { appWithRoles, assertGraphError, graphGet, userToken } from '../graph/test/graph-test-client.js';
+import { appToken, appWithRoles, assertGraphError, graphGet, userToken } from '../graph/test/graph-test-client.js';
 
 let emulator: EmulatorHandle;
 let tid: string;
@@ -52,9 +52,13 @@ async function appNeedingApproval(name: string) {
 const userId = (upn: string) => emulator.seed!.users.find((u) => u.userPrincipalName === upn)!.id;
 
 describe('"Approval required" page (admin-consent-workflow-overview: workflow on)', () => {
-  test('the seed turns the workflow on for Contoso and leaves Fabrikam at Microsoft\'s default (off)', () => {
+  test('the seed turns the workflow on for Contoso and leaves Fabrikam at Microsoft\'s default (off); the demo app can list Contoso\'s requests', async () => {
     assert.equal(emulator.seed!.tenant.adminConsentWorkflow, true);
     assert.equal(emulator.seed!.otherTenant.adminConsentWorkflow, false);
+    const demo = emulator.seed!.application;
+    assert.ok(demo.applicationPermissions.includes('ConsentRequest.Read.All'));
+    const token = await appToken(emulator, tid, demo.appId, demo.clientSecret);
+    assert.equal((await graphGet(emulator, base, token)).status, 200);
   });
 
   test('a non-admin sees the permissions, a justification box and "Request approval"; submitting records the request and shows "Request sent"', async () => {
