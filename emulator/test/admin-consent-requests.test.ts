@@ -288,6 +288,23 @@ describe('deciding (approvalstage-update) and what the user sees next', () => {
     assert.match(again.html, /id="requestApproval"/, 'a decided request no longer blocks a new one');
   });
 
+  test('a signed-in admin decides through Graph (delegated ConsentRequest.ReadWrite.All): reviewedBy is the admin, assignedToMe true; a member with the same scope is 403', async () => {
+    const app = await appNeedingApproval('Delegated review');
+    const created = await emulator.createConsentRequest(tid, { appId: app.appId, userId: userId('dana@contoso.onmicrosoft.com'), reason: 'planning' });
+    const demo = emulator.seed!.application;
+    await emulator.grant(tid, { appId: demo.appId, scopes: ['ConsentRequest.ReadWrite.All'] });
+    const stagePath = `${base}/${created.id}/userConsentRequests/${created.userConsentRequestId}/approval/stages/${created.stageId}`;
+    const member = await userToken(emulator, 'sam@contoso.onmicrosoft.com', 'ConsentRequest.ReadWrite.All');
+    assertGraphError(await patchStage(stagePath, member, { reviewResult: 'Deny' }), 403, 'Authorization_RequestDenied');
+    const admin = await userToken(emulator, 'admin@contoso.onmicrosoft.com', 'ConsentRequest.ReadWrite.All');
+    const before = await graphGet(emulator, `${base}/${created.id}/userConsentRequests/${created.userConsentRequestId}`, admin);
+    assert.equal(before.body.approval.stages[0].assignedToMe, true);
+    assert.equal((await patchStage(stagePath, admin, { reviewResult: 'Deny', justification: 'Not this quarter' })).status, 204);
+    const after = await graphGet(emulator, `${base}/${created.id}/userConsentRequests/${created.userConsentRequestId}`, admin);
+    assert.equal(after.body.approval.stages[0].reviewResult, 'Deny');
+    assert.deepEqual(after.body.approval.stages[0].reviewedBy, { id: emulator.seed!.admin.id, displayName: 'Avery Admin', userPrincipalName: 'admin@contoso.onmicrosoft.com', mail: 'admin@contoso.onmicrosoft.com' });
+  });
+
   test('a request nobody decides within requestDurationInDays shows Expired and can no longer be decided', async () => {
     const app = await appNeedingApproval('Forgotten');
     const created = await emulator.createConsentRequest(tid, { appId: app.appId, userId: userId('sam@contoso.onmicrosoft.com'), reason: 'soon please' });
