@@ -6,7 +6,7 @@ import { credentialMatches } from '../state/credential-hash.js';
 import { signedOutPage, errorPage } from '../ui/interaction-pages.js';
 import { aadsts } from './aadsts-errors.js';
 import { answerAdminConsent, continueAdminConsent } from './admin-consent-flow.js';
-import { submitApprovalRequest } from './approval-request-flow.js';
+import { approvalLines, submitApprovalRequest } from './approval-request-flow.js';
 import { checkAuthorizeRequest, checkClientAndRedirect } from './authorize-request.js';
 import { applyConsentAnswer, continueAuthorize } from './authorize-flow.js';
 import { showErrorPage } from './error-page.js';
@@ -116,7 +116,11 @@ export function registerInteractiveRoutes(app: FastifyInstance, ctx: EmulatorCon
       ctx.pending.replace(id, p);
       return renderSignIn(ctx, reply, id, p);
     }
-    if (action === 'request' && !ctx.directory.isAdmin(user)) return submitApprovalRequest(ctx, reply, id, p, user, params.get('justification') ?? '');
+    // Only a user shown the approval page may request approval (not an admin, and something only an admin can grant).
+    const application = ctx.directory.getApplication(p.clientId)!;
+    if (action === 'request' && !ctx.directory.isAdmin(user) && approvalLines(ctx, p, application, user).length > 0) {
+      return submitApprovalRequest(ctx, reply, id, p, user, params.get('justification') ?? '');
+    }
     if (p.kind === 'adminconsent') return answerAdminConsent(ctx, request, reply, id, p, user, action);
     if (!applyConsentAnswer(ctx, request, reply, p, user, action, params.get('consentForOrg') === 'on')) {
       ctx.pending.finish(id);
