@@ -76,12 +76,11 @@ export class ConsentRequests {
     const status = statusOf(user, now, durationDays);
     if (status !== 'InProgress') throw new DirectoryError(409, `the consent request ${user.id} is ${status}; only a request in progress can be decided`);
     user.review = { result, justification, reviewedDateTime: new Date(now).toISOString(), reviewedBy: reviewer };
-    // Approving the app for the organisation answers every request for it: the other users' requests in progress
-    // are completed with the same decision, as the admin center's single "Review permissions and consent" does.
-    if (result === 'Approve') {
-      for (const other of app.userConsentRequests) {
-        if (other !== user && statusOf(other, now, durationDays) === 'InProgress') other.review = { ...user.review };
-      }
+    // A decision answers every requestor of the app: "Once a request is approved, all requestors are notified…";
+    // a denial's justification "is provided to all requestors"
+    // (https://learn.microsoft.com/entra/identity/enterprise-apps/review-admin-consent-requests).
+    for (const other of app.userConsentRequests) {
+      if (other !== user && statusOf(other, now, durationDays) === 'InProgress') other.review = { ...user.review };
     }
     this.changed();
   }

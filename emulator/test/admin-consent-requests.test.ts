@@ -105,13 +105,20 @@ describe('"Approval required" page (admin-consent-workflow-overview: workflow on
     assert.equal(record!.userConsentRequests.length, 1);
   });
 
-  test('several users asking for one app share one appConsentRequest, one userConsentRequest each', async () => {
+  test('several users asking for one app share one appConsentRequest, one userConsentRequest each; a decision answers all of them (review-admin-consent-requests)', async () => {
     const app = await appNeedingApproval('Popular app');
     await emulator.signIn(authorizeUrl(app.appId, 'openid Directory.Read.All', 'sam@contoso.onmicrosoft.com'), { requestApproval: 'finance reports' });
     await emulator.signIn(authorizeUrl(app.appId, 'openid Directory.Read.All', 'dana@contoso.onmicrosoft.com'), { requestApproval: 'team planning' });
     const records = (await emulator.consentRequests(tid)).filter((r) => r.appId === app.appId);
     assert.equal(records.length, 1);
     assert.deepEqual(records[0]!.userConsentRequests.map((u) => u.reason).sort(), ['finance reports', 'team planning']);
+    // review-admin-consent-requests: a denial's justification "is provided to all requestors".
+    await emulator.decideConsentRequest(tid, records[0]!.id, { result: 'Deny', justification: 'We use another tool' });
+    const decided = (await emulator.consentRequests(tid)).find((r) => r.appId === app.appId)!;
+    assert.deepEqual(decided.userConsentRequests.map((u) => [u.status, u.review?.result, u.review?.justification]), [
+      ['Completed', 'Deny', 'We use another tool'],
+      ['Completed', 'Deny', 'We use another tool'],
+    ]);
   });
 
   test('workflow off: "Need admin approval" without a form, and a forged "request" post records nothing', async (t) => {
