@@ -117,4 +117,16 @@ describe('m365hub command line', () => {
       taken.close();
     }
   });
+
+  it('demo (what npm start runs) prints the banner first, as words, with the key file note, and stops on SIGTERM', async () => {
+    const dataDir = freshDir();
+    const demo = spawnM365hub(['demo', '--emulator-port', '0'], { M365HUB_PORT: '0', M365HUB_DATA_DIR: dataDir });
+    await demo.waitForLine(/^Press Ctrl\+C to stop\.$/);
+    const lines = demo.output().split('\n').filter((line) => line.trim() !== '');
+    assert.equal(lines[0], 'm365hub demo is running', `first line: ${lines[0]}`);
+    assert.ok(!lines.some((line) => line.trimStart().startsWith('{')), `no raw JSON log line:\n${demo.output()}`);
+    assert.ok(lines.some((line) => /^ {2}Note: Created a new encryption key file .*encryption-keys\)$/.test(line)), demo.output());
+    demo.child.kill('SIGTERM');
+    assert.equal((await demo.exit).code, 0);
+  });
 });
