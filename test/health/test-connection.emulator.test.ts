@@ -110,7 +110,7 @@ describe('Test Connection against the emulator', () => {
 
     it('a wrong secret is found without any user connection (client credentials authenticate the app first)', async () => {
       await configureDelegated(ws('three'), 'Wrong8Q~not-the-secret-at-all-000000000');
-      const report = await testConnection({ ...deps, delegatedToken: notConnected }, ws('three'), { actingUser: 'console:nobody' });
+      const report = await testConnection({ ...deps, delegatedToken: notConnected }, ws('three'), { actingUser: { kind: 'console_user', id: 'nobody' } });
       assert.equal(report.mode, 'delegated');
       assert.equal(report.health, 'authentication_error');
       const credentials = report.steps.find((s) => s.name === 'credentials')!;
@@ -120,7 +120,7 @@ describe('Test Connection against the emulator', () => {
 
     it('a user without a connection gets a finished report: the credential checked, the delegated part waiting for Connect', async () => {
       await configureDelegated(ws('four'), secret);
-      const report = await testConnection({ ...deps, delegatedToken: notConnected }, ws('four'), { actingUser: 'console:nobody' });
+      const report = await testConnection({ ...deps, delegatedToken: notConnected }, ws('four'), { actingUser: { kind: 'console_user', id: 'nobody' } });
       assert.equal(report.health, 'connected', JSON.stringify(report.steps));
       assert.deepEqual(report.steps.map((s) => [s.name, s.status]), [['credentials', 'passed'], ['connection', 'skipped'], ['permissions', 'skipped'], ['service:onedrive', 'skipped']]);
       const connection = report.steps.find((s) => s.name === 'connection')!;
