@@ -26,7 +26,8 @@ const CATALOGUE: Record<ConnectErrorCode, { userMessage: string; fix: string }> 
   },
   browser_mismatch: {
     userMessage: 'The sign-in was finished in a different browser from the one that started it.',
-    fix: 'Start Connect Microsoft 365 again and finish it in the same browser (allow cookies for this site).',
+    // The state is left unused (see auth-states.ts): the browser that started the flow can still finish it.
+    fix: 'Finish signing in in the browser where you started (it still works there for 10 minutes), or start Connect Microsoft 365 again in this one (allow cookies for this site).',
   },
   return_to_not_allowed: {
     userMessage: 'The address to return to after connecting is not allowed.',
