@@ -41,6 +41,17 @@ export const ConnectionReport = Type.Object(
     credential: Type.Union([Type.Literal('active'), Type.Literal('pending')]),
     mode: Type.Union([Type.Literal('application'), Type.Literal('delegated')]),
     steps: Type.Array(TestStep),
+    basis: Type.Optional(
+      Type.Object(
+        {
+          credentialId: Type.Union([Type.String(), Type.Null()]),
+          services: Type.String(),
+          tenant: Type.String(),
+          consent: Type.Union([Type.String(), Type.Null()]),
+        },
+        { ...strict, description: 'what was tested: the credential, services, tenant and admin consent in force' },
+      ),
+    ),
   },
   strict,
 );
@@ -67,6 +78,21 @@ export const IntegrationHealthResource = Type.Object(
     checkedAt: Type.Union([IsoTime, Type.Null()]),
     message: Type.Union([Type.String(), Type.Null()], { description: 'what to do when never tested' }),
     report: Type.Union([ConnectionReport, Type.Null()]),
+    outdated: Type.Union(
+      [
+        Type.Object(
+          {
+            since: IsoTime,
+            reason: Type.Union([Type.Literal('credential_changed'), Type.Literal('services_changed'), Type.Literal('tenant_changed'), Type.Literal('consent_changed')]),
+            message: Type.String(),
+          },
+          strict,
+        ),
+        Type.Null(),
+      ],
+      { description: 'set when the credential, services, tenant or admin consent changed after the report: it no longer describes what is configured; a re-test is queued' },
+    ),
+    pendingReport: Type.Union([ConnectionReport, Type.Null()], { description: "the last test of the current pending credential, apart from the active one's" }),
     credentialWarnings: Type.Array(CredentialWarning, { description: 'credentials expiring within 30 days, or expired' }),
   },
   strict,

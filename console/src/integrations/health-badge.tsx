@@ -14,13 +14,14 @@ export function healthLabel(status: string): string {
   return (HEALTH[status as HealthStatus] ?? HEALTH.unknown).label;
 }
 
-export function HealthBadge({ status, checkedAt }: { status: string; checkedAt?: string | null }) {
+/** `outdated`: the result is about a configuration that has since changed; it is shown as such, not as today's state. */
+export function HealthBadge({ status, checkedAt, outdated = false }: { status: string; checkedAt?: string | null; outdated?: boolean }) {
   const health = HEALTH[status as HealthStatus] ?? HEALTH.unknown;
   return (
-    <span className="health" data-health={status}>
-      <span className={`health__pill health__pill--${health.tone}`}>
+    <span className="health" data-health={outdated ? 'outdated' : status}>
+      <span className={`health__pill health__pill--${outdated ? 'neutral' : health.tone}`}>
         <span className="health__dot" aria-hidden="true" />
-        {health.label}
+        {outdated ? 'Re-testing after a change' : health.label}
       </span>
       {checkedAt !== undefined && (
         <span className="health__when">

@@ -1,6 +1,6 @@
 // The integration at a glance: health, the identifiers, the redirect URI to register, the credential (never its
 // value), admin consent, the services in use, and expiry warnings; with the actions an admin takes from here.
-import type { Credential, Integration } from '../api/m365-types.js';
+import type { Credential, HealthView, Integration } from '../api/m365-types.js';
 import { CopyButton } from '../components/copy-button.js';
 import { Timestamp } from '../components/timestamp.js';
 import { CredentialSummary, daysLeft } from './credential-summary.js';
@@ -9,12 +9,14 @@ import { MODE_LABELS, SERVICES } from './m365-services.js';
 
 interface Props {
   integration: Integration;
+  /** Set when the last result is about a configuration that has since changed. */
+  outdated?: HealthView['outdated'];
   adminConsentHref: string;
   onEdit(): void;
   onUpdateCredentials(): void;
 }
 
-export function IntegrationOverview({ integration, adminConsentHref, onEdit, onUpdateCredentials }: Props) {
+export function IntegrationOverview({ integration, outdated = null, adminConsentHref, onEdit, onUpdateCredentials }: Props) {
   const warnings = [integration.credential, integration.pendingCredential].flatMap((c) => (c ? expiryWarning(c) : []));
   const appOnly = integration.services.some((s) => s.modes.includes('application'));
 
@@ -31,7 +33,7 @@ export function IntegrationOverview({ integration, adminConsentHref, onEdit, onU
           <h2 className="overview__title" id="m365-overview-title">
             Microsoft 365
           </h2>
-          <HealthBadge status={integration.health.status} checkedAt={integration.health.checkedAt} />
+          <HealthBadge status={integration.health.status} checkedAt={integration.health.checkedAt} outdated={outdated !== null} />
         </div>
         <div className="overview__actions">
           <button type="button" className="button button--secondary button--small" onClick={onEdit}>

@@ -24,6 +24,7 @@ import type { Logger } from '../../platform/logging/logger.js';
 import type { Clock } from '../../platform/time/clock.js';
 import { readMicrosoftExpiry } from './microsoft-credential-expiry.js';
 import { PROBES } from './service-probes.js';
+import type { ReportBasis } from './report-basis.js';
 
 export type ConnectionHealth = 'connected' | 'authentication_error' | 'permission_error' | 'service_error';
 /** `connection`: the acting user's own Microsoft 365 connection, used for the delegated checks. */
@@ -45,6 +46,8 @@ export interface ConnectionReport {
   credential: 'active' | 'pending';
   mode: PermissionMode;
   steps: TestStep[];
+  /** What was tested (credential, services, tenant, consent): tells a later reader whether the report is outdated. */
+  basis?: ReportBasis;
 }
 
 export interface TestConnectionDeps {
