@@ -4,6 +4,7 @@ import type { Credential, HealthView, Integration } from '../api/m365-types.js';
 import { CopyButton } from '../components/copy-button.js';
 import { Timestamp } from '../components/timestamp.js';
 import { CredentialSummary, daysLeft } from './credential-summary.js';
+import { expiryPhrase } from './days-left.js';
 import { HealthBadge } from './health-badge.js';
 import { MODE_LABELS, SERVICES } from './m365-services.js';
 
@@ -144,7 +145,7 @@ function expiryWarning(credential: Credential): { title: string; text: string; e
   return [
     {
       expired: false,
-      title: `${what} expires in ${left} day${left === 1 ? '' : 's'}`,
+      title: `${what} ${expiryPhrase(left)}`,
       text: `On ${date}. Add a new one with Update credentials, test it, then make it active before then.`,
     },
   ];

@@ -22,10 +22,12 @@ export function TestConnectionCard({ workspaceId, adminConsentHref, stored, hasP
     if (finished.state === 'done') onTested();
   });
   const active = run.state !== 'idle' && run.credential === 'active' ? run : null;
-  // A finished run is also the stored report once the page reloads it; until then it is the newest word.
-  const fresh = active?.state === 'done' ? active.report : null;
-  const report = fresh ?? (active ? null : (stored?.report ?? null));
-  const outdated = fresh ? null : (stored?.outdated ?? null);
+  // The newest word wins: a run finished here until the page has re-read the stored report, then the stored one
+  // (a background re-test after a change replaces an older run's result, never the other way round).
+  const ran = active?.state === 'done' ? active.report : null;
+  const storedReport = stored?.report ?? null;
+  const report = active?.state === 'running' ? null : ran && (!storedReport || ran.checkedAt > storedReport.checkedAt) ? ran : storedReport;
+  const outdated = report && report === storedReport ? (stored?.outdated ?? null) : null;
 
   return (
     <section className="card" aria-labelledby="test-connection-title">
