@@ -3,6 +3,9 @@ import { hostname } from 'node:os';
 import type { FastifyInstance } from 'fastify';
 import type { Config } from '../platform/config/config.js';
 import { KeyRing } from '../platform/crypto/key-ring.js';
+import { checkKeyRingOpensStoredData } from '../platform/crypto/key-ring-check.js';
+import { sealedColumns } from '../platform/crypto/sealed-columns.js';
+import { listenOrExplain } from '../platform/http/listen.js';
 import { loadOrCreateKeyFile } from '../platform/crypto/key-file.js';
 import { buildServer } from '../platform/http/server.js';
 import { JobQueue } from '../platform/jobs/job-queue.js';
@@ -59,6 +62,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
   const ownsStore = options.store === undefined;
   try {
     const keyRing = keyRingFor(config, logger);
+    await checkKeyRingOpensStoredData({ db: store.db, keyRing, columns: sealedColumns, logger });
     const jobs = new JobQueue({ db: store.db, clock, logger });
     const entra = createEntraClient({ loginUrl: config.loginUrl, clock, logger, ...(options.fetch ? { fetch: options.fetch } : {}) });
     const redirectDefaults = { m365RedirectUri: config.m365RedirectUri, backendUrl: config.backendUrl };
@@ -104,7 +108,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
       healthChecks: { queue: jobs },
       webhooks: { keyRing, queue: jobs, allowPrivateTargets: config.allowPrivateWebhookTargets },
     });
-    await server.listen({ host: config.host, port: config.port });
+    await listenOrExplain(server, config.host, config.port);
     worker.start();
     const address = server.server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;

@@ -12,6 +12,7 @@ import type { Database } from '../../platform/store/schema.js';
 import type { Clock } from '../../platform/time/clock.js';
 import { authenticateApiKey } from '../api-keys/api-key-auth.js';
 import { actorOf, roleIn, type Principal } from './principal.js';
+import { setSessionCookie } from '../console-auth/session-cookie.js';
 import { csrfTokenMatches, resumeSession, SESSION_COOKIE, type SessionOptions } from '../console-auth/sessions.js';
 import type { AuditContext } from '../audit/audit-log.js';
 import { ACTING_USER_HEADER, CSRF_HEADER } from '../../contract/api-schemas.js';
@@ -109,7 +110,7 @@ export function registerAuthentication(server: FastifyInstance, deps: Authentica
   const sessions: SessionOptions = { db: deps.db, clock: deps.clock, ttlSeconds: deps.config.sessionTtlSeconds };
   server.decorateRequest('principal', undefined);
   server.decorateRequest('workspace', undefined);
-  server.addHook('onRequest', async (request: FastifyRequest, _reply: FastifyReply) => {
+  server.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
     // Unknown routes have no config; they fall through to the not-found handler.
     if (request.is404) return;
     const access = request.routeOptions.config.access;
@@ -121,6 +122,9 @@ export function registerAuthentication(server: FastifyInstance, deps: Authentica
     const principal = await resolvePrincipal(request, deps, sessions);
     if (!principal) throw new HttpProblem('unauthenticated');
     request.principal = principal;
+    if (principal.kind === 'user' && principal.session.renewed) {
+      setSessionCookie(request, reply, request.cookies[SESSION_COOKIE] as string, principal.session.expiresAt);
+    }
     if (access === 'user' && principal.kind !== 'user') {
       throw new HttpProblem('forbidden', { detail: 'This route is for signed-in console users, not API keys.' });
     }
