@@ -203,6 +203,10 @@ describe('Microsoft 365 pages of the console in Chromium', { skip: browserSkipRe
       // The refused secret's result is no longer presented as the integration's state: re-tested in the background.
       await overview.getByText('Connected', { exact: true }).waitFor({ timeout: 30_000 });
       await testCard.locator('[data-step="credentials"][data-status="passed"]').waitFor({ timeout: 30_000 });
+      // Consent in one voice: the permissions step says all are granted, so the overview says granted too (the
+      // consent was given in the tenant, not through this workspace's link).
+      await overview.locator('[data-consent="granted"]').waitFor();
+      assert.equal(await overview.getByText(/Not granted yet/).count(), 0);
       assert.equal(await page.getByText('Authentication error').count(), 0, 'no stale Authentication error left on the page');
       assert.equal(await page.getByText('invalid_client_secret').count(), 0);
       await shot(page, '12-health-after-rotation');

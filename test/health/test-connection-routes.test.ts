@@ -114,7 +114,7 @@ for (const dialect of dialects) {
       return { jobId: job.id, report: finished.result };
     }
 
-    const health = async () => (await (await kit.admin.call('GET', `${base()}/health`)).json()) as { health: string; tested: boolean; message: string | null; checkedAt: string | null; report: Report | null; outdated: { since: string; reason: string; message: string } | null; pendingReport: Report | null; credentialWarnings: { expiresAt: string; expirySource: string; threshold: number }[] };
+    const health = async () => (await (await kit.admin.call('GET', `${base()}/health`)).json()) as { health: string; tested: boolean; message: string | null; checkedAt: string | null; report: Report | null; outdated: { since: string; reason: string; message: string } | null; pendingReport: Report | null; consent: { state: string; recorded: unknown }; credentialWarnings: { expiresAt: string; expirySource: string; threshold: number }[] };
 
     it('says "never tested" before the first test', async () => {
       const shown = await health();
@@ -141,6 +141,7 @@ for (const dialect of dialects) {
       const shown = await health();
       assert.equal(shown.tested, true);
       assert.equal(shown.health, 'permission_error');
+      assert.deepEqual(shown.consent, { state: 'missing', recorded: null });
       assert.deepEqual(shown.report, report);
       assert.equal(shown.credentialWarnings.length, 1, 'Microsoft says 20 days, not the 200 entered');
     });
@@ -157,6 +158,8 @@ for (const dialect of dialects) {
       const shown = await health();
       assert.equal(shown.health, 'connected');
       assert.equal(shown.credentialWarnings.length, 1);
+      // Granted in the tenant (as in the Entra admin center), not through the hub's link: still one true statement.
+      assert.deepEqual(shown.consent, { state: 'granted', recorded: null });
       assert.equal(shown.credentialWarnings[0]!.threshold, 30);
       assert.equal(shown.credentialWarnings[0]!.expirySource, 'microsoft');
     });

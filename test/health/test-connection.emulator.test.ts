@@ -29,7 +29,7 @@ describe('Test Connection against the emulator', () => {
     emulator = await startEmulator();
     tenant = emulator.tenantId!;
     store = await openTestStore('pglite');
-    for (const id of [ws('one'), ws('two'), ws('three'), ws('four')]) await store.db.insertInto('workspaces').values({ id, name: id, created_at: clock.now(), updated_at: clock.now() }).execute();
+    for (const id of [ws('one'), ws('two'), ws('three'), ws('four'), ws('five'), ws('six')]) await store.db.insertInto('workspaces').values({ id, name: id, created_at: clock.now(), updated_at: clock.now() }).execute();
     const keyRing = new KeyRing([{ id: 'k1', key: Buffer.alloc(32, 5) }]);
     integrations = new IntegrationStore({ db: store.db, keyRing, clock, redirectDefaults: { backendUrl: 'https://hub.example.test' } });
     const app = await emulator.createApplication(tenant, { displayName: 'Acme compliance', signInAudience: 'AzureADMyOrg', requiredPermissions: { application: ['User.Read.All', 'GroupMember.Read.All'] } });
@@ -98,6 +98,18 @@ describe('Test Connection against the emulator', () => {
     } finally {
       await emulator.clearFaults();
     }
+  });
+
+  it('an app registration not in the tenant (AADSTS700016) and a multi-tenant app with no tenant are setup problems, not authentication errors', async () => {
+    await integrations.put(ws('five'), { clientId: '0badc0de-0000-4000-8000-000000000016', azureTenantId: tenant, services: [{ service: 'directory', modes: ['application'] }], credential: { kind: 'secret', clientSecret: secret } }, audit());
+    const unknownApp = await testConnection(deps, ws('five'));
+    assert.equal(unknownApp.steps[0]!.code, 'application_not_found');
+    assert.equal(unknownApp.health, 'setup_error');
+
+    await integrations.put(ws('six'), { clientId: appId, azureTenantId: null, services: [{ service: 'directory', modes: ['application'] }], credential: { kind: 'secret', clientSecret: secret } }, audit());
+    const noTenant = await testConnection(deps, ws('six'));
+    assert.equal(noTenant.steps[0]!.code, 'tenant_required');
+    assert.equal(noTenant.health, 'setup_error');
   });
 
   describe('delegated-only integrations', () => {

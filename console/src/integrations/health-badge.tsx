@@ -4,6 +4,8 @@ import { Timestamp } from '../components/timestamp.js';
 
 const HEALTH: Record<HealthStatus, { label: string; tone: string }> = {
   connected: { label: 'Connected', tone: 'success' },
+  setup_error: { label: 'Setup incomplete', tone: 'warning' },
+  consent_required: { label: 'Admin consent needed', tone: 'warning' },
   authentication_error: { label: 'Authentication error', tone: 'danger' },
   permission_error: { label: 'Permission error', tone: 'warning' },
   service_error: { label: 'Service error', tone: 'danger' },

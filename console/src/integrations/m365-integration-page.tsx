@@ -124,6 +124,7 @@ function IntegrationSettings({ workspaceId }: { workspaceId: string }) {
           <IntegrationOverview
             integration={current}
             outdated={outdated}
+            consent={health.data?.consent ?? null}
             adminConsentHref={adminConsentHref}
             onEdit={() => setPanel(panel === 'edit' ? 'none' : 'edit')}
             onUpdateCredentials={() => setPanel(panel === 'credentials' ? 'none' : 'credentials')}

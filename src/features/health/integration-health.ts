@@ -57,22 +57,50 @@ export interface HealthView {
   /** Set when the report is about a configuration that has since changed; `basis` is what is configured now. */
   outdated: (Outdated & { basis: ReportBasis }) | null;
   pendingReport: ConnectionReport | null;
+  consent: ConsentState;
   credentialWarnings: ExpiryWarning[];
 }
 
+export interface ConsentState {
+  state: 'granted' | 'missing' | 'not_needed' | 'unknown';
+  recorded: { grantedAt: string; tenant: string } | null;
+}
+
 export async function readHealth(db: Kysely<Database>, workspaceId: string, now: Date): Promise<HealthView | undefined> {
-  const row = await db.selectFrom('m365_integrations').select(['health', 'health_checked_at', 'health_report']).where('workspace_id', '=', workspaceId).executeTakeFirst();
+  const row = await db
+    .selectFrom('m365_integrations')
+    .select(['health', 'health_checked_at', 'health_report', 'services', 'admin_consent_at', 'admin_consent_tenant'])
+    .where('workspace_id', '=', workspaceId)
+    .executeTakeFirst();
   if (!row) return undefined;
   const warnings = (await expiryWarnings(db, workspaceId, now)).map(({ noticeDays: _ignored, ...warning }) => warning);
   const report = (row.health_report as ConnectionReport | null) ?? null;
+  const outdated = report ? await outdatedOf(db, workspaceId, report) : null;
+  const appOnly = (row.services as { modes: string[] }[]).some((s) => s.modes.includes('application'));
   return {
     health: row.health,
     checkedAt: row.health_checked_at?.toISOString() ?? null,
     report,
-    outdated: report ? await outdatedOf(db, workspaceId, report) : null,
+    outdated,
+    consent: {
+      state: consentState(outdated ? null : report, appOnly),
+      recorded: row.admin_consent_at && row.admin_consent_tenant ? { grantedAt: row.admin_consent_at.toISOString(), tenant: row.admin_consent_tenant } : null,
+    },
     pendingReport: await pendingReportOf(db, workspaceId),
     credentialWarnings: warnings,
   };
+}
+
+/**
+ * Admin consent as Microsoft has it, read from the last current test: the permissions the token carried, or
+ * Microsoft asking for consent. The hub's own record of a consent flow is not the truth (consent is also granted
+ * or revoked in the Entra admin center), so it never decides this alone.
+ */
+function consentState(report: ConnectionReport | null, appOnly: boolean): ConsentState['state'] {
+  const permissions = report?.steps.find((s) => s.name === 'permissions');
+  if (report?.health === 'consent_required' || permissions?.status === 'failed') return 'missing';
+  if (permissions?.status === 'passed') return appOnly || report?.mode === 'delegated' ? 'granted' : 'not_needed';
+  return appOnly ? 'unknown' : 'not_needed';
 }
 
 async function outdatedOf(db: Kysely<Database>, workspaceId: string, report: ConnectionReport): Promise<HealthView['outdated']> {

@@ -121,6 +121,7 @@ async function healthResource(request: FastifyRequest, deps: TestConnectionRoute
     report: (view.report as ConnectionReport | null) ?? null,
     outdated: view.outdated ? { since: view.outdated.since, reason: view.outdated.reason, message: view.outdated.message } : null,
     pendingReport: view.pendingReport as ConnectionReport | null,
+    consent: view.consent,
     credentialWarnings: view.credentialWarnings,
   };
 }

@@ -26,7 +26,7 @@ import { readMicrosoftExpiry } from './microsoft-credential-expiry.js';
 import { PROBES } from './service-probes.js';
 import type { ReportBasis } from './report-basis.js';
 
-export type ConnectionHealth = 'connected' | 'authentication_error' | 'permission_error' | 'service_error';
+export type ConnectionHealth = 'connected' | 'setup_error' | 'consent_required' | 'authentication_error' | 'permission_error' | 'service_error';
 /** `connection`: the acting user's own Microsoft 365 connection, used for the delegated checks. */
 export type StepName = 'credentials' | 'connection' | 'permissions' | `service:${Service}`;
 
@@ -221,10 +221,20 @@ export async function testConnection(deps: TestConnectionDeps, workspaceId: stri
   return finish();
 }
 
+/** AADSTS700016 (application_not_found), 90002, 700054…: the registration or tenant, not the secret. */
+const SETUP_CODES = new Set(['tenant_required', 'application_not_found', 'application_not_multi_tenant', 'application_disabled', 'tenant_not_found', 'redirect_uri_mismatch', 'redirect_uri_not_configured']);
+/** AADSTS65001 / 90094 / 65004: an administrator's (or the user's) consent is what is missing. */
+const CONSENT_CODES = new Set(['consent_required', 'admin_approval_required', 'consent_declined']);
+
 /** The first failure decides: credentials → authentication, permissions or a refused call → permission, else service. */
 function healthOf(steps: TestStep[]): ConnectionHealth {
   const failed = steps.filter((s) => s.status === 'failed');
-  if (failed.some((s) => s.name === 'credentials' || s.name === 'connection')) return 'authentication_error';
+  const identity = failed.filter((s) => s.name === 'credentials' || s.name === 'connection');
+  // Not every refusal at the token endpoint is the credential's fault: an app registration or tenant that is not set
+  // up, or an administrator's consent that is missing, is said as such (aadsts-catalogue.ts codes).
+  if (identity.some((s) => s.code !== undefined && SETUP_CODES.has(s.code))) return 'setup_error';
+  if (identity.some((s) => s.code !== undefined && CONSENT_CODES.has(s.code))) return 'consent_required';
+  if (identity.length > 0) return 'authentication_error';
   if (failed.some((s) => s.name === 'permissions' || s.code === 'graph_access_denied')) return 'permission_error';
   if (failed.length > 0) return 'service_error';
   return 'connected';
