@@ -151,7 +151,7 @@ describe('Microsoft 365 pages of the console in Chromium', { skip: browserSkipRe
       await runTestConnection(page);
       await overview.getByText('Connected', { exact: true }).waitFor();
       const steps = await page.locator('[data-step]').evaluateAll((items) => items.map((i) => `${i.getAttribute('data-step')}=${i.getAttribute('data-status')}`));
-      assert.deepEqual(steps, ['credentials=passed', 'permissions=passed', 'service:directory=passed']);
+      assert.deepEqual(steps, ['credentials=passed', 'registration=passed', 'permissions=passed', 'service:directory=passed']);
       await shot(page, '05-test-connected');
       assert.deepEqual(pageErrors(), []);
     } finally {
