@@ -256,6 +256,22 @@ for (const dialect of dialects) {
       assert.ok(after.report!.steps.some((s) => s.name === 'service:compliance'), 'the new selection was tested');
     });
 
+    it('a delegated-only integration tested by an admin who never connected ends as a finished report with the way to connect, not a dead job', async () => {
+      const delegatedOnly = await kit.workspace('Delegated only', { clientId: appId, clientSecret: secret, azureTenantId: CONTOSO, services: [{ service: 'onedrive', modes: ['delegated'] }] });
+      const accepted = await kit.admin.call('POST', `/api/v1/workspaces/${delegatedOnly.id}/integrations/m365/test`);
+      assert.equal(accepted.status, 202);
+      const finished = await until(
+        'delegated test job',
+        async () => (await (await kit.admin.call('GET', accepted.headers.get('location')!)).json()) as { status: string; result: Report },
+        (j) => ['succeeded', 'failed', 'dead', 'cancelled'].includes(j.status),
+      );
+      assert.equal(finished.status, 'succeeded');
+      assert.equal(finished.result.steps.find((s) => s.name === 'credentials')!.status, 'passed', 'the credential is checked without a user');
+      const connection = finished.result.steps.find((s) => s.name === 'connection')!;
+      assert.equal(connection.code, 'connection_not_found');
+      assert.ok(connection.details!.connectPath);
+    });
+
     it('keeps members out, answers 404 without an integration, and validates the body', async () => {
       const member = await kit.member(ws.id, 'health.member@example.com');
       assert.equal((await member.call('POST', `${base()}/test`)).status, 403);
