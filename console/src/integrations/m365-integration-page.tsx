@@ -1,6 +1,6 @@
 // Settings → Integrations: the workspace's Microsoft 365 integration, for workspace admins. Create it, read what to
 // register in Entra, test it, see its health, rotate its credential, grant admin consent, delete it.
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import * as m365 from '../api/m365-client.js';
 import type { Integration, ServiceSelection } from '../api/m365-types.js';
@@ -54,6 +54,13 @@ export function M365IntegrationPage() {
 function IntegrationSettings({ workspaceId }: { workspaceId: string }) {
   const { notify } = useToast();
   const integration = useLoader(() => m365.getIntegration(workspaceId), [workspaceId]);
+  // One read of the stored health for the whole page, so the badge, the report and the pending test agree.
+  const health = useLoader(() => m365.getHealth(workspaceId).catch(() => null), [workspaceId, integration.data?.updatedAt ?? null]);
+  const outdated = health.data?.outdated ?? null;
+  useOutdatedRefresh(outdated !== null, () => {
+    health.reload();
+    integration.reload();
+  });
   const [creating, setCreating] = useState(false);
   // The services ticked in an open form, before they are saved: the setup guide previews them.
   const [draftServices, setDraftServices] = useState<ServiceSelection[] | undefined>(undefined);
@@ -130,6 +137,8 @@ function IntegrationSettings({ workspaceId }: { workspaceId: string }) {
         <>
           <IntegrationOverview
             integration={current}
+            outdated={outdated}
+            consent={health.data?.consent ?? null}
             adminConsentHref={adminConsentHref}
             onEdit={() => setPanel(panel === 'edit' ? 'none' : 'edit')}
             onUpdateCredentials={() => setPanel(panel === 'credentials' ? 'none' : 'credentials')}
@@ -155,11 +164,24 @@ function IntegrationSettings({ workspaceId }: { workspaceId: string }) {
               integration={current}
               workspaceId={workspaceId}
               adminConsentHref={adminConsentHref}
-              onChanged={integration.reload}
+              storedReport={health.data?.pendingReport ?? null}
+              onChanged={() => {
+                integration.reload();
+                health.reload();
+              }}
               onClose={() => setPanel('none')}
             />
           )}
-          <TestConnectionCard workspaceId={workspaceId} adminConsentHref={adminConsentHref} onTested={integration.reload} />
+          <TestConnectionCard
+            workspaceId={workspaceId}
+            adminConsentHref={adminConsentHref}
+            stored={health.data ?? null}
+            hasPending={current.pendingCredential !== null}
+            onTested={() => {
+              integration.reload();
+              health.reload();
+            }}
+          />
         </>
       )}
       <SetupGuideCard
@@ -196,4 +218,28 @@ function IntegrationSettings({ workspaceId }: { workspaceId: string }) {
       )}
     </>
   );
+}
+
+const OUTDATED_POLL_MS = 1500;
+const OUTDATED_POLL_LIMIT = 40;
+
+/**
+ * While the last result is outdated the hub is re-testing in the background: read again until the new result is in
+ * (bounded, so a re-test that cannot finish does not poll forever; the outdated notice stays and says so).
+ */
+function useOutdatedRefresh(outdated: boolean, refresh: () => void) {
+  const [polls, setPolls] = useState(0);
+  useEffect(() => {
+    if (!outdated) {
+      setPolls(0);
+      return;
+    }
+    if (polls >= OUTDATED_POLL_LIMIT) return;
+    const timer = window.setTimeout(() => {
+      setPolls((n) => n + 1);
+      refresh();
+    }, OUTDATED_POLL_MS);
+    return () => window.clearTimeout(timer);
+    // `refresh` is a fresh closure each render; the poll count drives the next read.
+  }, [outdated, polls]);
 }

@@ -9,10 +9,12 @@ import type { JobHandler } from '../../platform/jobs/job-worker.js';
 import type { Database } from '../../platform/store/schema.js';
 import { recordHealth, type HealthDeps } from './integration-health.js';
 import { storeMicrosoftExpiry } from './microsoft-credential-expiry.js';
+import { currentBasis } from './report-basis.js';
 import { IntegrationNotConfiguredError, testConnection, type TestConnectionDeps } from './test-connection.js';
 
-export const TEST_CONNECTION_JOB = 'health.test-connection';
-export const CHECK_INTEGRATIONS_JOB = 'health.check-integrations';
+import { CHECK_INTEGRATIONS_JOB, TEST_CONNECTION_JOB } from './health-job-types.js';
+
+export { CHECK_INTEGRATIONS_JOB, TEST_CONNECTION_JOB };
 export const HEALTH_CHECK_INTERVAL_SECONDS = 3600;
 
 export interface TestConnectionJobPayload {
@@ -30,10 +32,13 @@ export function healthJobs(deps: { test: TestConnectionDeps; health: HealthDeps;
       if (!workspaceId) throw new JobFailure('invalid_job', 'a Test Connection job belongs to a workspace', { retryable: false });
       const payload = job.payload as TestConnectionJobPayload;
       const credential = payload.credential ?? 'active';
+      // Read before the test: a change made while it runs leaves the report outdated, never wrongly current.
+      const basis = await currentBasis(deps.db, workspaceId, credential);
       let report;
       try {
         const actingUser = typeof payload.actingUser === 'string' ? { kind: 'external_user' as const, id: payload.actingUser } : (payload.actingUser ?? null);
         report = await testConnection(deps.test, workspaceId, { credential, actingUser });
+        if (basis) report.basis = basis;
       } catch (error) {
         if (error instanceof IntegrationNotConfiguredError) throw new JobFailure(error.code, error.message, { retryable: false });
         throw error;

@@ -7,6 +7,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Kysely } from 'kysely';
 import type { Principal } from '../access/principal.js';
 import { readHealth } from './integration-health.js';
+import { basisKey } from './report-basis.js';
 import { TEST_CONNECTION_JOB, type TestConnectionJobPayload } from './health-jobs.js';
 import type { JobQueue } from '../../platform/jobs/job-queue.js';
 import type { Database } from '../../platform/store/schema.js';
@@ -105,15 +106,24 @@ export function registerTestConnectionRoutes(server: FastifyInstance, deps: Test
 }
 
 async function healthResource(request: FastifyRequest, deps: TestConnectionRouteDeps): Promise<IntegrationHealthResource> {
-  const view = await readHealth(deps.db, workspaceOf(request).id, deps.clock.now());
+  const workspaceId = workspaceOf(request).id;
+  const view = await readHealth(deps.db, workspaceId, deps.clock.now());
   if (!view) throw new HttpProblem('not_found', { detail: NO_INTEGRATION });
   const tested = view.checkedAt !== null;
+  if (view.outdated?.basis.credentialId) {
+    // One background re-test per configuration, however often the page reads the health: keyed by what is
+    // configured now, so the next change queues the next one. Runs as the scheduled check does (no acting user).
+    await deps.queue.enqueue({ type: TEST_CONNECTION_JOB, workspaceId, payload: {}, maxAttempts: 1, idempotencyKey: `outdated:${basisKey(view.outdated.basis)}` });
+  }
   return {
     health: view.health,
     tested,
     checkedAt: view.checkedAt,
     message: tested ? null : 'Never tested. Run Test Connection (POST …/integrations/m365/test) to check the credentials, permissions and services.',
     report: (view.report as ConnectionReport | null) ?? null,
+    outdated: view.outdated ? { since: view.outdated.since, reason: view.outdated.reason, message: view.outdated.message } : null,
+    pendingReport: view.pendingReport as ConnectionReport | null,
+    consent: view.consent,
     credentialWarnings: view.credentialWarnings,
   };
 }

@@ -25,10 +25,12 @@ import type { Clock } from '../../platform/time/clock.js';
 import type { ConnectionUser } from '../../contract/integration-schemas.js';
 import { readMicrosoftExpiry } from './microsoft-credential-expiry.js';
 import { PROBES } from './service-probes.js';
+import { checkRegistration } from './registration-check.js';
+import type { ReportBasis } from './report-basis.js';
 
-export type ConnectionHealth = 'connected' | 'authentication_error' | 'permission_error' | 'service_error';
+export type ConnectionHealth = 'connected' | 'setup_error' | 'consent_required' | 'authentication_error' | 'permission_error' | 'service_error';
 /** `connection`: the acting user's own Microsoft 365 connection, used for the delegated checks. */
-export type StepName = 'credentials' | 'connection' | 'permissions' | `service:${Service}`;
+export type StepName = 'credentials' | 'connection' | 'registration' | 'permissions' | `service:${Service}`;
 
 export interface TestStep {
   name: StepName;
@@ -46,6 +48,8 @@ export interface ConnectionReport {
   credential: 'active' | 'pending';
   mode: PermissionMode;
   steps: TestStep[];
+  /** What was tested (credential, services, tenant, consent): tells a later reader whether the report is outdated. */
+  basis?: ReportBasis;
 }
 
 export interface TestConnectionDeps {
@@ -135,8 +139,10 @@ export async function testConnection(deps: TestConnectionDeps, workspaceId: stri
     const tenant = specificTenant(auth) ?? (token ? tenantOf(token) : undefined);
     if (tenant) {
       try {
-        await deps.entra.acquireAppToken({ tenant, credentials: auth.credentials });
+        const appToken = (await deps.entra.acquireAppToken({ tenant, credentials: auth.credentials })).accessToken;
         steps.push({ name: 'credentials', status: 'passed', message: `Microsoft accepted the ${credential} ${auth.credentialKind} (checked without a user, in tenant ${tenant}).` });
+        // Users sign in to this integration: what would stop them at Microsoft's page, read with the app token.
+        steps.push(await checkRegistration(graphWith(deps, appToken), auth.credentials.clientId, auth.redirectUri));
       } catch (error) {
         steps.push(identityStep(error));
         skipRest('Skipped: the credential was refused.');
@@ -158,14 +164,7 @@ export async function testConnection(deps: TestConnectionDeps, workspaceId: stri
     steps.push({ name: 'connection', status: 'passed', message: "Your Microsoft 365 connection's token was used for the delegated checks." });
   }
 
-  const graph: GraphClient = createGraphClient({
-    graphUrl: deps.graphUrl,
-    accessToken: async () => token!,
-    ...(deps.fetch ? { fetch: deps.fetch } : {}),
-    ...(deps.logger ? { logger: deps.logger } : {}),
-    ...(deps.graphRetry ? { retry: deps.graphRetry } : {}),
-    ...(deps.sleep ? { sleep: deps.sleep } : {}),
-  });
+  const graph: GraphClient = graphWith(deps, token!);
   // The app token can read the registration's credential expiry; the job stores what it finds (health-jobs.ts).
   if (mode === 'application') {
     const expiry = await readMicrosoftExpiry(graph, auth.credentials);
@@ -174,6 +173,11 @@ export async function testConnection(deps: TestConnectionDeps, workspaceId: stri
       ...credentialsStep.details,
       expiry: { credentialId: auth.credentialId, ...expiry, ...(expiry.source === 'unavailable' ? { enteredExpiresAt: auth.credentialExpiresAt?.toISOString() ?? null } : {}) },
     };
+  }
+
+  // The sign-in side of the registration (redirect URI, user assignment) matters only when users sign in.
+  if (mode === 'application' && servicesIn('delegated').length > 0) {
+    steps.push(await checkRegistration(graph, auth.credentials.clientId, auth.redirectUri));
   }
 
   // 2. permissions (Graph only: a Dynamics permission is never in a Graph token)
@@ -219,13 +223,35 @@ export async function testConnection(deps: TestConnectionDeps, workspaceId: stri
   return finish();
 }
 
+/** AADSTS700016 (application_not_found), 90002, 700054…: the registration or tenant, not the secret. */
+const SETUP_CODES = new Set(['tenant_required', 'application_not_found', 'application_not_multi_tenant', 'application_disabled', 'tenant_not_found', 'redirect_uri_mismatch', 'redirect_uri_not_configured']);
+/** AADSTS65001 / 90094 / 65004: an administrator's (or the user's) consent is what is missing. */
+const CONSENT_CODES = new Set(['consent_required', 'admin_approval_required', 'consent_declined']);
+
 /** The first failure decides: credentials → authentication, permissions or a refused call → permission, else service. */
 function healthOf(steps: TestStep[]): ConnectionHealth {
   const failed = steps.filter((s) => s.status === 'failed');
-  if (failed.some((s) => s.name === 'credentials' || s.name === 'connection')) return 'authentication_error';
+  const identity = failed.filter((s) => s.name === 'credentials' || s.name === 'connection');
+  // Not every refusal at the token endpoint is the credential's fault: an app registration or tenant that is not set
+  // up, or an administrator's consent that is missing, is said as such (aadsts-catalogue.ts codes).
+  if (identity.some((s) => s.code !== undefined && SETUP_CODES.has(s.code))) return 'setup_error';
+  if (identity.some((s) => s.code !== undefined && CONSENT_CODES.has(s.code))) return 'consent_required';
+  if (identity.length > 0) return 'authentication_error';
+  if (failed.some((s) => s.name === 'registration')) return 'setup_error';
   if (failed.some((s) => s.name === 'permissions' || s.code === 'graph_access_denied')) return 'permission_error';
   if (failed.length > 0) return 'service_error';
   return 'connected';
+}
+
+function graphWith(deps: TestConnectionDeps, accessToken: string): GraphClient {
+  return createGraphClient({
+    graphUrl: deps.graphUrl,
+    accessToken: async () => accessToken,
+    ...(deps.fetch ? { fetch: deps.fetch } : {}),
+    ...(deps.logger ? { logger: deps.logger } : {}),
+    ...(deps.graphRetry ? { retry: deps.graphRetry } : {}),
+    ...(deps.sleep ? { sleep: deps.sleep } : {}),
+  });
 }
 
 /** A tenant the integration names itself (single-tenant), or the one admin consent recorded. */

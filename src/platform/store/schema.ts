@@ -133,7 +133,7 @@ export interface SealedSecretsTable {
 }
 
 export type ServiceMode = 'delegated' | 'application';
-export type IntegrationHealth = 'unknown' | 'connected' | 'authentication_error' | 'permission_error' | 'service_error';
+export type IntegrationHealth = 'unknown' | 'connected' | 'authentication_error' | 'permission_error' | 'service_error' | 'setup_error' | 'consent_required';
 
 export interface M365IntegrationsTable {
   workspace_id: string;

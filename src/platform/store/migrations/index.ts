@@ -10,6 +10,7 @@ import * as connectionUserKind from './0007-connection-user-kind.js';
 import * as adminConsentLinks from './0008-admin-consent-links.js';
 import * as retiredCredentialsWiped from './0009-retired-credentials-wiped.js';
 import * as workspaceSubdomains from './0010-workspace-subdomains.js';
+import * as healthSetupAndConsentKinds from './0011-health-setup-and-consent-kinds.js';
 
 const migrations: Record<string, Migration> = {
   '0001-foundation': foundation,
@@ -22,6 +23,7 @@ const migrations: Record<string, Migration> = {
   '0008-admin-consent-links': adminConsentLinks,
   '0009-retired-credentials-wiped': retiredCredentialsWiped,
   '0010-workspace-subdomains': workspaceSubdomains,
+  '0011-health-setup-and-consent-kinds': healthSetupAndConsentKinds,
 };
 
 export const migrationProvider: MigrationProvider = {
