@@ -158,7 +158,7 @@ export class JobWorker {
     if (reclaimed.length > 0) this.#logger.warn({ jobs: reclaimed }, 'jobs whose worker stopped answering were reclaimed');
     const room = this.#concurrency - this.#running.size;
     if (room <= 0 || this.#stopping) return [];
-    const jobs = await claimJobs(this.#db, { workerId: this.#workerId, now, leaseMs: this.#leaseMs, limit: room });
+    const jobs = await claimJobs(this.#db, { workerId: this.#workerId, now, leaseMs: this.#leaseMs, limit: room, types: Object.keys(this.#handlers) });
     return jobs.map((job) => this.#launch(job));
   }
 
