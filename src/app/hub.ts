@@ -64,7 +64,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
   try {
     const keyRing = keyRingFor(config, logger);
     await checkKeyRingOpensStoredData({ db: store.db, keyRing, columns: sealedColumns, logger });
-    const jobs = new JobQueue({ db: store.db, clock, logger });
+    const jobs = new JobQueue({ db: store.db, clock, logger, ...(store.wakeups ? { wakeChannel: store.wakeups.channel } : {}) });
     const entra = createEntraClient({ loginUrl: config.loginUrl, clock, logger, ...(options.fetch ? { fetch: options.fetch } : {}) });
     const redirectDefaults = { m365RedirectUri: config.m365RedirectUri, backendUrl: config.backendUrl };
     const integrations = new IntegrationStore({ db: store.db, keyRing, clock, redirectDefaults });
@@ -91,6 +91,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
       clock,
       logger,
       workerId: `${hostname()}:${process.pid}`,
+      ...(store.wakeups ? { wakeups: store.wakeups } : {}),
       handlers: {
         ...maintenanceJobs({ db: store.db, clock }),
         ...keepAliveJobs({ db: store.db, tokens, clock, logger, idleDays: config.keepAliveIdleDays }),
