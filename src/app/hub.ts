@@ -4,7 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Config } from '../platform/config/config.js';
 import { KeyRing } from '../platform/crypto/key-ring.js';
 import { loadOrCreateKeyFile } from '../platform/crypto/key-file.js';
-import { buildServer } from '../platform/http/server.js';
+import { buildHubServer } from './hub-server.js';
 import { JobQueue } from '../platform/jobs/job-queue.js';
 import { JobWorker } from '../platform/jobs/job-worker.js';
 import type { Logger } from '../platform/logging/logger.js';
@@ -13,15 +13,15 @@ import { systemClock, type Clock } from '../platform/time/clock.js';
 import { maintenanceJobs, scheduleMaintenance } from './maintenance-jobs.js';
 import { openConfiguredStore } from './open-configured-store.js';
 import { builtConsoleDir } from './package-paths.js';
-import { ConnectFlow } from '../features/connect/connect-flow.js';
+import { ConnectFlow } from '../features/connect/index.js';
 import { createEntraClient, type FetchLike } from '../microsoft/identity/index.js';
-import { IntegrationStore } from '../features/integrations/integration-store.js';
-import { keepAliveJobs, scheduleKeepAlive } from '../features/tokens/keep-alive-job.js';
-import { TokenService } from '../features/tokens/token-service.js';
-import { WEBHOOK_DELIVERY_JOB, WebhookEventPublisher } from '../features/webhooks/webhook-event-publisher.js';
-import { healthJobs, scheduleHealthChecks } from '../features/health/health-jobs.js';
-import { webhookDeliveryJob } from '../features/webhooks/webhook-delivery.js';
-import { createWebhookSender } from '../features/webhooks/webhook-sender.js';
+import { IntegrationStore } from '../features/integrations/index.js';
+import { keepAliveJobs, scheduleKeepAlive } from '../features/tokens/index.js';
+import { TokenService } from '../features/tokens/index.js';
+import { WEBHOOK_DELIVERY_JOB, WebhookEventPublisher } from '../features/webhooks/index.js';
+import { healthJobs, scheduleHealthChecks } from '../features/health/index.js';
+import { webhookDeliveryJob } from '../features/webhooks/index.js';
+import { createWebhookSender } from '../features/webhooks/index.js';
 
 export interface HubOptions {
   config: Config;
@@ -93,7 +93,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
         [WEBHOOK_DELIVERY_JOB]: webhookDeliveryJob({ db: store.db, keyRing, clock, logger, send: createWebhookSender({ allowPrivateTargets: config.allowPrivateWebhookTargets }) }),
       },
     });
-    const server = await buildServer({
+    const server = await buildHubServer({
       config,
       store,
       logger,

@@ -1,6 +1,6 @@
 // Housekeeping that every deployment needs, run as recurring durable jobs (so one process does each run).
 import type { Kysely } from 'kysely';
-import { deleteExpiredAuthStates } from '../features/connect/auth-states.js';
+import { deleteExpiredAuthStates } from '../features/connect/index.js';
 import type { JobQueue } from '../platform/jobs/job-queue.js';
 import type { JobHandler } from '../platform/jobs/job-worker.js';
 import type { Database } from '../platform/store/schema.js';

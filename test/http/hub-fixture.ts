@@ -7,7 +7,8 @@ import { createLogger } from '../../src/platform/logging/logger.js';
 import type { DialectName } from '../../src/platform/store/database.js';
 import { ManualClock } from '../../src/platform/time/clock.js';
 import { createConsoleUser } from '../../src/features/console-auth/console-users.js';
-import { buildServer, type JobsPort } from '../../src/platform/http/server.js';
+import type { JobsPort } from '../../src/platform/http/server.js';
+import { buildHubServer } from '../../src/app/hub-server.js';
 import { openTestStore, type TestStore } from '../support/stores.js';
 import { KeyRing } from '../../src/platform/crypto/key-ring.js';
 import { JobQueue } from '../../src/platform/jobs/job-queue.js';
@@ -58,7 +59,7 @@ export async function startHub(
   });
   const logger = createLogger({ level: 'trace', destination });
   const config = loadConfig({ M365HUB_SESSION_TTL_SECONDS: '3600', ...options.env });
-  const server = await buildServer({
+  const server = await buildHubServer({
     config,
     store: options.isReady ? { ...store, isReady: options.isReady } : store,
     logger,

@@ -5,9 +5,9 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../platform/store/schema.js';
 import { listAudit } from './audit-log.js';
 import { AuditEntryList, ListQuery, WorkspaceParams } from '../../contract/api-schemas.js';
-import { workspaceOf } from '../access/authenticate.js';
+import { workspaceOf } from '../../platform/http/authenticate.js';
 import { readSequenceCursor, sequenceCursor } from '../../platform/http/list-cursor.js';
-import { auditEntryResource } from '../workspaces/resources.js';
+import { auditEntryResource } from './audit-entry-resource.js';
 
 export function registerAuditRoutes(server: FastifyInstance, deps: { db: Kysely<Database> }): void {
   server.withTypeProvider<TypeBoxTypeProvider>().get(

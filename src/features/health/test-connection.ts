@@ -17,7 +17,7 @@ import {
   type Service,
 } from '../../microsoft/identity/index.js';
 import { isMultiTenantAlias } from '../../microsoft/identity/tenant-metadata.js';
-import type { IntegrationAuth } from '../integrations/integration-store.js';
+import type { IntegrationAuth } from '../integrations/index.js';
 import type { Logger } from '../../platform/logging/logger.js';
 import type { Clock } from '../../platform/time/clock.js';
 import { readMicrosoftExpiry } from './microsoft-credential-expiry.js';
