@@ -2,6 +2,7 @@
 // console-auth and api-keys own and every feature's routes in one list. Production and tests build it here.
 import type { FastifyInstance } from 'fastify';
 import { buildServer, type ServerDeps } from '../platform/http/server.js';
+import { hubProblemCatalogue } from './problem-catalogue.js';
 import type { Authenticators } from '../platform/http/authenticate.js';
 import { authenticateApiKey, registerApiKeyRoutes } from '../features/api-keys/index.js';
 import { registerAuditRoutes } from '../features/audit/index.js';
@@ -13,7 +14,7 @@ import { registerJobRoutes } from '../features/jobs/index.js';
 import { registerWebhookRoutes, type WebhookServices } from '../features/webhooks/index.js';
 import { registerMemberRoutes, registerWorkspaceRoutes } from '../features/workspaces/index.js';
 
-export interface HubServerDeps extends Omit<ServerDeps, 'authenticators' | 'routes'> {
+export interface HubServerDeps extends Omit<ServerDeps, 'authenticators' | 'routes' | 'problems'> {
   /** Microsoft 365 integration settings and the connect flows; their routes exist only when given. */
   m365?: M365Services;
   /** Test Connection and health routes (they enqueue jobs); the routes exist only when given. */
@@ -46,5 +47,5 @@ export async function buildHubServer(deps: HubServerDeps): Promise<FastifyInstan
   const { healthChecks, webhooks } = deps;
   if (healthChecks) routes.push((server) => registerTestConnectionRoutes(server, { db, clock, ...healthChecks }));
   if (webhooks) routes.push((server) => registerWebhookRoutes(server, { db, clock, ...webhooks }));
-  return buildServer({ ...deps, authenticators, routes });
+  return buildServer({ ...deps, problems: hubProblemCatalogue(), authenticators, routes });
 }

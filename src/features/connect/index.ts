@@ -4,3 +4,4 @@ export { ConnectFlow, type ConnectFlowDeps, type FlowOutcome } from './connect-f
 export { ConnectError, type ConnectErrorCode } from './connect-error.js';
 export { deleteExpiredAuthStates } from './auth-states.js';
 export { registerConnectRoutes, type M365Services } from './connect-routes.js';
+export { CONNECT_PROBLEMS } from './problems.js';

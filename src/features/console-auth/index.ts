@@ -4,3 +4,4 @@ export { createConsoleUser, findConsoleUser, findConsoleUserByEmail, normaliseEm
 export { csrfTokenMatches, resumeSession, SESSION_COOKIE, type ActiveSession, type SessionOptions } from './sessions.js';
 export { SignInLimiter } from './sign-in-limiter.js';
 export { registerAuthRoutes } from './auth-routes.js';
+export { CONSOLE_AUTH_PROBLEMS } from './problems.js';

@@ -5,6 +5,7 @@
 //   2. permissions: granted (the token's roles / scp) against required (the permission catalogue); what is missing
 //      and the admin consent link that would add it.
 //   3. one live Graph call per enabled service (service-probes.ts).
+import { AppError } from '../../platform/errors/app-error.js';
 import { createGraphClient, type FetchLike, type GraphClient } from '../../microsoft/graph/graph-client.js';
 import { GraphError } from '../../microsoft/graph/graph-error.js';
 import {
@@ -65,10 +66,10 @@ export interface TestConnectionOptions {
   actingUser?: string | null;
 }
 
-export class IntegrationNotConfiguredError extends Error {
-  readonly code = 'integration_not_configured';
+export class IntegrationNotConfiguredError extends AppError {
+  declare readonly code: 'integration_not_configured';
   constructor(credential: 'active' | 'pending') {
-    super(credential === 'pending' ? 'The integration has no pending credential to test. Add one with Update Credentials first.' : 'This workspace has no Microsoft 365 integration. Create it first.');
+    super('integration_not_configured', credential === 'pending' ? 'The integration has no pending credential to test. Add one with Update Credentials first.' : 'This workspace has no Microsoft 365 integration. Create it first.');
     this.name = 'IntegrationNotConfiguredError';
   }
 }

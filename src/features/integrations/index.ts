@@ -3,3 +3,4 @@
 export { credentialPresence, IntegrationStore, type IntegrationAuth, type IntegrationView } from './integration-store.js';
 export { resolveRedirectUri } from './redirect-uri.js';
 export { registerIntegrationRoutes } from './integration-routes.js';
+export { INTEGRATION_NOT_CONFIGURED, INTEGRATION_PROBLEMS } from './problems.js';

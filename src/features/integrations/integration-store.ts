@@ -11,7 +11,6 @@ import type { ClientCredentials, ServiceSelection } from '../../microsoft/identi
 import { newId } from '../../platform/store/ids.js';
 import type { Database, IntegrationHealth, M365IntegrationsTable } from '../../platform/store/schema.js';
 import type { Clock } from '../../platform/time/clock.js';
-import type { IntegrationAuthSource } from '../tokens/index.js';
 import { clientCredentialsOf, credentialRow, credentialView, type CredentialInput, type CredentialRow, type CredentialView } from './credential-material.js';
 import { validateIntegrationSettings, type IntegrationSettings, type IntegrationSettingsInput } from './integration-settings.js';
 import { findRedirectUri } from './redirect-uri.js';
@@ -90,7 +89,8 @@ function auditEntry(workspaceId: string, audit: AuditContext, action: string, ta
   return { workspaceId, actor: audit.actor, ip: audit.ip, actingUser: audit.actingUser ?? null, at: audit.at, action, target, ...(data ? { data } : {}) };
 }
 
-export class IntegrationStore implements IntegrationAuthSource {
+// Satisfies tokens' IntegrationAuthSource port structurally (tokens depends on integrations, not the reverse).
+export class IntegrationStore {
   constructor(private readonly deps: IntegrationStoreDeps) {}
 
   async get(workspaceId: string, db: Db = this.deps.db): Promise<IntegrationView | undefined> {

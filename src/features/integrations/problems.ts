@@ -20,3 +20,9 @@ export const INTEGRATION_PROBLEMS = {
     detail: 'The integration has no pending credential to test. Add one with Update Credentials (POST …/integrations/m365/credentials) first.',
   },
 } as const satisfies ProblemDefinitions;
+
+/** What the user is told, and how to fix it, wherever a missing integration stops them (result page, token errors). */
+export const INTEGRATION_NOT_CONFIGURED = {
+  userMessage: 'Microsoft 365 is not set up for this workspace yet.',
+  fix: 'A workspace admin configures the Microsoft 365 integration (Settings → Integrations) first.',
+} as const;

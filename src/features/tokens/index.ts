@@ -6,3 +6,4 @@ export { TokenError, type TokenErrorCode } from './token-error.js';
 export type { IntegrationAuthSource } from './integration-auth-source.js';
 export { deleteConnection, getConnection, listConnections, saveDelegatedConnection, type M365Connection } from './connection-store.js';
 export { keepAliveJobs, scheduleKeepAlive } from './keep-alive-job.js';
+export { TOKEN_PROBLEMS } from './problems.js';

@@ -4,3 +4,4 @@ export { WEBHOOK_DELIVERY_JOB, WebhookEventPublisher } from './webhook-event-pub
 export { webhookDeliveryJob } from './webhook-delivery.js';
 export { createWebhookSender } from './webhook-sender.js';
 export { registerWebhookRoutes, type WebhookServices } from './webhook-routes.js';
+export { WEBHOOK_PROBLEMS } from './problems.js';

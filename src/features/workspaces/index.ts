@@ -3,3 +3,4 @@ export { createWorkspace } from './workspaces.js';
 export { addMember } from './members.js';
 export { registerMemberRoutes } from './member-routes.js';
 export { registerWorkspaceRoutes } from './workspace-routes.js';
+export { WORKSPACE_PROBLEMS } from './problems.js';

@@ -1,6 +1,8 @@
 // The one error type the identity layer throws. Everything in it is safe to log and to show: Microsoft's error
 // text and ids are kept, tokens, authorization codes, secrets and assertions never are (callers build it only from
 // the catalogue and from Microsoft's error fields, see aadsts-catalogue.ts).
+import { AppError } from '../../platform/errors/app-error.js';
+
 // The codes are listed here, with the error type; aadsts-catalogue.ts maps Microsoft's answers onto them.
 export type IdentityErrorCode =
   // configuration of the app registration
@@ -73,8 +75,8 @@ export interface IdentityErrorFields {
   retryAfterSeconds?: number;
 }
 
-export class IdentityError extends Error implements IdentityErrorFields {
-  readonly code: IdentityErrorCode;
+export class IdentityError extends AppError implements IdentityErrorFields {
+  declare readonly code: IdentityErrorCode;
   readonly userMessage: string;
   readonly fix: string;
   readonly permanent: boolean;
@@ -88,9 +90,8 @@ export class IdentityError extends Error implements IdentityErrorFields {
   readonly retryAfterSeconds?: number;
 
   constructor(fields: IdentityErrorFields) {
-    super(`${fields.code}${fields.aadsts ? ` (AADSTS${fields.aadsts})` : ''}: ${fields.userMessage}`);
+    super(fields.code, `${fields.code}${fields.aadsts ? ` (AADSTS${fields.aadsts})` : ''}: ${fields.userMessage}`, { problemDetail: `${fields.userMessage} ${fields.fix}` });
     this.name = 'IdentityError';
-    this.code = fields.code;
     this.userMessage = fields.userMessage;
     this.fix = fields.fix;
     this.permanent = fields.permanent;

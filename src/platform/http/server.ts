@@ -13,6 +13,7 @@ import type { Store } from '../store/database.js';
 import type { Clock } from '../time/clock.js';
 import { registerAuthentication, type Authenticators } from './authenticate.js';
 import type { RouteAccess } from './route-access.js';
+import type { ProblemCatalogue } from './problem-catalogue.js';
 import { registerConsole } from './console-static.js';
 import { PROBLEM_CONTENT_TYPE, registerErrorHandling, sendProblem } from './error-handling.js';
 import { HttpProblem } from './http-problem.js';
@@ -37,6 +38,8 @@ export interface ServerDeps {
   jobs?: JobsPort;
   /** The built console; default `dist/console` under the working directory. */
   consoleDir?: string;
+  /** The one catalogue of problem codes (the platform's and every feature's; see src/app/problem-catalogue.ts). */
+  problems: ProblemCatalogue;
   /** How API keys and session cookies become principals (the features that own them supply these). */
   authenticators: Authenticators;
   /** The features' routes, registered in this order after the operations routes (see src/app/hub-routes.ts). */
@@ -139,7 +142,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     );
   });
 
-  registerErrorHandling(server);
+  registerErrorHandling(server, deps.problems);
   const registry = registerMetrics(server, deps.jobs);
   registerAuthentication(server, { config: deps.config, authenticators: deps.authenticators });
 
