@@ -1,10 +1,14 @@
-// The composition root: configuration → store → key ring → job worker → HTTP server, and the reverse on close.
+// The composition root: configuration → store → key ring → job queue → features → job worker → HTTP server, and
+// the reverse on close. `buildHub` builds it all without listening (tests use it, with test settings: a manual clock,
+// a test key ring in the configuration, an injected fetch and DNS resolver); `startHub` builds, listens and starts
+// the worker.
 import { hostname } from 'node:os';
 import type { FastifyInstance } from 'fastify';
 import type { Config } from '../platform/config/config.js';
 import { KeyRing } from '../platform/crypto/key-ring.js';
 import { loadOrCreateKeyFile } from '../platform/crypto/key-file.js';
 import { buildHubServer } from './hub-server.js';
+import type { JobsPort } from '../platform/http/server.js';
 import { JobQueue } from '../platform/jobs/job-queue.js';
 import { JobWorker } from '../platform/jobs/job-worker.js';
 import type { Logger } from '../platform/logging/logger.js';
@@ -21,7 +25,7 @@ import { TokenService } from '../features/tokens/index.js';
 import { WEBHOOK_DELIVERY_JOB, WebhookEventPublisher } from '../features/webhooks/index.js';
 import { healthJobs, scheduleHealthChecks } from '../features/health/index.js';
 import { webhookDeliveryJob } from '../features/webhooks/index.js';
-import { createWebhookSender } from '../features/webhooks/index.js';
+import { createWebhookSender, type Resolver } from '../features/webhooks/index.js';
 
 export interface HubOptions {
   config: Config;
@@ -33,10 +37,13 @@ export interface HubOptions {
   consoleDir?: string;
   /** How the hub reaches Microsoft (tests: the emulator's CA-trusting fetch); default the global fetch. */
   fetch?: FetchLike;
+  /** How webhook target host names resolve (tests: no real DNS); default the system resolver. */
+  resolveHost?: Resolver;
+  /** What the HTTP layer shows of jobs and counts in metrics (tests: a fake); default the job queue. */
+  jobsView?: JobsPort;
 }
 
-export interface RunningHub {
-  url: string;
+export interface Hub {
   store: Store;
   keyRing: KeyRing;
   jobs: JobQueue;
@@ -44,15 +51,20 @@ export interface RunningHub {
   /** Hands out Microsoft access tokens (delegated per connection, or the workspace's application token). */
   tokens: TokenService;
   server: FastifyInstance;
-  /** Graceful: stop taking requests, finish in-flight ones, release job leases, close the store. */
+  worker: JobWorker;
+  /** Graceful: stop taking requests, finish in-flight ones, release job leases, close the store it opened. */
   close(): Promise<void>;
+}
+
+export interface RunningHub extends Hub {
+  url: string;
 }
 
 export function keyRingFor(config: Config, logger: Logger): KeyRing {
   return new KeyRing(config.encryptionKeys ?? loadOrCreateKeyFile(config.dataDir, logger));
 }
 
-export async function startHub(options: HubOptions): Promise<RunningHub> {
+export async function buildHub(options: HubOptions): Promise<Hub> {
   const { config, logger } = options;
   const clock = options.clock ?? systemClock;
   const store = options.store ?? (await openConfiguredStore(config));
@@ -98,28 +110,22 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
       store,
       logger,
       clock,
-      jobs,
+      jobs: options.jobsView ?? jobs,
       consoleDir: options.consoleDir ?? builtConsoleDir,
       m365: { integrations, connect },
       healthChecks: { queue: jobs },
-      webhooks: { keyRing, queue: jobs, allowPrivateTargets: config.allowPrivateWebhookTargets },
+      webhooks: { keyRing, queue: jobs, allowPrivateTargets: config.allowPrivateWebhookTargets, ...(options.resolveHost ? { resolve: options.resolveHost } : {}) },
     });
-    await server.listen({ host: config.host, port: config.port });
-    worker.start();
-    const address = server.server.address();
-    const port = typeof address === 'object' && address ? address.port : config.port;
-    const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
-    logger.info({ url, database: store.dialect }, 'm365hub listening');
 
     let closing: Promise<void> | undefined;
     return {
-      url,
       store,
       keyRing,
       jobs,
       integrations,
       tokens,
       server,
+      worker,
       close() {
         closing ??= (async () => {
           // Readiness turns 503 first, so a load balancer stops sending work while in-flight requests finish.
@@ -135,4 +141,21 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     if (ownsStore) await store.close();
     throw error;
   }
+}
+
+export async function startHub(options: HubOptions): Promise<RunningHub> {
+  const hub = await buildHub(options);
+  const { config, logger } = options;
+  try {
+    await hub.server.listen({ host: config.host, port: config.port });
+  } catch (error) {
+    await hub.close();
+    throw error;
+  }
+  hub.worker.start();
+  const address = hub.server.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
+  logger.info({ url, database: hub.store.dialect }, 'm365hub listening');
+  return { ...hub, url };
 }

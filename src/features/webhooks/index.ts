@@ -3,5 +3,6 @@
 export { WEBHOOK_DELIVERY_JOB, WebhookEventPublisher } from './webhook-event-publisher.js';
 export { webhookDeliveryJob } from './webhook-delivery.js';
 export { createWebhookSender } from './webhook-sender.js';
+export type { Resolver } from './webhook-target.js';
 export { registerWebhookRoutes, type WebhookServices } from './webhook-routes.js';
 export { WEBHOOK_PROBLEMS } from './problems.js';
