@@ -7,7 +7,7 @@ import type { Authenticators } from '../platform/http/authenticate.js';
 import { authenticateApiKey, registerApiKeyRoutes } from '../features/api-keys/index.js';
 import { registerAuditRoutes } from '../features/audit/index.js';
 import { registerConnectRoutes, type M365Services } from '../features/connect/index.js';
-import { csrfTokenMatches, registerAuthRoutes, resumeSession, SESSION_COOKIE, SignInLimiter } from '../features/console-auth/index.js';
+import { csrfTokenMatches, registerAuthRoutes, resumeSession, SESSION_COOKIE, setSessionCookie, SignInLimiter } from '../features/console-auth/index.js';
 import { registerTestConnectionRoutes, type TestConnectionServices } from '../features/health/index.js';
 import { registerIntegrationRoutes } from '../features/integrations/index.js';
 import { registerJobRoutes } from '../features/jobs/index.js';
@@ -30,6 +30,7 @@ export async function buildHubServer(deps: HubServerDeps): Promise<FastifyInstan
     sessionCookie: SESSION_COOKIE,
     apiKey: (token) => authenticateApiKey(db, token, clock),
     session: (cookie) => resumeSession({ db, clock, ttlSeconds: config.sessionTtlSeconds }, cookie),
+    renewSessionCookie: setSessionCookie,
     csrfTokenMatches,
   };
   const routes: Array<(server: FastifyInstance) => void> = [

@@ -123,22 +123,25 @@ for (const dialect of dialects) {
       assert.equal(shown.report, null);
     });
 
-    it('reports the missing permission, keeps the entered expiry without Application.Read.All, and stores the report', async () => {
+    // Without Application.Read.All the app still reads its own registration, so the expiry comes from Microsoft:
+    // "A service principal can retrieve its own application and service principal details without being granted any
+    // application permissions" (https://learn.microsoft.com/graph/api/serviceprincipal-get; microsoftgraph/microsoft-graph-docs#15879).
+    it('reports the missing permission, reads the expiry from Microsoft even without Application.Read.All, and stores the report', async () => {
       const { report } = await runTest(kit.admin);
       assert.equal(report.health, 'permission_error');
       const permissions = report.steps.find((s) => s.name === 'permissions')!;
       assert.equal(permissions.code, 'permissions_missing');
       assert.deepEqual((permissions.details!.missing as { name: string }[]).map((m) => m.name), ['GroupMember.Read.All']);
       assert.match(String(permissions.details!.adminConsentUrl), new RegExp(`/auth/m365/admin-consent\\?workspaceId=${ws.id}$`));
-      const expiry = report.steps.find((s) => s.name === 'credentials')!.details!.expiry as { source: string; reason: string };
-      assert.equal(expiry.source, 'unavailable');
-      assert.match(expiry.reason, /Application\.Read\.All/);
+      const expiry = report.steps.find((s) => s.name === 'credentials')!.details!.expiry as { source: string; expiresAt: string };
+      assert.equal(expiry.source, 'microsoft');
+      assert.equal(expiry.expiresAt, secretEndsAt);
 
       const shown = await health();
       assert.equal(shown.tested, true);
       assert.equal(shown.health, 'permission_error');
       assert.deepEqual(shown.report, report);
-      assert.deepEqual(shown.credentialWarnings, [], 'the entered expiry is 200 days away');
+      assert.equal(shown.credentialWarnings.length, 1, 'Microsoft says 20 days, not the 200 entered');
     });
 
     it('once consented: connected, and the expiry read from Microsoft with its 30-day warning', async () => {

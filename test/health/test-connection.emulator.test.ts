@@ -29,7 +29,7 @@ describe('Test Connection against the emulator', () => {
     emulator = await startEmulator();
     tenant = emulator.tenantId!;
     store = await openTestStore('pglite');
-    for (const id of [ws('one'), ws('two')]) await store.db.insertInto('workspaces').values({ id, name: id, created_at: clock.now(), updated_at: clock.now() }).execute();
+    for (const id of [ws('one'), ws('two'), ws('three'), ws('four')]) await store.db.insertInto('workspaces').values({ id, name: id, created_at: clock.now(), updated_at: clock.now() }).execute();
     const keyRing = new KeyRing([{ id: 'k1', key: Buffer.alloc(32, 5) }]);
     integrations = new IntegrationStore({ db: store.db, keyRing, clock, redirectDefaults: { backendUrl: 'https://hub.example.test' } });
     const app = await emulator.createApplication(tenant, { displayName: 'Acme compliance', signInAudience: 'AzureADMyOrg', requiredPermissions: { application: ['User.Read.All', 'GroupMember.Read.All'] } });
@@ -98,5 +98,35 @@ describe('Test Connection against the emulator', () => {
     } finally {
       await emulator.clearFaults();
     }
+  });
+
+  describe('delegated-only integrations', () => {
+    const configureDelegated = (workspaceId: string, clientSecret: string) =>
+      integrations.put(workspaceId, { clientId: appId, azureTenantId: tenant, services: [{ service: 'onedrive', modes: ['delegated'] }], credential: { kind: 'secret', clientSecret } }, audit());
+    // The token service's answer for a user who never connected (what TokenService.getAccessToken throws).
+    const notConnected = async () => {
+      throw Object.assign(new Error('connection_not_found'), { code: 'connection_not_found', userMessage: 'This user has not connected Microsoft 365 in this workspace.', fix: 'Connect.' });
+    };
+
+    it('a wrong secret is found without any user connection (client credentials authenticate the app first)', async () => {
+      await configureDelegated(ws('three'), 'Wrong8Q~not-the-secret-at-all-000000000');
+      const report = await testConnection({ ...deps, delegatedToken: notConnected }, ws('three'), { actingUser: 'console:nobody' });
+      assert.equal(report.mode, 'delegated');
+      assert.equal(report.health, 'authentication_error');
+      const credentials = report.steps.find((s) => s.name === 'credentials')!;
+      assert.equal(credentials.status, 'failed');
+      assert.equal(credentials.code, 'invalid_client_secret');
+    });
+
+    it('a user without a connection gets a finished report: the credential checked, the delegated part waiting for Connect', async () => {
+      await configureDelegated(ws('four'), secret);
+      const report = await testConnection({ ...deps, delegatedToken: notConnected }, ws('four'), { actingUser: 'console:nobody' });
+      assert.equal(report.health, 'connected', JSON.stringify(report.steps));
+      assert.deepEqual(report.steps.map((s) => [s.name, s.status]), [['credentials', 'passed'], ['connection', 'skipped'], ['permissions', 'skipped'], ['service:onedrive', 'skipped']]);
+      const connection = report.steps.find((s) => s.name === 'connection')!;
+      assert.equal(connection.code, 'connection_not_found');
+      assert.match(connection.fix ?? '', /Your integrations/);
+      assert.equal(connection.details!.connectPath, '/settings/integrations');
+    });
   });
 });

@@ -35,6 +35,7 @@ export const MODE_LABELS: Record<PermissionMode, { label: string; hint: string }
 /** "service:onedrive" → "OneDrive files"; the fixed steps by their names. */
 export function stepLabel(name: string): string {
   if (name === 'credentials') return 'Credentials';
+  if (name === 'connection') return 'Your Microsoft 365 connection';
   if (name === 'permissions') return 'Permissions';
   const service = name.startsWith('service:') ? (name.slice('service:'.length) as ServiceName) : undefined;
   return service && SERVICES[service] ? SERVICES[service].label : name;

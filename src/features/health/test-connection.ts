@@ -1,7 +1,8 @@
 // Test Connection: proves, step by step, that a workspace's integration works, and says how to fix what does not.
 //   1. credentials: an application token obtained now with the integration's (active or pending) credential —
-//      never a cached one, so a rotated-in secret is really tried; delegated-only integrations use the acting
-//      console user's own connection instead, or skip with what to do.
+//      never a cached one, so a rotated-in secret is really tried. Delegated-only integrations check the credential
+//      the same way (no user needed), then use the acting user's own connection (`connection` step) for the rest,
+//      or say how to connect: a user without a connection is a finished report, never a failed job.
 //   2. permissions: granted (the token's roles / scp) against required (the permission catalogue); what is missing
 //      and the admin consent link that would add it.
 //   3. one live Graph call per enabled service (service-probes.ts).
@@ -17,6 +18,7 @@ import {
   type PermissionMode,
   type Service,
 } from '../../microsoft/identity/index.js';
+import { decodeJwt } from 'jose';
 import { isMultiTenantAlias } from '../../microsoft/identity/tenant-metadata.js';
 import type { IntegrationAuth } from '../integrations/index.js';
 import type { Logger } from '../../platform/logging/logger.js';
@@ -25,7 +27,8 @@ import { readMicrosoftExpiry } from './microsoft-credential-expiry.js';
 import { PROBES } from './service-probes.js';
 
 export type ConnectionHealth = 'connected' | 'authentication_error' | 'permission_error' | 'service_error';
-export type StepName = 'credentials' | 'permissions' | `service:${Service}`;
+/** `connection`: the acting user's own Microsoft 365 connection, used for the delegated checks. */
+export type StepName = 'credentials' | 'connection' | 'permissions' | `service:${Service}`;
 
 export interface TestStep {
   name: StepName;
@@ -114,18 +117,45 @@ export async function testConnection(deps: TestConnectionDeps, workspaceId: stri
       return finish();
     }
   } else {
-    token = options.actingUser ? await deps.delegatedToken?.(workspaceId, options.actingUser).catch((error: unknown) => {
-      steps.push(identityStep(error));
-      return undefined;
-    }) : undefined;
-    if (!token) {
-      if (steps.length === 0) {
-        steps.push({ name: 'credentials', status: 'skipped', message: 'Connect your Microsoft 365 account to test delegated services.', fix: 'Use Connect Microsoft 365 in your user settings, then test again.' });
+    // The acting user's connection first: its tenant is where the credential can be checked when the integration
+    // names none. A missing or broken connection is a per-user outcome, reported as such, never a failed job.
+    let connectionStep: TestStep | undefined;
+    token = options.actingUser
+      ? await deps.delegatedToken?.(workspaceId, options.actingUser).catch((error: unknown) => {
+          connectionStep = connectionFailure(error);
+          return undefined;
+        })
+      : undefined;
+    if (!token && !connectionStep) connectionStep = notConnectedStep();
+
+    // The credential without a user: Microsoft's token endpoint authenticates the client on a client-credentials
+    // request before anything else, so a wrong or expired secret answers AADSTS7000215 / 7000222 even when the
+    // app has no application permission (the token then simply carries no roles).
+    // https://learn.microsoft.com/entra/identity-platform/v2-oauth2-client-creds-grant-flow
+    const tenant = specificTenant(auth) ?? (token ? tenantOf(token) : undefined);
+    if (tenant) {
+      try {
+        await deps.entra.acquireAppToken({ tenant, credentials: auth.credentials });
+        steps.push({ name: 'credentials', status: 'passed', message: `Microsoft accepted the ${credential} ${auth.credentialKind} (checked without a user, in tenant ${tenant}).` });
+      } catch (error) {
+        steps.push(identityStep(error));
+        skipRest('Skipped: the credential was refused.');
+        return finish();
       }
-      skipRest('Skipped: no delegated token.');
+    } else {
+      steps.push({
+        name: 'credentials',
+        status: 'skipped',
+        message: 'This multi-tenant integration has no tenant to check the credential in yet.',
+        fix: 'Grant admin consent, enter the Azure tenant id, or connect your Microsoft 365 account, then test again.',
+      });
+    }
+    if (!token) {
+      steps.push(connectionStep!);
+      skipRest('Skipped: delegated permissions and services are checked with a connected account.');
       return finish();
     }
-    steps.push({ name: 'credentials', status: 'passed', message: "Your Microsoft 365 connection's token was used." });
+    steps.push({ name: 'connection', status: 'passed', message: "Your Microsoft 365 connection's token was used for the delegated checks." });
   }
 
   const graph: GraphClient = createGraphClient({
@@ -192,10 +222,53 @@ export async function testConnection(deps: TestConnectionDeps, workspaceId: stri
 /** The first failure decides: credentials → authentication, permissions or a refused call → permission, else service. */
 function healthOf(steps: TestStep[]): ConnectionHealth {
   const failed = steps.filter((s) => s.status === 'failed');
-  if (failed.some((s) => s.name === 'credentials')) return 'authentication_error';
+  if (failed.some((s) => s.name === 'credentials' || s.name === 'connection')) return 'authentication_error';
   if (failed.some((s) => s.name === 'permissions' || s.code === 'graph_access_denied')) return 'permission_error';
   if (failed.length > 0) return 'service_error';
   return 'connected';
+}
+
+/** A tenant the integration names itself (single-tenant), or the one admin consent recorded. */
+function specificTenant(auth: IntegrationAuth): string | undefined {
+  return isMultiTenantAlias(auth.tenant) ? auth.adminConsentTenant ?? undefined : auth.tenant;
+}
+
+function tenantOf(accessToken: string): string | undefined {
+  try {
+    const tid = decodeJwt(accessToken).tid;
+    return typeof tid === 'string' ? tid : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function notConnectedStep(): TestStep {
+  return {
+    name: 'connection',
+    status: 'skipped',
+    code: 'connection_not_found',
+    message: 'You have not connected Microsoft 365 in this workspace, so the delegated permissions and services were not checked.',
+    fix: 'Connect Microsoft 365 under User settings → Your integrations, then test again.',
+    details: { connectPath: '/settings/integrations' },
+  };
+}
+
+/** The acting user's token could not be had: an identity refusal, or the token service's typed outcome. */
+function connectionFailure(error: unknown): TestStep {
+  if (error instanceof IdentityError) return { ...identityStep(error), name: 'connection' };
+  const typed = error as { code?: unknown; userMessage?: unknown; fix?: unknown; reason?: unknown };
+  if (typed?.code === 'connection_not_found') return notConnectedStep();
+  if (typeof typed?.code === 'string' && typeof typed.userMessage === 'string') {
+    return {
+      name: 'connection',
+      status: 'failed',
+      code: typed.code,
+      message: typed.userMessage,
+      ...(typeof typed.fix === 'string' ? { fix: typed.fix } : {}),
+      ...(typeof typed.reason === 'string' ? { details: { reason: typed.reason, connectPath: '/settings/integrations' } } : {}),
+    };
+  }
+  throw error;
 }
 
 function consentDetails(deps: TestConnectionDeps, workspaceId: string): { details: Record<string, unknown> } | Record<string, never> {

@@ -27,6 +27,8 @@ export interface Authenticators {
   apiKey(token: string): Promise<PrincipalKey | undefined>;
   /** A session cookie's value → the live session, or undefined when unknown or expired. */
   session(cookie: string): Promise<PrincipalSession | undefined>;
+  /** Re-sends the session cookie when the session's sliding expiry moved. */
+  renewSessionCookie(request: FastifyRequest, reply: FastifyReply, cookie: string, expiresAt: Date): void;
   /** Whether the X-CSRF-Token header belongs to the session. */
   csrfTokenMatches(session: PrincipalSession, presented: string): boolean;
 }
@@ -117,7 +119,7 @@ function workspaceAccess(request: FastifyRequest, access: RouteAccess, principal
 export function registerAuthentication(server: FastifyInstance, deps: AuthenticationDeps): void {
   server.decorateRequest('principal', undefined);
   server.decorateRequest('workspace', undefined);
-  server.addHook('onRequest', async (request: FastifyRequest, _reply: FastifyReply) => {
+  server.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
     // Unknown routes have no config; they fall through to the not-found handler.
     if (request.is404) return;
     const access = request.routeOptions.config.access;
@@ -129,6 +131,9 @@ export function registerAuthentication(server: FastifyInstance, deps: Authentica
     const principal = await resolvePrincipal(request, deps);
     if (!principal) throw new HttpProblem('unauthenticated');
     request.principal = principal;
+    if (principal.kind === 'user' && principal.session.renewed) {
+      deps.authenticators.renewSessionCookie(request, reply, request.cookies[deps.authenticators.sessionCookie] as string, principal.session.expiresAt);
+    }
     if (access === 'user' && principal.kind !== 'user') {
       throw new HttpProblem('forbidden', { detail: 'This route is for signed-in console users, not API keys.' });
     }

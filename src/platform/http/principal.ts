@@ -16,6 +16,8 @@ export interface PrincipalSession {
   csrfTokenDigest: string;
   csrfToken: string;
   expiresAt: Date;
+  /** The sliding expiry moved on this request: the cookie is sent again with it. */
+  renewed: boolean;
   user: PrincipalUser;
   /** Workspace id → role, read with the session so every request sees current memberships. */
   memberships: Map<string, WorkspaceRole>;
