@@ -7,7 +7,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Config } from '../platform/config/config.js';
 import { KeyRing } from '../platform/crypto/key-ring.js';
 import { checkKeyRingOpensStoredData } from '../platform/crypto/key-ring-check.js';
-import { sealedColumns } from '../platform/crypto/sealed-columns.js';
+import { hubSealedColumns } from './sealed-columns.js';
 import { listenOrExplain } from '../platform/http/listen.js';
 import { loadOrCreateKeyFile } from '../platform/crypto/key-file.js';
 import { buildHubServer } from './hub-server.js';
@@ -74,7 +74,7 @@ export async function buildHub(options: HubOptions): Promise<Hub> {
   const ownsStore = options.store === undefined;
   try {
     const keyRing = keyRingFor(config, logger);
-    await checkKeyRingOpensStoredData({ db: store.db, keyRing, columns: sealedColumns, logger });
+    await checkKeyRingOpensStoredData({ db: store.db, keyRing, columns: hubSealedColumns, logger });
     const jobs = new JobQueue({ db: store.db, clock, logger });
     const entra = createEntraClient({ loginUrl: config.loginUrl, clock, logger, ...(options.fetch ? { fetch: options.fetch } : {}) });
     const redirectDefaults = { m365RedirectUri: config.m365RedirectUri, backendUrl: config.backendUrl };

@@ -49,3 +49,9 @@ export async function redeemConnectLink(db: Db, token: string, now: Date): Promi
   if (!row) throw new ConnectError('connect_link_invalid');
   return { workspaceId: row.workspace_id, externalUserId: row.external_user_id, returnTo: row.return_to };
 }
+
+/** Housekeeping: unused links past their expiry are useless. */
+export async function deleteExpiredConnectLinks(db: Kysely<Database>, now: Date): Promise<number> {
+  const result = await db.deleteFrom('m365_connect_links').where('expires_at', '<=', now).executeTakeFirst();
+  return Number(result.numDeletedRows);
+}

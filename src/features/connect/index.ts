@@ -3,5 +3,7 @@
 export { ConnectFlow, type ConnectFlowDeps, type FlowOutcome } from './connect-flow.js';
 export { ConnectError, type ConnectErrorCode } from './connect-error.js';
 export { deleteExpiredAuthStates } from './auth-states.js';
+export { deleteExpiredConnectLinks } from './connect-links.js';
 export { registerConnectRoutes, type M365Services } from './connect-routes.js';
 export { CONNECT_PROBLEMS } from './problems.js';
+export { CONNECT_SEALED_COLUMNS } from './sealed-columns.js';

@@ -4,3 +4,4 @@ export { credentialPresence, IntegrationStore, type IntegrationAuth, type Integr
 export { resolveRedirectUri } from './redirect-uri.js';
 export { registerIntegrationRoutes } from './integration-routes.js';
 export { INTEGRATION_NOT_CONFIGURED, INTEGRATION_PROBLEMS } from './problems.js';
+export { INTEGRATION_SEALED_COLUMNS } from './sealed-columns.js';

@@ -7,3 +7,4 @@ export type { IntegrationAuthSource } from './integration-auth-source.js';
 export { deleteConnection, getConnection, listConnections, saveDelegatedConnection, type M365Connection } from './connection-store.js';
 export { keepAliveJobs, scheduleKeepAlive } from './keep-alive-job.js';
 export { TOKEN_PROBLEMS } from './problems.js';
+export { TOKEN_SEALED_COLUMNS } from './sealed-columns.js';

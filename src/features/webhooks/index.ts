@@ -6,3 +6,4 @@ export { createWebhookSender } from './webhook-sender.js';
 export type { Resolver } from './webhook-target.js';
 export { registerWebhookRoutes, type WebhookServices } from './webhook-routes.js';
 export { WEBHOOK_PROBLEMS } from './problems.js';
+export { WEBHOOK_SEALED_COLUMNS } from './sealed-columns.js';
