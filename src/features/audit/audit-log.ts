@@ -88,10 +88,5 @@ export async function listAudit(
   };
 }
 
-/** Who, from where, when: what every state-changing operation passes down so it can audit itself. */
-export interface AuditContext {
-  actor: AuditEntryInput['actor'];
-  ip: string | null;
-  actingUser?: string | null;
-  at: Date;
-}
+/** Who, from where, when: defined with the request's principal, which it is derived from. */
+export type { AuditContext } from '../../platform/http/principal.js';

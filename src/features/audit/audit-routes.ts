@@ -5,10 +5,10 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../platform/store/schema.js';
 import { listAudit } from './audit-log.js';
 import { AuditEntryList, ListQuery, WorkspaceParams } from '../../contract/api-schemas.js';
-import { principalOf, workspaceOf } from '../access/authenticate.js';
+import { principalOf, workspaceOf } from '../../platform/http/authenticate.js';
 import { HttpProblem } from '../../platform/http/http-problem.js';
 import { readSequenceCursor, sequenceCursor } from '../../platform/http/list-cursor.js';
-import { auditEntryResource } from '../workspaces/resources.js';
+import { auditEntryResource } from './audit-entry-resource.js';
 
 export function registerAuditRoutes(server: FastifyInstance, deps: { db: Kysely<Database> }): void {
   const page = async (workspaceId: string | null, query: ListQuery) => {

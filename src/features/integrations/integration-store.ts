@@ -5,13 +5,12 @@
 // same transaction, with the names of the fields that changed and never a secret value.
 import type { Kysely, Selectable, Transaction } from 'kysely';
 import { DomainError } from '../../platform/errors/domain-error.js';
-import { recordAudit, type AuditContext } from '../audit/audit-log.js';
+import { recordAudit, type AuditContext } from '../audit/index.js';
 import type { KeyRing } from '../../platform/crypto/key-ring.js';
 import type { ClientCredentials, ServiceSelection } from '../../microsoft/identity/index.js';
 import { newId } from '../../platform/store/ids.js';
 import type { Database, IntegrationHealth, M365IntegrationsTable } from '../../platform/store/schema.js';
 import type { Clock } from '../../platform/time/clock.js';
-import type { IntegrationAuthSource } from '../tokens/integration-auth-source.js';
 import { clientCredentialsOf, credentialRow, credentialView, type CredentialInput, type CredentialRow, type CredentialView } from './credential-material.js';
 import { validateIntegrationSettings, type IntegrationSettings, type IntegrationSettingsInput } from './integration-settings.js';
 import { findRedirectUri } from './redirect-uri.js';
@@ -90,7 +89,8 @@ function auditEntry(workspaceId: string, audit: AuditContext, action: string, ta
   return { workspaceId, actor: audit.actor, ip: audit.ip, actingUser: audit.actingUser ?? null, at: audit.at, action, target, ...(data ? { data } : {}) };
 }
 
-export class IntegrationStore implements IntegrationAuthSource {
+// Satisfies tokens' IntegrationAuthSource port structurally (tokens depends on integrations, not the reverse).
+export class IntegrationStore {
   constructor(private readonly deps: IntegrationStoreDeps) {}
 
   async get(workspaceId: string, db: Db = this.deps.db): Promise<IntegrationView | undefined> {
@@ -296,4 +296,15 @@ export class IntegrationStore implements IntegrationAuthSource {
       updatedAt: row.updated_at,
     };
   }
+}
+
+/**
+ * Whether the workspace has an integration and a credential in this state, for callers that only need to know
+ * (e.g. before enqueueing a Test Connection): `no_integration`, `missing` or `present`.
+ */
+export async function credentialPresence(db: Db, workspaceId: string, status: 'active' | 'pending'): Promise<'no_integration' | 'missing' | 'present'> {
+  const integration = await db.selectFrom('m365_integrations').select('id').where('workspace_id', '=', workspaceId).executeTakeFirst();
+  if (!integration) return 'no_integration';
+  const found = await db.selectFrom('m365_credentials').select('id').where('workspace_id', '=', workspaceId).where('status', '=', status).executeTakeFirst();
+  return found ? 'present' : 'missing';
 }

@@ -14,7 +14,7 @@
 //   reconnected. Transient failures (network, 5xx, 429) are retried by the identity client and leave it active.
 import { createHash } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
-import { recordAudit } from '../audit/audit-log.js';
+import { recordAudit } from '../audit/index.js';
 import type { KeyRing } from '../../platform/crypto/key-ring.js';
 import type { EventPublisher } from '../../platform/events/event-publisher.js';
 import {

@@ -4,6 +4,8 @@
 // Shape: https://learn.microsoft.com/en-us/graph/errors (see /work/shared/microsoft/graph/errors.json).
 
 /** Codes we give failures that never reached a Graph answer. */
+import { AppError } from '../../platform/errors/app-error.js';
+
 export type GraphTransportCode = 'network_error' | 'timeout' | 'unexpected_response';
 
 export interface GraphErrorFields {
@@ -20,17 +22,16 @@ export interface GraphErrorFields {
   retryAfterSeconds?: number;
 }
 
-export class GraphError extends Error implements GraphErrorFields {
-  readonly code: string;
+export class GraphError extends AppError implements GraphErrorFields {
   readonly status: number;
   readonly requestId?: string;
   readonly clientRequestId: string;
   readonly retryAfterSeconds?: number;
 
   constructor(fields: GraphErrorFields) {
-    super(fields.message);
+    // Microsoft's code, not one of ours: never rendered as a problem of the same name.
+    super(fields.code, fields.message, { isProblemCode: false });
     this.name = 'GraphError';
-    this.code = fields.code;
     this.status = fields.status;
     this.clientRequestId = fields.clientRequestId;
     if (fields.requestId !== undefined) this.requestId = fields.requestId;
