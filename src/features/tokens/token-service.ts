@@ -15,7 +15,7 @@
 import { createHash } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import { recordAudit } from '../audit/audit-log.js';
-import type { KeyRing } from '../../platform/crypto/key-ring.js';
+import { SealedBlobError, type KeyRing, type SealedPlace } from '../../platform/crypto/key-ring.js';
 import type { EventPublisher } from '../../platform/events/event-publisher.js';
 import {
   IdentityError,
@@ -66,6 +66,30 @@ export interface TokenServiceOptions {
   memoryRecheckMs?: number;
   /** Opened tokens kept in memory (default 50,000). */
   memoryMaxEntries?: number;
+  /** Told how long each refresh spent waiting for the lock, at Microsoft and storing (benchmarks, metrics). */
+  observeRefresh?: (timing: RefreshTiming) => void;
+}
+
+/** Where one refresh's time went, in milliseconds. */
+export interface RefreshTiming {
+  principal: 'user' | 'application';
+  /** Waiting for the cross-process lock (0 on PGlite). */
+  lockWaitMs: number;
+  /** At Microsoft's token endpoint; 0 when another process had refreshed already (`refreshed` false). */
+  identityMs: number;
+  /** Writing the result and committing. */
+  storeMs: number;
+  totalMs: number;
+  /** False when the token was found refreshed by someone else once the lock was ours. */
+  refreshed: boolean;
+}
+
+/** What Microsoft (or our own store) said that only a reconnect fixes; goes to the row, the event and the audit log. */
+interface Refusal {
+  code: string;
+  aadsts?: number;
+  userMessage: string;
+  fix: string;
 }
 
 /** Why a refresh runs: the token is (nearly) expired, or the keep-alive job renews an idle grant. */
@@ -95,6 +119,22 @@ const RECONNECT_CODES = new Set<string>([
   'invalid_grant',
 ]);
 
+/** What the user and the operator are told when a stored grant does not open with the key ring. */
+const UNOPENABLE_WORDS: Record<string, Pick<Refusal, 'userMessage' | 'fix'>> = {
+  sealed_blob_tampered: {
+    userMessage: 'The stored Microsoft 365 sign-in could not be opened (it failed its integrity check), so it can no longer be used.',
+    fix: 'Reconnect Microsoft 365. Operator: check the key ring (M365HUB_ENCRYPTION_KEYS) is the one this data was sealed with; if it is, the stored value was altered in the database.',
+  },
+  sealed_blob_malformed: {
+    userMessage: 'The stored Microsoft 365 sign-in is damaged, so it can no longer be used.',
+    fix: 'Reconnect Microsoft 365. Operator: the stored value is not a sealed value; check the database was not altered or restored from a mismatched backup.',
+  },
+  sealed_blob_unknown_key: {
+    userMessage: "The stored Microsoft 365 sign-in is sealed with an encryption key this server does not have.",
+    fix: 'Operator: add the missing key back to the key ring (M365HUB_ENCRYPTION_KEYS, after the newest) and restart; the connection works again without reconnecting.',
+  },
+};
+
 export function needsReconnect(error: IdentityError): boolean {
   return error.permanent && (error.oauthError === 'invalid_grant' || RECONNECT_CODES.has(error.code));
 }
@@ -116,6 +156,10 @@ export class TokenService {
   readonly #recheckMs: number;
   readonly #memory: TokenMemoryCache;
   readonly #flights = new SingleFlight<AccessToken | undefined>();
+  // Callers that miss memory for one key share one database read (and one refresh, if needed): a storm of callers
+  // would otherwise queue a row read each on the pool ahead of the refresh they are all waiting for.
+  readonly #lookups = new SingleFlight<AccessToken>();
+  readonly #observeRefresh: ((timing: RefreshTiming) => void) | undefined;
 
   constructor(options: TokenServiceOptions) {
     this.#db = options.db;
@@ -129,6 +173,7 @@ export class TokenService {
     this.#marginMs = options.refreshMarginMs ?? 5 * 60_000;
     this.#recheckMs = options.memoryRecheckMs ?? 30_000;
     this.#memory = new TokenMemoryCache(options.memoryMaxEntries ?? 50_000);
+    this.#observeRefresh = options.observeRefresh;
   }
 
   /**
@@ -146,9 +191,11 @@ export class TokenService {
       const now = this.#clock.now().getTime();
       if (cached.recheckAtMs > now && cached.expiresAtMs - now > this.#marginMs) return Promise.resolve(cached.token);
     }
-    return principal.kind === 'user'
-      ? this.#userToken(request.workspaceId, principal.externalUserId, resource, key)
-      : this.#appToken(request.workspaceId, resource, key);
+    return this.#lookups.run(key, () =>
+      principal.kind === 'user'
+        ? this.#userToken(request.workspaceId, principal.externalUserId, resource, key)
+        : this.#appToken(request.workspaceId, resource, key),
+    );
   }
 
   /**
@@ -204,33 +251,48 @@ export class TokenService {
     const row = maybeRow!;
     if (resource !== 'graph' || !row.access_token_sealed || !row.access_token_expires_at) return undefined;
     if (row.access_token_expires_at.getTime() - this.#clock.now().getTime() <= this.#marginMs) return undefined;
-    return {
-      accessToken: this.#keyRing.openText(row.access_token_sealed, accessTokenPlace(row.id)),
-      expiresAt: row.access_token_expires_at,
-      scopes: row.scopes.split(' ').filter(Boolean),
-    };
+    return this.#openStoredAccessToken(row);
   }
 
-  #reconnectError(reason: string, identity?: IdentityError): TokenError {
-    return new TokenError('connection_needs_reconnect', {
-      reason,
-      ...(identity ? { userMessage: identity.userMessage, fix: identity.fix } : {}),
-    });
+  /** The row's cached access token, or undefined when it does not open (the refresh token replaces it). */
+  #openStoredAccessToken(row: TokenRow): AccessToken | undefined {
+    const accessToken = this.#openOrWarn(row.access_token_sealed!, accessTokenPlace(row.id), row.workspace_id);
+    return accessToken === undefined ? undefined : { accessToken, expiresAt: row.access_token_expires_at!, scopes: row.scopes.split(' ').filter(Boolean) };
+  }
+
+  /** Opens a sealed cache entry; one that no key opens is only a cache miss (logged for the operator). */
+  #openOrWarn(sealed: string, place: SealedPlace, workspaceId: string): string | undefined {
+    try {
+      return this.#keyRing.openText(sealed, place);
+    } catch (error) {
+      if (!(error instanceof SealedBlobError)) throw error;
+      this.#logger.warn({ workspaceId, table: place.table, column: place.column, rowId: place.rowId, code: error.code }, 'a cached token did not open; fetching a new one');
+      return undefined;
+    }
+  }
+
+  #reconnectError(reason: string, refusal?: Pick<Refusal, 'userMessage' | 'fix'>): TokenError {
+    const words = refusal ?? UNOPENABLE_WORDS[reason];
+    return new TokenError('connection_needs_reconnect', { reason, ...(words ? { userMessage: words.userMessage, fix: words.fix } : {}) });
   }
 
   /** Resolves to the new token, or undefined when nothing was refreshed (keep-alive: someone else did). */
   async #refreshUser(workspaceId: string, externalUserId: string, resource: ResourceName, reason: RefreshReason): Promise<AccessToken | undefined> {
     // Read before any transaction: the integrations source reads with its own connection.
     const auth = await this.#requireAuth(workspaceId);
+    const timing = this.#startTiming('user');
     let outcome: RefreshOutcome;
     if (this.#crossProcessLock) {
       outcome = await this.#db.transaction().execute(async (trx) => {
         await lockForTransaction(trx, connectionLockName(workspaceId, externalUserId));
-        return this.#refreshLocked(trx, trx, auth, workspaceId, externalUserId, resource, reason);
+        timing.locked();
+        return this.#refreshLocked(trx, trx, auth, workspaceId, externalUserId, resource, reason, timing);
       });
     } else {
-      outcome = await this.#refreshLocked(this.#db, undefined, auth, workspaceId, externalUserId, resource, reason);
+      timing.locked();
+      outcome = await this.#refreshLocked(this.#db, undefined, auth, workspaceId, externalUserId, resource, reason, timing);
     }
+    timing.done(outcome.kind === 'token' && timing.askedMicrosoft);
     if (outcome.kind === 'needs_reconnect') throw outcome.error;
     if (outcome.kind === 'changed') return undefined;
     return outcome.token;
@@ -248,6 +310,7 @@ export class TokenService {
     externalUserId: string,
     resource: ResourceName,
     reason: RefreshReason,
+    timing: RefreshTimer,
   ): Promise<RefreshOutcome> {
     const row = await readTokenRow(reader, workspaceId, externalUserId);
     if (reason.kind === 'idle') {
@@ -258,8 +321,14 @@ export class TokenService {
       if (usable) return { kind: 'token', token: usable };
     }
     const current = row!;
-    const refreshToken = this.#keyRing.openText(current.refresh_token_sealed, refreshTokenPlace(current.id));
+    let refreshToken: string;
+    try {
+      refreshToken = this.#keyRing.openText(current.refresh_token_sealed, refreshTokenPlace(current.id));
+    } catch (error) {
+      return this.#unopenableGrant(trx, current, error);
+    }
     let tokens: DelegatedTokens;
+    timing.askMicrosoft();
     try {
       tokens = await this.#identity.refreshAccessToken({
         tenant: auth.tenant,
@@ -268,8 +337,10 @@ export class TokenService {
         scopes: refreshScopes(auth, resource, current.scopes),
       });
     } catch (error) {
+      timing.answered();
       if (error instanceof IdentityError && needsReconnect(error)) {
-        const write = (t: Transaction<Database>) => this.#markNeedsReconnect(t, current, error);
+        const refusal: Refusal = { code: error.code, userMessage: error.userMessage, fix: error.fix, ...(error.aadsts !== undefined ? { aadsts: error.aadsts } : {}) };
+        const write = (t: Transaction<Database>) => this.#markNeedsReconnect(t, current, refusal);
         await (trx ? write(trx) : this.#db.transaction().execute(write));
         return { kind: 'needs_reconnect', error: this.#reconnectError(error.code, error) };
       }
@@ -277,6 +348,7 @@ export class TokenService {
       if (reason.kind === 'idle') throw error;
       return this.#transientFailure(current, resource, error);
     }
+    timing.answered();
     const now = this.#clock.now();
     const accessToken = { token: tokens.accessToken, expiresAt: tokens.expiresAt, scopes: tokens.scopes };
     const stored = { refreshToken: tokens.refreshToken, ...(resource === 'graph' ? { accessToken } : {}) };
@@ -301,21 +373,32 @@ export class TokenService {
     const identity = error instanceof IdentityError ? error : undefined;
     this.#logger.warn({ workspaceId: row.workspace_id, connectionId: row.id, code: identity?.code ?? 'unexpected_error', permanent: identity?.permanent ?? false }, 'connection refresh failed; connection left active');
     if (resource === 'graph' && row.access_token_sealed && row.access_token_expires_at && row.access_token_expires_at.getTime() > this.#clock.now().getTime()) {
-      return {
-        kind: 'token',
-        token: {
-          accessToken: this.#keyRing.openText(row.access_token_sealed, accessTokenPlace(row.id)),
-          expiresAt: row.access_token_expires_at,
-          scopes: row.scopes.split(' ').filter(Boolean),
-        },
-      };
+      const token = this.#openStoredAccessToken(row);
+      if (token) return { kind: 'token', token };
     }
     // A permanent fault of the app registration (e.g. secret_expired) is the admin's to fix: say so as it is.
     if (identity?.permanent) throw identity;
     throw new TokenError('token_service_unavailable', identity?.retryAfterSeconds !== undefined ? { retryAfterSeconds: identity.retryAfterSeconds } : {});
   }
 
-  async #markNeedsReconnect(trx: Transaction<Database>, row: TokenRow, error: IdentityError): Promise<void> {
+  /**
+   * The stored refresh token does not open. Altered or malformed, it can never be used again: the user must
+   * reconnect, like a refusal from Microsoft, and nothing is sent to Microsoft. Sealed under a key the ring lacks,
+   * it is the operator's to fix (add the key back), so the connection is left as it is.
+   */
+  async #unopenableGrant(trx: Transaction<Database> | undefined, row: TokenRow, error: unknown): Promise<RefreshOutcome> {
+    if (!(error instanceof SealedBlobError)) throw error;
+    this.#logger.error({ workspaceId: row.workspace_id, connectionId: row.id, code: error.code }, 'a stored refresh token does not open with the key ring');
+    if (error.code === 'sealed_blob_unknown_key') {
+      throw new TokenError('token_service_unavailable', { reason: error.code, ...UNOPENABLE_WORDS[error.code]! });
+    }
+    const refusal: Refusal = { code: error.code, ...UNOPENABLE_WORDS[error.code]! };
+    const write = (t: Transaction<Database>) => this.#markNeedsReconnect(t, row, refusal);
+    await (trx ? write(trx) : this.#db.transaction().execute(write));
+    return { kind: 'needs_reconnect', error: this.#reconnectError(error.code, refusal) };
+  }
+
+  async #markNeedsReconnect(trx: Transaction<Database>, row: TokenRow, error: Refusal): Promise<void> {
     const now = this.#clock.now();
     await markNeedsReconnect(trx, row, error.code, now);
     await this.#events.publish(trx, {
@@ -385,14 +468,15 @@ export class TokenService {
   #usableAppToken(row: Awaited<ReturnType<typeof readAppToken>>, target: { tenantId: string; credentialId: string }): AccessToken | undefined {
     if (!row || row.credential_id !== target.credentialId || row.tenant_id !== target.tenantId) return undefined;
     if (row.expires_at.getTime() - this.#clock.now().getTime() <= this.#marginMs) return undefined;
-    return {
-      accessToken: this.#keyRing.openText(row.access_token_sealed, appTokenPlace(row.workspace_id)),
-      expiresAt: row.expires_at,
-      scopes: [`${RESOURCES.graph.uri}/.default`],
-    };
+    const accessToken = this.#openOrWarn(row.access_token_sealed, appTokenPlace(row.workspace_id), row.workspace_id);
+    return accessToken === undefined ? undefined : { accessToken, expiresAt: row.expires_at, scopes: [`${RESOURCES.graph.uri}/.default`] };
   }
 
   // ---- shared ----
+
+  #startTiming(principal: RefreshTiming['principal']): RefreshTimer {
+    return new RefreshTimer(principal, this.#observeRefresh);
+  }
 
   async #requireAuth(workspaceId: string): Promise<IntegrationAuth> {
     const auth = await this.#integrations.loadIntegrationAuth(workspaceId);
@@ -434,4 +518,43 @@ function appTarget(auth: IntegrationAuth): { tenantId: string; credentialId: str
 function credentialDigest(credentials: ClientCredentials): string {
   const material = 'clientSecret' in credentials ? credentials.clientSecret : credentials.certificatePem;
   return `digest:${createHash('sha256').update(`${credentials.clientId}\n${material}`).digest('base64url')}`;
+}
+
+/** Marks the phases of one refresh; reports them only when someone observes. */
+class RefreshTimer {
+  readonly #started = performance.now();
+  #locked = 0;
+  #asked = 0;
+  #answered = 0;
+
+  constructor(
+    private readonly principal: RefreshTiming['principal'],
+    private readonly observe: ((timing: RefreshTiming) => void) | undefined,
+  ) {}
+
+  get askedMicrosoft(): boolean {
+    return this.#asked > 0;
+  }
+  locked(): void {
+    this.#locked = performance.now();
+  }
+  askMicrosoft(): void {
+    this.#asked = performance.now();
+  }
+  answered(): void {
+    this.#answered = performance.now();
+  }
+  done(refreshed: boolean): void {
+    if (!this.observe) return;
+    const end = performance.now();
+    const locked = this.#locked || end;
+    this.observe({
+      principal: this.principal,
+      lockWaitMs: locked - this.#started,
+      identityMs: this.#asked ? (this.#answered || end) - this.#asked : 0,
+      storeMs: end - (this.#answered || locked),
+      totalMs: end - this.#started,
+      refreshed,
+    });
+  }
 }
