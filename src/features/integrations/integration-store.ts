@@ -201,16 +201,25 @@ export class IntegrationStore implements IntegrationAuthSource {
     });
   }
 
-  /** The admin consent callback succeeded for `tenant`. */
+  /**
+   * The admin consent callback succeeded for `tenant`. The first tenant to consent stays the workspace's tenant for
+   * application tokens: a consent completed later in another tenant is audited (that tenant keeps its own token,
+   * asked for by tenant id) but never moves the workspace's app-only access there.
+   */
   async recordAdminConsent(db: Db, workspaceId: string, tenant: string, audit: AuditContext): Promise<void> {
     const updated = await db
       .updateTable('m365_integrations')
-      .set({ admin_consent_at: audit.at, admin_consent_tenant: tenant, updated_at: audit.at })
+      .set((eb) => ({
+        admin_consent_at: eb.case().when('admin_consent_tenant', 'is', null).then(audit.at).when('admin_consent_tenant', '=', tenant).then(audit.at).else(eb.ref('admin_consent_at')).end(),
+        admin_consent_tenant: eb.fn.coalesce('admin_consent_tenant', eb.val(tenant)),
+        updated_at: audit.at,
+      }))
       .where('workspace_id', '=', workspaceId)
-      .returning('id')
+      .returning(['id', 'admin_consent_tenant'])
       .executeTakeFirst();
     if (!updated) throw noIntegration();
-    await recordAudit(db, auditEntry(workspaceId, audit, 'integration.admin_consent_granted', { type: 'm365_integration', id: updated.id }, { tenant }));
+    const workspaceTenant = updated.admin_consent_tenant === tenant;
+    await recordAudit(db, auditEntry(workspaceId, audit, 'integration.admin_consent_granted', { type: 'm365_integration', id: updated.id }, { tenant, ...(workspaceTenant ? {} : { additionalTenant: true }) }));
   }
 
   /**

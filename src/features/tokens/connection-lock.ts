@@ -14,7 +14,7 @@ export const connectionLockName = (workspaceId: string, externalUserId: string) 
   // Length-prefixed so no two (workspace, user) pairs produce the same name.
   `m365_connection:${workspaceId.length}:${workspaceId}:${externalUserId}`;
 
-export const appTokenLockName = (workspaceId: string) => `m365_app_token:${workspaceId}`;
+export const appTokenLockName = (workspaceId: string, tenantId: string) => `m365_app_token:${workspaceId.length}:${workspaceId}:${tenantId}`;
 
 export async function lockForTransaction(trx: Transaction<Database>, name: string): Promise<void> {
   await sql`select pg_advisory_xact_lock(${advisoryLockKey(name)}::bigint)`.execute(trx);

@@ -26,7 +26,7 @@ import {
   type EntraClient,
   type ResourceName,
 } from '../../microsoft/identity/index.js';
-import { isMultiTenantAlias } from '../../microsoft/identity/tenant-metadata.js';
+import { isMultiTenantAlias, isTenantGuid, normaliseTenant } from '../../microsoft/identity/tenant-metadata.js';
 import type { Logger } from '../../platform/logging/logger.js';
 import type { DialectName } from '../../platform/store/database.js';
 import type { Database } from '../../platform/store/schema.js';
@@ -37,11 +37,22 @@ import { accessTokenPlace, markNeedsReconnect, readTokenRow, refreshTokenPlace, 
 import type { IntegrationAuth, IntegrationAuthSource } from './integration-auth-source.js';
 import { SingleFlight } from './single-flight.js';
 import { TokenError } from './token-error.js';
-import { TokenMemoryCache, type AccessToken, type CachedToken } from './token-memory-cache.js';
+import { createTokenMemory, forgetByPrefix, type AccessToken, type CachedToken, type TokenMemory } from './token-memory-cache.js';
+import { RegistrationFaults } from './registration-faults.js';
 
 export type { AccessToken } from './token-memory-cache.js';
 
-export type TokenPrincipal = { kind: 'user'; externalUserId: string } | { kind: 'application' };
+export type TokenPrincipal =
+  | { kind: 'user'; externalUserId: string }
+  | {
+      kind: 'application';
+      /**
+       * The customer tenant the token is for. Default: the integration's tenant, or for a multi-tenant integration
+       * the tenant that first granted admin consent. Each tenant has its own token; naming one lets a multi-tenant
+       * workspace act in any tenant that consented (Microsoft refuses the others).
+       */
+      tenantId?: string;
+    };
 
 export interface TokenRequest {
   workspaceId: string;
@@ -154,7 +165,8 @@ export class TokenService {
   readonly #logger: Logger;
   readonly #marginMs: number;
   readonly #recheckMs: number;
-  readonly #memory: TokenMemoryCache;
+  readonly #memory: TokenMemory;
+  readonly #registrationFaults: RegistrationFaults;
   readonly #flights = new SingleFlight<AccessToken | undefined>();
   // Callers that miss memory for one key share one database read (and one refresh, if needed): a storm of callers
   // would otherwise queue a row read each on the pool ahead of the refresh they are all waiting for.
@@ -172,7 +184,8 @@ export class TokenService {
     this.#logger = options.logger.child({ component: 'token-service' });
     this.#marginMs = options.refreshMarginMs ?? 5 * 60_000;
     this.#recheckMs = options.memoryRecheckMs ?? 30_000;
-    this.#memory = new TokenMemoryCache(options.memoryMaxEntries ?? 50_000);
+    this.#memory = createTokenMemory(options.memoryMaxEntries ?? 50_000);
+    this.#registrationFaults = new RegistrationFaults(options.clock);
     this.#observeRefresh = options.observeRefresh;
   }
 
@@ -185,7 +198,7 @@ export class TokenService {
     const resource = request.resource ?? 'graph';
     const principal = request.principal;
     const key =
-      (principal.kind === 'user' ? userKey(request.workspaceId, principal.externalUserId) : appKey(request.workspaceId)) + resource;
+      (principal.kind === 'user' ? userKey(request.workspaceId, principal.externalUserId) : `${appKey(request.workspaceId)}${principal.tenantId ?? ''}${SEP}`) + resource;
     const cached = this.#memory.get(key);
     if (cached !== undefined) {
       const now = this.#clock.now().getTime();
@@ -194,7 +207,7 @@ export class TokenService {
     return this.#lookups.run(key, () =>
       principal.kind === 'user'
         ? this.#userToken(request.workspaceId, principal.externalUserId, resource, key)
-        : this.#appToken(request.workspaceId, resource, key),
+        : this.#appToken(request.workspaceId, principal.tenantId, resource, key),
     );
   }
 
@@ -213,7 +226,8 @@ export class TokenService {
    * whole workspace (after a credential change). Other processes see the change within `memoryRecheckMs`.
    */
   invalidate(workspaceId: string, externalUserId?: string): void {
-    this.#memory.deleteByPrefix(externalUserId === undefined ? `${workspaceId}${SEP}` : userKey(workspaceId, externalUserId));
+    if (externalUserId === undefined) this.#registrationFaults.forgetWorkspace(workspaceId);
+    forgetByPrefix(this.#memory, externalUserId === undefined ? `${workspaceId}${SEP}` : userKey(workspaceId, externalUserId));
   }
 
   // ---- delegated ----
@@ -429,9 +443,9 @@ export class TokenService {
 
   // ---- application ----
 
-  async #appToken(workspaceId: string, resource: ResourceName, key: string): Promise<AccessToken> {
+  async #appToken(workspaceId: string, requestedTenant: string | undefined, resource: ResourceName, key: string): Promise<AccessToken> {
     const auth = await this.#requireAuth(workspaceId);
-    const target = appTarget(auth);
+    const target = appTarget(auth, requestedTenant);
     const grant = `${target.tenantId}:${target.credentialId}`;
     const cached = this.#memory.get(key);
     const now = this.#clock.now().getTime();
@@ -440,17 +454,21 @@ export class TokenService {
       return cached.token;
     }
     if (resource === 'graph') {
-      const stored = this.#usableAppToken(await readAppToken(this.#db, workspaceId), target);
+      const stored = this.#usableAppToken(await readAppToken(this.#db, workspaceId, target.tenantId), target);
       if (stored) return this.#remember(key, stored, grant);
     }
+    // A registration Microsoft refused a moment ago (wrong secret, app gone …) is answered from memory.
+    this.#registrationFaults.throwIfRemembered(workspaceId, target);
     const token = await this.#flights.run(key, async () => {
       const acquire = async (db: Kysely<Database> | Transaction<Database>): Promise<AccessToken> => {
         if (resource === 'graph') {
-          const stored = this.#usableAppToken(await readAppToken(db, workspaceId), target);
+          const stored = this.#usableAppToken(await readAppToken(db, workspaceId, target.tenantId), target);
           if (stored) return stored;
         }
         const scope = resource === 'graph' ? `${RESOURCES.graph.uri}/.default` : `${dynamicsUri(auth)}/.default`;
-        const acquired = await this.#identity.acquireAppToken({ tenant: target.tenantId, credentials: auth.credentials, scope });
+        const acquired = await this.#registrationFaults.watch(workspaceId, target, () =>
+          this.#identity.acquireAppToken({ tenant: target.tenantId, credentials: auth.credentials, scope }),
+        );
         if (resource === 'graph') {
           await storeAppToken(db, this.#keyRing, { workspaceId, ...target, accessToken: acquired.accessToken, expiresAt: acquired.expiresAt, now: this.#clock.now() });
         }
@@ -458,7 +476,7 @@ export class TokenService {
       };
       if (!this.#crossProcessLock) return acquire(this.#db);
       return this.#db.transaction().execute(async (trx) => {
-        await lockForTransaction(trx, appTokenLockName(workspaceId));
+        await lockForTransaction(trx, appTokenLockName(workspaceId, target.tenantId));
         return acquire(trx);
       });
     });
@@ -468,7 +486,7 @@ export class TokenService {
   #usableAppToken(row: Awaited<ReturnType<typeof readAppToken>>, target: { tenantId: string; credentialId: string }): AccessToken | undefined {
     if (!row || row.credential_id !== target.credentialId || row.tenant_id !== target.tenantId) return undefined;
     if (row.expires_at.getTime() - this.#clock.now().getTime() <= this.#marginMs) return undefined;
-    const accessToken = this.#openOrWarn(row.access_token_sealed, appTokenPlace(row.workspace_id), row.workspace_id);
+    const accessToken = this.#openOrWarn(row.access_token_sealed, appTokenPlace(row.id), row.workspace_id);
     return accessToken === undefined ? undefined : { accessToken, expiresAt: row.expires_at, scopes: [`${RESOURCES.graph.uri}/.default`] };
   }
 
@@ -509,10 +527,28 @@ function dynamicsUri(auth: IntegrationAuth): string {
   return RESOURCES.dynamics.uri.replace('{org}', org.toLowerCase());
 }
 
-/** Client credentials need the customer tenant: a multi-tenant integration uses the tenant that granted admin consent. */
-function appTarget(auth: IntegrationAuth): { tenantId: string; credentialId: string } {
-  const tenantId = isMultiTenantAlias(auth.tenant) && auth.adminConsentTenant ? auth.adminConsentTenant : auth.tenant;
-  return { tenantId, credentialId: auth.credentialId ?? credentialDigest(auth.credentials) };
+/**
+ * Client credentials need the customer tenant. By default: the integration's own tenant, or for a multi-tenant
+ * integration the tenant recorded as its admin consent (the first to consent: a later consent in another tenant
+ * does not move it). A named tenant must be a tenant id, and one a single-tenant integration is for.
+ */
+function appTarget(auth: IntegrationAuth, requested: string | undefined): { tenantId: string; credentialId: string } {
+  const credentialId = auth.credentialId ?? credentialDigest(auth.credentials);
+  if (requested === undefined) {
+    const tenantId = isMultiTenantAlias(auth.tenant) && auth.adminConsentTenant ? auth.adminConsentTenant : auth.tenant;
+    return { tenantId, credentialId };
+  }
+  const tenantId = normaliseTenant(requested);
+  const own = normaliseTenant(auth.tenant);
+  if (!isTenantGuid(tenantId) || (!isMultiTenantAlias(own) && tenantId !== own)) {
+    throw new TokenError('integration_not_configured', {
+      userMessage: `This workspace's Microsoft 365 integration cannot act in tenant ${tenantId}.`,
+      fix: isMultiTenantAlias(own)
+        ? 'Name the customer tenant by its tenant id (a GUID), and have its administrator grant admin consent.'
+        : 'The integration is for one Azure tenant; use the multi-tenant setting to act in other tenants.',
+    });
+  }
+  return { tenantId, credentialId };
 }
 
 function credentialDigest(credentials: ClientCredentials): string {

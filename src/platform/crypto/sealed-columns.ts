@@ -15,7 +15,7 @@ export const sealedColumns: readonly SealedColumn[] = [
   { table: 'm365_auth_states', idColumn: 'state_hash', column: 'code_verifier_sealed' },
   { table: 'm365_connections', idColumn: 'id', column: 'refresh_token_sealed' },
   { table: 'm365_connections', idColumn: 'id', column: 'access_token_sealed' },
-  { table: 'm365_app_tokens', idColumn: 'workspace_id', column: 'access_token_sealed' },
+  { table: 'm365_app_tokens', idColumn: 'id', column: 'access_token_sealed' },
   { table: 'webhook_endpoints', idColumn: 'id', column: 'secret_sealed' },
   { table: 'webhook_endpoints', idColumn: 'id', column: 'previous_secret_sealed' },
 ];
