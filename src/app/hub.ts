@@ -18,6 +18,8 @@ import { createEntraClient, type FetchLike } from '../microsoft/identity/index.j
 import { IntegrationStore } from '../features/integrations/integration-store.js';
 import { keepAliveJobs, scheduleKeepAlive } from '../features/tokens/keep-alive-job.js';
 import { TokenService } from '../features/tokens/token-service.js';
+import { createGraphClientFactory, type GraphClientFactory } from '../features/tokens/graph-clients.js';
+import { createMicrosoftTransport } from '../microsoft/transport/index.js';
 import { WEBHOOK_DELIVERY_JOB, WebhookEventPublisher } from '../features/webhooks/webhook-event-publisher.js';
 import { healthJobs, scheduleHealthChecks } from '../features/health/health-jobs.js';
 import { webhookDeliveryJob } from '../features/webhooks/webhook-delivery.js';
@@ -43,6 +45,8 @@ export interface RunningHub {
   integrations: IntegrationStore;
   /** Hands out Microsoft access tokens (delegated per connection, or the workspace's application token). */
   tokens: TokenService;
+  /** Graph clients for (workspace, user | app[, tenant]), over the one transport and fed by `tokens`. */
+  graphClients: GraphClientFactory;
   server: FastifyInstance;
   /** Graceful: stop taking requests, finish in-flight ones, release job leases, close the store. */
   close(): Promise<void>;
@@ -60,11 +64,14 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
   try {
     const keyRing = keyRingFor(config, logger);
     const jobs = new JobQueue({ db: store.db, clock, logger });
-    const entra = createEntraClient({ loginUrl: config.loginUrl, clock, logger, ...(options.fetch ? { fetch: options.fetch } : {}) });
+    // Every call to Microsoft (identity platform and Graph) leaves through this one transport.
+    const transport = createMicrosoftTransport({ clock, logger, ...(options.fetch ? { fetch: options.fetch } : {}) });
+    const entra = createEntraClient({ loginUrl: config.loginUrl, clock, logger, transport });
     const redirectDefaults = { m365RedirectUri: config.m365RedirectUri, backendUrl: config.backendUrl };
     const integrations = new IntegrationStore({ db: store.db, keyRing, clock, redirectDefaults });
     const events = new WebhookEventPublisher({ queue: jobs, clock });
     const tokens = new TokenService({ db: store.db, dialect: store.dialect, keyRing, identity: entra, integrations, events, clock, logger });
+    const graphClients = createGraphClientFactory({ graphUrl: config.graphUrl, transport, tokens, logger });
     const connect = new ConnectFlow({ db: store.db, keyRing, entra, integrations, clock, events, onConnectionChanged: (ws, user) => tokens.invalidate(ws, user) });
     await scheduleMaintenance(jobs);
     await scheduleKeepAlive(jobs);
@@ -119,6 +126,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
       jobs,
       integrations,
       tokens,
+      graphClients,
       server,
       close() {
         closing ??= (async () => {

@@ -12,9 +12,9 @@
 // - Microsoft refusing the stored grant (invalid_grant, consent withdrawn, …) marks the connection needs_reconnect,
 //   publishes `connection.needs_reconnect` and audits it in one transaction; it is never refreshed again until
 //   reconnected. Transient failures (network, 5xx, 429) are retried by the identity client and leave it active.
-import { createHash } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import { recordAudit } from '../audit/audit-log.js';
+import { sha256 } from '../../platform/crypto/sha256.js';
 import { SealedBlobError, type KeyRing, type SealedPlace } from '../../platform/crypto/key-ring.js';
 import type { EventPublisher } from '../../platform/events/event-publisher.js';
 import {
@@ -553,7 +553,7 @@ function appTarget(auth: IntegrationAuth, requested: string | undefined): { tena
 
 function credentialDigest(credentials: ClientCredentials): string {
   const material = 'clientSecret' in credentials ? credentials.clientSecret : credentials.certificatePem;
-  return `digest:${createHash('sha256').update(`${credentials.clientId}\n${material}`).digest('base64url')}`;
+  return `digest:${sha256(`${credentials.clientId}\n${material}`, 'base64url')}`;
 }
 
 /** Marks the phases of one refresh; reports them only when someone observes. */
