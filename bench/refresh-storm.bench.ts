@@ -26,10 +26,15 @@ try {
   const ws = await workspaceWithApp(f, app);
   const { redeemed } = await connectUser(emulator, f, app, ws, 'storm');
 
-  // One plain refresh, for scale (warm: the tenant metadata is already cached by the connect).
-  const plainStarted = performance.now();
-  await f.identity.refreshAccessToken({ tenant: 'organizations', credentials: { clientId: app.appId, clientSecret: app.secret }, refreshToken: redeemed.refreshToken, scopes: ['https://graph.microsoft.com/Files.Read'] });
-  const plain = performance.now() - plainStarted;
+  // One plain refresh, for scale (warm: the tenant metadata is already cached by the connect): the median of 7, so
+  // one slow moment of a busy machine does not set the scale.
+  const plainRuns: number[] = [];
+  for (let i = 0; i < 7; i++) {
+    const started = performance.now();
+    await f.identity.refreshAccessToken({ tenant: 'organizations', credentials: { clientId: app.appId, clientSecret: app.secret }, refreshToken: redeemed.refreshToken, scopes: ['https://graph.microsoft.com/Files.Read'] });
+    plainRuns.push(performance.now() - started);
+  }
+  const plain = plainRuns.sort((a, b) => a - b)[3]!;
   const before = await refreshCount(emulator, app.appId);
 
   // A second app's connection, expired too: each process refreshes (or reads) it before the storm, as a warm
@@ -58,7 +63,7 @@ try {
   const distinct = new Set(outputs.flatMap((o) => o.tokens)).size;
   console.log(`calls: ${latencies.length} from 2 processes; distinct tokens handed out: ${distinct}`);
   console.log(`refreshes the emulator saw: ${refreshes} ${refreshes === 1 ? '(exactly 1: ok)' : '(MUST be 1)'}`);
-  console.log(`one plain refresh: ${plain.toFixed(1)} ms`);
+  console.log(`one plain refresh: ${plain.toFixed(1)} ms (median of ${plainRuns.length}: ${plainRuns.map((ms) => ms.toFixed(1)).join(', ')})`);
   console.log(`storm p50: ${pct(50).toFixed(1)} ms (${(pct(50) / plain).toFixed(2)}× plain), p99: ${pct(99).toFixed(1)} ms (${(pct(99) / plain).toFixed(2)}× plain)`);
   const ms = (n: number) => `${n.toFixed(1)} ms`;
   outputs.forEach((o, i) => {

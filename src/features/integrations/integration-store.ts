@@ -229,15 +229,12 @@ export class IntegrationStore implements IntegrationAuthSource {
    */
   async loadIntegrationAuth(workspaceId: string, options: { credential?: 'active' | 'pending' } = {}): Promise<IntegrationAuth | undefined> {
     const { db, keyRing } = this.deps;
-    const row = await db.selectFrom('m365_integrations').selectAll().where('workspace_id', '=', workspaceId).executeTakeFirst();
-    if (!row) return undefined;
-    const credential = await db
-      .selectFrom('m365_credentials')
-      .selectAll()
-      .where('workspace_id', '=', workspaceId)
-      .where('status', '=', options.credential ?? 'active')
-      .executeTakeFirst();
-    if (!credential) return undefined;
+    // Both reads at once: this sits on the token service's refresh path, where every round trip is waited for.
+    const [row, credential] = await Promise.all([
+      db.selectFrom('m365_integrations').selectAll().where('workspace_id', '=', workspaceId).executeTakeFirst(),
+      db.selectFrom('m365_credentials').selectAll().where('workspace_id', '=', workspaceId).where('status', '=', options.credential ?? 'active').executeTakeFirst(),
+    ]);
+    if (!row || !credential) return undefined;
     return {
       integrationId: row.id,
       clientId: row.client_id,

@@ -297,10 +297,19 @@ export class TokenService {
     const timing = this.#startTiming('user');
     let outcome: RefreshOutcome;
     if (this.#crossProcessLock) {
-      outcome = await this.#db.transaction().execute(async (trx) => {
-        await lockForTransaction(trx, connectionLockName(workspaceId, externalUserId));
-        timing.locked();
-        return this.#refreshLocked(trx, trx, auth, workspaceId, externalUserId, resource, reason, timing);
+      outcome = await new Promise<RefreshOutcome>((resolve, reject) => {
+        this.#db
+          .transaction()
+          .execute(async (trx) => {
+            await lockForTransaction(trx, connectionLockName(workspaceId, externalUserId));
+            timing.locked();
+            const locked = await this.#refreshLocked(trx, trx, auth, workspaceId, externalUserId, resource, reason, timing);
+            // Found refreshed by another process: only reads happened, so the waiting callers need not also wait
+            // for the commit (it only releases the lock). Anything written is handed out after its commit.
+            if (locked.kind === 'token' && !timing.askedMicrosoft) resolve(locked);
+            return locked;
+          })
+          .then(resolve, reject);
       });
     } else {
       timing.locked();
