@@ -42,8 +42,7 @@ export function createIdentityFetch(options: IdentityFetchOptions = {}): FetchLi
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
 
   return async (input, init = {}) => {
-    const url = typeof input === 'string' || input instanceof URL ? input : input.url;
-    const { outcome } = await transport.send(url, init, {
+    const { outcome } = await transport.send(input, init, {
       service: 'identity',
       policy,
       timeoutMs,

@@ -44,7 +44,7 @@ export interface SendResult {
 
 export interface MicrosoftTransport {
   /** `init` may be a function of the attempt number (a bearer token asked for per attempt). */
-  send(input: string | URL, init: RequestInit | ((attempt: number) => Promise<RequestInit>), options: SendOptions): Promise<SendResult>;
+  send(input: string | URL | Request, init: RequestInit | ((attempt: number) => Promise<RequestInit>), options: SendOptions): Promise<SendResult>;
 }
 
 const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));

@@ -6,7 +6,7 @@ import * as jobsIdempotencyAndSchedules from './0003-jobs-idempotency-and-schedu
 import * as m365Connections from './0004-m365-connections.js';
 import * as integrationReturnOrigins from './0005-integration-return-origins.js';
 import * as webhookRotationAndExpiryNotices from './0006-webhook-rotation-and-expiry-notices.js';
-import * as appTokensPerTenant from './0007-app-tokens-per-tenant.js';
+import * as appTokensPerTenant from './0010-app-tokens-per-tenant.js';
 
 const migrations: Record<string, Migration> = {
   '0001-foundation': foundation,
@@ -15,7 +15,7 @@ const migrations: Record<string, Migration> = {
   '0004-m365-connections': m365Connections,
   '0005-integration-return-origins': integrationReturnOrigins,
   '0006-webhook-rotation-and-expiry-notices': webhookRotationAndExpiryNotices,
-  '0007-app-tokens-per-tenant': appTokensPerTenant,
+  '0010-app-tokens-per-tenant': appTokensPerTenant,
 };
 
 export const migrationProvider: MigrationProvider = {
