@@ -25,6 +25,8 @@ import { createEntraClient, type FetchLike } from '../microsoft/identity/index.j
 import { IntegrationStore } from '../features/integrations/index.js';
 import { keepAliveJobs, scheduleKeepAlive } from '../features/tokens/index.js';
 import { TokenService } from '../features/tokens/index.js';
+import { createGraphClientFactory, type GraphClientFactory } from '../features/tokens/index.js';
+import { createMicrosoftTransport } from '../microsoft/transport/index.js';
 import { WEBHOOK_DELIVERY_JOB, WebhookEventPublisher } from '../features/webhooks/index.js';
 import { healthJobs, scheduleHealthChecks } from '../features/health/index.js';
 import { webhookDeliveryJob } from '../features/webhooks/index.js';
@@ -54,6 +56,8 @@ export interface Hub {
   integrations: IntegrationStore;
   /** Hands out Microsoft access tokens (delegated per connection, or the workspace's application token). */
   tokens: TokenService;
+  /** Graph clients for (workspace, user | app[, tenant]), over the one transport and fed by `tokens`. */
+  graphClients: GraphClientFactory;
   server: FastifyInstance;
   worker: JobWorker;
   /** Graceful: stop taking requests, finish in-flight ones, release job leases, close the store it opened. */
@@ -77,11 +81,14 @@ export async function buildHub(options: HubOptions): Promise<Hub> {
     const keyRing = keyRingFor(config, logger);
     await checkKeyRingOpensStoredData({ db: store.db, keyRing, columns: hubSealedColumns, logger });
     const jobs = new JobQueue({ db: store.db, clock, logger, ...(store.wakeups ? { wakeChannel: store.wakeups.channel } : {}) });
-    const entra = createEntraClient({ loginUrl: config.loginUrl, clock, logger, ...(options.fetch ? { fetch: options.fetch } : {}) });
+    // Every call to Microsoft (identity platform and Graph) leaves through this one transport.
+    const transport = createMicrosoftTransport({ clock, logger, ...(options.fetch ? { fetch: options.fetch } : {}) });
+    const entra = createEntraClient({ loginUrl: config.loginUrl, clock, logger, transport });
     const redirectDefaults = { m365RedirectUri: config.m365RedirectUri, backendUrl: config.backendUrl };
     const integrations = new IntegrationStore({ db: store.db, keyRing, clock, redirectDefaults });
     const events = new WebhookEventPublisher({ queue: jobs, clock });
     const tokens = new TokenService({ db: store.db, dialect: store.dialect, keyRing, identity: entra, integrations, events, clock, logger });
+    const graphClients = createGraphClientFactory({ graphUrl: config.graphUrl, transport, tokens, logger });
     const connect = new ConnectFlow({ db: store.db, keyRing, entra, integrations, clock, events, onConnectionChanged: (ws, user) => tokens.invalidate(ws, user) });
     await scheduleMaintenance(jobs);
     await scheduleKeepAlive(jobs);
@@ -130,6 +137,7 @@ export async function buildHub(options: HubOptions): Promise<Hub> {
       jobs,
       integrations,
       tokens,
+      graphClients,
       server,
       worker,
       close() {

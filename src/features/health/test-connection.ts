@@ -8,7 +8,7 @@
 //   3. one live Graph call per enabled service (service-probes.ts).
 import { AppError } from '../../platform/errors/app-error.js';
 import { createGraphClient, type FetchLike, type GraphClient } from '../../microsoft/graph/graph-client.js';
-import { GraphError } from '../../microsoft/graph/graph-error.js';
+import { GraphError, isUnreadableAnswer } from '../../microsoft/graph/graph-error.js';
 import {
   decodeGrantedPermissions,
   IdentityError,
@@ -304,5 +304,9 @@ function graphFailure(error: unknown): Pick<TestStep, 'code' | 'message' | 'fix'
     return { code: 'graph_access_denied', message: `Microsoft Graph refused the call: ${error.message}`, fix: 'Check the permissions step, grant admin consent, and for SharePoint Sites.Selected grant the app each allowed site.', details };
   }
   if (error.status === 404) return { code: 'graph_not_found', message: `Microsoft Graph did not find it: ${error.message}`, fix: 'Check the service is licensed in the tenant and, for SharePoint, the allowed site URLs.', details };
+  // An answer arrived but its body broke off or is not JSON: say so, rather than "not answering normally (200)".
+  if (isUnreadableAnswer(error)) {
+    return { code: `graph_${error.code}`, message: `${error.message}.`, fix: 'Nothing to change in the integration settings: Test Connection again. If it repeats, a proxy or network device between the hub and Microsoft may be cutting or rewriting answers; quote the request id to Microsoft support if not.', details };
+  }
   return { code: 'graph_unavailable', message: `Microsoft Graph is not answering normally (${error.status || error.code}).`, fix: 'Nothing to change on your side if it persists only briefly; Test Connection again later. Quote the request id to Microsoft support if it lasts.', details };
 }

@@ -201,16 +201,25 @@ export class IntegrationStore {
     });
   }
 
-  /** The admin consent callback succeeded for `tenant`. */
+  /**
+   * The admin consent callback succeeded for `tenant`. The first tenant to consent stays the workspace's tenant for
+   * application tokens: a consent completed later in another tenant is audited (that tenant keeps its own token,
+   * asked for by tenant id) but never moves the workspace's app-only access there.
+   */
   async recordAdminConsent(db: Db, workspaceId: string, tenant: string, audit: AuditContext): Promise<void> {
     const updated = await db
       .updateTable('m365_integrations')
-      .set({ admin_consent_at: audit.at, admin_consent_tenant: tenant, updated_at: audit.at })
+      .set((eb) => ({
+        admin_consent_at: eb.case().when('admin_consent_tenant', 'is', null).then(audit.at).when('admin_consent_tenant', '=', tenant).then(audit.at).else(eb.ref('admin_consent_at')).end(),
+        admin_consent_tenant: eb.fn.coalesce('admin_consent_tenant', eb.val(tenant)),
+        updated_at: audit.at,
+      }))
       .where('workspace_id', '=', workspaceId)
-      .returning('id')
+      .returning(['id', 'admin_consent_tenant'])
       .executeTakeFirst();
     if (!updated) throw noIntegration();
-    await recordAudit(db, auditEntry(workspaceId, audit, 'integration.admin_consent_granted', { type: 'm365_integration', id: updated.id }, { tenant }));
+    const workspaceTenant = updated.admin_consent_tenant === tenant;
+    await recordAudit(db, auditEntry(workspaceId, audit, 'integration.admin_consent_granted', { type: 'm365_integration', id: updated.id }, { tenant, ...(workspaceTenant ? {} : { additionalTenant: true }) }));
   }
 
   /**
@@ -220,15 +229,12 @@ export class IntegrationStore {
    */
   async loadIntegrationAuth(workspaceId: string, options: { credential?: 'active' | 'pending' } = {}): Promise<IntegrationAuth | undefined> {
     const { db, keyRing } = this.deps;
-    const row = await db.selectFrom('m365_integrations').selectAll().where('workspace_id', '=', workspaceId).executeTakeFirst();
-    if (!row) return undefined;
-    const credential = await db
-      .selectFrom('m365_credentials')
-      .selectAll()
-      .where('workspace_id', '=', workspaceId)
-      .where('status', '=', options.credential ?? 'active')
-      .executeTakeFirst();
-    if (!credential) return undefined;
+    // Both reads at once: this sits on the token service's refresh path, where every round trip is waited for.
+    const [row, credential] = await Promise.all([
+      db.selectFrom('m365_integrations').selectAll().where('workspace_id', '=', workspaceId).executeTakeFirst(),
+      db.selectFrom('m365_credentials').selectAll().where('workspace_id', '=', workspaceId).where('status', '=', options.credential ?? 'active').executeTakeFirst(),
+    ]);
+    if (!row || !credential) return undefined;
     return {
       integrationId: row.id,
       clientId: row.client_id,

@@ -8,3 +8,4 @@ export { connectionUserData, deleteConnection, getConnection, listConnections, s
 export { keepAliveJobs, scheduleKeepAlive } from './keep-alive-job.js';
 export { TOKEN_PROBLEMS } from './problems.js';
 export { TOKEN_SEALED_COLUMNS } from './sealed-columns.js';
+export { createGraphClientFactory, type GraphClientFactory } from './graph-clients.js';
