@@ -1,13 +1,14 @@
 import { Link } from 'react-router';
 import { Badge } from '../components/badge.js';
 import { Card } from '../components/card.js';
+import { DataTable } from '../components/data-table.js';
 import { EmptyState } from '../components/empty-state.js';
 import { LoadingState } from '../components/loading-state.js';
 import { PageHeader } from '../components/page-header.js';
 import { ProblemBanner } from '../components/problem-banner.js';
 import { Timestamp } from '../components/timestamp.js';
 import { useSignedInUser } from '../session/session-context.js';
-import { useWorkspaces, workspaceHome } from '../workspaces/workspaces-context.js';
+import { useWorkspaces, workspaceHome } from './workspaces-context.js';
 import { CreateWorkspaceForm } from './create-workspace-form.js';
 
 export function WorkspacesPage() {
@@ -32,43 +33,39 @@ export function WorkspacesPage() {
           </EmptyState>
         )}
         {workspaces && workspaces.length > 0 && (
-          <div className="table-wrap">
-            <table className="table">
-              <thead>
-                <tr>
-                  <th scope="col">Name</th>
-                  <th scope="col">Your role</th>
-                  <th scope="col">Created</th>
-                  <th scope="col">
-                    <span className="visually-hidden">Actions</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {workspaces.map((workspace) => (
-                  <tr key={workspace.id}>
-                    <td>
-                      <span className="strong">{workspace.name}</span>
-                      <span className="cell-sub mono">{workspace.id}</span>
-                    </td>
-                    <td>
-                      <Badge tone={workspace.role === 'admin' ? 'accent' : 'neutral'}>
-                        {workspace.role === 'admin' ? 'Admin' : 'Member'}
-                      </Badge>
-                    </td>
-                    <td>
-                      <Timestamp iso={workspace.createdAt} />
-                    </td>
-                    <td className="cell-actions">
-                      <Link className="button button--secondary button--small" to={workspaceHome(workspace)}>
-                        Open<span className="visually-hidden"> {workspace.name}</span>
-                      </Link>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            label="Your workspaces"
+            rows={workspaces}
+            rowKey={(workspace) => workspace.id}
+            columns={[
+              {
+                header: 'Name',
+                cell: (workspace) => (
+                  <>
+                    <span className="strong">{workspace.name}</span>
+                    <span className="cell-sub mono break-anywhere">{workspace.id}</span>
+                  </>
+                ),
+              },
+              {
+                header: 'Your role',
+                cell: (workspace) => (
+                  <Badge tone={workspace.role === 'admin' ? 'accent' : 'neutral'}>{workspace.role === 'admin' ? 'Admin' : 'Member'}</Badge>
+                ),
+              },
+              { header: 'Created', cell: (workspace) => <Timestamp iso={workspace.createdAt} /> },
+              {
+                header: 'Actions',
+                hideHeader: true,
+                className: 'cell-actions',
+                cell: (workspace) => (
+                  <Link className="button button--secondary button--small" to={workspaceHome(workspace)}>
+                    Open<span className="visually-hidden"> {workspace.name}</span>
+                  </Link>
+                ),
+              },
+            ]}
+          />
         )}
       </Card>
     </>

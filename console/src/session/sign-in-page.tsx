@@ -4,7 +4,8 @@ import { asProblem, type ApiProblem } from '../api/problem.js';
 import { LoadingState } from '../components/loading-state.js';
 import { Notice } from '../components/notice.js';
 import { ProblemBanner } from '../components/problem-banner.js';
-import { useSession } from '../session/session-context.js';
+import { useSession } from './session-context.js';
+import './sign-in.css';
 
 export function SignInPage() {
   const { state, signIn } = useSession();

@@ -7,7 +7,7 @@ import { Notice } from '../components/notice.js';
 import { PageHeader } from '../components/page-header.js';
 import { Timestamp } from '../components/timestamp.js';
 import { useToast } from '../components/toast-provider.js';
-import { useWorkspace, useWorkspaces } from '../workspaces/workspaces-context.js';
+import { useWorkspace, useWorkspaces } from './workspaces-context.js';
 import { RenameWorkspaceForm } from './rename-workspace-form.js';
 
 export function WorkspaceSettingsPage() {

@@ -2,7 +2,7 @@
 import { Navigate } from 'react-router';
 import { LoadingState } from '../components/loading-state.js';
 import { ProblemBanner } from '../components/problem-banner.js';
-import { useWorkspaces, workspaceHome } from '../workspaces/workspaces-context.js';
+import { useWorkspaces, workspaceHome } from './workspaces-context.js';
 
 export function HomeRedirect() {
   const { workspaces, problem, reload } = useWorkspaces();

@@ -2,7 +2,7 @@ import { useNavigate } from 'react-router';
 import * as api from '../api/client.js';
 import { NameForm } from '../components/name-form.js';
 import { useToast } from '../components/toast-provider.js';
-import { useWorkspaces } from '../workspaces/workspaces-context.js';
+import { useWorkspaces } from './workspaces-context.js';
 
 /** Instance admins only: the server refuses everyone else, and the page does not offer it to them. */
 export function CreateWorkspaceForm() {
