@@ -10,7 +10,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Logger } from '../../platform/logging/logger.js';
 import type { Clock } from '../../platform/time/clock.js';
-import { createMicrosoftTransport, type FetchLike, type MicrosoftTransport, type RandomSource, type RetryPolicy } from '../transport/index.js';
+import { transportOrOwn, type FetchLike, type MicrosoftTransport, type RandomSource, type RetryPolicy } from '../transport/index.js';
 import { GraphError, graphErrorFromResponse } from './graph-error.js';
 
 export type { FetchLike } from '../transport/index.js';
@@ -59,15 +59,7 @@ const RETRY_STATUSES = { GET: new Set([429, 503, 504]), POST: new Set([429, 503]
 
 export function createGraphClient(options: GraphClientOptions): GraphClient {
   const base = new URL(`${options.graphUrl.replace(/\/+$/, '')}/${API_VERSION}/`);
-  const transport =
-    options.transport ??
-    createMicrosoftTransport({
-      ...(options.fetch ? { fetch: options.fetch } : {}),
-      ...(options.sleep ? { sleep: options.sleep } : {}),
-      ...(options.random ? { random: options.random } : {}),
-      ...(options.clock ? { clock: options.clock } : {}),
-      ...(options.logger ? { logger: options.logger } : {}),
-    });
+  const transport = transportOrOwn(options);
   const policy = { ...DEFAULT_GRAPH_RETRY, ...options.retry };
   const timeoutMs = options.timeoutMs ?? DEFAULT_GRAPH_TIMEOUT_MS;
   const log = options.logger;

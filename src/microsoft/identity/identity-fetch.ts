@@ -5,7 +5,7 @@
 // IdentityError `network_error` / `timeout`.
 import type { Logger } from '../../platform/logging/logger.js';
 import type { Clock } from '../../platform/time/clock.js';
-import { createMicrosoftTransport, type FetchLike, type MicrosoftTransport, type RandomSource, type RetryPolicy } from '../transport/index.js';
+import { transportOrOwn, type FetchLike, type MicrosoftTransport, type RandomSource, type RetryPolicy } from '../transport/index.js';
 import { identityError } from './aadsts-catalogue.js';
 
 export type { FetchLike, RetryPolicy } from '../transport/index.js';
@@ -29,15 +29,7 @@ const isTransientStatus = (status: number) => status === 429 || status >= 500;
 
 /** A fetch (for oauth4webapi) that retries what can be retried. */
 export function createIdentityFetch(options: IdentityFetchOptions = {}): FetchLike {
-  const transport =
-    options.transport ??
-    createMicrosoftTransport({
-      ...(options.fetch ? { fetch: options.fetch } : {}),
-      ...(options.sleep ? { sleep: options.sleep } : {}),
-      ...(options.random ? { random: options.random } : {}),
-      ...(options.clock ? { clock: options.clock } : {}),
-      ...(options.logger ? { logger: options.logger } : {}),
-    });
+  const transport = transportOrOwn(options);
   const policy = { ...DEFAULT_RETRY, ...options.retry };
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
 

@@ -94,3 +94,19 @@ export function createMicrosoftTransport(options: MicrosoftTransportOptions = {}
     },
   };
 }
+
+/**
+ * The transport a client was given, or one built from the client's own test seams (fetch, sleep, random, clock,
+ * logger): the identity and Graph clients accept either, so the composition shares one and unit tests need none.
+ */
+export function transportOrOwn(options: MicrosoftTransportOptions & { transport?: MicrosoftTransport | undefined }): MicrosoftTransport {
+  if (options.transport) return options.transport;
+  const { fetch, sleep, random, clock, logger } = options;
+  return createMicrosoftTransport({
+    ...(fetch ? { fetch } : {}),
+    ...(sleep ? { sleep } : {}),
+    ...(random ? { random } : {}),
+    ...(clock ? { clock } : {}),
+    ...(logger ? { logger } : {}),
+  });
+}
