@@ -18,6 +18,26 @@ export type { FaultRule } from './control/fault-injector.js';
 export type { LoggedRequest } from './control/request-log.js';
 export { demoSeedFacts } from './state/demo-seed.js';
 
+/** One app's admin consent requests as GET /_emulator/tenants/{tid}/consentRequests lists them. */
+export interface ConsentRequestListing {
+  id: string;
+  appId: string;
+  appDisplayName: string;
+  consentType: 'Static' | 'Dynamic';
+  pendingScopes: string[];
+  userConsentRequests: {
+    id: string;
+    userId: string;
+    userPrincipalName: string | null;
+    reason: string;
+    scopes: string[];
+    createdDateTime: string;
+    status: 'InProgress' | 'Completed' | 'Expired';
+    stageId: string;
+    review: { result: 'Approve' | 'Deny'; justification: string; reviewedDateTime: string; reviewedBy: { id: string; displayName: string; userPrincipalName: string; mail: string } } | null;
+  }[];
+}
+
 export interface StartEmulatorOptions {
   /** 'demo' (default) seeds Contoso, Fabrikam and the demo app; false starts empty. */
   seed?: 'demo' | false;
@@ -61,6 +81,17 @@ export interface EmulatorHandle {
   addCertificate(tenant: string, appId: string, certificatePem: string): Promise<{ keyId: string; thumbprint: string; thumbprintSha256: string }>;
   assignUser(tenant: string, appId: string, userId: string): Promise<void>;
   unassignUser(tenant: string, appId: string, userId: string): Promise<void>;
+  /** Redirect URIs per platform, and "Assignment required?" in the app's home tenant. */
+  updateApplication(tenant: string, appId: string, body: { redirectUris?: string[]; spaRedirectUris?: string[]; publicClientRedirectUris?: string[]; appRoleAssignmentRequired?: boolean }): Promise<unknown>;
+  /** "Assignment required?" of the app's service principal in `tenant` (any tenant where it exists). */
+  setAssignmentRequired(tenant: string, appId: string, required: boolean): Promise<void>;
+  /** Turns the admin consent workflow (adminConsentRequestPolicy) on or off. */
+  setAdminConsentWorkflow(tenant: string, isEnabled: boolean, requestDurationInDays?: number): Promise<void>;
+  consentRequests(tenant: string): Promise<ConsentRequestListing[]>;
+  /** Records a request as the "Request approval" button does (the workflow must be on). */
+  createConsentRequest(tenant: string, body: { appId: string; userId: string; reason: string; scopes?: string[] }): Promise<{ id: string; userConsentRequestId: string; stageId: string }>;
+  /** Approve (grants tenant-wide consent) or Deny; the newest request in progress unless one is named. */
+  decideConsentRequest(tenant: string, id: string, body: { result: 'Approve' | 'Deny'; userConsentRequestId?: string; justification?: string; reviewerId?: string }): Promise<void>;
   grant(tenant: string, body: { appId: string; scopes?: string[]; roles?: string[]; principalId?: string }): Promise<void>;
   revokeGrant(tenant: string, appId: string): Promise<void>;
   revokeSignInSessions(tenant: string, userId: string): Promise<void>;
@@ -125,6 +156,16 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
     addCertificate: (tenant, appId, certificatePem) => call('POST', `${t(tenant)}/applications/${appId}/certificates`, { certificatePem }),
     assignUser: (tenant, appId, userId) => call('POST', `${t(tenant)}/applications/${appId}/assignments`, { userId }),
     unassignUser: (tenant, appId, userId) => call('DELETE', `${t(tenant)}/applications/${appId}/assignments/${userId}`),
+    updateApplication: (tenant, appId, body) => call('PATCH', `${t(tenant)}/applications/${appId}`, body),
+    setAssignmentRequired: async (tenant, appId, required) => {
+      await call('PATCH', `${t(tenant)}/servicePrincipals/${appId}`, { appRoleAssignmentRequired: required });
+    },
+    setAdminConsentWorkflow: async (tenant, isEnabled, requestDurationInDays) => {
+      await call('PUT', `${t(tenant)}/adminConsentWorkflow`, { isEnabled, ...(requestDurationInDays !== undefined ? { requestDurationInDays } : {}) });
+    },
+    consentRequests: async (tenant) => (await call<{ value: ConsentRequestListing[] }>('GET', `${t(tenant)}/consentRequests`)).value,
+    createConsentRequest: (tenant, body) => call('POST', `${t(tenant)}/consentRequests`, body),
+    decideConsentRequest: (tenant, id, body) => call('POST', `${t(tenant)}/consentRequests/${id}/decision`, body),
     grant: (tenant, body) => call('POST', `${t(tenant)}/grants`, body),
     revokeGrant: (tenant, appId) => call('DELETE', `${t(tenant)}/grants/${appId}`),
     revokeSignInSessions: (tenant, userId) => call('POST', `${t(tenant)}/users/${userId}/revokeSignInSessions`, {}),

@@ -8,6 +8,11 @@ export interface PageDriverOptions {
   password?: string;
   /** What to press on a consent page (default accept). */
   consent?: 'accept' | 'cancel';
+  /**
+   * On "Approval required" (admin consent workflow on): press "Request approval" with this justification, then
+   * "Return to the application". Without it the driver returns to the application at once.
+   */
+  requestApproval?: string;
 }
 
 export interface FlowResult {
@@ -62,6 +67,9 @@ export async function driveInteractiveFlow(fetch: FetchLike, startUrl: string, o
       form.set('action', 'signin');
       form.set('login', options.username);
       form.set('passwd', options.password ?? '');
+    } else if (options.requestApproval !== undefined && html.includes('id="requestApproval"')) {
+      form.set('action', 'request');
+      form.set('justification', options.requestApproval);
     } else if (html.includes('id="returnToApp"')) {
       form.set('action', 'return');
     } else {

@@ -4,7 +4,10 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod';
 import type { EmulatorContext } from '../server/emulator-context.js';
 import { DirectoryError } from '../state/directory-store.js';
+import { decideConsentRequest } from '../state/consent-request-decision.js';
+import { statusOf } from '../state/consent-requests.js';
 import type { DirectorySnapshot } from '../state/directory-types.js';
+import { listConsentRequests } from './consent-request-listing.js';
 
 const tenantBody = z.object({ id: z.string().optional(), displayName: z.string().min(1).optional(), domain: z.string().min(3).optional() });
 const userBody = z.object({
@@ -28,6 +31,16 @@ const applicationBody = z.object({
   appRoleAssignmentRequired: z.boolean().optional(),
   requiredPermissions: z.object({ delegated: z.array(z.string()).optional(), application: z.array(z.string()).optional() }).optional(),
 });
+const uriList = z.array(z.string());
+const applicationChangesBody = z
+  .object({ redirectUris: uriList.optional(), spaRedirectUris: uriList.optional(), publicClientRedirectUris: uriList.optional(), appRoleAssignmentRequired: z.boolean().optional() })
+  .strict();
+const servicePrincipalChangesBody = z.object({ appRoleAssignmentRequired: z.boolean() }).strict();
+const workflowBody = z.object({ isEnabled: z.boolean(), requestDurationInDays: z.number().int().optional() }).strict();
+const newConsentRequestBody = z.object({ appId: z.string().min(1), userId: z.string().min(1), reason: z.string().min(1), scopes: z.array(z.string()).optional() }).strict();
+const decisionBody = z
+  .object({ result: z.enum(['Approve', 'Deny']), userConsentRequestId: z.string().optional(), justification: z.string().optional(), reviewerId: z.string().optional() })
+  .strict();
 const secretBody = z.object({ endDateTime: z.string().optional(), displayName: z.string().optional() });
 const certificateBody = z.object({ certificatePem: z.string().min(1), displayName: z.string().optional() });
 const assignmentBody = z.object({ userId: z.string().min(1) });
@@ -51,6 +64,11 @@ function parse<T>(schema: z.ZodType<T>, body: unknown): T {
   const result = schema.safeParse(body ?? {});
   if (!result.success) throw new DirectoryError(400, z.prettifyError(result.error));
   return result.data;
+}
+
+/** zod leaves optional keys as undefined; exactOptionalPropertyTypes wants them absent. */
+function stripUndefined<T extends object>(value: T): { [K in keyof T]: Exclude<T[K], undefined> } {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as never;
 }
 
 export function controlProblem(reply: FastifyReply, status: number, message: string) {
@@ -96,6 +114,74 @@ export function registerControlRoutes(app: FastifyInstance, ctx: EmulatorContext
     });
     return reply.code(201).send({ appId: created.appId, id: created.id });
   });
+  // The registration's redirect URIs per platform and "Assignment required?" in its home tenant.
+  app.patch<TidApp>('/_emulator/tenants/:tid/applications/:appId', async (request) => {
+    const tenant = directory.requireTenant(request.params.tid);
+    const body = parse(applicationChangesBody, request.body);
+    const changed = directory.updateApplication(tenant.id, request.params.appId, stripUndefined(body));
+    const sp = directory.servicePrincipal(tenant.id, changed.appId);
+    return {
+      appId: changed.appId,
+      redirectUris: changed.redirectUris,
+      spaRedirectUris: changed.spaRedirectUris ?? [],
+      publicClientRedirectUris: changed.publicClientRedirectUris ?? [],
+      appRoleAssignmentRequired: sp?.appRoleAssignmentRequired ?? changed.appRoleAssignmentRequired,
+    };
+  });
+  // "Assignment required?" of the enterprise application in any tenant where it exists (a customer's tenant too).
+  app.patch<TidApp>('/_emulator/tenants/:tid/servicePrincipals/:appId', async (request) => {
+    const tenant = directory.requireTenant(request.params.tid);
+    const sp = directory.setAssignmentRequired(tenant.id, request.params.appId, parse(servicePrincipalChangesBody, request.body).appRoleAssignmentRequired);
+    return { id: sp.id, appId: sp.appId, appRoleAssignmentRequired: sp.appRoleAssignmentRequired };
+  });
+
+  app.get<Tid>('/_emulator/tenants/:tid/adminConsentWorkflow', async (request) => directory.adminConsentPolicy(directory.requireTenant(request.params.tid).id));
+  app.put<Tid>('/_emulator/tenants/:tid/adminConsentWorkflow', async (request) => {
+    const body = parse(workflowBody, request.body);
+    return directory.setAdminConsentWorkflow(directory.requireTenant(request.params.tid).id, stripUndefined(body));
+  });
+  app.get<Tid>('/_emulator/tenants/:tid/consentRequests', async (request) => ({ value: listConsentRequests(ctx, directory.requireTenant(request.params.tid).id) }));
+  // A request as "Request approval" records it, for tests that do not drive the pages.
+  app.post<Tid>('/_emulator/tenants/:tid/consentRequests', async (request, reply) => {
+    const tenant = directory.requireTenant(request.params.tid);
+    const body = parse(newConsentRequestBody, request.body);
+    const policy = directory.adminConsentPolicy(tenant.id);
+    if (!policy.isEnabled) throw new DirectoryError(409, `the admin consent workflow is off in tenant ${tenant.id}: PUT /_emulator/tenants/${tenant.id}/adminConsentWorkflow {"isEnabled":true} first`);
+    const user = directory.requireUser(tenant.id, body.userId);
+    const application = directory.getApplication(body.appId);
+    if (!application) throw new DirectoryError(404, `application ${body.appId} not found`);
+    const scopes = body.scopes ?? application.requiredGraphAccess.delegated;
+    const { app: record, user: userRequest } = directory.consentRequests.submit(
+      { tenantId: tenant.id, appId: application.appId, userId: user.id, reason: body.reason, scopes, consentType: body.scopes ? 'Dynamic' : 'Static', now: ctx.clock.now() },
+      policy.requestDurationInDays,
+    );
+    return reply.code(201).send({ id: record.id, userConsentRequestId: userRequest.id, stageId: userRequest.stageId });
+  });
+  // Approve or deny as a reviewer in the admin center would; without userConsentRequestId, the newest in progress.
+  app.post<{ Params: { tid: string; id: string } }>('/_emulator/tenants/:tid/consentRequests/:id/decision', async (request, reply) => {
+    const tenant = directory.requireTenant(request.params.tid);
+    const body = parse(decisionBody, request.body);
+    const record = directory.consentRequests.find(tenant.id, request.params.id);
+    if (!record) throw new DirectoryError(404, `no consent request ${request.params.id} in tenant ${tenant.id}`);
+    const policy = directory.adminConsentPolicy(tenant.id);
+    const target = body.userConsentRequestId
+      ? record.userConsentRequests.find((u) => u.id === body.userConsentRequestId!.toLowerCase())
+      : [...record.userConsentRequests].reverse().find((u) => statusOf(u, ctx.clock.now(), policy.requestDurationInDays) === 'InProgress');
+    if (!target) throw new DirectoryError(body.userConsentRequestId ? 404 : 409, body.userConsentRequestId ? `no user consent request ${body.userConsentRequestId}` : 'no user consent request of it is in progress');
+    const reviewer = body.reviewerId ? directory.requireUser(tenant.id, body.reviewerId) : directory.usersOf(tenant.id).find((u) => directory.isAdmin(u));
+    if (!reviewer) throw new DirectoryError(409, `tenant ${tenant.id} has no administrator to review the request; name reviewerId`);
+    decideConsentRequest(directory, {
+      tenantId: tenant.id,
+      appConsentRequestId: record.id,
+      userConsentRequestId: target.id,
+      result: body.result,
+      justification: body.justification ?? '',
+      reviewer: { id: reviewer.id, displayName: reviewer.displayName, userPrincipalName: reviewer.userPrincipalName, mail: reviewer.mail ?? '' },
+      now: ctx.clock.now(),
+    });
+    return reply.code(204).send();
+  });
+
   app.post<TidApp>('/_emulator/tenants/:tid/applications/:appId/secrets', async (request, reply) => {
     const tenant = directory.requireTenant(request.params.tid);
     const body = parse(secretBody, request.body);

@@ -15,18 +15,29 @@ export interface GraphRouteRequest extends GraphRequestInfo {
   caller: GraphCaller;
   tenant: Tenant;
   params: Record<string, string>;
+  /** The parsed JSON body of a write (undefined for GET). */
+  body: unknown;
 }
 
 export interface GraphRoute {
+  /** GET unless named; a write answers 204 when its handler returns nothing. */
+  method?: 'GET' | 'PATCH';
   /** Graph's path after /v1.0, e.g. `/users/{user}/drive`. */
   path: string;
   /** The permission table's path when it names this request differently (e.g. `/sites/root` is `/sites/{id}`). */
   permissionPath?: string;
-  handler: (req: GraphRouteRequest) => GraphObject;
+  handler: (req: GraphRouteRequest) => GraphObject | undefined;
+  /**
+   * True when an app-only caller reads its own object: "A service principal can retrieve its own application and
+   * service principal details without being granted any application permissions"
+   * (https://learn.microsoft.com/graph/api/serviceprincipal-get, Permissions note).
+   */
+  ownObject?: (req: GraphRouteRequest) => boolean;
 }
 
 interface CompiledRoute {
   route: GraphRoute;
+  method: string;
   segments: { regex: RegExp; names: string[] }[];
   placeholders: number;
   /** The route in the permission table's spelling: lower case, every placeholder `{id}`. */
@@ -63,20 +74,23 @@ export function compileRoutes(routes: GraphRoute[]): CompiledRoute[] {
     const segments = parts.map(compileSegment);
     const compiled = {
       route,
+      method: route.method ?? 'GET',
       segments,
       placeholders: segments.reduce((n, s) => n + s.names.length, 0),
       permissionPath: route.permissionPath ?? tablePath(parts),
     };
     // A route the permission table does not cover could never be enforced: refuse to start with it.
-    if (!permissionsForRequest('GET', compiled.permissionPath)) throw new Error(`Graph route ${route.path} has no entry in the permission table (${compiled.permissionPath})`);
+    if (!permissionsForRequest(compiled.method, compiled.permissionPath)) {
+      throw new Error(`Graph route ${compiled.method} ${route.path} has no entry in the permission table (${compiled.permissionPath})`);
+    }
     return compiled;
   });
 }
 
-function match(routes: CompiledRoute[], segments: string[]) {
+function match(routes: CompiledRoute[], segments: string[], method?: string) {
   let best: { compiled: CompiledRoute; params: Record<string, string> } | undefined;
   for (const compiled of routes) {
-    if (compiled.segments.length !== segments.length) continue;
+    if (compiled.segments.length !== segments.length || (method !== undefined && compiled.method !== method)) continue;
     const params: Record<string, string> = {};
     const ok = compiled.segments.every((s, i) => {
       const m = s.regex.exec(segments[i]!);
@@ -100,8 +114,8 @@ function unmatchedSegment(routes: CompiledRoute[], segments: string[]): string {
   return segments[Math.min(longest, segments.length - 1)] ?? '';
 }
 
-function allowed(caller: GraphCaller, permissionPath: string): boolean {
-  const entry = permissionsForRequest('GET', permissionPath)!;
+function allowed(caller: GraphCaller, method: string, permissionPath: string): boolean {
+  const entry = permissionsForRequest(method, permissionPath)!;
   const accepted = (caller.kind === 'delegated' ? entry.delegated : entry.application).map((p) => p.toLowerCase());
   return caller.permissions.some((p) => accepted.includes(p.toLowerCase()));
 }
@@ -151,24 +165,28 @@ export function registerGraphRouter(app: FastifyInstance, ctx: EmulatorContext, 
       const caller = await authenticateGraphRequest(ctx, request.headers.authorization, origin);
       Object.assign(request.protocolOutcome, { clientId: caller.appId, tenant: caller.tenantId });
       const segments = pathSegments(path);
-      const found = request.method === 'GET' ? match(compiled, segments) : undefined;
+      const found = match(compiled, segments, request.method);
       if (!found) {
         const known = match(compiled, segments) ?? permissionsForRequest(request.method, path);
         if (known) throw graphErrors.emulatorUnsupported(`${request.method} ${path}`);
         throw graphErrors.segmentNotFound(unmatchedSegment(compiled, segments));
       }
       if (segments[0]?.toLowerCase() === 'me' && caller.kind !== 'delegated') throw graphErrors.meRequiresDelegated();
-      if (!allowed(caller, found.compiled.permissionPath)) throw graphErrors.insufficientPrivileges();
       const url = new URL(request.url, origin);
-      const body = found.compiled.route.handler({
+      const routeRequest: GraphRouteRequest = {
         ctx,
         caller,
         tenant: ctx.directory.findTenant(caller.tenantId)!,
         params: found.params,
+        body: request.method === 'GET' ? undefined : request.body,
         serviceRoot: `${origin}/v1.0`,
         url,
         search: url.searchParams,
-      });
+      };
+      const own = caller.kind === 'application' && found.compiled.route.ownObject?.(routeRequest) === true;
+      if (!own && !allowed(caller, found.compiled.method, found.compiled.permissionPath)) throw graphErrors.insufficientPrivileges();
+      const body = found.compiled.route.handler(routeRequest);
+      if (body === undefined) return reply.code(204).send();
       return reply.code(200).type(graphJson).send(body);
     } catch (error) {
       if (error instanceof GraphError) {

@@ -3,12 +3,13 @@ import type { FastifyInstance } from 'fastify';
 import type { EmulatorContext } from '../server/emulator-context.js';
 import { registerGraphRouter, type GraphRoute } from './graph-router.js';
 import { complianceRoutes } from './routes/compliance-routes.js';
+import { consentRequestRoutes } from './routes/consent-request-routes.js';
 import { directoryRoutes } from './routes/directory-routes.js';
 import { filesRoutes } from './routes/files-routes.js';
 import { outlookRoutes } from './routes/outlook-routes.js';
 import { teamsRoutes } from './routes/teams-routes.js';
 
-export const graphRoutes: GraphRoute[] = [...directoryRoutes, ...filesRoutes, ...teamsRoutes, ...outlookRoutes, ...complianceRoutes];
+export const graphRoutes: GraphRoute[] = [...directoryRoutes, ...filesRoutes, ...teamsRoutes, ...outlookRoutes, ...complianceRoutes, ...consentRequestRoutes];
 
 export function registerGraphRoutes(app: FastifyInstance, ctx: EmulatorContext): void {
   registerGraphRouter(app, ctx, graphRoutes);

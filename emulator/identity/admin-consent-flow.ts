@@ -5,36 +5,21 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { EmulatorContext } from '../server/emulator-context.js';
 import type { Application, User } from '../state/directory-types.js';
-import { adminConsentPage, needAdminApprovalPage } from '../ui/interaction-pages.js';
+import { adminConsentPage } from '../ui/interaction-pages.js';
 import { aadsts } from './aadsts-errors.js';
-import { checkUserMayUseApp, consentPath, publisherDomain } from './authorize-flow.js';
-import { applicationPermissionText, consentText } from './consent-policy.js';
+import { approvalLines, showApprovalNeeded } from './approval-request-flow.js';
+import { checkUserMayUseApp, publisherDomain } from './authorize-flow.js';
+import { consentPath } from './consent-path.js';
+import { applicationPermissionText, consentText, permissionsToGrant } from './consent-policy.js';
 import type { AdminConsentInteraction } from './interaction-state.js';
 import { redirectError, redirectWith } from './redirect-response.js';
-
-function permissionsToGrant(app: Application, p: AdminConsentInteraction) {
-  const useStatic = p.scope === undefined || p.scopes.graphDefault;
-  const delegated = [...new Set([...(useStatic ? app.requiredGraphAccess.delegated : []), ...p.scopes.oidc, ...p.scopes.graph])];
-  const application = useStatic ? app.requiredGraphAccess.application : [];
-  return { delegated, application };
-}
 
 export function continueAdminConsent(ctx: EmulatorContext, request: FastifyRequest, reply: FastifyReply, pendingId: string, p: AdminConsentInteraction, user: User) {
   const app = checkUserMayUseApp(ctx, request, reply, p, user);
   if (!app) return reply;
   const account = { displayName: user.displayName, userPrincipalName: user.userPrincipalName };
   const { delegated, application } = permissionsToGrant(app, p);
-  if (!ctx.directory.isAdmin(user)) {
-    return reply.type('text/html; charset=utf-8').header('cache-control', 'no-store').send(
-      needAdminApprovalPage({
-        actionUrl: consentPath(p.tenantSegment),
-        ctx: pendingId,
-        appName: app.displayName,
-        account,
-        permissions: [...application.map(applicationPermissionText), ...delegated.map((n) => consentText(n, 'user'))],
-      }),
-    );
-  }
+  if (!ctx.directory.isAdmin(user)) return showApprovalNeeded(ctx, reply, pendingId, p, user, app, approvalLines(ctx, p, app, user));
   if (ctx.options.autoConsent) return grantForOrganization(ctx, reply, pendingId, p, user, app);
   return reply.type('text/html; charset=utf-8').header('cache-control', 'no-store').send(
     adminConsentPage({

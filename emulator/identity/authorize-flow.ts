@@ -8,7 +8,9 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { EmulatorContext } from '../server/emulator-context.js';
 import type { Application, User } from '../state/directory-types.js';
-import { consentPage, needAdminApprovalPage } from '../ui/interaction-pages.js';
+import { consentPage } from '../ui/interaction-pages.js';
+import { approvalLines, showApprovalNeeded } from './approval-request-flow.js';
+import { consentPath } from './consent-path.js';
 import { aadsts } from './aadsts-errors.js';
 import { consentText, decideConsent, requestedDelegated } from './consent-policy.js';
 import { showErrorPage } from './error-page.js';
@@ -16,7 +18,7 @@ import type { AuthorizeInteraction } from './interaction-state.js';
 import { redirectError, redirectWith } from './redirect-response.js';
 import { clientInfo } from './token-minter.js';
 
-export const consentPath = (tenantSegment: string) => `/${encodeURIComponent(tenantSegment)}/consent`;
+export { consentPath } from './consent-path.js';
 
 /** Checks that apply to any interactive sign-in into an app: right tenant, app available there, user assigned. */
 export function checkUserMayUseApp(ctx: EmulatorContext, request: FastifyRequest, reply: FastifyReply, p: { tenantId?: string; clientId: string }, user: User): Application | undefined {
@@ -54,11 +56,7 @@ export function continueAuthorize(ctx: EmulatorContext, request: FastifyRequest,
   if (decision.missing.length > 0 || wantsConsentPage) {
     if (p.prompt === 'none') return redirectError(request, reply, origin, p.target, aadsts.consentRequiredSilently(app.appId, app.displayName));
     const account = { displayName: user.displayName, userPrincipalName: user.userPrincipalName };
-    if (!decision.userCanConsent) {
-      return reply.type('text/html; charset=utf-8').header('cache-control', 'no-store').send(
-        needAdminApprovalPage({ actionUrl: consentPath(p.tenantSegment), ctx: pendingId, appName: app.displayName, account, permissions: decision.adminOnly.map((n) => consentText(n, 'user')) }),
-      );
-    }
+    if (!decision.userCanConsent) return showApprovalNeeded(ctx, reply, pendingId, p, user, app, approvalLines(ctx, p, app, user));
     if (ctx.options.autoConsent && !wantsConsentPage) {
       ctx.directory.grantDelegated(user.tenantId, app.appId, decision.missing, user.id);
     } else {

@@ -7,7 +7,7 @@ import type { Application } from '../state/directory-types.js';
 import { aadsts, type AadstsError } from './aadsts-errors.js';
 import { findClientApplication } from './client-application.js';
 import type { AuthorizeInteraction, RedirectTarget, ResponseMode } from './interaction-state.js';
-import { redirectUriRegistered } from './redirect-uri-match.js';
+import { redirectUriRegistered, registeredRedirectUris } from './redirect-uri-match.js';
 import type { ProtocolParams } from './request-params.js';
 import { parseScopes } from './scope-request.js';
 import { resolveTenantSegment } from './tenant-resolver.js';
@@ -33,9 +33,9 @@ export function checkClientAndRedirect(
   const found = findClientApplication(ctx.directory, tenant, clientId, 'authorize');
   if (!found.ok) return { outcome: 'page', error: found.error };
   const app = found.app;
-  const redirectUri = params.get('redirect_uri') ?? app.redirectUris[0];
+  const redirectUri = params.get('redirect_uri') ?? registeredRedirectUris(app)[0];
   if (!redirectUri) return { outcome: 'page', error: aadsts.noReplyAddress() };
-  if (!redirectUriRegistered(app.redirectUris, redirectUri)) return { outcome: 'page', error: aadsts.redirectUriMismatch(redirectUri, app.appId) };
+  if (!redirectUriRegistered(registeredRedirectUris(app), redirectUri)) return { outcome: 'page', error: aadsts.redirectUriMismatch(redirectUri, app.appId) };
   void responseMode;
   return { outcome: 'ok', app, value: { ...(tenant.kind === 'tenant' ? { tenantId: tenant.tenant.id } : {}), redirectUri } };
 }

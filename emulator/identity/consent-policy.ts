@@ -6,6 +6,7 @@
 import { getPermission } from '../permissions/graph-permissions.js';
 import type { DirectoryStore } from '../state/directory-store.js';
 import type { Application, User } from '../state/directory-types.js';
+import type { AdminConsentInteraction } from './interaction-state.js';
 import type { ScopeRequest } from './scope-request.js';
 
 export interface ConsentDecision {
@@ -50,4 +51,12 @@ export function consentText(name: string, audience: 'user' | 'admin'): { title: 
 export function applicationPermissionText(name: string): { title: string; description: string } {
   const fact = getPermission(name, 'application');
   return fact ? { title: fact.consentDisplayName.trim(), description: fact.consentDescription.trim() } : { title: name, description: `Microsoft Graph application permission ${name}.` };
+}
+
+/** What the admin consent endpoint grants: the registered (static) permissions for `/.default` or the v1 style call. */
+export function permissionsToGrant(app: Application, p: Pick<AdminConsentInteraction, 'scope' | 'scopes'>) {
+  const useStatic = p.scope === undefined || p.scopes.graphDefault;
+  const delegated = [...new Set([...(useStatic ? app.requiredGraphAccess.delegated : []), ...p.scopes.oidc, ...p.scopes.graph])];
+  const application = useStatic ? app.requiredGraphAccess.application : [];
+  return { delegated, application };
 }

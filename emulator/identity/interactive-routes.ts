@@ -6,11 +6,12 @@ import { credentialMatches } from '../state/credential-hash.js';
 import { signedOutPage, errorPage } from '../ui/interaction-pages.js';
 import { aadsts } from './aadsts-errors.js';
 import { answerAdminConsent, continueAdminConsent } from './admin-consent-flow.js';
+import { approvalLines, submitApprovalRequest } from './approval-request-flow.js';
 import { checkAuthorizeRequest, checkClientAndRedirect } from './authorize-request.js';
 import { applyConsentAnswer, continueAuthorize } from './authorize-flow.js';
 import { showErrorPage } from './error-page.js';
 import { readSessionCookie, setSessionCookie, type AdminConsentInteraction, type PendingInteraction } from './interaction-state.js';
-import { redirectUriRegistered } from './redirect-uri-match.js';
+import { redirectUriRegistered, registeredRedirectUris } from './redirect-uri-match.js';
 import { redirectError } from './redirect-response.js';
 import { parseProtocolParams, rawQuery, type ProtocolParams } from './request-params.js';
 import { parseScopes } from './scope-request.js';
@@ -115,6 +116,11 @@ export function registerInteractiveRoutes(app: FastifyInstance, ctx: EmulatorCon
       ctx.pending.replace(id, p);
       return renderSignIn(ctx, reply, id, p);
     }
+    // Only a user shown the approval page may request approval (not an admin, and something only an admin can grant).
+    const application = ctx.directory.getApplication(p.clientId)!;
+    if (action === 'request' && !ctx.directory.isAdmin(user) && approvalLines(ctx, p, application, user).length > 0) {
+      return submitApprovalRequest(ctx, reply, id, p, user, params.get('justification') ?? '');
+    }
     if (p.kind === 'adminconsent') return answerAdminConsent(ctx, request, reply, id, p, user, action);
     if (!applyConsentAnswer(ctx, request, reply, p, user, action, params.get('consentForOrg') === 'on')) {
       ctx.pending.finish(id);
@@ -133,7 +139,7 @@ export function registerInteractiveRoutes(app: FastifyInstance, ctx: EmulatorCon
     const target = params.get('post_logout_redirect_uri');
     const clientId = params.get('client_id');
     const candidates = clientId ? [ctx.directory.getApplication(clientId)].filter((a) => a !== undefined) : ctx.directory.listTenants().flatMap((t) => ctx.directory.applicationsOf(t.id));
-    if (target && candidates.some((a) => redirectUriRegistered(a.redirectUris, target))) {
+    if (target && candidates.some((a) => redirectUriRegistered(registeredRedirectUris(a), target))) {
       const url = new URL(target);
       const state = params.get('state');
       if (state !== undefined) url.searchParams.set('state', state);

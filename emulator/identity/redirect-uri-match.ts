@@ -22,3 +22,8 @@ export function redirectUriRegistered(registered: string[], candidate: string): 
     }
   });
 }
+
+/** Every platform's redirect URIs count at /authorize: web, single-page application and mobile/desktop. */
+export function registeredRedirectUris(app: { redirectUris: string[]; spaRedirectUris?: string[]; publicClientRedirectUris?: string[] }): string[] {
+  return [...app.redirectUris, ...(app.spaRedirectUris ?? []), ...(app.publicClientRedirectUris ?? [])];
+}

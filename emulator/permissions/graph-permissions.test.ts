@@ -239,9 +239,9 @@ describe('permissionsForRequest', () => {
     }
   });
 
-  it(`GET /applications(appid={value}): Application.Read.All least delegated, Application.ReadWrite.OwnedBy least application, Directory.Read.All accepted (${PERMISSIONS})`, () => {
+  it(`GET /applications(appid={value}): Application.Read.All least for both kinds (the fewest-methods rule over Application.ReadWrite.OwnedBy), Directory.Read.All accepted (${PERMISSIONS})`, () => {
     const r = permissionsForRequest('GET', "/applications(appid={value})");
-    assert.deepEqual(r?.leastPrivileged, { delegated: 'Application.Read.All', application: 'Application.ReadWrite.OwnedBy' });
+    assert.deepEqual(r?.leastPrivileged, { delegated: 'Application.Read.All', application: 'Application.Read.All' });
     assert.ok(r?.application.includes('Directory.Read.All') && r.application.includes('Application.Read.All'));
     assert.ok(r?.delegated.includes('Directory.Read.All'));
   });

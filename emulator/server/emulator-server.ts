@@ -10,6 +10,7 @@ import { aadsts } from '../identity/aadsts-errors.js';
 import { createOriginResolver } from '../identity/endpoint-urls.js';
 import { errorBody, sendProtocolError } from '../identity/error-responses.js';
 import { registerDiscoveryRoutes } from '../identity/discovery-routes.js';
+import { graphErrors, sendGraphError } from '../graph/graph-errors.js';
 import { graphFaultBody, graphTrace, isGraphPath, registerGraphHeaders, registerGraphRoutes } from '../graph/graph-routes.js';
 import { registerInteractiveRoutes } from '../identity/interactive-routes.js';
 import { JwtSigner } from '../identity/jwt-signer.js';
@@ -171,6 +172,10 @@ function registerErrorHandling(app: FastifyInstance, ctx: EmulatorContext): void
     if (isControl) {
       const status = err.statusCode && err.statusCode >= 400 && err.statusCode < 500 ? err.statusCode : 500;
       return controlProblem(reply, status, err.message ?? 'error');
+    }
+    // A Graph write whose body is not JSON (or too large) gets Graph's error shape, not an AADSTS body.
+    if (isGraphPath(request.url.split('?')[0]!) && err.statusCode && err.statusCode < 500) {
+      return sendGraphError(reply, graphErrors.badRequest(err.code === 'FST_ERR_CTP_BODY_TOO_LARGE' ? 'The request body is too large.' : 'Unable to read JSON request payload. Please ensure Content-Type header is set and payload is of valid JSON format.'), graphTrace(request));
     }
     if (err.code === 'FST_ERR_CTP_BODY_TOO_LARGE' || (err.statusCode && err.statusCode < 500)) {
       return sendProtocolError(reply, aadsts.malformedRequest(), request.trace, ctx.origin(request));

@@ -15,7 +15,8 @@ export const demoSeedFacts = {
 } as const;
 
 const demoDelegatedPermissions = ['openid', 'profile', 'email', 'offline_access', 'User.Read', 'Files.ReadWrite.All', 'Sites.Read.All', 'Mail.Send', 'Calendars.ReadWrite', 'ChannelMessage.Send'];
-const demoApplicationPermissions = ['User.Read.All', 'Group.Read.All', 'Directory.Read.All', 'Policy.Read.All', 'Reports.Read.All', 'AuditLog.Read.All', 'SecurityEvents.Read.All', 'Sites.Read.All', 'Files.Read.All'];
+// ConsentRequest.Read.All lets the demo hub list its users' pending admin consent requests (Contoso has the workflow on).
+const demoApplicationPermissions = ['User.Read.All', 'Group.Read.All', 'Directory.Read.All', 'Policy.Read.All', 'Reports.Read.All', 'AuditLog.Read.All', 'SecurityEvents.Read.All', 'Sites.Read.All', 'Files.Read.All', 'ConsentRequest.Read.All'];
 
 const contosoPeople = [
   { local: 'admin', displayName: 'Avery Admin', givenName: 'Avery', surname: 'Admin', jobTitle: 'IT Administrator', isAdmin: true },
@@ -27,8 +28,8 @@ const contosoPeople = [
 
 export interface SeedSummary {
   name: 'demo';
-  tenant: { id: string; domain: string; displayName: string };
-  otherTenant: { id: string; domain: string; displayName: string };
+  tenant: { id: string; domain: string; displayName: string; adminConsentWorkflow: boolean };
+  otherTenant: { id: string; domain: string; displayName: string; adminConsentWorkflow: boolean };
   password: string;
   admin: { id: string; userPrincipalName: string; password: string };
   users: { id: string; userPrincipalName: string; displayName: string; password: string; isAdmin: boolean; tenantId: string; accountEnabled: boolean }[];
@@ -83,14 +84,17 @@ export function seedDemo(directory: DirectoryStore, options: { users?: number; n
     requiredGraphAccess: { delegated: demoDelegatedPermissions, application: demoApplicationPermissions },
   });
   directory.addSecret(contoso.id, app.appId, { displayName: 'demo secret', secretText: f.clientSecret }, options.now);
+  // Contoso has turned on the admin consent workflow, so its users can ask for approval of what they may not
+  // consent to themselves; Fabrikam keeps Microsoft's default (off) and shows "Need admin approval".
+  directory.setAdminConsentWorkflow(contoso.id, { isEnabled: true });
   // Contoso's admin has consented to everything the demo app lists, as an admin does once after registering it.
   directory.grantDelegated(contoso.id, app.appId, demoDelegatedPermissions);
   directory.grantApplication(contoso.id, app.appId, demoApplicationPermissions);
 
   return {
     name: 'demo',
-    tenant: { id: contoso.id, domain: f.domain, displayName: contoso.displayName },
-    otherTenant: { id: fabrikam.id, domain: f.otherDomain, displayName: fabrikam.displayName },
+    tenant: { id: contoso.id, domain: f.domain, displayName: contoso.displayName, adminConsentWorkflow: true },
+    otherTenant: { id: fabrikam.id, domain: f.otherDomain, displayName: fabrikam.displayName, adminConsentWorkflow: false },
     password: f.password,
     admin: { id: byLocal('admin'), userPrincipalName: `admin@${f.domain}`, password: f.password },
     users: users.map((u) => ({ id: u.id, userPrincipalName: u.userPrincipalName, displayName: u.displayName, password: f.password, isAdmin: directory.isAdmin(u), tenantId: u.tenantId, accountEnabled: u.accountEnabled })),

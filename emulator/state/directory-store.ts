@@ -3,10 +3,13 @@
 // caches of issued tokens key on, so a withdrawn grant is never served from a cache.
 import { randomBytes, X509Certificate } from 'node:crypto';
 import { thumbprintsOf } from '../pki/thumbprint.js';
+import { ConsentRequests } from './consent-requests.js';
 import { hashCredential } from './credential-hash.js';
+import { DirectoryError } from './directory-errors.js';
 import { guidPattern, newGuid } from './deterministic-id.js';
 import {
   globalAdministratorRoleId,
+  type AdminConsentRequestPolicy,
   type Application,
   type ApplicationGrant,
   type DelegatedGrant,
@@ -19,15 +22,7 @@ import {
   type User,
 } from './directory-types.js';
 
-/** A rejected control-plane change; the control API maps it to an HTTP status. */
-export class DirectoryError extends Error {
-  constructor(
-    readonly status: 400 | 404 | 409,
-    message: string,
-  ) {
-    super(message);
-  }
-}
+export { DirectoryError } from './directory-errors.js';
 
 export interface NewTenant {
   id?: string;
@@ -54,8 +49,31 @@ export interface NewApplication {
   displayName: string;
   signInAudience?: SignInAudience;
   redirectUris?: string[];
+  spaRedirectUris?: string[];
+  publicClientRedirectUris?: string[];
   appRoleAssignmentRequired?: boolean;
   requiredGraphAccess?: Partial<RequiredGraphAccess>;
+}
+
+/** What the control API may change on a registration (the admin center's Authentication blade). */
+export interface ApplicationChanges {
+  redirectUris?: string[];
+  spaRedirectUris?: string[];
+  publicClientRedirectUris?: string[];
+  appRoleAssignmentRequired?: boolean;
+}
+
+/** Microsoft's default when the workflow is turned on in the admin center: requests expire after 30 days. */
+const defaultRequestDurationInDays = 30;
+
+function checkRedirectUris(uris: string[] | undefined): void {
+  for (const uri of uris ?? []) {
+    try {
+      new URL(uri);
+    } catch {
+      throw new DirectoryError(400, `redirect URI '${uri}' is not an absolute URI`);
+    }
+  }
 }
 
 export interface NewGroup {
@@ -86,6 +104,7 @@ export class DirectoryStore {
   private servicePrincipals = new Map<string, ServicePrincipal>();
   private delegatedGrants: DelegatedGrant[] = [];
   private applicationGrants: ApplicationGrant[] = [];
+  readonly consentRequests = new ConsentRequests(() => this.touch());
   revision = 0;
 
   // ---- tenants ----
@@ -119,6 +138,21 @@ export class DirectoryStore {
 
   listTenants(): Tenant[] {
     return [...this.tenants.values()];
+  }
+
+  /** The tenant's adminConsentRequestPolicy; off unless turned on. */
+  adminConsentPolicy(tenantId: string): AdminConsentRequestPolicy {
+    return this.requireTenant(tenantId).adminConsentRequestPolicy ?? { isEnabled: false, requestDurationInDays: defaultRequestDurationInDays, version: 0 };
+  }
+
+  setAdminConsentWorkflow(tenantId: string, change: { isEnabled: boolean; requestDurationInDays?: number }): AdminConsentRequestPolicy {
+    const tenant = this.requireTenant(tenantId);
+    const current = this.adminConsentPolicy(tenant.id);
+    const days = change.requestDurationInDays ?? current.requestDurationInDays;
+    if (!Number.isInteger(days) || days < 1 || days > 365) throw new DirectoryError(400, 'requestDurationInDays must be a whole number of days from 1 to 365');
+    tenant.adminConsentRequestPolicy = { isEnabled: change.isEnabled, requestDurationInDays: days, version: current.version + 1 };
+    this.touch();
+    return tenant.adminConsentRequestPolicy;
   }
 
   // ---- users ----
@@ -212,13 +246,9 @@ export class DirectoryStore {
       throw new DirectoryError(400, `signInAudience '${String(audience)}' is not supported by the emulator (AzureADMyOrg or AzureADMultipleOrgs)`);
     }
     const redirectUris = input.redirectUris ?? [];
-    for (const uri of redirectUris) {
-      try {
-        new URL(uri);
-      } catch {
-        throw new DirectoryError(400, `redirect URI '${uri}' is not an absolute URI`);
-      }
-    }
+    checkRedirectUris(redirectUris);
+    checkRedirectUris(input.spaRedirectUris);
+    checkRedirectUris(input.publicClientRedirectUris);
     const appId = (input.appId ?? newGuid()).toLowerCase();
     if (this.applications.has(appId)) throw new DirectoryError(409, `application ${appId} already exists`);
     const app: Application = {
@@ -228,6 +258,8 @@ export class DirectoryStore {
       displayName: input.displayName,
       signInAudience: audience,
       redirectUris,
+      ...(input.spaRedirectUris ? { spaRedirectUris: input.spaRedirectUris } : {}),
+      ...(input.publicClientRedirectUris ? { publicClientRedirectUris: input.publicClientRedirectUris } : {}),
       requiredGraphAccess: {
         delegated: input.requiredGraphAccess?.delegated ?? [],
         application: input.requiredGraphAccess?.application ?? [],
@@ -250,6 +282,43 @@ export class DirectoryStore {
     const app = this.getApplication(appId);
     if (!app || app.tenantId !== tenantId) throw new DirectoryError(404, `application ${appId} is not registered in tenant ${tenantId}`);
     return app;
+  }
+
+  /** Graph's `/applications/{id}`: the object id, within the app's home tenant. */
+  findApplicationById(tenantId: string, id: string): Application | undefined {
+    for (const app of this.applications.values()) if (app.tenantId === tenantId && app.id === id.toLowerCase()) return app;
+    return undefined;
+  }
+
+  /** Changes a registration in its home tenant; `appRoleAssignmentRequired` also changes the home service principal. */
+  updateApplication(tenantId: string, appId: string, changes: ApplicationChanges): Application {
+    const app = this.requireApplication(tenantId, appId);
+    checkRedirectUris(changes.redirectUris);
+    checkRedirectUris(changes.spaRedirectUris);
+    checkRedirectUris(changes.publicClientRedirectUris);
+    if (changes.redirectUris) app.redirectUris = [...changes.redirectUris];
+    if (changes.spaRedirectUris) app.spaRedirectUris = [...changes.spaRedirectUris];
+    if (changes.publicClientRedirectUris) app.publicClientRedirectUris = [...changes.publicClientRedirectUris];
+    if (changes.appRoleAssignmentRequired !== undefined) {
+      app.appRoleAssignmentRequired = changes.appRoleAssignmentRequired;
+      this.ensureServicePrincipal(tenantId, app).appRoleAssignmentRequired = changes.appRoleAssignmentRequired;
+    }
+    this.touch();
+    return app;
+  }
+
+  /** "Assignment required?" of the enterprise application (service principal) in one tenant. */
+  setAssignmentRequired(tenantId: string, appId: string, required: boolean): ServicePrincipal {
+    const sp = this.servicePrincipal(tenantId, appId);
+    if (!sp) throw new DirectoryError(404, `application ${appId} has no service principal in tenant ${tenantId} (consent to it there first)`);
+    sp.appRoleAssignmentRequired = required;
+    this.touch();
+    return sp;
+  }
+
+  findServicePrincipalById(tenantId: string, id: string): ServicePrincipal | undefined {
+    for (const sp of this.servicePrincipals.values()) if (sp.tenantId === tenantId && sp.id === id.toLowerCase()) return sp;
+    return undefined;
   }
 
   applicationsOf(tenantId: string): Application[] {
@@ -393,6 +462,7 @@ export class DirectoryStore {
       servicePrincipals: [...this.servicePrincipals.values()],
       delegatedGrants: this.delegatedGrants,
       applicationGrants: this.applicationGrants,
+      consentRequests: this.consentRequests.snapshot(),
     });
   }
 
@@ -408,6 +478,7 @@ export class DirectoryStore {
     this.servicePrincipals = new Map(copy.servicePrincipals.map((sp) => [`${sp.tenantId}:${sp.appId}`, sp]));
     this.delegatedGrants = copy.delegatedGrants;
     this.applicationGrants = copy.applicationGrants;
+    this.consentRequests.load(copy.consentRequests);
     this.touch();
   }
 

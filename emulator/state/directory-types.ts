@@ -8,6 +8,17 @@ export interface Tenant {
   displayName: string;
   /** Verified domains; the first is the initial `*.onmicrosoft.com` domain. */
   domains: string[];
+  /** The admin consent workflow (adminConsentRequestPolicy); absent means off, Microsoft's default. */
+  adminConsentRequestPolicy?: AdminConsentRequestPolicy;
+}
+
+/** https://learn.microsoft.com/graph/api/resources/adminconsentrequestpolicy: one per tenant. */
+export interface AdminConsentRequestPolicy {
+  isEnabled: boolean;
+  /** Requests still InProgress after this many days show as Expired (emulator clock). */
+  requestDurationInDays: number;
+  /** Bumped on every change, as Graph's read-only `version`. */
+  version: number;
 }
 
 export interface User {
@@ -67,7 +78,12 @@ export interface Application {
   tenantId: string;
   displayName: string;
   signInAudience: SignInAudience;
+  /** Web platform redirect URIs (`web.redirectUris`). */
   redirectUris: string[];
+  /** Single-page application platform (`spa.redirectUris`). */
+  spaRedirectUris?: string[];
+  /** Mobile and desktop platform (`publicClient.redirectUris`). */
+  publicClientRedirectUris?: string[];
   requiredGraphAccess: RequiredGraphAccess;
   passwordCredentials: PasswordCredential[];
   keyCredentials: KeyCredential[];
@@ -102,6 +118,38 @@ export interface ApplicationGrant {
   roles: string[];
 }
 
+/**
+ * One user's request for admin approval of an app (userConsentRequest), with its single approval stage
+ * (https://learn.microsoft.com/graph/api/resources/userconsentrequest, .../resources/approvalstage).
+ */
+export interface UserConsentRequestRecord {
+  /** Also the approval's id (`approvalId` equals `id`). */
+  id: string;
+  userId: string;
+  reason: string;
+  /** Permissions this user asked for (delegated scopes, plus app roles through the admin consent endpoint). */
+  scopes: string[];
+  createdDateTime: string;
+  stageId: string;
+  review?: {
+    result: 'Approve' | 'Deny';
+    justification: string;
+    reviewedDateTime: string;
+    /** The reviewer (a user, or the app that decided through Graph or the emulator's control API). */
+    reviewedBy: { id: string; displayName: string; userPrincipalName: string; mail: string };
+  };
+}
+
+/** All requests for one app in one tenant (appConsentRequest, https://learn.microsoft.com/graph/api/resources/appconsentrequest). */
+export interface AppConsentRequestRecord {
+  id: string;
+  tenantId: string;
+  appId: string;
+  /** `Dynamic` when the user's sign-in named scopes, `Static` for `/.default` or the app's registered permissions. */
+  consentType: 'Static' | 'Dynamic';
+  userConsentRequests: UserConsentRequestRecord[];
+}
+
 export interface DirectorySnapshot {
   format: 'm365hub-emulator-state';
   version: 1;
@@ -112,6 +160,8 @@ export interface DirectorySnapshot {
   servicePrincipals: ServicePrincipal[];
   delegatedGrants: DelegatedGrant[];
   applicationGrants: ApplicationGrant[];
+  /** Admin consent requests (absent in state files written before the workflow existed). */
+  consentRequests?: AppConsentRequestRecord[];
 }
 
 export const globalAdministratorRoleId = '62e90394-69f5-4237-9190-012177145e10';

@@ -132,7 +132,9 @@ describe('sign-in and consent', () => {
     assert.deepEqual([...grant!.scopes].sort(), ['Calendars.ReadWrite', 'offline_access', 'openid']);
   });
 
-  test('permissions that need an admin: "Need admin approval" (AADSTS90094 semantics) for a non-admin', async () => {
+  test('permissions that need an admin, admin consent workflow off (Microsoft\'s default): "Need admin approval" (AADSTS90094 semantics) for a non-admin', async (t) => {
+    await emulator.setAdminConsentWorkflow(tid, false);
+    t.after(() => emulator.setAdminConsentWorkflow(tid, true));
     const app = await emulator.createApplication(tid, { displayName: 'Admin-only', redirectUris: [redirectUri] });
     const first = await get(authorizeUrl({ client_id: app.appId, scope: 'openid Directory.Read.All', login_hint: 'jordan@contoso.onmicrosoft.com' }));
     const ctx = /name="ctx" value="([^"]+)"/.exec(await first.text())![1]!;
@@ -158,6 +160,27 @@ describe('sign-in and consent', () => {
   test('assignment required and user not assigned: AADSTS50105 page', async () => {
     const app = await emulator.createApplication(tid, { displayName: 'Assigned users only', redirectUris: [redirectUri], appRoleAssignmentRequired: true });
     await assert.rejects(emulator.signIn(authorizeUrl({ client_id: app.appId }), { username: 'lee@contoso.onmicrosoft.com', password: password() }), /AADSTS50105/);
+  });
+
+  test('"Assignment required?" switched through the control API: on gives AADSTS50105 until the user is assigned, off lets everyone in (reference-error-codes 50105)', async () => {
+    const app = await emulator.createApplication(tid, { displayName: 'Assignment toggled', redirectUris: [redirectUri] });
+    const signIn = () => emulator.signIn(authorizeUrl({ client_id: app.appId }), { username: 'lee@contoso.onmicrosoft.com', password: password() });
+    await emulator.setAssignmentRequired(tid, app.appId, true);
+    await assert.rejects(signIn(), /AADSTS50105/);
+    await emulator.updateApplication(tid, app.appId, { appRoleAssignmentRequired: false });
+    assert.ok((await signIn()).params.code);
+  });
+
+  test('redirect URIs set through the control API: a removed URI is AADSTS50011, a single-page-app URI is accepted (reply-url)', async () => {
+    const app = await emulator.createApplication(tid, { displayName: 'Redirects changed', redirectUris: [redirectUri] });
+    const spa = 'https://spa.example.com/callback';
+    await emulator.updateApplication(tid, app.appId, { redirectUris: ['https://web.example.com/callback'], spaRedirectUris: [spa] });
+    const removed = await get(authorizeUrl({ client_id: app.appId }));
+    assert.equal(removed.headers.get('location'), null);
+    assert.match(await removed.text(), /AADSTS50011/);
+    const result = await emulator.signIn(authorizeUrl({ client_id: app.appId, redirect_uri: spa }), { username: 'lee@contoso.onmicrosoft.com', password: password() });
+    assert.equal(new URL(result.url).origin, 'https://spa.example.com');
+    assert.ok(result.params.code);
   });
 
   test('response_mode=form_post answers an auto-submitting form to the redirect URI', async () => {

@@ -79,3 +79,40 @@ test('sign in and consent through the real pages, then redeem the code', async (
   await fresh.screenshot({ path: 'test-results/emulator-sign-in.png' });
   await context.close();
 });
+
+// admin-consent-workflow-overview: with the workflow on, a user who may not consent asks for approval with a
+// justification; after an admin approves (control API here), the same browser signs in without any prompt.
+test('"Approval required": the browser requests approval with a justification, then signs in once an admin approved', async () => {
+  const tid = emulator.tenantId!;
+  const redirectUri = `${callbackBase}/auth/m365/callback`;
+  const app = await emulator.createApplication(tid, { displayName: 'Contoso Audit Viewer', redirectUris: [redirectUri], requiredPermissions: { delegated: ['User.Read', 'Directory.Read.All'] } });
+  const context = await browser.newContext({ ignoreHTTPSErrors: true, viewport: { width: 1100, height: 900 } });
+  const page = await context.newPage();
+  const params = new URLSearchParams({ client_id: app.appId, response_type: 'code', redirect_uri: redirectUri, scope: 'openid User.Read Directory.Read.All', state: 'approval', login_hint: 'jordan@contoso.onmicrosoft.com' });
+  await page.goto(`${emulator.url}/${tid}/oauth2/v2.0/authorize?${params}`);
+  await page.locator('#i0118').fill(emulator.seed!.password);
+  await page.locator('#idSIButton9').click();
+  await page.getByRole('heading', { name: 'Approval required' }).waitFor();
+  assert.match(await page.locator('ul.permissions').innerText(), /Read directory data/);
+
+  await page.screenshot({ path: 'test-results/emulator-approval-required.png' });
+  // The browser itself refuses an empty justification (required); the link buttons skip that check.
+  await page.getByRole('button', { name: 'Request approval' }).click();
+  assert.equal(await page.locator('#justification').evaluate((el) => (el as HTMLTextAreaElement).validity.valueMissing), true);
+  await page.getByLabel('Enter justification for requesting this app').fill('I prepare the quarterly access review.');
+  await page.getByRole('button', { name: 'Request approval' }).click();
+  await page.getByRole('heading', { name: 'Request sent' }).waitFor();
+  await page.screenshot({ path: 'test-results/emulator-approval-request-sent.png' });
+  await page.getByRole('button', { name: 'Return to the application' }).click();
+  await page.waitForURL((url) => url.href.startsWith(redirectUri));
+  assert.equal(new URL(page.url()).searchParams.get('error'), 'access_denied');
+
+  const [request] = (await emulator.consentRequests(tid)).filter((r) => r.appId === app.appId);
+  assert.equal(request!.userConsentRequests[0]!.reason, 'I prepare the quarterly access review.');
+  await emulator.decideConsentRequest(tid, request!.id, { result: 'Approve', justification: 'Approved for audits' });
+
+  await page.goto(`${emulator.url}/${tid}/oauth2/v2.0/authorize?${params}`);
+  await page.waitForURL((url) => url.href.startsWith(redirectUri));
+  assert.ok(new URL(page.url()).searchParams.get('code'), 'approved: signed in without a consent page');
+  await context.close();
+});

@@ -46,6 +46,33 @@ describe('control API', () => {
     assert.notEqual(danas[0].id, danas[1].id);
   });
 
+  test('registration and consent-workflow routes refuse bad input with the reason, and reset() restores the seed', async () => {
+    const control = (method: string, route: string, body?: unknown) =>
+      emulator.fetch(`${emulator.url}/_emulator${route}`, { method, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body ?? {}) });
+    const tid = emulator.tenantId!;
+    const appId = emulator.seed!.application.appId;
+    const badUri = await control('PATCH', `/tenants/${tid}/applications/${appId}`, { redirectUris: ['not a uri'] });
+    assert.equal(badUri.status, 400);
+    assert.match(((await badUri.json()) as { error: { message: string } }).error.message, /not an absolute URI/);
+    assert.equal((await control('PATCH', `/tenants/${tid}/applications/${appId}`, { colour: 'blue' })).status, 400, 'unknown fields are refused');
+    assert.equal((await control('PATCH', `/tenants/${tid}/applications/00000000-0000-0000-0000-000000000000`, { redirectUris: [] })).status, 404);
+    assert.equal((await control('PATCH', `/tenants/${emulator.seed!.otherTenant.id}/servicePrincipals/00000000-0000-0000-0000-000000000000`, { appRoleAssignmentRequired: true })).status, 404);
+    assert.equal((await control('PUT', `/tenants/${tid}/adminConsentWorkflow`, { isEnabled: true, requestDurationInDays: 0 })).status, 400);
+    const off = await control('POST', `/tenants/${emulator.seed!.otherTenant.id}/consentRequests`, { appId, userId: 'dana@fabrikam.onmicrosoft.com', reason: 'x' });
+    assert.equal(off.status, 409, 'no request while the workflow is off');
+    assert.match(((await off.json()) as { error: { message: string } }).error.message, /adminConsentWorkflow/);
+    assert.equal((await control('POST', `/tenants/${tid}/consentRequests`, { appId, userId: 'lee@contoso.onmicrosoft.com', reason: ' ' })).status, 400);
+    assert.equal((await control('POST', `/tenants/${tid}/consentRequests/00000000-0000-0000-0000-000000000000/decision`, { result: 'Approve' })).status, 404);
+
+    await emulator.updateApplication(tid, appId, { redirectUris: ['https://changed.example.com/cb'] });
+    await emulator.setAdminConsentWorkflow(tid, false);
+    await emulator.createConsentRequest(emulator.seed!.otherTenant.id, { appId, userId: 'dana@fabrikam.onmicrosoft.com', reason: 'x' }).catch(() => undefined);
+    await emulator.reset();
+    const state = await emulator.state();
+    assert.deepEqual(state.applications.find((a) => a.appId === appId)!.redirectUris, [...emulator.seed!.application.redirectUris]);
+    assert.equal(state.tenants.find((t) => t.id === tid)!.adminConsentRequestPolicy?.isEnabled, true);
+  });
+
   test('create tenant, user, application, secret; the new app gets tokens once granted', async () => {
     const tenant = await emulator.createTenant({ displayName: 'Northwind', domain: 'northwind.onmicrosoft.com' });
     const user = await emulator.createUser(tenant.id, { userPrincipalName: 'ann@northwind.onmicrosoft.com', password: 'x-Pass-1' });

@@ -90,6 +90,43 @@ ${permissionList(input.permissions)}
   );
 }
 
+/**
+ * "Approval required": the admin consent workflow is on, so the user may ask an admin for approval with a
+ * justification (https://learn.microsoft.com/entra/identity/enterprise-apps/admin-consent-workflow-overview).
+ * The two link buttons skip the form's validation: only "Request approval" needs the justification.
+ */
+export function approvalRequiredPage(input: { actionUrl: string; ctx: string; appName: string; account: Account; permissions: PermissionLine[]; error?: string; justification?: string }): string {
+  return pageShell(
+    'Approval required',
+    html`${identity(input.account)}<h1>Approval required</h1>
+<p><strong>${input.appName}</strong></p>
+<p>This app requires your admin's approval to:</p>
+${permissionList(input.permissions)}
+<form method="post" action="${input.actionUrl}"><input type="hidden" name="ctx" value="${input.ctx}">
+<label for="justification">Enter justification for requesting this app</label>
+${input.error ? html`<div class="error" role="alert" id="justificationError">${input.error}</div>` : ''}
+<textarea id="justification" name="justification" rows="4" maxlength="${String(maxJustificationLength)}" required>${input.justification ?? ''}</textarea>
+<div class="actions"><button class="primary" type="submit" name="action" value="request" id="requestApproval">Request approval</button></div>
+<p><button class="link" type="submit" name="action" value="switch" id="adminSignIn" formnovalidate>Have an admin account? Sign in with that account</button></p>
+<p><button class="link" type="submit" name="action" value="return" id="returnToApp" formnovalidate>Return to the application without granting consent</button></p></form>`,
+  );
+}
+
+/** After "Request approval", or when this user's earlier request for the app is still waiting. */
+export function approvalRequestedPage(input: { actionUrl: string; ctx: string; appName: string; account: Account; requestedAt: string; alreadyPending: boolean }): string {
+  const title = input.alreadyPending ? 'Request pending' : 'Request sent';
+  return pageShell(
+    title,
+    html`${identity(input.account)}<h1>${title}</h1>
+<p><strong>${input.appName}</strong></p>
+<p>${input.alreadyPending ? 'You already asked an admin to approve this app' : 'Your request for approval was sent to your admin'} (requested ${new Date(input.requestedAt).toUTCString()}). You can use the app once an admin approves it.</p>
+<form method="post" action="${input.actionUrl}"><input type="hidden" name="ctx" value="${input.ctx}">
+<div class="actions"><button class="primary" type="submit" name="action" value="return" id="returnToApp">Return to the application</button></div></form>`,
+  );
+}
+
+export const maxJustificationLength = 1000;
+
 export function errorPage(input: { title: string; code?: number; message: string; details: Record<string, string> }): string {
   const details: SafeHtml[] = Object.entries(input.details).map(([k, v]) => html`<div>${k}: ${v}</div>`);
   return pageShell(

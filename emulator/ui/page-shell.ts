@@ -20,6 +20,8 @@ p{font-size:15px;line-height:1.45;margin:0 0 12px}
 label{display:block;font-size:13px;color:#616161;margin:14px 0 2px}
 input[type=text],input[type=email],input[type=password]{width:100%;border:none;border-bottom:1px solid #666;padding:6px 0;font-size:15px;outline:none;background:transparent}
 input[type=text]:focus,input[type=email]:focus,input[type=password]:focus{border-bottom:2px solid #0067b8}
+textarea{width:100%;border:1px solid #666;padding:6px;font-size:15px;font-family:inherit;resize:vertical}
+textarea:focus{outline:2px solid #0067b8}
 .error{color:#c4262e;font-size:14px;margin:8px 0}
 .actions{display:flex;justify-content:flex-end;gap:8px;margin-top:28px}
 button{min-width:108px;height:32px;font-size:15px;border:1px solid transparent;cursor:pointer;padding:0 12px;font-family:inherit}

@@ -1,6 +1,7 @@
 // `m365hub <command>`: parses the command line, runs one subcommand, and turns failures into exit codes
 // (0 ok, 1 runtime failure, 2 bad usage or bad configuration) and one readable message, never a stack trace.
 import { ConfigError } from '../platform/config/config.js';
+import { StartupError } from '../platform/errors/startup-error.js';
 import type { Command, CommandContext } from './command.js';
 import { adminCommand } from './commands/admin-command.js';
 import { demoCommand } from '../demo/demo-command.js';
@@ -48,7 +49,7 @@ export async function main(argv: string[], context: Partial<CommandContext> = {}
   try {
     return await command.run(ctx);
   } catch (error) {
-    if (error instanceof ConfigError) {
+    if (error instanceof ConfigError || error instanceof StartupError) {
       ctx.stderr(error.message);
       return EXIT_BAD_USAGE;
     }

@@ -76,6 +76,8 @@ export const Workspace = Type.Object(
   {
     id: Type.String(),
     name: Type.String(),
+    subdomain: Type.String({ description: "the workspace's subdomain of the host product" }),
+    url: Type.Union([Type.String(), Type.Null()], { description: 'the workspace\'s own URL, https://<subdomain>.<FRONTEND_URL host>; null when FRONTEND_URL is not set' }),
     role: Type.Union([WorkspaceRole, Type.Literal('api_key')], { description: "the caller's role; `api_key` for API-key callers" }),
     createdAt: IsoTime,
     updatedAt: IsoTime,
@@ -85,7 +87,13 @@ export const Workspace = Type.Object(
 export type Workspace = Static<typeof Workspace>;
 export const WorkspaceList = ListOf(Workspace);
 export type WorkspaceList = Static<typeof WorkspaceList>;
-export const CreateWorkspaceBody = Type.Object({ name: WorkspaceName }, strict);
+export const CreateWorkspaceBody = Type.Object(
+  {
+    name: WorkspaceName,
+    subdomain: Type.Optional(Type.String({ minLength: 1, maxLength: 63, pattern: '^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$', description: 'default: from the name, made unique' })),
+  },
+  strict,
+);
 export type CreateWorkspaceBody = Static<typeof CreateWorkspaceBody>;
 export const UpdateWorkspaceBody = Type.Object({ name: WorkspaceName }, strict);
 export type UpdateWorkspaceBody = Static<typeof UpdateWorkspaceBody>;

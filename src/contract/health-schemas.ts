@@ -5,8 +5,18 @@ const strict = { additionalProperties: false } as const;
 const IsoTime = Type.String({ format: 'date-time', description: 'ISO 8601 UTC time' });
 
 export const ConnectionHealth = Type.Union(
-  [Type.Literal('connected'), Type.Literal('authentication_error'), Type.Literal('permission_error'), Type.Literal('service_error')],
-  { description: 'connected, or the first kind of failure: credentials → authentication_error, permissions or a refused call → permission_error, else service_error' },
+  [
+    Type.Literal('connected'),
+    Type.Literal('setup_error'),
+    Type.Literal('consent_required'),
+    Type.Literal('authentication_error'),
+    Type.Literal('permission_error'),
+    Type.Literal('service_error'),
+  ],
+  {
+    description:
+      'connected, or the first kind of failure: the registration or tenant not set up (AADSTS700016, no tenant) → setup_error, an administrator\'s consent missing → consent_required, the credential refused → authentication_error, permissions or a refused call → permission_error, else service_error',
+  },
 );
 
 export const TestConnectionBody = Type.Object(
@@ -41,6 +51,17 @@ export const ConnectionReport = Type.Object(
     credential: Type.Union([Type.Literal('active'), Type.Literal('pending')]),
     mode: Type.Union([Type.Literal('application'), Type.Literal('delegated')]),
     steps: Type.Array(TestStep),
+    basis: Type.Optional(
+      Type.Object(
+        {
+          credentialId: Type.Union([Type.String(), Type.Null()]),
+          services: Type.String(),
+          tenant: Type.String(),
+          consent: Type.Union([Type.String(), Type.Null()]),
+        },
+        { ...strict, description: 'what was tested: the credential, services, tenant and admin consent in force' },
+      ),
+    ),
   },
   strict,
 );
@@ -67,6 +88,33 @@ export const IntegrationHealthResource = Type.Object(
     checkedAt: Type.Union([IsoTime, Type.Null()]),
     message: Type.Union([Type.String(), Type.Null()], { description: 'what to do when never tested' }),
     report: Type.Union([ConnectionReport, Type.Null()]),
+    outdated: Type.Union(
+      [
+        Type.Object(
+          {
+            since: IsoTime,
+            reason: Type.Union([Type.Literal('credential_changed'), Type.Literal('services_changed'), Type.Literal('tenant_changed'), Type.Literal('consent_changed')]),
+            message: Type.String(),
+          },
+          strict,
+        ),
+        Type.Null(),
+      ],
+      { description: 'set when the credential, services, tenant or admin consent changed after the report: it no longer describes what is configured; a re-test is queued' },
+    ),
+    consent: Type.Object(
+      {
+        state: Type.Union([Type.Literal('granted'), Type.Literal('missing'), Type.Literal('not_needed'), Type.Literal('unknown')], {
+          description:
+            "granted: the last current test found every required permission granted; missing: it found some not granted (or Microsoft asked for consent); not_needed: no permission needs an administrator; unknown: not tested since the last change",
+        }),
+        recorded: Type.Union([Type.Object({ grantedAt: IsoTime, tenant: Type.String() }, strict), Type.Null()], {
+          description: "an admin consent completed through the hub's link (consent may also be granted in the Entra admin center, which the hub only sees by testing)",
+        }),
+      },
+      { ...strict, description: 'the one statement about admin consent the console shows: from what Microsoft granted, not from what the hub remembers' },
+    ),
+    pendingReport: Type.Union([ConnectionReport, Type.Null()], { description: "the last test of the current pending credential, apart from the active one's" }),
     credentialWarnings: Type.Array(CredentialWarning, { description: 'credentials expiring within 30 days, or expired' }),
   },
   strict,

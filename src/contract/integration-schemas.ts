@@ -1,23 +1,27 @@
 // Schemas of the Microsoft 365 integration, connect and connection routes (TypeBox). Pure data: the console
 // imports the same types. Secrets appear only in request bodies, never in a response schema.
 import { Type, type Static } from 'typebox';
+import { SERVICE_NAMES, type ServiceName as ServiceNameValue } from './services.js';
 
 const strict = { additionalProperties: false } as const;
 const IsoTime = Type.String({ format: 'date-time', description: 'ISO 8601 UTC time' });
 const NullableIsoTime = Type.Union([IsoTime, Type.Null()]);
 const WorkspaceId = Type.String({ pattern: '^ws_[a-z2-7]{26}$', description: 'opaque id starting with ws_' });
 
-export const SERVICE_NAMES = ['onedrive', 'sharepoint', 'teams-files', 'directory', 'compliance', 'mail', 'calendar', 'teams-messages', 'dynamics'] as const;
-const ServiceName = Type.Unsafe<(typeof SERVICE_NAMES)[number]>(Type.String({ enum: [...SERVICE_NAMES] }));
+export { SERVICE_NAMES };
+const ServiceName = Type.Unsafe<ServiceNameValue>(Type.String({ enum: [...SERVICE_NAMES] }));
 const Mode = Type.Union([Type.Literal('delegated'), Type.Literal('application')]);
 
 export const ServiceSelection = Type.Object({ service: ServiceName, modes: Type.Array(Mode, { minItems: 1, maxItems: 2 }) }, strict);
 
 const ClientSecret = Type.String({ minLength: 1, maxLength: 1024, description: "the secret's Value from Certificates & secrets; write-only" });
+/** A PEM pair (the key may be encrypted PKCS#8, with its passphrase), or a PFX / PKCS#12 file in base64. */
 const CertificateInput = Type.Object(
   {
-    certificatePem: Type.String({ minLength: 1, maxLength: 20_000, description: 'the certificate (public part), PEM' }),
-    privateKeyPem: Type.String({ minLength: 1, maxLength: 20_000, description: 'its RSA private key, PEM; write-only' }),
+    certificatePem: Type.Optional(Type.String({ minLength: 1, maxLength: 20_000, description: 'the certificate (public part), PEM' })),
+    privateKeyPem: Type.Optional(Type.String({ minLength: 1, maxLength: 20_000, description: 'its RSA private key, PEM (PKCS#8, encrypted or not, or PKCS#1); write-only' })),
+    pfxBase64: Type.Optional(Type.String({ minLength: 1, maxLength: 80_000, description: 'instead of the PEMs: a PFX / PKCS#12 file (.pfx, .p12) with the certificate and its private key, base64; write-only' })),
+    passphrase: Type.Optional(Type.String({ maxLength: 1024, description: 'of an encrypted private key or of the PFX; used once, never stored' })),
   },
   strict,
 );
@@ -58,7 +62,7 @@ export const Credential = Type.Object(
     secretSet: Type.Literal(true),
     expiresAt: NullableIsoTime,
     expirySource: Type.Union([Type.Literal('microsoft'), Type.Literal('entered'), Type.Literal('certificate'), Type.Null()]),
-    thumbprint: Type.Union([Type.String(), Type.Null()], { description: 'x5t#S256 (base64url SHA-256) of the certificate' }),
+    thumbprint: Type.Union([Type.String(), Type.Null()], { description: 'SHA-1 thumbprint in upper-case hex, as the Entra admin center shows it (certificates only)' }),
     createdAt: IsoTime,
   },
   strict,
@@ -88,6 +92,15 @@ export const Integration = Type.Object(
 );
 export type Integration = Static<typeof Integration>;
 
+export const SetupGuideQuery = Type.Object(
+  {
+    services: Type.Optional(
+      Type.String({ maxLength: 1024, pattern: '^[a-z-]+\\.(delegated|application)(,[a-z-]+\\.(delegated|application))*$|^$', description: 'preview for services not saved yet: service.mode, comma-separated' }),
+    ),
+  },
+  strict,
+);
+
 export const SetupGuideResource = Type.Object(
   {
     redirectUri: Type.Union([Type.String(), Type.Null()]),
@@ -114,10 +127,24 @@ export const ConnectLink = Type.Object(
   strict,
 );
 
+/**
+ * Whose connection: a console user (signed in to the hub) or a host product's user (named by its backend through an
+ * API key). Two separate namespaces: an API key only ever addresses `external_user`, so a host product's user id
+ * can never name a console user's connection.
+ */
+export const CONNECTION_USER_KINDS = ['console_user', 'external_user'] as const;
+export type ConnectionUserKind = (typeof CONNECTION_USER_KINDS)[number];
+export const ConnectionUser = Type.Object(
+  { kind: Type.Unsafe<ConnectionUserKind>(Type.String({ enum: [...CONNECTION_USER_KINDS] })), id: Type.String({ description: "the console user's id, or the host product's user id" }) },
+  strict,
+);
+export type ConnectionUser = Static<typeof ConnectionUser>;
+
 export const Connection = Type.Object(
   {
     id: Type.String(),
-    externalUserId: Type.String(),
+    user: ConnectionUser,
+    externalUserId: Type.Union([Type.String(), Type.Null()], { description: "the host product's user id; null for a console user's connection" }),
     tenantId: Type.String(),
     objectId: Type.String(),
     userPrincipalName: Type.Union([Type.String(), Type.Null()]),

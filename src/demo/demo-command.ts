@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { Writable } from 'node:stream';
 import { startChildProgram, type ChildProgram } from './child-program.js';
 import { seedDemo } from './demo-seed.js';
 import { fetchEmulatorSeed } from './emulator-seed-client.js';
@@ -10,6 +11,21 @@ import type { Command } from '../cli/command.js';
 import { parseOptions } from '../cli/parse-options.js';
 import { onShutdownSignal } from '../cli/process-signals.js';
 import { UsageError } from '../cli/usage-error.js';
+
+/** A log destination that keeps each line's message (and file, when it names one) as a sentence for the banner. */
+function noteCollector(notes: string[]): Writable {
+  return new Writable({
+    write(chunk, _encoding, done) {
+      try {
+        const line = JSON.parse(String(chunk)) as { msg?: string; file?: string };
+        if (line.msg) notes.push(line.file ? `${line.msg} (${line.file})` : line.msg);
+      } catch {
+        notes.push(String(chunk).trim());
+      }
+      done();
+    },
+  });
+}
 
 const EMULATOR_READY = /^emulator listening on (https:\/\/\S+)$/;
 const EMULATOR_CA = /^emulator ca (\S.*)$/;
@@ -52,7 +68,10 @@ export const demoCommand: Command = {
 
       // Seed before the hub starts: the embedded database takes one process at a time.
       const emulatorSeed = await fetchEmulatorSeed(emulatorUrl, caPath);
-      const keyRing = keyRingFor(config, createLogger({ level: 'warn' }));
+      // What the start-up has to say (a key file created on first run) belongs in the banner as words, not as a raw
+      // JSON log line above it.
+      const notes: string[] = [];
+      const keyRing = keyRingFor(config, createLogger({ level: 'warn', destination: noteCollector(notes) }));
       const store = await openConfiguredStore(config);
       const demo = await seedDemo(store, { dataDir: config.dataDir, keyRing, emulator: emulatorSeed }).finally(() => store.close());
       const backendUrl = config.backendUrl ?? `http://${config.host}:${config.port}`;
@@ -87,6 +106,7 @@ export const demoCommand: Command = {
           `  Microsoft 365 emulator: ${emulatorUrl} (CA: ${caPath})`,
           `  Microsoft sign-in: ${emulatorSeed.users.filter((u) => u.tenantId === emulatorSeed.tenant.id).map((u) => u.userPrincipalName).join(', ')}`,
           `  Microsoft password: ${emulatorSeed.password}`,
+          ...notes.map((note) => `  Note: ${note}`),
           '',
           'Press Ctrl+C to stop.',
         ].join('\n'),

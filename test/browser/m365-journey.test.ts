@@ -113,6 +113,21 @@ describe('Microsoft 365 pages of the console in Chromium', { skip: browserSkipRe
       await page.getByLabel(/^Secret expires/).fill(expires);
       assert.equal(await page.getByLabel('OneDrive files: Delegated').isChecked(), true, 'OneDrive delegated is the default first service');
       await page.getByLabel('Users and groups: Application').check();
+      // The guide follows the ticks before anything is saved: the sign-in permissions first, who may connect, and the
+      // application permission just ticked; Dynamics 365 cannot be ticked as delegated.
+      const preview = guide.getByRole('listitem').filter({ has: page.getByRole('heading', { name: 'Add delegated permissions' }) });
+      await preview.getByRole('row', { name: /offline_access.*Delegated.*refresh token/ }).waitFor();
+      await guide.getByRole('heading', { name: 'Decide who may connect (user assignment)' }).waitFor();
+      await guide.getByRole('row', { name: /GroupMember\.Read\.All.*Application/ }).first().waitFor();
+      assert.equal(await page.getByLabel('Dynamics 365: Delegated').isDisabled(), true);
+      // A certificate can come as a PFX file with its password.
+      // (The segmented control's radios are visually hidden; people click their labels.)
+      await page.locator('label.segmented__option', { hasText: /^Certificate$/ }).click();
+      await page.locator('label.segmented__option', { hasText: 'PFX / PKCS#12 file' }).click();
+      await page.getByLabel('PFX file').waitFor();
+      await page.getByLabel(/^Passphrase/).waitFor();
+      await shot(page, '02a-certificate-pfx');
+      await page.locator('label.segmented__option', { hasText: /^Client secret$/ }).click();
       await shot(page, '02-create-form');
       await page.getByRole('button', { name: 'Create integration' }).click();
 
@@ -151,8 +166,65 @@ describe('Microsoft 365 pages of the console in Chromium', { skip: browserSkipRe
       await runTestConnection(page);
       await overview.getByText('Connected', { exact: true }).waitFor();
       const steps = await page.locator('[data-step]').evaluateAll((items) => items.map((i) => `${i.getAttribute('data-step')}=${i.getAttribute('data-status')}`));
-      assert.deepEqual(steps, ['credentials=passed', 'permissions=passed', 'service:directory=passed']);
+      assert.deepEqual(steps, ['credentials=passed', 'registration=passed', 'permissions=passed', 'service:directory=passed']);
       await shot(page, '05-test-connected');
+      assert.deepEqual(pageErrors(), []);
+    } finally {
+      await context.close();
+    }
+  });
+
+  // Health's steps (kept apart from the connect journey): a rotation from a refused secret to a working one.
+  test('health: the expiry reads the same days everywhere; a pending test shows apart; after "Make it active" the old failure is marked outdated and replaced', async () => {
+    const healthWs = (await admin.call<{ id: string }>('POST', '/api/v1/workspaces', { name: 'Contoso Health' })).id;
+    // 5.4 days left: a rounded relative time says 5, the hub's whole-day count says 6; the page must say one thing.
+    await admin.call('PUT', `/api/v1/workspaces/${healthWs}/integrations/m365`, {
+      clientId: app.appId,
+      azureTenantId: tenant,
+      clientSecret: 'Wrong8Q~not-the-secret-at-all-000000000',
+      secretExpiresAt: new Date(Date.now() + 5.4 * 24 * 3600 * 1000).toISOString(),
+      services: [{ service: 'directory', modes: ['application'] }],
+    });
+    const { context, page, pageErrors } = await openPage();
+    try {
+      await signIn(page, hub.admin);
+      await page.goto(`/w/${healthWs}/settings/integrations`);
+      const overview = page.getByRole('region', { name: 'Microsoft 365' });
+      const bannerDays = /expires in (\d+) days/.exec(await overview.getByText(/^The active client secret expires in/).innerText())?.[1];
+      const cardDays = /expires in (\d+) days/.exec(await overview.getByText(/^Secret set/).innerText())?.[1];
+      assert.ok(bannerDays, 'the banner counts days');
+      assert.equal(cardDays, bannerDays, 'the credential and the banner say the same number of days');
+
+      await runTestConnection(page);
+      await overview.getByText('Authentication error').waitFor();
+      const testCard = page.getByRole('region', { name: 'Test Connection' });
+      assert.equal(await testCard.locator('[data-step="credentials"]').getAttribute('data-status'), 'failed');
+
+      // The new secret, added beside the refused one, and tested on its own.
+      await overview.getByRole('button', { name: 'Update credentials' }).first().click();
+      const rotation = page.getByRole('region', { name: 'Update credentials' });
+      await rotation.getByLabel('Client secret value').fill(app.secret);
+      await rotation.getByRole('button', { name: 'Add new credential' }).click();
+      await rotation.getByRole('button', { name: 'Test new credential' }).click();
+      const pendingReport = rotation.getByTestId('pending-report');
+      await pendingReport.locator('[data-step="credentials"][data-status="passed"]').waitFor({ timeout: 30_000 });
+      await pendingReport.getByText('New (pending) credential').waitFor();
+      await testCard.getByText('Active credential', { exact: true }).waitFor();
+      assert.equal(await testCard.locator('[data-step="credentials"]').getAttribute('data-status'), 'failed', "the active credential's own result, labelled as such");
+      await shot(page, '11-health-pending-apart');
+
+      await rotation.getByRole('button', { name: 'Make it active' }).click();
+      await page.getByText('New credential is active').first().waitFor();
+      // The refused secret's result is no longer presented as the integration's state: re-tested in the background.
+      await overview.getByText('Connected', { exact: true }).waitFor({ timeout: 30_000 });
+      await testCard.locator('[data-step="credentials"][data-status="passed"]').waitFor({ timeout: 30_000 });
+      // Consent in one voice: the permissions step says all are granted, so the overview says granted too (the
+      // consent was given in the tenant, not through this workspace's link).
+      await overview.locator('[data-consent="granted"]').waitFor();
+      assert.equal(await overview.getByText(/Not granted yet/).count(), 0);
+      assert.equal(await page.getByText('Authentication error').count(), 0, 'no stale Authentication error left on the page');
+      assert.equal(await page.getByText('invalid_client_secret').count(), 0);
+      await shot(page, '12-health-after-rotation');
       assert.deepEqual(pageErrors(), []);
     } finally {
       await context.close();

@@ -4,7 +4,11 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, it } from 'node:test';
+import { createServer } from 'node:net';
 import { prepareDataDir } from '../support/stores.js';
+import { KeyRing } from '../../src/platform/crypto/key-ring.js';
+import { putSecret } from '../../src/platform/crypto/secret-store.js';
+import { openStore } from '../../src/platform/store/database.js';
 import { runM365hub, spawnM365hub } from '../support/processes.js';
 
 const freshDir = () => mkdtempSync(path.join(tmpdir(), 'm365hub-cli-'));
@@ -75,5 +79,54 @@ describe('m365hub command line', () => {
     assert.match(second.output, /in use by another m365hub process/);
     hub.child.kill('SIGTERM');
     assert.deepEqual(await hub.exit, { code: 0, signal: null });
+  });
+
+  it('refuses to start (exit 2) when the encryption keys open none of the stored secrets, naming the key ids', async () => {
+    const dataDir = freshDir();
+    await prepareDataDir(dataDir);
+    const store = await openStore({ dialect: 'pglite', dataDir });
+    await store.migrate();
+    await putSecret(store.db, new KeyRing([{ id: 'k2025old', key: Buffer.alloc(32, 5) }]), { workspaceId: null, purpose: 'test.secret', value: 'sealed-under-the-old-key' });
+    await store.close();
+    const wrong = await runM365hub(['start'], { M365HUB_PORT: '0', M365HUB_DATA_DIR: dataDir, M365HUB_ENCRYPTION_KEYS: keyRing });
+    assert.equal(wrong.code, 2);
+    assert.match(wrong.output, /open none of the stored secrets/);
+    assert.match(wrong.output, /found in the data: k2025old/);
+    assert.match(wrong.output, /configured: k1/);
+    assert.doesNotMatch(wrong.output, /\n\s+at /, 'no stack trace');
+    // The right key (listed after a new one, as during a rotation) starts.
+    const right = spawnM365hub(['start'], { M365HUB_PORT: '0', M365HUB_DATA_DIR: dataDir, M365HUB_ENCRYPTION_KEYS: `${keyRing},k2025old:${Buffer.alloc(32, 5).toString('base64')}` });
+    await right.waitForLine(/^m365hub listening on (http\S+)$/);
+    right.child.kill('SIGTERM');
+    assert.deepEqual(await right.exit, { code: 0, signal: null });
+  });
+
+  it('exits 2 with its own message when the port is already in use', async () => {
+    const taken = createServer();
+    await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
+    const port = (taken.address() as { port: number }).port;
+    try {
+      const dataDir = freshDir();
+      await prepareDataDir(dataDir);
+      const result = await runM365hub(['start'], { M365HUB_PORT: String(port), M365HUB_DATA_DIR: dataDir, M365HUB_ENCRYPTION_KEYS: keyRing });
+      assert.equal(result.code, 2);
+      assert.match(result.output, new RegExp(`Port ${port} on 127\\.0\\.0\\.1 is already in use`));
+      assert.match(result.output, /M365HUB_PORT/);
+      assert.doesNotMatch(result.output, /\n\s+at /, 'no stack trace');
+    } finally {
+      taken.close();
+    }
+  });
+
+  it('demo (what npm start runs) prints the banner first, as words, with the key file note, and stops on SIGTERM', async () => {
+    const dataDir = freshDir();
+    const demo = spawnM365hub(['demo', '--emulator-port', '0'], { M365HUB_PORT: '0', M365HUB_DATA_DIR: dataDir });
+    await demo.waitForLine(/^Press Ctrl\+C to stop\.$/);
+    const lines = demo.output().split('\n').filter((line) => line.trim() !== '');
+    assert.equal(lines[0], 'm365hub demo is running', `first line: ${lines[0]}`);
+    assert.ok(!lines.some((line) => line.trimStart().startsWith('{')), `no raw JSON log line:\n${demo.output()}`);
+    assert.ok(lines.some((line) => /^ {2}Note: Created a new encryption key file .*encryption-keys\)$/.test(line)), demo.output());
+    demo.child.kill('SIGTERM');
+    assert.equal((await demo.exit).code, 0);
   });
 });

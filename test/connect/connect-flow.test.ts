@@ -29,7 +29,8 @@ for (const dialect of dialects) {
       assert.equal(connection.userPrincipalName, 'dana@contoso.onmicrosoft.com');
       assert.equal(connection.tenantId, CONTOSO);
       assert.equal(connection.status, 'active');
-      assert.equal(connection.externalUserId, `console:${member.userId}`);
+      assert.deepEqual(connection.user, { kind: 'console_user', id: member.userId });
+      assert.equal(connection.externalUserId, null, "a console user is not one of the host product's users");
       assert.ok((connection.scopes as string[]).some((s) => /Files\.Read/i.test(s)), JSON.stringify(connection.scopes));
 
       // Reconnect with another account of the tenant replaces the connection (same id, new identity).
@@ -39,8 +40,8 @@ for (const dialect of dialects) {
       assert.equal(replaced.id, connection.id);
       assert.equal(replaced.userPrincipalName, 'lee@contoso.onmicrosoft.com');
 
-      const list = (await (await kit.admin.call('GET', `/api/v1/workspaces/${ws.id}/connections`)).json()) as { items: { externalUserId: string }[] };
-      assert.ok(list.items.some((c) => c.externalUserId === `console:${member.userId}`));
+      const list = (await (await kit.admin.call('GET', `/api/v1/workspaces/${ws.id}/connections`)).json()) as { items: { user: { kind: string; id: string } }[] };
+      assert.ok(list.items.some((c) => c.user.kind === 'console_user' && c.user.id === member.userId));
 
       assert.equal((await member.call('DELETE', `/api/v1/workspaces/${ws.id}/me/connection`)).status, 204);
       assert.equal((await member.call('GET', `/api/v1/workspaces/${ws.id}/me/connection`)).status, 404);
@@ -146,6 +147,17 @@ for (const dialect of dialects) {
       assert.ok(guide.markdown.includes(guide.redirectUri));
       assert.ok(guide.markdown.includes('Files.Read'));
       assert.ok(guide.steps.some((s) => s.kind === 'admin-consent'));
+    });
+
+    it('previews the setup guide for services ticked but not saved yet', async () => {
+      const preview = await kit.admin.call('GET', `/api/v1/workspaces/${ws.id}/integrations/m365/setup-guide?services=mail.delegated,compliance.application`);
+      assert.equal(preview.status, 200, await preview.clone().text());
+      const guide = (await preview.json()) as { markdown: string };
+      assert.ok(guide.markdown.includes('`Mail.Send`') && guide.markdown.includes('`Policy.Read.All`'));
+      assert.ok(!guide.markdown.includes('`Files.Read`'), 'the saved OneDrive service is not what the form shows');
+      const saved = (await (await kit.admin.call('GET', `/api/v1/workspaces/${ws.id}/integrations/m365/setup-guide`)).json()) as { markdown: string };
+      assert.ok(saved.markdown.includes('`Files.Read`'));
+      assert.equal((await kit.admin.call('GET', `/api/v1/workspaces/${ws.id}/integrations/m365/setup-guide?services=fax.delegated`)).status, 400);
     });
 
     it('keeps members out of integration settings but lets them connect', async () => {

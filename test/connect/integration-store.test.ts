@@ -75,7 +75,7 @@ for (const dialect of dialects) {
       const certificate = await createClientCertificate();
       const { integration } = await integrations.put(ws, settings({ credential: { kind: 'certificate', ...certificate } }), audit);
       assert.equal(integration.credential?.kind, 'certificate');
-      assert.match(integration.credential?.thumbprint ?? '', /^[A-Za-z0-9_-]{43}$/);
+      assert.match(integration.credential?.thumbprint ?? '', /^[0-9A-F]{40}$/, 'SHA-1 hex, as the Entra admin center shows it');
       assert.equal(integration.credential?.expirySource, 'certificate');
       const keyBody = certificate.privateKeyPem.split('\n')[1]!;
       assert.ok(!JSON.stringify(integration).includes(keyBody));
@@ -102,7 +102,8 @@ for (const dialect of dialects) {
       await refused({ clientId: 'not-a-guid' }, 'clientId');
       await refused({ services: [{ service: 'fax', modes: ['delegated'] }] }, 'services');
       await refused({ services: [] }, 'services');
-      await refused({ services: [{ service: 'dynamics', modes: ['delegated'] }] }, 'dynamicsOrg');
+      await refused({ services: [{ service: 'dynamics', modes: ['application'] }] }, 'dynamicsOrg');
+      await refused({ services: [{ service: 'dynamics', modes: ['delegated'] }], dynamicsOrg: 'contoso' }, 'services');
       await refused({ allowedSites: ['https://evil.example.com/sites/x'] }, 'allowedSites');
       await refused({ allowedSites: ['http://contoso.sharepoint.com/sites/x'] }, 'allowedSites');
       await refused({ redirectUri: 'http://hub.example.com/auth/m365/callback' }, 'redirectUri');
@@ -111,7 +112,7 @@ for (const dialect of dialects) {
       const { integration } = await integrations.put(
         ws,
         settings({
-          services: [{ service: 'dynamics', modes: ['delegated'] }, { service: 'sharepoint', modes: ['application'] }],
+          services: [{ service: 'dynamics', modes: ['application'] }, { service: 'sharepoint', modes: ['application'] }],
           dynamicsOrg: 'Contoso',
           allowedSites: ['https://Contoso.sharepoint.com/sites/Finance/', 'https://contoso.sharepoint.com/sites/finance'],
           azureTenantId: 'C0A7E5A0-5E3D-4B7A-9A65-7C0E2F4D1A01',

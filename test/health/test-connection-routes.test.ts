@@ -42,6 +42,7 @@ interface Report {
   credential: string;
   checkedAt: string;
   steps: { name: string; status: string; code?: string; details?: Record<string, unknown> }[];
+  basis?: { credentialId: string | null };
 }
 
 const DAY = 24 * 3600_000;
@@ -113,7 +114,7 @@ for (const dialect of dialects) {
       return { jobId: job.id, report: finished.result };
     }
 
-    const health = async () => (await (await kit.admin.call('GET', `${base()}/health`)).json()) as { health: string; tested: boolean; message: string | null; checkedAt: string | null; report: Report | null; credentialWarnings: { expiresAt: string; expirySource: string; threshold: number }[] };
+    const health = async () => (await (await kit.admin.call('GET', `${base()}/health`)).json()) as { health: string; tested: boolean; message: string | null; checkedAt: string | null; report: Report | null; outdated: { since: string; reason: string; message: string } | null; pendingReport: Report | null; consent: { state: string; recorded: unknown }; credentialWarnings: { expiresAt: string; expirySource: string; threshold: number }[] };
 
     it('says "never tested" before the first test', async () => {
       const shown = await health();
@@ -123,22 +124,26 @@ for (const dialect of dialects) {
       assert.equal(shown.report, null);
     });
 
-    it('reports the missing permission, keeps the entered expiry without Application.Read.All, and stores the report', async () => {
+    // Without Application.Read.All the app still reads its own registration, so the expiry comes from Microsoft:
+    // "A service principal can retrieve its own application and service principal details without being granted any
+    // application permissions" (https://learn.microsoft.com/graph/api/serviceprincipal-get; microsoftgraph/microsoft-graph-docs#15879).
+    it('reports the missing permission, reads the expiry from Microsoft even without Application.Read.All, and stores the report', async () => {
       const { report } = await runTest(kit.admin);
       assert.equal(report.health, 'permission_error');
       const permissions = report.steps.find((s) => s.name === 'permissions')!;
       assert.equal(permissions.code, 'permissions_missing');
       assert.deepEqual((permissions.details!.missing as { name: string }[]).map((m) => m.name), ['GroupMember.Read.All']);
       assert.match(String(permissions.details!.adminConsentUrl), new RegExp(`/auth/m365/admin-consent\\?workspaceId=${ws.id}$`));
-      const expiry = report.steps.find((s) => s.name === 'credentials')!.details!.expiry as { source: string; reason: string };
-      assert.equal(expiry.source, 'unavailable');
-      assert.match(expiry.reason, /Application\.Read\.All/);
+      const expiry = report.steps.find((s) => s.name === 'credentials')!.details!.expiry as { source: string; expiresAt: string };
+      assert.equal(expiry.source, 'microsoft');
+      assert.equal(expiry.expiresAt, secretEndsAt);
 
       const shown = await health();
       assert.equal(shown.tested, true);
       assert.equal(shown.health, 'permission_error');
+      assert.deepEqual(shown.consent, { state: 'missing', recorded: null });
       assert.deepEqual(shown.report, report);
-      assert.deepEqual(shown.credentialWarnings, [], 'the entered expiry is 200 days away');
+      assert.equal(shown.credentialWarnings.length, 1, 'Microsoft says 20 days, not the 200 entered');
     });
 
     it('once consented: connected, and the expiry read from Microsoft with its 30-day warning', async () => {
@@ -153,6 +158,8 @@ for (const dialect of dialects) {
       const shown = await health();
       assert.equal(shown.health, 'connected');
       assert.equal(shown.credentialWarnings.length, 1);
+      // Granted in the tenant (as in the Entra admin center), not through the hub's link: still one true statement.
+      assert.deepEqual(shown.consent, { state: 'granted', recorded: null });
       assert.equal(shown.credentialWarnings[0]!.threshold, 30);
       assert.equal(shown.credentialWarnings[0]!.expirySource, 'microsoft');
     });
@@ -215,6 +222,54 @@ for (const dialect of dialects) {
       const none = await kit.admin.call('POST', `${base()}/test`, { credential: 'pending' });
       assert.equal(none.status, 409);
       assert.equal(((await none.json()) as { code: string }).code, 'pending_credential_missing');
+    });
+
+    it('marks the last result outdated when the credential or the services change, shows a pending test apart, and re-tests in the background', async () => {
+      const before = await health();
+      assert.equal(before.outdated, null);
+      assert.equal(before.pendingReport, null);
+      const third = await kit.emulator.addSecret(CONTOSO, appId, { endDateTime: new Date(Date.now() + 300 * DAY).toISOString() });
+      const added = await kit.admin.call('POST', `${base()}/credentials`, { clientSecret: third.secretText });
+      const pendingId = ((await added.json()) as { id: string }).id;
+      const { report: pendingReport } = await runTest(kit.admin, { credential: 'pending' });
+      const during = await health();
+      assert.deepEqual(during.report, before.report, "the active credential's report stays as it was");
+      assert.equal(during.outdated, null, 'a pending credential changes nothing yet');
+      assert.deepEqual(during.pendingReport, pendingReport, "the pending credential's report is shown apart");
+      assert.equal(during.pendingReport!.credential, 'pending');
+
+      assert.equal((await kit.admin.call('POST', `${base()}/credentials/promote`)).status, 200);
+      const promoted = await health();
+      assert.equal(promoted.outdated?.reason, 'credential_changed', JSON.stringify(promoted.outdated));
+      assert.match(promoted.outdated!.message, /credential changed/);
+      assert.equal(promoted.pendingReport, null);
+      const retested = await until('re-test after promotion', health, (h) => h.outdated === null && h.checkedAt !== promoted.checkedAt);
+      assert.equal(retested.report!.basis!.credentialId, pendingId, 'the new active credential was tested');
+      assert.equal(retested.health, 'connected');
+
+      // A service removed: its old result must not stand.
+      const put = await kit.admin.call('PUT', base(), { clientId: appId, azureTenantId: CONTOSO, services: [{ service: 'directory', modes: ['application'] }, { service: 'compliance', modes: ['application'] }] });
+      assert.equal(put.status, 200, await put.clone().text());
+      const changed = await health();
+      assert.equal(changed.outdated?.reason, 'services_changed');
+      const after = await until('re-test after the services changed', health, (h) => h.outdated === null && h.checkedAt !== changed.checkedAt);
+      assert.ok(after.report!.steps.some((s) => s.name === 'service:compliance'), 'the new selection was tested');
+    });
+
+    it('a delegated-only integration tested by an admin who never connected ends as a finished report with the way to connect, not a dead job', async () => {
+      const delegatedOnly = await kit.workspace('Delegated only', { clientId: appId, clientSecret: secret, azureTenantId: CONTOSO, services: [{ service: 'onedrive', modes: ['delegated'] }] });
+      const accepted = await kit.admin.call('POST', `/api/v1/workspaces/${delegatedOnly.id}/integrations/m365/test`);
+      assert.equal(accepted.status, 202);
+      const finished = await until(
+        'delegated test job',
+        async () => (await (await kit.admin.call('GET', accepted.headers.get('location')!)).json()) as { status: string; result: Report },
+        (j) => ['succeeded', 'failed', 'dead', 'cancelled'].includes(j.status),
+      );
+      assert.equal(finished.status, 'succeeded');
+      assert.equal(finished.result.steps.find((s) => s.name === 'credentials')!.status, 'passed', 'the credential is checked without a user');
+      const connection = finished.result.steps.find((s) => s.name === 'connection')!;
+      assert.equal(connection.code, 'connection_not_found');
+      assert.ok(connection.details!.connectPath);
     });
 
     it('keeps members out, answers 404 without an integration, and validates the body', async () => {

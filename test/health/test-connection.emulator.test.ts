@@ -12,6 +12,8 @@ import { createLogger } from '../../src/platform/logging/logger.js';
 import { ManualClock } from '../../src/platform/time/clock.js';
 import { openTestStore, type TestStore } from '../support/stores.js';
 
+const REDIRECT_URI = 'https://hub.example.test/auth/m365/callback';
+
 describe('Test Connection against the emulator', () => {
   let emulator: EmulatorHandle;
   let store: TestStore;
@@ -29,7 +31,7 @@ describe('Test Connection against the emulator', () => {
     emulator = await startEmulator();
     tenant = emulator.tenantId!;
     store = await openTestStore('pglite');
-    for (const id of [ws('one'), ws('two')]) await store.db.insertInto('workspaces').values({ id, name: id, created_at: clock.now(), updated_at: clock.now() }).execute();
+    for (const id of [ws('one'), ws('two'), ws('three'), ws('four'), ws('five'), ws('six'), ws('seven')]) await store.db.insertInto('workspaces').values({ id, name: id, created_at: clock.now(), updated_at: clock.now() }).execute();
     const keyRing = new KeyRing([{ id: 'k1', key: Buffer.alloc(32, 5) }]);
     integrations = new IntegrationStore({ db: store.db, keyRing, clock, redirectDefaults: { backendUrl: 'https://hub.example.test' } });
     const app = await emulator.createApplication(tenant, { displayName: 'Acme compliance', signInAudience: 'AzureADMyOrg', requiredPermissions: { application: ['User.Read.All', 'GroupMember.Read.All'] } });
@@ -98,5 +100,73 @@ describe('Test Connection against the emulator', () => {
     } finally {
       await emulator.clearFaults();
     }
+  });
+
+  it('an app registration not in the tenant (AADSTS700016) and a multi-tenant app with no tenant are setup problems, not authentication errors', async () => {
+    await integrations.put(ws('five'), { clientId: '0badc0de-0000-4000-8000-000000000016', azureTenantId: tenant, services: [{ service: 'directory', modes: ['application'] }], credential: { kind: 'secret', clientSecret: secret } }, audit());
+    const unknownApp = await testConnection(deps, ws('five'));
+    assert.equal(unknownApp.steps[0]!.code, 'application_not_found');
+    assert.equal(unknownApp.health, 'setup_error');
+
+    await integrations.put(ws('six'), { clientId: appId, azureTenantId: null, services: [{ service: 'directory', modes: ['application'] }], credential: { kind: 'secret', clientSecret: secret } }, audit());
+    const noTenant = await testConnection(deps, ws('six'));
+    assert.equal(noTenant.steps[0]!.code, 'tenant_required');
+    assert.equal(noTenant.health, 'setup_error');
+  });
+
+  // Before users meet AADSTS50011 / AADSTS50105 on Microsoft's page: the app reads its own registration.
+  it('says when the redirect URI is not registered under Web, and when user assignment is required', async () => {
+    await emulator.updateApplication(tenant, appId, { redirectUris: ['https://elsewhere.example.test/callback'], spaRedirectUris: [] });
+    await integrations.put(ws('seven'), { clientId: appId, azureTenantId: tenant, services: [{ service: 'onedrive', modes: ['delegated'] }], credential: { kind: 'secret', clientSecret: secret } }, audit());
+    const notRegistered = await testConnection(deps, ws('seven'));
+    const registration = notRegistered.steps.find((s) => s.name === 'registration')!;
+    assert.equal(registration.status, 'failed');
+    assert.equal(registration.code, 'redirect_uri_not_registered');
+    assert.match(registration.message ?? '', /AADSTS50011/);
+    assert.match(registration.fix ?? '', new RegExp(`Authentication → Web → add exactly ${REDIRECT_URI.replaceAll('.', '\\.')}`));
+    assert.equal(notRegistered.health, 'setup_error');
+
+    await emulator.updateApplication(tenant, appId, { redirectUris: [REDIRECT_URI] });
+    await emulator.setAssignmentRequired(tenant, appId, true);
+    try {
+      const assigned = await testConnection(deps, ws('seven'));
+      const step = assigned.steps.find((s) => s.name === 'registration')!;
+      assert.equal(step.status, 'passed');
+      assert.match(step.message ?? '', /Assignment required\?" is Yes.*AADSTS50105/);
+      assert.equal(step.details!.appRoleAssignmentRequired, true);
+    } finally {
+      await emulator.setAssignmentRequired(tenant, appId, false);
+    }
+  });
+
+  describe('delegated-only integrations', () => {
+    const configureDelegated = (workspaceId: string, clientSecret: string) =>
+      integrations.put(workspaceId, { clientId: appId, azureTenantId: tenant, services: [{ service: 'onedrive', modes: ['delegated'] }], credential: { kind: 'secret', clientSecret } }, audit());
+    // The token service's answer for a user who never connected (what TokenService.getAccessToken throws).
+    const notConnected = async () => {
+      throw Object.assign(new Error('connection_not_found'), { code: 'connection_not_found', userMessage: 'This user has not connected Microsoft 365 in this workspace.', fix: 'Connect.' });
+    };
+
+    it('a wrong secret is found without any user connection (client credentials authenticate the app first)', async () => {
+      await configureDelegated(ws('three'), 'Wrong8Q~not-the-secret-at-all-000000000');
+      const report = await testConnection({ ...deps, delegatedToken: notConnected }, ws('three'), { actingUser: { kind: 'console_user', id: 'nobody' } });
+      assert.equal(report.mode, 'delegated');
+      assert.equal(report.health, 'authentication_error');
+      const credentials = report.steps.find((s) => s.name === 'credentials')!;
+      assert.equal(credentials.status, 'failed');
+      assert.equal(credentials.code, 'invalid_client_secret');
+    });
+
+    it('a user without a connection gets a finished report: the credential checked, the delegated part waiting for Connect', async () => {
+      await emulator.updateApplication(tenant, appId, { redirectUris: [REDIRECT_URI] });
+      await configureDelegated(ws('four'), secret);
+      const report = await testConnection({ ...deps, delegatedToken: notConnected }, ws('four'), { actingUser: { kind: 'console_user', id: 'nobody' } });
+      assert.equal(report.health, 'connected', JSON.stringify(report.steps));
+      assert.deepEqual(report.steps.map((s) => [s.name, s.status]), [['credentials', 'passed'], ['registration', 'passed'], ['connection', 'skipped'], ['permissions', 'skipped'], ['service:onedrive', 'skipped']]);
+      const connection = report.steps.find((s) => s.name === 'connection')!;
+      assert.equal(connection.code, 'connection_not_found');
+      assert.match(connection.fix ?? '', /Your integrations/);
+      assert.equal(connection.details!.connectPath, '/settings/integrations');
+    });
   });
 });

@@ -55,6 +55,9 @@ for (const dialect of dialects) {
       assert.equal(cookie.httpOnly, true);
       assert.equal(cookie.sameSite, 'Lax');
       assert.equal(cookie.path, '/');
+      // A persistent cookie for the session's lifetime (3600 s here), so closing the browser does not sign out.
+      assert.ok(cookie.expires, 'the cookie carries an expiry');
+      assert.equal(new Date(cookie.expires).getTime(), hub.clock.now().getTime() + 3600 * 1000);
       const session = await hub.signIn('member-auth@example.com', PASSWORD);
       const current = await hub.call(session, 'GET', '/api/v1/auth/session');
       assert.equal(current.statusCode, 200);
@@ -70,7 +73,12 @@ for (const dialect of dialects) {
     it('expires idle sessions by the injected clock and extends used ones', async () => {
       const session = await hub.signIn('member-auth@example.com', PASSWORD);
       hub.clock.advance(2000 * 1000); // TTL is 3600 s: past half, so this use extends it
-      assert.equal((await hub.call(session, 'GET', '/api/v1/auth/session')).statusCode, 200);
+      const extended = await hub.call(session, 'GET', '/api/v1/auth/session');
+      assert.equal(extended.statusCode, 200);
+      const renewedCookie = extended.cookies.find((c) => c.name === 'm365hub_session');
+      assert.ok(renewedCookie?.expires, 'the extended session re-sends its cookie with the new expiry');
+      assert.equal(new Date(renewedCookie.expires).getTime(), hub.clock.now().getTime() + 3600 * 1000);
+      assert.equal(renewedCookie.value, session.cookie);
       hub.clock.advance(2000 * 1000); // 4000 s after sign-in, 2000 s after the last use
       assert.equal((await hub.call(session, 'GET', '/api/v1/auth/session')).statusCode, 200);
       hub.clock.advance(3601 * 1000);

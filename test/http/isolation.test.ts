@@ -31,6 +31,7 @@ const SAMPLE_BODIES: Record<string, unknown> = {
   'PUT /api/v1/workspaces/:workspaceId/integrations/m365': { clientId: '5d3a6c1e-8f2b-4e7d-a9c0-1b2c3d4e5f60', clientSecret: 'sneaky-secret', services: [{ service: 'onedrive', modes: ['delegated'] }] },
   'POST /api/v1/workspaces/:workspaceId/integrations/m365/credentials': { clientSecret: 'sneaky-secret' },
   'POST /api/v1/workspaces/:workspaceId/users/:externalUserId/connect-link': {},
+  'POST /api/v1/workspaces/:workspaceId/integrations/m365/admin-consent-link': {},
 };
 
 type Ids = { workspaceId: string; userId: string; apiKeyId: string; jobId: string; webhookId: string; deliveryId: string; externalUserId: string };

@@ -63,24 +63,24 @@ describe('permission catalogue', () => {
     assert.throws(() => requiredPermissions(['gmail' as never], 'delegated'), (e: unknown) => e instanceof PermissionCatalogueError && e.code === 'unknown_service');
   });
 
-  it('asks for sign-in, offline_access and resource-qualified scopes; Dynamics needs its organisation', () => {
+  it('asks for sign-in, offline_access and resource-qualified scopes; OneDrive reads, links and opens shared files', () => {
     assert.deepEqual(delegatedScopes(['onedrive', 'mail']), [
       'openid',
       'profile',
       'offline_access',
       'https://graph.microsoft.com/Files.Read',
+      'https://graph.microsoft.com/Files.ReadWrite',
+      'https://graph.microsoft.com/Files.Read.All',
       'https://graph.microsoft.com/Mail.Send',
     ]);
-    assert.deepEqual(delegatedScopes(['dynamics'], { dynamicsOrg: 'Contoso' }), [
-      'openid',
-      'profile',
-      'offline_access',
-      'https://contoso.crm.dynamics.com/user_impersonation',
-    ]);
-    assert.deepEqual(resourceScopes(['dynamics', 'calendar'], 'graph'), ['https://graph.microsoft.com/Calendars.ReadWrite']);
-    assert.throws(() => delegatedScopes(['dynamics']), (e: unknown) => e instanceof PermissionCatalogueError && e.code === 'dynamics_org_required');
-    assert.throws(() => delegatedScopes(['dynamics'], { dynamicsOrg: 'evil.com/x' }), PermissionCatalogueError);
+    assert.deepEqual(resourceScopes(['calendar'], 'graph'), ['https://graph.microsoft.com/Calendars.ReadWrite']);
     assert.equal(applicationScope(), 'https://graph.microsoft.com/.default');
+  });
+
+  it('offers Dynamics 365 with a service principal only (application mode)', () => {
+    assert.throws(() => delegatedScopes(['dynamics'], { dynamicsOrg: 'contoso' }), (e: unknown) => e instanceof PermissionCatalogueError && e.code === 'service_mode_not_supported');
+    assert.match(PERMISSION_CATALOGUE.dynamics.delegated.unsupported ?? '', /service principal/);
+    assert.deepEqual(requiredPermissions(['dynamics'], 'application'), []);
   });
 
   it('counts a higher-privileged grant as covering the least-privileged requirement, and matches by type', () => {
@@ -88,7 +88,7 @@ describe('permission catalogue', () => {
     assert.deepEqual(missingPermissions(required, { scp: ['files.readwrite.all', 'Mail.Send'], roles: [] }), []);
     assert.deepEqual(
       missingPermissions(required, { scp: ['User.Read'], roles: ['Files.Read.All', 'Mail.Send'] }).map((p) => p.name),
-      ['Files.Read', 'Mail.Send'],
+      ['Files.Read', 'Files.ReadWrite', 'Files.Read.All', 'Mail.Send'],
     );
     const app = requiredPermissions(['sharepoint'], 'application');
     assert.deepEqual(missingPermissions(app, { scp: [], roles: ['Sites.Read.All'] }), []);
@@ -103,7 +103,7 @@ describe('setup guide', () => {
       tenant: 'c0a7e5a0-5e3d-4b7a-9a65-7c0e2f4d1a01',
     });
     const kinds = guide.steps.map((s) => s.kind);
-    assert.deepEqual(kinds, ['register-app', 'platform', 'credential', 'api-permissions', 'api-permissions', 'admin-consent']);
+    assert.deepEqual(kinds, ['register-app', 'platform', 'credential', 'api-permissions', 'user-assignment', 'api-permissions', 'admin-consent']);
     const platform = guide.steps[1]!;
     assert.ok(platform.kind === 'platform' && platform.platform === 'Web' && platform.redirectUri === 'https://hub.example.com/auth/m365/callback');
     assert.ok(guide.steps[0]!.kind === 'register-app' && guide.steps[0]!.supportedAccountTypes === 'single-tenant');
@@ -112,6 +112,27 @@ describe('setup guide', () => {
     assert.deepEqual(consent.permissions.map((p) => `${p.type}:${p.name}`), ['Role:Files.Read.All']);
     assert.match(guide.markdown, /Redirect URI: https:\/\/hub\.example\.com\/auth\/m365\/callback/);
     assert.match(guide.markdown, /\| Microsoft Graph \| `Mail\.Send` \| Delegated \| no \|/);
+  });
+
+  // The seed's list starts with them; Microsoft lists them under Microsoft Graph → OpenId permissions.
+  it('lists openid, offline_access and profile first for delegated connections, each with why', () => {
+    const guide = setupGuide({ services: [{ service: 'onedrive', modes: ['delegated'] }], redirectUri: 'https://h/cb' });
+    const delegatedStep = guide.steps.find((s) => s.kind === 'api-permissions' && s.mode === 'delegated');
+    assert.ok(delegatedStep?.kind === 'api-permissions');
+    assert.deepEqual(delegatedStep.permissions.map((p) => p.name), ['openid', 'offline_access', 'profile', 'Files.Read', 'Files.ReadWrite', 'Files.Read.All']);
+    for (const p of delegatedStep.permissions) assert.ok(p.why.length > 20, p.name);
+    assert.match(guide.markdown, /`offline_access` \| Delegated \| no \| Gives m365hub a refresh token/);
+    const app = setupGuide({ services: [{ service: 'directory', modes: ['application'] }], redirectUri: 'https://h/cb' });
+    assert.ok(!app.markdown.includes('openid'), 'an application-only integration signs nobody in');
+  });
+
+  it('says how to set Enterprise application user assignment ("Assignment required?") when users connect', () => {
+    const guide = setupGuide({ services: [{ service: 'onedrive', modes: ['delegated'] }], redirectUri: 'https://h/cb' });
+    const step = guide.steps.find((s) => s.kind === 'user-assignment');
+    assert.ok(step);
+    assert.match(step.detail, /Enterprise applications → this app → Properties → "Assignment required\?"/);
+    assert.match(step.detail, /AADSTS50105/);
+    assert.ok(!setupGuide({ services: [{ service: 'directory', modes: ['application'] }], redirectUri: 'https://h/cb' }).steps.some((s) => s.kind === 'user-assignment'));
   });
 
   it('has no admin consent step when nothing needs it, and multi-tenant registration without a tenant', () => {

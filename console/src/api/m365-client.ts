@@ -4,6 +4,7 @@
 import { request } from './client.js';
 import type { Job, Page } from './types.js';
 import type {
+  ServiceSelection,
   AdminConsentLink,
   Connection,
   ConnectionReport,
@@ -47,7 +48,11 @@ export const promotePendingCredential = (workspaceId: string): Promise<Integrati
 export const discardPendingCredential = (workspaceId: string): Promise<void> =>
   request('DELETE', `${integrationPath(workspaceId)}/credentials/pending`);
 
-export const getSetupGuide = (workspaceId: string): Promise<SetupGuide> => request('GET', `${integrationPath(workspaceId)}/setup-guide`);
+/** `services`: a choice not saved yet (the form's ticks), so the guide can follow it; else the saved services. */
+export const getSetupGuide = (workspaceId: string, services?: readonly ServiceSelection[]): Promise<SetupGuide> =>
+  request('GET', `${integrationPath(workspaceId)}/setup-guide`, {
+    query: { services: services?.flatMap((s) => s.modes.map((mode) => `${s.service}.${mode}`)).join(',') },
+  });
 
 export const getAdminConsentLink = (workspaceId: string, returnTo?: string): Promise<AdminConsentLink> =>
   request('GET', `${integrationPath(workspaceId)}/admin-consent-url`, { query: { returnTo } });

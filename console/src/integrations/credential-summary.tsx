@@ -1,13 +1,11 @@
 // A credential as the console may show it: its kind and expiry, never its value (the hub never sends it back).
 import type { Credential } from '../api/m365-types.js';
-import { formatAbsolute, formatRelative } from '../format/dates.js';
+import { formatAbsolute } from '../format/dates.js';
+import { daysLeft as daysUntil, expiryPhrase } from './days-left.js';
 
-const DAY_MS = 24 * 3600 * 1000;
-
-/** Days until the credential expires (negative once expired), or null when its expiry is unknown. */
+/** Days until the credential expires (0 or less once expired), or null when its expiry is unknown. */
 export function daysLeft(credential: Credential, now = Date.now()): number | null {
-  if (!credential.expiresAt) return null;
-  return Math.ceil((new Date(credential.expiresAt).getTime() - now) / DAY_MS);
+  return daysUntil(credential.expiresAt, now);
 }
 
 export function CredentialSummary({ credential }: { credential: Credential }) {
@@ -22,16 +20,19 @@ export function CredentialSummary({ credential }: { credential: Credential }) {
       <span>
         {what}
         {' · '}
-        {credential.expiresAt ? (
-          <span title={formatAbsolute(credential.expiresAt)}>
-            {left !== null && left <= 0 ? 'expired ' : 'expires '}
-            {formatRelative(credential.expiresAt)}
-          </span>
+        {credential.expiresAt && left !== null ? (
+          // The same count as the expiry banner (days-left.ts), not a rounded relative time that can differ by one.
+          <span title={formatAbsolute(credential.expiresAt)}>{expiryPhrase(left)}</span>
         ) : (
           <span className="muted">expiry unknown</span>
         )}
       </span>
-      {credential.thumbprint && <code className="credential__thumb" title="Certificate thumbprint (SHA-256)">{credential.thumbprint.slice(0, 12)}…</code>}
+      {credential.thumbprint && (
+        // In full, as the Entra admin center lists it under Certificates & secrets, so the two can be compared.
+        <code className="credential__thumb" title="Certificate thumbprint (SHA-1), as the Entra admin center shows it" aria-label={`Thumbprint ${credential.thumbprint}`}>
+          {credential.thumbprint}
+        </code>
+      )}
     </span>
   );
 }

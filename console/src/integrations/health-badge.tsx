@@ -4,6 +4,8 @@ import { Timestamp } from '../components/timestamp.js';
 
 const HEALTH: Record<HealthStatus, { label: string; tone: string }> = {
   connected: { label: 'Connected', tone: 'success' },
+  setup_error: { label: 'Setup incomplete', tone: 'warning' },
+  consent_required: { label: 'Admin consent needed', tone: 'warning' },
   authentication_error: { label: 'Authentication error', tone: 'danger' },
   permission_error: { label: 'Permission error', tone: 'warning' },
   service_error: { label: 'Service error', tone: 'danger' },
@@ -14,13 +16,14 @@ export function healthLabel(status: string): string {
   return (HEALTH[status as HealthStatus] ?? HEALTH.unknown).label;
 }
 
-export function HealthBadge({ status, checkedAt }: { status: string; checkedAt?: string | null }) {
+/** `outdated`: the result is about a configuration that has since changed; it is shown as such, not as today's state. */
+export function HealthBadge({ status, checkedAt, outdated = false }: { status: string; checkedAt?: string | null; outdated?: boolean }) {
   const health = HEALTH[status as HealthStatus] ?? HEALTH.unknown;
   return (
-    <span className="health" data-health={status}>
-      <span className={`health__pill health__pill--${health.tone}`}>
+    <span className="health" data-health={outdated ? 'outdated' : status}>
+      <span className={`health__pill health__pill--${outdated ? 'neutral' : health.tone}`}>
         <span className="health__dot" aria-hidden="true" />
-        {health.label}
+        {outdated ? 'Re-testing after a change' : health.label}
       </span>
       {checkedAt !== undefined && (
         <span className="health__when">

@@ -1,9 +1,9 @@
 // Create or edit the workspace's Microsoft 365 integration: the app registration's identifiers, the services and
 // modes the product uses, and (on create) the credential. Editing never touches the credential: rotating it goes
 // through Update Credentials, so there is no moment without a working one.
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import * as m365 from '../api/m365-client.js';
-import type { Integration, PermissionMode, PutIntegrationBody, ServiceName } from '../api/m365-types.js';
+import type { Integration, PermissionMode, PutIntegrationBody, ServiceName, ServiceSelection } from '../api/m365-types.js';
 import { asProblem, type ApiProblem } from '../api/problem.js';
 import { FieldError, focusFirstInvalid, invalidProps } from '../components/field-error.js';
 import { ProblemBanner } from '../components/problem-banner.js';
@@ -58,9 +58,11 @@ interface IntegrationFormProps {
   integration: Integration | null;
   onSaved(integration: Integration): void;
   onCancel?: () => void;
+  /** The services as ticked, saved or not (the setup guide follows them). */
+  onServicesChange?: (services: ServiceSelection[]) => void;
 }
 
-export function IntegrationForm({ workspaceId, integration, onSaved, onCancel }: IntegrationFormProps) {
+export function IntegrationForm({ workspaceId, integration, onSaved, onCancel, onServicesChange }: IntegrationFormProps) {
   const creating = integration === null;
   const [draft, setDraft] = useState<Draft>(() => draftOf(integration));
   const [credential, setCredential] = useState<CredentialDraft>(emptyCredential);
@@ -72,6 +74,8 @@ export function IntegrationForm({ workspaceId, integration, onSaved, onCancel }:
 
   const body = bodyOf(draft);
   const anyService = body.services.length > 0;
+  const servicesKey = JSON.stringify(body.services);
+  useEffect(() => onServicesChange?.(JSON.parse(servicesKey) as ServiceSelection[]), [servicesKey, onServicesChange]);
   const sharepointOn = draft.services.sharepoint.delegated || draft.services.sharepoint.application;
   const dynamicsOn = draft.services.dynamics.delegated || draft.services.dynamics.application;
   const ready = body.clientId !== '' && anyService && (!creating || credentialComplete(credential));

@@ -1,23 +1,27 @@
 // The integration at a glance: health, the identifiers, the redirect URI to register, the credential (never its
 // value), admin consent, the services in use, and expiry warnings; with the actions an admin takes from here.
-import type { Credential, Integration } from '../api/m365-types.js';
+import type { Credential, HealthView, Integration } from '../api/m365-types.js';
 import { CopyButton } from '../components/copy-button.js';
 import { MicrosoftHeader } from '../components/microsoft-header.js';
 import { Timestamp } from '../components/timestamp.js';
 import { CredentialSummary, daysLeft } from './credential-summary.js';
+import { expiryPhrase } from './days-left.js';
 import { HealthBadge } from './health-badge.js';
 import { MODE_LABELS, SERVICES } from './m365-services.js';
 
 interface Props {
   integration: Integration;
+  /** Set when the last result is about a configuration that has since changed. */
+  outdated?: HealthView['outdated'];
+  /** The hub's one statement about admin consent (from what Microsoft granted); null while loading. */
+  consent?: HealthView['consent'] | null;
   adminConsentHref: string;
   onEdit(): void;
   onUpdateCredentials(): void;
 }
 
-export function IntegrationOverview({ integration, adminConsentHref, onEdit, onUpdateCredentials }: Props) {
+export function IntegrationOverview({ integration, outdated = null, consent = null, adminConsentHref, onEdit, onUpdateCredentials }: Props) {
   const warnings = [integration.credential, integration.pendingCredential].flatMap((c) => (c ? expiryWarning(c) : []));
-  const appOnly = integration.services.some((s) => s.modes.includes('application'));
 
   return (
     <section className="card overview" aria-labelledby="m365-overview-title">
@@ -34,7 +38,7 @@ export function IntegrationOverview({ integration, adminConsentHref, onEdit, onU
           </>
         }
       >
-        <HealthBadge status={integration.health.status} checkedAt={integration.health.checkedAt} />
+        <HealthBadge status={integration.health.status} checkedAt={integration.health.checkedAt} outdated={outdated !== null} />
       </MicrosoftHeader>
 
       {warnings.map((warning) => (
@@ -81,16 +85,9 @@ export function IntegrationOverview({ integration, adminConsentHref, onEdit, onU
         <dd>{integration.credential ? <CredentialSummary credential={integration.credential} /> : <span className="field__error">None: add one with Update credentials.</span>}</dd>
         <dt>Admin consent</dt>
         <dd className="overview__consent">
-          {integration.adminConsent ? (
-            <span>
-              <span className="badge badge--success">Granted</span> <Timestamp iso={integration.adminConsent.grantedAt} /> for tenant{' '}
-              <span className="mono">{integration.adminConsent.tenant}</span>
-            </span>
-          ) : (
-            <span className="muted">{appOnly ? 'Not granted yet: application permissions need it.' : 'Not granted (needed only for permissions that require an administrator).'}</span>
-          )}
+          <ConsentWords consent={consent} />
           <a className="button button--secondary button--small" href={adminConsentHref}>
-            {integration.adminConsent ? 'Grant again' : 'Grant admin consent'}
+            {consent?.state === 'granted' ? 'Grant again' : 'Grant admin consent'}
           </a>
         </dd>
         <dt>Services</dt>
@@ -127,6 +124,46 @@ export function IntegrationOverview({ integration, adminConsentHref, onEdit, onU
   );
 }
 
+/**
+ * Consent in one voice: what the last current test found Microsoft granted, never a remembered flow that can
+ * contradict the permissions step beside it. This page is for workspace admins, who hold the link themselves.
+ */
+function ConsentWords({ consent }: { consent: HealthView['consent'] | null }) {
+  if (!consent) return <span className="muted">Checking…</span>;
+  const recorded = consent.recorded ? (
+    <span className="muted">
+      {' '}
+      (last granted through m365hub <Timestamp iso={consent.recorded.grantedAt} /> for tenant <span className="mono">{consent.recorded.tenant}</span>)
+    </span>
+  ) : null;
+  switch (consent.state) {
+    case 'granted':
+      return (
+        <span data-consent="granted">
+          <span className="badge badge--success">Granted</span> Every required permission is granted in the tenant.{recorded}
+        </span>
+      );
+    case 'missing':
+      return (
+        <span data-consent="missing">
+          <span className="badge badge--warning">Needed</span> Some required permissions are not granted: grant admin consent (you can, from here).{recorded}
+        </span>
+      );
+    case 'not_needed':
+      return (
+        <span className="muted" data-consent="not_needed">
+          Not needed: no permission in use requires an administrator.{recorded}
+        </span>
+      );
+    default:
+      return (
+        <span className="muted" data-consent="unknown">
+          Not checked yet: Test Connection reads it from the permissions Microsoft actually grants.{recorded}
+        </span>
+      );
+  }
+}
+
 function expiryWarning(credential: Credential): { title: string; text: string; expired: boolean }[] {
   const left = daysLeft(credential);
   if (left === null || left > 30) return [];
@@ -136,7 +173,7 @@ function expiryWarning(credential: Credential): { title: string; text: string; e
   return [
     {
       expired: false,
-      title: `${what} expires in ${left} day${left === 1 ? '' : 's'}`,
+      title: `${what} ${expiryPhrase(left)}`,
       text: `On ${date}. Add a new one with Update credentials, test it, then make it active before then.`,
     },
   ];

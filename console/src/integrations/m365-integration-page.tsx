@@ -3,7 +3,7 @@
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import * as m365 from '../api/m365-client.js';
-import type { Integration } from '../api/m365-types.js';
+import type { Integration, ServiceSelection } from '../api/m365-types.js';
 import { Card } from '../components/card.js';
 import { MicrosoftHeader } from '../components/microsoft-header.js';
 import { ConfirmDialog } from '../components/confirm-dialog.js';
@@ -56,7 +56,16 @@ export function M365IntegrationPage() {
 function IntegrationSettings({ workspaceId }: { workspaceId: string }) {
   const { notify } = useToast();
   const integration = useLoader(() => m365.getIntegration(workspaceId), [workspaceId]);
+  // One read of the stored health for the whole page, so the badge, the report and the pending test agree.
+  const health = useLoader(() => m365.getHealth(workspaceId).catch(() => null), [workspaceId, integration.data?.updatedAt ?? null]);
+  const outdated = health.data?.outdated ?? null;
+  useOutdatedRefresh(outdated !== null, () => {
+    health.reload();
+    integration.reload();
+  });
   const [creating, setCreating] = useState(false);
+  // The services ticked in an open form, before they are saved: the setup guide previews them.
+  const [draftServices, setDraftServices] = useState<ServiceSelection[] | undefined>(undefined);
   const [panel, setPanel] = useState<Panel>('none');
   const [deleting, setDeleting] = useState(false);
   const [outcome, dismissOutcome] = useFlowOutcome();
@@ -118,38 +127,79 @@ function IntegrationSettings({ workspaceId }: { workspaceId: string }) {
         </Card>
       )}
       {!current && creating && (
-        <IntegrationForm workspaceId={workspaceId} integration={null} onSaved={(next) => saved(next, true)} onCancel={() => {
+        <IntegrationForm
+          workspaceId={workspaceId}
+          integration={null}
+          onSaved={(next) => {
+            setDraftServices(undefined);
+            saved(next, true);
+          }}
+          onCancel={() => {
+            setDraftServices(undefined);
             setCreating(false);
             setFocusTarget('m365-create-button');
-          }} />
+          }}
+          onServicesChange={setDraftServices}
+        />
       )}
       {current && (
         <>
           <IntegrationOverview
             integration={current}
+            outdated={outdated}
+            consent={health.data?.consent ?? null}
             adminConsentHref={adminConsentHref}
             onEdit={() => setPanel(panel === 'edit' ? 'none' : 'edit')}
             onUpdateCredentials={() => setPanel(panel === 'credentials' ? 'none' : 'credentials')}
           />
           {panel === 'edit' && (
-            <IntegrationForm key={current.updatedAt} workspaceId={workspaceId} integration={current} onSaved={(next) => saved(next, false)} onCancel={() => {
-              setPanel('none');
-              setFocusTarget('m365-edit-settings');
-            }} />
+            <IntegrationForm
+              key={current.updatedAt}
+              workspaceId={workspaceId}
+              integration={current}
+              onSaved={(next) => {
+                setDraftServices(undefined);
+                saved(next, false);
+              }}
+              onCancel={() => {
+                setDraftServices(undefined);
+                setPanel('none');
+                setFocusTarget('m365-edit-settings');
+              }}
+              onServicesChange={setDraftServices}
+            />
           )}
           {(panel === 'credentials' || current.pendingCredential) && (
             <UpdateCredentialsCard
               integration={current}
               workspaceId={workspaceId}
               adminConsentHref={adminConsentHref}
-              onChanged={integration.reload}
+              storedReport={health.data?.pendingReport ?? null}
+              onChanged={() => {
+                integration.reload();
+                health.reload();
+              }}
               onClose={() => setPanel('none')}
             />
           )}
-          <TestConnectionCard workspaceId={workspaceId} adminConsentHref={adminConsentHref} onTested={integration.reload} />
+          <TestConnectionCard
+            workspaceId={workspaceId}
+            adminConsentHref={adminConsentHref}
+            stored={health.data ?? null}
+            hasPending={current.pendingCredential !== null}
+            onTested={() => {
+              integration.reload();
+              health.reload();
+            }}
+          />
         </>
       )}
-      <SetupGuideCard workspaceId={workspaceId} version={current?.updatedAt ?? 'none'} defaultOpen={!current || current.health.status !== 'connected'} />
+      <SetupGuideCard
+        workspaceId={workspaceId}
+        version={current?.updatedAt ?? 'none'}
+        services={creating || panel === 'edit' ? draftServices : undefined}
+        defaultOpen={!current || current.health.status !== 'connected'}
+      />
       {current && <WebhooksSection workspaceId={workspaceId} />}
       {current && (
         <section className="card card--danger" aria-labelledby="delete-integration-title">
@@ -178,4 +228,28 @@ function IntegrationSettings({ workspaceId }: { workspaceId: string }) {
       )}
     </>
   );
+}
+
+const OUTDATED_POLL_MS = 1500;
+const OUTDATED_POLL_LIMIT = 40;
+
+/**
+ * While the last result is outdated the hub is re-testing in the background: read again until the new result is in
+ * (bounded, so a re-test that cannot finish does not poll forever; the outdated notice stays and says so).
+ */
+function useOutdatedRefresh(outdated: boolean, refresh: () => void) {
+  const [polls, setPolls] = useState(0);
+  useEffect(() => {
+    if (!outdated) {
+      setPolls(0);
+      return;
+    }
+    if (polls >= OUTDATED_POLL_LIMIT) return;
+    const timer = window.setTimeout(() => {
+      setPolls((n) => n + 1);
+      refresh();
+    }, OUTDATED_POLL_MS);
+    return () => window.clearTimeout(timer);
+    // `refresh` is a fresh closure each render; the poll count drives the next read.
+  }, [outdated, polls]);
 }

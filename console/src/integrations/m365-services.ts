@@ -22,7 +22,11 @@ export const SERVICES: Record<ServiceName, ServiceInfo> = {
     description: 'Post messages to Teams channels and chats.',
     unavailable: { application: 'Microsoft Graph lets apps post Teams messages only as a signed-in user.' },
   },
-  dynamics: { label: 'Dynamics 365', description: 'Call the Dataverse Web API of your Dynamics 365 organisation.' },
+  dynamics: {
+    label: 'Dynamics 365',
+    description: 'Call the Dataverse Web API of your Dynamics 365 organisation.',
+    unavailable: { delegated: 'Dynamics 365 is available with a service principal (application mode) only.' },
+  },
 };
 
 export const SERVICE_ORDER = Object.keys(SERVICES) as ServiceName[];
@@ -35,6 +39,8 @@ export const MODE_LABELS: Record<PermissionMode, { label: string; hint: string }
 /** "service:onedrive" → "OneDrive files"; the fixed steps by their names. */
 export function stepLabel(name: string): string {
   if (name === 'credentials') return 'Credentials';
+  if (name === 'connection') return 'Your Microsoft 365 connection';
+  if (name === 'registration') return 'App registration (redirect URI, user assignment)';
   if (name === 'permissions') return 'Permissions';
   const service = name.startsWith('service:') ? (name.slice('service:'.length) as ServiceName) : undefined;
   return service && SERVICES[service] ? SERVICES[service].label : name;

@@ -2,7 +2,7 @@
 // facts it requests scopes and tests permissions with): platform, redirect URI, each permission and its type, consent.
 import { useState } from 'react';
 import * as m365 from '../api/m365-client.js';
-import type { SetupGuide } from '../api/m365-types.js';
+import type { ServiceSelection, SetupGuide } from '../api/m365-types.js';
 import { CopyButton } from '../components/copy-button.js';
 import { LoadingState } from '../components/loading-state.js';
 import { ProblemBanner } from '../components/problem-banner.js';
@@ -22,9 +22,13 @@ interface GuidePermission {
 
 const RESOURCE_NAMES: Record<string, string> = { graph: 'Microsoft Graph', dynamics: 'Dynamics CRM' };
 
-/** `version` changes whenever the integration is saved, so the guide follows the services chosen. */
-export function SetupGuideCard({ workspaceId, version, defaultOpen }: { workspaceId: string; version: string; defaultOpen: boolean }) {
-  const guide = useLoader(() => m365.getSetupGuide(workspaceId), [workspaceId, version]);
+/**
+ * `version` changes whenever the integration is saved; `services` are the ticks of an open form not saved yet. Either
+ * way the guide follows the services chosen.
+ */
+export function SetupGuideCard({ workspaceId, version, services, defaultOpen }: { workspaceId: string; version: string; services?: ServiceSelection[] | undefined; defaultOpen: boolean }) {
+  const servicesKey = services ? JSON.stringify(services) : '';
+  const guide = useLoader(() => m365.getSetupGuide(workspaceId, services), [workspaceId, version, servicesKey]);
   const [open, setOpen] = useState(defaultOpen);
   const [showMarkdown, setShowMarkdown] = useState(false);
 
@@ -35,7 +39,9 @@ export function SetupGuideCard({ workspaceId, version, defaultOpen }: { workspac
           <h2 className="card__title" id="setup-guide-title">
             Setup guide
           </h2>
-          <p className="card__description">Exactly what to register in the Microsoft Entra admin center for the services enabled here.</p>
+          <p className="card__description">
+            Exactly what to register in the Microsoft Entra admin center for the services {services ? 'ticked in the form (not saved yet)' : 'enabled here'}.
+          </p>
         </div>
         <button type="button" className="button button--secondary button--small" aria-expanded={open} aria-controls="setup-guide-body" onClick={() => setOpen(!open)}>
           {open ? 'Hide guide' : 'Show guide'}

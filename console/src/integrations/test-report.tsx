@@ -1,5 +1,6 @@
 // A Test Connection report as an admin reads it: each step with its outcome, what went wrong and how to fix it,
 // and for missing permissions the list and the way to grant them.
+import { Link, useParams } from 'react-router';
 import type { ConnectionReport, MissingPermission, TestStep } from '../api/m365-types.js';
 import { Timestamp } from '../components/timestamp.js';
 import { HealthBadge } from './health-badge.js';
@@ -36,12 +37,23 @@ export function TestReport({ report, adminConsentHref }: { report: ConnectionRep
                   {step.fix}
                 </p>
               )}
+              {step.name === 'connection' && step.status !== 'passed' && <ConnectLink />}
               {step.name === 'permissions' && <MissingPermissions step={step} adminConsentHref={adminConsentHref} />}
             </div>
           </li>
         ))}
       </ol>
     </div>
+  );
+}
+
+/** The per-user part of a delegated test needs the reader's own connection: take them where they make it. */
+function ConnectLink() {
+  const { workspaceId } = useParams();
+  return (
+    <Link className="button button--small" to={`/w/${workspaceId ?? ''}/account/integrations`}>
+      Connect Microsoft 365
+    </Link>
   );
 }
 

@@ -2,7 +2,7 @@
 // active (the old one retires). Until the last step the active credential keeps serving every request.
 import { useState, type FormEvent } from 'react';
 import * as m365 from '../api/m365-client.js';
-import type { Integration } from '../api/m365-types.js';
+import type { ConnectionReport, Integration } from '../api/m365-types.js';
 import { asProblem, type ApiProblem } from '../api/problem.js';
 import { LoadingState } from '../components/loading-state.js';
 import { ProblemBanner } from '../components/problem-banner.js';
@@ -16,18 +16,22 @@ interface Props {
   integration: Integration;
   workspaceId: string;
   adminConsentHref: string;
+  /** The hub's last test of this pending credential (kept when the page is reloaded). */
+  storedReport?: ConnectionReport | null;
   onChanged(): void;
   onClose(): void;
 }
 
-export function UpdateCredentialsCard({ integration, workspaceId, adminConsentHref, onChanged, onClose }: Props) {
+export function UpdateCredentialsCard({ integration, workspaceId, adminConsentHref, storedReport = null, onChanged, onClose }: Props) {
   const { notify } = useToast();
   const pending = integration.pendingCredential;
   const [draft, setDraft] = useState<CredentialDraft>(emptyCredential);
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<ApiProblem | null>(null);
-  const { run, start, reset } = useTestConnection(workspaceId);
-  const tested = run.state === 'done' && run.credential === 'pending' ? run.report : null;
+  const { run, start, reset } = useTestConnection(workspaceId, (finished) => {
+    if (finished.state === 'done') onChanged();
+  });
+  const tested = run.state === 'done' && run.credential === 'pending' ? run.report : run.state === 'idle' && pending ? storedReport : null;
 
   async function act(action: () => Promise<void>) {
     setBusy(true);
@@ -115,7 +119,12 @@ export function UpdateCredentialsCard({ integration, workspaceId, adminConsentHr
             </div>
             {run.state === 'running' && <LoadingState label={run.progress ?? 'Testing the new credential against Microsoft…'} />}
             {run.state === 'failed' && <ProblemBanner problem={run.problem} />}
-            {tested && <TestReport report={tested} adminConsentHref={adminConsentHref} />}
+            {tested && (
+              <div data-testid="pending-report">
+                <p className="eyebrow">New (pending) credential</p>
+                <TestReport report={tested} adminConsentHref={adminConsentHref} />
+              </div>
+            )}
             <div className="form-actions">
               <button type="button" className="button button--danger-ghost" onClick={discard} disabled={busy || run.state === 'running'}>
                 Discard new credential

@@ -4,11 +4,12 @@
 //  - organization: https://learn.microsoft.com/graph/api/resources/organization
 //  - application (passwordCredential, keyCredential): https://learn.microsoft.com/graph/api/resources/application,
 //    .../resources/passwordcredential, .../resources/keycredential
+//  - servicePrincipal: https://learn.microsoft.com/graph/api/resources/serviceprincipal, .../api/serviceprincipal-get
 //  - subscribedSku: https://learn.microsoft.com/graph/api/resources/subscribedsku
 import { graphAppId } from '../../identity/graph-resource.js';
 import { getPermission } from '../../permissions/graph-permissions.js';
 import { deterministicGuid } from '../../state/deterministic-id.js';
-import type { Application, Group, Tenant, User } from '../../state/directory-types.js';
+import type { Application, Group, ServicePrincipal, Tenant, User } from '../../state/directory-types.js';
 import type { GraphObject, ResourceShape } from '../odata-query.js';
 import { tenantCreatedDateTime } from '../graph-data.js';
 
@@ -199,9 +200,64 @@ export function applicationResource(app: Application, tenant: Tenant): GraphObje
     })),
     requiredResourceAccess: resourceAccess(app),
     web: { homePageUrl: null, logoutUrl: null, redirectUris: app.redirectUris, implicitGrantSettings: { enableAccessTokenIssuance: false, enableIdTokenIssuance: false } },
-    spa: { redirectUris: [] },
-    publicClient: { redirectUris: [] },
+    spa: { redirectUris: app.spaRedirectUris ?? [] },
+    publicClient: { redirectUris: app.publicClientRedirectUris ?? [] },
     tags: [],
+  };
+}
+
+export const servicePrincipalShape: ResourceShape = {
+  type: 'microsoft.graph.servicePrincipal',
+  properties: [
+    'id', 'deletedDateTime', 'accountEnabled', 'alternativeNames', 'appDisplayName', 'appDescription', 'appId', 'applicationTemplateId', 'appOwnerOrganizationId',
+    'appRoleAssignmentRequired', 'createdDateTime', 'description', 'disabledByMicrosoftStatus', 'displayName', 'homepage', 'loginUrl', 'logoutUrl', 'notes',
+    'notificationEmailAddresses', 'preferredSingleSignOnMode', 'replyUrls', 'servicePrincipalNames', 'servicePrincipalType', 'signInAudience', 'tags',
+    'appRoles', 'oauth2PermissionScopes', 'keyCredentials', 'passwordCredentials',
+  ],
+  defaults: [
+    'id', 'deletedDateTime', 'accountEnabled', 'alternativeNames', 'appDisplayName', 'appDescription', 'appId', 'applicationTemplateId', 'appOwnerOrganizationId',
+    'appRoleAssignmentRequired', 'createdDateTime', 'description', 'disabledByMicrosoftStatus', 'displayName', 'homepage', 'loginUrl', 'logoutUrl', 'notes',
+    'notificationEmailAddresses', 'preferredSingleSignOnMode', 'replyUrls', 'servicePrincipalNames', 'servicePrincipalType', 'signInAudience', 'tags',
+    'appRoles', 'oauth2PermissionScopes', 'keyCredentials', 'passwordCredentials',
+  ],
+};
+
+/**
+ * The enterprise application of an app in one tenant. `appRoleAssignmentRequired` is that tenant's "Assignment
+ * required?"; `appOwnerOrganizationId` is the app's home tenant; `replyUrls` mirror the registration's redirect URIs.
+ * The emulator never disables a service principal, so `accountEnabled` is always true.
+ */
+export function servicePrincipalResource(sp: ServicePrincipal, app: Application | undefined, tenant: Tenant): GraphObject {
+  return {
+    id: sp.id,
+    deletedDateTime: null,
+    accountEnabled: true,
+    alternativeNames: [],
+    appDisplayName: app?.displayName ?? sp.displayName,
+    appDescription: null,
+    appId: sp.appId,
+    applicationTemplateId: null,
+    appOwnerOrganizationId: app?.tenantId ?? null,
+    appRoleAssignmentRequired: sp.appRoleAssignmentRequired,
+    createdDateTime: tenantCreatedDateTime(tenant),
+    description: null,
+    disabledByMicrosoftStatus: null,
+    displayName: sp.displayName,
+    homepage: null,
+    loginUrl: null,
+    logoutUrl: null,
+    notes: null,
+    notificationEmailAddresses: [],
+    preferredSingleSignOnMode: null,
+    replyUrls: app ? [...app.redirectUris, ...(app.spaRedirectUris ?? []), ...(app.publicClientRedirectUris ?? [])] : [],
+    servicePrincipalNames: [sp.appId],
+    servicePrincipalType: 'Application',
+    signInAudience: app?.signInAudience ?? 'AzureADMyOrg',
+    tags: ['WindowsAzureActiveDirectoryIntegratedApp'],
+    appRoles: [],
+    oauth2PermissionScopes: [],
+    keyCredentials: [],
+    passwordCredentials: [],
   };
 }
 

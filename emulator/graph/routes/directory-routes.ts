@@ -1,4 +1,5 @@
-// Directory endpoints: /me, /users, /groups, /organization, /subscribedSkus, /applications(appId='…').
+// Directory endpoints: /me, /users, /groups, /organization, /subscribedSkus, /applications(appId='…') and
+// /applications/{id}, /servicePrincipals(appId='…') and /servicePrincipals/{id}.
 // Each answer's shape follows the "Get"/"List" page of the resource (cited in resources/directory-resources.ts);
 // paging of /users and /groups/{id}/members follows https://learn.microsoft.com/graph/paging (default page 100,
 // $top up to 999).
@@ -12,6 +13,8 @@ import {
   groupShape,
   organizationResource,
   organizationShape,
+  servicePrincipalResource,
+  servicePrincipalShape,
   subscribedSkuResources,
   subscribedSkuShape,
   userAsDirectoryObject,
@@ -51,15 +54,44 @@ export const directoryRoutes: GraphRoute[] = [
     path: '/subscribedSkus',
     handler: (req) => collection(req, { shape: subscribedSkuShape, items: subscribedSkuResources(req.tenant, tenantUsers(req)), context: 'subscribedSkus' }),
   },
+  // The application object lives in its home tenant only; in any other tenant (where only its service principal
+  // exists) Graph finds no such application. An app reads its own objects without any permission (ownObject).
   {
-    // The application object lives in its home tenant only; in any other tenant (where only its service principal
-    // exists) Graph finds no such application.
     path: "/applications(appId='{appId}')",
+    ownObject: (req) => req.caller.appId === req.params.appId!.toLowerCase(),
     handler: (req) => {
       const appId = req.params.appId!;
       const app = req.ctx.directory.getApplication(appId);
       if (!app || app.tenantId !== req.tenant.id) throw graphErrors.resourceNotFound(appId);
       return entity(req, applicationShape, applicationResource(app, req.tenant), 'applications');
+    },
+  },
+  {
+    path: '/applications/{id}',
+    ownObject: (req) => req.ctx.directory.findApplicationById(req.tenant.id, req.params.id!)?.appId === req.caller.appId,
+    handler: (req) => {
+      const app = req.ctx.directory.findApplicationById(req.tenant.id, req.params.id!);
+      if (!app) throw graphErrors.resourceNotFound(req.params.id!);
+      return entity(req, applicationShape, applicationResource(app, req.tenant), 'applications');
+    },
+  },
+  // https://learn.microsoft.com/graph/api/serviceprincipal-get: by appId or object id, in the caller's tenant.
+  {
+    path: "/servicePrincipals(appId='{appId}')",
+    ownObject: (req) => req.caller.appId === req.params.appId!.toLowerCase(),
+    handler: (req) => {
+      const sp = req.ctx.directory.servicePrincipal(req.tenant.id, req.params.appId!);
+      if (!sp) throw graphErrors.resourceNotFound(req.params.appId!);
+      return entity(req, servicePrincipalShape, servicePrincipalResource(sp, req.ctx.directory.getApplication(sp.appId), req.tenant), 'servicePrincipals');
+    },
+  },
+  {
+    path: '/servicePrincipals/{id}',
+    ownObject: (req) => req.ctx.directory.findServicePrincipalById(req.tenant.id, req.params.id!)?.appId === req.caller.appId,
+    handler: (req) => {
+      const sp = req.ctx.directory.findServicePrincipalById(req.tenant.id, req.params.id!);
+      if (!sp) throw graphErrors.resourceNotFound(req.params.id!);
+      return entity(req, servicePrincipalShape, servicePrincipalResource(sp, req.ctx.directory.getApplication(sp.appId), req.tenant), 'servicePrincipals');
     },
   },
 ];

@@ -217,3 +217,104 @@ describe("GET /applications(appId='{appId}') (application-get): credential expir
     assertGraphError(await graphGet(emulator, `/applications(appId='${demo.appId}')`, token), 404, 'Request_ResourceNotFound');
   });
 });
+
+describe('an app reading its own registration (application-get, serviceprincipal-get)', () => {
+  const spa = 'https://app.example.com/spa';
+  const desktop = 'http://localhost';
+
+  async function selfReader(roles: string[], options: { appRoleAssignmentRequired?: boolean } = {}) {
+    const app = await emulator.createApplication(tid, {
+      displayName: `self reader ${roles.join(' ') || 'no roles'}`,
+      signInAudience: 'AzureADMultipleOrgs',
+      redirectUris: ['https://hub.example.com/auth/m365/callback'],
+      requiredPermissions: { delegated: ['User.Read'], application: ['Application.Read.All'] },
+      ...options,
+    });
+    const secret = await emulator.addSecret(tid, app.appId, { endDateTime: '2027-06-01T00:00:00Z' });
+    if (roles.length) await emulator.grant(tid, { appId: app.appId, roles });
+    return { ...app, secret, token: await appToken(emulator, tid, app.appId, secret.secretText) };
+  }
+
+  test("Application.Read.All: web, spa and publicClient redirect URIs (as set through the control API), signInAudience, requiredResourceAccess, credentials without secret text", async () => {
+    const app = await selfReader(['Application.Read.All']);
+    await emulator.updateApplication(tid, app.appId, { spaRedirectUris: [spa], publicClientRedirectUris: [desktop] });
+    const result = await graphGet(emulator, `/applications(appId='${app.appId}')`, app.token);
+    assert.equal(result.status, 200, JSON.stringify(result.body));
+    assert.deepEqual(result.body.web.redirectUris, ['https://hub.example.com/auth/m365/callback']);
+    assert.deepEqual(result.body.spa, { redirectUris: [spa] });
+    assert.deepEqual(result.body.publicClient, { redirectUris: [desktop] });
+    assert.equal(result.body.signInAudience, 'AzureADMultipleOrgs');
+    // Permission ids of Microsoft Graph (User.Read scope, Application.Read.All role) from the permission data.
+    assert.deepEqual(result.body.requiredResourceAccess, [
+      { resourceAppId: '00000003-0000-0000-c000-000000000000', resourceAccess: [{ id: 'e1fe6dd8-ba31-4d61-89e7-88639da4683d', type: 'Scope' }, { id: '9a5d68dd-52b0-4cc2-bd40-abcf44ac3a30', type: 'Role' }] },
+    ]);
+    assert.equal(result.body.passwordCredentials[0].secretText, null);
+    assert.equal(result.body.passwordCredentials[0].endDateTime, '2027-06-01T00:00:00.000Z');
+    assert.ok(!JSON.stringify(result.body).includes(app.secret.secretText));
+    assert.deepEqual(result.body.keyCredentials, []);
+  });
+
+  test('redirect URIs changed through the control API show at once, and /applications/{id} returns the same object', async () => {
+    const app = await selfReader(['Application.Read.All']);
+    await emulator.updateApplication(tid, app.appId, { redirectUris: ['https://moved.example.com/callback'] });
+    const byAppId = await graphGet(emulator, `/applications(appId='${app.appId}')`, app.token);
+    assert.deepEqual(byAppId.body.web.redirectUris, ['https://moved.example.com/callback']);
+    const byId = await graphGet(emulator, `/applications/${app.id}`, app.token);
+    assert.equal(byId.status, 200);
+    assert.deepEqual(byId.body, byAppId.body);
+  });
+
+  test('$select: exactly the named properties and Graph\'s context URL (application-get Example 2)', async () => {
+    const app = await selfReader(['Application.Read.All']);
+    const result = await graphGet(emulator, `/applications(appId='${app.appId}')?$select=web,spa,publicClient,signInAudience`, app.token);
+    assert.equal(result.body['@odata.context'], contextOf('applications(web,spa,publicClient,signInAudience)/$entity'));
+    assert.deepEqual(Object.keys(result.body).sort(), ['@odata.context', 'publicClient', 'signInAudience', 'spa', 'web']);
+    assertGraphError(await graphGet(emulator, `/applications(appId='${app.appId}')?$select=secretText`, app.token), 400, 'BadRequest', "Could not find a property named 'secretText' on type 'microsoft.graph.application'.");
+  });
+
+  test("GET /servicePrincipals(appId='…'): appRoleAssignmentRequired (toggled through the control API), accountEnabled, servicePrincipalType", async () => {
+    const app = await selfReader(['Application.Read.All']);
+    const before = await graphGet(emulator, `/servicePrincipals(appId='${app.appId}')`, app.token);
+    assert.equal(before.status, 200, JSON.stringify(before.body));
+    assert.equal(before.body['@odata.context'], contextOf('servicePrincipals/$entity'));
+    assert.equal(before.body.appId, app.appId);
+    assert.equal(before.body.appRoleAssignmentRequired, false);
+    assert.equal(before.body.accountEnabled, true);
+    assert.equal(before.body.servicePrincipalType, 'Application');
+    assert.equal(before.body.appOwnerOrganizationId, tid);
+    await emulator.setAssignmentRequired(tid, app.appId, true);
+    const selected = await graphGet(emulator, `/servicePrincipals(appId='${app.appId}')?$select=appRoleAssignmentRequired,accountEnabled,servicePrincipalType`, app.token);
+    assert.deepEqual(selected.body, {
+      '@odata.context': contextOf('servicePrincipals(appRoleAssignmentRequired,accountEnabled,servicePrincipalType)/$entity'),
+      appRoleAssignmentRequired: true,
+      accountEnabled: true,
+      servicePrincipalType: 'Application',
+    });
+    const byId = await graphGet(emulator, `/servicePrincipals/${before.body.id}`, app.token);
+    assert.equal(byId.body.appRoleAssignmentRequired, true);
+  });
+
+  test('in a customer tenant the service principal is readable with its own assignment setting; the application object is not there', async () => {
+    const app = await selfReader([]);
+    const other = emulator.seed!.otherTenant.id;
+    await emulator.grant(other, { appId: app.appId, roles: ['Application.Read.All'] });
+    await emulator.setAssignmentRequired(other, app.appId, true);
+    const token = await appToken(emulator, other, app.appId, app.secret.secretText);
+    const sp = await graphGet(emulator, `/servicePrincipals(appId='${app.appId}')`, token);
+    assert.equal(sp.body.appRoleAssignmentRequired, true);
+    assert.equal(sp.body.appOwnerOrganizationId, tid);
+    assert.equal((await graphGet(emulator, `/servicePrincipals(appId='${app.appId}')`, app.token)).body.appRoleAssignmentRequired, false, 'the home tenant keeps its own setting');
+    assertGraphError(await graphGet(emulator, `/applications(appId='${app.appId}')`, token), 404, 'Request_ResourceNotFound');
+  });
+
+  test('"A service principal can retrieve its own application and service principal details without being granted any application permissions"; another app without a role is 403 in Graph\'s shape', async () => {
+    const app = await selfReader([]);
+    assert.equal((await graphGet(emulator, `/applications(appId='${app.appId}')`, app.token)).status, 200);
+    assert.equal((await graphGet(emulator, `/applications/${app.id}`, app.token)).status, 200);
+    assert.equal((await graphGet(emulator, `/servicePrincipals(appId='${app.appId}')`, app.token)).status, 200);
+    const stranger = await selfReader([]);
+    assertGraphError(await graphGet(emulator, `/applications(appId='${app.appId}')`, stranger.token), 403, 'Authorization_RequestDenied', 'Insufficient privileges to complete the operation.');
+    assertGraphError(await graphGet(emulator, `/servicePrincipals(appId='${app.appId}')`, stranger.token), 403, 'Authorization_RequestDenied', 'Insufficient privileges to complete the operation.');
+    assertGraphError(await graphGet(emulator, `/servicePrincipals(appId='00000000-0000-0000-0000-00000000abcd')`, appOnly), 404, 'Request_ResourceNotFound');
+  });
+});

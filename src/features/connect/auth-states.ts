@@ -1,6 +1,6 @@
 // OAuth states of the connect and admin consent flows. A state is random, stored only as a hash, single use (the
-// row is deleted by the request that presents it, before anything else is checked), expires after 10 minutes, and
-// is bound to the browser that started the flow by the hash of an httpOnly cookie value. The PKCE verifier is
+// row is deleted by the request from the browser it is bound to, before anything else in the answer is trusted),
+// expires after 10 minutes, and is bound to the browser that started the flow by the hash of an httpOnly cookie value. The PKCE verifier is
 // sealed beside it and goes only to Microsoft's token endpoint.
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
@@ -8,6 +8,7 @@ import type { KeyRing } from '../../platform/crypto/key-ring.js';
 import type { Database } from '../../platform/store/schema.js';
 import { randomToken } from '../../platform/store/ids.js';
 import { ConnectError } from './connect-error.js';
+import type { ConnectionUser } from '../../contract/integration-schemas.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -21,7 +22,8 @@ export const newBrowserBinding = (): string => randomToken(32);
 export interface NewAuthState {
   workspaceId: string;
   purpose: 'connect' | 'admin_consent';
-  externalUserId: string | null;
+  /** connect: whose connection it becomes; admin_consent: the console admin who started it (null: a signed link). */
+  user: ConnectionUser | null;
   browserBinding: string;
   codeVerifier: string | null;
   nonce: string | null;
@@ -32,7 +34,7 @@ export interface NewAuthState {
 export interface AuthState {
   workspaceId: string;
   purpose: 'connect' | 'admin_consent';
-  externalUserId: string | null;
+  user: ConnectionUser | null;
   codeVerifier: string | null;
   nonce: string | null;
   returnTo: string | null;
@@ -50,7 +52,8 @@ export async function createAuthState(db: Db, keyRing: KeyRing, input: NewAuthSt
       state_hash: stateHash,
       workspace_id: input.workspaceId,
       purpose: input.purpose,
-      external_user_id: input.externalUserId,
+      user_kind: input.user?.kind ?? null,
+      external_user_id: input.user?.id ?? null,
       browser_binding_hash: digest(input.browserBinding),
       code_verifier_sealed: input.codeVerifier === null ? null : keyRing.seal(input.codeVerifier, verifierPlace(stateHash)),
       nonce: input.nonce,
@@ -63,23 +66,36 @@ export async function createAuthState(db: Db, keyRing: KeyRing, input: NewAuthSt
 }
 
 /**
- * Takes the state out of the store (single use, even when a check below fails) and checks its expiry and browser
- * binding. `returnTo` of a refused state is never used: it could belong to someone else's flow.
+ * Takes the state out of the store (single use) once it is known to be this browser's, and checks its expiry. A
+ * state presented by another browser is refused but left in place: a stray or forged callback must not use up the
+ * real browser's flow. An expired one is removed. `returnTo` of a refused state is never used: it could belong to
+ * someone else's flow.
  */
 export async function consumeAuthState(db: Db, keyRing: KeyRing, state: string | undefined, browserBinding: string | undefined, now: Date): Promise<AuthState> {
   if (!state) throw new ConnectError('state_missing');
   if (state.length > 512) throw new ConnectError('state_invalid');
   const stateHash = digest(state);
-  const row = await db.deleteFrom('m365_auth_states').where('state_hash', '=', stateHash).returningAll().executeTakeFirst();
-  if (!row) throw new ConnectError('state_invalid');
-  if (row.expires_at.getTime() <= now.getTime()) throw new ConnectError('state_expired');
+  const found = await db.selectFrom('m365_auth_states').select(['browser_binding_hash', 'expires_at']).where('state_hash', '=', stateHash).executeTakeFirst();
+  if (!found) throw new ConnectError('state_invalid');
+  if (found.expires_at.getTime() <= now.getTime()) {
+    await db.deleteFrom('m365_auth_states').where('state_hash', '=', stateHash).execute();
+    throw new ConnectError('state_expired');
+  }
   const presented = Buffer.from(digest(browserBinding ?? ''), 'utf8');
-  const expected = Buffer.from(row.browser_binding_hash, 'utf8');
+  const expected = Buffer.from(found.browser_binding_hash, 'utf8');
   if (!browserBinding || presented.length !== expected.length || !timingSafeEqual(presented, expected)) throw new ConnectError('browser_mismatch');
+  // The delete decides who wins when the right browser presents the state twice at once: exactly one request gets the row.
+  const row = await db
+    .deleteFrom('m365_auth_states')
+    .where('state_hash', '=', stateHash)
+    .where('browser_binding_hash', '=', found.browser_binding_hash)
+    .returningAll()
+    .executeTakeFirst();
+  if (!row) throw new ConnectError('state_invalid');
   return {
     workspaceId: row.workspace_id,
     purpose: row.purpose,
-    externalUserId: row.external_user_id,
+    user: row.user_kind && row.external_user_id !== null ? { kind: row.user_kind, id: row.external_user_id } : null,
     codeVerifier: row.code_verifier_sealed === null ? null : keyRing.openText(row.code_verifier_sealed, verifierPlace(stateHash)),
     nonce: row.nonce,
     returnTo: row.return_to,

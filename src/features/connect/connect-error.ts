@@ -1,5 +1,8 @@
 // Why a connect or admin consent flow was refused on m365hub's side (Microsoft's own refusals are IdentityErrors).
 // Each code is stable; the user message and the fix are shown on the result page and in problem+json answers.
+import { AppError } from '../../platform/errors/app-error.js';
+import { INTEGRATION_NOT_CONFIGURED } from '../integrations/index.js';
+
 export type ConnectErrorCode =
   | 'state_missing'
   | 'state_invalid'
@@ -7,6 +10,7 @@ export type ConnectErrorCode =
   | 'browser_mismatch'
   | 'return_to_not_allowed'
   | 'connect_link_invalid'
+  | 'admin_consent_link_invalid'
   | 'integration_not_configured'
   | 'no_delegated_services';
 
@@ -25,31 +29,34 @@ const CATALOGUE: Record<ConnectErrorCode, { userMessage: string; fix: string }> 
   },
   browser_mismatch: {
     userMessage: 'The sign-in was finished in a different browser from the one that started it.',
-    fix: 'Start Connect Microsoft 365 again and finish it in the same browser (allow cookies for this site).',
+    // The state is left unused (see auth-states.ts): the browser that started the flow can still finish it.
+    fix: 'Finish signing in in the browser where you started (it still works there for 10 minutes), or start Connect Microsoft 365 again in this one (allow cookies for this site).',
   },
   return_to_not_allowed: {
     userMessage: 'The address to return to after connecting is not allowed.',
-    fix: "Use a returnTo on FRONTEND_URL, on the hub's own address, or on an origin listed in the integration's returnOrigins.",
+    fix: "Use a returnTo on the workspace's own URL (its subdomain of FRONTEND_URL), on the hub's own address, or on an origin listed in the integration's returnOrigins.",
   },
   connect_link_invalid: {
     userMessage: 'This connect link is unknown, expired or already used.',
     fix: 'Ask the application for a new Connect Microsoft 365 link; each link works once, for 10 minutes.',
   },
-  integration_not_configured: {
-    userMessage: 'Microsoft 365 is not set up for this workspace yet.',
-    fix: 'A workspace admin configures the Microsoft 365 integration (Settings → Integrations) first.',
+  admin_consent_link_invalid: {
+    userMessage: 'This admin consent link is unknown, expired or already used.',
+    fix: 'Ask the application for a new admin consent link; each link works once, for 24 hours.',
   },
+  integration_not_configured: INTEGRATION_NOT_CONFIGURED,
   no_delegated_services: {
     userMessage: 'This workspace uses Microsoft 365 only without signed-in users.',
     fix: 'A workspace admin enables at least one service in delegated mode to let users connect their accounts.',
   },
 };
 
-export class ConnectError extends Error {
+export class ConnectError extends AppError {
+  declare readonly code: ConnectErrorCode;
   readonly userMessage: string;
   readonly fix: string;
-  constructor(readonly code: ConnectErrorCode) {
-    super(`${code}: ${CATALOGUE[code].userMessage}`);
+  constructor(code: ConnectErrorCode) {
+    super(code, `${code}: ${CATALOGUE[code].userMessage}`, { problemDetail: `${CATALOGUE[code].userMessage} ${CATALOGUE[code].fix}` });
     this.name = 'ConnectError';
     this.userMessage = CATALOGUE[code].userMessage;
     this.fix = CATALOGUE[code].fix;

@@ -4,7 +4,7 @@
 // redeems the code through the identity client (which validates the ID token), saves the connection through the
 // token layer's store, and audits, all in one transaction.
 import type { Kysely } from 'kysely';
-import { recordAudit, type AuditContext } from '../audit/audit-log.js';
+import { recordAudit, type AuditContext } from '../audit/index.js';
 import type { KeyRing } from '../../platform/crypto/key-ring.js';
 import type { EventPublisher } from '../../platform/events/event-publisher.js';
 import {
@@ -14,14 +14,16 @@ import {
   identityError,
   parseAdminConsentCallback,
   parseAuthorizationCallback,
+  PERMISSION_CATALOGUE,
   randomNonce,
   type EntraClient,
 } from '../../microsoft/identity/index.js';
-import type { IntegrationStore } from '../integrations/integration-store.js';
-import { resolveRedirectUri } from '../integrations/redirect-uri.js';
+import type { IntegrationStore } from '../integrations/index.js';
+import { resolveRedirectUri } from '../integrations/index.js';
 import type { Database } from '../../platform/store/schema.js';
 import type { Clock } from '../../platform/time/clock.js';
-import { deleteConnection, saveDelegatedConnection, type M365Connection } from '../tokens/connection-store.js';
+import { connectionUserData, deleteConnection, saveDelegatedConnection, type M365Connection } from '../tokens/index.js';
+import type { ConnectionUser } from '../../contract/integration-schemas.js';
 import { consumeAuthState, createAuthState, type AuthState } from './auth-states.js';
 import { ConnectError } from './connect-error.js';
 
@@ -35,7 +37,7 @@ export interface ConnectFlowDeps {
   clock: Clock;
   events?: EventPublisher;
   /** Called after a connection is saved or deleted, so in-memory token caches forget it. */
-  onConnectionChanged?: (workspaceId: string, externalUserId: string) => void;
+  onConnectionChanged?: (workspaceId: string, user: ConnectionUser) => void;
 }
 
 /** Who started a flow, for the audit entry written when it completes (the callback itself is anonymous). */
@@ -46,7 +48,7 @@ export interface FlowActor {
 }
 
 export type FlowOutcome =
-  | { ok: true; purpose: 'connect'; workspaceId: string; externalUserId: string; returnTo: string | null; connection: M365Connection }
+  | { ok: true; purpose: 'connect'; workspaceId: string; user: ConnectionUser; returnTo: string | null; connection: M365Connection }
   | { ok: true; purpose: 'admin_consent'; workspaceId: string; tenant: string; returnTo: string | null }
   | {
       ok: false;
@@ -55,7 +57,7 @@ export type FlowOutcome =
       returnTo: string | null;
       purpose: 'connect' | 'admin_consent' | null;
       workspaceId: string | null;
-      externalUserId: string | null;
+      user: ConnectionUser | null;
     };
 
 const TENANT_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -66,11 +68,12 @@ export class ConnectFlow {
   constructor(private readonly deps: ConnectFlowDeps) {}
 
   /** The Microsoft authorization URL for a user's connect flow, with its state stored and bound to `browserBinding`. */
-  async startConnect(input: { workspaceId: string; externalUserId: string; returnTo: string | null; browserBinding: string }): Promise<URL> {
+  async startConnect(input: { workspaceId: string; user: ConnectionUser; returnTo: string | null; browserBinding: string }): Promise<URL> {
     const { db, keyRing, entra, integrations, clock } = this.deps;
     const auth = await integrations.loadIntegrationAuth(input.workspaceId);
     if (!auth) throw new ConnectError('integration_not_configured');
-    const delegated = auth.services.filter((s) => s.modes.includes('delegated')).map((s) => s.service);
+    // A service whose delegated mode the catalogue no longer offers (Dynamics 365, saved before) is left out of the scopes.
+    const delegated = auth.services.filter((s) => s.modes.includes('delegated') && !PERMISSION_CATALOGUE[s.service].delegated.unsupported).map((s) => s.service);
     if (delegated.length === 0) throw new ConnectError('no_delegated_services');
     const redirectUri = resolveRedirectUri({ integrationRedirectUri: auth.redirectUri });
     const pkce = await createPkce();
@@ -78,7 +81,7 @@ export class ConnectFlow {
     const state = await createAuthState(db, keyRing, {
       workspaceId: input.workspaceId,
       purpose: 'connect',
-      externalUserId: input.externalUserId,
+      user: input.user,
       browserBinding: input.browserBinding,
       codeVerifier: pkce.codeVerifier,
       nonce,
@@ -100,9 +103,9 @@ export class ConnectFlow {
 
   /**
    * Microsoft's admin consent URL (`/{tenant}/v2.0/adminconsent`, scope https://graph.microsoft.com/.default) with a
-   * stored state. `startedBy` records which console admin asked (`console:<user id>`), for the audit entry.
+   * stored state. `startedBy` records which console admin asked, for the audit entry (null: a signed link).
    */
-  async startAdminConsent(input: { workspaceId: string; startedBy: string | null; returnTo: string | null; browserBinding: string }): Promise<{ url: URL; expiresAt: Date }> {
+  async startAdminConsent(input: { workspaceId: string; startedBy: ConnectionUser | null; returnTo: string | null; browserBinding: string }): Promise<{ url: URL; expiresAt: Date }> {
     const { db, keyRing, entra, integrations, clock } = this.deps;
     const integration = await integrations.get(input.workspaceId);
     if (!integration) throw new ConnectError('integration_not_configured');
@@ -111,7 +114,7 @@ export class ConnectFlow {
     const state = await createAuthState(db, keyRing, {
       workspaceId: input.workspaceId,
       purpose: 'admin_consent',
-      externalUserId: input.startedBy,
+      user: input.startedBy,
       browserBinding: input.browserBinding,
       codeVerifier: null,
       nonce: null,
@@ -131,7 +134,7 @@ export class ConnectFlow {
       if (Array.isArray(raw)) throw new ConnectError('state_invalid');
       state = await consumeAuthState(db, keyRing, raw, browserBinding, clock.now());
     } catch (error) {
-      if (error instanceof ConnectError) return { ok: false, error, returnTo: null, purpose: null, workspaceId: null, externalUserId: null };
+      if (error instanceof ConnectError) return { ok: false, error, returnTo: null, purpose: null, workspaceId: null, user: null };
       throw error;
     }
     const failed = (error: IdentityError | ConnectError): FlowOutcome => ({
@@ -140,7 +143,7 @@ export class ConnectFlow {
       returnTo: state.returnTo,
       purpose: state.purpose,
       workspaceId: state.workspaceId,
-      externalUserId: state.externalUserId,
+      user: state.user,
     });
     try {
       const actor = await who(state);
@@ -152,9 +155,9 @@ export class ConnectFlow {
   }
 
   /** Disconnect: deletes the connection and its tokens; undefined when there was none. */
-  async disconnect(workspaceId: string, externalUserId: string, audit: AuditContext): Promise<M365Connection | undefined> {
+  async disconnect(workspaceId: string, user: ConnectionUser, audit: AuditContext): Promise<M365Connection | undefined> {
     const removed = await this.deps.db.transaction().execute(async (trx) => {
-      const connection = await deleteConnection(trx, workspaceId, externalUserId);
+      const connection = await deleteConnection(trx, workspaceId, user);
       if (!connection) return undefined;
       await recordAudit(trx, {
         workspaceId,
@@ -164,12 +167,12 @@ export class ConnectFlow {
         at: audit.at,
         action: 'connection.disconnected',
         target: { type: 'm365_connection', id: connection.id },
-        data: { externalUserId, tenantId: connection.tenantId },
+        data: { ...connectionUserData(user), tenantId: connection.tenantId },
       });
-      await this.deps.events?.publish(trx, { workspaceId, type: 'connection.disconnected', data: { connectionId: connection.id, externalUserId } });
+      await this.deps.events?.publish(trx, { workspaceId, type: 'connection.disconnected', data: { connectionId: connection.id, ...connectionUserData(user) } });
       return connection;
     });
-    if (removed) this.deps.onConnectionChanged?.(workspaceId, externalUserId);
+    if (removed) this.deps.onConnectionChanged?.(workspaceId, user);
     return removed;
   }
 
@@ -179,7 +182,7 @@ export class ConnectFlow {
     if (!auth) throw new ConnectError('integration_not_configured');
     const redirectUri = resolveRedirectUri({ integrationRedirectUri: auth.redirectUri });
     const { code } = parseAuthorizationCallback(query, { redirectUri });
-    if (!state.codeVerifier || !state.nonce || !state.externalUserId) throw identityError('callback_invalid');
+    if (!state.codeVerifier || !state.nonce || !state.user) throw identityError('callback_invalid');
     const redeemed = await entra.redeemAuthorizationCode({
       tenant: auth.tenant,
       credentials: auth.credentials,
@@ -188,26 +191,26 @@ export class ConnectFlow {
       codeVerifier: state.codeVerifier,
       expectedNonce: state.nonce,
     });
-    const externalUserId = state.externalUserId;
+    const user = state.user;
     const connection = await db.transaction().execute(async (trx) => {
-      const saved = await saveDelegatedConnection(trx, keyRing, { workspaceId: state.workspaceId, externalUserId, redeemed, clock });
+      const saved = await saveDelegatedConnection(trx, keyRing, { workspaceId: state.workspaceId, user, redeemed, clock });
       await recordAudit(trx, {
         workspaceId: state.workspaceId,
         ...who,
         at: clock.now(),
         action: 'connection.connected',
         target: { type: 'm365_connection', id: saved.id },
-        data: { externalUserId, tenantId: saved.tenantId, objectId: saved.objectId, userPrincipalName: saved.userPrincipalName },
+        data: { ...connectionUserData(user), tenantId: saved.tenantId, objectId: saved.objectId, userPrincipalName: saved.userPrincipalName },
       });
       await this.deps.events?.publish(trx, {
         workspaceId: state.workspaceId,
         type: 'connection.connected',
-        data: { connectionId: saved.id, externalUserId, tenantId: saved.tenantId, userPrincipalName: saved.userPrincipalName },
+        data: { connectionId: saved.id, ...connectionUserData(user), tenantId: saved.tenantId, userPrincipalName: saved.userPrincipalName },
       });
       return saved;
     });
-    this.deps.onConnectionChanged?.(state.workspaceId, externalUserId);
-    return { ok: true, purpose: 'connect', workspaceId: state.workspaceId, externalUserId, returnTo: state.returnTo, connection };
+    this.deps.onConnectionChanged?.(state.workspaceId, user);
+    return { ok: true, purpose: 'connect', workspaceId: state.workspaceId, user, returnTo: state.returnTo, connection };
   }
 
   async #completeAdminConsent(query: CallbackQuery, state: AuthState, who: FlowActor): Promise<FlowOutcome> {

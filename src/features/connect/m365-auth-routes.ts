@@ -10,18 +10,20 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type {} from '@fastify/cookie';
 import { Type } from 'typebox';
 import type { Kysely } from 'kysely';
-import { roleIn } from '../access/principal.js';
+import { roleIn } from '../../platform/http/principal.js';
 import { newBrowserBinding } from './auth-states.js';
 import { ConnectError } from './connect-error.js';
 import { ADMIN_CONSENT_NEEDED, type FlowActor, type FlowOutcome } from './connect-flow.js';
-import { redeemConnectLink } from './connect-links.js';
+import { ADMIN_CONSENT_LINK_PATH, createAdminConsentLink, redeemAdminConsentLink, redeemConnectLink } from './connect-links.js';
 import { renderResultPage, type ResultPage } from './result-page.js';
 import { withOutcome } from './return-to.js';
 import { IdentityError } from '../../microsoft/identity/index.js';
 import type { Database } from '../../platform/store/schema.js';
-import { principalOf } from '../access/authenticate.js';
-import { ConnectQuery } from '../../contract/integration-schemas.js';
-import { checkedReturnTo, hubOrigin, type M365RouteDeps } from '../integrations/integration-routes.js';
+import { findConsoleUser } from '../console-auth/index.js';
+import { principalOf } from '../../platform/http/authenticate.js';
+import { ConnectQuery, type ConnectionUser } from '../../contract/integration-schemas.js';
+import { PROBLEM_BASE_URI } from '../../platform/http/problem-catalogue.js';
+import { checkedReturnTo, hubOrigin, type M365RouteDeps } from './connect-http.js';
 
 export const BINDING_COOKIE = 'm365hub_oauth_binding';
 const BINDING_VALUE = /^[A-Za-z0-9_-]{43}$/;
@@ -38,15 +40,48 @@ export function setBrowserBinding(request: FastifyRequest, reply: FastifyReply):
   return value;
 }
 
-function page(reply: FastifyReply, status: number, content: ResultPage): FastifyReply {
+/** The header that carries a failed flow's code on every answer (page, problem+json or redirect), for API clients. */
+export const ERROR_CODE_HEADER = 'x-m365hub-error-code';
+
+/**
+ * Whether the client asked for JSON rather than a page: an API client following a link sends
+ * `Accept: application/json` (or application/problem+json); browsers always name text/html.
+ */
+function wantsJson(request: FastifyRequest): boolean {
+  const accept = request.headers.accept ?? '';
+  return /application\/(problem\+)?json/i.test(accept) && !/text\/html/i.test(accept);
+}
+
+/** The result of a flow: a page for people, or — for a failure asked for as JSON — problem+json with the same words. */
+function page(request: FastifyRequest, reply: FastifyReply, status: number, content: ResultPage): FastifyReply {
+  reply.header('cache-control', 'no-store');
+  if (content.code) reply.header(ERROR_CODE_HEADER, content.code);
+  if (content.code && wantsJson(request)) {
+    return reply
+      .code(status)
+      .header('content-type', 'application/problem+json; charset=utf-8')
+      .send(
+        JSON.stringify({
+          type: `${PROBLEM_BASE_URI}${content.code}`,
+          title: content.title,
+          status,
+          detail: content.fix ? `${content.message} ${content.fix}` : content.message,
+          code: content.code,
+          requestId: request.id,
+          ...(content.action ? { actionUrl: content.action.href } : {}),
+          ...(content.continueHref ? { continueUrl: content.continueHref } : {}),
+        }),
+      );
+  }
   return reply
     .code(status)
     .header('content-type', 'text/html; charset=utf-8')
-    .header('cache-control', 'no-store')
     .header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'")
     .header('referrer-policy', 'no-referrer')
     .send(renderResultPage(content));
 }
+
+const NOT_MEMBER: ResultPage = { title: 'Workspace not found', message: 'The workspace does not exist or you are not a member of it.', code: 'not_found' };
 
 const errorPage = (error: IdentityError | ConnectError, extra: Partial<ResultPage> = {}): ResultPage => ({
   title: error.userMessage.startsWith('Approval required') ? 'Approval required' : 'Microsoft 365 was not connected',
@@ -60,26 +95,25 @@ function adminConsentStart(request: FastifyRequest, deps: M365RouteDeps, workspa
   return `${hubOrigin(request, deps.config)}/auth/m365/admin-consent?workspaceId=${encodeURIComponent(workspaceId)}`;
 }
 
-async function actorFor(db: Kysely<Database>, request: FastifyRequest, startedBy: string | null): Promise<FlowActor> {
-  const consoleUserId = startedBy?.startsWith('console:') ? startedBy.slice('console:'.length) : undefined;
-  if (consoleUserId) {
-    const user = await db.selectFrom('console_users').select(['id', 'email']).where('id', '=', consoleUserId).executeTakeFirst();
+async function actorFor(db: Kysely<Database>, request: FastifyRequest, startedBy: ConnectionUser | null): Promise<FlowActor> {
+  if (startedBy?.kind === 'console_user') {
+    const user = await findConsoleUser(db, startedBy.id);
     if (user) return { actor: { type: 'user', id: user.id, label: user.email }, ip: request.ip ?? null, actingUser: null };
   }
   // A host product's user through a connect link: no console identity; the user is recorded as acting user.
-  return { actor: { type: 'system', id: null, label: 'connect link' }, ip: request.ip ?? null, actingUser: startedBy };
+  return { actor: { type: 'system', id: null, label: startedBy ? 'connect link' : 'admin consent link' }, ip: request.ip ?? null, actingUser: startedBy?.id ?? null };
 }
 
 export function registerM365AuthRoutes(server: FastifyInstance, deps: M365RouteDeps & { db: Kysely<Database> }): void {
   const api = server.withTypeProvider<TypeBoxTypeProvider>();
 
   /** Starts a connect flow in this browser, or shows why it cannot start. */
-  async function startConnect(request: FastifyRequest, reply: FastifyReply, target: { workspaceId: string; externalUserId: string; returnTo: string | null }) {
+  async function startConnect(request: FastifyRequest, reply: FastifyReply, target: { workspaceId: string; user: ConnectionUser; returnTo: string | null }) {
     try {
       const url = await deps.connect.startConnect({ ...target, browserBinding: setBrowserBinding(request, reply) });
       return reply.header('cache-control', 'no-store').redirect(url.toString(), 302);
     } catch (error) {
-      if (error instanceof ConnectError || error instanceof IdentityError) return page(reply, 409, errorPage(error));
+      if (error instanceof ConnectError || error instanceof IdentityError) return page(request, reply, 409, errorPage(error));
       throw error;
     }
   }
@@ -91,16 +125,16 @@ export function registerM365AuthRoutes(server: FastifyInstance, deps: M365RouteD
       const principal = principalOf(request);
       const { workspaceId } = request.query;
       if (principal.kind !== 'user' || roleIn(principal, workspaceId) === undefined) {
-        return page(reply, 404, { title: 'Workspace not found', message: 'The workspace does not exist or you are not a member of it.' });
+        return page(request, reply, 404, NOT_MEMBER);
       }
       let returnTo: string | null = null;
       try {
         if (request.query.returnTo) returnTo = await checkedReturnTo(deps, request, workspaceId, request.query.returnTo);
       } catch (error) {
-        if (error instanceof ConnectError) return page(reply, 400, errorPage(error));
+        if (error instanceof ConnectError) return page(request, reply, 400, errorPage(error));
         throw error;
       }
-      return startConnect(request, reply, { workspaceId, externalUserId: `console:${principal.user.id}`, returnTo });
+      return startConnect(request, reply, { workspaceId, user: { kind: 'console_user', id: principal.user.id }, returnTo });
     },
   );
 
@@ -113,9 +147,28 @@ export function registerM365AuthRoutes(server: FastifyInstance, deps: M365RouteD
     async (request, reply) => {
       try {
         const target = await redeemConnectLink(deps.db, request.params.token, deps.clock.now());
-        return await startConnect(request, reply, target);
+        return await startConnect(request, reply, { workspaceId: target.workspaceId, user: { kind: 'external_user', id: target.externalUserId }, returnTo: target.returnTo });
       } catch (error) {
-        if (error instanceof ConnectError) return page(reply, 410, errorPage(error));
+        if (error instanceof ConnectError) return page(request, reply, 410, errorPage(error));
+        throw error;
+      }
+    },
+  );
+
+  api.get(
+    `${ADMIN_CONSENT_LINK_PATH}/:token`,
+    {
+      config: { access: 'public' },
+      schema: { tags, summary: 'Open a single-use admin consent link (a tenant administrator; redirects to Microsoft)', params: Type.Object({ token: Type.String({ minLength: 1, maxLength: 256 }) }, { additionalProperties: false }) },
+    },
+    async (request, reply) => {
+      try {
+        const target = await redeemAdminConsentLink(deps.db, request.params.token, deps.clock.now());
+        const { url } = await deps.connect.startAdminConsent({ ...target, startedBy: null, browserBinding: setBrowserBinding(request, reply) });
+        return reply.header('cache-control', 'no-store').redirect(url.toString(), 302);
+      } catch (error) {
+        if (error instanceof ConnectError) return page(request, reply, error.code === 'admin_consent_link_invalid' ? 410 : 409, errorPage(error));
+        if (error instanceof IdentityError) return page(request, reply, 409, errorPage(error));
         throw error;
       }
     },
@@ -131,16 +184,16 @@ export function registerM365AuthRoutes(server: FastifyInstance, deps: M365RouteD
       const principal = principalOf(request);
       const { workspaceId } = request.query;
       const role = roleIn(principal, workspaceId);
-      if (principal.kind !== 'user' || role === undefined) return page(reply, 404, { title: 'Workspace not found', message: 'The workspace does not exist or you are not a member of it.' });
+      if (principal.kind !== 'user' || role === undefined) return page(request, reply, 404, NOT_MEMBER);
       if (role !== 'admin') {
-        return page(reply, 403, { title: 'Approval required', message: 'Only a workspace admin can start admin consent.', fix: 'Send this link to an admin of the workspace who is also an administrator of your Microsoft 365 tenant.' });
+        return page(request, reply, 403, { title: 'Approval required', message: 'Only a workspace admin can start admin consent.', fix: 'Send this link to an admin of the workspace who is also an administrator of your Microsoft 365 tenant.', code: 'forbidden' });
       }
       try {
         const returnTo = request.query.returnTo ? await checkedReturnTo(deps, request, workspaceId, request.query.returnTo) : null;
-        const { url } = await deps.connect.startAdminConsent({ workspaceId, startedBy: `console:${principal.user.id}`, returnTo, browserBinding: setBrowserBinding(request, reply) });
+        const { url } = await deps.connect.startAdminConsent({ workspaceId, startedBy: { kind: 'console_user', id: principal.user.id }, returnTo, browserBinding: setBrowserBinding(request, reply) });
         return reply.header('cache-control', 'no-store').redirect(url.toString(), 302);
       } catch (error) {
-        if (error instanceof ConnectError || error instanceof IdentityError) return page(reply, 409, errorPage(error));
+        if (error instanceof ConnectError || error instanceof IdentityError) return page(request, reply, 409, errorPage(error));
         throw error;
       }
     },
@@ -155,30 +208,40 @@ export function registerM365AuthRoutes(server: FastifyInstance, deps: M365RouteD
     },
     async (request, reply) => {
       const outcome = await deps.connect.complete(request.query as Record<string, string | string[] | undefined>, request.cookies[BINDING_COOKIE], (state) =>
-        actorFor(deps.db, request, state.externalUserId),
+        actorFor(deps.db, request, state.user),
       );
       return respond(request, reply, outcome);
     },
   );
 
-  function respond(request: FastifyRequest, reply: FastifyReply, outcome: FlowOutcome): FastifyReply {
+  async function signedAdminConsentLink(request: FastifyRequest, workspaceId: string): Promise<string> {
+    const { token } = await createAdminConsentLink(deps.db, { workspaceId, returnTo: null }, deps.clock.now());
+    return `${hubOrigin(request, deps.config)}${ADMIN_CONSENT_LINK_PATH}/${token}`;
+  }
+
+  async function respond(request: FastifyRequest, reply: FastifyReply, outcome: FlowOutcome): Promise<FastifyReply> {
     if (outcome.ok) {
       if (outcome.returnTo) {
         return reply.redirect(withOutcome(outcome.returnTo, outcome.purpose === 'connect' ? { connected: true } : { adminConsent: true }), 303);
       }
       return outcome.purpose === 'connect'
-        ? page(reply, 200, {
+        ? page(request, reply, 200, {
             title: 'Microsoft 365 connected',
             message: `Connected as ${outcome.connection.userPrincipalName ?? outcome.connection.displayName ?? 'your Microsoft account'}. You can close this window.`,
           })
-        : page(reply, 200, { title: 'Admin consent granted', message: `The app was approved for tenant ${outcome.tenant}. You can close this window.` });
+        : page(request, reply, 200, { title: 'Admin consent granted', message: `The app was approved for tenant ${outcome.tenant}. You can close this window.` });
     }
     const { error, returnTo, workspaceId } = outcome;
     const needsAdmin = error instanceof IdentityError && ADMIN_CONSENT_NEEDED.has(error.code) && workspaceId !== null;
-    const action = needsAdmin ? { label: 'Admin consent link', href: adminConsentStart(request, deps, workspaceId) } : undefined;
-    const forConsoleUser = outcome.externalUserId?.startsWith('console:') ?? false;
-    // A host product's user goes straight back to it with the code; its own UI explains.
-    if (returnTo && !forConsoleUser) return reply.redirect(withOutcome(returnTo, { error: error.code }), 303);
-    return page(reply, 400, errorPage(error, { ...(action ? { action } : {}), ...(returnTo ? { continueHref: withOutcome(returnTo, { error: error.code }) } : {}) }));
+    const forConsoleUser = outcome.user?.kind === 'console_user';
+    // A host product's user goes straight back to it with the code; its own UI explains (and its backend can ask for
+    // an admin consent link).
+    if (returnTo && !forConsoleUser) return reply.header(ERROR_CODE_HEADER, error.code).redirect(withOutcome(returnTo, { error: error.code }), 303);
+    // A console user's admin signs in to the console; anyone else's tenant administrator gets a single-use link that
+    // needs no console account (the state that names the workspace passed every check).
+    const action = needsAdmin
+      ? { label: 'Admin consent link', href: forConsoleUser ? adminConsentStart(request, deps, workspaceId) : await signedAdminConsentLink(request, workspaceId) }
+      : undefined;
+    return page(request, reply, 400, errorPage(error, { ...(action ? { action } : {}), ...(returnTo ? { continueHref: withOutcome(returnTo, { error: error.code }) } : {}) }));
   }
 }

@@ -6,14 +6,15 @@ import type { Kysely } from 'kysely';
 import type { Config } from '../../platform/config/config.js';
 import type { Database } from '../../platform/store/schema.js';
 import type { Clock } from '../../platform/time/clock.js';
-import { recordAudit } from '../audit/audit-log.js';
+import { recordAudit } from '../audit/index.js';
 import { normaliseEmail, verifyCredentials } from './console-users.js';
-import { createSession, deleteSession, SESSION_COOKIE } from './sessions.js';
+import { createSession, deleteSession } from './sessions.js';
+import { clearSessionCookie, setSessionCookie } from './session-cookie.js';
 import type { SignInLimiter } from './sign-in-limiter.js';
 import { NoContent, Session, SignInBody } from '../../contract/api-schemas.js';
-import { auditContextOf, principalOf } from '../access/authenticate.js';
+import { auditContextOf, principalOf } from '../../platform/http/authenticate.js';
 import { HttpProblem } from '../../platform/http/http-problem.js';
-import { userResource } from '../workspaces/resources.js';
+import { userResource } from './user-resource.js';
 
 export interface AuthRoutesDeps {
   db: Kysely<Database>;
@@ -69,13 +70,7 @@ export function registerAuthRoutes(server: FastifyInstance, deps: AuthRoutesDeps
         ip,
         at: deps.clock.now(),
       });
-      // A browser-session cookie: the server's sliding expiry (console_sessions.expires_at) is the authority.
-      reply.setCookie(SESSION_COOKIE, session.token, {
-        httpOnly: true,
-        sameSite: 'lax',
-        secure: request.protocol === 'https',
-        path: '/',
-      });
+      setSessionCookie(request, reply, session.token, session.expiresAt);
       return { user: userResource(user), csrfToken: session.csrfToken };
     },
   );
@@ -89,7 +84,7 @@ export function registerAuthRoutes(server: FastifyInstance, deps: AuthRoutesDeps
         await deleteSession(deps.db, principal.session.tokenDigest);
         await recordAudit(deps.db, { ...auditContextOf(request, deps.clock), workspaceId: null, action: 'auth.signed_out' });
       }
-      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      clearSessionCookie(reply);
       return reply.code(204).send(null);
     },
   );

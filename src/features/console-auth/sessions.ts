@@ -28,6 +28,8 @@ export interface ActiveSession {
   csrfTokenDigest: string;
   csrfToken: string;
   expiresAt: Date;
+  /** This use slid the expiry forward: the cookie must be re-sent with the new one. */
+  renewed: boolean;
   user: ConsoleUser;
   /** Workspace id → role, read with the session so every request sees current memberships. */
   memberships: Map<string, WorkspaceRole>;
@@ -81,9 +83,11 @@ export async function resumeSession(options: SessionOptions, token: string): Pro
     return undefined;
   }
   let expiresAt = row.expires_at;
+  let renewed = false;
   const ttlMs = options.ttlSeconds * 1000;
   if (expiresAt.getTime() - now.getTime() < ttlMs / 2) {
     expiresAt = new Date(now.getTime() + ttlMs);
+    renewed = true;
     await options.db.updateTable('console_sessions').set({ expires_at: expiresAt }).where('token_hash', '=', tokenDigest).execute();
   }
   const memberships = await options.db
@@ -96,6 +100,7 @@ export async function resumeSession(options: SessionOptions, token: string): Pro
     csrfTokenDigest: row.csrf_token_hash,
     csrfToken: csrfTokenFor(token),
     expiresAt,
+    renewed,
     user: toConsoleUser(row),
     memberships: new Map(memberships.map((m) => [m.workspace_id, m.role])),
   };
@@ -107,4 +112,10 @@ export function csrfTokenMatches(session: ActiveSession, presented: string): boo
 
 export async function deleteSession(db: Kysely<Database>, tokenDigest: string): Promise<void> {
   await db.deleteFrom('console_sessions').where('token_hash', '=', tokenDigest).execute();
+}
+
+/** Housekeeping: sessions past their expiry can never be resumed. */
+export async function deleteExpiredSessions(db: Kysely<Database>, now: Date): Promise<number> {
+  const result = await db.deleteFrom('console_sessions').where('expires_at', '<', now).executeTakeFirst();
+  return Number(result.numDeletedRows);
 }

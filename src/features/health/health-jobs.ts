@@ -1,22 +1,26 @@
 // Durable jobs of Test Connection: `health.test-connection` runs one test (started by the API, or by the sweep) and
 // stores the result; `health.check-integrations` is the recurring sweep that enqueues one test per integration.
 import type { Kysely } from 'kysely';
-import type { AuditContext } from '../audit/audit-log.js';
+import type { ConnectionUser } from '../../contract/integration-schemas.js';
+import type { AuditContext } from '../audit/index.js';
 import { JobFailure } from '../../platform/jobs/job-failure.js';
 import type { JobQueue } from '../../platform/jobs/job-queue.js';
 import type { JobHandler } from '../../platform/jobs/job-worker.js';
 import type { Database } from '../../platform/store/schema.js';
 import { recordHealth, type HealthDeps } from './integration-health.js';
 import { storeMicrosoftExpiry } from './microsoft-credential-expiry.js';
+import { currentBasis } from './report-basis.js';
 import { IntegrationNotConfiguredError, testConnection, type TestConnectionDeps } from './test-connection.js';
 
-export const TEST_CONNECTION_JOB = 'health.test-connection';
-export const CHECK_INTEGRATIONS_JOB = 'health.check-integrations';
+import { CHECK_INTEGRATIONS_JOB, TEST_CONNECTION_JOB } from './health-job-types.js';
+
+export { CHECK_INTEGRATIONS_JOB, TEST_CONNECTION_JOB };
 export const HEALTH_CHECK_INTERVAL_SECONDS = 3600;
 
 export interface TestConnectionJobPayload {
   credential?: 'active' | 'pending';
-  actingUser?: string | null;
+  /** Whose connection tests a delegated-only integration (a bare string, from before user kinds: a host product's user). */
+  actingUser?: ConnectionUser | string | null;
   /** Who asked (for the audit entry of a health change); absent for scheduled runs. */
   audit?: { actor: AuditContext['actor']; ip: string | null; actingUser?: string | null };
 }
@@ -28,9 +32,13 @@ export function healthJobs(deps: { test: TestConnectionDeps; health: HealthDeps;
       if (!workspaceId) throw new JobFailure('invalid_job', 'a Test Connection job belongs to a workspace', { retryable: false });
       const payload = job.payload as TestConnectionJobPayload;
       const credential = payload.credential ?? 'active';
+      // Read before the test: a change made while it runs leaves the report outdated, never wrongly current.
+      const basis = await currentBasis(deps.db, workspaceId, credential);
       let report;
       try {
-        report = await testConnection(deps.test, workspaceId, { credential, actingUser: payload.actingUser ?? null });
+        const actingUser = typeof payload.actingUser === 'string' ? { kind: 'external_user' as const, id: payload.actingUser } : (payload.actingUser ?? null);
+        report = await testConnection(deps.test, workspaceId, { credential, actingUser });
+        if (basis) report.basis = basis;
       } catch (error) {
         if (error instanceof IntegrationNotConfiguredError) throw new JobFailure(error.code, error.message, { retryable: false });
         throw error;

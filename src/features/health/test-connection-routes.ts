@@ -1,17 +1,20 @@
 // Test Connection and the integration's health. A test runs as a durable `health.test-connection` job (it calls
 // Microsoft several times): the route answers 202 with the job to poll; the job's result is the report, and a test
 // of the active credential becomes the stored health (health-jobs.ts). Admins and API keys; members get 403.
+import type { ConnectionUser } from '../../contract/integration-schemas.js';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Kysely } from 'kysely';
-import type { Principal } from '../access/principal.js';
+import type { Principal } from '../../platform/http/principal.js';
 import { readHealth } from './integration-health.js';
+import { basisKey } from './report-basis.js';
 import { TEST_CONNECTION_JOB, type TestConnectionJobPayload } from './health-jobs.js';
+import { credentialPresence } from '../integrations/index.js';
 import type { JobQueue } from '../../platform/jobs/job-queue.js';
 import type { Database } from '../../platform/store/schema.js';
 import type { Clock } from '../../platform/time/clock.js';
 import { Job, WorkspaceParams } from '../../contract/api-schemas.js';
-import { auditContextOf, principalOf, workspaceOf } from '../access/authenticate.js';
+import { auditContextOf, principalOf, workspaceOf } from '../../platform/http/authenticate.js';
 import { HttpProblem } from '../../platform/http/http-problem.js';
 import { acceptedJob, idempotencyKeyOf } from '../../platform/http/long-work.js';
 import { IntegrationHealthResource, TestConnectionBody, type ConnectionReport } from '../../contract/health-schemas.js';
@@ -31,18 +34,18 @@ const BASE = '/api/v1/workspaces/:workspaceId/integrations/m365';
 const NO_INTEGRATION = 'This workspace has no Microsoft 365 integration. Create it with PUT …/integrations/m365.';
 
 /**
- * Whose delegated connection tests a delegated-only integration: a console user's own (`console:<id>`, as the
- * connect flow names it), or the host product's user an API key acts for (X-M365Hub-Acting-User).
+ * Whose delegated connection tests a delegated-only integration: a console user's own, or the host product's user
+ * an API key acts for (X-M365Hub-Acting-User) — never a console user's: the namespaces are separate.
  */
-function actingUserOf(principal: Principal): string | null {
-  return principal.kind === 'user' ? `console:${principal.user.id}` : (principal.actingUser ?? null);
+function actingUserOf(principal: Principal): ConnectionUser | null {
+  if (principal.kind === 'user') return { kind: 'console_user', id: principal.user.id };
+  return principal.actingUser ? { kind: 'external_user', id: principal.actingUser } : null;
 }
 
 async function requireCredential(db: Kysely<Database>, workspaceId: string, credential: 'active' | 'pending'): Promise<void> {
-  const integration = await db.selectFrom('m365_integrations').select('id').where('workspace_id', '=', workspaceId).executeTakeFirst();
-  if (!integration) throw new HttpProblem('not_found', { detail: NO_INTEGRATION });
-  const found = await db.selectFrom('m365_credentials').select('id').where('workspace_id', '=', workspaceId).where('status', '=', credential).executeTakeFirst();
-  if (!found) {
+  const presence = await credentialPresence(db, workspaceId, credential);
+  if (presence === 'no_integration') throw new HttpProblem('not_found', { detail: NO_INTEGRATION });
+  if (presence === 'missing') {
     throw credential === 'pending'
       ? new HttpProblem('pending_credential_missing')
       : new HttpProblem('integration_not_configured', { detail: 'The integration has no active credential. Set a client secret or certificate with PUT …/integrations/m365.' });
@@ -103,15 +106,24 @@ export function registerTestConnectionRoutes(server: FastifyInstance, deps: Test
 }
 
 async function healthResource(request: FastifyRequest, deps: TestConnectionRouteDeps): Promise<IntegrationHealthResource> {
-  const view = await readHealth(deps.db, workspaceOf(request).id, deps.clock.now());
+  const workspaceId = workspaceOf(request).id;
+  const view = await readHealth(deps.db, workspaceId, deps.clock.now());
   if (!view) throw new HttpProblem('not_found', { detail: NO_INTEGRATION });
   const tested = view.checkedAt !== null;
+  if (view.outdated?.basis.credentialId) {
+    // One background re-test per configuration, however often the page reads the health: keyed by what is
+    // configured now, so the next change queues the next one. Runs as the scheduled check does (no acting user).
+    await deps.queue.enqueue({ type: TEST_CONNECTION_JOB, workspaceId, payload: {}, maxAttempts: 1, idempotencyKey: `outdated:${basisKey(view.outdated.basis)}` });
+  }
   return {
     health: view.health,
     tested,
     checkedAt: view.checkedAt,
     message: tested ? null : 'Never tested. Run Test Connection (POST …/integrations/m365/test) to check the credentials, permissions and services.',
     report: (view.report as ConnectionReport | null) ?? null,
+    outdated: view.outdated ? { since: view.outdated.since, reason: view.outdated.reason, message: view.outdated.message } : null,
+    pendingReport: view.pendingReport as ConnectionReport | null,
+    consent: view.consent,
     credentialWarnings: view.credentialWarnings,
   };
 }

@@ -7,10 +7,11 @@ import { IdentityError, prepareCertificate, type ClientCredentials } from '../..
 import { newId } from '../../platform/store/ids.js';
 import type { M365CredentialsTable } from '../../platform/store/schema.js';
 import type { Insertable, Selectable } from 'kysely';
+import { entraThumbprint, readCertificateUpload, type CertificateUpload } from './certificate-input.js';
 
 export type CredentialInput =
   | { kind: 'secret'; clientSecret: string; /** When the secret expires, as shown in the Entra admin center. */ expiresAt?: Date | null }
-  | { kind: 'certificate'; certificatePem: string; privateKeyPem: string };
+  | ({ kind: 'certificate' } & CertificateUpload);
 
 export type CredentialRow = Selectable<M365CredentialsTable>;
 
@@ -39,10 +40,12 @@ export function credentialRow(
       expiry_source: input.expiresAt ? 'entered' : null,
     };
   }
+  // A PFX or an encrypted key becomes the plain pair here; the passphrase goes no further.
+  const pair = readCertificateUpload(input);
   let thumbprint: string;
   let notAfter: Date;
   try {
-    ({ thumbprintSha256: thumbprint, notAfter } = prepareCertificate(input.certificatePem, input.privateKeyPem));
+    ({ thumbprintSha256: thumbprint, notAfter } = prepareCertificate(pair.certificatePem, pair.privateKeyPem));
   } catch (error) {
     if (!(error instanceof IdentityError)) throw error;
     // Never echo the PEMs: the message names the problem only.
@@ -53,9 +56,9 @@ export function credentialRow(
     workspace_id: workspaceId,
     kind: 'certificate',
     status,
-    certificate_pem: input.certificatePem.trim(),
+    certificate_pem: pair.certificatePem,
     thumbprint_sha256: thumbprint,
-    private_key_sealed: keyRing.seal(input.privateKeyPem, { table: TABLE, rowId: id, column: 'private_key_sealed' }),
+    private_key_sealed: keyRing.seal(pair.privateKeyPem, { table: TABLE, rowId: id, column: 'private_key_sealed' }),
     expires_at: notAfter,
     expiry_source: 'certificate',
   };
@@ -81,7 +84,7 @@ export interface CredentialView {
   secretSet: true;
   expiresAt: Date | null;
   expirySource: 'microsoft' | 'entered' | 'certificate' | null;
-  /** base64url SHA-256 of the certificate (what the Entra admin center's thumbprint is derived from). */
+  /** SHA-1 of the certificate in upper-case hex, exactly as the Entra admin center lists it under Certificates. */
   thumbprint: string | null;
   createdAt: Date;
 }
@@ -94,7 +97,7 @@ export function credentialView(row: CredentialRow): CredentialView {
     secretSet: true,
     expiresAt: row.expires_at,
     expirySource: row.expiry_source,
-    thumbprint: row.thumbprint_sha256,
+    thumbprint: row.certificate_pem ? entraThumbprint(row.certificate_pem) : null,
     createdAt: row.created_at,
   };
 }

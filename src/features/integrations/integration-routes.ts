@@ -4,54 +4,35 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { Config } from '../../platform/config/config.js';
-import { ConnectError } from '../connect/connect-error.js';
-import type { ConnectFlow } from '../connect/connect-flow.js';
-import { checkReturnTo } from '../connect/return-to.js';
-import { IdentityError, setupGuide } from '../../microsoft/identity/index.js';
+import { IdentityError, MODES, SERVICES, setupGuide, type PermissionMode, type Service, type ServiceSelection } from '../../microsoft/identity/index.js';
 import type { CredentialInput } from './credential-material.js';
 import type { IntegrationStore, IntegrationView } from './integration-store.js';
 import type { CredentialView } from './credential-material.js';
 import type { Clock } from '../../platform/time/clock.js';
 import { NoContent, WorkspaceParams } from '../../contract/api-schemas.js';
-import { auditContextOf, principalOf, workspaceOf } from '../access/authenticate.js';
+import { auditContextOf, principalOf, workspaceOf } from '../../platform/http/authenticate.js';
 import { HttpProblem } from '../../platform/http/http-problem.js';
 import {
   AdminConsentLink,
+  ConnectLinkBody,
   Credential,
   CredentialBody,
   Integration,
   PutIntegrationBody,
+  SetupGuideQuery,
   SetupGuideResource,
   type Credential as CredentialResource,
   type Integration as IntegrationResource,
 } from '../../contract/integration-schemas.js';
-import { setBrowserBinding } from '../connect/m365-auth-routes.js';
 
-/** What the composition root builds for these routes. */
-export interface M365Services {
+export interface IntegrationRouteDeps {
   integrations: IntegrationStore;
-  connect: ConnectFlow;
-}
-
-export interface M365RouteDeps extends M365Services {
   config: Config;
   clock: Clock;
 }
 
 const tags = ['microsoft 365 integration'];
 const BASE = '/api/v1/workspaces/:workspaceId/integrations/m365';
-
-/** Errors of the identity and connect layers as problems (their messages are catalogue text, never secrets). */
-export function m365Problem(error: unknown): unknown {
-  if (error instanceof ConnectError) {
-    const code = error.code === 'integration_not_configured' || error.code === 'no_delegated_services' || error.code === 'return_to_not_allowed' ? error.code : 'validation_failed';
-    return new HttpProblem(code, { detail: `${error.userMessage} ${error.fix}` });
-  }
-  if (error instanceof IdentityError && error.code === 'redirect_uri_not_configured') {
-    return new HttpProblem('redirect_uri_not_configured', { detail: `${error.userMessage} ${error.fix}` });
-  }
-  return error;
-}
 
 const iso = (d: Date) => d.toISOString();
 const isoOrNull = (d: Date | null) => (d ? d.toISOString() : null);
@@ -93,18 +74,13 @@ function credentialOf(body: CredentialBody, optional: boolean): CredentialInput 
   throw new HttpProblem('validation_failed', { detail: 'Send clientSecret or certificate.', errors: [{ pointer: '/body/clientSecret', detail: 'is required (or certificate)' }] });
 }
 
-async function requireIntegration(deps: M365RouteDeps, workspaceId: string): Promise<IntegrationView> {
+async function requireIntegration(deps: IntegrationRouteDeps, workspaceId: string): Promise<IntegrationView> {
   const integration = await deps.integrations.get(workspaceId);
   if (!integration) throw new HttpProblem('not_found', { detail: 'This workspace has no Microsoft 365 integration. Create it with PUT …/integrations/m365.' });
   return integration;
 }
 
-/** The hub as this request addressed it; BACKEND_URL wins when set (the hub may sit behind a proxy). */
-export function hubOrigin(request: FastifyRequest, config: Config): string {
-  return config.backendUrl ? new URL(config.backendUrl).origin : `${request.protocol}://${request.host}`;
-}
-
-export function registerIntegrationRoutes(server: FastifyInstance, deps: M365RouteDeps): void {
+export function registerIntegrationRoutes(server: FastifyInstance, deps: IntegrationRouteDeps): void {
   const api = server.withTypeProvider<TypeBoxTypeProvider>();
   const admin = { access: 'workspace_admin' as const };
 
@@ -174,13 +150,20 @@ export function registerIntegrationRoutes(server: FastifyInstance, deps: M365Rou
     `${BASE}/setup-guide`,
     {
       config: admin,
-      schema: { tags, summary: 'What to register in the Microsoft Entra admin center (markdown and structured steps), from the permission catalogue', params: WorkspaceParams, response: { 200: SetupGuideResource } },
+      schema: {
+        tags,
+        summary: 'What to register in the Microsoft Entra admin center (markdown and structured steps), from the permission catalogue; `services` previews a choice not saved yet',
+        params: WorkspaceParams,
+        querystring: SetupGuideQuery,
+        response: { 200: SetupGuideResource },
+      },
     },
     async (request) => {
       const integration = await deps.integrations.get(workspaceOf(request).id);
       const redirectUri = integration ? integration.effectiveRedirectUri : (deps.integrations.redirectUriOf(null) ?? null);
+      const preview = request.query.services !== undefined ? servicesOfQuery(request.query.services) : undefined;
       const guide = setupGuide({
-        services: integration?.services ?? [],
+        services: preview ?? integration?.services ?? [],
         // The guide still renders without one; the step then says to configure it first.
         redirectUri: redirectUri ?? '(not configured: set BACKEND_URL, M365_REDIRECT_URI or the integration redirect URI)',
         ...(integration?.azureTenantId ? { tenant: integration.azureTenantId } : {}),
@@ -188,46 +171,24 @@ export function registerIntegrationRoutes(server: FastifyInstance, deps: M365Rou
       return { redirectUri, markdown: guide.markdown, steps: guide.steps };
     },
   );
-
-  // Console admins only: the state is bound to the browser that asks (a cookie set on this answer), so the link
-  // works in that browser; an API key has no browser to bind to.
-  api.get(
-    `${BASE}/admin-consent-url`,
-    {
-      config: { access: 'workspace_admin_user' },
-      schema: {
-        tags,
-        summary: "Microsoft's admin consent URL for the integration (single use, 10 minutes); open it in the same browser",
-        params: WorkspaceParams,
-        querystring: Type.Object({ returnTo: Type.Optional(Type.String({ minLength: 1, maxLength: 2048 })) }, { additionalProperties: false }),
-        response: { 200: AdminConsentLink },
-      },
-    },
-    async (request, reply) => {
-      const workspaceId = workspaceOf(request).id;
-      const principal = principalOf(request);
-      try {
-        const returnTo = request.query.returnTo ? await checkedReturnTo(deps, request, workspaceId, request.query.returnTo) : null;
-        const binding = setBrowserBinding(request, reply);
-        const { url, expiresAt } = await deps.connect.startAdminConsent({
-          workspaceId,
-          startedBy: `console:${principal.kind === 'user' ? principal.user.id : ''}`,
-          returnTo,
-          browserBinding: binding,
-        });
-        return reply.header('cache-control', 'no-store').send({ url: url.toString(), expiresAt: expiresAt.toISOString() });
-      } catch (error) {
-        throw m365Problem(error);
-      }
-    },
-  );
 }
 
-/** returnTo checked against FRONTEND_URL, the hub's origin and the workspace's returnOrigins. */
-export async function checkedReturnTo(deps: M365RouteDeps, request: FastifyRequest, workspaceId: string, returnTo: string): Promise<string> {
-  const integration = await deps.integrations.get(workspaceId);
-  const allowed = [deps.config.frontendUrl, deps.config.backendUrl, `${request.protocol}://${request.host}`, ...(integration?.returnOrigins ?? [])].filter(
-    (o): o is string => Boolean(o),
-  );
-  return checkReturnTo(returnTo, hubOrigin(request, deps.config), allowed);
+/**
+ * `?services=onedrive.delegated,directory.application`: the services ticked in the console's form before they are
+ * saved, so the guide follows them.
+ */
+function servicesOfQuery(text: string): ServiceSelection[] {
+  const selections = new Map<Service, PermissionMode[]>();
+  for (const item of text.split(',').filter(Boolean)) {
+    const [service, mode] = item.split('.') as [string, string | undefined];
+    if (!(SERVICES as readonly string[]).includes(service) || !(MODES as readonly (string | undefined)[]).includes(mode)) {
+      throw new HttpProblem('validation_failed', {
+        detail: `services: "${item}" is not service.mode (services: ${SERVICES.join(', ')}; modes: delegated, application).`,
+        errors: [{ pointer: '/querystring/services', detail: 'expected a comma-separated list of service.mode' }],
+      });
+    }
+    const modes = selections.get(service as Service) ?? [];
+    selections.set(service as Service, [...modes, mode as PermissionMode]);
+  }
+  return [...selections].map(([service, modes]) => ({ service, modes }));
 }

@@ -9,6 +9,21 @@ import type { Database, M365ConnectionsTable } from '../../platform/store/schema
 import type { Clock } from '../../platform/time/clock.js';
 import { isAfter, toPage, type Page, type PageRequest } from '../../platform/store/keyset-page.js';
 import { connectionLockName, lockForTransaction } from './connection-lock.js';
+import type { ConnectionUser } from '../../contract/integration-schemas.js';
+
+/**
+ * Whose connection. A bare string is always a host product's user (what an API key names); a console user's
+ * connection is reachable only through an explicit `{ kind: 'console_user', id }`, never from an API key's input.
+ */
+export type ConnectionUserRef = ConnectionUser | string;
+export const connectionUser = (ref: ConnectionUserRef): ConnectionUser => (typeof ref === 'string' ? { kind: 'external_user', id: ref } : ref);
+
+/**
+ * How events and audit entries name the user: `externalUserId` stays the host product's id (null for a console
+ * user, whose id is not the host product's business), `userKind` says which namespace.
+ */
+export const connectionUserData = (user: ConnectionUser) =>
+  user.kind === 'external_user' ? { userKind: user.kind, externalUserId: user.id } : { userKind: user.kind, externalUserId: null, consoleUserId: user.id };
 
 type Db = Kysely<Database> | Transaction<Database>;
 export type ConnectionRow = Selectable<M365ConnectionsTable>;
@@ -16,7 +31,9 @@ export type ConnectionStatus = M365ConnectionsTable['status'];
 
 export interface M365Connection {
   id: string;
-  externalUserId: string;
+  user: ConnectionUser;
+  /** The host product's user id; null for a console user's connection. */
+  externalUserId: string | null;
   tenantId: string;
   objectId: string;
   userPrincipalName: string | null;
@@ -36,6 +53,7 @@ export const accessTokenPlace = (rowId: string): SealedPlace => ({ table: TABLE,
 
 const PUBLIC_COLUMNS = [
   'id',
+  'user_kind',
   'external_user_id',
   'tenant_id',
   'object_id',
@@ -53,7 +71,8 @@ type PublicRow = Pick<ConnectionRow, (typeof PUBLIC_COLUMNS)[number]>;
 function toConnection(row: PublicRow): M365Connection {
   return {
     id: row.id,
-    externalUserId: row.external_user_id,
+    user: { kind: row.user_kind, id: row.external_user_id },
+    externalUserId: row.user_kind === 'external_user' ? row.external_user_id : null,
     tenantId: row.tenant_id,
     objectId: row.object_id,
     userPrincipalName: row.user_principal_name,
@@ -68,7 +87,7 @@ function toConnection(row: PublicRow): M365Connection {
 
 export interface SaveDelegatedConnectionInput {
   workspaceId: string;
-  externalUserId: string;
+  user: ConnectionUserRef;
   /** What EntraClient.redeemAuthorizationCode returned (its ID token was validated there). */
   redeemed: DelegatedTokens & { idTokenClaims: IdTokenClaims };
   clock: Clock;
@@ -79,13 +98,15 @@ export interface SaveDelegatedConnectionInput {
  * active again). Pass the callback's transaction so the connection and its audit entry commit together.
  */
 export async function saveDelegatedConnection(trx: Transaction<Database>, keyRing: KeyRing, input: SaveDelegatedConnectionInput): Promise<M365Connection> {
-  const { workspaceId, externalUserId, redeemed, clock } = input;
-  await lockForTransaction(trx, connectionLockName(workspaceId, externalUserId));
+  const { workspaceId, redeemed, clock } = input;
+  const user = connectionUser(input.user);
+  await lockForTransaction(trx, connectionLockName(workspaceId, user));
   const existing = await trx
     .selectFrom('m365_connections')
     .select('id')
     .where('workspace_id', '=', workspaceId)
-    .where('external_user_id', '=', externalUserId)
+    .where('user_kind', '=', user.kind)
+    .where('external_user_id', '=', user.id)
     .executeTakeFirst();
   const id = existing?.id ?? newId('conn');
   const now = clock.now();
@@ -110,28 +131,31 @@ export async function saveDelegatedConnection(trx: Transaction<Database>, keyRin
     ? await trx.updateTable('m365_connections').set(values).where('id', '=', id).returning(PUBLIC_COLUMNS).executeTakeFirstOrThrow()
     : await trx
         .insertInto('m365_connections')
-        .values({ id, workspace_id: workspaceId, external_user_id: externalUserId, ...values, created_at: now })
+        .values({ id, workspace_id: workspaceId, user_kind: user.kind, external_user_id: user.id, ...values, created_at: now })
         .returning(PUBLIC_COLUMNS)
         .executeTakeFirstOrThrow();
   return toConnection(row);
 }
 
-export async function getConnection(db: Db, workspaceId: string, externalUserId: string): Promise<M365Connection | undefined> {
+export async function getConnection(db: Db, workspaceId: string, user: ConnectionUserRef): Promise<M365Connection | undefined> {
+  const { kind, id } = connectionUser(user);
   const row = await db
     .selectFrom('m365_connections')
     .select(PUBLIC_COLUMNS)
     .where('workspace_id', '=', workspaceId)
-    .where('external_user_id', '=', externalUserId)
+    .where('user_kind', '=', kind)
+    .where('external_user_id', '=', id)
     .executeTakeFirst();
   return row && toConnection(row);
 }
 
-/** Oldest first, keyset-paged on (connected at, id). */
-export async function listConnections(db: Db, workspaceId: string, page: PageRequest): Promise<Page<M365Connection>> {
+/** Oldest first, keyset-paged on (connected at, id); `kind` limits the list to one kind of user. */
+export async function listConnections(db: Db, workspaceId: string, page: PageRequest & { kind?: ConnectionUser['kind'] }): Promise<Page<M365Connection>> {
   let query = db
     .selectFrom('m365_connections')
     .select(PUBLIC_COLUMNS)
     .where('workspace_id', '=', workspaceId)
+    .$if(page.kind !== undefined, (q) => q.where('user_kind', '=', page.kind!))
     .orderBy('created_at')
     .orderBy('id')
     .limit(page.limit + 1);
@@ -141,12 +165,14 @@ export async function listConnections(db: Db, workspaceId: string, page: PageReq
 }
 
 /** Disconnect: the row and both sealed tokens go. Returns what was deleted (for the audit entry), if anything. */
-export async function deleteConnection(trx: Transaction<Database>, workspaceId: string, externalUserId: string): Promise<M365Connection | undefined> {
-  await lockForTransaction(trx, connectionLockName(workspaceId, externalUserId));
+export async function deleteConnection(trx: Transaction<Database>, workspaceId: string, ref: ConnectionUserRef): Promise<M365Connection | undefined> {
+  const user = connectionUser(ref);
+  await lockForTransaction(trx, connectionLockName(workspaceId, user));
   const row = await trx
     .deleteFrom('m365_connections')
     .where('workspace_id', '=', workspaceId)
-    .where('external_user_id', '=', externalUserId)
+    .where('user_kind', '=', user.kind)
+    .where('external_user_id', '=', user.id)
     .returning(PUBLIC_COLUMNS)
     .executeTakeFirst();
   return row && toConnection(row);
@@ -156,15 +182,16 @@ export async function deleteConnection(trx: Transaction<Database>, workspaceId: 
 
 export type TokenRow = Pick<
   ConnectionRow,
-  'id' | 'workspace_id' | 'external_user_id' | 'tenant_id' | 'scopes' | 'status' | 'status_reason' | 'refresh_token_sealed' | 'access_token_sealed' | 'access_token_expires_at' | 'last_refreshed_at' | 'status_changed_at' | 'object_id'
+  'id' | 'workspace_id' | 'user_kind' | 'external_user_id' | 'tenant_id' | 'scopes' | 'status' | 'status_reason' | 'refresh_token_sealed' | 'access_token_sealed' | 'access_token_expires_at' | 'last_refreshed_at' | 'status_changed_at' | 'object_id'
 >;
 
-export async function readTokenRow(db: Db, workspaceId: string, externalUserId: string): Promise<TokenRow | undefined> {
+export async function readTokenRow(db: Db, workspaceId: string, user: ConnectionUser): Promise<TokenRow | undefined> {
   return db
     .selectFrom('m365_connections')
-    .select(['id', 'workspace_id', 'external_user_id', 'tenant_id', 'scopes', 'status', 'status_reason', 'refresh_token_sealed', 'access_token_sealed', 'access_token_expires_at', 'last_refreshed_at', 'status_changed_at', 'object_id'])
+    .select(['id', 'workspace_id', 'user_kind', 'external_user_id', 'tenant_id', 'scopes', 'status', 'status_reason', 'refresh_token_sealed', 'access_token_sealed', 'access_token_expires_at', 'last_refreshed_at', 'status_changed_at', 'object_id'])
     .where('workspace_id', '=', workspaceId)
-    .where('external_user_id', '=', externalUserId)
+    .where('user_kind', '=', user.kind)
+    .where('external_user_id', '=', user.id)
     .executeTakeFirst();
 }
 

@@ -51,7 +51,7 @@ export async function runKeepAlive(deps: KeepAliveDeps, context?: Pick<Parameter
   let after: { at: Date; id: string } | undefined;
   for (;;) {
     if (context?.signal.aborted) break;
-    let batch = idle.select(['id', 'workspace_id', 'external_user_id', 'last_refreshed_at']).orderBy('last_refreshed_at').orderBy('id').limit(batchSize);
+    let batch = idle.select(['id', 'workspace_id', 'user_kind', 'external_user_id', 'last_refreshed_at']).orderBy('last_refreshed_at').orderBy('id').limit(batchSize);
     if (after) {
       const position = after;
       batch = batch.where((eb) => eb.or([eb('last_refreshed_at', '>', position.at), eb.and([eb('last_refreshed_at', '=', position.at), eb('id', '>', position.id)])]));
@@ -60,7 +60,7 @@ export async function runKeepAlive(deps: KeepAliveDeps, context?: Pick<Parameter
     if (rows.length === 0) break;
     for (const row of rows) {
       try {
-        if (await deps.tokens.keepAlive(row.workspace_id, row.external_user_id, cutoff)) result.refreshed += 1;
+        if (await deps.tokens.keepAlive(row.workspace_id, { kind: row.user_kind, id: row.external_user_id }, cutoff)) result.refreshed += 1;
       } catch (error) {
         if (error instanceof TokenError && error.code === 'connection_needs_reconnect') result.needsReconnect += 1;
         else {

@@ -14,7 +14,7 @@ import {
   WorkspaceList,
   WorkspaceParams,
 } from '../../contract/api-schemas.js';
-import { auditContextOf, principalOf, workspaceOf } from '../access/authenticate.js';
+import { auditContextOf, principalOf, workspaceOf } from '../../platform/http/authenticate.js';
 import { HttpProblem } from '../../platform/http/http-problem.js';
 import { positionCursor, readPositionCursor } from '../../platform/http/list-cursor.js';
 import { workspaceResource } from './resources.js';
@@ -22,6 +22,8 @@ import { workspaceResource } from './resources.js';
 export interface WorkspaceRoutesDeps {
   db: Kysely<Database>;
   clock: Clock;
+  /** Config.frontendUrl: each workspace's URL is its subdomain of it. */
+  frontendUrl?: string | undefined;
 }
 
 const tags = ['workspaces'];
@@ -44,11 +46,11 @@ export function registerWorkspaceRoutes(server: FastifyInstance, deps: Workspace
       const principal = principalOf(request);
       if (principal.kind === 'api_key') {
         const workspace = await getWorkspace(deps.db, principal.workspaceId);
-        return { items: [workspaceResource({ ...workspace, role: 'api_key' })], nextCursor: null };
+        return { items: [workspaceResource({ ...workspace, role: 'api_key' }, deps.frontendUrl)], nextCursor: null };
       }
       const after = readPositionCursor(request.query.cursor);
       const page = await listWorkspacesOfUser(deps.db, principal.user.id, { limit: request.query.limit ?? 50, ...(after ? { after } : {}) });
-      return { items: page.items.map(workspaceResource), nextCursor: positionCursor(page.next) };
+      return { items: page.items.map((w) => workspaceResource(w, deps.frontendUrl)), nextCursor: positionCursor(page.next) };
     },
   );
 
@@ -63,11 +65,11 @@ export function registerWorkspaceRoutes(server: FastifyInstance, deps: Workspace
       if (principal.kind !== 'user' || !principal.user.isInstanceAdmin) {
         throw new HttpProblem('forbidden', { detail: 'Only instance administrators may create workspaces. Ask the operator of this hub.' });
       }
-      const workspace = await createWorkspace(deps.db, { name: request.body.name, adminUserId: principal.user.id }, auditContextOf(request, deps.clock));
+      const workspace = await createWorkspace(deps.db, { name: request.body.name, adminUserId: principal.user.id, ...(request.body.subdomain ? { subdomain: request.body.subdomain } : {}) }, auditContextOf(request, deps.clock));
       return reply
         .code(201)
         .header('location', `/api/v1/workspaces/${workspace.id}`)
-        .send(workspaceResource({ ...workspace, role: 'admin' }));
+        .send(workspaceResource({ ...workspace, role: 'admin' }, deps.frontendUrl));
     },
   );
 
@@ -76,7 +78,7 @@ export function registerWorkspaceRoutes(server: FastifyInstance, deps: Workspace
     { config: { access: 'workspace_member' }, schema: { tags, summary: 'A workspace', params: WorkspaceParams, response: { 200: Workspace } } },
     async (request) => {
       const access = workspaceOf(request);
-      return workspaceResource({ ...(await getWorkspace(deps.db, access.id)), role: access.role });
+      return workspaceResource({ ...(await getWorkspace(deps.db, access.id)), role: access.role }, deps.frontendUrl);
     },
   );
 
@@ -89,7 +91,7 @@ export function registerWorkspaceRoutes(server: FastifyInstance, deps: Workspace
     async (request) => {
       const access = workspaceOf(request);
       const workspace = await renameWorkspace(deps.db, access.id, request.body.name, auditContextOf(request, deps.clock));
-      return workspaceResource({ ...workspace, role: access.role });
+      return workspaceResource({ ...workspace, role: access.role }, deps.frontendUrl);
     },
   );
 

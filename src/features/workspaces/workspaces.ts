@@ -2,13 +2,15 @@
 import type { Kysely } from 'kysely';
 import type { Database, WorkspaceRole } from '../../platform/store/schema.js';
 import { newId } from '../../platform/store/ids.js';
-import { recordAudit, type AuditContext } from '../audit/audit-log.js';
+import { recordAudit, type AuditContext } from '../audit/index.js';
 import { DomainError } from '../../platform/errors/domain-error.js';
 import { isAfter, toPage, type Page, type PageRequest } from '../../platform/store/keyset-page.js';
+import { freeSubdomain, SUBDOMAIN, subdomainFromName } from './workspace-subdomain.js';
 
 export interface Workspace {
   id: string;
   name: string;
+  subdomain: string;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -17,9 +19,10 @@ export interface WorkspaceWithRole extends Workspace {
   role: WorkspaceRole | 'api_key';
 }
 
-const toWorkspace = (row: { id: string; name: string; created_at: Date; updated_at: Date }): Workspace => ({
+const toWorkspace = (row: { id: string; name: string; subdomain: string; created_at: Date; updated_at: Date }): Workspace => ({
   id: row.id,
   name: row.name,
+  subdomain: row.subdomain,
   createdAt: row.created_at,
   updatedAt: row.updated_at,
 });
@@ -29,7 +32,7 @@ export async function listWorkspacesOfUser(db: Kysely<Database>, userId: string,
   let query = db
     .selectFrom('workspaces as w')
     .innerJoin('workspace_members as m', 'm.workspace_id', 'w.id')
-    .select(['w.id', 'w.name', 'w.created_at', 'w.updated_at', 'm.role'])
+    .select(['w.id', 'w.name', 'w.subdomain', 'w.created_at', 'w.updated_at', 'm.role'])
     .where('m.user_id', '=', userId)
     .orderBy('w.created_at')
     .orderBy('w.id')
@@ -48,14 +51,23 @@ export async function getWorkspace(db: Kysely<Database>, workspaceId: string): P
 /** Creates a workspace whose first admin is `adminUserId`. */
 export async function createWorkspace(
   db: Kysely<Database>,
-  input: { name: string; adminUserId: string },
+  input: { name: string; adminUserId: string; /** Default: from the name, made unique. */ subdomain?: string },
   context: AuditContext,
 ): Promise<Workspace> {
-  const workspace: Workspace = { id: newId('ws'), name: input.name.trim(), createdAt: context.at, updatedAt: context.at };
-  await db.transaction().execute(async (trx) => {
+  const name = input.name.trim();
+  return db.transaction().execute(async (trx) => {
+    let subdomain: string;
+    if (input.subdomain !== undefined) {
+      subdomain = input.subdomain.toLowerCase();
+      if (!SUBDOMAIN.test(subdomain)) throw new DomainError('validation_failed', 'subdomain: one DNS label: lower-case letters, digits and inner hyphens, at most 63 characters.');
+      if ((await freeSubdomain(trx, subdomain)) !== subdomain) throw new DomainError('conflict', `subdomain: "${subdomain}" belongs to another workspace. Choose another.`);
+    } else {
+      subdomain = await freeSubdomain(trx, subdomainFromName(name));
+    }
+    const workspace: Workspace = { id: newId('ws'), name, subdomain, createdAt: context.at, updatedAt: context.at };
     await trx
       .insertInto('workspaces')
-      .values({ id: workspace.id, name: workspace.name, created_at: context.at, updated_at: context.at })
+      .values({ id: workspace.id, name: workspace.name, subdomain, created_at: context.at, updated_at: context.at })
       .execute();
     await trx
       .insertInto('workspace_members')
@@ -66,10 +78,10 @@ export async function createWorkspace(
       workspaceId: workspace.id,
       action: 'workspace.created',
       target: { type: 'workspace', id: workspace.id },
-      data: { name: workspace.name },
+      data: { name: workspace.name, subdomain },
     });
+    return workspace;
   });
-  return workspace;
 }
 
 export async function renameWorkspace(db: Kysely<Database>, workspaceId: string, name: string, context: AuditContext): Promise<Workspace> {

@@ -7,21 +7,14 @@
 // here is the one that page marks "least privileged"; `satisfiedBy` lists the higher-privileged ones the same page
 // accepts, so a tenant that already granted more is not told it is missing something.
 
-export const SERVICES = [
-  'onedrive',
-  'sharepoint',
-  'teams-files',
-  'directory',
-  'compliance',
-  'mail',
-  'calendar',
-  'teams-messages',
-  'dynamics',
-] as const;
-export type Service = (typeof SERVICES)[number];
+import { PERMISSION_MODES, SERVICE_NAMES, type PermissionModeName, type ServiceName } from '../../contract/services.js';
 
-export const MODES = ['delegated', 'application'] as const;
-export type PermissionMode = (typeof MODES)[number];
+/** The services, from the API contract: one list for the catalogue, the API schemas and the console. */
+export const SERVICES = SERVICE_NAMES;
+export type Service = ServiceName;
+
+export const MODES = PERMISSION_MODES;
+export type PermissionMode = PermissionModeName;
 
 export type ResourceName = 'graph' | 'dynamics';
 
@@ -90,12 +83,25 @@ const FILES_READ_ALL_ALTERNATIVES = ['Files.ReadWrite.All', 'Sites.Read.All', 'S
 export const PERMISSION_CATALOGUE: Record<Service, ServiceFacts> = {
   onedrive: {
     displayName: 'OneDrive files',
+    // Copy needs to read the picked file; link needs a sharing link on it (createLink's least privileged delegated
+    // permission is Files.ReadWrite); files shared with the user sit in other people's drives, which only the .All
+    // permissions reach (drive-sharedwithme: "without one of the All permissions, shared items … will not be
+    // accessible").
     delegated: {
       permissions: [
-        delegated('Files.Read', false, "Lists and downloads the files the signed-in user picks from their own OneDrive.", 'driveitem-list-children', [
+        delegated('Files.Read', false, "Copy: lists and downloads the files the signed-in user picks from their own OneDrive.", 'driveitem-list-children', [
           'Files.ReadWrite',
           'Files.Read.All',
           'Files.ReadWrite.All',
+        ]),
+        delegated('Files.ReadWrite', false, 'Link: creates a sharing link to the file the user picks, so the entity links to it instead of holding a copy.', 'driveitem-createlink', [
+          'Files.ReadWrite.All',
+          'Sites.ReadWrite.All',
+        ]),
+        delegated('Files.Read.All', false, "Shared with me: opens files other people shared with the user, which live in their drives, to link or copy them.", 'drive-sharedwithme', [
+          'Files.ReadWrite.All',
+          'Sites.Read.All',
+          'Sites.ReadWrite.All',
         ]),
       ],
     },
@@ -237,18 +243,9 @@ export const PERMISSION_CATALOGUE: Record<Service, ServiceFacts> = {
   dynamics: {
     displayName: 'Dynamics 365',
     delegated: {
-      permissions: [
-        {
-          resource: 'dynamics',
-          name: 'user_impersonation',
-          type: 'Scope',
-          adminConsentRequired: false,
-          why: "Calls the Dynamics 365 (Dataverse) Web API as the signed-in user, with that user's own security roles.",
-          satisfiedBy: [],
-          referenceUrl: DYNAMICS_AUTH_DOC,
-          apiDocUrl: 'https://learn.microsoft.com/en-us/power-apps/developer/data-platform/webapi/overview',
-        },
-      ],
+      permissions: [],
+      unsupported:
+        'Dynamics 365 is available with a service principal (application mode) only: m365hub calls the Dataverse Web API as an application user with its own security role, not as each signed-in user.',
     },
     application: {
       permissions: [],
@@ -297,6 +294,20 @@ export function requiredPermissions(services: readonly Service[], mode: Permissi
 }
 
 export const OIDC_SCOPES = ['openid', 'profile', 'offline_access'] as const;
+
+const OIDC_DOC = 'https://learn.microsoft.com/en-us/entra/identity-platform/scopes-oidc#openid-connect-scopes';
+const oidc = (name: string, why: string): PermissionFact => ({ resource: 'graph', name, type: 'Scope', adminConsentRequired: false, why, satisfiedBy: [], referenceUrl: OIDC_DOC, apiDocUrl: OIDC_DOC });
+
+/**
+ * The OpenID Connect permissions every delegated connection asks for besides the services' own, listed under
+ * Microsoft Graph → OpenId permissions in the Entra admin center. They are not in Graph access tokens' `scp`, so
+ * Test Connection's missing-permission check leaves them out; the setup guide lists them.
+ */
+export const OIDC_PERMISSIONS: readonly PermissionFact[] = [
+  oidc('openid', "Signs the user in: Microsoft returns an ID token naming their account (tenant and object id), which is how m365hub knows whose connection it is."),
+  oidc('offline_access', "Gives m365hub a refresh token, so the connection keeps working after the first hour without the user signing in again."),
+  oidc('profile', "Adds the user's name and sign-in name to the ID token, shown beside the connection so people can tell accounts apart."),
+];
 
 export interface ScopeOptions {
   /** The Dynamics organisation host name prefix (`contoso` of contoso.crm.dynamics.com); required with `dynamics`. */

@@ -2,6 +2,7 @@
 // can never ask for something the product does not request (or miss something it does).
 import {
   MODES,
+  OIDC_PERMISSIONS,
   PERMISSION_CATALOGUE,
   RESOURCES,
   SERVICES,
@@ -29,6 +30,7 @@ export type SetupStep =
   | { kind: 'credential'; title: string; detail: string }
   | { kind: 'api-permissions'; title: string; mode: PermissionMode; permissions: RequiredPermission[]; detail: string }
   | { kind: 'admin-consent'; title: string; permissions: RequiredPermission[]; detail: string }
+  | { kind: 'user-assignment'; title: string; detail: string }
   | { kind: 'note'; title: string; service: Service; mode: PermissionMode; detail: string };
 
 export interface SetupGuide {
@@ -39,6 +41,7 @@ export interface SetupGuide {
 const ENTRA_REGISTER_DOC = 'https://learn.microsoft.com/en-us/entra/identity-platform/quickstart-register-app';
 const ENTRA_CONSENT_DOC = 'https://learn.microsoft.com/en-us/entra/identity/enterprise-apps/grant-admin-consent';
 const CERTIFICATE_DOC = 'https://learn.microsoft.com/en-us/entra/identity-platform/certificate-credentials';
+const ASSIGNMENT_DOC = 'https://learn.microsoft.com/en-us/entra/identity/enterprise-apps/assign-user-or-group-access-portal';
 
 function isMultiTenant(tenant: string | undefined): boolean {
   const t = tenant?.trim().toLowerCase();
@@ -78,7 +81,10 @@ export function setupGuide(input: SetupGuideInput): SetupGuide {
     const services = servicesFor(input.services, mode);
     if (services.length === 0) continue;
     const supported = services.filter((s) => !PERMISSION_CATALOGUE[s][mode].unsupported);
-    const permissions = requiredPermissions(supported, mode);
+    const servicePermissions = requiredPermissions(supported, mode);
+    // A delegated connection signs the user in and keeps a refresh token: openid, offline_access and profile come first.
+    const permissions =
+      mode === 'delegated' && servicePermissions.length > 0 ? [...OIDC_PERMISSIONS.map((p) => ({ ...p, services: [...supported] })), ...servicePermissions] : servicePermissions;
     if (permissions.length > 0) {
       steps.push({
         kind: 'api-permissions',
@@ -88,6 +94,17 @@ export function setupGuide(input: SetupGuideInput): SetupGuide {
         detail: `API permissions → Add a permission → choose the API → ${mode === 'delegated' ? 'Delegated permissions' : 'Application permissions'}, then tick each permission listed.`,
       });
       consentNeeded.push(...permissions.filter((p) => p.adminConsentRequired));
+      if (mode === 'delegated') {
+        steps.push({
+          kind: 'user-assignment',
+          title: 'Decide who may connect (user assignment)',
+          detail:
+            'Enterprise applications → this app → Properties → "Assignment required?". No: every user of the tenant can connect. ' +
+            'Yes: only the users and groups added under Users and groups can; anyone else is stopped at Microsoft\'s sign-in (AADSTS50105), ' +
+            'and Microsoft then requires an administrator to consent for users, even where user consent is allowed. ' +
+            `For a multi-tenant app each customer's administrator sets this in their own tenant (${ASSIGNMENT_DOC}).`,
+        });
+      }
     }
     for (const service of services) {
       const entry = PERMISSION_CATALOGUE[service][mode];

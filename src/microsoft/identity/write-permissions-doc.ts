@@ -6,7 +6,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { renderPermissionsReference } from './setup-guide.js';
 
-export const PERMISSIONS_DOC_PATH = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../docs/permissions.md');
+export const PERMISSIONS_DOC_PATH = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../docs/permissions.md');
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   writeFileSync(PERMISSIONS_DOC_PATH, renderPermissionsReference());

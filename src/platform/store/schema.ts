@@ -11,6 +11,8 @@ type NullableJson<T = unknown> = ColumnType<T | null, string | null | undefined,
 export interface WorkspacesTable {
   id: string;
   name: string;
+  /** Its subdomain of the host product (FRONTEND_URL); unique (a random label when an insert leaves it out). */
+  subdomain: ColumnType<string, string | undefined, string>;
   created_at: CreatedAt;
   updated_at: Timestamp;
 }
@@ -131,7 +133,7 @@ export interface SealedSecretsTable {
 }
 
 export type ServiceMode = 'delegated' | 'application';
-export type IntegrationHealth = 'unknown' | 'connected' | 'authentication_error' | 'permission_error' | 'service_error';
+export type IntegrationHealth = 'unknown' | 'connected' | 'authentication_error' | 'permission_error' | 'service_error' | 'setup_error' | 'consent_required';
 
 export interface M365IntegrationsTable {
   workspace_id: string;
@@ -174,7 +176,9 @@ export interface M365CredentialsTable {
 export interface M365ConnectionsTable {
   id: string;
   workspace_id: string;
-  /** The host product's user (or `console:<user id>`) this connection acts for. */
+  /** Whose connection: a console user or a host product's user (separate namespaces, see migration 0007). */
+  user_kind: ColumnType<'console_user' | 'external_user', 'console_user' | 'external_user' | undefined, 'console_user' | 'external_user'>;
+  /** The user's id within its kind: the console user's id, or the host product's user id. */
   external_user_id: string;
   tenant_id: string;
   object_id: string;
@@ -194,6 +198,8 @@ export interface M365ConnectionsTable {
 }
 
 export interface M365AppTokensTable {
+  /** `<workspace id>:<tenant id>`: one application token per consenting tenant. */
+  id: string;
   workspace_id: string;
   credential_id: string;
   tenant_id: string;
@@ -206,6 +212,8 @@ export interface M365AuthStatesTable {
   state_hash: string;
   workspace_id: string;
   purpose: 'connect' | 'admin_consent';
+  /** With external_user_id: who the flow is for (connect) or which console admin started it (admin consent). */
+  user_kind: ColumnType<'console_user' | 'external_user' | null, 'console_user' | 'external_user' | null | undefined, never>;
   external_user_id: string | null;
   browser_binding_hash: string;
   code_verifier_sealed: string | null;
@@ -218,7 +226,10 @@ export interface M365AuthStatesTable {
 export interface M365ConnectLinksTable {
   token_hash: string;
   workspace_id: string;
-  external_user_id: string;
+  /** connect: a host product's user connects; admin_consent: a tenant administrator grants admin consent. */
+  purpose: ColumnType<'connect' | 'admin_consent', 'connect' | 'admin_consent' | undefined, never>;
+  /** The host product's user (connect links only). */
+  external_user_id: string | null;
   return_to: string | null;
   created_at: CreatedAt;
   expires_at: Timestamp;

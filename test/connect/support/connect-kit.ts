@@ -140,3 +140,14 @@ export async function consoleConnect(kit: ConnectKit, user: ConsoleSession, work
   if (start.status !== 302) throw new Error(`connect start: ${start.status} ${await start.text()}`);
   return kit.microsoftSignIn(start.headers.get('location')!, username);
 }
+
+/** Polls a job resource (the hub's own worker runs it) until it ends; fails after `timeoutMs`. */
+export async function finishedJob<T extends { status: string }>(read: () => Promise<T>, timeoutMs = 30_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const job = await read();
+    if (!['queued', 'running'].includes(job.status)) return job;
+    if (Date.now() > deadline) throw new Error(`job still ${JSON.stringify(job)}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}

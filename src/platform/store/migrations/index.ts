@@ -6,6 +6,12 @@ import * as jobsIdempotencyAndSchedules from './0003-jobs-idempotency-and-schedu
 import * as m365Connections from './0004-m365-connections.js';
 import * as integrationReturnOrigins from './0005-integration-return-origins.js';
 import * as webhookRotationAndExpiryNotices from './0006-webhook-rotation-and-expiry-notices.js';
+import * as connectionUserKind from './0007-connection-user-kind.js';
+import * as adminConsentLinks from './0008-admin-consent-links.js';
+import * as retiredCredentialsWiped from './0009-retired-credentials-wiped.js';
+import * as workspaceSubdomains from './0010-workspace-subdomains.js';
+import * as healthSetupAndConsentKinds from './0011-health-setup-and-consent-kinds.js';
+import * as appTokensPerTenant from './0012-app-tokens-per-tenant.js';
 
 const migrations: Record<string, Migration> = {
   '0001-foundation': foundation,
@@ -14,6 +20,12 @@ const migrations: Record<string, Migration> = {
   '0004-m365-connections': m365Connections,
   '0005-integration-return-origins': integrationReturnOrigins,
   '0006-webhook-rotation-and-expiry-notices': webhookRotationAndExpiryNotices,
+  '0007-connection-user-kind': connectionUserKind,
+  '0008-admin-consent-links': adminConsentLinks,
+  '0009-retired-credentials-wiped': retiredCredentialsWiped,
+  '0010-workspace-subdomains': workspaceSubdomains,
+  '0011-health-setup-and-consent-kinds': healthSetupAndConsentKinds,
+  '0012-app-tokens-per-tenant': appTokensPerTenant,
 };
 
 export const migrationProvider: MigrationProvider = {

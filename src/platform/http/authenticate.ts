@@ -4,28 +4,38 @@
 //   2. else the `m365hub_session` cookie → the console user, and on POST/PUT/PATCH/DELETE the X-CSRF-Token header
 //      must match the session and any Origin header must be the hub's own;
 //   3. a route's {workspaceId} must be one the principal belongs to, else 404 exactly as for a missing workspace.
+// The plumbing knows no feature: the composition injects how an API key and a session cookie are resolved
+// (api-keys and console-auth own those tables).
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type {} from '@fastify/cookie';
-import type { Kysely } from 'kysely';
-import type { Config } from '../../platform/config/config.js';
-import type { Database } from '../../platform/store/schema.js';
-import type { Clock } from '../../platform/time/clock.js';
-import { authenticateApiKey } from '../api-keys/api-key-auth.js';
-import { actorOf, roleIn, type Principal } from './principal.js';
-import { csrfTokenMatches, resumeSession, SESSION_COOKIE, type SessionOptions } from '../console-auth/sessions.js';
-import type { AuditContext } from '../audit/audit-log.js';
+import type { Config } from '../config/config.js';
+import type { Clock } from '../time/clock.js';
+import { actorOf, roleIn, type AuditContext, type Principal, type PrincipalKey, type PrincipalSession } from './principal.js';
 import { ACTING_USER_HEADER, CSRF_HEADER } from '../../contract/api-schemas.js';
-import { HttpProblem } from '../../platform/http/http-problem.js';
-import { allows, isWorkspaceAccess, type RouteAccess, type WorkspaceAccess } from '../../platform/http/route-access.js';
+import { HttpProblem } from './http-problem.js';
+import { allows, isWorkspaceAccess, type RouteAccess, type WorkspaceAccess } from './route-access.js';
 
 const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 // Printable ASCII and common Unicode, no control characters: the value lands in audit rows and logs.
 const ACTING_USER = /^[^\p{Cc}\p{Cf}]{1,256}$/u;
 
+/** How a presented credential becomes a principal; injected by the composition. */
+export interface Authenticators {
+  /** The name of the console's session cookie. */
+  sessionCookie: string;
+  /** A bearer API key → its identity, or undefined when unknown or revoked. */
+  apiKey(token: string): Promise<PrincipalKey | undefined>;
+  /** A session cookie's value → the live session, or undefined when unknown or expired. */
+  session(cookie: string): Promise<PrincipalSession | undefined>;
+  /** Re-sends the session cookie when the session's sliding expiry moved. */
+  renewSessionCookie(request: FastifyRequest, reply: FastifyReply, cookie: string, expiresAt: Date): void;
+  /** Whether the X-CSRF-Token header belongs to the session. */
+  csrfTokenMatches(session: PrincipalSession, presented: string): boolean;
+}
+
 export interface AuthenticationDeps {
-  db: Kysely<Database>;
-  clock: Clock;
   config: Config;
+  authenticators: Authenticators;
 }
 
 /** The origins a state-changing browser request may come from: the hub itself (as addressed) and BACKEND_URL. */
@@ -62,17 +72,18 @@ function actingUserOf(request: FastifyRequest): string | undefined {
   return value;
 }
 
-async function resolvePrincipal(request: FastifyRequest, deps: AuthenticationDeps, sessions: SessionOptions): Promise<Principal | undefined> {
+async function resolvePrincipal(request: FastifyRequest, deps: AuthenticationDeps): Promise<Principal | undefined> {
+  const { authenticators } = deps;
   const token = bearerToken(request);
   if (token !== undefined) {
-    const key = await authenticateApiKey(deps.db, token, deps.clock);
+    const key = await authenticators.apiKey(token);
     if (!key) throw new HttpProblem('unauthenticated', { detail: 'The API key is unknown or revoked. Create a new key in the console.' });
     const actingUser = actingUserOf(request);
     return { kind: 'api_key', key, workspaceId: key.workspaceId, ...(actingUser !== undefined ? { actingUser } : {}) };
   }
-  const cookie = request.cookies[SESSION_COOKIE];
+  const cookie = request.cookies[authenticators.sessionCookie];
   if (!cookie) return undefined;
-  const session = await resumeSession(sessions, cookie);
+  const session = await authenticators.session(cookie);
   if (!session) return undefined;
   if (request.headers[ACTING_USER_HEADER] !== undefined) {
     throw new HttpProblem('validation_failed', { detail: 'X-M365Hub-Acting-User is accepted only with an API key.' });
@@ -80,16 +91,17 @@ async function resolvePrincipal(request: FastifyRequest, deps: AuthenticationDep
   return { kind: 'user', user: session.user, memberships: session.memberships, session };
 }
 
-function checkCsrf(request: FastifyRequest, principal: Principal, config: Config): void {
+function checkCsrf(request: FastifyRequest, principal: Principal, deps: AuthenticationDeps): void {
   if (principal.kind !== 'user' || !STATE_CHANGING.has(request.method)) return;
-  checkOrigin(request, config);
+  checkOrigin(request, deps.config);
   const presented = request.headers[CSRF_HEADER];
-  if (typeof presented !== 'string' || !csrfTokenMatches(principal.session, presented)) {
+  if (typeof presented !== 'string' || !deps.authenticators.csrfTokenMatches(principal.session, presented)) {
     throw new HttpProblem('csrf_failed');
   }
 }
 
 function workspaceAccess(request: FastifyRequest, access: RouteAccess, principal: Principal): WorkspaceAccess {
+  const forApiKey = request.routeOptions.config.forbiddenForApiKey;
   const workspaceId = (request.params as Record<string, unknown> | undefined)?.workspaceId;
   const role = typeof workspaceId === 'string' ? roleIn(principal, workspaceId) : undefined;
   // Another workspace's id and a missing one must be indistinguishable: same problem, same detail.
@@ -98,7 +110,7 @@ function workspaceAccess(request: FastifyRequest, access: RouteAccess, principal
     throw new HttpProblem('forbidden', {
       detail:
         role === 'api_key'
-          ? 'API keys cannot manage API keys, members or webhooks, nor delete the workspace. Do it in the console as a workspace admin.'
+          ? (forApiKey ?? 'API keys cannot manage API keys, members or webhooks, nor delete the workspace. Do it in the console as a workspace admin.')
           : 'Only workspace admins may do this. Ask an admin of the workspace.',
     });
   }
@@ -106,10 +118,9 @@ function workspaceAccess(request: FastifyRequest, access: RouteAccess, principal
 }
 
 export function registerAuthentication(server: FastifyInstance, deps: AuthenticationDeps): void {
-  const sessions: SessionOptions = { db: deps.db, clock: deps.clock, ttlSeconds: deps.config.sessionTtlSeconds };
   server.decorateRequest('principal', undefined);
   server.decorateRequest('workspace', undefined);
-  server.addHook('onRequest', async (request: FastifyRequest, _reply: FastifyReply) => {
+  server.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
     // Unknown routes have no config; they fall through to the not-found handler.
     if (request.is404) return;
     const access = request.routeOptions.config.access;
@@ -118,14 +129,17 @@ export function registerAuthentication(server: FastifyInstance, deps: Authentica
       checkOrigin(request, deps.config);
       return;
     }
-    const principal = await resolvePrincipal(request, deps, sessions);
+    const principal = await resolvePrincipal(request, deps);
     if (!principal) throw new HttpProblem('unauthenticated');
     request.principal = principal;
+    if (principal.kind === 'user' && principal.session.renewed) {
+      deps.authenticators.renewSessionCookie(request, reply, request.cookies[deps.authenticators.sessionCookie] as string, principal.session.expiresAt);
+    }
     if (access === 'user' && principal.kind !== 'user') {
       throw new HttpProblem('forbidden', { detail: 'This route is for signed-in console users, not API keys.' });
     }
     if (isWorkspaceAccess(access)) request.workspace = workspaceAccess(request, access, principal);
-    checkCsrf(request, principal, deps.config);
+    checkCsrf(request, principal, deps);
   });
 }
 
