@@ -108,6 +108,12 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
       m365: { integrations, connect },
       healthChecks: { queue: jobs },
       webhooks: { keyRing, queue: jobs, allowPrivateTargets: config.allowPrivateWebhookTargets },
+      consentRequests: {
+        appToken: async (workspaceId: string) => (await tokens.getAccessToken({ workspaceId, principal: { kind: 'application' } })).accessToken,
+        graphUrl: config.graphUrl,
+        ...(options.fetch ? { fetch: options.fetch } : {}),
+        logger,
+      },
     });
     await listenOrExplain(server, config.host, config.port);
     worker.start();

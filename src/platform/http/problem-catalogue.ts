@@ -126,6 +126,11 @@ export const PROBLEMS = {
     title: 'No pending credential',
     detail: 'The integration has no pending credential to test. Add one with Update Credentials (POST …/integrations/m365/credentials) first.',
   },
+  microsoft_unavailable: {
+    status: 503,
+    title: 'Microsoft did not answer',
+    detail: 'Microsoft Entra ID or Microsoft Graph did not answer normally after the retries allowed. Nothing to change on your side; try again in a minute.',
+  },
   webhook_target_refused: {
     status: 422,
     title: 'Webhook target refused',

@@ -31,6 +31,7 @@ import { registerIntegrationRoutes, type M365Services } from '../../features/int
 import { registerM365AuthRoutes } from '../../features/connect/m365-auth-routes.js';
 import { registerTestConnectionRoutes, type TestConnectionServices } from '../../features/health/test-connection-routes.js';
 import { registerWebhookRoutes, type WebhookServices } from '../../features/webhooks/webhook-routes.js';
+import { registerConsentRequestRoutes, type ConsentRequestServices } from '../../features/consent-requests/consent-request-routes.js';
 
 export const BODY_LIMIT_BYTES = 1024 * 1024;
 
@@ -55,6 +56,8 @@ export interface ServerDeps {
   healthChecks?: TestConnectionServices;
   /** Webhook endpoint routes; they exist only when given. */
   webhooks?: WebhookServices;
+  /** The admin consent requests route (reads Microsoft Graph with the app token); it exists only when given. */
+  consentRequests?: ConsentRequestServices;
 }
 
 export interface RegisteredRoute {
@@ -173,6 +176,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   }
   if (deps.healthChecks) registerTestConnectionRoutes(server, { db, clock: deps.clock, ...deps.healthChecks });
   if (deps.webhooks) registerWebhookRoutes(server, { db, clock: deps.clock, ...deps.webhooks });
+  if (deps.consentRequests) registerConsentRequestRoutes(server, { db, ...deps.consentRequests });
 
   const consoleStatic = await registerConsole(server, deps.consoleDir ?? path.resolve('dist/console'));
   server.setNotFoundHandler((request, reply) => {
