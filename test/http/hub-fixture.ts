@@ -79,6 +79,13 @@ export async function startHub(
       // hooks.example.com is public, everything else resolves to a private address (no real DNS in tests).
       resolve: async (host) => [{ address: host === 'hooks.example.com' ? '93.184.215.14' : '10.0.0.7', family: 4 }],
     },
+    // Registered so the isolation suites try it too; no Microsoft here, so a token is never issued.
+    consentRequests: {
+      appToken: async () => {
+        throw Object.assign(new Error('no Microsoft in this fixture'), { code: 'token_service_unavailable' });
+      },
+      graphUrl: 'https://graph.invalid',
+    },
   });
   options.beforeReady?.(server);
   await server.ready();
