@@ -1,13 +1,17 @@
-// The composition root: configuration → store → key ring → job worker → HTTP server, and the reverse on close.
+// The composition root: configuration → store → key ring → job queue → features → job worker → HTTP server, and
+// the reverse on close. `buildHub` builds it all without listening (tests use it, with test settings: a manual clock,
+// a test key ring in the configuration, an injected fetch and DNS resolver); `startHub` builds, listens and starts
+// the worker.
 import { hostname } from 'node:os';
 import type { FastifyInstance } from 'fastify';
 import type { Config } from '../platform/config/config.js';
 import { KeyRing } from '../platform/crypto/key-ring.js';
 import { checkKeyRingOpensStoredData } from '../platform/crypto/key-ring-check.js';
-import { sealedColumns } from '../platform/crypto/sealed-columns.js';
+import { hubSealedColumns } from './sealed-columns.js';
 import { listenOrExplain } from '../platform/http/listen.js';
 import { loadOrCreateKeyFile } from '../platform/crypto/key-file.js';
-import { buildServer } from '../platform/http/server.js';
+import { buildHubServer } from './hub-server.js';
+import type { JobsPort } from '../platform/http/server.js';
 import { JobQueue } from '../platform/jobs/job-queue.js';
 import { JobWorker } from '../platform/jobs/job-worker.js';
 import type { Logger } from '../platform/logging/logger.js';
@@ -16,15 +20,17 @@ import { systemClock, type Clock } from '../platform/time/clock.js';
 import { maintenanceJobs, scheduleMaintenance } from './maintenance-jobs.js';
 import { openConfiguredStore } from './open-configured-store.js';
 import { builtConsoleDir } from './package-paths.js';
-import { ConnectFlow } from '../features/connect/connect-flow.js';
+import { ConnectFlow } from '../features/connect/index.js';
 import { createEntraClient, type FetchLike } from '../microsoft/identity/index.js';
-import { IntegrationStore } from '../features/integrations/integration-store.js';
-import { keepAliveJobs, scheduleKeepAlive } from '../features/tokens/keep-alive-job.js';
-import { TokenService } from '../features/tokens/token-service.js';
-import { WEBHOOK_DELIVERY_JOB, WebhookEventPublisher } from '../features/webhooks/webhook-event-publisher.js';
-import { healthJobs, scheduleHealthChecks } from '../features/health/health-jobs.js';
-import { webhookDeliveryJob } from '../features/webhooks/webhook-delivery.js';
-import { createWebhookSender } from '../features/webhooks/webhook-sender.js';
+import { IntegrationStore } from '../features/integrations/index.js';
+import { keepAliveJobs, scheduleKeepAlive } from '../features/tokens/index.js';
+import { TokenService } from '../features/tokens/index.js';
+import { createGraphClientFactory, type GraphClientFactory } from '../features/tokens/index.js';
+import { createMicrosoftTransport } from '../microsoft/transport/index.js';
+import { WEBHOOK_DELIVERY_JOB, WebhookEventPublisher } from '../features/webhooks/index.js';
+import { healthJobs, scheduleHealthChecks } from '../features/health/index.js';
+import { webhookDeliveryJob } from '../features/webhooks/index.js';
+import { createWebhookSender, type Resolver } from '../features/webhooks/index.js';
 import type { ConnectionUser } from '../contract/integration-schemas.js';
 
 export interface HubOptions {
@@ -37,39 +43,52 @@ export interface HubOptions {
   consoleDir?: string;
   /** How the hub reaches Microsoft (tests: the emulator's CA-trusting fetch); default the global fetch. */
   fetch?: FetchLike;
+  /** How webhook target host names resolve (tests: no real DNS); default the system resolver. */
+  resolveHost?: Resolver;
+  /** What the HTTP layer shows of jobs and counts in metrics (tests: a fake); default the job queue. */
+  jobsView?: JobsPort;
 }
 
-export interface RunningHub {
-  url: string;
+export interface Hub {
   store: Store;
   keyRing: KeyRing;
   jobs: JobQueue;
   integrations: IntegrationStore;
   /** Hands out Microsoft access tokens (delegated per connection, or the workspace's application token). */
   tokens: TokenService;
+  /** Graph clients for (workspace, user | app[, tenant]), over the one transport and fed by `tokens`. */
+  graphClients: GraphClientFactory;
   server: FastifyInstance;
-  /** Graceful: stop taking requests, finish in-flight ones, release job leases, close the store. */
+  worker: JobWorker;
+  /** Graceful: stop taking requests, finish in-flight ones, release job leases, close the store it opened. */
   close(): Promise<void>;
+}
+
+export interface RunningHub extends Hub {
+  url: string;
 }
 
 export function keyRingFor(config: Config, logger: Logger): KeyRing {
   return new KeyRing(config.encryptionKeys ?? loadOrCreateKeyFile(config.dataDir, logger));
 }
 
-export async function startHub(options: HubOptions): Promise<RunningHub> {
+export async function buildHub(options: HubOptions): Promise<Hub> {
   const { config, logger } = options;
   const clock = options.clock ?? systemClock;
   const store = options.store ?? (await openConfiguredStore(config));
   const ownsStore = options.store === undefined;
   try {
     const keyRing = keyRingFor(config, logger);
-    await checkKeyRingOpensStoredData({ db: store.db, keyRing, columns: sealedColumns, logger });
-    const jobs = new JobQueue({ db: store.db, clock, logger });
-    const entra = createEntraClient({ loginUrl: config.loginUrl, clock, logger, ...(options.fetch ? { fetch: options.fetch } : {}) });
+    await checkKeyRingOpensStoredData({ db: store.db, keyRing, columns: hubSealedColumns, logger });
+    const jobs = new JobQueue({ db: store.db, clock, logger, ...(store.wakeups ? { wakeChannel: store.wakeups.channel } : {}) });
+    // Every call to Microsoft (identity platform and Graph) leaves through this one transport.
+    const transport = createMicrosoftTransport({ clock, logger, ...(options.fetch ? { fetch: options.fetch } : {}) });
+    const entra = createEntraClient({ loginUrl: config.loginUrl, clock, logger, transport });
     const redirectDefaults = { m365RedirectUri: config.m365RedirectUri, backendUrl: config.backendUrl };
     const integrations = new IntegrationStore({ db: store.db, keyRing, clock, redirectDefaults });
     const events = new WebhookEventPublisher({ queue: jobs, clock });
     const tokens = new TokenService({ db: store.db, dialect: store.dialect, keyRing, identity: entra, integrations, events, clock, logger });
+    const graphClients = createGraphClientFactory({ graphUrl: config.graphUrl, transport, tokens, logger });
     const connect = new ConnectFlow({ db: store.db, keyRing, entra, integrations, clock, events, onConnectionChanged: (ws, user) => tokens.invalidate(ws, user) });
     await scheduleMaintenance(jobs);
     await scheduleKeepAlive(jobs);
@@ -91,6 +110,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
       clock,
       logger,
       workerId: `${hostname()}:${process.pid}`,
+      ...(store.wakeups ? { wakeups: store.wakeups } : {}),
       handlers: {
         ...maintenanceJobs({ db: store.db, clock }),
         ...keepAliveJobs({ db: store.db, tokens, clock, logger, idleDays: config.keepAliveIdleDays }),
@@ -98,39 +118,29 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
         [WEBHOOK_DELIVERY_JOB]: webhookDeliveryJob({ db: store.db, keyRing, clock, logger, send: createWebhookSender({ allowPrivateTargets: config.allowPrivateWebhookTargets }) }),
       },
     });
-    const server = await buildServer({
+    const server = await buildHubServer({
       config,
       store,
       logger,
       clock,
-      jobs,
+      jobs: options.jobsView ?? jobs,
       consoleDir: options.consoleDir ?? builtConsoleDir,
       m365: { integrations, connect },
       healthChecks: { queue: jobs },
-      webhooks: { keyRing, queue: jobs, allowPrivateTargets: config.allowPrivateWebhookTargets },
-      consentRequests: {
-        appToken: async (workspaceId: string) => (await tokens.getAccessToken({ workspaceId, principal: { kind: 'application' } })).accessToken,
-        graphUrl: config.graphUrl,
-        ...(options.fetch ? { fetch: options.fetch } : {}),
-        logger,
-      },
+      webhooks: { keyRing, queue: jobs, allowPrivateTargets: config.allowPrivateWebhookTargets, ...(options.resolveHost ? { resolve: options.resolveHost } : {}) },
+      consentRequests: { graphs: graphClients },
     });
-    await listenOrExplain(server, config.host, config.port);
-    worker.start();
-    const address = server.server.address();
-    const port = typeof address === 'object' && address ? address.port : config.port;
-    const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
-    logger.info({ url, database: store.dialect }, 'm365hub listening');
 
     let closing: Promise<void> | undefined;
     return {
-      url,
       store,
       keyRing,
       jobs,
       integrations,
       tokens,
+      graphClients,
       server,
+      worker,
       close() {
         closing ??= (async () => {
           // Readiness turns 503 first, so a load balancer stops sending work while in-flight requests finish.
@@ -146,4 +156,21 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     if (ownsStore) await store.close();
     throw error;
   }
+}
+
+export async function startHub(options: HubOptions): Promise<RunningHub> {
+  const hub = await buildHub(options);
+  const { config, logger } = options;
+  try {
+    await listenOrExplain(hub.server, config.host, config.port);
+  } catch (error) {
+    await hub.close();
+    throw error;
+  }
+  hub.worker.start();
+  const address = hub.server.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
+  logger.info({ url, database: hub.store.dialect }, 'm365hub listening');
+  return { ...hub, url };
 }

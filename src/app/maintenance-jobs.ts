@@ -1,6 +1,8 @@
-// Housekeeping that every deployment needs, run as recurring durable jobs (so one process does each run).
+// Housekeeping that every deployment needs, run as recurring durable jobs (so one process does each run). Each
+// deletion is done by the feature that owns the table; this file only schedules them.
 import type { Kysely } from 'kysely';
-import { deleteExpiredAuthStates } from '../features/connect/auth-states.js';
+import { deleteExpiredAuthStates, deleteExpiredConnectLinks } from '../features/connect/index.js';
+import { deleteExpiredSessions } from '../features/console-auth/index.js';
 import type { JobQueue } from '../platform/jobs/job-queue.js';
 import type { JobHandler } from '../platform/jobs/job-worker.js';
 import type { Database } from '../platform/store/schema.js';
@@ -20,15 +22,14 @@ export async function scheduleMaintenance(jobs: JobQueue): Promise<void> {
 export function maintenanceJobs(deps: { db: Kysely<Database>; clock: Clock }): Record<string, JobHandler> {
   return {
     [EXPIRED_SESSIONS]: async () => {
-      const result = await deps.db.deleteFrom('console_sessions').where('expires_at', '<', deps.clock.now()).executeTakeFirst();
-      return { deleted: Number(result.numDeletedRows) };
+      return { deleted: await deleteExpiredSessions(deps.db, deps.clock.now()) };
     },
     // Abandoned sign-ins leave their state and unused connect links behind; both are useless once expired.
     [EXPIRED_OAUTH_STATES]: async () => {
       const now = deps.clock.now();
       const states = await deleteExpiredAuthStates(deps.db, now);
-      const links = await deps.db.deleteFrom('m365_connect_links').where('expires_at', '<=', now).executeTakeFirst();
-      return { states, connectLinks: Number(links.numDeletedRows) };
+      const connectLinks = await deleteExpiredConnectLinks(deps.db, now);
+      return { states, connectLinks };
     },
     [FINISHED_JOBS]: async () => {
       const cutoff = new Date(deps.clock.now().getTime() - FINISHED_JOB_RETENTION_DAYS * 24 * 3600 * 1000);

@@ -1,14 +1,15 @@
 // Schemas of the Microsoft 365 integration, connect and connection routes (TypeBox). Pure data: the console
 // imports the same types. Secrets appear only in request bodies, never in a response schema.
 import { Type, type Static } from 'typebox';
+import { SERVICE_NAMES, type ServiceName as ServiceNameValue } from './services.js';
 
 const strict = { additionalProperties: false } as const;
 const IsoTime = Type.String({ format: 'date-time', description: 'ISO 8601 UTC time' });
 const NullableIsoTime = Type.Union([IsoTime, Type.Null()]);
 const WorkspaceId = Type.String({ pattern: '^ws_[a-z2-7]{26}$', description: 'opaque id starting with ws_' });
 
-export const SERVICE_NAMES = ['onedrive', 'sharepoint', 'teams-files', 'directory', 'compliance', 'mail', 'calendar', 'teams-messages', 'dynamics'] as const;
-const ServiceName = Type.Unsafe<(typeof SERVICE_NAMES)[number]>(Type.String({ enum: [...SERVICE_NAMES] }));
+export { SERVICE_NAMES };
+const ServiceName = Type.Unsafe<ServiceNameValue>(Type.String({ enum: [...SERVICE_NAMES] }));
 const Mode = Type.Union([Type.Literal('delegated'), Type.Literal('application')]);
 
 export const ServiceSelection = Type.Object({ service: ServiceName, modes: Type.Array(Mode, { minItems: 1, maxItems: 2 }) }, strict);

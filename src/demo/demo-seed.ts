@@ -2,13 +2,13 @@
 // `<data dir>/demo-credentials.json` (mode 0600) so every `demo` run can print the same sign-in.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { createConsoleUser, findConsoleUserByEmail } from '../features/console-auth/console-users.js';
+import { createConsoleUser, findConsoleUserByEmail } from '../features/console-auth/index.js';
 import type { KeyRing } from '../platform/crypto/key-ring.js';
-import { IntegrationStore } from '../features/integrations/integration-store.js';
+import { IntegrationStore } from '../features/integrations/index.js';
 import type { Store } from '../platform/store/database.js';
 import { randomToken } from '../platform/store/ids.js';
-import { addMember } from '../features/workspaces/members.js';
-import { createWorkspace } from '../features/workspaces/workspaces.js';
+import { addMember } from '../features/workspaces/index.js';
+import { createWorkspace } from '../features/workspaces/index.js';
 import { systemClock } from '../platform/time/clock.js';
 import type { EmulatorSeed } from './emulator-seed-client.js';
 

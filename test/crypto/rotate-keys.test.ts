@@ -1,3 +1,4 @@
+import { hubSealedColumns } from '../../src/app/sealed-columns.js';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -105,7 +106,7 @@ for (const dialect of dialects) {
         const currentAfterKill = await assertEverySecretOpens(store, values, ring);
         assert.ok(currentAfterKill >= 5 * 20 && currentAfterKill < SECRETS, `half-way: ${currentAfterKill} of ${SECRETS} re-sealed`);
 
-        const rerun = await rotateKeys({ db: store.db, keyRing: ring, logger: silent, batchSize: 200 });
+        const rerun = await rotateKeys({ columns: hubSealedColumns, db: store.db, keyRing: ring, logger: silent, batchSize: 200 });
         assert.deepEqual(
           { ...rerun, failures: rerun.failures.length },
           { scanned: SECRETS, resealed: SECRETS - currentAfterKill, alreadyCurrent: currentAfterKill, failed: 0, failures: 0 },
@@ -114,7 +115,7 @@ for (const dialect of dialects) {
         const newOnly = new KeyRing(parseEncryptionKeys(newKey));
         assert.equal(await assertEverySecretOpens(store, values, newOnly), SECRETS);
 
-        const third = await rotateKeys({ db: store.db, keyRing: ring, logger: silent });
+        const third = await rotateKeys({ columns: hubSealedColumns, db: store.db, keyRing: ring, logger: silent });
         assert.equal(third.resealed, 0);
         assert.equal(third.alreadyCurrent, SECRETS);
       } finally {
@@ -128,7 +129,7 @@ for (const dialect of dialects) {
         const values = await seed(store);
         const [firstId] = values.keys();
         await store.db.updateTable('sealed_secrets').set({ sealed: 'v1.k2025a.AAAAAAAAAAAAAAAA.AAAA.AAAAAAAAAAAAAAAAAAAAAA' }).where('id', '=', firstId!).execute();
-        const result = await rotateKeys({ db: store.db, keyRing: new KeyRing(parseEncryptionKeys(rotatedKeys)), logger: silent, batchSize: 500 });
+        const result = await rotateKeys({ columns: hubSealedColumns, db: store.db, keyRing: new KeyRing(parseEncryptionKeys(rotatedKeys)), logger: silent, batchSize: 500 });
         assert.equal(result.failed, 1);
         assert.deepEqual(result.failures, [{ table: 'sealed_secrets', column: 'sealed', rowId: firstId, code: 'sealed_blob_tampered' }]);
         assert.equal(result.resealed, SECRETS - 1);

@@ -78,9 +78,66 @@ describe('Graph client', () => {
       (_req, res) => json(res, 504, { error: { code: 'UnknownError', message: '' } }),
       (_req, res) => json(res, 200, { id: 'org' }),
     ];
-    assert.deepEqual(await client({ retry: { baseDelayMs: 100 } }).get('/organization'), { id: 'org' });
-    assert.deepEqual(sleeps, [2128, 200, 400]);
+    // Full jitter: each wait is the random draw times the exponential ceiling (100, 200, 400 ms …).
+    assert.deepEqual(await client({ retry: { baseDelayMs: 100 }, random: draws(0.5, 0.25) }).get('/organization'), { id: 'org' });
+    assert.deepEqual(sleeps, [2128, 100, 100]);
     assert.equal(new Set(seen.map((r) => r.headers['client-request-id'])).size, 1, 'one client-request-id across the retries of one call');
+  });
+
+  it('backs off with bounded full jitter, not a fixed 500/1000/2000 ms schedule (Microsoft: https://learn.microsoft.com/en-us/graph/throttling)', async () => {
+    handlers = [(_req, res) => json(res, 503, { error: { code: 'serviceNotAvailable', message: 'down' } })];
+    await client({ retry: { maxAttempts: 6, baseDelayMs: 500, maxDelayMs: 3000 }, random: draws(0.9, 0.1, 0.5, 0.999, 0) }).get('/organization').catch(() => undefined);
+    // Ceilings 500, 1000, 2000, 3000 (capped), 3000: the draws pick a point below each.
+    assert.deepEqual(sleeps, [450, 100, 1000, 2997, 0]);
+    sleeps = [];
+    // Two callers throttled together do not come back in step.
+    const a = client({ retry: { maxAttempts: 2 }, random: draws(0.13) }).get('/organization').catch(() => undefined);
+    const b = client({ retry: { maxAttempts: 2 }, random: draws(0.71) }).get('/organization').catch(() => undefined);
+    await Promise.all([a, b]);
+    assert.equal(new Set(sleeps).size, 2, `different waits: ${sleeps.join(', ')}`);
+    assert.ok(sleeps.every((ms) => ms >= 0 && ms <= 500));
+  });
+
+  it('honours Retry-After given as an HTTP-date, against the injected clock', async () => {
+    const now = new Date('2026-03-01T10:00:00Z');
+    handlers = [
+      (_req, res) => json(res, 503, { error: { code: 'serviceNotAvailable', message: 'later' } }, { 'retry-after': new Date(now.getTime() + 7_000).toUTCString() }),
+      (_req, res) => json(res, 200, { id: 'org' }),
+    ];
+    assert.deepEqual(await client({ clock: { now: () => now }, random: draws(0.5) }).get('/organization'), { id: 'org' });
+    assert.deepEqual(sleeps, [7000]);
+  });
+
+  it('names a truncated JSON body as cut short (response_truncated), not as Graph "not answering normally"', async () => {
+    handlers = [(_req, res) => void res.writeHead(200, { 'content-type': 'application/json' }).end('{"value":[{"id":"u1","displayName":"Da')];
+    const error = (await client().get('/users').catch((e: unknown) => e)) as GraphError;
+    assert.ok(error instanceof GraphError);
+    assert.equal(error.code, 'response_truncated');
+    assert.equal(error.status, 200);
+    assert.match(error.message, /cut short/);
+    assert.ok(!error.message.includes('u1'), 'the body itself is not repeated');
+    assert.equal(seen.length, 1);
+  });
+
+  it('names a body that breaks off mid-way (connection dropped) as response_truncated', async () => {
+    handlers = [
+      (_req, res) => {
+        res.writeHead(200, { 'content-type': 'application/json', 'content-length': '500' });
+        res.write('{"value":[');
+        setImmediate(() => res.socket?.destroy());
+      },
+    ];
+    const error = (await client().get('/users').catch((e: unknown) => e)) as GraphError;
+    assert.ok(error instanceof GraphError, String(error));
+    assert.equal(error.code, 'response_truncated');
+    assert.match(error.message, /broke off/);
+  });
+
+  it('names a 200 whose body is not JSON at all as response_not_json', async () => {
+    handlers = [(_req, res) => void res.writeHead(200, { 'content-type': 'text/html' }).end('<html>proxy login</html>')];
+    const error = (await client().get('/users').catch((e: unknown) => e)) as GraphError;
+    assert.equal(error.code, 'response_not_json');
+    assert.match(error.message, /not valid JSON.*text\/html/);
   });
 
   it('gives up after the bounded attempts with the last error', async () => {
@@ -152,8 +209,16 @@ describe('Graph client', () => {
     assert.equal(parseRetryAfter(new Date(Date.parse('2026-01-01T00:01:00Z')).toUTCString(), Date.parse('2026-01-01T00:00:00Z')), 60);
     assert.equal(parseRetryAfter(null), undefined);
     assert.equal(parseRetryAfter('soon'), undefined);
+    assert.equal(parseRetryAfter('12 soon'), undefined);
+    assert.equal(parseRetryAfter(new Date(Date.parse('2025-12-31T23:59:00Z')).toUTCString(), Date.parse('2026-01-01T00:00:00Z')), 0, 'a date in the past: now');
   });
 });
+
+/** A random source that returns the given draws in turn (then the last one again). */
+function draws(...values: number[]): () => number {
+  let i = 0;
+  return () => values[Math.min(i++, values.length - 1)]!;
+}
 
 function json(response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
   response.writeHead(status, { 'content-type': 'application/json', ...headers }).end(JSON.stringify(body));

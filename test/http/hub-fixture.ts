@@ -7,13 +7,9 @@ import { createLogger } from '../../src/platform/logging/logger.js';
 import type { DialectName } from '../../src/platform/store/database.js';
 import { ManualClock } from '../../src/platform/time/clock.js';
 import { createConsoleUser } from '../../src/features/console-auth/console-users.js';
-import { buildServer, type JobsPort } from '../../src/platform/http/server.js';
+import type { JobsPort } from '../../src/platform/http/server.js';
+import { buildHub } from '../../src/app/hub.js';
 import { openTestStore, type TestStore } from '../support/stores.js';
-import { KeyRing } from '../../src/platform/crypto/key-ring.js';
-import { JobQueue } from '../../src/platform/jobs/job-queue.js';
-import { ConnectFlow } from '../../src/features/connect/connect-flow.js';
-import { createEntraClient } from '../../src/microsoft/identity/index.js';
-import { IntegrationStore } from '../../src/features/integrations/integration-store.js';
 
 export interface Caller {
   /** Headers that authenticate a request: the session cookie (plus CSRF token) or the API key. */
@@ -57,36 +53,24 @@ export async function startHub(
     },
   });
   const logger = createLogger({ level: 'trace', destination });
-  const config = loadConfig({ M365HUB_SESSION_TTL_SECONDS: '3600', ...options.env });
-  const server = await buildServer({
+  // The production composition (src/app/hub.ts) with test settings: a test key ring, a manual clock, every log
+  // line captured, no real DNS, no job worker running (jobs stay queued for the tests to inspect).
+  const config = loadConfig({
+    M365HUB_SESSION_TTL_SECONDS: '3600',
+    M365HUB_ENCRYPTION_KEYS: `fixture:${Buffer.alloc(32, 9).toString('base64')}`,
+    ...options.env,
+  });
+  const built = await buildHub({
     config,
-    store: options.isReady ? { ...store, isReady: options.isReady } : store,
     logger,
     clock,
+    store: options.isReady ? { ...store, isReady: options.isReady } : store,
     consoleDir: options.consoleDir ?? '/nonexistent-console',
-    ...(options.jobs ? { jobs: options.jobs } : {}),
-    // Routes that enqueue work or seal secrets run on the store's real queue and a test key ring.
-    m365: (() => {
-      const keyRing = new KeyRing([{ id: 'fixture', key: Buffer.alloc(32, 9) }]);
-      const integrations = new IntegrationStore({ db: store.db, keyRing, clock, redirectDefaults: { m365RedirectUri: config.m365RedirectUri, backendUrl: config.backendUrl } });
-      return { integrations, connect: new ConnectFlow({ db: store.db, keyRing, entra: createEntraClient({ loginUrl: config.loginUrl, clock }), integrations, clock }) };
-    })(),
-    healthChecks: { queue: new JobQueue({ db: store.db, clock, logger }) },
-    webhooks: {
-      keyRing: new KeyRing([{ id: 'fixture', key: Buffer.alloc(32, 9) }]),
-      queue: new JobQueue({ db: store.db, clock, logger }),
-      allowPrivateTargets: false,
-      // hooks.example.com is public, everything else resolves to a private address (no real DNS in tests).
-      resolve: async (host) => [{ address: host === 'hooks.example.com' ? '93.184.215.14' : '10.0.0.7', family: 4 }],
-    },
-    // Registered so the isolation suites try it too; no Microsoft here, so a token is never issued.
-    consentRequests: {
-      appToken: async () => {
-        throw Object.assign(new Error('no Microsoft in this fixture'), { code: 'token_service_unavailable' });
-      },
-      graphUrl: 'https://graph.invalid',
-    },
+    ...(options.jobs ? { jobsView: options.jobs } : {}),
+    // hooks.example.com is public, everything else resolves to a private address (no real DNS in tests).
+    resolveHost: async (host) => [{ address: host === 'hooks.example.com' ? '93.184.215.14' : '10.0.0.7', family: 4 }],
   });
+  const server = built.server;
   options.beforeReady?.(server);
   await server.ready();
 
@@ -104,7 +88,7 @@ export async function startHub(
     clock,
     logText: () => lines.join(''),
     async close() {
-      await server.close();
+      await built.close();
       await store.close();
     },
     async signIn(email, password) {

@@ -31,10 +31,11 @@ before(async () => {
   client = createEntraClient({
     loginUrl: emulator.url,
     fetch: emulator.fetch,
-    // Backoff waits are recorded, not slept.
+    // Backoff waits are recorded, not slept; the jitter's draw is fixed at one half.
     sleep: async (ms) => {
       sleeps.push(ms);
     },
+    random: () => 0.5,
   });
 });
 after(async () => {
@@ -225,7 +226,7 @@ describe('application tokens against the emulator', () => {
     await emulator.addFault({ method: 'POST', pathPattern: '/oauth2/v2\\.0/token$', status: 429, count: 1, retryAfter: 7 });
     const token = await client.acquireAppToken({ tenant: tenant(), credentials: app.credentials });
     assert.ok(token.accessToken);
-    assert.deepEqual(sleeps, [250, 7000]);
+    assert.deepEqual(sleeps, [125, 7000]);
   });
 
   it('gives up after the attempts allowed with a transient service_unavailable', async () => {

@@ -88,7 +88,7 @@ describe('granted permissions', () => {
 });
 
 describe('identity transport', () => {
-  it('retries network failures with exponential backoff, then throws a transient network_error', async () => {
+  it('retries network failures with jittered exponential backoff, then throws a transient network_error', async () => {
     const sleeps: number[] = [];
     let calls = 0;
     const http = createIdentityFetch({
@@ -97,11 +97,13 @@ describe('identity transport', () => {
         throw new TypeError('fetch failed');
       },
       sleep: async (ms) => void sleeps.push(ms),
+      random: () => 0.75,
       retry: { maxAttempts: 3, baseDelayMs: 100 },
     });
     await assert.rejects(http('https://l/t/oauth2/v2.0/token', { method: 'POST' }), (e: unknown) => e instanceof IdentityError && e.code === 'network_error' && !e.permanent);
     assert.equal(calls, 3);
-    assert.deepEqual(sleeps, [100, 200]);
+    // Full jitter: the draw (0.75) times the ceilings 100 and 200 ms.
+    assert.deepEqual(sleeps, [75, 150]);
   });
 
   it('does not retry a 400 (permanent answers go straight back)', async () => {

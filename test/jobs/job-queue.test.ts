@@ -143,12 +143,16 @@ for (const dialect of dialects) {
       assert.equal(permanentRow.attempts, 1);
     });
 
-    it('moves a job of unknown type to the dead letter', async () => {
-      const job = await queue.enqueue({ type: 'nobody.handles.this' });
-      await worker({}).drain();
-      const row = (await queue.get(null, job.id))!;
-      assert.equal(row.status, 'dead');
-      assert.equal(row.lastError?.code, 'unknown_job_type');
+    it('leaves a job of a type this process does not know to a process that knows it (rolling upgrades)', async () => {
+      const job = await queue.enqueue({ type: 'introduced.in.the.next.release' });
+      const older = await worker({ 'older.type': async () => ({}) }, { workerId: 'older-process' }).drain();
+      assert.equal(older, 0, 'the older process claims nothing');
+      const waiting = (await queue.get(null, job.id))!;
+      assert.deepEqual([waiting.status, waiting.attempts], ['queued', 0], 'not claimed, no attempt used, not dead');
+      await worker({ 'introduced.in.the.next.release': async () => ({ ran: true }) }, { workerId: 'newer-process' }).drain();
+      const done = (await queue.get(null, job.id))!;
+      assert.equal(done.status, 'succeeded');
+      assert.deepEqual(done.result, { ran: true });
     });
 
     it('shows progress through get while the job runs', async () => {
@@ -237,7 +241,7 @@ for (const dialect of dialects) {
     it('reclaims a job whose worker died once its lease has run out, and ignores the dead worker afterwards', async () => {
       const job = await queue.enqueue({ type: 'work', workspaceId: 'ws_a' });
       // A process claims the job and dies: nothing heartbeats or finishes it.
-      const [claimed] = await claimJobs(store.db, { workerId: 'died', now: clock.now(), leaseMs: 30_000, limit: 1 });
+      const [claimed] = await claimJobs(store.db, { workerId: 'died', now: clock.now(), leaseMs: 30_000, limit: 1, types: ['work'] });
       assert.equal(claimed?.id, job.id);
       const survivor = worker({ work: async () => 'done by the survivor' }, { workerId: 'survivor' });
       assert.equal(await survivor.runOnce(), 0, 'the lease still holds');
@@ -254,7 +258,7 @@ for (const dialect of dialects) {
 
     it('moves a job to the dead letter when its last attempt lost its worker', async () => {
       const job = await queue.enqueue({ type: 'crashy', maxAttempts: 1 });
-      await claimJobs(store.db, { workerId: 'died', now: clock.now(), leaseMs: 1_000, limit: 1 });
+      await claimJobs(store.db, { workerId: 'died', now: clock.now(), leaseMs: 1_000, limit: 1, types: ['crashy'] });
       clock.advance(1_001);
       await worker({ crashy: async () => 'never' }).drain();
       const row = (await queue.get(null, job.id))!;

@@ -4,24 +4,27 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { startConnectKit, type ConnectKit } from '../connect/support/connect-kit.js';
+import { dialects, skipReason } from '../support/stores.js';
 
-describe('admin consent URL asked for with an API key', () => {
-  let kit: ConnectKit;
-  let ws: { id: string; apiKey: string };
+for (const dialect of dialects) {
+  describe(`admin consent URL asked for with an API key (${dialect})`, { skip: skipReason(dialect) }, () => {
+    let kit: ConnectKit;
+    let ws: { id: string; apiKey: string };
 
-  before(async () => {
-    kit = await startConnectKit('pglite');
-    ws = await kit.workspace('Consent URL');
+    before(async () => {
+      kit = await startConnectKit(dialect);
+      ws = await kit.workspace('Consent URL');
+    });
+    after(async () => kit?.close());
+
+    it('is refused with a message about admin consent that points to the admin consent link', async () => {
+      const refused = await kit.api(ws.apiKey, 'GET', `/api/v1/workspaces/${ws.id}/integrations/m365/admin-consent-url`);
+      assert.equal(refused.status, 403);
+      const problem = (await refused.json()) as { code: string; detail: string };
+      assert.equal(problem.code, 'forbidden');
+      assert.doesNotMatch(problem.detail, /webhook/i);
+      assert.match(problem.detail, /admin consent/);
+      assert.match(problem.detail, /POST …\/integrations\/m365\/admin-consent-link/);
+    });
   });
-  after(async () => kit?.close());
-
-  it('is refused with a message about admin consent that points to the admin consent link', async () => {
-    const refused = await kit.api(ws.apiKey, 'GET', `/api/v1/workspaces/${ws.id}/integrations/m365/admin-consent-url`);
-    assert.equal(refused.status, 403);
-    const problem = (await refused.json()) as { code: string; detail: string };
-    assert.equal(problem.code, 'forbidden');
-    assert.doesNotMatch(problem.detail, /webhook/i);
-    assert.match(problem.detail, /admin consent/);
-    assert.match(problem.detail, /POST …\/integrations\/m365\/admin-consent-link/);
-  });
-});
+}

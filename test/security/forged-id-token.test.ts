@@ -8,6 +8,7 @@ import { exportJWK, generateKeyPair, SignJWT, UnsecuredJWT, type JWTPayload } fr
 import { startTestHub, type TestHub } from '../support/hub.js';
 import { Browser } from '../connect/support/connect-kit.js';
 import { fakeMicrosoftIdentity } from '../support/fake-microsoft-identity.js';
+import { dialects, skipReason } from '../support/stores.js';
 
 const LOGIN = 'https://login.fake.test';
 const TID = 'c0a7e5a0-5e3d-4b7a-9a65-7c0e2f4d1a01';
@@ -30,61 +31,63 @@ function honest(nonce: string): JWTPayload {
 
 const fakeMicrosoft = fakeMicrosoftIdentity({ loginUrl: LOGIN, jwks, idToken: () => forge(lastNonce) });
 
-describe('forged ID tokens through the callback route', () => {
-  let hub: TestHub;
-  let user: Browser;
-  let workspaceId: string;
+for (const dialect of dialects) {
+  describe(`forged ID tokens through the callback route (${dialect})`, { skip: skipReason(dialect) }, () => {
+    let hub: TestHub;
+    let user: Browser;
+    let workspaceId: string;
 
-  before(async () => {
-    hub = await startTestHub({ fetch: fakeMicrosoft, env: { M365HUB_LOGIN_URL: LOGIN } });
-    user = new Browser(hub.url);
-    const signIn = await user.request('POST', '/api/v1/auth/sign-in', { email: hub.admin.email, password: hub.admin.password });
-    const csrf = { 'x-csrf-token': ((await signIn.json()) as { csrfToken: string }).csrfToken };
-    workspaceId = ((await (await user.request('POST', '/api/v1/workspaces', { name: 'Forgery' }, csrf)).json()) as { id: string }).id;
-    const put = await user.request('PUT', `/api/v1/workspaces/${workspaceId}/integrations/m365`, {
-      clientId: CLIENT_ID,
-      clientSecret: 'fake-secret-value',
-      services: [{ service: 'onedrive', modes: ['delegated'] }],
-      redirectUri: `${hub.url}/auth/m365/callback`,
-    }, csrf);
-    assert.equal(put.status, 201);
-  });
-  after(async () => hub?.close());
-
-  const connections = () => hub.hub.store.db.selectFrom('m365_connections').select('id').where('workspace_id', '=', workspaceId).execute();
-
-  async function callbackWith(make: (nonce: string) => Promise<string>) {
-    forge = make;
-    const start = await user.get(`/auth/m365/connect?workspaceId=${workspaceId}`);
-    assert.equal(start.status, 302);
-    const authorize = new URL(start.headers.get('location')!);
-    lastNonce = authorize.searchParams.get('nonce')!;
-    return user.get(`/auth/m365/callback?code=fake-code&state=${authorize.searchParams.get('state')}`);
-  }
-
-  const refusals: [string, (nonce: string) => Promise<string>][] = [
-    ['issued by another tenant than its tid', (n) => sign({ ...honest(n), iss: `${LOGIN}/${OTHER_TID}/v2.0` })],
-    ['tid of another tenant than its issuer', (n) => sign({ ...honest(n), tid: OTHER_TID })],
-    ['another issuer altogether', (n) => sign({ ...honest(n), iss: `https://evil.example.com/${TID}/v2.0` })],
-    ['another audience', (n) => sign({ ...honest(n), aud: '11111111-2222-4333-8444-555555555555' })],
-    ['a wrong nonce', (n) => sign({ ...honest(n), nonce: `${n}x` })],
-    ['alg: none', async (n) => new UnsecuredJWT(honest(n)).encode()],
-    ["an attacker's signing key", (n) => sign(honest(n), attacker.privateKey)],
-  ];
-
-  for (const [name, make] of refusals) {
-    it(`refuses an ID token with ${name}, storing nothing`, async () => {
-      const response = await callbackWith(make);
-      assert.equal(response.status, 400);
-      assert.match(await response.text(), /id_token_invalid/);
-      assert.equal((await connections()).length, 0);
+    before(async () => {
+      hub = await startTestHub({ dialect, fetch: fakeMicrosoft, env: { M365HUB_LOGIN_URL: LOGIN } });
+      user = new Browser(hub.url);
+      const signIn = await user.request('POST', '/api/v1/auth/sign-in', { email: hub.admin.email, password: hub.admin.password });
+      const csrf = { 'x-csrf-token': ((await signIn.json()) as { csrfToken: string }).csrfToken };
+      workspaceId = ((await (await user.request('POST', '/api/v1/workspaces', { name: 'Forgery' }, csrf)).json()) as { id: string }).id;
+      const put = await user.request('PUT', `/api/v1/workspaces/${workspaceId}/integrations/m365`, {
+        clientId: CLIENT_ID,
+        clientSecret: 'fake-secret-value',
+        services: [{ service: 'onedrive', modes: ['delegated'] }],
+        redirectUri: `${hub.url}/auth/m365/callback`,
+      }, csrf);
+      assert.equal(put.status, 201);
     });
-  }
+    after(async () => hub?.close());
 
-  it('accepts the honest ID token (the fake is faithful)', async () => {
-    const response = await callbackWith(async (n) => sign(honest(n)));
-    assert.equal(response.status, 200, await response.clone().text());
-    assert.match(await response.text(), /Microsoft 365 connected/);
-    assert.equal((await connections()).length, 1);
+    const connections = () => hub.hub.store.db.selectFrom('m365_connections').select('id').where('workspace_id', '=', workspaceId).execute();
+
+    async function callbackWith(make: (nonce: string) => Promise<string>) {
+      forge = make;
+      const start = await user.get(`/auth/m365/connect?workspaceId=${workspaceId}`);
+      assert.equal(start.status, 302);
+      const authorize = new URL(start.headers.get('location')!);
+      lastNonce = authorize.searchParams.get('nonce')!;
+      return user.get(`/auth/m365/callback?code=fake-code&state=${authorize.searchParams.get('state')}`);
+    }
+
+    const refusals: [string, (nonce: string) => Promise<string>][] = [
+      ['issued by another tenant than its tid', (n) => sign({ ...honest(n), iss: `${LOGIN}/${OTHER_TID}/v2.0` })],
+      ['tid of another tenant than its issuer', (n) => sign({ ...honest(n), tid: OTHER_TID })],
+      ['another issuer altogether', (n) => sign({ ...honest(n), iss: `https://evil.example.com/${TID}/v2.0` })],
+      ['another audience', (n) => sign({ ...honest(n), aud: '11111111-2222-4333-8444-555555555555' })],
+      ['a wrong nonce', (n) => sign({ ...honest(n), nonce: `${n}x` })],
+      ['alg: none', async (n) => new UnsecuredJWT(honest(n)).encode()],
+      ["an attacker's signing key", (n) => sign(honest(n), attacker.privateKey)],
+    ];
+
+    for (const [name, make] of refusals) {
+      it(`refuses an ID token with ${name}, storing nothing`, async () => {
+        const response = await callbackWith(make);
+        assert.equal(response.status, 400);
+        assert.match(await response.text(), /id_token_invalid/);
+        assert.equal((await connections()).length, 0);
+      });
+    }
+
+    it('accepts the honest ID token (the fake is faithful)', async () => {
+      const response = await callbackWith(async (n) => sign(honest(n)));
+      assert.equal(response.status, 200, await response.clone().text());
+      assert.match(await response.text(), /Microsoft 365 connected/);
+      assert.equal((await connections()).length, 1);
+    });
   });
-});
+}

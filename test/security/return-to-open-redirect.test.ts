@@ -6,6 +6,7 @@ import { after, before, describe, it } from 'node:test';
 import { ConnectError } from '../../src/features/connect/connect-error.js';
 import { checkReturnTo } from '../../src/features/connect/return-to.js';
 import { startConnectKit, type ConnectKit, type ConsoleSession } from '../connect/support/connect-kit.js';
+import { dialects, skipReason } from '../support/stores.js';
 
 const HUB = 'https://hub.example.com';
 const FRONTEND = 'https://app.example.com';
@@ -41,42 +42,44 @@ describe('returnTo checking', () => {
   });
 });
 
-describe('returnTo on the routes', () => {
-  let kit: ConnectKit;
-  let ws: { id: string; apiKey: string };
-  let user: ConsoleSession;
+for (const dialect of dialects) {
+  describe(`returnTo on the routes (${dialect})`, { skip: skipReason(dialect) }, () => {
+    let kit: ConnectKit;
+    let ws: { id: string; apiKey: string };
+    let user: ConsoleSession;
 
-  before(async () => {
-    kit = await startConnectKit('pglite', { env: { FRONTEND_URL: FRONTEND } });
-    ws = await kit.workspace('Redirects', { returnOrigins: ['https://tenant1.example.org'] });
-    user = await kit.member(ws.id, 'redirects@example.com');
-  });
-  after(async () => kit?.close());
+    before(async () => {
+      kit = await startConnectKit(dialect, { env: { FRONTEND_URL: FRONTEND } });
+      ws = await kit.workspace('Redirects', { returnOrigins: ['https://tenant1.example.org'] });
+      user = await kit.member(ws.id, 'redirects@example.com');
+    });
+    after(async () => kit?.close());
 
-  it('refuses hostile returnTo values when starting from the console, before going to Microsoft', async () => {
-    for (const hostile of HOSTILE) {
-      const response = await user.browser.get(`/auth/m365/connect?workspaceId=${ws.id}&returnTo=${encodeURIComponent(hostile)}`);
-      assert.equal(response.status, 400, hostile);
-      assert.equal(response.headers.get('location'), null, hostile);
-    }
-  });
+    it('refuses hostile returnTo values when starting from the console, before going to Microsoft', async () => {
+      for (const hostile of HOSTILE) {
+        const response = await user.browser.get(`/auth/m365/connect?workspaceId=${ws.id}&returnTo=${encodeURIComponent(hostile)}`);
+        assert.equal(response.status, 400, hostile);
+        assert.equal(response.headers.get('location'), null, hostile);
+      }
+    });
 
-  it('refuses hostile returnTo values in connect links and admin consent URLs', async () => {
-    for (const hostile of HOSTILE) {
-      const link = await kit.api(ws.apiKey, 'POST', `/api/v1/workspaces/${ws.id}/users/u1/connect-link`, { returnTo: hostile });
-      assert.equal(link.status, 400, hostile);
-      assert.equal(((await link.json()) as { code: string }).code, 'return_to_not_allowed');
-      const consent = await kit.admin.call('GET', `/api/v1/workspaces/${ws.id}/integrations/m365/admin-consent-url?returnTo=${encodeURIComponent(hostile)}`);
-      assert.equal(consent.status, 400, hostile);
-    }
-  });
+    it('refuses hostile returnTo values in connect links and admin consent URLs', async () => {
+      for (const hostile of HOSTILE) {
+        const link = await kit.api(ws.apiKey, 'POST', `/api/v1/workspaces/${ws.id}/users/u1/connect-link`, { returnTo: hostile });
+        assert.equal(link.status, 400, hostile);
+        assert.equal(((await link.json()) as { code: string }).code, 'return_to_not_allowed');
+        const consent = await kit.admin.call('GET', `/api/v1/workspaces/${ws.id}/integrations/m365/admin-consent-url?returnTo=${encodeURIComponent(hostile)}`);
+        assert.equal(consent.status, 400, hostile);
+      }
+    });
 
-  it("accepts the workspace's own URL (its subdomain of FRONTEND_URL), the hub's own origin and the workspace's return origins", async () => {
-    const { url } = (await (await kit.api(ws.apiKey, 'GET', `/api/v1/workspaces/${ws.id}`)).json()) as { url: string };
-    assert.equal(url, 'https://redirects.app.example.com');
-    for (const ok of [`${url}/after`, `${kit.hub.url}/after`, '/after', 'https://tenant1.example.org/after']) {
-      const response = await kit.api(ws.apiKey, 'POST', `/api/v1/workspaces/${ws.id}/users/u1/connect-link`, { returnTo: ok });
-      assert.equal(response.status, 201, ok);
-    }
+    it("accepts the workspace's own URL (its subdomain of FRONTEND_URL), the hub's own origin and the workspace's return origins", async () => {
+      const { url } = (await (await kit.api(ws.apiKey, 'GET', `/api/v1/workspaces/${ws.id}`)).json()) as { url: string };
+      assert.equal(url, 'https://redirects.app.example.com');
+      for (const ok of [`${url}/after`, `${kit.hub.url}/after`, '/after', 'https://tenant1.example.org/after']) {
+        const response = await kit.api(ws.apiKey, 'POST', `/api/v1/workspaces/${ws.id}/users/u1/connect-link`, { returnTo: ok });
+        assert.equal(response.status, 201, ok);
+      }
+    });
   });
-});
+}

@@ -1,6 +1,7 @@
 // Webhook delivery end to end below HTTP: an event published in a transaction becomes a signed POST to a local
 // receiver (private targets allowed in this test only), retried with backoff after failures, given up as `failed`
 // after the last attempt, logged, and redelivered on request. The worker is driven with drain(); the clock by hand.
+import type { WebhookEventType } from '../../src/contract/webhook-schemas.js';
 import assert from 'node:assert/strict';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -84,7 +85,7 @@ for (const dialect of dialects) {
       await store.close();
     });
 
-    const publish = (type = 'connection.health_changed', ws = workspaceId) =>
+    const publish = (type: WebhookEventType = 'connection.health_changed', ws = workspaceId) =>
       store.db.transaction().execute((trx) => publisher.publish(trx, { workspaceId: ws, type, data: { previous: 'connected', current: 'authentication_error' } }));
 
     it('delivers a signed event the receiver can verify, to this workspace only', async () => {

@@ -113,7 +113,7 @@ for (const dialect of dialects) {
       const { id } = (await create({ url: 'https://hooks.example.com/log' })).json() as { id: string };
       const queue = new JobQueue({ db: hub.store.db, clock: hub.clock, logger: hub.server.log as never });
       const publisher = new WebhookEventPublisher({ queue, clock: hub.clock });
-      for (const type of ['connection.health_changed', 'credential.expiring', 'credential.expired']) {
+      for (const type of ['connection.health_changed', 'credential.expiring', 'credential.expired'] as const) {
         await publisher.publish(hub.store.db, { workspaceId: ws.workspaceId, type, data: { n: type } });
         hub.clock.advance(1000);
       }

@@ -3,6 +3,7 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { asProblem, type ApiProblem } from '../api/problem.js';
 import { ProblemBanner } from './problem-banner.js';
+import '../styles/dialogs.css';
 
 interface ConfirmDialogProps {
   title: string;

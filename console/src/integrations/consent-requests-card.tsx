@@ -9,6 +9,7 @@ import { LoadingState } from '../components/loading-state.js';
 import { ProblemBanner } from '../components/problem-banner.js';
 import { Timestamp } from '../components/timestamp.js';
 import { useLoader } from '../hooks/use-loader.js';
+import './consent-requests.css';
 
 const STATUS: Record<ConsentRequestStatus, { label: string; tone: string }> = {
   InProgress: { label: 'Waiting for review', tone: 'warning' },

@@ -2,6 +2,7 @@
 // value), admin consent, the services in use, and expiry warnings; with the actions an admin takes from here.
 import type { Credential, HealthView, Integration } from '../api/m365-types.js';
 import { CopyButton } from '../components/copy-button.js';
+import { MicrosoftHeader } from '../components/microsoft-header.js';
 import { Timestamp } from '../components/timestamp.js';
 import { CredentialSummary, daysLeft } from './credential-summary.js';
 import { expiryPhrase } from './days-left.js';
@@ -24,28 +25,21 @@ export function IntegrationOverview({ integration, outdated = null, consent = nu
 
   return (
     <section className="card overview" aria-labelledby="m365-overview-title">
-      <div className="overview__head">
-        <span className="ms-logo" aria-hidden="true">
-          <span />
-          <span />
-          <span />
-          <span />
-        </span>
-        <div className="overview__name">
-          <h2 className="overview__title" id="m365-overview-title">
-            Microsoft 365
-          </h2>
-          <HealthBadge status={integration.health.status} checkedAt={integration.health.checkedAt} outdated={outdated !== null} />
-        </div>
-        <div className="overview__actions">
-          <button type="button" className="button button--secondary button--small" onClick={onEdit}>
-            Edit settings
-          </button>
-          <button type="button" className="button button--secondary button--small" onClick={onUpdateCredentials}>
-            Update credentials
-          </button>
-        </div>
-      </div>
+      <MicrosoftHeader
+        headingId="m365-overview-title"
+        actions={
+          <>
+            <button type="button" className="button button--secondary button--small" onClick={onEdit}>
+              Edit settings
+            </button>
+            <button type="button" className="button button--secondary button--small" onClick={onUpdateCredentials}>
+              Update credentials
+            </button>
+          </>
+        }
+      >
+        <HealthBadge status={integration.health.status} checkedAt={integration.health.checkedAt} outdated={outdated !== null} />
+      </MicrosoftHeader>
 
       {warnings.map((warning) => (
         <div key={warning.text} className={`banner ${warning.expired ? 'banner--error' : 'banner--warning'} overview__warning`} role="status">

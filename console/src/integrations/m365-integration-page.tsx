@@ -6,6 +6,7 @@ import { Link } from 'react-router';
 import * as m365 from '../api/m365-client.js';
 import type { Integration, ServiceSelection } from '../api/m365-types.js';
 import { Card } from '../components/card.js';
+import { MicrosoftHeader } from '../components/microsoft-header.js';
 import { ConfirmDialog } from '../components/confirm-dialog.js';
 import { LoadingState } from '../components/loading-state.js';
 import { Notice } from '../components/notice.js';
@@ -23,6 +24,7 @@ import { SetupGuideCard } from './setup-guide-card.js';
 import { TestConnectionCard } from './test-connection-card.js';
 import { UpdateCredentialsCard } from './update-credentials-card.js';
 import { WebhooksSection } from './webhooks-section.js';
+import './integrations.css';
 
 type Panel = 'none' | 'edit' | 'credentials';
 
@@ -100,24 +102,20 @@ function IntegrationSettings({ workspaceId }: { workspaceId: string }) {
       {outcome && <FlowOutcomeBanner outcome={outcome} reader={{ role: 'admin', adminConsentHref, flow: 'admin_consent' }} onDismiss={dismissOutcome} />}
       {!current && !creating && (
         <Card>
-          <div className="provider-empty">
-            <span className="ms-logo ms-logo--large" aria-hidden="true">
-              <span />
-              <span />
-              <span />
-              <span />
-            </span>
-            <div className="provider-empty__text">
-              <h2 className="provider-empty__title">Microsoft 365</h2>
-              <p className="muted">
-                No integration yet. Register an app in the Microsoft Entra admin center (the setup guide below lists exactly what), then create the
-                integration with its client id and a secret or certificate.
-              </p>
-            </div>
-            <button type="button" className="button button--primary" onClick={() => setCreating(true)}>
-              Create integration
-            </button>
-          </div>
+          <MicrosoftHeader
+            headingId="m365-empty-title"
+            large
+            actions={
+              <button type="button" className="button button--primary" onClick={() => setCreating(true)}>
+                Create integration
+              </button>
+            }
+          >
+            <p className="muted">
+              No integration yet. Register an app in the Microsoft Entra admin center (the setup guide below lists exactly what), then create the
+              integration with its client id and a secret or certificate.
+            </p>
+          </MicrosoftHeader>
         </Card>
       )}
       {!current && creating && (

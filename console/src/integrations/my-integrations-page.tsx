@@ -4,6 +4,7 @@ import { useState } from 'react';
 import * as m365 from '../api/m365-client.js';
 import type { Connection } from '../api/m365-types.js';
 import { Badge } from '../components/badge.js';
+import { MicrosoftHeader } from '../components/microsoft-header.js';
 import { ConfirmDialog } from '../components/confirm-dialog.js';
 import { LoadingState } from '../components/loading-state.js';
 import { PageHeader } from '../components/page-header.js';
@@ -15,6 +16,7 @@ import { useWorkspace } from '../workspaces/workspaces-context.js';
 import { FlowOutcomeBanner } from './flow-outcome-banner.js';
 import { reconnectReason, useFlowOutcome } from './m365-outcome.js';
 import { initials } from '../format/initials.js';
+import './integrations.css';
 
 export function MyIntegrationsPage() {
   const workspace = useWorkspace();
@@ -48,37 +50,30 @@ export function MyIntegrationsPage() {
         />
       )}
       <section className="card" aria-labelledby="my-m365-title">
-        <div className="overview__head">
-          <span className="ms-logo" aria-hidden="true">
-            <span />
-            <span />
-            <span />
-            <span />
-          </span>
-          <div className="overview__name">
-            <h2 className="overview__title" id="my-m365-title">
-              Microsoft 365
-            </h2>
-            <span className="muted">Lets this workspace use your Microsoft 365 files and services as you, within what you approve.</span>
-          </div>
-          <div className="overview__actions">
-            {current === null && (
-              <button type="button" className="button button--primary" onClick={connect}>
-                Connect Microsoft 365
-              </button>
-            )}
-            {current && current.status === 'needs_reconnect' && (
-              <button type="button" className="button button--primary" onClick={connect}>
-                Reconnect
-              </button>
-            )}
-            {current && (
-              <button type="button" className="button button--danger-ghost" onClick={() => setDisconnecting(true)}>
-                Disconnect
-              </button>
-            )}
-          </div>
-        </div>
+        <MicrosoftHeader
+          headingId="my-m365-title"
+          actions={
+            <>
+              {current === null && (
+                <button type="button" className="button button--primary" onClick={connect}>
+                  Connect Microsoft 365
+                </button>
+              )}
+              {current && current.status === 'needs_reconnect' && (
+                <button type="button" className="button button--primary" onClick={connect}>
+                  Reconnect
+                </button>
+              )}
+              {current && (
+                <button type="button" className="button button--danger-ghost" onClick={() => setDisconnecting(true)}>
+                  Disconnect
+                </button>
+              )}
+            </>
+          }
+        >
+          <span className="muted">Lets this workspace use your Microsoft 365 files and services as you, within what you approve.</span>
+        </MicrosoftHeader>
         <div className="card__body">
           {connection.problem && <ProblemBanner problem={connection.problem} onRetry={connection.reload} />}
           {current === undefined && !connection.problem && <LoadingState label="Loading your connection…" />}

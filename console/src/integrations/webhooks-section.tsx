@@ -7,6 +7,7 @@ import { asProblem, type ApiProblem } from '../api/problem.js';
 import { Badge } from '../components/badge.js';
 import { ConfirmDialog } from '../components/confirm-dialog.js';
 import { CopyButton } from '../components/copy-button.js';
+import { DataTable } from '../components/data-table.js';
 import { EmptyState } from '../components/empty-state.js';
 import { LoadingState } from '../components/loading-state.js';
 import { ProblemBanner } from '../components/problem-banner.js';
@@ -206,55 +207,44 @@ function DeliveryLog({ workspaceId, webhookId }: { workspaceId: string; webhookI
   if (!deliveries.data) return <LoadingState label="Loading deliveries…" />;
   if (deliveries.data.items.length === 0) return <p className="muted webhook__empty">No events sent to this endpoint yet.</p>;
   return (
-    <div className="table-wrap webhook__log">
-      <table className="table table--compact" aria-label="Deliveries">
-        <thead>
-          <tr>
-            <th scope="col">Event</th>
-            <th scope="col">Status</th>
-            <th scope="col">Attempts</th>
-            <th scope="col">Last answer</th>
-            <th scope="col">Sent</th>
-            <th scope="col">
-              <span className="visually-hidden">Actions</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {deliveries.data.items.map((d) => (
-            <tr key={d.id}>
-              <td>
-                <code>{d.eventType}</code>
-              </td>
-              <td>
-                <Badge tone={d.status === 'delivered' ? 'success' : d.status === 'failed' ? 'danger' : 'neutral'}>{d.status}</Badge>
-              </td>
-              <td>{d.attempts}</td>
-              <td className="muted">{d.lastStatusCode ?? d.lastError ?? '—'}</td>
-              <td>
-                <Timestamp iso={d.deliveredAt ?? d.createdAt} />
-              </td>
-              <td className="cell-actions">
-                <button
-                  type="button"
-                  className="button button--secondary button--small"
-                  onClick={async () => {
-                    try {
-                      await m365.redeliver(workspaceId, webhookId, d.id);
-                      notify({ tone: 'success', title: 'Delivery queued again' });
-                      deliveries.reload();
-                    } catch (error) {
-                      notify({ tone: 'error', title: 'Not redelivered', detail: asProblem(error).detail });
-                    }
-                  }}
-                >
-                  Redeliver
-                </button>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      label="Deliveries"
+      className="webhook__log"
+      compact
+      rows={deliveries.data.items}
+      rowKey={(d) => d.id}
+      columns={[
+        { header: 'Event', cell: (d) => <code>{d.eventType}</code> },
+        {
+          header: 'Status',
+          cell: (d) => <Badge tone={d.status === 'delivered' ? 'success' : d.status === 'failed' ? 'danger' : 'neutral'}>{d.status}</Badge>,
+        },
+        { header: 'Attempts', cell: (d) => d.attempts },
+        { header: 'Last answer', className: 'muted', cell: (d) => d.lastStatusCode ?? d.lastError ?? '—' },
+        { header: 'Sent', cell: (d) => <Timestamp iso={d.deliveredAt ?? d.createdAt} /> },
+        {
+          header: 'Actions',
+          hideHeader: true,
+          className: 'cell-actions',
+          cell: (d) => (
+            <button
+              type="button"
+              className="button button--secondary button--small"
+              onClick={async () => {
+                try {
+                  await m365.redeliver(workspaceId, webhookId, d.id);
+                  notify({ tone: 'success', title: 'Delivery queued again' });
+                  deliveries.reload();
+                } catch (error) {
+                  notify({ tone: 'error', title: 'Not redelivered', detail: asProblem(error).detail });
+                }
+              }}
+            >
+              Redeliver
+            </button>
+          ),
+        },
+      ]}
+    />
   );
 }

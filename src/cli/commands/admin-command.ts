@@ -1,5 +1,5 @@
 import { openConfiguredStore } from '../../app/open-configured-store.js';
-import { createConsoleUser } from '../../features/console-auth/console-users.js';
+import { createConsoleUser } from '../../features/console-auth/index.js';
 import { loadConfig } from '../../platform/config/config.js';
 import { randomToken } from '../../platform/store/ids.js';
 import type { Command } from '../command.js';

@@ -1,3 +1,4 @@
+import { hubSealedColumns } from '../../app/sealed-columns.js';
 import { keyRingFor } from '../../app/hub.js';
 import { openConfiguredStore } from '../../app/open-configured-store.js';
 import { loadConfig } from '../../platform/config/config.js';
@@ -37,6 +38,7 @@ export const keysCommand: Command = {
     const store = await openConfiguredStore(config);
     try {
       const counts = await rotateKeys({
+        columns: hubSealedColumns,
         db: store.db,
         keyRing,
         logger,

@@ -6,9 +6,9 @@ import type { Database } from '../../platform/store/schema.js';
 import type { Clock } from '../../platform/time/clock.js';
 import { createApiKey, listApiKeys, revokeApiKey } from './api-keys.js';
 import { ApiKeyList, ApiKeyParams, CreateApiKeyBody, CreatedApiKey, ListQuery, NoContent, WorkspaceParams } from '../../contract/api-schemas.js';
-import { auditContextOf, principalOf, workspaceOf } from '../access/authenticate.js';
+import { auditContextOf, principalOf, workspaceOf } from '../../platform/http/authenticate.js';
 import { positionCursor, readPositionCursor } from '../../platform/http/list-cursor.js';
-import { apiKeyResource } from '../workspaces/resources.js';
+import { apiKeyResource } from './api-key-resource.js';
 
 export interface ApiKeyRoutesDeps {
   db: Kysely<Database>;

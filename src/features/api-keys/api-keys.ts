@@ -3,7 +3,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../platform/store/schema.js';
 import { newId } from '../../platform/store/ids.js';
-import { recordAudit, type AuditContext } from '../audit/audit-log.js';
+import { recordAudit, type AuditContext } from '../audit/index.js';
 import { mintApiKey } from './api-key-auth.js';
 import { DomainError } from '../../platform/errors/domain-error.js';
 import { isAfter, toPage, type Page, type PageRequest } from '../../platform/store/keyset-page.js';

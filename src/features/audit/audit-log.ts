@@ -54,15 +54,19 @@ export async function recordAudit(db: Db, entry: AuditEntryInput): Promise<void>
 }
 
 /** Newest first; `beforeSeq` continues a page. Returns one extra row's worth of knowledge via `hasMore`. */
+/**
+ * `workspaceId` null lists the instance-level entries (sign-ins and their failures, sign-outs, workspace deletions),
+ * which belong to no workspace and so appear in no workspace's log.
+ */
 export async function listAudit(
   db: Db,
-  workspaceId: string,
+  workspaceId: string | null,
   page: { limit: number; beforeSeq?: number },
 ): Promise<{ entries: AuditEntry[]; hasMore: boolean }> {
   let query = db
     .selectFrom('audit_log')
     .selectAll()
-    .where('workspace_id', '=', workspaceId)
+    .where('workspace_id', workspaceId === null ? 'is' : '=', workspaceId)
     .orderBy('seq', 'desc')
     .limit(page.limit + 1);
   if (page.beforeSeq !== undefined) query = query.where('seq', '<', page.beforeSeq);
@@ -84,10 +88,5 @@ export async function listAudit(
   };
 }
 
-/** Who, from where, when: what every state-changing operation passes down so it can audit itself. */
-export interface AuditContext {
-  actor: AuditEntryInput['actor'];
-  ip: string | null;
-  actingUser?: string | null;
-  at: Date;
-}
+/** Who, from where, when: defined with the request's principal, which it is derived from. */
+export type { AuditContext } from '../../platform/http/principal.js';

@@ -1,5 +1,8 @@
 // Why a connect or admin consent flow was refused on m365hub's side (Microsoft's own refusals are IdentityErrors).
 // Each code is stable; the user message and the fix are shown on the result page and in problem+json answers.
+import { AppError } from '../../platform/errors/app-error.js';
+import { INTEGRATION_NOT_CONFIGURED } from '../integrations/index.js';
+
 export type ConnectErrorCode =
   | 'state_missing'
   | 'state_invalid'
@@ -41,21 +44,19 @@ const CATALOGUE: Record<ConnectErrorCode, { userMessage: string; fix: string }> 
     userMessage: 'This admin consent link is unknown, expired or already used.',
     fix: 'Ask the application for a new admin consent link; each link works once, for 24 hours.',
   },
-  integration_not_configured: {
-    userMessage: 'Microsoft 365 is not set up for this workspace yet.',
-    fix: 'A workspace admin configures the Microsoft 365 integration (Settings → Integrations) first.',
-  },
+  integration_not_configured: INTEGRATION_NOT_CONFIGURED,
   no_delegated_services: {
     userMessage: 'This workspace uses Microsoft 365 only without signed-in users.',
     fix: 'A workspace admin enables at least one service in delegated mode to let users connect their accounts.',
   },
 };
 
-export class ConnectError extends Error {
+export class ConnectError extends AppError {
+  declare readonly code: ConnectErrorCode;
   readonly userMessage: string;
   readonly fix: string;
-  constructor(readonly code: ConnectErrorCode) {
-    super(`${code}: ${CATALOGUE[code].userMessage}`);
+  constructor(code: ConnectErrorCode) {
+    super(code, `${code}: ${CATALOGUE[code].userMessage}`, { problemDetail: `${CATALOGUE[code].userMessage} ${CATALOGUE[code].fix}` });
     this.name = 'ConnectError';
     this.userMessage = CATALOGUE[code].userMessage;
     this.fix = CATALOGUE[code].fix;

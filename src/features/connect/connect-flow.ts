@@ -4,7 +4,7 @@
 // redeems the code through the identity client (which validates the ID token), saves the connection through the
 // token layer's store, and audits, all in one transaction.
 import type { Kysely } from 'kysely';
-import { recordAudit, type AuditContext } from '../audit/audit-log.js';
+import { recordAudit, type AuditContext } from '../audit/index.js';
 import type { KeyRing } from '../../platform/crypto/key-ring.js';
 import type { EventPublisher } from '../../platform/events/event-publisher.js';
 import {
@@ -18,11 +18,11 @@ import {
   randomNonce,
   type EntraClient,
 } from '../../microsoft/identity/index.js';
-import type { IntegrationStore } from '../integrations/integration-store.js';
-import { resolveRedirectUri } from '../integrations/redirect-uri.js';
+import type { IntegrationStore } from '../integrations/index.js';
+import { resolveRedirectUri } from '../integrations/index.js';
 import type { Database } from '../../platform/store/schema.js';
 import type { Clock } from '../../platform/time/clock.js';
-import { connectionUserData, deleteConnection, saveDelegatedConnection, type M365Connection } from '../tokens/connection-store.js';
+import { connectionUserData, deleteConnection, saveDelegatedConnection, type M365Connection } from '../tokens/index.js';
 import type { ConnectionUser } from '../../contract/integration-schemas.js';
 import { consumeAuthState, createAuthState, type AuthState } from './auth-states.js';
 import { ConnectError } from './connect-error.js';

@@ -81,3 +81,9 @@ async function redeem(db: Db, token: string, purpose: 'connect' | 'admin_consent
   if (!row) throw new ConnectError(invalid);
   return row;
 }
+
+/** Housekeeping: unused links past their expiry are useless. */
+export async function deleteExpiredConnectLinks(db: Kysely<Database>, now: Date): Promise<number> {
+  const result = await db.deleteFrom('m365_connect_links').where('expires_at', '<=', now).executeTakeFirst();
+  return Number(result.numDeletedRows);
+}

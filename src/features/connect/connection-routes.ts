@@ -6,13 +6,13 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Kysely } from 'kysely';
 import { createConnectLink, CONNECT_LINK_PATH } from './connect-links.js';
 import type { Database } from '../../platform/store/schema.js';
-import { getConnection, listConnections, type M365Connection } from '../tokens/connection-store.js';
+import { getConnection, listConnections, type M365Connection } from '../tokens/index.js';
 import { ListOf, ListQuery, NoContent, WorkspaceParams } from '../../contract/api-schemas.js';
-import { auditContextOf, principalOf, workspaceOf } from '../access/authenticate.js';
+import { auditContextOf, principalOf, workspaceOf } from '../../platform/http/authenticate.js';
 import { HttpProblem } from '../../platform/http/http-problem.js';
 import { positionCursor, readPositionCursor } from '../../platform/http/list-cursor.js';
 import { Connection, ConnectLink, ConnectLinkBody, ExternalUserParams, type Connection as ConnectionResource, type ConnectionUser } from '../../contract/integration-schemas.js';
-import { checkedReturnTo, hubOrigin, m365Problem, workspaceHome, type M365RouteDeps } from '../integrations/integration-routes.js';
+import { checkedReturnTo, hubOrigin, m365Problem, workspaceHome, type M365RouteDeps } from './connect-http.js';
 
 const tags = ['microsoft 365 connections'];
 const USERS = '/api/v1/workspaces/:workspaceId/users/:externalUserId';

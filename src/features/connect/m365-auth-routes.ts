@@ -10,7 +10,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type {} from '@fastify/cookie';
 import { Type } from 'typebox';
 import type { Kysely } from 'kysely';
-import { roleIn } from '../access/principal.js';
+import { roleIn } from '../../platform/http/principal.js';
 import { newBrowserBinding } from './auth-states.js';
 import { ConnectError } from './connect-error.js';
 import { ADMIN_CONSENT_NEEDED, type FlowActor, type FlowOutcome } from './connect-flow.js';
@@ -19,10 +19,11 @@ import { renderResultPage, type ResultPage } from './result-page.js';
 import { withOutcome } from './return-to.js';
 import { IdentityError } from '../../microsoft/identity/index.js';
 import type { Database } from '../../platform/store/schema.js';
-import { principalOf } from '../access/authenticate.js';
+import { findConsoleUser } from '../console-auth/index.js';
+import { principalOf } from '../../platform/http/authenticate.js';
 import { ConnectQuery, type ConnectionUser } from '../../contract/integration-schemas.js';
 import { PROBLEM_BASE_URI } from '../../platform/http/problem-catalogue.js';
-import { checkedReturnTo, hubOrigin, type M365RouteDeps } from '../integrations/integration-routes.js';
+import { checkedReturnTo, hubOrigin, type M365RouteDeps } from './connect-http.js';
 
 export const BINDING_COOKIE = 'm365hub_oauth_binding';
 const BINDING_VALUE = /^[A-Za-z0-9_-]{43}$/;
@@ -104,7 +105,7 @@ function adminConsentStart(request: FastifyRequest, deps: M365RouteDeps, workspa
 
 async function actorFor(db: Kysely<Database>, request: FastifyRequest, startedBy: ConnectionUser | null): Promise<FlowActor> {
   if (startedBy?.kind === 'console_user') {
-    const user = await db.selectFrom('console_users').select(['id', 'email']).where('id', '=', startedBy.id).executeTakeFirst();
+    const user = await findConsoleUser(db, startedBy.id);
     if (user) return { actor: { type: 'user', id: user.id, label: user.email }, ip: request.ip ?? null, actingUser: null };
   }
   // A host product's user through a connect link: no console identity; the user is recorded as acting user.

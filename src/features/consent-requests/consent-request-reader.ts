@@ -11,11 +11,9 @@
 import type { ConsentRequest, ConsentRequestList, ConsentRequestStatus } from '../../contract/integration-schemas.js';
 import type { GraphClient } from '../../microsoft/graph/graph-client.js';
 import { GraphError } from '../../microsoft/graph/graph-error.js';
-import { decodeGrantedPermissions } from '../../microsoft/identity/index.js';
 
+/** The least permission that reads the requests (ConsentRequest.ReadWrite.All also does, and decides them). */
 export const REQUIRED_PERMISSION = 'ConsentRequest.Read.All';
-/** Either permission lets an app read the requests (the ReadWrite one also decides them). */
-const READING_ROLES = new Set([REQUIRED_PERMISSION, 'ConsentRequest.ReadWrite.All']);
 
 /**
  * Where an administrator approves or denies: Entra admin center → Enterprise applications → Activity → Admin consent
@@ -95,13 +93,12 @@ function toRequest(app: GraphAppConsentRequest, user: GraphUserConsentRequest): 
 export type ConsentRequestRead = Omit<ConsentRequestList, 'requiredPermission' | 'appId' | 'tenant' | 'reviewUrl'>;
 
 /**
- * The app's requests, newest first; `readable: false` (and no Graph call) when the token carries neither
- * ConsentRequest permission, or when Graph refuses the read (a permission withdrawn since the token was issued).
- * Other Graph failures are thrown as GraphError.
+ * The app's requests, newest first, through a Graph client acting as the workspace's application; `readable: false`
+ * when Graph refuses the read (403 Authorization_RequestDenied: the token carries neither ConsentRequest
+ * permission). Other Graph failures are thrown as GraphError, and the token's own failures as they come.
  */
-export async function readConsentRequests(graph: GraphClient, appToken: string, appId: string): Promise<ConsentRequestRead> {
+export async function readConsentRequests(graph: GraphClient, appId: string): Promise<ConsentRequestRead> {
   const notReadable: ConsentRequestRead = { readable: false, message: NOT_READABLE_MESSAGE, requests: [] };
-  if (!decodeGrantedPermissions(appToken).roles.some((role) => READING_ROLES.has(role))) return notReadable;
   const base = '/identityGovernance/appConsent/appConsentRequests';
   const requests: ConsentRequest[] = [];
   try {

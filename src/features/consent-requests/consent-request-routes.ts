@@ -1,27 +1,24 @@
 // GET /api/v1/workspaces/{workspaceId}/integrations/m365/consent-requests: the admin consent requests users made
 // for the workspace's app (who, when, why, the outcome) and where an administrator approves them. Workspace admins
-// and the workspace's API key; read live from Microsoft Graph with the workspace's application token.
+// and the workspace's API key; read live from Microsoft Graph as the workspace's application (the token service's
+// application token, through the Graph client factory).
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Kysely } from 'kysely';
 import { ConsentRequestList } from '../../contract/integration-schemas.js';
 import { WorkspaceParams } from '../../contract/api-schemas.js';
-import { createGraphClient, type FetchLike } from '../../microsoft/graph/graph-client.js';
+import type { GraphClient } from '../../microsoft/graph/graph-client.js';
 import { GraphError } from '../../microsoft/graph/graph-error.js';
 import { IdentityError } from '../../microsoft/identity/index.js';
 import { isMultiTenantAlias } from '../../microsoft/identity/tenant-metadata.js';
+import { workspaceOf } from '../../platform/http/authenticate.js';
 import { HttpProblem } from '../../platform/http/http-problem.js';
-import type { Logger } from '../../platform/logging/logger.js';
 import type { Database } from '../../platform/store/schema.js';
-import { workspaceOf } from '../access/authenticate.js';
 import { readConsentRequests, REQUIRED_PERMISSION, reviewUrl, type ConsentRequestRead } from './consent-request-reader.js';
 
-/** What the composition root provides: the workspace's application token (the token service) and Graph's address. */
+/** What the composition root provides: a Graph client acting as the workspace's application (tokens feature). */
 export interface ConsentRequestServices {
-  appToken(workspaceId: string): Promise<string>;
-  graphUrl: string;
-  fetch?: FetchLike;
-  logger?: Logger;
+  graphs: { forApp(workspaceId: string): GraphClient };
 }
 
 export interface ConsentRequestRouteDeps extends ConsentRequestServices {
@@ -66,24 +63,14 @@ export function registerConsentRequestRoutes(server: FastifyInstance, deps: Cons
       });
       if (!tenant) return answer({ readable: false, message: NO_TENANT, requests: [] });
 
-      let token: string;
       try {
-        token = await deps.appToken(workspaceId);
+        return answer(await readConsentRequests(deps.graphs.forApp(workspaceId), integration.client_id));
       } catch (error) {
+        if (error instanceof GraphError) {
+          const ids = error.requestId ? ` Microsoft's request id: ${error.requestId}.` : '';
+          throw new HttpProblem('microsoft_unavailable', { detail: `Microsoft Graph did not answer the consent request read normally (${error.status || error.code}).${ids} Try again in a minute.` });
+        }
         return answer(tokenFailure(error));
-      }
-      const graph = createGraphClient({
-        graphUrl: deps.graphUrl,
-        accessToken: async () => token,
-        ...(deps.fetch ? { fetch: deps.fetch } : {}),
-        ...(deps.logger ? { logger: deps.logger } : {}),
-      });
-      try {
-        return answer(await readConsentRequests(graph, token, integration.client_id));
-      } catch (error) {
-        if (!(error instanceof GraphError)) throw error;
-        const ids = error.requestId ? ` Microsoft's request id: ${error.requestId}.` : '';
-        throw new HttpProblem('microsoft_unavailable', { detail: `Microsoft Graph did not answer the consent request read normally (${error.status || error.code}).${ids} Try again in a minute.` });
       }
     },
   );

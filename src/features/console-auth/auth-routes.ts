@@ -6,15 +6,15 @@ import type { Kysely } from 'kysely';
 import type { Config } from '../../platform/config/config.js';
 import type { Database } from '../../platform/store/schema.js';
 import type { Clock } from '../../platform/time/clock.js';
-import { recordAudit } from '../audit/audit-log.js';
+import { recordAudit } from '../audit/index.js';
 import { normaliseEmail, verifyCredentials } from './console-users.js';
 import { createSession, deleteSession } from './sessions.js';
 import { clearSessionCookie, setSessionCookie } from './session-cookie.js';
 import type { SignInLimiter } from './sign-in-limiter.js';
 import { NoContent, Session, SignInBody } from '../../contract/api-schemas.js';
-import { auditContextOf, principalOf } from '../access/authenticate.js';
+import { auditContextOf, principalOf } from '../../platform/http/authenticate.js';
 import { HttpProblem } from '../../platform/http/http-problem.js';
-import { userResource } from '../workspaces/resources.js';
+import { userResource } from './user-resource.js';
 
 export interface AuthRoutesDeps {
   db: Kysely<Database>;

@@ -66,6 +66,11 @@ export async function createConsoleUser(db: Db, input: NewConsoleUser, clock: Cl
   return user;
 }
 
+export async function findConsoleUser(db: Db, id: string): Promise<ConsoleUser | undefined> {
+  const row = await db.selectFrom('console_users').select(['id', 'email', 'display_name', 'is_instance_admin']).where('id', '=', id).executeTakeFirst();
+  return row && toConsoleUser(row);
+}
+
 export async function findConsoleUserByEmail(db: Db, email: string): Promise<ConsoleUser | undefined> {
   const row = await db
     .selectFrom('console_users')

@@ -113,3 +113,9 @@ export function csrfTokenMatches(session: ActiveSession, presented: string): boo
 export async function deleteSession(db: Kysely<Database>, tokenDigest: string): Promise<void> {
   await db.deleteFrom('console_sessions').where('token_hash', '=', tokenDigest).execute();
 }
+
+/** Housekeeping: sessions past their expiry can never be resumed. */
+export async function deleteExpiredSessions(db: Kysely<Database>, now: Date): Promise<number> {
+  const result = await db.deleteFrom('console_sessions').where('expires_at', '<', now).executeTakeFirst();
+  return Number(result.numDeletedRows);
+}

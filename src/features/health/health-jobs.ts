@@ -2,7 +2,7 @@
 // stores the result; `health.check-integrations` is the recurring sweep that enqueues one test per integration.
 import type { Kysely } from 'kysely';
 import type { ConnectionUser } from '../../contract/integration-schemas.js';
-import type { AuditContext } from '../audit/audit-log.js';
+import type { AuditContext } from '../audit/index.js';
 import { JobFailure } from '../../platform/jobs/job-failure.js';
 import type { JobQueue } from '../../platform/jobs/job-queue.js';
 import type { JobHandler } from '../../platform/jobs/job-worker.js';

@@ -1,7 +1,7 @@
 // Stores a Test Connection report as the integration's health; a change of health is audited and published as
 // `connection.health_changed` in the same transaction. Also the health view the API answers with.
 import type { Kysely } from 'kysely';
-import { recordAudit, type AuditContext } from '../audit/audit-log.js';
+import { recordAudit, type AuditContext } from '../audit/index.js';
 import type { EventPublisher } from '../../platform/events/event-publisher.js';
 import type { Database, IntegrationHealth } from '../../platform/store/schema.js';
 import type { Clock } from '../../platform/time/clock.js';

@@ -5,15 +5,16 @@ import type { ConnectionUser } from '../../contract/integration-schemas.js';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Kysely } from 'kysely';
-import type { Principal } from '../access/principal.js';
+import type { Principal } from '../../platform/http/principal.js';
 import { readHealth } from './integration-health.js';
 import { basisKey } from './report-basis.js';
 import { TEST_CONNECTION_JOB, type TestConnectionJobPayload } from './health-jobs.js';
+import { credentialPresence } from '../integrations/index.js';
 import type { JobQueue } from '../../platform/jobs/job-queue.js';
 import type { Database } from '../../platform/store/schema.js';
 import type { Clock } from '../../platform/time/clock.js';
 import { Job, WorkspaceParams } from '../../contract/api-schemas.js';
-import { auditContextOf, principalOf, workspaceOf } from '../access/authenticate.js';
+import { auditContextOf, principalOf, workspaceOf } from '../../platform/http/authenticate.js';
 import { HttpProblem } from '../../platform/http/http-problem.js';
 import { acceptedJob, idempotencyKeyOf } from '../../platform/http/long-work.js';
 import { IntegrationHealthResource, TestConnectionBody, type ConnectionReport } from '../../contract/health-schemas.js';
@@ -42,10 +43,9 @@ function actingUserOf(principal: Principal): ConnectionUser | null {
 }
 
 async function requireCredential(db: Kysely<Database>, workspaceId: string, credential: 'active' | 'pending'): Promise<void> {
-  const integration = await db.selectFrom('m365_integrations').select('id').where('workspace_id', '=', workspaceId).executeTakeFirst();
-  if (!integration) throw new HttpProblem('not_found', { detail: NO_INTEGRATION });
-  const found = await db.selectFrom('m365_credentials').select('id').where('workspace_id', '=', workspaceId).where('status', '=', credential).executeTakeFirst();
-  if (!found) {
+  const presence = await credentialPresence(db, workspaceId, credential);
+  if (presence === 'no_integration') throw new HttpProblem('not_found', { detail: NO_INTEGRATION });
+  if (presence === 'missing') {
     throw credential === 'pending'
       ? new HttpProblem('pending_credential_missing')
       : new HttpProblem('integration_not_configured', { detail: 'The integration has no active credential. Set a client secret or certificate with PUT …/integrations/m365.' });

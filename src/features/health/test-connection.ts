@@ -6,8 +6,9 @@
 //   2. permissions: granted (the token's roles / scp) against required (the permission catalogue); what is missing
 //      and the admin consent link that would add it.
 //   3. one live Graph call per enabled service (service-probes.ts).
+import { AppError } from '../../platform/errors/app-error.js';
 import { createGraphClient, type FetchLike, type GraphClient } from '../../microsoft/graph/graph-client.js';
-import { GraphError } from '../../microsoft/graph/graph-error.js';
+import { GraphError, isUnreadableAnswer } from '../../microsoft/graph/graph-error.js';
 import {
   decodeGrantedPermissions,
   IdentityError,
@@ -19,38 +20,16 @@ import {
 } from '../../microsoft/identity/index.js';
 import { decodeJwt } from 'jose';
 import { isMultiTenantAlias } from '../../microsoft/identity/tenant-metadata.js';
-import type { IntegrationAuth } from '../integrations/integration-store.js';
+import type { IntegrationAuth } from '../integrations/index.js';
 import type { Logger } from '../../platform/logging/logger.js';
 import type { Clock } from '../../platform/time/clock.js';
 import type { ConnectionUser } from '../../contract/integration-schemas.js';
 import { readMicrosoftExpiry } from './microsoft-credential-expiry.js';
 import { PROBES } from './service-probes.js';
 import { checkRegistration } from './registration-check.js';
-import type { ReportBasis } from './report-basis.js';
+import type { ConnectionHealth, ConnectionReport, TestStep } from './connection-report.js';
 
-export type ConnectionHealth = 'connected' | 'setup_error' | 'consent_required' | 'authentication_error' | 'permission_error' | 'service_error';
-/** `connection`: the acting user's own Microsoft 365 connection, used for the delegated checks. */
-export type StepName = 'credentials' | 'connection' | 'registration' | 'permissions' | `service:${Service}`;
-
-export interface TestStep {
-  name: StepName;
-  status: 'passed' | 'failed' | 'skipped';
-  /** Stable, on failed steps: an identity code (invalid_client_secret …), permissions_missing, or graph_*. */
-  code?: string;
-  message?: string;
-  fix?: string;
-  details?: Record<string, unknown>;
-}
-
-export interface ConnectionReport {
-  health: ConnectionHealth;
-  checkedAt: string;
-  credential: 'active' | 'pending';
-  mode: PermissionMode;
-  steps: TestStep[];
-  /** What was tested (credential, services, tenant, consent): tells a later reader whether the report is outdated. */
-  basis?: ReportBasis;
-}
+export type { ConnectionHealth, ConnectionReport, StepName, TestStep } from './connection-report.js';
 
 export interface TestConnectionDeps {
   integrations: { loadIntegrationAuth(workspaceId: string, options?: { credential?: 'active' | 'pending' }): Promise<IntegrationAuth | undefined> };
@@ -73,10 +52,10 @@ export interface TestConnectionOptions {
   actingUser?: ConnectionUser | null;
 }
 
-export class IntegrationNotConfiguredError extends Error {
-  readonly code = 'integration_not_configured';
+export class IntegrationNotConfiguredError extends AppError {
+  declare readonly code: 'integration_not_configured';
   constructor(credential: 'active' | 'pending') {
-    super(credential === 'pending' ? 'The integration has no pending credential to test. Add one with Update Credentials first.' : 'This workspace has no Microsoft 365 integration. Create it first.');
+    super('integration_not_configured', credential === 'pending' ? 'The integration has no pending credential to test. Add one with Update Credentials first.' : 'This workspace has no Microsoft 365 integration. Create it first.');
     this.name = 'IntegrationNotConfiguredError';
   }
 }
@@ -337,5 +316,9 @@ function graphFailure(error: unknown): Pick<TestStep, 'code' | 'message' | 'fix'
     return { code: 'graph_access_denied', message: `Microsoft Graph refused the call: ${error.message}`, fix: 'Check the permissions step, grant admin consent, and for SharePoint Sites.Selected grant the app each allowed site.', details };
   }
   if (error.status === 404) return { code: 'graph_not_found', message: `Microsoft Graph did not find it: ${error.message}`, fix: 'Check the service is licensed in the tenant and, for SharePoint, the allowed site URLs.', details };
+  // An answer arrived but its body broke off or is not JSON: say so, rather than "not answering normally (200)".
+  if (isUnreadableAnswer(error)) {
+    return { code: `graph_${error.code}`, message: `${error.message}.`, fix: 'Nothing to change in the integration settings: Test Connection again. If it repeats, a proxy or network device between the hub and Microsoft may be cutting or rewriting answers; quote the request id to Microsoft support if not.', details };
+  }
   return { code: 'graph_unavailable', message: `Microsoft Graph is not answering normally (${error.status || error.code}).`, fix: 'Nothing to change on your side if it persists only briefly; Test Connection again later. Quote the request id to Microsoft support if it lasts.', details };
 }

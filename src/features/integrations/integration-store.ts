@@ -5,13 +5,12 @@
 // same transaction, with the names of the fields that changed and never a secret value.
 import type { Kysely, Selectable, Transaction } from 'kysely';
 import { DomainError } from '../../platform/errors/domain-error.js';
-import { recordAudit, type AuditContext } from '../audit/audit-log.js';
+import { recordAudit, type AuditContext } from '../audit/index.js';
 import type { KeyRing } from '../../platform/crypto/key-ring.js';
 import type { ClientCredentials, ServiceSelection } from '../../microsoft/identity/index.js';
 import { newId } from '../../platform/store/ids.js';
 import type { Database, IntegrationHealth, M365IntegrationsTable } from '../../platform/store/schema.js';
 import type { Clock } from '../../platform/time/clock.js';
-import type { IntegrationAuthSource } from '../tokens/integration-auth-source.js';
 import { clientCredentialsOf, credentialRow, credentialView, type CredentialInput, type CredentialRow, type CredentialView } from './credential-material.js';
 import { validateIntegrationSettings, type IntegrationSettings, type IntegrationSettingsInput } from './integration-settings.js';
 import { findRedirectUri } from './redirect-uri.js';
@@ -90,7 +89,8 @@ function auditEntry(workspaceId: string, audit: AuditContext, action: string, ta
   return { workspaceId, actor: audit.actor, ip: audit.ip, actingUser: audit.actingUser ?? null, at: audit.at, action, target, ...(data ? { data } : {}) };
 }
 
-export class IntegrationStore implements IntegrationAuthSource {
+// Satisfies tokens' IntegrationAuthSource port structurally (tokens depends on integrations, not the reverse).
+export class IntegrationStore {
   constructor(private readonly deps: IntegrationStoreDeps) {}
 
   async get(workspaceId: string, db: Db = this.deps.db): Promise<IntegrationView | undefined> {
@@ -201,16 +201,25 @@ export class IntegrationStore implements IntegrationAuthSource {
     });
   }
 
-  /** The admin consent callback succeeded for `tenant`. */
+  /**
+   * The admin consent callback succeeded for `tenant`. The first tenant to consent stays the workspace's tenant for
+   * application tokens: a consent completed later in another tenant is audited (that tenant keeps its own token,
+   * asked for by tenant id) but never moves the workspace's app-only access there.
+   */
   async recordAdminConsent(db: Db, workspaceId: string, tenant: string, audit: AuditContext): Promise<void> {
     const updated = await db
       .updateTable('m365_integrations')
-      .set({ admin_consent_at: audit.at, admin_consent_tenant: tenant, updated_at: audit.at })
+      .set((eb) => ({
+        admin_consent_at: eb.case().when('admin_consent_tenant', 'is', null).then(audit.at).when('admin_consent_tenant', '=', tenant).then(audit.at).else(eb.ref('admin_consent_at')).end(),
+        admin_consent_tenant: eb.fn.coalesce('admin_consent_tenant', eb.val(tenant)),
+        updated_at: audit.at,
+      }))
       .where('workspace_id', '=', workspaceId)
-      .returning('id')
+      .returning(['id', 'admin_consent_tenant'])
       .executeTakeFirst();
     if (!updated) throw noIntegration();
-    await recordAudit(db, auditEntry(workspaceId, audit, 'integration.admin_consent_granted', { type: 'm365_integration', id: updated.id }, { tenant }));
+    const workspaceTenant = updated.admin_consent_tenant === tenant;
+    await recordAudit(db, auditEntry(workspaceId, audit, 'integration.admin_consent_granted', { type: 'm365_integration', id: updated.id }, { tenant, ...(workspaceTenant ? {} : { additionalTenant: true }) }));
   }
 
   /**
@@ -220,15 +229,12 @@ export class IntegrationStore implements IntegrationAuthSource {
    */
   async loadIntegrationAuth(workspaceId: string, options: { credential?: 'active' | 'pending' } = {}): Promise<IntegrationAuth | undefined> {
     const { db, keyRing } = this.deps;
-    const row = await db.selectFrom('m365_integrations').selectAll().where('workspace_id', '=', workspaceId).executeTakeFirst();
-    if (!row) return undefined;
-    const credential = await db
-      .selectFrom('m365_credentials')
-      .selectAll()
-      .where('workspace_id', '=', workspaceId)
-      .where('status', '=', options.credential ?? 'active')
-      .executeTakeFirst();
-    if (!credential) return undefined;
+    // Both reads at once: this sits on the token service's refresh path, where every round trip is waited for.
+    const [row, credential] = await Promise.all([
+      db.selectFrom('m365_integrations').selectAll().where('workspace_id', '=', workspaceId).executeTakeFirst(),
+      db.selectFrom('m365_credentials').selectAll().where('workspace_id', '=', workspaceId).where('status', '=', options.credential ?? 'active').executeTakeFirst(),
+    ]);
+    if (!row || !credential) return undefined;
     return {
       integrationId: row.id,
       clientId: row.client_id,
@@ -296,4 +302,15 @@ export class IntegrationStore implements IntegrationAuthSource {
       updatedAt: row.updated_at,
     };
   }
+}
+
+/**
+ * Whether the workspace has an integration and a credential in this state, for callers that only need to know
+ * (e.g. before enqueueing a Test Connection): `no_integration`, `missing` or `present`.
+ */
+export async function credentialPresence(db: Db, workspaceId: string, status: 'active' | 'pending'): Promise<'no_integration' | 'missing' | 'present'> {
+  const integration = await db.selectFrom('m365_integrations').select('id').where('workspace_id', '=', workspaceId).executeTakeFirst();
+  if (!integration) return 'no_integration';
+  const found = await db.selectFrom('m365_credentials').select('id').where('workspace_id', '=', workspaceId).where('status', '=', status).executeTakeFirst();
+  return found ? 'present' : 'missing';
 }

@@ -3,7 +3,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Job, JobParams } from '../../contract/api-schemas.js';
-import { workspaceOf } from '../access/authenticate.js';
+import { workspaceOf } from '../../platform/http/authenticate.js';
 import { HttpProblem } from '../../platform/http/http-problem.js';
 import { jobResource } from '../../platform/http/job-resource.js';
 

@@ -1,5 +1,6 @@
-// m365_app_tokens: the workspace's cached application (client credentials) Graph token, sealed, so several hub
-// processes share one token instead of each asking Microsoft. Tied to the credential and tenant it came from.
+// m365_app_tokens: a workspace's cached application (client credentials) Graph tokens, sealed, one per tenant the
+// token is for, so several hub processes share one token instead of each asking Microsoft, and a multi-tenant
+// workspace's tenants never share or overwrite each other's. Tied to the credential it came from.
 import type { Kysely, Selectable, Transaction } from 'kysely';
 import type { KeyRing, SealedPlace } from '../../platform/crypto/key-ring.js';
 import type { Database, M365AppTokensTable } from '../../platform/store/schema.js';
@@ -7,10 +8,12 @@ import type { Database, M365AppTokensTable } from '../../platform/store/schema.j
 type Db = Kysely<Database> | Transaction<Database>;
 export type AppTokenRow = Selectable<M365AppTokensTable>;
 
-export const appTokenPlace = (workspaceId: string): SealedPlace => ({ table: 'm365_app_tokens', rowId: workspaceId, column: 'access_token_sealed' });
+/** The row id: workspace ids never contain ':'. */
+export const appTokenId = (workspaceId: string, tenantId: string) => `${workspaceId}:${tenantId}`;
+export const appTokenPlace = (rowId: string): SealedPlace => ({ table: 'm365_app_tokens', rowId, column: 'access_token_sealed' });
 
-export async function readAppToken(db: Db, workspaceId: string): Promise<AppTokenRow | undefined> {
-  return db.selectFrom('m365_app_tokens').selectAll().where('workspace_id', '=', workspaceId).executeTakeFirst();
+export async function readAppToken(db: Db, workspaceId: string, tenantId: string): Promise<AppTokenRow | undefined> {
+  return db.selectFrom('m365_app_tokens').selectAll().where('workspace_id', '=', workspaceId).where('tenant_id', '=', tenantId).executeTakeFirst();
 }
 
 export async function storeAppToken(
@@ -18,16 +21,16 @@ export async function storeAppToken(
   keyRing: KeyRing,
   input: { workspaceId: string; credentialId: string; tenantId: string; accessToken: string; expiresAt: Date; now: Date },
 ): Promise<void> {
+  const id = appTokenId(input.workspaceId, input.tenantId);
   const values = {
     credential_id: input.credentialId,
-    tenant_id: input.tenantId,
-    access_token_sealed: keyRing.seal(input.accessToken, appTokenPlace(input.workspaceId)),
+    access_token_sealed: keyRing.seal(input.accessToken, appTokenPlace(id)),
     expires_at: input.expiresAt,
     updated_at: input.now,
   };
   await db
     .insertInto('m365_app_tokens')
-    .values({ workspace_id: input.workspaceId, ...values })
-    .onConflict((oc) => oc.column('workspace_id').doUpdateSet(values))
+    .values({ id, workspace_id: input.workspaceId, tenant_id: input.tenantId, ...values })
+    .onConflict((oc) => oc.column('id').doUpdateSet(values))
     .execute();
 }

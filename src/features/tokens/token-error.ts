@@ -1,5 +1,8 @@
 // The typed errors the token service throws. Like IdentityError they carry only catalogue text and Microsoft's
-// error code names: never a token, a secret or a code. HTTP routes map `code` to a problem (problem-catalogue.ts).
+// error code names: never a token, a secret or a code. The one problem+json mapper renders them with the
+// definitions in ./problems.ts (integration_not_configured is the integrations feature's).
+import { AppError } from '../../platform/errors/app-error.js';
+import { INTEGRATION_NOT_CONFIGURED } from '../integrations/index.js';
 export type TokenErrorCode =
   | 'connection_not_found'
   | 'connection_needs_reconnect'
@@ -15,10 +18,7 @@ const MESSAGES: Record<TokenErrorCode, { userMessage: string; fix: string }> = {
     userMessage: 'The Microsoft 365 connection stopped working and must be reconnected.',
     fix: 'Ask the user to reconnect Microsoft 365; the reason says why Microsoft refused the stored sign-in.',
   },
-  integration_not_configured: {
-    userMessage: 'Microsoft 365 is not configured for this workspace.',
-    fix: 'A workspace admin configures the Entra app under Settings → Integrations → Microsoft 365.',
-  },
+  integration_not_configured: INTEGRATION_NOT_CONFIGURED,
   token_service_unavailable: {
     userMessage: 'Microsoft did not answer the token request; the connection itself is fine.',
     fix: 'Try again in a moment. Microsoft was unavailable or throttling after the retries allowed.',
@@ -33,8 +33,8 @@ export interface TokenErrorDetails {
   retryAfterSeconds?: number;
 }
 
-export class TokenError extends Error {
-  readonly code: TokenErrorCode;
+export class TokenError extends AppError {
+  declare readonly code: TokenErrorCode;
   readonly userMessage: string;
   readonly fix: string;
   readonly reason?: string;
@@ -43,11 +43,11 @@ export class TokenError extends Error {
   constructor(code: TokenErrorCode, details: TokenErrorDetails = {}) {
     const defaults = MESSAGES[code];
     const userMessage = details.userMessage ?? defaults.userMessage;
-    super(`${code}${details.reason ? ` (${details.reason})` : ''}: ${userMessage}`);
+    const fix = details.fix ?? defaults.fix;
+    super(code, `${code}${details.reason ? ` (${details.reason})` : ''}: ${userMessage}`, { problemDetail: `${userMessage} ${fix}` });
     this.name = 'TokenError';
-    this.code = code;
     this.userMessage = userMessage;
-    this.fix = details.fix ?? defaults.fix;
+    this.fix = fix;
     if (details.reason !== undefined) this.reason = details.reason;
     if (details.retryAfterSeconds !== undefined) this.retryAfterSeconds = details.retryAfterSeconds;
   }

@@ -1,6 +1,8 @@
-// The hot path's cache: opened access tokens in process memory, least recently used evicted first. An entry is
-// served until its token nears expiry or until its recheck time, after which the caller goes back to the
+// The hot path's cache: opened access tokens in process memory (lru-cache: least recently used evicted first). An
+// entry is served until its token nears expiry or until its recheck time, after which the caller goes back to the
 // database once (so a Disconnect or a needs_reconnect decided by another process is seen within that window).
+import { LRUCache } from 'lru-cache';
+
 export interface AccessToken {
   accessToken: string;
   expiresAt: Date;
@@ -15,33 +17,11 @@ export interface CachedToken {
   recheckAtMs: number;
 }
 
-export class TokenMemoryCache {
-  // A Map iterates in insertion order: re-inserting on use keeps the least recently used first.
-  readonly #entries = new Map<string, CachedToken>();
+export type TokenMemory = LRUCache<string, CachedToken>;
 
-  constructor(private readonly maxEntries: number) {}
+export const createTokenMemory = (maxEntries: number): TokenMemory => new LRUCache<string, CachedToken>({ max: maxEntries });
 
-  get(key: string): CachedToken | undefined {
-    const entry = this.#entries.get(key);
-    if (entry !== undefined) {
-      this.#entries.delete(key);
-      this.#entries.set(key, entry);
-    }
-    return entry;
-  }
-
-  set(key: string, entry: CachedToken): void {
-    this.#entries.delete(key);
-    this.#entries.set(key, entry);
-    if (this.#entries.size > this.maxEntries) this.#entries.delete(this.#entries.keys().next().value!);
-  }
-
-  /** Drops every entry whose key starts with `prefix` (rare: disconnects, credential changes). */
-  deleteByPrefix(prefix: string): void {
-    for (const key of this.#entries.keys()) if (key.startsWith(prefix)) this.#entries.delete(key);
-  }
-
-  get size(): number {
-    return this.#entries.size;
-  }
+/** Drops every entry whose key starts with `prefix` (rare: disconnects, credential changes). */
+export function forgetByPrefix<V extends {}>(cache: LRUCache<string, V>, prefix: string): void {
+  for (const key of [...cache.keys()]) if (key.startsWith(prefix)) cache.delete(key);
 }

@@ -12,10 +12,10 @@
 // - Microsoft refusing the stored grant (invalid_grant, consent withdrawn, …) marks the connection needs_reconnect,
 //   publishes `connection.needs_reconnect` and audits it in one transaction; it is never refreshed again until
 //   reconnected. Transient failures (network, 5xx, 429) are retried by the identity client and leave it active.
-import { createHash } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
-import { recordAudit } from '../audit/audit-log.js';
-import type { KeyRing } from '../../platform/crypto/key-ring.js';
+import { recordAudit } from '../audit/index.js';
+import { sha256 } from '../../platform/crypto/sha256.js';
+import { SealedBlobError, type KeyRing, type SealedPlace } from '../../platform/crypto/key-ring.js';
 import type { EventPublisher } from '../../platform/events/event-publisher.js';
 import {
   IdentityError,
@@ -26,7 +26,7 @@ import {
   type EntraClient,
   type ResourceName,
 } from '../../microsoft/identity/index.js';
-import { isMultiTenantAlias } from '../../microsoft/identity/tenant-metadata.js';
+import { isMultiTenantAlias, isTenantGuid, normaliseTenant } from '../../microsoft/identity/tenant-metadata.js';
 import type { Logger } from '../../platform/logging/logger.js';
 import type { DialectName } from '../../platform/store/database.js';
 import type { Database } from '../../platform/store/schema.js';
@@ -38,15 +38,27 @@ import type { ConnectionUser } from '../../contract/integration-schemas.js';
 import type { IntegrationAuth, IntegrationAuthSource } from './integration-auth-source.js';
 import { SingleFlight } from './single-flight.js';
 import { TokenError } from './token-error.js';
-import { TokenMemoryCache, type AccessToken, type CachedToken } from './token-memory-cache.js';
+import { createTokenMemory, forgetByPrefix, type AccessToken, type CachedToken, type TokenMemory } from './token-memory-cache.js';
+import { RegistrationFaults } from './registration-faults.js';
 
 export type { AccessToken } from './token-memory-cache.js';
 
 /**
  * `user`: a host product's user (what an API key names); `console_user`: a console user's own connection, a
- * separate namespace no API key input can reach.
+ * separate namespace no API key input can reach; `application`: the workspace's app-only token.
  */
-export type TokenPrincipal = { kind: 'user'; externalUserId: string } | { kind: 'console_user'; consoleUserId: string } | { kind: 'application' };
+export type TokenPrincipal =
+  | { kind: 'user'; externalUserId: string }
+  | { kind: 'console_user'; consoleUserId: string }
+  | {
+      kind: 'application';
+      /**
+       * The customer tenant the token is for. Default: the integration's tenant, or for a multi-tenant integration
+       * the tenant that first granted admin consent. Each tenant has its own token; naming one lets a multi-tenant
+       * workspace act in any tenant that consented (Microsoft refuses the others).
+       */
+      tenantId?: string;
+    };
 
 const userOf = (principal: Exclude<TokenPrincipal, { kind: 'application' }>): ConnectionUser =>
   principal.kind === 'user' ? { kind: 'external_user', id: principal.externalUserId } : { kind: 'console_user', id: principal.consoleUserId };
@@ -74,6 +86,30 @@ export interface TokenServiceOptions {
   memoryRecheckMs?: number;
   /** Opened tokens kept in memory (default 50,000). */
   memoryMaxEntries?: number;
+  /** Told how long each refresh spent waiting for the lock, at Microsoft and storing (benchmarks, metrics). */
+  observeRefresh?: (timing: RefreshTiming) => void;
+}
+
+/** Where one refresh's time went, in milliseconds. */
+export interface RefreshTiming {
+  principal: 'user' | 'application';
+  /** Waiting for the cross-process lock (0 on PGlite). */
+  lockWaitMs: number;
+  /** At Microsoft's token endpoint; 0 when another process had refreshed already (`refreshed` false). */
+  identityMs: number;
+  /** Writing the result and committing. */
+  storeMs: number;
+  totalMs: number;
+  /** False when the token was found refreshed by someone else once the lock was ours. */
+  refreshed: boolean;
+}
+
+/** What Microsoft (or our own store) said that only a reconnect fixes; goes to the row, the event and the audit log. */
+interface Refusal {
+  code: string;
+  aadsts?: number;
+  userMessage: string;
+  fix: string;
 }
 
 /** Why a refresh runs: the token is (nearly) expired, or the keep-alive job renews an idle grant. */
@@ -103,6 +139,22 @@ const RECONNECT_CODES = new Set<string>([
   'invalid_grant',
 ]);
 
+/** What the user and the operator are told when a stored grant does not open with the key ring. */
+const UNOPENABLE_WORDS: Record<string, Pick<Refusal, 'userMessage' | 'fix'>> = {
+  sealed_blob_tampered: {
+    userMessage: 'The stored Microsoft 365 sign-in could not be opened (it failed its integrity check), so it can no longer be used.',
+    fix: 'Reconnect Microsoft 365. Operator: check the key ring (M365HUB_ENCRYPTION_KEYS) is the one this data was sealed with; if it is, the stored value was altered in the database.',
+  },
+  sealed_blob_malformed: {
+    userMessage: 'The stored Microsoft 365 sign-in is damaged, so it can no longer be used.',
+    fix: 'Reconnect Microsoft 365. Operator: the stored value is not a sealed value; check the database was not altered or restored from a mismatched backup.',
+  },
+  sealed_blob_unknown_key: {
+    userMessage: "The stored Microsoft 365 sign-in is sealed with an encryption key this server does not have.",
+    fix: 'Operator: add the missing key back to the key ring (M365HUB_ENCRYPTION_KEYS, after the newest) and restart; the connection works again without reconnecting.',
+  },
+};
+
 export function needsReconnect(error: IdentityError): boolean {
   return error.permanent && (error.oauthError === 'invalid_grant' || RECONNECT_CODES.has(error.code));
 }
@@ -122,8 +174,13 @@ export class TokenService {
   readonly #logger: Logger;
   readonly #marginMs: number;
   readonly #recheckMs: number;
-  readonly #memory: TokenMemoryCache;
+  readonly #memory: TokenMemory;
+  readonly #registrationFaults: RegistrationFaults;
   readonly #flights = new SingleFlight<AccessToken | undefined>();
+  // Callers that miss memory for one key share one database read (and one refresh, if needed): a storm of callers
+  // would otherwise queue a row read each on the pool ahead of the refresh they are all waiting for.
+  readonly #lookups = new SingleFlight<AccessToken>();
+  readonly #observeRefresh: ((timing: RefreshTiming) => void) | undefined;
 
   constructor(options: TokenServiceOptions) {
     this.#db = options.db;
@@ -136,7 +193,9 @@ export class TokenService {
     this.#logger = options.logger.child({ component: 'token-service' });
     this.#marginMs = options.refreshMarginMs ?? 5 * 60_000;
     this.#recheckMs = options.memoryRecheckMs ?? 30_000;
-    this.#memory = new TokenMemoryCache(options.memoryMaxEntries ?? 50_000);
+    this.#memory = createTokenMemory(options.memoryMaxEntries ?? 50_000);
+    this.#registrationFaults = new RegistrationFaults(options.clock);
+    this.#observeRefresh = options.observeRefresh;
   }
 
   /**
@@ -148,15 +207,16 @@ export class TokenService {
     const resource = request.resource ?? 'graph';
     const principal = request.principal;
     const user = principal.kind === 'application' ? undefined : userOf(principal);
-    const key = (user ? userKey(request.workspaceId, user) : appKey(request.workspaceId)) + resource;
+    const tenantId = principal.kind === 'application' ? principal.tenantId : undefined;
+    const key = (user ? userKey(request.workspaceId, user) : `${appKey(request.workspaceId)}${tenantId ?? ''}${SEP}`) + resource;
     const cached = this.#memory.get(key);
     if (cached !== undefined) {
       const now = this.#clock.now().getTime();
       if (cached.recheckAtMs > now && cached.expiresAtMs - now > this.#marginMs) return Promise.resolve(cached.token);
     }
-    return user
-      ? this.#userToken(request.workspaceId, user, resource, key)
-      : this.#appToken(request.workspaceId, resource, key);
+    return this.#lookups.run(key, () =>
+      user ? this.#userToken(request.workspaceId, user, resource, key) : this.#appToken(request.workspaceId, tenantId, resource, key),
+    );
   }
 
   /**
@@ -174,7 +234,8 @@ export class TokenService {
    * whole workspace (after a credential change). Other processes see the change within `memoryRecheckMs`.
    */
   invalidate(workspaceId: string, user?: ConnectionUserRef): void {
-    this.#memory.deleteByPrefix(user === undefined ? `${workspaceId}${SEP}` : userKey(workspaceId, connectionUser(user)));
+    if (user === undefined) this.#registrationFaults.forgetWorkspace(workspaceId);
+    forgetByPrefix(this.#memory, user === undefined ? `${workspaceId}${SEP}` : userKey(workspaceId, connectionUser(user)));
   }
 
   // ---- delegated ----
@@ -212,33 +273,57 @@ export class TokenService {
     const row = maybeRow!;
     if (resource !== 'graph' || !row.access_token_sealed || !row.access_token_expires_at) return undefined;
     if (row.access_token_expires_at.getTime() - this.#clock.now().getTime() <= this.#marginMs) return undefined;
-    return {
-      accessToken: this.#keyRing.openText(row.access_token_sealed, accessTokenPlace(row.id)),
-      expiresAt: row.access_token_expires_at,
-      scopes: row.scopes.split(' ').filter(Boolean),
-    };
+    return this.#openStoredAccessToken(row);
   }
 
-  #reconnectError(reason: string, identity?: IdentityError): TokenError {
-    return new TokenError('connection_needs_reconnect', {
-      reason,
-      ...(identity ? { userMessage: identity.userMessage, fix: identity.fix } : {}),
-    });
+  /** The row's cached access token, or undefined when it does not open (the refresh token replaces it). */
+  #openStoredAccessToken(row: TokenRow): AccessToken | undefined {
+    const accessToken = this.#openOrWarn(row.access_token_sealed!, accessTokenPlace(row.id), row.workspace_id);
+    return accessToken === undefined ? undefined : { accessToken, expiresAt: row.access_token_expires_at!, scopes: row.scopes.split(' ').filter(Boolean) };
+  }
+
+  /** Opens a sealed cache entry; one that no key opens is only a cache miss (logged for the operator). */
+  #openOrWarn(sealed: string, place: SealedPlace, workspaceId: string): string | undefined {
+    try {
+      return this.#keyRing.openText(sealed, place);
+    } catch (error) {
+      if (!(error instanceof SealedBlobError)) throw error;
+      this.#logger.warn({ workspaceId, table: place.table, column: place.column, rowId: place.rowId, code: error.code }, 'a cached token did not open; fetching a new one');
+      return undefined;
+    }
+  }
+
+  #reconnectError(reason: string, refusal?: Pick<Refusal, 'userMessage' | 'fix'>): TokenError {
+    const words = refusal ?? UNOPENABLE_WORDS[reason];
+    return new TokenError('connection_needs_reconnect', { reason, ...(words ? { userMessage: words.userMessage, fix: words.fix } : {}) });
   }
 
   /** Resolves to the new token, or undefined when nothing was refreshed (keep-alive: someone else did). */
   async #refreshUser(workspaceId: string, user: ConnectionUser, resource: ResourceName, reason: RefreshReason): Promise<AccessToken | undefined> {
     // Read before any transaction: the integrations source reads with its own connection.
     const auth = await this.#requireAuth(workspaceId);
+    const timing = this.#startTiming('user');
     let outcome: RefreshOutcome;
     if (this.#crossProcessLock) {
-      outcome = await this.#db.transaction().execute(async (trx) => {
-        await lockForTransaction(trx, connectionLockName(workspaceId, user));
-        return this.#refreshLocked(trx, trx, auth, workspaceId, user, resource, reason);
+      outcome = await new Promise<RefreshOutcome>((resolve, reject) => {
+        this.#db
+          .transaction()
+          .execute(async (trx) => {
+            await lockForTransaction(trx, connectionLockName(workspaceId, user));
+            timing.locked();
+            const locked = await this.#refreshLocked(trx, trx, auth, workspaceId, user, resource, reason, timing);
+            // Found refreshed by another process: only reads happened, so the waiting callers need not also wait
+            // for the commit (it only releases the lock). Anything written is handed out after its commit.
+            if (locked.kind === 'token' && !timing.askedMicrosoft) resolve(locked);
+            return locked;
+          })
+          .then(resolve, reject);
       });
     } else {
-      outcome = await this.#refreshLocked(this.#db, undefined, auth, workspaceId, user, resource, reason);
+      timing.locked();
+      outcome = await this.#refreshLocked(this.#db, undefined, auth, workspaceId, user, resource, reason, timing);
     }
+    timing.done(outcome.kind === 'token' && timing.askedMicrosoft);
     if (outcome.kind === 'needs_reconnect') throw outcome.error;
     if (outcome.kind === 'changed') return undefined;
     return outcome.token;
@@ -256,6 +341,7 @@ export class TokenService {
     user: ConnectionUser,
     resource: ResourceName,
     reason: RefreshReason,
+    timing: RefreshTimer,
   ): Promise<RefreshOutcome> {
     const row = await readTokenRow(reader, workspaceId, user);
     if (reason.kind === 'idle') {
@@ -266,8 +352,14 @@ export class TokenService {
       if (usable) return { kind: 'token', token: usable };
     }
     const current = row!;
-    const refreshToken = this.#keyRing.openText(current.refresh_token_sealed, refreshTokenPlace(current.id));
+    let refreshToken: string;
+    try {
+      refreshToken = this.#keyRing.openText(current.refresh_token_sealed, refreshTokenPlace(current.id));
+    } catch (error) {
+      return this.#unopenableGrant(trx, current, error);
+    }
     let tokens: DelegatedTokens;
+    timing.askMicrosoft();
     try {
       tokens = await this.#identity.refreshAccessToken({
         tenant: auth.tenant,
@@ -276,8 +368,10 @@ export class TokenService {
         scopes: refreshScopes(auth, resource, current.scopes),
       });
     } catch (error) {
+      timing.answered();
       if (error instanceof IdentityError && needsReconnect(error)) {
-        const write = (t: Transaction<Database>) => this.#markNeedsReconnect(t, current, error);
+        const refusal: Refusal = { code: error.code, userMessage: error.userMessage, fix: error.fix, ...(error.aadsts !== undefined ? { aadsts: error.aadsts } : {}) };
+        const write = (t: Transaction<Database>) => this.#markNeedsReconnect(t, current, refusal);
         await (trx ? write(trx) : this.#db.transaction().execute(write));
         return { kind: 'needs_reconnect', error: this.#reconnectError(error.code, error) };
       }
@@ -285,6 +379,7 @@ export class TokenService {
       if (reason.kind === 'idle') throw error;
       return this.#transientFailure(current, resource, error);
     }
+    timing.answered();
     const now = this.#clock.now();
     const accessToken = { token: tokens.accessToken, expiresAt: tokens.expiresAt, scopes: tokens.scopes };
     const stored = { refreshToken: tokens.refreshToken, ...(resource === 'graph' ? { accessToken } : {}) };
@@ -309,21 +404,32 @@ export class TokenService {
     const identity = error instanceof IdentityError ? error : undefined;
     this.#logger.warn({ workspaceId: row.workspace_id, connectionId: row.id, code: identity?.code ?? 'unexpected_error', permanent: identity?.permanent ?? false }, 'connection refresh failed; connection left active');
     if (resource === 'graph' && row.access_token_sealed && row.access_token_expires_at && row.access_token_expires_at.getTime() > this.#clock.now().getTime()) {
-      return {
-        kind: 'token',
-        token: {
-          accessToken: this.#keyRing.openText(row.access_token_sealed, accessTokenPlace(row.id)),
-          expiresAt: row.access_token_expires_at,
-          scopes: row.scopes.split(' ').filter(Boolean),
-        },
-      };
+      const token = this.#openStoredAccessToken(row);
+      if (token) return { kind: 'token', token };
     }
     // A permanent fault of the app registration (e.g. secret_expired) is the admin's to fix: say so as it is.
     if (identity?.permanent) throw identity;
     throw new TokenError('token_service_unavailable', identity?.retryAfterSeconds !== undefined ? { retryAfterSeconds: identity.retryAfterSeconds } : {});
   }
 
-  async #markNeedsReconnect(trx: Transaction<Database>, row: TokenRow, error: IdentityError): Promise<void> {
+  /**
+   * The stored refresh token does not open. Altered or malformed, it can never be used again: the user must
+   * reconnect, like a refusal from Microsoft, and nothing is sent to Microsoft. Sealed under a key the ring lacks,
+   * it is the operator's to fix (add the key back), so the connection is left as it is.
+   */
+  async #unopenableGrant(trx: Transaction<Database> | undefined, row: TokenRow, error: unknown): Promise<RefreshOutcome> {
+    if (!(error instanceof SealedBlobError)) throw error;
+    this.#logger.error({ workspaceId: row.workspace_id, connectionId: row.id, code: error.code }, 'a stored refresh token does not open with the key ring');
+    if (error.code === 'sealed_blob_unknown_key') {
+      throw new TokenError('token_service_unavailable', { reason: error.code, ...UNOPENABLE_WORDS[error.code]! });
+    }
+    const refusal: Refusal = { code: error.code, ...UNOPENABLE_WORDS[error.code]! };
+    const write = (t: Transaction<Database>) => this.#markNeedsReconnect(t, row, refusal);
+    await (trx ? write(trx) : this.#db.transaction().execute(write));
+    return { kind: 'needs_reconnect', error: this.#reconnectError(error.code, refusal) };
+  }
+
+  async #markNeedsReconnect(trx: Transaction<Database>, row: TokenRow, error: Refusal): Promise<void> {
     const now = this.#clock.now();
     await markNeedsReconnect(trx, row, error.code, now);
     await this.#events.publish(trx, {
@@ -354,9 +460,9 @@ export class TokenService {
 
   // ---- application ----
 
-  async #appToken(workspaceId: string, resource: ResourceName, key: string): Promise<AccessToken> {
+  async #appToken(workspaceId: string, requestedTenant: string | undefined, resource: ResourceName, key: string): Promise<AccessToken> {
     const auth = await this.#requireAuth(workspaceId);
-    const target = appTarget(auth);
+    const target = appTarget(auth, requestedTenant);
     const grant = `${target.tenantId}:${target.credentialId}`;
     const cached = this.#memory.get(key);
     const now = this.#clock.now().getTime();
@@ -365,17 +471,21 @@ export class TokenService {
       return cached.token;
     }
     if (resource === 'graph') {
-      const stored = this.#usableAppToken(await readAppToken(this.#db, workspaceId), target);
+      const stored = this.#usableAppToken(await readAppToken(this.#db, workspaceId, target.tenantId), target);
       if (stored) return this.#remember(key, stored, grant);
     }
+    // A registration Microsoft refused a moment ago (wrong secret, app gone …) is answered from memory.
+    this.#registrationFaults.throwIfRemembered(workspaceId, target);
     const token = await this.#flights.run(key, async () => {
       const acquire = async (db: Kysely<Database> | Transaction<Database>): Promise<AccessToken> => {
         if (resource === 'graph') {
-          const stored = this.#usableAppToken(await readAppToken(db, workspaceId), target);
+          const stored = this.#usableAppToken(await readAppToken(db, workspaceId, target.tenantId), target);
           if (stored) return stored;
         }
         const scope = resource === 'graph' ? `${RESOURCES.graph.uri}/.default` : `${dynamicsUri(auth)}/.default`;
-        const acquired = await this.#identity.acquireAppToken({ tenant: target.tenantId, credentials: auth.credentials, scope });
+        const acquired = await this.#registrationFaults.watch(workspaceId, target, () =>
+          this.#identity.acquireAppToken({ tenant: target.tenantId, credentials: auth.credentials, scope }),
+        );
         if (resource === 'graph') {
           await storeAppToken(db, this.#keyRing, { workspaceId, ...target, accessToken: acquired.accessToken, expiresAt: acquired.expiresAt, now: this.#clock.now() });
         }
@@ -383,7 +493,7 @@ export class TokenService {
       };
       if (!this.#crossProcessLock) return acquire(this.#db);
       return this.#db.transaction().execute(async (trx) => {
-        await lockForTransaction(trx, appTokenLockName(workspaceId));
+        await lockForTransaction(trx, appTokenLockName(workspaceId, target.tenantId));
         return acquire(trx);
       });
     });
@@ -393,14 +503,15 @@ export class TokenService {
   #usableAppToken(row: Awaited<ReturnType<typeof readAppToken>>, target: { tenantId: string; credentialId: string }): AccessToken | undefined {
     if (!row || row.credential_id !== target.credentialId || row.tenant_id !== target.tenantId) return undefined;
     if (row.expires_at.getTime() - this.#clock.now().getTime() <= this.#marginMs) return undefined;
-    return {
-      accessToken: this.#keyRing.openText(row.access_token_sealed, appTokenPlace(row.workspace_id)),
-      expiresAt: row.expires_at,
-      scopes: [`${RESOURCES.graph.uri}/.default`],
-    };
+    const accessToken = this.#openOrWarn(row.access_token_sealed, appTokenPlace(row.id), row.workspace_id);
+    return accessToken === undefined ? undefined : { accessToken, expiresAt: row.expires_at, scopes: [`${RESOURCES.graph.uri}/.default`] };
   }
 
   // ---- shared ----
+
+  #startTiming(principal: RefreshTiming['principal']): RefreshTimer {
+    return new RefreshTimer(principal, this.#observeRefresh);
+  }
 
   async #requireAuth(workspaceId: string): Promise<IntegrationAuth> {
     const auth = await this.#integrations.loadIntegrationAuth(workspaceId);
@@ -433,13 +544,70 @@ function dynamicsUri(auth: IntegrationAuth): string {
   return RESOURCES.dynamics.uri.replace('{org}', org.toLowerCase());
 }
 
-/** Client credentials need the customer tenant: a multi-tenant integration uses the tenant that granted admin consent. */
-function appTarget(auth: IntegrationAuth): { tenantId: string; credentialId: string } {
-  const tenantId = isMultiTenantAlias(auth.tenant) && auth.adminConsentTenant ? auth.adminConsentTenant : auth.tenant;
-  return { tenantId, credentialId: auth.credentialId ?? credentialDigest(auth.credentials) };
+/**
+ * Client credentials need the customer tenant. By default: the integration's own tenant, or for a multi-tenant
+ * integration the tenant recorded as its admin consent (the first to consent: a later consent in another tenant
+ * does not move it). A named tenant must be a tenant id, and one a single-tenant integration is for.
+ */
+function appTarget(auth: IntegrationAuth, requested: string | undefined): { tenantId: string; credentialId: string } {
+  const credentialId = auth.credentialId ?? credentialDigest(auth.credentials);
+  if (requested === undefined) {
+    const tenantId = isMultiTenantAlias(auth.tenant) && auth.adminConsentTenant ? auth.adminConsentTenant : auth.tenant;
+    return { tenantId, credentialId };
+  }
+  const tenantId = normaliseTenant(requested);
+  const own = normaliseTenant(auth.tenant);
+  if (!isTenantGuid(tenantId) || (!isMultiTenantAlias(own) && tenantId !== own)) {
+    throw new TokenError('integration_not_configured', {
+      userMessage: `This workspace's Microsoft 365 integration cannot act in tenant ${tenantId}.`,
+      fix: isMultiTenantAlias(own)
+        ? 'Name the customer tenant by its tenant id (a GUID), and have its administrator grant admin consent.'
+        : 'The integration is for one Azure tenant; use the multi-tenant setting to act in other tenants.',
+    });
+  }
+  return { tenantId, credentialId };
 }
 
 function credentialDigest(credentials: ClientCredentials): string {
   const material = 'clientSecret' in credentials ? credentials.clientSecret : credentials.certificatePem;
-  return `digest:${createHash('sha256').update(`${credentials.clientId}\n${material}`).digest('base64url')}`;
+  return `digest:${sha256(`${credentials.clientId}\n${material}`, 'base64url')}`;
+}
+
+/** Marks the phases of one refresh; reports them only when someone observes. */
+class RefreshTimer {
+  readonly #started = performance.now();
+  #locked = 0;
+  #asked = 0;
+  #answered = 0;
+
+  constructor(
+    private readonly principal: RefreshTiming['principal'],
+    private readonly observe: ((timing: RefreshTiming) => void) | undefined,
+  ) {}
+
+  get askedMicrosoft(): boolean {
+    return this.#asked > 0;
+  }
+  locked(): void {
+    this.#locked = performance.now();
+  }
+  askMicrosoft(): void {
+    this.#asked = performance.now();
+  }
+  answered(): void {
+    this.#answered = performance.now();
+  }
+  done(refreshed: boolean): void {
+    if (!this.observe) return;
+    const end = performance.now();
+    const locked = this.#locked || end;
+    this.observe({
+      principal: this.principal,
+      lockWaitMs: locked - this.#started,
+      identityMs: this.#asked ? (this.#answered || end) - this.#asked : 0,
+      storeMs: end - (this.#answered || locked),
+      totalMs: end - this.#started,
+      refreshed,
+    });
+  }
 }

@@ -1,6 +1,6 @@
 // The delivery log of an endpoint (newest first) and redelivery of one delivery.
 import { sql, type Kysely, type Selectable } from 'kysely';
-import { recordAudit, type AuditContext } from '../audit/audit-log.js';
+import { recordAudit, type AuditContext } from '../audit/index.js';
 import { DomainError } from '../../platform/errors/domain-error.js';
 import type { JobQueue } from '../../platform/jobs/job-queue.js';
 import type { Database, WebhookDeliveriesTable } from '../../platform/store/schema.js';

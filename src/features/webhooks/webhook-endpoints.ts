@@ -2,7 +2,7 @@
 // creation and at each rotation) and stored sealed; a rotation keeps the previous secret signing beside the new
 // one for a grace period so the receiver can switch without losing deliveries. Every change is audited.
 import type { Kysely, Selectable } from 'kysely';
-import { recordAudit, type AuditContext } from '../audit/audit-log.js';
+import { recordAudit, type AuditContext } from '../audit/index.js';
 import { DomainError } from '../../platform/errors/domain-error.js';
 import type { KeyRing } from '../../platform/crypto/key-ring.js';
 import { newId } from '../../platform/store/ids.js';

@@ -21,7 +21,7 @@ import {
 } from './webhook-endpoints.js';
 import { WebhookTargetError, type Resolver } from './webhook-target.js';
 import { ListQuery, NoContent, WorkspaceParams } from '../../contract/api-schemas.js';
-import { auditContextOf, workspaceOf } from '../access/authenticate.js';
+import { auditContextOf, workspaceOf } from '../../platform/http/authenticate.js';
 import { HttpProblem } from '../../platform/http/http-problem.js';
 import { positionCursor, readPositionCursor } from '../../platform/http/list-cursor.js';
 import {

@@ -6,7 +6,7 @@ import type { Database } from '../../platform/store/schema.js';
 import type { Clock } from '../../platform/time/clock.js';
 import { addMember, changeMemberRole, listMembers, removeMember } from './members.js';
 import { AddMemberBody, ListQuery, Member, MemberList, MemberParams, NoContent, UpdateMemberBody, WorkspaceParams } from '../../contract/api-schemas.js';
-import { auditContextOf, workspaceOf } from '../access/authenticate.js';
+import { auditContextOf, workspaceOf } from '../../platform/http/authenticate.js';
 import { positionCursor, readPositionCursor } from '../../platform/http/list-cursor.js';
 import { memberResource } from './resources.js';
 

@@ -2,8 +2,8 @@
 // workspace row, so two admins demoting each other at once cannot both succeed.
 import type { Kysely, Transaction } from 'kysely';
 import type { Database, WorkspaceRole } from '../../platform/store/schema.js';
-import { recordAudit, type AuditContext } from '../audit/audit-log.js';
-import { createConsoleUser, findConsoleUserByEmail, normaliseEmail } from '../console-auth/console-users.js';
+import { recordAudit, type AuditContext } from '../audit/index.js';
+import { createConsoleUser, findConsoleUserByEmail, normaliseEmail } from '../console-auth/index.js';
 import { DomainError } from '../../platform/errors/domain-error.js';
 import type { Clock } from '../../platform/time/clock.js';
 import { isAfter, toPage, type Page, type PageRequest } from '../../platform/store/keyset-page.js';

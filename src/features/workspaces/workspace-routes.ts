@@ -14,7 +14,7 @@ import {
   WorkspaceList,
   WorkspaceParams,
 } from '../../contract/api-schemas.js';
-import { auditContextOf, principalOf, workspaceOf } from '../access/authenticate.js';
+import { auditContextOf, principalOf, workspaceOf } from '../../platform/http/authenticate.js';
 import { HttpProblem } from '../../platform/http/http-problem.js';
 import { positionCursor, readPositionCursor } from '../../platform/http/list-cursor.js';
 import { workspaceResource } from './resources.js';

@@ -36,3 +36,10 @@ export function workspaceUrl(frontendUrl: string | undefined, subdomain: string)
   const root = new URL(frontendUrl);
   return `${root.protocol}//${subdomain}.${root.host}`;
 }
+
+/** The workspace's own URL (its subdomain of FRONTEND_URL); undefined without FRONTEND_URL or for an unknown workspace. */
+export async function workspaceHomeUrl(db: Kysely<Database>, frontendUrl: string | undefined, workspaceId: string): Promise<string | undefined> {
+  if (!frontendUrl) return undefined;
+  const row = await db.selectFrom('workspaces').select('subdomain').where('id', '=', workspaceId).executeTakeFirst();
+  return row ? workspaceUrl(frontendUrl, row.subdomain) : undefined;
+}

@@ -1,34 +1,36 @@
-// The one Microsoft Graph client: every Graph call of the hub leaves through it, so retries, throttling, timeouts,
-// request ids and log redaction live here once. Base URL is Config.graphUrl + /v1.0 (Microsoft, or the emulator);
-// the bearer token comes from a getter (the token service), asked once per attempt so a refreshed token is used.
+// The one Microsoft Graph client: every Graph call of the hub leaves through it (and through the one outbound
+// transport, ../transport), so retries, throttling, timeouts, request ids and log redaction live in one place each.
+// Base URL is Config.graphUrl + /v1.0 (Microsoft, or the emulator); the bearer token comes from a getter (the token
+// service), asked once per attempt so a refreshed token is used.
 //
 // Throttling follows Microsoft's guidance (https://learn.microsoft.com/en-us/graph/throttling): on 429 wait
-// Retry-After seconds (fractional values occur), else back off exponentially; 503 and 504 are retried the same way.
-// Retries are bounded: a Retry-After longer than the longest wait we accept is reported, not waited for.
+// Retry-After seconds (fractional values occur), else back off exponentially with full jitter; 503 and 504 are
+// retried the same way. Retries are bounded: a Retry-After longer than the longest wait we accept is reported, not
+// waited for.
 import { randomUUID } from 'node:crypto';
 import type { Logger } from '../../platform/logging/logger.js';
+import type { Clock } from '../../platform/time/clock.js';
+import { transportOrOwn, type FetchLike, type MicrosoftTransport, type RandomSource, type RetryPolicy } from '../transport/index.js';
 import { GraphError, graphErrorFromResponse } from './graph-error.js';
 
-export type FetchLike = (input: string | URL | Request, init?: RequestInit) => Promise<Response>;
+export type { FetchLike } from '../transport/index.js';
+export { parseRetryAfter } from '../transport/index.js';
 export type AccessTokenGetter = () => Promise<string>;
-
-export interface GraphRetryPolicy {
-  /** Attempts in total, the first included. */
-  maxAttempts: number;
-  baseDelayMs: number;
-  /** No single wait is longer; a Retry-After beyond it ends the retries. */
-  maxDelayMs: number;
-}
+export type GraphRetryPolicy = RetryPolicy;
 
 export interface GraphClientOptions {
   /** Config.graphUrl: https://graph.microsoft.com, or the emulator. */
   graphUrl: string;
   accessToken: AccessTokenGetter;
+  /** The product's one outbound transport; built from `fetch`, `sleep`, `random`, `clock` and `logger` when absent. */
+  transport?: MicrosoftTransport;
   fetch?: FetchLike;
   logger?: Logger;
   timeoutMs?: number;
   retry?: Partial<GraphRetryPolicy>;
   sleep?: (ms: number) => Promise<void>;
+  random?: RandomSource;
+  clock?: Clock;
 }
 
 export type QueryValue = string | number | boolean | undefined;
@@ -51,27 +53,15 @@ export const DEFAULT_GRAPH_RETRY: GraphRetryPolicy = { maxAttempts: 4, baseDelay
 export const DEFAULT_GRAPH_TIMEOUT_MS = 30_000;
 const API_VERSION = 'v1.0';
 
-const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-
-/** Retry-After in seconds: delta-seconds (possibly fractional, as Graph sends) or an HTTP date. */
-export function parseRetryAfter(value: string | null, now = Date.now()): number | undefined {
-  const text = value?.trim();
-  if (!text) return undefined;
-  if (/^\d+(\.\d+)?$/.test(text)) return Number(text);
-  const date = Date.parse(text);
-  return Number.isNaN(date) ? undefined : Math.max(0, (date - now) / 1000);
-}
-
 // A POST that timed out at a gateway (504) or lost its connection may have been carried out: only answers that
 // say the request was not processed (429, 503) are retried for it.
 const RETRY_STATUSES = { GET: new Set([429, 503, 504]), POST: new Set([429, 503]) } as const;
 
 export function createGraphClient(options: GraphClientOptions): GraphClient {
   const base = new URL(`${options.graphUrl.replace(/\/+$/, '')}/${API_VERSION}/`);
-  const doFetch = options.fetch ?? ((input, init) => fetch(input, init));
+  const transport = transportOrOwn(options);
   const policy = { ...DEFAULT_GRAPH_RETRY, ...options.retry };
   const timeoutMs = options.timeoutMs ?? DEFAULT_GRAPH_TIMEOUT_MS;
-  const sleep = options.sleep ?? realSleep;
   const log = options.logger;
 
   function urlOf(path: string, query: Record<string, QueryValue> | undefined): URL {
@@ -83,69 +73,44 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
 
   async function send<T>(method: 'GET' | 'POST', url: URL, body: unknown, request: GraphRequestOptions = {}): Promise<T> {
     const clientRequestId = randomUUID();
-    // Logged without the query string: $filter and $search values can carry names and addresses.
-    const where = { method, path: url.pathname, clientRequestId };
-    for (let attempt = 1; ; attempt++) {
-      const timeout = AbortSignal.timeout(timeoutMs);
-      const signal = request.signal ? AbortSignal.any([request.signal, timeout]) : timeout;
-      // Outside the try: a token that cannot be had (IdentityError) is the caller's to see, not a network failure.
-      const token = await options.accessToken();
-      let response: Response;
-      try {
-        response = await doFetch(url, {
-          method,
-          signal,
-          redirect: 'manual',
-          headers: {
-            accept: 'application/json',
-            authorization: `Bearer ${token}`,
-            'client-request-id': clientRequestId,
-            'return-client-request-id': 'true',
-            ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
-            ...request.headers,
-          },
-          ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-        });
-      } catch (error) {
-        if (request.signal?.aborted) throw error;
-        const code = timeout.aborted ? 'timeout' : 'network_error';
-        log?.warn({ ...where, attempt, error: code, cause: (error as Error).message }, 'graph request failed');
+    const { outcome, retryAfterSeconds } = await transport.send(
+      url,
+      // Asked per attempt, outside any catch: a token that cannot be had (IdentityError) is the caller's to see.
+      async () => ({
+        method,
+        redirect: 'manual',
+        ...(request.signal ? { signal: request.signal } : {}),
+        headers: {
+          accept: 'application/json',
+          authorization: `Bearer ${await options.accessToken()}`,
+          'client-request-id': clientRequestId,
+          'return-client-request-id': 'true',
+          ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+          ...request.headers,
+        },
+        ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+      }),
+      {
+        service: 'graph',
+        policy,
+        timeoutMs,
+        logFields: { clientRequestId },
         // Without an answer we cannot know whether a POST was carried out: only GETs are tried again.
-        if (method === 'GET' && attempt < policy.maxAttempts) {
-          await sleep(backoff(attempt));
-          continue;
-        }
-        throw new GraphError({ code, status: 0, message: code === 'timeout' ? `Microsoft Graph did not answer within ${timeoutMs} ms` : 'Microsoft Graph could not be reached', clientRequestId });
-      }
-
-      const requestId = response.headers.get('request-id') ?? undefined;
-      log?.debug({ ...where, attempt, status: response.status, requestId }, 'graph request');
-      if (response.ok) {
-        if (response.status === 204) return undefined as T;
-        const text = await response.text();
-        if (!text) return undefined as T;
-        try {
-          return JSON.parse(text) as T;
-        } catch {
-          throw new GraphError({ code: 'unexpected_response', status: response.status, message: 'Microsoft Graph answered with a body that is not JSON', clientRequestId, ...(requestId ? { requestId } : {}) });
-        }
-      }
-
-      const retryAfter = parseRetryAfter(response.headers.get('retry-after'));
-      const delay = retryAfter !== undefined ? Math.ceil(retryAfter * 1000) : backoff(attempt);
-      const retryable = RETRY_STATUSES[method].has(response.status);
-      if (!retryable || attempt >= policy.maxAttempts || delay > policy.maxDelayMs) {
-        const error = await graphErrorFromResponse(response, clientRequestId, retryable ? retryAfter : undefined);
-        log?.warn({ ...where, attempt, status: error.status, code: error.code, requestId: error.requestId }, 'graph request failed');
-        throw error;
-      }
-      log?.warn({ ...where, attempt, status: response.status, requestId, retryInMs: delay }, 'graph request throttled or unavailable, retrying');
-      await response.body?.cancel().catch(() => {});
-      await sleep(delay);
+        retryable: (o) => (o.kind === 'failed' ? method === 'GET' : RETRY_STATUSES[method].has(o.response.status)),
+      },
+    );
+    if (outcome.kind === 'failed') {
+      const code = outcome.failure;
+      throw new GraphError({ code, status: 0, message: code === 'timeout' ? `Microsoft Graph did not answer within ${timeoutMs} ms` : 'Microsoft Graph could not be reached', clientRequestId });
     }
+    const response = outcome.response;
+    const requestId = response.headers.get('request-id') ?? undefined;
+    if (response.ok) return readJson<T>(response, clientRequestId, requestId);
+    const retryable = RETRY_STATUSES[method].has(response.status);
+    const error = await graphErrorFromResponse(response, clientRequestId, retryable ? retryAfterSeconds : undefined);
+    log?.warn({ service: 'graph', method, path: url.pathname, clientRequestId, status: error.status, code: error.code, requestId: error.requestId }, 'graph request failed');
+    throw error;
   }
-
-  const backoff = (attempt: number) => Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1));
 
   return {
     get: (path, requestOptions) => send('GET', urlOf(path, requestOptions?.query), undefined, requestOptions),
@@ -160,6 +125,36 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
       }
     },
   };
+}
+
+/**
+ * A successful answer's JSON. A body that breaks off mid-way (the connection dropped) or is not valid JSON is
+ * named as what it is, with its own code, never as Graph "not answering normally" with status 200.
+ */
+async function readJson<T>(response: Response, clientRequestId: string, requestId: string | undefined): Promise<T> {
+  const ids = { clientRequestId, ...(requestId ? { requestId } : {}) };
+  if (response.status === 204) return undefined as T;
+  let text: string;
+  try {
+    text = await response.text();
+  } catch {
+    throw new GraphError({ code: 'response_truncated', status: response.status, message: `Microsoft Graph's answer (HTTP ${response.status}) broke off before its end: the connection dropped while the body was arriving`, ...ids });
+  }
+  if (!text) return undefined as T;
+  try {
+    return JSON.parse(text) as T;
+  } catch (error) {
+    // V8 says "Unexpected end of JSON input" / "Unterminated string" when the text stops before the JSON does.
+    const cutShort = /end of JSON input|Unterminated/i.test((error as Error).message);
+    throw new GraphError({
+      code: cutShort ? 'response_truncated' : 'response_not_json',
+      status: response.status,
+      message: cutShort
+        ? `Microsoft Graph's answer (HTTP ${response.status}) was cut short: its JSON body ends before it is complete (${text.length} characters arrived)`
+        : `Microsoft Graph answered HTTP ${response.status} with a body that is not valid JSON (content type ${response.headers.get('content-type') ?? 'none'})`,
+      ...ids,
+    });
+  }
 }
 
 /** A nextLink carries our bearer token when followed: only ever towards the Graph origin we were configured with. */

@@ -3,8 +3,17 @@
 // response body beyond Microsoft's message, so it is safe to log, store in a health report and show.
 // Shape: https://learn.microsoft.com/en-us/graph/errors (see /work/shared/microsoft/graph/errors.json).
 
-/** Codes we give failures that never reached a Graph answer. */
-export type GraphTransportCode = 'network_error' | 'timeout' | 'unexpected_response';
+import { AppError } from '../../platform/errors/app-error.js';
+
+/**
+ * Codes we give failures that are not Microsoft's own error: no answer (`network_error`, `timeout`), an answer whose
+ * body broke off or stops before its JSON is complete (`response_truncated`), a body that is not JSON at all
+ * (`response_not_json`), a link we refuse to follow (`unexpected_response`).
+ */
+export type GraphTransportCode = 'network_error' | 'timeout' | 'response_truncated' | 'response_not_json' | 'unexpected_response';
+
+/** The answer arrived but its body cannot be read as JSON: not an outage, and worth naming as such. */
+export const isUnreadableAnswer = (error: GraphError): boolean => error.code === 'response_truncated' || error.code === 'response_not_json';
 
 export interface GraphErrorFields {
   /** Microsoft's `error.code` (Authorization_RequestDenied, ErrorAccessDenied, itemNotFound, TooManyRequests …) or a transport code. */
@@ -20,26 +29,25 @@ export interface GraphErrorFields {
   retryAfterSeconds?: number;
 }
 
-export class GraphError extends Error implements GraphErrorFields {
-  readonly code: string;
+export class GraphError extends AppError implements GraphErrorFields {
   readonly status: number;
   readonly requestId?: string;
   readonly clientRequestId: string;
   readonly retryAfterSeconds?: number;
 
   constructor(fields: GraphErrorFields) {
-    super(fields.message);
+    // Microsoft's code, not one of ours: never rendered as a problem of the same name.
+    super(fields.code, fields.message, { isProblemCode: false });
     this.name = 'GraphError';
-    this.code = fields.code;
     this.status = fields.status;
     this.clientRequestId = fields.clientRequestId;
     if (fields.requestId !== undefined) this.requestId = fields.requestId;
     if (fields.retryAfterSeconds !== undefined) this.retryAfterSeconds = fields.retryAfterSeconds;
   }
 
-  /** Throttled or Microsoft-side trouble: trying again later may work. */
+  /** Throttled, cut short or Microsoft-side trouble: trying again later may work. */
   get transient(): boolean {
-    return this.status === 0 || this.status === 429 || this.status >= 500;
+    return this.status === 0 || this.status === 429 || this.status >= 500 || this.code === 'response_truncated';
   }
 
   toJSON(): GraphErrorFields {

@@ -5,58 +5,9 @@
 // https://learn.microsoft.com/en-us/entra/identity-platform/reference-error-codes (also looked up one by one at
 // https://login.microsoftonline.com/error?code=NNNN). Microsoft asks apps to branch on the AADSTS number and the
 // OAuth `error`, never on the wording of `error_description`, which changes; so do we.
-import { IdentityError } from './identity-error.js';
+import { IdentityError, type IdentityErrorCode } from './identity-error.js';
 
-export type IdentityErrorCode =
-  // configuration of the app registration
-  | 'redirect_uri_mismatch'
-  | 'redirect_uri_not_configured'
-  | 'application_not_found'
-  | 'application_not_multi_tenant'
-  | 'application_disabled'
-  | 'invalid_client_secret'
-  | 'secret_expired'
-  | 'client_credential_missing'
-  | 'client_assertion_invalid'
-  | 'invalid_client'
-  | 'invalid_scope'
-  | 'resource_not_found'
-  | 'tenant_not_found'
-  | 'tenant_required'
-  // consent and assignment
-  | 'consent_required'
-  | 'admin_approval_required'
-  | 'consent_declined'
-  | 'user_not_assigned'
-  // the user and their session
-  | 'user_not_in_tenant'
-  | 'user_not_found'
-  | 'user_disabled'
-  | 'invalid_user_credentials'
-  | 'password_expired'
-  | 'account_locked'
-  | 'mfa_required'
-  | 'blocked_by_conditional_access'
-  | 'interaction_required'
-  | 'login_required'
-  // grants
-  | 'refresh_token_expired'
-  | 'session_revoked'
-  | 'authorization_code_expired'
-  | 'authorization_code_redeemed'
-  | 'authorization_code_invalid'
-  | 'pkce_verifier_mismatch'
-  | 'invalid_grant'
-  | 'refresh_token_missing'
-  // protocol and transport
-  | 'invalid_request'
-  | 'id_token_invalid'
-  | 'callback_invalid'
-  | 'unexpected_response'
-  | 'service_unavailable'
-  | 'throttled'
-  | 'network_error'
-  | 'timeout';
+export type { IdentityErrorCode } from './identity-error.js';
 
 export interface CatalogueEntry {
   userMessage: string;

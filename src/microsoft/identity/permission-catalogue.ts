@@ -7,21 +7,14 @@
 // here is the one that page marks "least privileged"; `satisfiedBy` lists the higher-privileged ones the same page
 // accepts, so a tenant that already granted more is not told it is missing something.
 
-export const SERVICES = [
-  'onedrive',
-  'sharepoint',
-  'teams-files',
-  'directory',
-  'compliance',
-  'mail',
-  'calendar',
-  'teams-messages',
-  'dynamics',
-] as const;
-export type Service = (typeof SERVICES)[number];
+import { PERMISSION_MODES, SERVICE_NAMES, type PermissionModeName, type ServiceName } from '../../contract/services.js';
 
-export const MODES = ['delegated', 'application'] as const;
-export type PermissionMode = (typeof MODES)[number];
+/** The services, from the API contract: one list for the catalogue, the API schemas and the console. */
+export const SERVICES = SERVICE_NAMES;
+export type Service = ServiceName;
+
+export const MODES = PERMISSION_MODES;
+export type PermissionMode = PermissionModeName;
 
 export type ResourceName = 'graph' | 'dynamics';
 

@@ -2,6 +2,7 @@
 // (https://learn.microsoft.com/en-us/entra/identity-platform/v2-protocols-oidc#find-your-apps-openid-configuration-document-uri),
 // cached per tenant. For `organizations` / `common` Microsoft publishes the issuer as the template
 // `https://login.microsoftonline.com/{tenantid}/v2.0`; the token's own `tid` fills it (see token-client.ts).
+import { LRUCache } from 'lru-cache';
 import type * as oauth from 'oauth4webapi';
 import { z } from 'zod';
 import type { Clock } from '../../platform/time/clock.js';
@@ -40,7 +41,9 @@ export interface TenantMetadata {
 }
 
 export class TenantMetadataCache {
-  private readonly entries = new Map<string, { value: Promise<TenantMetadata>; expiresAt: number }>();
+  // Bounded: a multi-tenant hub meets many tenants (and a caller could name junk domains). Expiry follows the
+  // injected clock, so it is checked here rather than by lru-cache's own timer.
+  private readonly entries = new LRUCache<string, { value: Promise<TenantMetadata>; expiresAt: number }>({ max: 5_000 });
 
   constructor(
     private readonly loginUrl: string,

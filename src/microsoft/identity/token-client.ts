@@ -9,7 +9,8 @@ import { identityError, identityErrorFromMicrosoft, type MicrosoftErrorFields } 
 import { adminConsentUrl, buildAuthorizationUrl, type AdminConsentUrlInput, type AuthorizationUrlInput } from './authorization-url.js';
 import { clientAuthentication, type ClientCredentials } from './client-assertion.js';
 import { IdentityError } from './identity-error.js';
-import { createIdentityFetch, retryAfterSeconds, type FetchLike, type RetryPolicy } from './identity-fetch.js';
+import { retryAfterOf, type MicrosoftTransport, type RandomSource } from '../transport/index.js';
+import { createIdentityFetch, type FetchLike, type RetryPolicy } from './identity-fetch.js';
 import { applicationScope } from './permission-catalogue.js';
 import { isMultiTenantAlias, isTenantGuid, normaliseTenant, TENANT_TEMPLATE, TenantMetadataCache } from './tenant-metadata.js';
 
@@ -22,6 +23,9 @@ export interface EntraClientOptions {
   timeoutMs?: number;
   retry?: Partial<RetryPolicy>;
   sleep?: (ms: number) => Promise<void>;
+  random?: RandomSource;
+  /** The product's one outbound transport (the composition builds it); `fetch`, `sleep` and `random` build one otherwise. */
+  transport?: MicrosoftTransport;
   /** Allowed difference between our clock and Microsoft's when checking ID token times (default 120 s). */
   clockToleranceSeconds?: number;
 }
@@ -85,6 +89,9 @@ const expectedIssuerHook: symbol = (() => {
   return hook;
 })();
 
+/** Errors say how long to wait in whole seconds (rounded up, so waiting that long is always enough). */
+const wholeSeconds = (seconds: number | undefined) => (seconds === undefined ? undefined : Math.ceil(seconds));
+
 const JWT_FAILURES = new Set<string>([oauth.JWT_CLAIM_COMPARISON, oauth.JWT_TIMESTAMP_CHECK, oauth.KEY_SELECTION, oauth.PARSE_ERROR]);
 
 export function createEntraClient(options: EntraClientOptions): EntraClient {
@@ -92,6 +99,9 @@ export function createEntraClient(options: EntraClientOptions): EntraClient {
   const clock = options.clock ?? systemClock;
   const log = options.logger;
   const http = createIdentityFetch({
+    ...(options.transport ? { transport: options.transport } : {}),
+    ...(options.random ? { random: options.random } : {}),
+    clock,
     ...(options.fetch ? { fetch: options.fetch } : {}),
     ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
     ...(options.retry ? { retry: options.retry } : {}),
@@ -127,7 +137,7 @@ export function createEntraClient(options: EntraClientOptions): EntraClient {
   function translate(error: unknown, context: { redirectUri?: string } = {}): IdentityError {
     if (error instanceof IdentityError) return error;
     if (error instanceof oauth.ResponseBodyError) {
-      const retryAfter = retryAfterSeconds(error.response);
+      const retryAfter = wholeSeconds(retryAfterOf(error.response, clock.now().getTime()));
       return identityErrorFromMicrosoft(error.cause as MicrosoftErrorFields, {
         status: error.status,
         ...(retryAfter !== undefined ? { retryAfterSeconds: retryAfter } : {}),
@@ -137,7 +147,7 @@ export function createEntraClient(options: EntraClientOptions): EntraClient {
     if (error instanceof oauth.OperationProcessingError) {
       if (error.cause instanceof Response) {
         const status = error.cause.status;
-        const retryAfter = retryAfterSeconds(error.cause);
+        const retryAfter = wholeSeconds(retryAfterOf(error.cause, clock.now().getTime()));
         const code = status === 429 ? 'throttled' : status >= 500 ? 'service_unavailable' : 'unexpected_response';
         return identityError(code, { status, ...(retryAfter !== undefined ? { retryAfterSeconds: retryAfter } : {}) });
       }

@@ -7,7 +7,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import type { Database } from '../store/schema.js';
 import { SealedBlobError, type KeyRing, type SealedBlobErrorCode } from './key-ring.js';
-import { sealedColumns as registeredColumns, type SealedColumn } from './sealed-columns.js';
+import type { SealedColumn } from './sealed-columns.js';
 
 /** A blob that did not open (tampered, unknown key, malformed): left as it is, named by place (never by value). */
 export interface RotationFailure {
@@ -45,8 +45,8 @@ export interface RotateKeysOptions {
   batchSize?: number;
   /** Called after each committed batch. */
   onProgress?: (progress: RotationProgress) => void | Promise<void>;
-  /** Defaults to every registered column. */
-  columns?: readonly SealedColumn[];
+  /** Every sealed column (the composition's list: src/app/sealed-columns.ts). */
+  columns: readonly SealedColumn[];
 }
 
 export async function rotateKeys(options: RotateKeysOptions): Promise<RotationResult> {
@@ -58,7 +58,7 @@ export async function rotateKeys(options: RotateKeysOptions): Promise<RotationRe
   const failures: RotationFailure[] = [];
   let batches = 0;
 
-  for (const target of options.columns ?? registeredColumns) {
+  for (const target of options.columns) {
     const table = sql.table(target.table);
     const id = sql.ref(target.idColumn);
     const column = sql.ref(target.column);

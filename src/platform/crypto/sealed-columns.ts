@@ -1,5 +1,6 @@
-// Every column in the database that holds sealed blobs, so a key rotation finds them all. A feature that adds a
-// sealed column registers it here (next to its migration), and seals with the place
+// Columns that hold sealed blobs, so a key rotation and the start-up key check find them all. Each feature
+// declares its own sealed columns in its folder (sealed-columns.ts, exported from its index); the composition joins
+// them with the platform's (src/app/sealed-columns.ts). A blob is sealed with the place
 // `{ table, rowId: <value of idColumn>, column }`.
 export interface SealedColumn {
   table: string;
@@ -8,14 +9,5 @@ export interface SealedColumn {
   column: string;
 }
 
-export const sealedColumns: readonly SealedColumn[] = [
-  { table: 'sealed_secrets', idColumn: 'id', column: 'sealed' },
-  { table: 'm365_credentials', idColumn: 'id', column: 'secret_sealed' },
-  { table: 'm365_credentials', idColumn: 'id', column: 'private_key_sealed' },
-  { table: 'm365_auth_states', idColumn: 'state_hash', column: 'code_verifier_sealed' },
-  { table: 'm365_connections', idColumn: 'id', column: 'refresh_token_sealed' },
-  { table: 'm365_connections', idColumn: 'id', column: 'access_token_sealed' },
-  { table: 'm365_app_tokens', idColumn: 'workspace_id', column: 'access_token_sealed' },
-  { table: 'webhook_endpoints', idColumn: 'id', column: 'secret_sealed' },
-  { table: 'webhook_endpoints', idColumn: 'id', column: 'previous_secret_sealed' },
-];
+/** The platform's own: the generic secret store. */
+export const PLATFORM_SEALED_COLUMNS: readonly SealedColumn[] = [{ table: 'sealed_secrets', idColumn: 'id', column: 'sealed' }];

@@ -1,9 +1,10 @@
 // Secrets handed out once (session cookies, CSRF tokens, API keys) are stored only as SHA-256 digests: they are
 // long random values, so a fast hash is enough and a stolen database yields nothing usable.
-import { createHash, timingSafeEqual } from 'node:crypto';
+import { timingSafeEqual } from 'node:crypto';
+import { sha256 } from './sha256.js';
 
 export function digestSecret(secret: string): string {
-  return createHash('sha256').update(secret, 'utf8').digest('hex');
+  return sha256(secret, 'hex');
 }
 
 export function secretMatchesDigest(secret: string, digest: string): boolean {

@@ -1,20 +1,36 @@
-// Every error leaves as application/problem+json with a code from the catalogue. Fastify's own errors (bad JSON,
+// The one problem+json mapper: every error leaves as application/problem+json with a code from the one catalogue
+// (platform codes plus the features', assembled by the composition). An AppError whose code is in the catalogue
+// becomes that problem (DomainError, ConnectError, TokenError …). Fastify's own errors (bad JSON,
 // wrong content type, too large, schema validation) are translated; anything unexpected becomes a 500 with the
 // request id, and the details stay in the (redacted) server log.
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { DomainError } from '../errors/domain-error.js';
+import { AppError } from '../errors/app-error.js';
 import { HttpProblem, type ProblemFieldError } from './http-problem.js';
-import type { ProblemCode } from './problem-catalogue.js';
+import type { ProblemCatalogue, ProblemCode } from './problem-catalogue.js';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The one catalogue of problem codes this hub answers with. */
+    problems: ProblemCatalogue;
+  }
+}
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json; charset=utf-8';
 
 export function sendProblem(reply: FastifyReply, problem: HttpProblem): FastifyReply {
+  let definition = reply.server.problems.get(problem.code);
+  if (!definition) {
+    // A code nobody declared is a bug of ours, not the client's: answer 500 and say so in the log.
+    reply.log.error({ code: problem.code }, 'problem code missing from the catalogue');
+    problem = new HttpProblem('internal_error');
+    definition = reply.server.problems.get('internal_error')!;
+  }
   for (const [name, value] of Object.entries(problem.options.headers ?? {})) reply.header(name, value);
   return reply
-    .code(problem.status)
+    .code(definition.status)
     .header('content-type', PROBLEM_CONTENT_TYPE)
     .header('cache-control', 'no-store')
-    .send(JSON.stringify(problem.toBody(reply.request.id)));
+    .send(JSON.stringify(problem.toBody(reply.request.id, definition)));
 }
 
 interface ValidationIssue {
@@ -60,9 +76,11 @@ const BY_STATUS: Record<number, ProblemCode> = {
 };
 
 /** Maps any thrown value to the one problem the client sees; undefined means "unexpected" (a 500). */
-export function toProblem(error: unknown): HttpProblem | undefined {
+export function toProblem(error: unknown, catalogue: ProblemCatalogue): HttpProblem | undefined {
   if (error instanceof HttpProblem) return error;
-  if (error instanceof DomainError) return new HttpProblem(error.code, { detail: error.message });
+  if (error instanceof AppError && error.isProblemCode && catalogue.get(error.code)) {
+    return new HttpProblem(error.code, { detail: error.problemDetail ?? error.message });
+  }
   const fastifyError = error as FastifyError;
   if (fastifyError?.validation) {
     const errors = fieldErrors(fastifyError);
@@ -77,11 +95,12 @@ export function toProblem(error: unknown): HttpProblem | undefined {
   return mapped ? new HttpProblem(mapped) : undefined;
 }
 
-export function registerErrorHandling(server: FastifyInstance): void {
+export function registerErrorHandling(server: FastifyInstance, catalogue: ProblemCatalogue): void {
+  server.decorate('problems', catalogue);
   server.setErrorHandler((error: unknown, request: FastifyRequest, reply: FastifyReply) => {
-    const problem = toProblem(error);
+    const problem = toProblem(error, catalogue);
     if (problem) {
-      if (problem.status >= 500) request.log.error({ err: error }, 'request failed');
+      if ((catalogue.get(problem.code)?.status ?? 500) >= 500) request.log.error({ err: error }, 'request failed');
       return sendProblem(reply, problem);
     }
     request.log.error({ err: error }, 'unexpected error');

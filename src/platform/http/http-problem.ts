@@ -1,5 +1,7 @@
-// An error that becomes exactly one problem+json response. Route code throws these; the error handler renders them.
-import { PROBLEMS, problemType, type ProblemCode } from './problem-catalogue.js';
+// An error that becomes exactly one problem+json response. Route code throws these (or any AppError whose code is
+// in the catalogue); the error handler looks the code up in the one catalogue and renders it.
+import type { ProblemDefinition } from '../errors/app-error.js';
+import { problemType, type ProblemCode } from './problem-catalogue.js';
 
 export interface ProblemFieldError {
   /** JSON pointer into the request part, e.g. `/body/email` or `/params/workspaceId`. */
@@ -18,22 +20,20 @@ export interface ProblemBody {
 }
 
 export class HttpProblem extends Error {
-  readonly status: number;
   constructor(
     readonly code: ProblemCode,
     readonly options: { detail?: string; errors?: ProblemFieldError[]; headers?: Record<string, string> } = {},
   ) {
-    super(options.detail ?? PROBLEMS[code].detail);
+    super(options.detail ?? code);
     this.name = 'HttpProblem';
-    this.status = PROBLEMS[code].status;
   }
 
-  toBody(requestId: string): ProblemBody {
+  toBody(requestId: string, definition: ProblemDefinition): ProblemBody {
     return {
       type: problemType(this.code),
-      title: PROBLEMS[this.code].title,
-      status: this.status,
-      detail: this.message,
+      title: definition.title,
+      status: definition.status,
+      detail: this.options.detail ?? definition.detail,
       code: this.code,
       requestId,
       ...(this.options.errors ? { errors: this.options.errors } : {}),

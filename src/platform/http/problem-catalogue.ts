@@ -1,15 +1,11 @@
-// The one catalogue of HTTP problem codes. Every error the API answers is one of these, rendered as
-// application/problem+json (RFC 9457). Codes are stable: clients branch on them, so never rename one.
+// The platform's own HTTP problem codes, and the catalogue type that joins them with the features' codes. Every
+// error the API answers is a code of the one catalogue the composition assembles (src/app/problem-catalogue.ts),
+// rendered as application/problem+json (RFC 9457). Codes are stable: clients branch on them, so never rename one.
+import type { ProblemDefinition, ProblemDefinitions } from '../errors/app-error.js';
+
 export const PROBLEM_BASE_URI = 'https://m365hub.dev/problems/';
 
-interface ProblemEntry {
-  status: number;
-  title: string;
-  /** Default human detail, saying how to fix it. A thrower may give a more specific one. */
-  detail: string;
-}
-
-export const PROBLEMS = {
+export const PLATFORM_PROBLEMS = {
   route_not_found: {
     status: 404,
     title: 'Route not found',
@@ -45,11 +41,6 @@ export const PROBLEMS = {
     title: 'Unauthenticated',
     detail: 'Sign in to the console, or send a valid workspace API key as `Authorization: Bearer m365k_…`.',
   },
-  invalid_credentials: {
-    status: 401,
-    title: 'Invalid credentials',
-    detail: 'The email or password is not correct. Check both and try again.',
-  },
   forbidden: {
     status: 403,
     title: 'Forbidden',
@@ -65,16 +56,6 @@ export const PROBLEMS = {
     status: 409,
     title: 'Conflict',
     detail: 'The request conflicts with the current state of the resource. Reload it and try again.',
-  },
-  last_admin: {
-    status: 409,
-    title: 'Last admin',
-    detail: 'A workspace needs at least one admin. Make another member admin first.',
-  },
-  weak_password: {
-    status: 400,
-    title: 'Password too weak',
-    detail: 'Passwords need at least 12 characters. Choose a longer one.',
   },
   idempotency_conflict: {
     status: 409,
@@ -101,51 +82,38 @@ export const PROBLEMS = {
     title: 'Console not built',
     detail: 'The web console bundle is missing. Run `npm run build` (or `npm start`), then reload.',
   },
-  integration_not_configured: {
-    status: 409,
-    title: 'Microsoft 365 integration not configured',
-    detail: 'This workspace has no Microsoft 365 integration yet. A workspace admin creates it (PUT /api/v1/workspaces/{workspaceId}/integrations/m365).',
-  },
-  redirect_uri_not_configured: {
-    status: 409,
-    title: 'Redirect URI not configured',
-    detail: "Set the integration's redirect URI, or M365_REDIRECT_URI, or BACKEND_URL (then BACKEND_URL + /auth/m365/callback is used), and register the same URI in the app registration.",
-  },
-  no_delegated_services: {
-    status: 409,
-    title: 'No delegated services',
-    detail: 'The integration enables no service in delegated mode, so users have nothing to connect. A workspace admin enables one.',
-  },
-  return_to_not_allowed: {
-    status: 400,
-    title: 'returnTo not allowed',
-    detail: "returnTo must be on FRONTEND_URL, on the hub's own origin, or on an origin listed in the integration's returnOrigins.",
-  },
-  pending_credential_missing: {
-    status: 409,
-    title: 'No pending credential',
-    detail: 'The integration has no pending credential to test. Add one with Update Credentials (POST …/integrations/m365/credentials) first.',
-  },
-  microsoft_unavailable: {
-    status: 503,
-    title: 'Microsoft did not answer',
-    detail: 'Microsoft Entra ID or Microsoft Graph did not answer normally after the retries allowed. Nothing to change on your side; try again in a minute.',
-  },
-  webhook_target_refused: {
-    status: 422,
-    title: 'Webhook target refused',
-    detail:
-      'The webhook URL resolves to a private, loopback, link-local or otherwise non-public address, or does not resolve. Use a public URL (operators can allow private targets for development with M365HUB_ALLOW_PRIVATE_WEBHOOK_TARGETS=true).',
-  },
   internal_error: {
     status: 500,
     title: 'Internal error',
     detail: 'Something went wrong on the hub. Retry; if it persists, give the operator the request id.',
   },
-} as const satisfies Record<string, ProblemEntry>;
+} as const satisfies ProblemDefinitions;
 
-export type ProblemCode = keyof typeof PROBLEMS;
+/** A problem code: the platform's are listed above, features declare theirs in their own problems.ts. */
+export type ProblemCode = string;
 
 export function problemType(code: ProblemCode): string {
   return `${PROBLEM_BASE_URI}${code}`;
+}
+
+/** The one catalogue: the platform's codes plus each feature's; a code defined twice is a start-up error. */
+export class ProblemCatalogue {
+  private readonly entries = new Map<string, ProblemDefinition>();
+
+  constructor(parts: readonly ProblemDefinitions[]) {
+    for (const part of [PLATFORM_PROBLEMS, ...parts]) {
+      for (const [code, definition] of Object.entries(part)) {
+        if (this.entries.has(code)) throw new Error(`problem code ${code} is defined twice; each code has one owner`);
+        this.entries.set(code, definition);
+      }
+    }
+  }
+
+  get(code: string): ProblemDefinition | undefined {
+    return this.entries.get(code);
+  }
+
+  codes(): string[] {
+    return [...this.entries.keys()];
+  }
 }

@@ -1,6 +1,6 @@
 // Who may call a route, declared in each route's `config.access` and enforced by one hook (authenticate.ts), so a
 // route cannot forget its check: a route that declares nothing is refused.
-import type { Principal, WorkspaceAccessRole } from '../../features/access/principal.js';
+import type { Principal, WorkspaceAccessRole } from './principal.js';
 
 export type RouteAccess =
   /** Anyone (health, sign-in, the console's files). */

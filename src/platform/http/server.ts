@@ -11,27 +11,15 @@ import type { Config } from '../config/config.js';
 import type { Logger } from '../logging/logger.js';
 import type { Store } from '../store/database.js';
 import type { Clock } from '../time/clock.js';
-import { SignInLimiter } from '../../features/console-auth/sign-in-limiter.js';
-import { registerAuthentication } from '../../features/access/authenticate.js';
+import { registerAuthentication, type Authenticators } from './authenticate.js';
 import type { RouteAccess } from './route-access.js';
+import type { ProblemCatalogue } from './problem-catalogue.js';
 import { registerConsole } from './console-static.js';
 import { PROBLEM_CONTENT_TYPE, registerErrorHandling, sendProblem } from './error-handling.js';
 import { HttpProblem } from './http-problem.js';
 import { registerMetrics } from './metrics.js';
 import { registerOperationsRoutes } from './operations-routes.js';
 import { requestIdOf, REQUEST_ID_HEADER } from './request-id.js';
-import { registerApiKeyRoutes } from '../../features/api-keys/api-key-routes.js';
-import { registerAuditRoutes } from '../../features/audit/audit-routes.js';
-import { registerAuthRoutes } from '../../features/console-auth/auth-routes.js';
-import { registerJobRoutes } from '../../features/jobs/job-routes.js';
-import { registerMemberRoutes } from '../../features/workspaces/member-routes.js';
-import { registerWorkspaceRoutes } from '../../features/workspaces/workspace-routes.js';
-import { registerConnectionRoutes } from '../../features/connect/connection-routes.js';
-import { registerIntegrationRoutes, type M365Services } from '../../features/integrations/integration-routes.js';
-import { registerM365AuthRoutes } from '../../features/connect/m365-auth-routes.js';
-import { registerTestConnectionRoutes, type TestConnectionServices } from '../../features/health/test-connection-routes.js';
-import { registerWebhookRoutes, type WebhookServices } from '../../features/webhooks/webhook-routes.js';
-import { registerConsentRequestRoutes, type ConsentRequestServices } from '../../features/consent-requests/consent-request-routes.js';
 
 export const BODY_LIMIT_BYTES = 1024 * 1024;
 
@@ -50,14 +38,12 @@ export interface ServerDeps {
   jobs?: JobsPort;
   /** The built console; default `dist/console` under the working directory. */
   consoleDir?: string;
-  /** Microsoft 365 integration settings and the connect flows; their routes exist only when given. */
-  m365?: M365Services;
-  /** Test Connection and health routes (they enqueue jobs); the routes exist only when given. */
-  healthChecks?: TestConnectionServices;
-  /** Webhook endpoint routes; they exist only when given. */
-  webhooks?: WebhookServices;
-  /** The admin consent requests route (reads Microsoft Graph with the app token); it exists only when given. */
-  consentRequests?: ConsentRequestServices;
+  /** The one catalogue of problem codes (the platform's and every feature's; see src/app/problem-catalogue.ts). */
+  problems: ProblemCatalogue;
+  /** How API keys and session cookies become principals (the features that own them supply these). */
+  authenticators: Authenticators;
+  /** The features' routes, registered in this order after the operations routes (see src/app/hub-routes.ts). */
+  routes: ReadonlyArray<(server: FastifyInstance) => void>;
 }
 
 export interface RegisteredRoute {
@@ -156,27 +142,12 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     );
   });
 
-  registerErrorHandling(server);
+  registerErrorHandling(server, deps.problems);
   const registry = registerMetrics(server, deps.jobs);
-  registerAuthentication(server, { db: deps.store.db, clock: deps.clock, config: deps.config });
+  registerAuthentication(server, { config: deps.config, authenticators: deps.authenticators });
 
-  const db = deps.store.db;
   registerOperationsRoutes(server, { isReady: () => deps.store.isReady(), isShuttingDown: () => shuttingDown, registry });
-  registerAuthRoutes(server, { db, clock: deps.clock, config: deps.config, limiter: new SignInLimiter({ clock: deps.clock }) });
-  registerWorkspaceRoutes(server, { db, clock: deps.clock, frontendUrl: deps.config.frontendUrl });
-  registerMemberRoutes(server, { db, clock: deps.clock });
-  registerApiKeyRoutes(server, { db, clock: deps.clock });
-  registerAuditRoutes(server, { db });
-  registerJobRoutes(server, { jobs: deps.jobs });
-  if (deps.m365) {
-    const m365 = { db, clock: deps.clock, config: deps.config, ...deps.m365 };
-    registerIntegrationRoutes(server, m365);
-    registerConnectionRoutes(server, m365);
-    registerM365AuthRoutes(server, m365);
-  }
-  if (deps.healthChecks) registerTestConnectionRoutes(server, { db, clock: deps.clock, ...deps.healthChecks });
-  if (deps.webhooks) registerWebhookRoutes(server, { db, clock: deps.clock, ...deps.webhooks });
-  if (deps.consentRequests) registerConsentRequestRoutes(server, { db, ...deps.consentRequests });
+  for (const register of deps.routes) register(server);
 
   const consoleStatic = await registerConsole(server, deps.consoleDir ?? path.resolve('dist/console'));
   server.setNotFoundHandler((request, reply) => {

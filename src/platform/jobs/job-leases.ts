@@ -24,9 +24,11 @@ function later(now: Date, ms: number): Date {
 /** Claims up to `limit` ready jobs (highest priority, then oldest run_at); concurrent claimers skip each other's rows. */
 export async function claimJobs(
   db: Kysely<Database>,
-  options: { workerId: string; now: Date; leaseMs: number; limit: number },
+  /** `types`: the job types this process has handlers for. Others stay queued for a process that knows them, so
+   *  during a rolling upgrade an older process never takes (and dead-letters) a job type introduced by a newer one. */
+  options: { workerId: string; now: Date; leaseMs: number; limit: number; types: readonly string[] },
 ): Promise<JobRow[]> {
-  if (options.limit < 1) return [];
+  if (options.limit < 1 || options.types.length === 0) return [];
   const { now } = options;
   const rows = await db
     .updateTable('jobs')
@@ -43,6 +45,7 @@ export async function claimJobs(
         .select('id')
         .where('status', '=', 'queued')
         .where('run_at', '<=', now)
+        .where('type', 'in', options.types)
         .orderBy('priority', 'desc')
         .orderBy('run_at')
         .orderBy('id')

@@ -2,6 +2,7 @@
 // Jobs live in the `jobs` table; workers (job-worker.ts) claim and run them. Every workspace-scoped read takes the
 // workspace id from its caller, so a job of another workspace is indistinguishable from a missing one.
 import type { Kysely, Selectable, Transaction } from 'kysely';
+import { sql } from 'kysely';
 import type { Logger } from '../logging/logger.js';
 import { newId } from '../store/ids.js';
 import type { Database, JobStatus, JobsTable } from '../store/schema.js';
@@ -131,6 +132,8 @@ export interface JobQueueOptions {
   db: Kysely<Database>;
   clock: Clock;
   logger: Logger;
+  /** PostgreSQL: the store's wake-up channel; every enqueue notifies it so idle workers claim at once. */
+  wakeChannel?: string;
 }
 
 export class JobQueue {
@@ -138,7 +141,10 @@ export class JobQueue {
   readonly #clock: Clock;
   readonly #logger: Logger;
 
+  readonly #wakeChannel: string | undefined;
+
   constructor(options: JobQueueOptions) {
+    this.#wakeChannel = options.wakeChannel;
     this.#db = options.db;
     this.#clock = options.clock;
     this.#logger = options.logger;
@@ -176,6 +182,8 @@ export class JobQueue {
       .returningAll()
       .executeTakeFirst();
     if (inserted) {
+      // Inside the caller's transaction the notification leaves at commit, when the job is visible to the listener.
+      if (this.#wakeChannel && inserted.run_at.getTime() <= now.getTime()) await sql`select pg_notify(${this.#wakeChannel}, '')`.execute(executor);
       this.#logger.debug({ jobId: inserted.id, type: inserted.type, workspaceId }, 'job enqueued');
       return toJob(inserted);
     }

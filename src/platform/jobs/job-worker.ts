@@ -2,6 +2,7 @@
 // heartbeats, and records the outcome — success with its result, a retry after backoff, or the dead letter.
 // Several workers, in one process or many, share one queue; the database decides who runs what.
 import type { Kysely } from 'kysely';
+import type { Wakeups } from '../store/database.js';
 import type { Logger } from '../logging/logger.js';
 import type { Database } from '../store/schema.js';
 import type { Clock } from '../time/clock.js';
@@ -42,6 +43,8 @@ export interface JobWorkerOptions {
   heartbeatMs?: number;
   /** Wait between polls when the queue had nothing ready. */
   pollMs?: number;
+  /** PostgreSQL: woken at once when a job is enqueued (LISTEN/NOTIFY); the poll stays as the fallback. */
+  wakeups?: Wakeups;
   retry?: RetryPolicy;
   random?: () => number;
 }
@@ -72,6 +75,11 @@ export class JobWorker {
   #loop: Promise<void> | undefined;
   #stopping = false;
   #wake: (() => void) | undefined;
+  /** A wake-up that arrived while a poll was under way: the loop polls again instead of sleeping. */
+  #wakeRequested = false;
+  #idleWaiters: (() => void)[] = [];
+  readonly #wakeups: Wakeups | undefined;
+  #unlisten: Promise<(() => Promise<void>) | undefined> | undefined;
 
   constructor(options: JobWorkerOptions) {
     this.#db = options.db;
@@ -84,6 +92,7 @@ export class JobWorker {
     this.#leaseMs = options.leaseMs ?? 60_000;
     this.#heartbeatMs = options.heartbeatMs ?? Math.max(1_000, Math.floor(this.#leaseMs / 3));
     this.#pollMs = options.pollMs ?? 1_000;
+    this.#wakeups = options.wakeups;
     this.#retry = options.retry ?? defaultRetryPolicy;
     this.#random = options.random ?? Math.random;
   }
@@ -91,7 +100,23 @@ export class JobWorker {
   /** Polls in the background until stop(). */
   start(): void {
     if (this.#loop || this.#stopping) return;
+    if (this.#wakeups) {
+      this.#unlisten = this.#wakeups.listen(() => this.#wakeUp()).catch((error: unknown) => {
+        this.#logger.warn({ err: error }, 'could not listen for job wake-ups; new jobs wait for the next poll');
+        return undefined;
+      });
+    }
     this.#loop = this.#pollLoop();
+  }
+
+  /** Resolves the next time the worker has nothing running and goes to sleep until a poll or a wake-up. */
+  idle(): Promise<void> {
+    return new Promise((resolve) => this.#idleWaiters.push(resolve));
+  }
+
+  #wakeUp(): void {
+    if (this.#wake) this.#wake();
+    else this.#wakeRequested = true;
   }
 
   /**
@@ -102,6 +127,7 @@ export class JobWorker {
     this.#stopping = true;
     this.#wake?.();
     await this.#loop;
+    await (await this.#unlisten)?.();
     const graceful = options.graceful ?? true;
     if (graceful && this.#running.size > 0) {
       let timer: NodeJS.Timeout | undefined;
@@ -139,6 +165,11 @@ export class JobWorker {
       if (this.#stopping) break;
       // Keep claiming while there was work and room for it; otherwise sleep until the next poll or a free slot.
       if (claimed > 0 && this.#running.size < this.#concurrency) continue;
+      if (this.#wakeRequested) {
+        this.#wakeRequested = false;
+        continue;
+      }
+      if (this.#running.size === 0) for (const resolve of this.#idleWaiters.splice(0)) resolve();
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, this.#pollMs);
         this.#wake = () => {
@@ -158,7 +189,7 @@ export class JobWorker {
     if (reclaimed.length > 0) this.#logger.warn({ jobs: reclaimed }, 'jobs whose worker stopped answering were reclaimed');
     const room = this.#concurrency - this.#running.size;
     if (room <= 0 || this.#stopping) return [];
-    const jobs = await claimJobs(this.#db, { workerId: this.#workerId, now, leaseMs: this.#leaseMs, limit: room });
+    const jobs = await claimJobs(this.#db, { workerId: this.#workerId, now, leaseMs: this.#leaseMs, limit: room, types: Object.keys(this.#handlers) });
     return jobs.map((job) => this.#launch(job));
   }
 

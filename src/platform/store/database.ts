@@ -27,6 +27,18 @@ export interface Store {
   /** True when the database answers and the newest migration is applied. */
   isReady(): Promise<boolean>;
   close(): Promise<void>;
+  /**
+   * PostgreSQL only: a channel for waking other processes at once (LISTEN/NOTIFY), e.g. workers when a job is
+   * enqueued. Notifications sent inside a transaction are delivered when it commits. Absent on PGlite (one process).
+   */
+  wakeups?: Wakeups;
+}
+
+export interface Wakeups {
+  /** The channel name, scoped to the schema so test schemas sharing a database do not wake each other. */
+  channel: string;
+  /** Listens on a dedicated connection; the returned function stops listening and closes it. */
+  listen(onWake: () => void): Promise<() => Promise<void>>;
 }
 
 // int8 (bigserial, count(*)) arrives as a string from pg and a number from PGlite: parse both the same way.
@@ -43,11 +55,32 @@ async function newestAppliedMigration(db: Kysely<Database>, schema: string | und
   return rows[0]?.name;
 }
 
+function postgresWakeups(url: string, schema: string | undefined): Wakeups {
+  const channel = `m365hub_wake${schema ? `_${schema}` : ''}`.toLowerCase().replace(/[^a-z0-9_]/g, '_').slice(0, 63);
+  return {
+    channel,
+    async listen(onWake) {
+      const client = new pg.Client({ connectionString: url });
+      // A lost listening connection must not crash the process: workers keep polling, which is the fallback.
+      client.on('error', () => {});
+      client.on('notification', (message) => {
+        if (message.channel === channel) onWake();
+      });
+      await client.connect();
+      await client.query(`listen "${channel}"`);
+      return async () => {
+        await client.end().catch(() => {});
+      };
+    },
+  };
+}
+
 export async function openStore(target: StoreTarget): Promise<Store> {
   let db: Kysely<Database>;
   let release = () => {};
   let schema: string | undefined;
   let pglite: PGlite | undefined;
+  let wakeups: Wakeups | undefined;
   if (target.dialect === 'pglite') {
     let instance: PGlite;
     if ('instance' in target) {
@@ -74,6 +107,7 @@ export async function openStore(target: StoreTarget): Promise<Store> {
     // An idle client that loses its server must not crash the process; the next query reports it.
     pool.on('error', () => {});
     db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    wakeups = postgresWakeups(target.url, schema);
   }
 
   const migrator = new Migrator({
@@ -85,6 +119,7 @@ export async function openStore(target: StoreTarget): Promise<Store> {
   return {
     db,
     dialect: target.dialect,
+    ...(wakeups ? { wakeups } : {}),
     async migrate() {
       // Most starts find the database current: one indexed read instead of the migrator's table introspection,
       // which costs ~0.6 s on PGlite. Anything else (no table yet, older schema) takes the migrator's locked path.

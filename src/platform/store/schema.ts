@@ -198,6 +198,8 @@ export interface M365ConnectionsTable {
 }
 
 export interface M365AppTokensTable {
+  /** `<workspace id>:<tenant id>`: one application token per consenting tenant. */
+  id: string;
   workspace_id: string;
   credential_id: string;
   tenant_id: string;

@@ -1,5 +1,6 @@
 // A separate process that rotates keys and prints one line per committed batch, so a test can SIGKILL it
 // half-way through a rotation. Usage: rotate-child.ts <json: { store, keys, batchSize }>
+import { hubSealedColumns } from '../../../src/app/sealed-columns.js';
 import { parseEncryptionKeys } from '../../../src/platform/config/config.js';
 import { KeyRing } from '../../../src/platform/crypto/key-ring.js';
 import { rotateKeys } from '../../../src/platform/crypto/rotate-keys.js';
@@ -13,6 +14,7 @@ const { store: target, keys, batchSize } = JSON.parse(process.argv[2]!) as {
 };
 const store = await openStore(target);
 const result = await rotateKeys({
+  columns: hubSealedColumns,
   db: store.db,
   keyRing: new KeyRing(parseEncryptionKeys(keys)),
   logger: createLogger({ level: 'silent' }),

@@ -4,6 +4,7 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import type { RefreshTiming } from '../../../src/features/tokens/token-service.js';
 import type { RefreshProcessInput } from './refresh-process.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -12,6 +13,10 @@ const root = path.resolve(here, '../../..');
 export interface RefreshProcessOutput {
   tokens: string[];
   latencies: number[];
+  /** When each call returned, ms after "go". */
+  endedAt: number[];
+  /** The refreshes this process ran under the lock (one, or one that found another process's token). */
+  refreshes: (RefreshTiming & { endedAtMs: number })[];
 }
 
 export async function runRefreshProcesses(count: number, input: RefreshProcessInput): Promise<RefreshProcessOutput[]> {

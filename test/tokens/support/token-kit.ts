@@ -94,7 +94,8 @@ export interface Fixture {
 export async function createFixture(emulator: EmulatorHandle, store: Store, clock: ManualClock): Promise<Fixture> {
   const sleeps: number[] = [];
   const logs = captureLogger();
-  const identity = createEntraClient({ loginUrl: emulator.url, fetch: emulator.fetch, logger: logs.logger, sleep: async (ms) => void sleeps.push(ms) });
+  // The backoff's jitter draw is fixed at 1 (the full exponential ceiling) so recorded waits are predictable.
+  const identity = createEntraClient({ loginUrl: emulator.url, fetch: emulator.fetch, logger: logs.logger, sleep: async (ms) => void sleeps.push(ms), random: () => 0.999999 });
   const keyRing = testKeyRing();
   const admin = await createConsoleUser(store.db, { email: `admin-${Math.random().toString(36).slice(2)}@example.test`, password: 'correct horse battery staple' });
   const audit: AuditContext = { actor: { type: 'user', id: admin.id, label: admin.email }, ip: '127.0.0.1', at: clock.now() };

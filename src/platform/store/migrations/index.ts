@@ -11,6 +11,7 @@ import * as adminConsentLinks from './0008-admin-consent-links.js';
 import * as retiredCredentialsWiped from './0009-retired-credentials-wiped.js';
 import * as workspaceSubdomains from './0010-workspace-subdomains.js';
 import * as healthSetupAndConsentKinds from './0011-health-setup-and-consent-kinds.js';
+import * as appTokensPerTenant from './0012-app-tokens-per-tenant.js';
 
 const migrations: Record<string, Migration> = {
   '0001-foundation': foundation,
@@ -24,6 +25,7 @@ const migrations: Record<string, Migration> = {
   '0009-retired-credentials-wiped': retiredCredentialsWiped,
   '0010-workspace-subdomains': workspaceSubdomains,
   '0011-health-setup-and-consent-kinds': healthSetupAndConsentKinds,
+  '0012-app-tokens-per-tenant': appTokensPerTenant,
 };
 
 export const migrationProvider: MigrationProvider = {

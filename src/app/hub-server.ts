@@ -1,0 +1,57 @@
+// The hub's HTTP server as the features make it: the platform's server plumbing, given the authenticators that
+// console-auth and api-keys own and every feature's routes in one list. Production and tests build it here.
+import type { FastifyInstance } from 'fastify';
+import { buildServer, type ServerDeps } from '../platform/http/server.js';
+import { hubProblemCatalogue } from './problem-catalogue.js';
+import type { Authenticators } from '../platform/http/authenticate.js';
+import { authenticateApiKey, registerApiKeyRoutes } from '../features/api-keys/index.js';
+import { registerAuditRoutes } from '../features/audit/index.js';
+import { registerConnectRoutes, type M365Services } from '../features/connect/index.js';
+import { csrfTokenMatches, registerAuthRoutes, resumeSession, SESSION_COOKIE, setSessionCookie, SignInLimiter } from '../features/console-auth/index.js';
+import { registerTestConnectionRoutes, type TestConnectionServices } from '../features/health/index.js';
+import { registerIntegrationRoutes } from '../features/integrations/index.js';
+import { registerJobRoutes } from '../features/jobs/index.js';
+import { registerWebhookRoutes, type WebhookServices } from '../features/webhooks/index.js';
+import { registerConsentRequestRoutes, type ConsentRequestServices } from '../features/consent-requests/index.js';
+import { registerMemberRoutes, registerWorkspaceRoutes } from '../features/workspaces/index.js';
+
+export interface HubServerDeps extends Omit<ServerDeps, 'authenticators' | 'routes' | 'problems'> {
+  /** Microsoft 365 integration settings and the connect flows; their routes exist only when given. */
+  m365?: M365Services;
+  /** Test Connection and health routes (they enqueue jobs); the routes exist only when given. */
+  healthChecks?: TestConnectionServices;
+  /** Webhook endpoint routes; they exist only when given. */
+  webhooks?: WebhookServices;
+  /** The admin consent requests route (reads Microsoft Graph as the workspace's app); it exists only when given. */
+  consentRequests?: ConsentRequestServices;
+}
+
+export async function buildHubServer(deps: HubServerDeps): Promise<FastifyInstance> {
+  const { config, clock } = deps;
+  const db = deps.store.db;
+  const authenticators: Authenticators = {
+    sessionCookie: SESSION_COOKIE,
+    apiKey: (token) => authenticateApiKey(db, token, clock),
+    session: (cookie) => resumeSession({ db, clock, ttlSeconds: config.sessionTtlSeconds }, cookie),
+    renewSessionCookie: setSessionCookie,
+    csrfTokenMatches,
+  };
+  const routes: Array<(server: FastifyInstance) => void> = [
+    (server) => registerAuthRoutes(server, { db, clock, config, limiter: new SignInLimiter({ clock }) }),
+    (server) => registerWorkspaceRoutes(server, { db, clock, frontendUrl: config.frontendUrl }),
+    (server) => registerMemberRoutes(server, { db, clock }),
+    (server) => registerApiKeyRoutes(server, { db, clock }),
+    (server) => registerAuditRoutes(server, { db }),
+    (server) => registerJobRoutes(server, { jobs: deps.jobs }),
+  ];
+  if (deps.m365) {
+    const m365 = { db, clock, config, ...deps.m365 };
+    routes.push((server) => registerIntegrationRoutes(server, m365), (server) => registerConnectRoutes(server, m365));
+  }
+  const { healthChecks, webhooks } = deps;
+  if (healthChecks) routes.push((server) => registerTestConnectionRoutes(server, { db, clock, ...healthChecks }));
+  if (webhooks) routes.push((server) => registerWebhookRoutes(server, { db, clock, ...webhooks }));
+  const { consentRequests } = deps;
+  if (consentRequests) routes.push((server) => registerConsentRequestRoutes(server, { db, ...consentRequests }));
+  return buildServer({ ...deps, problems: hubProblemCatalogue(), authenticators, routes });
+}

@@ -1,0 +1,4 @@
+// The health feature's public surface: Test Connection (on demand and scheduled), the integration's health, and
+// their routes.
+export { healthJobs, scheduleHealthChecks } from './health-jobs.js';
+export { registerTestConnectionRoutes, type TestConnectionServices } from './test-connection-routes.js';

@@ -1,0 +1,40 @@
+// "A Graph client for (workspace, user | app[, tenant])": what files, compliance, proxy and actions all need. Built
+// once in the composition over the one outbound transport, and fed by the token service, which is asked for a
+// token on every attempt (so a refresh between retries is used, and the memory cache makes that free).
+import { createGraphClient, type GraphClient } from '../../microsoft/graph/graph-client.js';
+import type { MicrosoftTransport, RetryPolicy } from '../../microsoft/transport/index.js';
+import type { Logger } from '../../platform/logging/logger.js';
+import type { TokenPrincipal, TokenService } from './token-service.js';
+
+export interface GraphClientFactory {
+  /** Acts as the host product's user, with their delegated connection. */
+  forUser(workspaceId: string, externalUserId: string): GraphClient;
+  /** Acts as the workspace's application; `tenantId` picks one of a multi-tenant workspace's consenting tenants. */
+  forApp(workspaceId: string, tenantId?: string): GraphClient;
+}
+
+export interface GraphClientFactoryOptions {
+  /** Config.graphUrl. */
+  graphUrl: string;
+  transport: MicrosoftTransport;
+  tokens: Pick<TokenService, 'getAccessToken'>;
+  logger?: Logger;
+  retry?: Partial<RetryPolicy>;
+  timeoutMs?: number;
+}
+
+export function createGraphClientFactory(options: GraphClientFactoryOptions): GraphClientFactory {
+  const clientFor = (workspaceId: string, principal: TokenPrincipal): GraphClient =>
+    createGraphClient({
+      graphUrl: options.graphUrl,
+      transport: options.transport,
+      accessToken: async () => (await options.tokens.getAccessToken({ workspaceId, principal, resource: 'graph' })).accessToken,
+      ...(options.logger ? { logger: options.logger } : {}),
+      ...(options.retry ? { retry: options.retry } : {}),
+      ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
+    });
+  return {
+    forUser: (workspaceId, externalUserId) => clientFor(workspaceId, { kind: 'user', externalUserId }),
+    forApp: (workspaceId, tenantId) => clientFor(workspaceId, tenantId === undefined ? { kind: 'application' } : { kind: 'application', tenantId }),
+  };
+}

@@ -1,0 +1,22 @@
+// The problem codes of the token service (see src/platform/errors/app-error.ts): a route that asks for a token and
+// gets a TokenError answers with one of these through the one problem+json mapper. integration_not_configured is
+// the integrations feature's.
+import type { ProblemDefinitions } from '../../platform/errors/app-error.js';
+
+export const TOKEN_PROBLEMS = {
+  connection_not_found: {
+    status: 404,
+    title: 'Microsoft 365 connection not found',
+    detail: 'This user has not connected Microsoft 365 in this workspace. Ask the user to connect it (a connect link from the host product, or the console).',
+  },
+  connection_needs_reconnect: {
+    status: 409,
+    title: 'Microsoft 365 connection needs reconnecting',
+    detail: 'The Microsoft 365 connection stopped working and must be reconnected. Ask the user to reconnect; the connection\'s statusReason says why Microsoft refused.',
+  },
+  token_service_unavailable: {
+    status: 503,
+    title: 'Microsoft token service unavailable',
+    detail: 'Microsoft did not answer the token request; the connection itself is fine. Retry after the time in Retry-After.',
+  },
+} as const satisfies ProblemDefinitions;

@@ -1,0 +1,112 @@
+// The one outbound HTTP transport for Microsoft (identity platform and Graph): one fetch type, a per-attempt
+// timeout, bounded retries with jittered backoff or Microsoft's Retry-After, and one log line per attempt that names
+// the endpoint (origin and path) and never a query string, body, header, token or secret. What may be retried is
+// the caller's protocol knowledge (a POST that timed out at a gateway may have been carried out); how to wait and
+// log is decided here once. Sleeping, the random source and the clock are injected so tests never wait.
+import type { Logger } from '../../platform/logging/logger.js';
+import { systemClock, type Clock } from '../../platform/time/clock.js';
+import { backoffDelayMs, type RandomSource, type RetryPolicy } from './backoff.js';
+import { retryAfterOf } from './retry-after.js';
+
+/** The fetch every Microsoft call goes through (tests and operators with a private CA inject their own). */
+export type FetchLike = (input: string | URL | Request, init?: RequestInit) => Promise<Response>;
+
+export interface MicrosoftTransportOptions {
+  fetch?: FetchLike;
+  logger?: Logger;
+  sleep?: (ms: number) => Promise<void>;
+  random?: RandomSource;
+  /** For Retry-After given as an HTTP-date. */
+  clock?: Clock;
+}
+
+/** What one attempt produced: an answer (any status), or no answer at all. */
+export type AttemptOutcome = { kind: 'response'; response: Response } | { kind: 'failed'; failure: 'timeout' | 'network_error'; cause: unknown };
+
+export interface SendOptions {
+  /** Names the caller in log lines: `identity`, `graph`. */
+  service: string;
+  policy: RetryPolicy;
+  timeoutMs: number;
+  /** Whether this outcome may be tried again (status and idempotency rules are the caller's). */
+  retryable(outcome: AttemptOutcome): boolean;
+  /** Extra fields for each log line (ids only: never a secret or a query string). */
+  logFields?: Record<string, unknown>;
+}
+
+export interface SendResult {
+  /** The last attempt's outcome: a success, a refusal not worth retrying, or the last of the retries. */
+  outcome: AttemptOutcome;
+  attempts: number;
+  /** Microsoft's Retry-After on the last answer, in seconds, when it sent one. */
+  retryAfterSeconds?: number;
+}
+
+export interface MicrosoftTransport {
+  /** `init` may be a function of the attempt number (a bearer token asked for per attempt). */
+  send(input: string | URL | Request, init: RequestInit | ((attempt: number) => Promise<RequestInit>), options: SendOptions): Promise<SendResult>;
+}
+
+const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** Origin and path only: a query string can carry codes, names and addresses. */
+export function endpointOf(input: string | URL | Request): string {
+  const url = new URL(typeof input === 'string' || input instanceof URL ? input : input.url);
+  return `${url.origin}${url.pathname}`;
+}
+
+export function createMicrosoftTransport(options: MicrosoftTransportOptions = {}): MicrosoftTransport {
+  const doFetch = options.fetch ?? ((input, init) => fetch(input, init));
+  const sleep = options.sleep ?? realSleep;
+  const random = options.random ?? Math.random;
+  const clock = options.clock ?? systemClock;
+  const log = options.logger;
+
+  return {
+    async send(input, init, send) {
+      const where = { service: send.service, endpoint: endpointOf(input), ...send.logFields };
+      for (let attempt = 1; ; attempt++) {
+        const attemptInit = typeof init === 'function' ? await init(attempt) : init;
+        const method = attemptInit.method ?? 'GET';
+        const timeout = AbortSignal.timeout(send.timeoutMs);
+        const callerSignal = attemptInit.signal ?? undefined;
+        const signal = callerSignal ? AbortSignal.any([callerSignal, timeout]) : timeout;
+        let outcome: AttemptOutcome;
+        try {
+          outcome = { kind: 'response', response: await doFetch(input, { ...attemptInit, signal }) };
+          log?.debug({ ...where, method, attempt, status: outcome.response.status }, 'microsoft request');
+        } catch (error) {
+          if (callerSignal?.aborted) throw error;
+          outcome = { kind: 'failed', failure: timeout.aborted ? 'timeout' : 'network_error', cause: error };
+          log?.warn({ ...where, method, attempt, error: outcome.failure, cause: (error as Error).message }, 'microsoft request failed');
+        }
+        const retryAfterSeconds = outcome.kind === 'response' ? retryAfterOf(outcome.response, clock.now().getTime()) : undefined;
+        const result: SendResult = { outcome, attempts: attempt, ...(retryAfterSeconds !== undefined ? { retryAfterSeconds } : {}) };
+        if (!send.retryable(outcome)) return result;
+        const delay = retryAfterSeconds !== undefined ? Math.ceil(retryAfterSeconds * 1000) : backoffDelayMs(attempt, send.policy, random);
+        if (attempt >= send.policy.maxAttempts || delay > send.policy.maxDelayMs) return result;
+        if (outcome.kind === 'response') {
+          log?.warn({ ...where, method, attempt, status: outcome.response.status, retryInMs: delay }, 'microsoft request throttled or unavailable, retrying');
+          await outcome.response.body?.cancel().catch(() => {});
+        }
+        await sleep(delay);
+      }
+    },
+  };
+}
+
+/**
+ * The transport a client was given, or one built from the client's own test seams (fetch, sleep, random, clock,
+ * logger): the identity and Graph clients accept either, so the composition shares one and unit tests need none.
+ */
+export function transportOrOwn(options: MicrosoftTransportOptions & { transport?: MicrosoftTransport | undefined }): MicrosoftTransport {
+  if (options.transport) return options.transport;
+  const { fetch, sleep, random, clock, logger } = options;
+  return createMicrosoftTransport({
+    ...(fetch ? { fetch } : {}),
+    ...(sleep ? { sleep } : {}),
+    ...(random ? { random } : {}),
+    ...(clock ? { clock } : {}),
+    ...(logger ? { logger } : {}),
+  });
+}
