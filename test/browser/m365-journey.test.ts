@@ -351,6 +351,12 @@ describe('Microsoft 365 pages of the console in Chromium', { skip: browserSkipRe
       const grant = page.locator('[data-outcome="error"]').getByRole('link', { name: 'Grant admin consent' });
       assert.match((await grant.getAttribute('href')) ?? '', new RegExp(`^/auth/m365/admin-consent\\?workspaceId=${reviewWs}&`));
       assert.equal(await page.getByText(/Ask your workspace admin/).count(), 0);
+      // Back from a cancelled admin consent (the settings page is where admin consent returns): start it again.
+      await page.goto(`/w/${reviewWs}/settings/integrations?m365_error=consent_declined`);
+      const declined = page.locator('[data-outcome="error"]');
+      await declined.getByText('Admin consent was not granted').waitFor();
+      await declined.getByRole('link', { name: 'Start admin consent again' }).waitFor();
+      assert.equal(await declined.getByText(/Connect again/).count(), 0);
 
       // The first workspace's app may not read requests: the card names the permission to add instead of failing.
       await page.goto(`/w/${workspaceId}/settings/integrations`);
