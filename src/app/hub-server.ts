@@ -12,6 +12,7 @@ import { registerTestConnectionRoutes, type TestConnectionServices } from '../fe
 import { registerIntegrationRoutes } from '../features/integrations/index.js';
 import { registerJobRoutes } from '../features/jobs/index.js';
 import { registerWebhookRoutes, type WebhookServices } from '../features/webhooks/index.js';
+import { registerConsentRequestRoutes, type ConsentRequestServices } from '../features/consent-requests/index.js';
 import { registerMemberRoutes, registerWorkspaceRoutes } from '../features/workspaces/index.js';
 
 export interface HubServerDeps extends Omit<ServerDeps, 'authenticators' | 'routes' | 'problems'> {
@@ -21,6 +22,8 @@ export interface HubServerDeps extends Omit<ServerDeps, 'authenticators' | 'rout
   healthChecks?: TestConnectionServices;
   /** Webhook endpoint routes; they exist only when given. */
   webhooks?: WebhookServices;
+  /** The admin consent requests route (reads Microsoft Graph as the workspace's app); it exists only when given. */
+  consentRequests?: ConsentRequestServices;
 }
 
 export async function buildHubServer(deps: HubServerDeps): Promise<FastifyInstance> {
@@ -48,5 +51,7 @@ export async function buildHubServer(deps: HubServerDeps): Promise<FastifyInstan
   const { healthChecks, webhooks } = deps;
   if (healthChecks) routes.push((server) => registerTestConnectionRoutes(server, { db, clock, ...healthChecks }));
   if (webhooks) routes.push((server) => registerWebhookRoutes(server, { db, clock, ...webhooks }));
+  const { consentRequests } = deps;
+  if (consentRequests) routes.push((server) => registerConsentRequestRoutes(server, { db, ...consentRequests }));
   return buildServer({ ...deps, problems: hubProblemCatalogue(), authenticators, routes });
 }

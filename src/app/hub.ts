@@ -128,6 +128,7 @@ export async function buildHub(options: HubOptions): Promise<Hub> {
       m365: { integrations, connect },
       healthChecks: { queue: jobs },
       webhooks: { keyRing, queue: jobs, allowPrivateTargets: config.allowPrivateWebhookTargets, ...(options.resolveHost ? { resolve: options.resolveHost } : {}) },
+      consentRequests: { graphs: graphClients },
     });
 
     let closing: Promise<void> | undefined;

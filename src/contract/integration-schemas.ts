@@ -163,3 +163,47 @@ export const ConnectQuery = Type.Object(
   { workspaceId: WorkspaceId, returnTo: Type.Optional(Type.String({ minLength: 1, maxLength: 2048 })) },
   strict,
 );
+
+/**
+ * A user's request that an administrator approve the workspace's app (Microsoft's admin consent workflow:
+ * https://learn.microsoft.com/entra/identity/enterprise-apps/admin-consent-workflow-overview), as Microsoft Graph
+ * reports it (userConsentRequest). `status` folds Graph's status and the review result into one word:
+ * InProgress, Approved, Denied, Expired, or Completed when Graph says completed without a review result.
+ */
+export const CONSENT_REQUEST_STATUSES = ['InProgress', 'Approved', 'Denied', 'Expired', 'Completed'] as const;
+export type ConsentRequestStatus = (typeof CONSENT_REQUEST_STATUSES)[number];
+const ConsentPerson = Type.Object(
+  { id: Type.Union([Type.String(), Type.Null()]), displayName: Type.Union([Type.String(), Type.Null()]), userPrincipalName: Type.Union([Type.String(), Type.Null()]) },
+  strict,
+);
+export const ConsentRequest = Type.Object(
+  {
+    id: Type.String({ description: "the userConsentRequest's id in Microsoft Graph" }),
+    appConsentRequestId: Type.String({ description: "the appConsentRequest it belongs to (one per app, shared by every requester)" }),
+    requestedBy: ConsentPerson,
+    requestedAt: IsoTime,
+    justification: Type.String({ description: 'what the user wrote in "Request approval"' }),
+    status: Type.Unsafe<ConsentRequestStatus>(Type.String({ enum: [...CONSENT_REQUEST_STATUSES] })),
+    scopes: Type.Array(Type.String(), { description: "the app's permissions still waiting for approval (pendingScopes)" }),
+    review: Type.Union([
+      Type.Object({ reviewedBy: ConsentPerson, reviewedAt: NullableIsoTime, justification: Type.Union([Type.String(), Type.Null()]) }, strict),
+      Type.Null(),
+    ]),
+  },
+  strict,
+);
+export type ConsentRequest = Static<typeof ConsentRequest>;
+
+export const ConsentRequestList = Type.Object(
+  {
+    readable: Type.Boolean({ description: 'false: the app may not read consent requests (or has no tenant yet); `message` says what to add' }),
+    message: Type.Union([Type.String(), Type.Null()]),
+    requiredPermission: Type.Literal('ConsentRequest.Read.All'),
+    appId: Type.String(),
+    tenant: Type.Union([Type.String(), Type.Null()], { description: 'the tenant read (the integration\'s, or the one admin consent recorded)' }),
+    reviewUrl: Type.String({ description: 'Microsoft Entra admin center: Enterprise applications → Activity → Admin consent requests' }),
+    requests: Type.Array(ConsentRequest),
+  },
+  strict,
+);
+export type ConsentRequestList = Static<typeof ConsentRequestList>;

@@ -3,7 +3,9 @@
 //   an admin creates the integration for an app registered in the emulator's Contoso tenant with only part of its
 //   application permissions consented, runs Test Connection (permission_error, the missing permission and the
 //   admin consent link), grants admin consent through Microsoft's pages, tests again (connected);
-//   a member connects their own account (signs in as Dana, accepts consent), sees it, and disconnects.
+//   a member connects their own account (signs in as Dana, accepts consent), sees it, and disconnects;
+//   a member meets "Approval required" and requests approval at Microsoft; the admin sees the request on the
+//   Consent requests card (who, when, why, the Entra admin center link), then its outcome once denied.
 // Screenshots: test-results/m365-<step>.png. Needs the built console (`npm run build:console`; `npm test` does).
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
@@ -267,6 +269,103 @@ describe('Microsoft 365 pages of the console in Chromium', { skip: browserSkipRe
       assert.deepEqual(pageErrors(), []);
     } finally {
       await context.close();
+    }
+  });
+
+  // Microsoft's admin consent workflow (admin-consent-workflow-overview, review-admin-consent-requests): a member
+  // meets "Approval required" while connecting and requests approval; the workspace admin sees the request.
+  test('consent requests: a member requests approval at Microsoft and is told to ask their workspace admin; the admin sees who, when and why, the Entra link, then the outcome', async () => {
+    // An app whose delegated directory permissions need an administrator, and which may read consent requests.
+    const registered = await emulator.createApplication(tenant, {
+      displayName: 'Contoso access reviews',
+      signInAudience: 'AzureADMyOrg',
+      redirectUris: [`${hub.url}/auth/m365/callback`],
+      requiredPermissions: { delegated: ['User.Read.All', 'GroupMember.Read.All'], application: ['ConsentRequest.Read.All'] },
+    });
+    await emulator.grant(tenant, { appId: registered.appId, roles: ['ConsentRequest.Read.All'] });
+    const reviewWs = (await admin.call<{ id: string }>('POST', '/api/v1/workspaces', { name: 'Contoso Reviews' })).id;
+    await admin.call('PUT', `/api/v1/workspaces/${reviewWs}/integrations/m365`, {
+      clientId: registered.appId,
+      clientSecret: (await emulator.addSecret(tenant, registered.appId)).secretText,
+      azureTenantId: tenant,
+      redirectUri: `${hub.url}/auth/m365/callback`,
+      services: [{ service: 'directory', modes: ['delegated'] }],
+    });
+    const requester = { email: 'rita.requester@example.test', password: 'a long enough member password' };
+    await admin.call('POST', `/api/v1/workspaces/${reviewWs}/members`, { ...requester, role: 'member', displayName: 'Rita Requester' });
+    const justification = 'I review group memberships for the quarterly access audit';
+
+    const asMember = await openPage();
+    try {
+      const { page } = asMember;
+      await signIn(page, requester);
+      await page.goto(`/w/${reviewWs}/account/integrations`);
+      await page.getByRole('button', { name: 'Connect Microsoft 365' }).click();
+      await microsoftSignIn(page, `jordan@${emulator.seed!.tenant.domain}`);
+      await page.getByRole('heading', { name: 'Approval required' }).waitFor();
+      await page.locator('#justification').fill(justification);
+      await shot(page, '13-microsoft-approval-required');
+      await page.locator('#requestApproval').click();
+      await page.getByRole('heading', { name: 'Request sent' }).waitFor();
+      await page.locator('#returnToApp').click();
+      // The hub's page, then the console: a member is told to ask their workspace admin, with no link that refuses them.
+      await page.getByText('Ask your workspace admin to grant admin consent').waitFor();
+      assert.equal(await page.getByRole('link', { name: 'Admin consent link' }).count(), 0);
+      await page.getByRole('link', { name: 'Continue' }).click();
+      await page.waitForURL(`**/w/${reviewWs}/account/integrations`);
+      const banner = page.locator('[data-outcome="error"]');
+      await banner.getByText(/Ask your workspace admin to grant admin consent/).waitFor();
+      assert.equal(await banner.getByRole('link', { name: 'Grant admin consent' }).count(), 0);
+      await shot(page, '14-member-asks-workspace-admin');
+      assert.deepEqual(asMember.pageErrors(), []);
+    } finally {
+      await asMember.context.close();
+    }
+
+    const asAdmin = await openPage();
+    try {
+      const { page } = asAdmin;
+      await signIn(page, hub.admin);
+      await page.goto(`/w/${reviewWs}/settings/integrations`);
+      const card = page.getByRole('region', { name: /^Consent requests/ });
+      const request = card.getByRole('listitem').filter({ hasText: 'Jordan Kim' });
+      await request.getByText(justification).waitFor();
+      await request.getByText(`jordan@${emulator.seed!.tenant.domain}`).waitFor();
+      await request.getByText('Waiting for review').waitFor();
+      await card.getByText('1 waiting').waitFor();
+      const review = card.getByRole('link', { name: /Review in the Entra admin center/ });
+      assert.equal(await review.getAttribute('href'), `https://entra.microsoft.com/${tenant}/#view/Microsoft_AAD_IAM/StartboardApplicationsMenuBlade/~/AccessRequests`);
+      assert.equal(await review.getAttribute('target'), '_blank');
+      await shot(page, '15-consent-requests');
+
+      // An administrator denies it in Entra (here: the emulator's control API); the card shows the outcome.
+      const [record] = (await emulator.consentRequests(tenant)).filter((r) => r.appId === registered.appId);
+      await emulator.decideConsentRequest(tenant, record!.id, { result: 'Deny', justification: 'Use the audit export instead' });
+      await card.getByRole('button', { name: 'Refresh' }).click();
+      await request.getByText('Denied', { exact: true }).waitFor();
+      await request.getByText(/Use the audit export instead/).waitFor();
+      await shot(page, '16-consent-request-denied');
+
+      // A workspace admin reading the same refusal on their own integrations page gets the admin consent button.
+      await page.goto(`/w/${reviewWs}/account/integrations?m365_error=admin_approval_required`);
+      const grant = page.locator('[data-outcome="error"]').getByRole('link', { name: 'Grant admin consent' });
+      assert.match((await grant.getAttribute('href')) ?? '', new RegExp(`^/auth/m365/admin-consent\\?workspaceId=${reviewWs}&`));
+      assert.equal(await page.getByText(/Ask your workspace admin/).count(), 0);
+      // Back from a cancelled admin consent (the settings page is where admin consent returns): start it again.
+      await page.goto(`/w/${reviewWs}/settings/integrations?m365_error=consent_declined`);
+      const declined = page.locator('[data-outcome="error"]');
+      await declined.getByText('Admin consent was not granted').waitFor();
+      await declined.getByRole('link', { name: 'Start admin consent again' }).waitFor();
+      assert.equal(await declined.getByText(/Connect again/).count(), 0);
+
+      // The first workspace's app may not read requests: the card names the permission to add instead of failing.
+      await page.goto(`/w/${workspaceId}/settings/integrations`);
+      const unreadable = page.getByTestId('consent-requests-unreadable');
+      await unreadable.getByText(/ConsentRequest\.Read\.All/).waitFor();
+      await shot(page, '17-consent-requests-unreadable');
+      assert.deepEqual(asAdmin.pageErrors(), []);
+    } finally {
+      await asAdmin.context.close();
     }
   });
 });

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { dialects, skipReason } from '../support/stores.js';
-import { Browser, consoleConnect, CONTOSO, startConnectKit, type ConnectKit } from './support/connect-kit.js';
+import { Browser, consoleConnect, CONTOSO, PASSWORD, startConnectKit, type ConnectKit } from './support/connect-kit.js';
 
 for (const dialect of dialects) {
   describe(`connect flow (${dialect})`, { skip: skipReason(dialect) }, () => {
@@ -111,12 +111,29 @@ for (const dialect of dialects) {
       const html = await refused.text();
       assert.match(html, /Approval required/);
       assert.match(html, /admin_approval_required/);
-      assert.ok(html.includes(`/auth/m365/admin-consent?workspaceId=${strict.id}`), 'links to admin consent');
+      // A member cannot start admin consent: told to ask a workspace admin, never given a link that refuses them.
+      assert.ok(!html.includes('/auth/m365/admin-consent'), 'no admin consent link for a member');
+      assert.match(html, /Ask your workspace admin to grant admin consent/);
       assert.ok(html.includes('/x?m365_error=admin_approval_required'));
       assert.equal((await member.call('GET', `/api/v1/workspaces/${strict.id}/me/connection`)).status, 404, 'nothing stored');
 
+      // A workspace admin who meets the same page is given the admin consent link.
+      const adminRefused = await kit.admin.browser.get(await consoleConnect(kit, kit.admin, strict.id, 'sam@contoso.onmicrosoft.com', '/x'));
+      const adminHtml = await adminRefused.text();
+      assert.ok(adminHtml.includes(`/auth/m365/admin-consent?workspaceId=${strict.id}`), 'links an admin to admin consent');
+      assert.doesNotMatch(adminHtml, /Ask your workspace admin/);
+
       // Members cannot start admin consent; the admin can, and the grant is recorded.
       assert.equal((await member.browser.get(`/auth/m365/admin-consent?workspaceId=${strict.id}`)).status, 403);
+      // Cancelling on Microsoft's admin consent page says to start admin consent again, not to connect again.
+      const cancelStart = await kit.admin.browser.get(`/auth/m365/admin-consent?workspaceId=${strict.id}`);
+      const cancelled = await kit.emulator.signIn(cancelStart.headers.get('location')!, { username: 'admin@contoso.onmicrosoft.com', password: PASSWORD, consent: 'cancel' });
+      const cancelPage = await kit.admin.browser.get(cancelled.url);
+      assert.equal(cancelPage.headers.get('x-m365hub-error-code'), 'consent_declined');
+      const cancelHtml = await cancelPage.text();
+      assert.match(cancelHtml, /Admin consent was not granted/);
+      assert.match(cancelHtml, /Start admin consent again/);
+      assert.doesNotMatch(cancelHtml, /Start Connect Microsoft 365 again/);
       const adminStart = await kit.admin.browser.get(`/auth/m365/admin-consent?workspaceId=${strict.id}&returnTo=/settings`);
       assert.equal(adminStart.status, 302);
       const consentUrl = new URL(adminStart.headers.get('location')!);

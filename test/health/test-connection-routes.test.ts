@@ -269,7 +269,8 @@ for (const dialect of dialects) {
       assert.equal(finished.result.steps.find((s) => s.name === 'credentials')!.status, 'passed', 'the credential is checked without a user');
       const connection = finished.result.steps.find((s) => s.name === 'connection')!;
       assert.equal(connection.code, 'connection_not_found');
-      assert.ok(connection.details!.connectPath);
+      // The console's route of this workspace's "Your integrations" page, where the admin connects.
+      assert.equal(connection.details!.connectPath, `/w/${delegatedOnly.id}/account/integrations`);
     });
 
     it('keeps members out, answers 404 without an integration, and validates the body', async () => {

@@ -166,7 +166,8 @@ describe('Test Connection against the emulator', () => {
       const connection = report.steps.find((s) => s.name === 'connection')!;
       assert.equal(connection.code, 'connection_not_found');
       assert.match(connection.fix ?? '', /Your integrations/);
-      assert.equal(connection.details!.connectPath, '/settings/integrations');
+      // The console's route of the workspace's "Your integrations" page (console/src/app.tsx: /w/:workspaceId/account/integrations).
+      assert.equal(connection.details!.connectPath, `/w/${ws('four')}/account/integrations`);
     });
   });
 });

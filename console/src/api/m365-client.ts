@@ -8,6 +8,7 @@ import type {
   AdminConsentLink,
   Connection,
   ConnectionReport,
+  ConsentRequestList,
   CreateWebhookBody,
   Credential,
   CredentialBody,
@@ -56,6 +57,9 @@ export const getSetupGuide = (workspaceId: string, services?: readonly ServiceSe
 
 export const getAdminConsentLink = (workspaceId: string, returnTo?: string): Promise<AdminConsentLink> =>
   request('GET', `${integrationPath(workspaceId)}/admin-consent-url`, { query: { returnTo } });
+
+/** Users' admin consent requests for the workspace's app, read live from Microsoft Graph (admins). */
+export const listConsentRequests = (workspaceId: string): Promise<ConsentRequestList> => request('GET', `${integrationPath(workspaceId)}/consent-requests`);
 
 /** The stored health; null when the hub has no health route yet or no integration (both mean "never tested" here). */
 export async function getHealth(workspaceId: string): Promise<HealthView | null> {

@@ -4,6 +4,9 @@ import type { Static } from 'typebox';
 import type {
   AdminConsentLink as AdminConsentLinkSchema,
   Connection,
+  ConsentRequest,
+  ConsentRequestList,
+  ConsentRequestStatus,
   Credential,
   CredentialBody,
   Integration,
@@ -21,7 +24,7 @@ import type {
   WebhookWithSecret,
 } from '../../../src/contract/webhook-schemas.js';
 
-export type { Connection, Credential, CredentialBody, Integration, PutIntegrationBody };
+export type { Connection, ConsentRequest, ConsentRequestList, ConsentRequestStatus, Credential, CredentialBody, Integration, PutIntegrationBody };
 export type ServiceName = (typeof SERVICE_NAMES)[number];
 export type PermissionMode = 'delegated' | 'application';
 export type ServiceSelection = Integration['services'][number];

@@ -1,9 +1,10 @@
 // Says how a Microsoft 365 browser flow ended, right where the person lands afterwards.
-import { describeFlowError, type FlowOutcome } from './m365-outcome.js';
+import { describeFlowError, type FlowOutcome, type FlowReader } from './m365-outcome.js';
 
-export function FlowOutcomeBanner({ outcome, onDismiss }: { outcome: FlowOutcome; onDismiss(): void }) {
+/** `reader`: who is on the page (a workspace admin is given the admin consent link where a member is told to ask). */
+export function FlowOutcomeBanner({ outcome, reader, onDismiss }: { outcome: FlowOutcome; reader: FlowReader; onDismiss(): void }) {
   if (outcome.kind === 'error') {
-    const { title, fix } = describeFlowError(outcome.code);
+    const { title, fix, action } = describeFlowError(outcome.code, reader);
     return (
       <div className="banner banner--error" role="alert" data-outcome="error">
         <div className="banner__body">
@@ -13,6 +14,11 @@ export function FlowOutcomeBanner({ outcome, onDismiss }: { outcome: FlowOutcome
             Code: <span className="mono">{outcome.code}</span>
           </p>
         </div>
+        {action && (
+          <a className="button button--primary button--small" href={action.href}>
+            {action.label}
+          </a>
+        )}
         <button type="button" className="button button--secondary button--small" onClick={onDismiss}>
           Dismiss
         </button>

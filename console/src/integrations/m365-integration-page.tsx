@@ -1,5 +1,6 @@
 // Settings → Integrations: the workspace's Microsoft 365 integration, for workspace admins. Create it, read what to
-// register in Entra, test it, see its health, rotate its credential, grant admin consent, delete it.
+// register in Entra, test it, see its health, rotate its credential, grant admin consent, see users' admin consent
+// requests, delete it.
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import * as m365 from '../api/m365-client.js';
@@ -14,6 +15,7 @@ import { ProblemBanner } from '../components/problem-banner.js';
 import { useToast } from '../components/toast-provider.js';
 import { useLoader } from '../hooks/use-loader.js';
 import { useWorkspace } from '../workspaces/workspaces-context.js';
+import { ConsentRequestsCard } from './consent-requests-card.js';
 import { FlowOutcomeBanner } from './flow-outcome-banner.js';
 import { IntegrationForm } from './integration-form.js';
 import { IntegrationOverview } from './integration-overview.js';
@@ -107,7 +109,7 @@ function IntegrationSettings({ workspaceId }: { workspaceId: string }) {
 
   return (
     <>
-      {outcome && <FlowOutcomeBanner outcome={outcome} onDismiss={dismissOutcome} />}
+      {outcome && <FlowOutcomeBanner outcome={outcome} reader={{ role: 'admin', adminConsentHref, flow: 'admin_consent' }} onDismiss={dismissOutcome} />}
       {!current && !creating && (
         <Card>
           <MicrosoftHeader
@@ -192,6 +194,7 @@ function IntegrationSettings({ workspaceId }: { workspaceId: string }) {
               health.reload();
             }}
           />
+          <ConsentRequestsCard workspaceId={workspaceId} />
         </>
       )}
       <SetupGuideCard

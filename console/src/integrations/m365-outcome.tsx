@@ -33,19 +33,25 @@ function outcomeOf(params: URLSearchParams): FlowOutcome | null {
 }
 
 /**
+ * Who reads the outcome, and after which flow: a workspace admin can grant admin consent from the page (the link is
+ * given), a member asks one. The integration settings page is where admin consent returns (`admin_consent`); a
+ * user's own integrations page is where connecting returns (`connect`).
+ */
+export type FlowReader = { role: 'admin'; adminConsentHref: string; flow: 'connect' | 'admin_consent' } | { role: 'member' };
+
+export interface FlowErrorWords {
+  title: string;
+  fix: string;
+  /** What the reader can do about it from here (a workspace admin: grant admin consent). */
+  action?: { label: string; href: string };
+}
+
+/**
  * What a connect or consent error code means for the person who just tried, in the hub's catalogue wording. Only the
  * codes a person can meet at the end of a browser flow; anything else reads as a generic failure with its code.
  */
 const ERRORS: Record<string, { title: string; fix: string }> = {
   consent_declined: { title: 'The connection was cancelled or not approved', fix: 'Connect again and choose Accept on the Microsoft permissions page.' },
-  admin_approval_required: {
-    title: 'Approval required',
-    fix: 'An administrator of your Microsoft 365 organisation must approve this app first. Ask a workspace admin to grant admin consent, then connect again.',
-  },
-  consent_required: {
-    title: 'Approval required',
-    fix: 'The permissions this app needs have not been granted. Ask a workspace admin to grant admin consent, then connect again.',
-  },
   user_not_assigned: { title: 'Your account is not assigned to this app in Microsoft Entra', fix: 'Ask your Microsoft 365 administrator to assign you to the app (Enterprise applications → Users and groups).' },
   redirect_uri_mismatch: { title: "The app registration does not list m365hub's redirect URI", fix: 'A workspace admin adds the redirect URI shown in Settings → Integrations to the app registration.' },
   refresh_token_missing: { title: 'Missing access_token or refresh_token in token response', fix: 'offline_access must be granted: connect again and accept every permission.' },
@@ -58,7 +64,30 @@ const ERRORS: Record<string, { title: string; fix: string }> = {
   no_delegated_services: { title: 'This workspace uses Microsoft 365 only without signed-in users', fix: 'A workspace admin enables a service in delegated mode to let users connect.' },
 };
 
-export function describeFlowError(code: string): { title: string; fix: string } {
+/** Microsoft wants an administrator's consent (AADSTS90094 / 65001): who can give it depends on who reads this. */
+const NEEDS_ADMIN: Record<string, string> = {
+  admin_approval_required: 'An administrator of your Microsoft 365 organisation must approve this app first.',
+  consent_required: 'The permissions this app needs have not been granted in your Microsoft 365 organisation.',
+};
+
+export function describeFlowError(code: string, reader: FlowReader = { role: 'member' }): FlowErrorWords {
+  const grant = reader.role === 'admin' ? { label: 'Grant admin consent', href: reader.adminConsentHref } : undefined;
+  const needsAdmin = NEEDS_ADMIN[code];
+  if (needsAdmin) {
+    return reader.role === 'admin'
+      ? { title: 'Approval required', fix: `${needsAdmin} As a workspace admin you can grant admin consent now (sign in at Microsoft as an administrator of the organisation), then connect again.`, action: grant! }
+      : {
+          title: 'Approval required',
+          fix: `${needsAdmin} Ask your workspace admin to grant admin consent, then connect again. If Microsoft let you request approval, your request is already with your administrators.`,
+        };
+  }
+  if (code === 'consent_declined' && reader.role === 'admin' && reader.flow === 'admin_consent') {
+    return {
+      title: 'Admin consent was not granted',
+      fix: 'Admin consent was cancelled or not approved, so nothing was granted for the organisation. Start admin consent again, sign in as an administrator of the tenant and choose Accept.',
+      action: { label: 'Start admin consent again', href: reader.adminConsentHref },
+    };
+  }
   return ERRORS[code] ?? { title: 'Microsoft 365 was not connected', fix: 'Try again. If it keeps failing, send the code below to your workspace admin.' };
 }
 

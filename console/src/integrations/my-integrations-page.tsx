@@ -42,7 +42,13 @@ export function MyIntegrationsPage() {
   return (
     <>
       <PageHeader title="Your integrations" description={`Connect your own accounts to ${workspace.name}. Only you can use your connection; admins see that it exists, never its tokens.`} />
-      {outcome && <FlowOutcomeBanner outcome={outcome} onDismiss={dismissOutcome} />}
+      {outcome && (
+        <FlowOutcomeBanner
+          outcome={outcome}
+          reader={workspace.role === 'admin' ? { role: 'admin', adminConsentHref: m365.adminConsentUrl(workspace.id, pagePath), flow: 'connect' } : { role: 'member' }}
+          onDismiss={dismissOutcome}
+        />
+      )}
       <section className="card" aria-labelledby="my-m365-title">
         <MicrosoftHeader
           headingId="my-m365-title"

@@ -91,6 +91,14 @@ const errorPage = (error: IdentityError | ConnectError, extra: Partial<ResultPag
   ...extra,
 });
 
+const ASK_WORKSPACE_ADMIN =
+  'Ask your workspace admin to grant admin consent (Settings → Integrations → Grant admin consent, signed in at Microsoft as an administrator of your organisation), then connect again. If Microsoft let you request approval, your request is already with your administrators.';
+
+async function consoleRole(db: Kysely<Database>, workspaceId: string, userId: string): Promise<string | undefined> {
+  const row = await db.selectFrom('workspace_members').select('role').where('workspace_id', '=', workspaceId).where('user_id', '=', userId).executeTakeFirst();
+  return row?.role;
+}
+
 function adminConsentStart(request: FastifyRequest, deps: M365RouteDeps, workspaceId: string): string {
   return `${hubOrigin(request, deps.config)}/auth/m365/admin-consent?workspaceId=${encodeURIComponent(workspaceId)}`;
 }
@@ -238,10 +246,14 @@ export function registerM365AuthRoutes(server: FastifyInstance, deps: M365RouteD
     // an admin consent link).
     if (returnTo && !forConsoleUser) return reply.header(ERROR_CODE_HEADER, error.code).redirect(withOutcome(returnTo, { error: error.code }), 303);
     // A console user's admin signs in to the console; anyone else's tenant administrator gets a single-use link that
-    // needs no console account (the state that names the workspace passed every check).
-    const action = needsAdmin
-      ? { label: 'Admin consent link', href: forConsoleUser ? adminConsentStart(request, deps, workspaceId) : await signedAdminConsentLink(request, workspaceId) }
-      : undefined;
-    return page(request, reply, 400, errorPage(error, { ...(action ? { action } : {}), ...(returnTo ? { continueHref: withOutcome(returnTo, { error: error.code }) } : {}) }));
+    // needs no console account (the state that names the workspace passed every check). A console member cannot
+    // start admin consent: they are told to ask a workspace admin, without a link that would refuse them.
+    const consoleMember = needsAdmin && forConsoleUser && (await consoleRole(deps.db, workspaceId, outcome.user!.id)) !== 'admin';
+    const action =
+      needsAdmin && !consoleMember
+        ? { label: 'Admin consent link', href: forConsoleUser ? adminConsentStart(request, deps, workspaceId) : await signedAdminConsentLink(request, workspaceId) }
+        : undefined;
+    const words = { ...(consoleMember ? { fix: ASK_WORKSPACE_ADMIN } : {}), ...(outcome.purpose === 'admin_consent' && error.code === 'consent_declined' ? { title: 'Admin consent was not granted' } : {}) };
+    return page(request, reply, 400, errorPage(error, { ...words, ...(action ? { action } : {}), ...(returnTo ? { continueHref: withOutcome(returnTo, { error: error.code }) } : {}) }));
   }
 }

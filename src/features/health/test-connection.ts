@@ -105,11 +105,11 @@ export async function testConnection(deps: TestConnectionDeps, workspaceId: stri
     let connectionStep: TestStep | undefined;
     token = options.actingUser
       ? await deps.delegatedToken?.(workspaceId, options.actingUser).catch((error: unknown) => {
-          connectionStep = connectionFailure(error);
+          connectionStep = connectionFailure(error, connectPathFor(workspaceId, options.actingUser));
           return undefined;
         })
       : undefined;
-    if (!token && !connectionStep) connectionStep = notConnectedStep();
+    if (!token && !connectionStep) connectionStep = notConnectedStep(connectPathFor(workspaceId, options.actingUser));
 
     // The credential without a user: Microsoft's token endpoint authenticates the client on a client-credentials
     // request before anything else, so a wrong or expired secret answers AADSTS7000215 / 7000222 even when the
@@ -247,22 +247,34 @@ function tenantOf(accessToken: string): string | undefined {
   }
 }
 
-function notConnectedStep(): TestStep {
+/**
+ * Where the reader makes their connection: the console's "Your integrations" page of this workspace for a console
+ * user (the console's route /w/<workspaceId>/account/integrations), or for a host product's user the API that makes
+ * their connect link.
+ */
+function connectPathFor(workspaceId: string, user: ConnectionUser | null | undefined): string {
+  const ws = encodeURIComponent(workspaceId);
+  return user?.kind === 'external_user' ? `/api/v1/workspaces/${ws}/users/${encodeURIComponent(user.id)}/connect-link` : `/w/${ws}/account/integrations`;
+}
+
+function notConnectedStep(connectPath: string): TestStep {
   return {
     name: 'connection',
     status: 'skipped',
     code: 'connection_not_found',
     message: 'You have not connected Microsoft 365 in this workspace, so the delegated permissions and services were not checked.',
-    fix: 'Connect Microsoft 365 under User settings → Your integrations, then test again.',
-    details: { connectPath: '/settings/integrations' },
+    fix: connectPath.startsWith('/api/')
+      ? 'Have the user connect Microsoft 365 through a connect link (POST …/users/{externalUserId}/connect-link), then test again.'
+      : 'Connect Microsoft 365 under User settings → Your integrations, then test again.',
+    details: { connectPath },
   };
 }
 
 /** The acting user's token could not be had: an identity refusal, or the token service's typed outcome. */
-function connectionFailure(error: unknown): TestStep {
+function connectionFailure(error: unknown, connectPath: string): TestStep {
   if (error instanceof IdentityError) return { ...identityStep(error), name: 'connection' };
   const typed = error as { code?: unknown; userMessage?: unknown; fix?: unknown; reason?: unknown };
-  if (typed?.code === 'connection_not_found') return notConnectedStep();
+  if (typed?.code === 'connection_not_found') return notConnectedStep(connectPath);
   if (typeof typed?.code === 'string' && typeof typed.userMessage === 'string') {
     return {
       name: 'connection',
@@ -270,7 +282,7 @@ function connectionFailure(error: unknown): TestStep {
       code: typed.code,
       message: typed.userMessage,
       ...(typeof typed.fix === 'string' ? { fix: typed.fix } : {}),
-      ...(typeof typed.reason === 'string' ? { details: { reason: typed.reason, connectPath: '/settings/integrations' } } : {}),
+      ...(typeof typed.reason === 'string' ? { details: { reason: typed.reason, connectPath } } : {}),
     };
   }
   throw error;

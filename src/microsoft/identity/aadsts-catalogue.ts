@@ -13,6 +13,8 @@ export interface CatalogueEntry {
   userMessage: string;
   fix: string;
   permanent: boolean;
+  /** Other words when the error ends an admin consent flow (/adminconsent) rather than a user's sign-in. */
+  adminConsent?: { userMessage: string; fix: string };
 }
 
 const REFERENCE = 'https://learn.microsoft.com/en-us/entra/identity-platform/reference-error-codes';
@@ -104,6 +106,12 @@ export const IDENTITY_ERRORS: Record<IdentityErrorCode, CatalogueEntry> = {
     userMessage: 'The connection was cancelled or not approved.',
     fix: 'Start Connect Microsoft 365 again and accept the permissions requested.',
     permanent: true,
+    // Cancel on Microsoft's admin consent page: nothing was granted for the organisation, and reconnecting a user
+    // would not grant it either.
+    adminConsent: {
+      userMessage: 'Admin consent was cancelled or not approved: nothing was granted for the organisation.',
+      fix: 'Start admin consent again (Grant admin consent on the Microsoft 365 integration page, or open the admin consent link again), sign in as an administrator of the tenant and choose Accept.',
+    },
   },
   user_not_assigned: {
     userMessage: 'Your account is not assigned to this app in Microsoft Entra.',
@@ -349,6 +357,8 @@ export interface MicrosoftErrorFields {
 
 export interface ErrorContext {
   redirectUri?: string;
+  /** The browser flow that ended in the error: an admin consent flow has its own words for some codes. */
+  flow?: 'sign_in' | 'admin_consent';
   status?: number;
   retryAfterSeconds?: number;
 }
@@ -404,7 +414,8 @@ function fillFix(fix: string, context: ErrorContext): string {
 export function identityErrorFromMicrosoft(fields: MicrosoftErrorFields, context: ErrorContext = {}): IdentityError {
   const aadsts = aadstsNumber(fields);
   const code = classify(fields, aadsts, context.status);
-  const entry = IDENTITY_ERRORS[code];
+  const base = IDENTITY_ERRORS[code];
+  const entry = context.flow === 'admin_consent' && base.adminConsent ? { ...base, ...base.adminConsent } : base;
   const traceId = fields.trace_id ?? traceFromDescription(fields.error_description, 'Trace ID');
   const correlationId = fields.correlation_id ?? traceFromDescription(fields.error_description, 'Correlation ID');
   const message = microsoftMessage(fields.error_description);

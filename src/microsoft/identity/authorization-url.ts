@@ -93,14 +93,14 @@ function single(query: Query, name: string): string | undefined {
   return value;
 }
 
-function errorFromCallback(query: Query, redirectUri: string | undefined) {
+function errorFromCallback(query: Query, redirectUri: string | undefined, flow: 'sign_in' | 'admin_consent' = 'sign_in') {
   const error = single(query, 'error');
   if (!error) return undefined;
   const description = single(query, 'error_description');
   const subcode = single(query, 'error_subcode');
   return identityErrorFromMicrosoft(
     { error, ...(description ? { error_description: description } : {}), ...(subcode ? { error_subcode: subcode } : {}) },
-    redirectUri ? { redirectUri } : {},
+    { ...(redirectUri ? { redirectUri } : {}), flow },
   );
 }
 
@@ -120,7 +120,7 @@ export function parseAuthorizationCallback(query: Query, context: { redirectUri?
 
 /** The admin consent callback: `admin_consent=True`, the consenting tenant and the state, or the error. */
 export function parseAdminConsentCallback(query: Query, context: { redirectUri?: string } = {}): { tenant: string; state: string; scope: string | undefined } {
-  const failure = errorFromCallback(query, context.redirectUri);
+  const failure = errorFromCallback(query, context.redirectUri, 'admin_consent');
   if (failure) throw failure;
   const consent = single(query, 'admin_consent');
   const tenant = single(query, 'tenant');
