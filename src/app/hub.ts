@@ -32,6 +32,8 @@ import { healthJobs, scheduleHealthChecks } from '../features/health/index.js';
 import { webhookDeliveryJob } from '../features/webhooks/index.js';
 import { createWebhookSender, type Resolver } from '../features/webhooks/index.js';
 import type { ConnectionUser } from '../contract/integration-schemas.js';
+import { jobConditionClassifier } from './job-conditions.js';
+import { hubProblemCatalogue } from './problem-catalogue.js';
 
 export interface HubOptions {
   config: Config;
@@ -111,6 +113,7 @@ export async function buildHub(options: HubOptions): Promise<Hub> {
       logger,
       workerId: `${hostname()}:${process.pid}`,
       ...(store.wakeups ? { wakeups: store.wakeups } : {}),
+      isCondition: jobConditionClassifier(hubProblemCatalogue()),
       handlers: {
         ...maintenanceJobs({ db: store.db, clock }),
         ...keepAliveJobs({ db: store.db, tokens, clock, logger, idleDays: config.keepAliveIdleDays }),

@@ -40,7 +40,7 @@ export function healthJobs(deps: { test: TestConnectionDeps; health: HealthDeps;
         report = await testConnection(deps.test, workspaceId, { credential, actingUser });
         if (basis) report.basis = basis;
       } catch (error) {
-        if (error instanceof IntegrationNotConfiguredError) throw new JobFailure(error.code, error.message, { retryable: false });
+        if (error instanceof IntegrationNotConfiguredError) throw new JobFailure(error.code, error.message, { condition: true });
         throw error;
       }
       // Before the health is recorded: its expiry warnings then use Microsoft's date.

@@ -6,18 +6,39 @@ export interface JobErrorRecord {
   message: string;
 }
 
+export interface JobFailureOptions {
+  retryable?: boolean;
+  /**
+   * The job ended on a condition a person must fix (the user has not connected, consent is missing, the integration
+   * is not set up): the job finishes `failed` with its code, is not retried, and is logged as information, never as a
+   * server error with a stack or a dead letter.
+   */
+  condition?: boolean;
+  cause?: unknown;
+}
+
 export class JobFailure extends Error {
   readonly retryable: boolean;
+  readonly condition: boolean;
   constructor(
     readonly code: string,
     message: string,
-    options: { retryable?: boolean; cause?: unknown } = {},
+    options: JobFailureOptions = {},
   ) {
     super(message, { cause: options.cause });
     this.name = 'JobFailure';
-    this.retryable = options.retryable ?? true;
+    this.condition = options.condition ?? false;
+    this.retryable = this.condition ? false : (options.retryable ?? true);
   }
 }
+
+/**
+ * Tells a condition a person must fix from a fault. The composition gives the worker one that also knows the
+ * features' errors (an AppError whose problem is a 4xx); on its own the worker knows only JobFailure's flag.
+ */
+export type ConditionClassifier = (error: unknown) => boolean;
+
+export const isFlaggedCondition: ConditionClassifier = (error) => error instanceof JobFailure && error.condition;
 
 const CODE = /^[a-z][a-z0-9_.]{0,63}$/;
 const MAX_MESSAGE = 500;

@@ -120,6 +120,8 @@ export type AttemptOutcome =
   | { status: 'succeeded'; result: unknown }
   | { status: 'cancelled' }
   | { status: 'dead'; error: JobErrorRecord }
+  /** Ended on a condition a person must fix (not connected, consent missing …): finished, not a fault of the hub. */
+  | { status: 'failed'; error: JobErrorRecord }
   | { status: 'retry'; error: JobErrorRecord; runAt: Date }
   /** Handed back untouched (shutdown): the attempt does not count. */
   | { status: 'released' };
@@ -133,8 +135,8 @@ export async function finishAttempt(db: Kysely<Database>, lease: Lease, now: Dat
       ? update.set({ ...unlocked, status: 'succeeded', result: JSON.stringify(outcome.result ?? null), finished_at: now })
       : outcome.status === 'cancelled'
         ? update.set({ ...unlocked, status: 'cancelled', finished_at: now })
-        : outcome.status === 'dead'
-          ? update.set({ ...unlocked, status: 'dead', last_error: JSON.stringify(outcome.error), finished_at: now })
+        : outcome.status === 'dead' || outcome.status === 'failed'
+          ? update.set({ ...unlocked, status: outcome.status, last_error: JSON.stringify(outcome.error), finished_at: now })
           : outcome.status === 'retry'
             ? update.set({ ...unlocked, status: 'queued', last_error: JSON.stringify(outcome.error), run_at: outcome.runAt })
             : update.set((eb) => ({ ...unlocked, status: 'queued', run_at: now, attempts: eb('attempts', '-', 1) }));

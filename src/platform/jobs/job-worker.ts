@@ -6,7 +6,7 @@ import type { Wakeups } from '../store/database.js';
 import type { Logger } from '../logging/logger.js';
 import type { Database } from '../store/schema.js';
 import type { Clock } from '../time/clock.js';
-import { describeFailure, isRetryable, type JobErrorRecord } from './job-failure.js';
+import { describeFailure, isFlaggedCondition, isRetryable, type ConditionClassifier, type JobErrorRecord } from './job-failure.js';
 import { claimJobs, finishAttempt, heartbeat, leaseOf, reclaimExpiredLeases, recordProgress, type AttemptOutcome, type Lease } from './job-leases.js';
 import { JobQueue, toJob, type Job, type JobRow } from './job-queue.js';
 import { enqueueDueSchedules } from './job-schedules.js';
@@ -47,6 +47,8 @@ export interface JobWorkerOptions {
   wakeups?: Wakeups;
   retry?: RetryPolicy;
   random?: () => number;
+  /** Which failures are conditions a person must fix rather than faults (see JobFailure's `condition`). */
+  isCondition?: ConditionClassifier;
 }
 
 interface Running {
@@ -71,6 +73,7 @@ export class JobWorker {
   readonly #pollMs: number;
   readonly #retry: RetryPolicy;
   readonly #random: () => number;
+  readonly #isCondition: ConditionClassifier;
   readonly #running = new Map<string, Running>();
   #loop: Promise<void> | undefined;
   #stopping = false;
@@ -95,6 +98,7 @@ export class JobWorker {
     this.#wakeups = options.wakeups;
     this.#retry = options.retry ?? defaultRetryPolicy;
     this.#random = options.random ?? Math.random;
+    this.#isCondition = options.isCondition ?? isFlaggedCondition;
   }
 
   /** Polls in the background until stop(). */
@@ -267,6 +271,11 @@ export class JobWorker {
     if (reason === 'shutdown') return { status: 'released' };
     const record: JobErrorRecord = describeFailure(error);
     const { job } = running;
+    if (this.#isCondition(error)) {
+      // Not the hub's fault and not worth another attempt: no stack, no error level, no dead letter.
+      log.info({ errorCode: record.code, reason: record.message }, 'job ended on a condition a person must fix');
+      return { status: 'failed', error: record };
+    }
     if (isRetryable(error) && job.attempts < job.max_attempts) {
       const runAt = new Date(this.#clock.now().getTime() + retryDelayMs(job.attempts, this.#retry, this.#random));
       log.warn({ err: error, errorCode: record.code, retryAt: runAt }, 'job attempt failed; it will be retried');
