@@ -69,7 +69,7 @@ export const JOB_STATUSES: readonly JobStatus[] = ['queued', 'running', 'succeed
 /** States a job never leaves. */
 export const FINISHED_JOB_STATUSES: readonly JobStatus[] = ['succeeded', 'failed', 'dead', 'cancelled'];
 
-export type JobQueueErrorCode = 'invalid_cursor' | 'invalid_job';
+export type JobQueueErrorCode = 'invalid_cursor' | 'invalid_job' | 'schedule_name_taken';
 
 export class JobQueueError extends Error {
   constructor(
@@ -101,6 +101,17 @@ export interface ScheduleInput {
   type: string;
   payload?: Record<string, unknown>;
   intervalSeconds: number;
+  /** The workspace whose jobs this schedule enqueues; omitted for instance schedules. */
+  workspaceId?: string;
+}
+
+export interface Schedule {
+  name: string;
+  type: string;
+  payload: Record<string, unknown>;
+  intervalSeconds: number;
+  nextRunAt: Date;
+  workspaceId: string | null;
 }
 
 export interface JobPage {
@@ -272,22 +283,53 @@ export class JobQueue {
     const now = this.#clock.now();
     const payload = JSON.stringify(input.payload ?? {});
     const soonest = new Date(now.getTime() + input.intervalSeconds * 1000);
-    await this.#db
+    const workspaceId = input.workspaceId ?? null;
+    const result = await this.#db
       .insertInto('job_schedules')
-      .values({ name: input.name, type: input.type, payload, interval_seconds: input.intervalSeconds, next_run_at: now, created_at: now })
+      .values({ name: input.name, type: input.type, payload, interval_seconds: input.intervalSeconds, next_run_at: now, created_at: now, workspace_id: workspaceId })
       .onConflict((oc) =>
-        oc.column('name').doUpdateSet((eb) => ({
-          type: input.type,
-          payload,
-          interval_seconds: input.intervalSeconds,
-          next_run_at: eb.fn('least', [eb.ref('job_schedules.next_run_at'), eb.val(soonest)]),
-        })),
+        oc
+          .column('name')
+          .doUpdateSet((eb) => ({
+            type: input.type,
+            payload,
+            interval_seconds: input.intervalSeconds,
+            next_run_at: eb.fn('least', [eb.ref('job_schedules.next_run_at'), eb.val(soonest)]),
+          }))
+          // A schedule is changed only by its own workspace (or, for an instance schedule, by the instance).
+          .where(sql<boolean>`job_schedules.workspace_id is not distinct from ${workspaceId}`),
       )
-      .execute();
+      .executeTakeFirst();
+    if (Number(result.numInsertedOrUpdatedRows ?? 0) === 0) {
+      throw new JobQueueError('schedule_name_taken', `a schedule named ${input.name} belongs elsewhere; choose a name unique to this workspace`);
+    }
   }
 
-  async removeSchedule(name: string): Promise<boolean> {
-    const result = await this.#db.deleteFrom('job_schedules').where('name', '=', name).executeTakeFirst();
+  /** A workspace's own schedules (or the instance's, with null), by name. */
+  async listSchedules(workspaceId: string | null): Promise<Schedule[]> {
+    const rows = await this.#db
+      .selectFrom('job_schedules')
+      .selectAll()
+      .where(sql<boolean>`workspace_id is not distinct from ${workspaceId}`)
+      .orderBy('name')
+      .execute();
+    return rows.map((row) => ({
+      name: row.name,
+      type: row.type,
+      payload: row.payload,
+      intervalSeconds: row.interval_seconds,
+      nextRunAt: row.next_run_at,
+      workspaceId: row.workspace_id,
+    }));
+  }
+
+  /** Removes a schedule of this workspace (or an instance schedule, with no workspace); another's is left alone. */
+  async removeSchedule(name: string, workspaceId: string | null = null): Promise<boolean> {
+    const result = await this.#db
+      .deleteFrom('job_schedules')
+      .where('name', '=', name)
+      .where(sql<boolean>`workspace_id is not distinct from ${workspaceId}`)
+      .executeTakeFirst();
     return Number(result.numDeletedRows) > 0;
   }
 }

@@ -37,7 +37,10 @@ export async function enqueueDueSchedules(db: Kysely<Database>, queue: JobQueue,
         .limit(1)
         .executeTakeFirst();
       if (!pending) {
-        await queue.enqueue({ type: schedule.type, payload: schedule.payload, scheduleName: schedule.name, runAt: now }, trx);
+        await queue.enqueue(
+          { type: schedule.type, payload: schedule.payload, scheduleName: schedule.name, runAt: now, ...(schedule.workspace_id ? { workspaceId: schedule.workspace_id } : {}) },
+          trx,
+        );
         enqueued.push(schedule.name);
       }
       await trx

@@ -119,6 +119,8 @@ export interface JobSchedulesTable {
   interval_seconds: number;
   next_run_at: Timestamp;
   created_at: CreatedAt;
+  /** Null for instance schedules; a workspace's schedule runs its jobs there and is deleted with it. */
+  workspace_id: ColumnType<string | null, string | null | undefined, never>;
 }
 
 export interface SealedSecretsTable {

@@ -12,6 +12,7 @@ import * as retiredCredentialsWiped from './0009-retired-credentials-wiped.js';
 import * as workspaceSubdomains from './0010-workspace-subdomains.js';
 import * as healthSetupAndConsentKinds from './0011-health-setup-and-consent-kinds.js';
 import * as appTokensPerTenant from './0012-app-tokens-per-tenant.js';
+import * as workspaceSchedules from './0014-workspace-schedules.js';
 
 const migrations: Record<string, Migration> = {
   '0001-foundation': foundation,
@@ -26,6 +27,7 @@ const migrations: Record<string, Migration> = {
   '0010-workspace-subdomains': workspaceSubdomains,
   '0011-health-setup-and-consent-kinds': healthSetupAndConsentKinds,
   '0012-app-tokens-per-tenant': appTokensPerTenant,
+  '0014-workspace-schedules': workspaceSchedules,
 };
 
 export const migrationProvider: MigrationProvider = {
