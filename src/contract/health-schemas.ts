@@ -1,5 +1,6 @@
 // Schemas of Test Connection and the integration's health (TypeBox). Pure data: the console imports the same types.
 import { Type, type Static } from 'typebox';
+import { SERVICE_NAMES, type ServiceName } from './services.js';
 
 const strict = { additionalProperties: false } as const;
 const IsoTime = Type.String({ format: 'date-time', description: 'ISO 8601 UTC time' });
@@ -31,9 +32,16 @@ export const TestConnectionBody = Type.Object(
 );
 export type TestConnectionBody = Static<typeof TestConnectionBody>;
 
+/** `connection`: the acting user's own Microsoft 365 connection, used for the delegated checks. */
+const STEP_NAMES = ['credentials', 'connection', 'registration', 'permissions', ...SERVICE_NAMES.map((service) => `service:${service}` as const)] as const;
+export type StepName = (typeof STEP_NAMES)[number];
+export const StepName = Type.Unsafe<StepName>(
+  Type.String({ enum: [...STEP_NAMES], description: 'credentials, connection, registration, permissions, or service:<service>' }),
+);
+
 export const TestStep = Type.Object(
   {
-    name: Type.String({ description: 'credentials, permissions, or service:<service>' }),
+    name: StepName,
     status: Type.Union([Type.Literal('passed'), Type.Literal('failed'), Type.Literal('skipped')]),
     code: Type.Optional(Type.String({ description: 'stable, on failed steps (e.g. invalid_client_secret, permissions_missing, graph_access_denied)' })),
     message: Type.Optional(Type.String()),
@@ -42,6 +50,19 @@ export const TestStep = Type.Object(
   },
   strict,
 );
+export type TestStep = Static<typeof TestStep>;
+
+/** What a report tested; a later change of any of these makes the report outdated. */
+export const ReportBasis = Type.Object(
+  {
+    credentialId: Type.Union([Type.String(), Type.Null()]),
+    services: Type.String({ description: 'canonical: sorted services, each with its sorted modes' }),
+    tenant: Type.String({ description: 'the Azure tenant id entered, else organizations' }),
+    consent: Type.Union([Type.String(), Type.Null()], { description: 'when admin consent was last recorded (ISO), and for which tenant' }),
+  },
+  { ...strict, description: 'what was tested: the credential, services, tenant and admin consent in force' },
+);
+export type ReportBasis = Static<typeof ReportBasis>;
 
 /** The result of a `health.test-connection` job, and the stored report. */
 export const ConnectionReport = Type.Object(
@@ -51,21 +72,12 @@ export const ConnectionReport = Type.Object(
     credential: Type.Union([Type.Literal('active'), Type.Literal('pending')]),
     mode: Type.Union([Type.Literal('application'), Type.Literal('delegated')]),
     steps: Type.Array(TestStep),
-    basis: Type.Optional(
-      Type.Object(
-        {
-          credentialId: Type.Union([Type.String(), Type.Null()]),
-          services: Type.String(),
-          tenant: Type.String(),
-          consent: Type.Union([Type.String(), Type.Null()]),
-        },
-        { ...strict, description: 'what was tested: the credential, services, tenant and admin consent in force' },
-      ),
-    ),
+    basis: Type.Optional(ReportBasis),
   },
   strict,
 );
 export type ConnectionReport = Static<typeof ConnectionReport>;
+export type ConnectionHealth = Static<typeof ConnectionHealth>;
 
 export const CredentialWarning = Type.Object(
   {

@@ -8,7 +8,7 @@
 //     AADSTS50105 (https://learn.microsoft.com/entra/identity/enterprise-apps/assign-user-or-group-access-portal).
 import type { GraphClient } from '../../microsoft/graph/graph-client.js';
 import { GraphError } from '../../microsoft/graph/graph-error.js';
-import type { TestStep } from './connection-report.js';
+import type { TestStep } from '../../contract/health-schemas.js';
 
 interface RedirectPlatform {
   redirectUris?: string[] | null;

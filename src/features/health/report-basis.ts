@@ -5,16 +5,9 @@
 import { createHash } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../../platform/store/schema.js';
+import type { ReportBasis } from '../../contract/health-schemas.js';
 
-export interface ReportBasis {
-  credentialId: string | null;
-  /** Canonical: sorted services, each with its sorted modes. */
-  services: string;
-  /** The Azure tenant id entered, else `organizations`. */
-  tenant: string;
-  /** When admin consent was last recorded (ISO), and for which tenant. */
-  consent: string | null;
-}
+export type { ReportBasis };
 
 export type OutdatedReason = 'credential_changed' | 'services_changed' | 'tenant_changed' | 'consent_changed';
 

@@ -120,9 +120,9 @@ async function healthResource(request: FastifyRequest, deps: TestConnectionRoute
     tested,
     checkedAt: view.checkedAt,
     message: tested ? null : 'Never tested. Run Test Connection (POST …/integrations/m365/test) to check the credentials, permissions and services.',
-    report: (view.report as ConnectionReport | null) ?? null,
+    report: view.report,
     outdated: view.outdated ? { since: view.outdated.since, reason: view.outdated.reason, message: view.outdated.message } : null,
-    pendingReport: view.pendingReport as ConnectionReport | null,
+    pendingReport: view.pendingReport,
     consent: view.consent,
     credentialWarnings: view.credentialWarnings,
   };

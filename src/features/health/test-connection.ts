@@ -27,9 +27,9 @@ import type { ConnectionUser } from '../../contract/integration-schemas.js';
 import { readMicrosoftExpiry } from './microsoft-credential-expiry.js';
 import { PROBES } from './service-probes.js';
 import { checkRegistration } from './registration-check.js';
-import type { ConnectionHealth, ConnectionReport, TestStep } from './connection-report.js';
+import type { ConnectionHealth, ConnectionReport, TestStep } from '../../contract/health-schemas.js';
 
-export type { ConnectionHealth, ConnectionReport, StepName, TestStep } from './connection-report.js';
+export type { ConnectionHealth, ConnectionReport, StepName, TestStep } from '../../contract/health-schemas.js';
 
 export interface TestConnectionDeps {
   integrations: { loadIntegrationAuth(workspaceId: string, options?: { credential?: 'active' | 'pending' }): Promise<IntegrationAuth | undefined> };
