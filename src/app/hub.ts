@@ -34,6 +34,7 @@ import { createWebhookSender, type Resolver } from '../features/webhooks/index.j
 import type { ConnectionUser } from '../contract/integration-schemas.js';
 import { jobConditionClassifier } from './job-conditions.js';
 import { hubProblemCatalogue } from './problem-catalogue.js';
+import { hubEventCatalogue } from './event-catalogue.js';
 
 export interface HubOptions {
   config: Config;
@@ -88,6 +89,7 @@ export async function buildHub(options: HubOptions): Promise<Hub> {
     const entra = createEntraClient({ loginUrl: config.loginUrl, clock, logger, transport });
     const redirectDefaults = { m365RedirectUri: config.m365RedirectUri, backendUrl: config.backendUrl };
     const integrations = new IntegrationStore({ db: store.db, keyRing, clock, redirectDefaults });
+    hubEventCatalogue(); // the features' event types cover the contract's list, each with one owner
     const events = new WebhookEventPublisher({ queue: jobs, clock });
     const tokens = new TokenService({ db: store.db, dialect: store.dialect, keyRing, identity: entra, integrations, events, clock, logger });
     const graphClients = createGraphClientFactory({ graphUrl: config.graphUrl, transport, tokens, logger });

@@ -7,7 +7,7 @@ const IsoTime = Type.String({ format: 'date-time', description: 'ISO 8601 UTC ti
 const NullableIsoTime = Type.Union([IsoTime, Type.Null()]);
 const idPattern = (prefix: string) => Type.String({ pattern: `^${prefix}_[a-z2-7]{26}$`, description: `opaque id starting with ${prefix}_` });
 
-/** Every event type the hub publishes (a test checks this list against the code that publishes). */
+/** Every event type the hub publishes. Each feature declares the ones it publishes; src/app/event-catalogue.ts holds them against this list at start-up. */
 export const WEBHOOK_EVENT_TYPES = [
   'connection.connected',
   'connection.disconnected',

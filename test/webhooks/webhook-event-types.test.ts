@@ -1,26 +1,25 @@
-// The documented list of event types (the API's enum for eventTypes) must name every type the code publishes,
-// or an admin could not subscribe to one; read from the source of every module that calls publish().
+// The contract's list of webhook event types (the API's enum for eventTypes) and the features that publish them are
+// tied together: each feature declares the types it publishes and gets a publisher narrowed to them (the compiler
+// refuses any other), and the composition's catalogue must cover the contract's list exactly, one owner per type.
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
-import { it } from 'node:test';
+import { describe, it } from 'node:test';
+import { FEATURE_EVENT_TYPES, hubEventCatalogue } from '../../src/app/event-catalogue.js';
 import { WEBHOOK_EVENT_TYPES } from '../../src/contract/webhook-schemas.js';
 
-function sourceFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? sourceFiles(path.join(dir, e.name)) : e.name.endsWith('.ts') ? [path.join(dir, e.name)] : []));
-}
+describe('webhook event catalogue', () => {
+  it('every event type of the contract has exactly one publishing feature', () => {
+    const owners = hubEventCatalogue();
+    assert.deepEqual([...owners.keys()].sort(), [...WEBHOOK_EVENT_TYPES].sort());
+    assert.equal(owners.get('connection.needs_reconnect'), 'tokens');
+    assert.equal(owners.get('connection.health_changed'), 'health');
+  });
 
-it('lists every event type the hub publishes, and nothing it never publishes', () => {
-  const published = new Set<string>();
-  for (const file of sourceFiles('src')) {
-    const text = readFileSync(file, 'utf8');
-    if (!/\.publish\(/.test(text) || file.includes(`${path.sep}webhooks${path.sep}`)) continue;
-    for (const match of text.matchAll(/'((?:connection|credential|integration)\.[a-z_]+)'/g)) {
-      // Audit actions share the prefix; only names next to a publish call or an event `type:` count.
-      const before = text.slice(Math.max(0, match.index! - 200), match.index!);
-      if (/type:\s*(?:[^,]*\?\s*)?$/.test(before) || /publish\([^)]*$/.test(before)) published.add(match[1]!);
-    }
-  }
-  assert.ok(published.has('connection.health_changed'), [...published].join(','));
-  assert.deepEqual([...published].sort(), [...WEBHOOK_EVENT_TYPES].sort());
+  it('refuses a contract type no feature publishes: an admin could subscribe to an event that never comes', () => {
+    const { tokens: _dropped, ...withoutTokens } = FEATURE_EVENT_TYPES;
+    assert.throws(() => hubEventCatalogue(withoutTokens), /no feature publishes: connection\.needs_reconnect/);
+  });
+
+  it('refuses a type declared by two features', () => {
+    assert.throws(() => hubEventCatalogue({ ...FEATURE_EVENT_TYPES, other: ['connection.connected'] }), /declared by both connect and other/);
+  });
 });

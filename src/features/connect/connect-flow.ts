@@ -7,6 +7,7 @@ import type { Kysely } from 'kysely';
 import { recordAudit, type AuditContext } from '../audit/index.js';
 import type { KeyRing } from '../../platform/crypto/key-ring.js';
 import type { EventPublisher } from '../../platform/events/event-publisher.js';
+import type { ConnectEventType } from './events.js';
 import {
   createPkce,
   delegatedScopes,
@@ -35,7 +36,7 @@ export interface ConnectFlowDeps {
   entra: EntraClient;
   integrations: IntegrationStore;
   clock: Clock;
-  events?: EventPublisher;
+  events?: EventPublisher<ConnectEventType>;
   /** Called after a connection is saved or deleted, so in-memory token caches forget it. */
   onConnectionChanged?: (workspaceId: string, user: ConnectionUser) => void;
 }

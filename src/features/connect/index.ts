@@ -7,3 +7,4 @@ export { deleteExpiredConnectLinks } from './connect-links.js';
 export { registerConnectRoutes, type M365Services } from './connect-routes.js';
 export { CONNECT_PROBLEMS } from './problems.js';
 export { CONNECT_SEALED_COLUMNS } from './sealed-columns.js';
+export { CONNECT_EVENT_TYPES } from './events.js';

@@ -3,6 +3,7 @@
 // credential remembers the last threshold announced, so a daily check does not repeat itself).
 import type { Kysely, Transaction } from 'kysely';
 import type { EventPublisher } from '../../platform/events/event-publisher.js';
+import type { HealthEventType } from './events.js';
 import type { Database } from '../../platform/store/schema.js';
 
 export const EXPIRY_THRESHOLDS_DAYS = [30, 7, 1] as const;
@@ -56,7 +57,7 @@ export async function expiryWarnings(db: Db, workspaceId: string, now: Date): Pr
 }
 
 /** Publishes the thresholds crossed since the last announcement, in the caller's transaction. */
-export async function announceCredentialExpiry(trx: Transaction<Database>, events: EventPublisher, workspaceId: string, now: Date): Promise<ExpiryWarning[]> {
+export async function announceCredentialExpiry(trx: Transaction<Database>, events: EventPublisher<HealthEventType>, workspaceId: string, now: Date): Promise<ExpiryWarning[]> {
   const announced: ExpiryWarning[] = [];
   for (const { noticeDays, ...warning } of await expiryWarnings(trx, workspaceId, now)) {
     if (noticeDays !== null && noticeDays <= warning.threshold) continue;

@@ -2,3 +2,4 @@
 // their routes.
 export { healthJobs, scheduleHealthChecks } from './health-jobs.js';
 export { registerTestConnectionRoutes, type TestConnectionServices } from './test-connection-routes.js';
+export { HEALTH_EVENT_TYPES } from './events.js';

@@ -3,6 +3,7 @@
 import type { Kysely } from 'kysely';
 import { recordAudit, type AuditContext } from '../audit/index.js';
 import type { EventPublisher } from '../../platform/events/event-publisher.js';
+import type { HealthEventType } from './events.js';
 import type { Database, IntegrationHealth } from '../../platform/store/schema.js';
 import type { Clock } from '../../platform/time/clock.js';
 import { announceCredentialExpiry, expiryWarnings, type ExpiryWarning } from './credential-expiry.js';
@@ -12,7 +13,7 @@ import type { ConnectionReport } from './test-connection.js';
 
 export interface HealthDeps {
   db: Kysely<Database>;
-  events: EventPublisher;
+  events: EventPublisher<HealthEventType>;
   clock: Clock;
 }
 

@@ -9,3 +9,4 @@ export { keepAliveJobs, scheduleKeepAlive } from './keep-alive-job.js';
 export { TOKEN_PROBLEMS } from './problems.js';
 export { TOKEN_SEALED_COLUMNS } from './sealed-columns.js';
 export { createGraphClientFactory, type GraphClientFactory } from './graph-clients.js';
+export { TOKEN_EVENT_TYPES } from './events.js';

@@ -17,6 +17,7 @@ import { recordAudit } from '../audit/index.js';
 import { sha256 } from '../../platform/crypto/sha256.js';
 import { SealedBlobError, type KeyRing, type SealedPlace } from '../../platform/crypto/key-ring.js';
 import type { EventPublisher } from '../../platform/events/event-publisher.js';
+import type { TokenEventType } from './events.js';
 import {
   IdentityError,
   RESOURCES,
@@ -77,7 +78,7 @@ export interface TokenServiceOptions {
   keyRing: KeyRing;
   identity: EntraClient;
   integrations: IntegrationAuthSource;
-  events: EventPublisher;
+  events: EventPublisher<TokenEventType>;
   clock: Clock;
   logger: Logger;
   /** A token with less than this left is refreshed (default 5 minutes). */
@@ -169,7 +170,7 @@ export class TokenService {
   readonly #keyRing: KeyRing;
   readonly #identity: EntraClient;
   readonly #integrations: IntegrationAuthSource;
-  readonly #events: EventPublisher;
+  readonly #events: EventPublisher<TokenEventType>;
   readonly #clock: Clock;
   readonly #logger: Logger;
   readonly #marginMs: number;

@@ -5,14 +5,19 @@ import type { WebhookEventType } from '../../contract/webhook-schemas.js';
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../store/schema.js';
 
-export interface HubEvent {
+export interface HubEvent<T extends WebhookEventType = WebhookEventType> {
   workspaceId: string;
   /** One of the API contract's event types (src/contract/webhook-schemas.ts): a publisher cannot invent one. */
-  type: WebhookEventType;
+  type: T;
   /** Never secrets or tokens: this leaves the process. */
   data: Record<string, unknown>;
 }
 
-export interface EventPublisher {
-  publish(db: Kysely<Database> | Transaction<Database>, event: HubEvent): Promise<void>;
+/**
+ * A feature receives the publisher narrowed to the event types it declares it publishes (its `*_EVENT_TYPES` in its
+ * index, joined by the composition into one catalogue that must cover the contract's list exactly): it cannot
+ * publish a type it did not declare, and the contract cannot list a type no feature publishes.
+ */
+export interface EventPublisher<T extends WebhookEventType = WebhookEventType> {
+  publish(db: Kysely<Database> | Transaction<Database>, event: HubEvent<T>): Promise<void>;
 }
