@@ -87,15 +87,23 @@ export const Workspace = Type.Object(
 export type Workspace = Static<typeof Workspace>;
 export const WorkspaceList = ListOf(Workspace);
 export type WorkspaceList = Static<typeof WorkspaceList>;
+const Subdomain = (description: string) =>
+  Type.String({ minLength: 1, maxLength: 63, pattern: '^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$', description });
 export const CreateWorkspaceBody = Type.Object(
   {
     name: WorkspaceName,
-    subdomain: Type.Optional(Type.String({ minLength: 1, maxLength: 63, pattern: '^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$', description: 'default: from the name, made unique' })),
+    subdomain: Type.Optional(Subdomain('default: from the name, made unique')),
   },
   strict,
 );
 export type CreateWorkspaceBody = Static<typeof CreateWorkspaceBody>;
-export const UpdateWorkspaceBody = Type.Object({ name: WorkspaceName }, strict);
+export const UpdateWorkspaceBody = Type.Object(
+  {
+    name: Type.Optional(WorkspaceName),
+    subdomain: Type.Optional(Subdomain("the workspace's own URL label (https://<subdomain>.<FRONTEND_URL host>); 409 when another workspace has it")),
+  },
+  { ...strict, minProperties: 1 },
+);
 export type UpdateWorkspaceBody = Static<typeof UpdateWorkspaceBody>;
 
 // ----- members -----

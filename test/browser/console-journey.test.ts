@@ -228,6 +228,20 @@ describe('web console in Chromium', { skip: browserSkipReason() }, () => {
       await page.getByRole('button', { name: 'Save name' }).click();
       await page.getByRole('option', { name: 'Temporary (renamed)' }).waitFor({ state: 'attached' });
 
+      // The subdomain: one taken by another workspace is refused with the reason, a free one is saved and shown.
+      await admin.call('POST', '/api/v1/workspaces', { name: 'Holder', subdomain: 'taken-label' });
+      const subdomain = page.getByLabel('Subdomain', { exact: true });
+      await subdomain.fill('taken-label');
+      await page.getByRole('button', { name: 'Save subdomain' }).click();
+      await page.getByText('"taken-label" belongs to another workspace').waitFor();
+      await screenshot(page, '12a-workspace-subdomain-taken');
+      await subdomain.fill('temporary-eu');
+      await page.getByRole('button', { name: 'Save subdomain' }).click();
+      await page.getByText('Subdomain changed to “temporary-eu”').waitFor();
+      const changed = await admin.call<{ subdomain: string }>('GET', `/api/v1/workspaces/${workspace.id}`);
+      assert.equal(changed.subdomain, 'temporary-eu');
+      await screenshot(page, '12b-workspace-subdomain-changed');
+
       await page.getByRole('button', { name: 'Delete workspace' }).click();
       const dialog = page.getByRole('dialog', { name: 'Delete “Temporary (renamed)”?' });
       const confirm = dialog.getByRole('button', { name: 'Delete workspace' });

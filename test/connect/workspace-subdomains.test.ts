@@ -59,4 +59,15 @@ describe('workspace subdomains in the connect flows', () => {
     const row = await kit.hub.hub.store.db.selectFrom('m365_connect_links').select('return_to').where('token_hash', '=', digest(link.url.split('/').at(-1)!)).executeTakeFirstOrThrow();
     assert.equal(row.return_to, 'http://acme-corp.localhost:3000');
   });
+  it('lets a workspace admin change the subdomain through the API, with a problem+json 409 when it is taken', async () => {
+    const other = await kit.workspace('Other Co');
+    const moved = await kit.api(other.apiKey, 'PATCH', `/api/v1/workspaces/${other.id}`, { subdomain: 'other-eu' });
+    assert.equal(moved.status, 200);
+    assert.equal(((await moved.json()) as { url: string }).url, 'http://other-eu.localhost:3000');
+    const taken = await kit.api(other.apiKey, 'PATCH', `/api/v1/workspaces/${other.id}`, { subdomain: 'acme-corp' });
+    assert.equal(taken.status, 409);
+    assert.match(taken.headers.get('content-type') ?? '', /application\/problem\+json/);
+    assert.match(((await taken.json()) as { detail: string }).detail, /belongs to another workspace/);
+    assert.equal((await kit.api(other.apiKey, 'PATCH', `/api/v1/workspaces/${other.id}`, {})).status, 400, 'an empty change is refused');
+  });
 });

@@ -10,6 +10,7 @@ import type {
   Page,
   ProblemDetails,
   Session,
+  UpdateWorkspaceBody,
   Workspace,
   WorkspaceRole,
 } from './types.js';
@@ -154,8 +155,8 @@ export const listWorkspaces = (): Promise<Workspace[]> => listAll<Workspace>('/w
 
 export const createWorkspace = (name: string): Promise<Workspace> => request('POST', '/workspaces', { body: { name } });
 
-export const renameWorkspace = (workspaceId: string, name: string): Promise<Workspace> =>
-  request('PATCH', `/workspaces/${segment(workspaceId)}`, { body: { name } });
+export const updateWorkspace = (workspaceId: string, change: UpdateWorkspaceBody): Promise<Workspace> =>
+  request('PATCH', `/workspaces/${segment(workspaceId)}`, { body: change });
 
 export const deleteWorkspace = (workspaceId: string): Promise<void> =>
   request('DELETE', `/workspaces/${segment(workspaceId)}`);

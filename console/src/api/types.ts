@@ -9,12 +9,13 @@ import type {
   Member,
   Problem,
   Session,
+  UpdateWorkspaceBody,
   User,
   Workspace,
   WorkspaceRole,
 } from '../../../src/contract/api-schemas.js';
 
-export type { ApiKey, AuditEntry, CreatedApiKey, Job, Member, Session, Workspace, WorkspaceRole };
+export type { ApiKey, AuditEntry, CreatedApiKey, Job, Member, Session, UpdateWorkspaceBody, Workspace, WorkspaceRole };
 export type SessionUser = User;
 export type NewMember = AddMemberBody;
 

@@ -4,9 +4,14 @@ import { Card } from './card.js';
 import { FieldError, focusFirstInvalid, invalidProps } from './field-error.js';
 import { ProblemBanner } from './problem-banner.js';
 
-/** A card with one name field and its submit button: creating and renaming things share it. */
+/** A card with one text field and its submit button: creating and renaming things share it. */
 export function NameForm(props: {
   title: string;
+  /** The body field it sets, for field errors (default `name`). */
+  field?: string;
+  maxLength?: number;
+  /** Shown under the label, e.g. the format expected. */
+  hint?: string;
   description: string;
   inputId: string;
   label: string;
@@ -24,6 +29,7 @@ export function NameForm(props: {
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<ApiProblem | null>(null);
   const trimmed = name.trim();
+  const pointer = `/body/${props.field ?? 'name'}`;
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -45,16 +51,22 @@ export function NameForm(props: {
       <form className="inline-form" onSubmit={submit}>
         <div className="field field--grow">
           <label htmlFor={props.inputId}>{props.label}</label>
+          {props.hint && (
+            <p className="field__hint" id={`${props.inputId}-hint`}>
+              {props.hint}
+            </p>
+          )}
           <input
             id={props.inputId}
-            {...invalidProps(problem, '/body/name', `${props.inputId}-error`)}
+            {...invalidProps(problem, pointer, `${props.inputId}-error`)}
+            {...(props.hint && !problem ? { 'aria-describedby': `${props.inputId}-hint` } : {})}
             required
-            maxLength={100}
+            maxLength={props.maxLength ?? 100}
             {...(props.placeholder ? { placeholder: props.placeholder } : {})}
             value={name}
             onChange={(event) => setName(event.target.value)}
           />
-          <FieldError problem={problem} pointer="/body/name" id={`${props.inputId}-error`} />
+          <FieldError problem={problem} pointer={pointer} id={`${props.inputId}-error`} />
         </div>
         <button
           type="submit"
@@ -64,7 +76,7 @@ export function NameForm(props: {
           {busy ? props.busyLabel : props.submitLabel}
         </button>
       </form>
-      {problem && <ProblemBanner problem={problem} shownAtFields={['/body/name']} />}
+      {problem && <ProblemBanner problem={problem} shownAtFields={[pointer]} />}
     </Card>
   );
 }

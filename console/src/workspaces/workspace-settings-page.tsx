@@ -8,7 +8,7 @@ import { PageHeader } from '../components/page-header.js';
 import { Timestamp } from '../components/timestamp.js';
 import { useToast } from '../components/toast-provider.js';
 import { useWorkspace, useWorkspaces } from './workspaces-context.js';
-import { RenameWorkspaceForm } from './rename-workspace-form.js';
+import { RenameWorkspaceForm, WorkspaceSubdomainForm } from './rename-workspace-form.js';
 
 export function WorkspaceSettingsPage() {
   const workspace = useWorkspace();
@@ -28,13 +28,15 @@ export function WorkspaceSettingsPage() {
   return (
     <>
       <PageHeader title="General settings" description="The workspace's name and identity." />
-      {!isAdmin && <Notice title="Only workspace admins can rename or delete this workspace" />}
+      {!isAdmin && <Notice title="Only workspace admins can rename this workspace, change its subdomain or delete it" />}
       <Card title="Workspace">
         <dl className="details">
           <dt>Name</dt>
           <dd>{workspace.name}</dd>
           <dt>Workspace ID</dt>
           <dd className="mono">{workspace.id}</dd>
+          <dt>Subdomain</dt>
+          <dd className="mono">{workspace.url ?? workspace.subdomain}</dd>
           <dt>Created</dt>
           <dd>
             <Timestamp iso={workspace.createdAt} />
@@ -42,6 +44,7 @@ export function WorkspaceSettingsPage() {
         </dl>
       </Card>
       {isAdmin && <RenameWorkspaceForm key={workspace.id} workspace={workspace} onRenamed={reload} />}
+      {isAdmin && <WorkspaceSubdomainForm key={`${workspace.id}-subdomain`} workspace={workspace} onChanged={reload} />}
       {isAdmin && (
         <section className="card card--danger" aria-labelledby="danger-zone-title">
           <div className="card__header">

@@ -1,10 +1,10 @@
-// Workspaces: list the caller's, create (instance admins), read, rename, delete.
+// Workspaces: list the caller's, create (instance admins), read, rename or change the subdomain, delete.
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../platform/store/schema.js';
 import type { Clock } from '../../platform/time/clock.js';
-import { createWorkspace, deleteWorkspace, getWorkspace, listWorkspacesOfUser, renameWorkspace } from './workspaces.js';
+import { createWorkspace, deleteWorkspace, getWorkspace, listWorkspacesOfUser, updateWorkspace } from './workspaces.js';
 import {
   CreateWorkspaceBody,
   ListQuery,
@@ -86,11 +86,11 @@ export function registerWorkspaceRoutes(server: FastifyInstance, deps: Workspace
     '/api/v1/workspaces/:workspaceId',
     {
       config: { access: 'workspace_admin' },
-      schema: { tags, summary: 'Rename a workspace (admins)', params: WorkspaceParams, body: UpdateWorkspaceBody, response: { 200: Workspace } },
+      schema: { tags, summary: 'Rename a workspace or change its subdomain (admins)', params: WorkspaceParams, body: UpdateWorkspaceBody, response: { 200: Workspace } },
     },
     async (request) => {
       const access = workspaceOf(request);
-      const workspace = await renameWorkspace(deps.db, access.id, request.body.name, auditContextOf(request, deps.clock));
+      const workspace = await updateWorkspace(deps.db, access.id, request.body, auditContextOf(request, deps.clock));
       return workspaceResource({ ...workspace, role: access.role }, deps.frontendUrl);
     },
   );

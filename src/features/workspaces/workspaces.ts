@@ -6,6 +6,7 @@ import { recordAudit, type AuditContext } from '../audit/index.js';
 import { DomainError } from '../../platform/errors/domain-error.js';
 import { isAfter, toPage, type Page, type PageRequest } from '../../platform/store/keyset-page.js';
 import { freeSubdomain, SUBDOMAIN, subdomainFromName } from './workspace-subdomain.js';
+import { isUniqueViolation } from '../../platform/store/unique-violation.js';
 
 export interface Workspace {
   id: string;
@@ -55,54 +56,90 @@ export async function createWorkspace(
   context: AuditContext,
 ): Promise<Workspace> {
   const name = input.name.trim();
-  return db.transaction().execute(async (trx) => {
-    let subdomain: string;
-    if (input.subdomain !== undefined) {
-      subdomain = input.subdomain.toLowerCase();
-      if (!SUBDOMAIN.test(subdomain)) throw new DomainError('validation_failed', 'subdomain: one DNS label: lower-case letters, digits and inner hyphens, at most 63 characters.');
-      if ((await freeSubdomain(trx, subdomain)) !== subdomain) throw new DomainError('conflict', `subdomain: "${subdomain}" belongs to another workspace. Choose another.`);
-    } else {
-      subdomain = await freeSubdomain(trx, subdomainFromName(name));
+  const wanted = input.subdomain !== undefined ? validSubdomain(input.subdomain) : undefined;
+  // Two workspaces created at once may both find the same free label; the unique index refuses the second, which
+  // then picks again (a label asked for by name is not changed behind the caller's back: that is a 409).
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await db.transaction().execute(async (trx) => {
+        let subdomain: string;
+        if (wanted !== undefined) {
+          if ((await freeSubdomain(trx, wanted)) !== wanted) throw subdomainTaken(wanted);
+          subdomain = wanted;
+        } else {
+          subdomain = await freeSubdomain(trx, subdomainFromName(name));
+        }
+        const workspace: Workspace = { id: newId('ws'), name, subdomain, createdAt: context.at, updatedAt: context.at };
+        await trx
+          .insertInto('workspaces')
+          .values({ id: workspace.id, name: workspace.name, subdomain, created_at: context.at, updated_at: context.at })
+          .execute();
+        await trx
+          .insertInto('workspace_members')
+          .values({ workspace_id: workspace.id, user_id: input.adminUserId, role: 'admin', created_at: context.at })
+          .execute();
+        await recordAudit(trx, {
+          ...context,
+          workspaceId: workspace.id,
+          action: 'workspace.created',
+          target: { type: 'workspace', id: workspace.id },
+          data: { name: workspace.name, subdomain },
+        });
+        return workspace;
+      });
+    } catch (error) {
+      if (!isUniqueViolation(error, SUBDOMAIN_INDEX)) throw error;
+      if (wanted !== undefined) throw subdomainTaken(wanted);
+      if (attempt >= MAX_CREATE_ATTEMPTS) throw new DomainError('conflict', 'Another workspace took the same subdomain at the same moment. Try again.');
     }
-    const workspace: Workspace = { id: newId('ws'), name, subdomain, createdAt: context.at, updatedAt: context.at };
-    await trx
-      .insertInto('workspaces')
-      .values({ id: workspace.id, name: workspace.name, subdomain, created_at: context.at, updated_at: context.at })
-      .execute();
-    await trx
-      .insertInto('workspace_members')
-      .values({ workspace_id: workspace.id, user_id: input.adminUserId, role: 'admin', created_at: context.at })
-      .execute();
-    await recordAudit(trx, {
-      ...context,
-      workspaceId: workspace.id,
-      action: 'workspace.created',
-      target: { type: 'workspace', id: workspace.id },
-      data: { name: workspace.name, subdomain },
-    });
-    return workspace;
-  });
+  }
 }
 
-export async function renameWorkspace(db: Kysely<Database>, workspaceId: string, name: string, context: AuditContext): Promise<Workspace> {
-  return db.transaction().execute(async (trx) => {
-    const before = await trx.selectFrom('workspaces').select('name').where('id', '=', workspaceId).forUpdate().executeTakeFirst();
-    if (!before) throw new DomainError('not_found', 'The workspace does not exist.');
-    const row = await trx
-      .updateTable('workspaces')
-      .set({ name: name.trim(), updated_at: context.at })
-      .where('id', '=', workspaceId)
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    await recordAudit(trx, {
-      ...context,
-      workspaceId,
-      action: 'workspace.renamed',
-      target: { type: 'workspace', id: workspaceId },
-      data: { from: before.name, to: row.name },
+const SUBDOMAIN_INDEX = 'workspaces_subdomain_unique';
+const MAX_CREATE_ATTEMPTS = 5;
+
+function validSubdomain(input: string): string {
+  const subdomain = input.toLowerCase();
+  if (!SUBDOMAIN.test(subdomain)) throw new DomainError('validation_failed', 'subdomain: one DNS label: lower-case letters, digits and inner hyphens, at most 63 characters.');
+  return subdomain;
+}
+
+function subdomainTaken(subdomain: string): DomainError {
+  return new DomainError('conflict', `subdomain: "${subdomain}" belongs to another workspace. Choose another.`);
+}
+
+/** Renames a workspace and/or changes its subdomain (its users' URL); each change is audited. */
+export async function updateWorkspace(
+  db: Kysely<Database>,
+  workspaceId: string,
+  patch: { name?: string; subdomain?: string },
+  context: AuditContext,
+): Promise<Workspace> {
+  const subdomain = patch.subdomain !== undefined ? validSubdomain(patch.subdomain) : undefined;
+  try {
+    return await db.transaction().execute(async (trx) => {
+      const before = await trx.selectFrom('workspaces').select(['name', 'subdomain']).where('id', '=', workspaceId).forUpdate().executeTakeFirst();
+      if (!before) throw new DomainError('not_found', 'The workspace does not exist.');
+      const name = patch.name?.trim();
+      const row = await trx
+        .updateTable('workspaces')
+        .set({ ...(name !== undefined ? { name } : {}), ...(subdomain !== undefined ? { subdomain } : {}), updated_at: context.at })
+        .where('id', '=', workspaceId)
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      const target = { type: 'workspace', id: workspaceId };
+      if (name !== undefined && name !== before.name) {
+        await recordAudit(trx, { ...context, workspaceId, action: 'workspace.renamed', target, data: { from: before.name, to: row.name } });
+      }
+      if (subdomain !== undefined && subdomain !== before.subdomain) {
+        await recordAudit(trx, { ...context, workspaceId, action: 'workspace.subdomain_changed', target, data: { from: before.subdomain, to: subdomain } });
+      }
+      return toWorkspace(row);
     });
-    return toWorkspace(row);
-  });
+  } catch (error) {
+    if (subdomain !== undefined && isUniqueViolation(error, SUBDOMAIN_INDEX)) throw subdomainTaken(subdomain);
+    throw error;
+  }
 }
 
 /**
