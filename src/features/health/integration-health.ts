@@ -10,6 +10,7 @@ import { announceCredentialExpiry, expiryWarnings, type ExpiryWarning } from './
 import { TEST_CONNECTION_JOB } from './health-job-types.js';
 import { currentBasis, outdatedMessage, outdatedReason, outdatedSince, type Outdated, type ReportBasis } from './report-basis.js';
 import type { ConnectionReport } from './test-connection.js';
+import { MODES as PERMISSION_MODES, requiredPermissions, type Service } from '../../microsoft/identity/index.js';
 
 export interface HealthDeps {
   db: Kysely<Database>;
@@ -77,14 +78,14 @@ export async function readHealth(db: Kysely<Database>, workspaceId: string, now:
   const warnings = (await expiryWarnings(db, workspaceId, now)).map(({ noticeDays: _ignored, ...warning }) => warning);
   const report = (row.health_report as ConnectionReport | null) ?? null;
   const outdated = report ? await outdatedOf(db, workspaceId, report) : null;
-  const appOnly = (row.services as { modes: string[] }[]).some((s) => s.modes.includes('application'));
+  const needsAdmin = needsAdminConsent(row.services as ServiceSelection[]);
   return {
     health: row.health,
     checkedAt: row.health_checked_at?.toISOString() ?? null,
     report,
     outdated,
     consent: {
-      state: consentState(outdated ? null : report, appOnly),
+      state: consentState(outdated ? null : report, needsAdmin),
       recorded: row.admin_consent_at && row.admin_consent_tenant ? { grantedAt: row.admin_consent_at.toISOString(), tenant: row.admin_consent_tenant } : null,
     },
     pendingReport: await pendingReportOf(db, workspaceId),
@@ -97,11 +98,33 @@ export async function readHealth(db: Kysely<Database>, workspaceId: string, now:
  * Microsoft asking for consent. The hub's own record of a consent flow is not the truth (consent is also granted
  * or revoked in the Entra admin center), so it never decides this alone.
  */
-function consentState(report: ConnectionReport | null, appOnly: boolean): ConsentState['state'] {
+function consentState(report: ConnectionReport | null, needsAdmin: boolean): ConsentState['state'] {
   const permissions = report?.steps.find((s) => s.name === 'permissions');
   if (report?.health === 'consent_required' || permissions?.status === 'failed') return 'missing';
-  if (permissions?.status === 'passed') return appOnly || report?.mode === 'delegated' ? 'granted' : 'not_needed';
-  return appOnly ? 'unknown' : 'not_needed';
+  if (!needsAdmin) return 'not_needed';
+  return permissions?.status === 'passed' ? 'granted' : 'unknown';
+}
+
+interface ServiceSelection {
+  service: string;
+  modes: string[];
+}
+
+/**
+ * Whether any permission the enabled services need requires an administrator's consent: every application
+ * permission, and delegated ones such as User.Read.All. The same catalogue facts the setup guide lists as
+ * "Admin consent: yes", so the overview and the guide cannot disagree.
+ */
+function needsAdminConsent(selection: readonly ServiceSelection[]): boolean {
+  return PERMISSION_MODES.some((mode) => {
+    const services = selection.filter((s) => s.modes.includes(mode)).map((s) => s.service as Service);
+    if (services.length === 0) return false;
+    try {
+      return requiredPermissions(services, mode).some((p) => p.adminConsentRequired);
+    } catch {
+      return true; // a selection the catalogue no longer knows: do not claim consent is not needed
+    }
+  });
 }
 
 async function outdatedOf(db: Kysely<Database>, workspaceId: string, report: ConnectionReport): Promise<HealthView['outdated']> {
