@@ -301,17 +301,20 @@ export class TokenService {
 
   /** Resolves to the new token, or undefined when nothing was refreshed (keep-alive: someone else did). */
   async #refreshUser(workspaceId: string, user: ConnectionUser, resource: ResourceName, reason: RefreshReason): Promise<AccessToken | undefined> {
-    // Read before any transaction: the integrations source reads with its own connection.
-    const auth = await this.#requireAuth(workspaceId);
     const timing = this.#startTiming('user');
     let outcome: RefreshOutcome;
     if (this.#crossProcessLock) {
+      // The integration is read on its own pooled connection while the lock is being taken, not before: in a storm
+      // the lock wait is the long part, and the read no longer adds to it.
+      const authRead = this.#requireAuth(workspaceId);
+      authRead.catch(() => {}); // awaited below; a failure must not surface as unhandled while the lock is taken
       outcome = await new Promise<RefreshOutcome>((resolve, reject) => {
         this.#db
           .transaction()
           .execute(async (trx) => {
             await lockForTransaction(trx, connectionLockName(workspaceId, user));
             timing.locked();
+            const auth = await authRead;
             const locked = await this.#refreshLocked(trx, trx, auth, workspaceId, user, resource, reason, timing);
             // Found refreshed by another process: only reads happened, so the waiting callers need not also wait
             // for the commit (it only releases the lock). Anything written is handed out after its commit.
@@ -321,6 +324,7 @@ export class TokenService {
           .then(resolve, reject);
       });
     } else {
+      const auth = await this.#requireAuth(workspaceId);
       timing.locked();
       outcome = await this.#refreshLocked(this.#db, undefined, auth, workspaceId, user, resource, reason, timing);
     }
