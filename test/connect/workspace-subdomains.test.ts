@@ -67,7 +67,9 @@ describe('workspace subdomains in the connect flows', () => {
     const taken = await kit.api(other.apiKey, 'PATCH', `/api/v1/workspaces/${other.id}`, { subdomain: 'acme-corp' });
     assert.equal(taken.status, 409);
     assert.match(taken.headers.get('content-type') ?? '', /application\/problem\+json/);
-    assert.match(((await taken.json()) as { detail: string }).detail, /belongs to another workspace/);
+    const problem = (await taken.json()) as { detail: string; errors?: { pointer: string; detail: string }[] };
+    assert.match(problem.detail, /belongs to another workspace/);
+    assert.deepEqual(problem.errors?.map((e) => e.pointer), ['/body/subdomain'], 'the field at fault, for a form to show it there');
     assert.equal((await kit.api(other.apiKey, 'PATCH', `/api/v1/workspaces/${other.id}`, {})).status, 400, 'an empty change is refused');
   });
 });

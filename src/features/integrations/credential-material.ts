@@ -28,7 +28,8 @@ export function credentialRow(
   if (input.kind === 'secret') {
     const secret = input.clientSecret;
     if (!secret.trim() || secret.length > 1024) {
-      throw new DomainError('validation_failed', "clientSecret: enter the secret's Value from Certificates & secrets (1–1024 characters).");
+      const detail = "enter the secret's Value from Certificates & secrets (1–1024 characters).";
+      throw new DomainError('validation_failed', `clientSecret: ${detail}`, { fieldErrors: [{ pointer: '/body/credential/clientSecret', detail }] });
     }
     return {
       id,

@@ -40,7 +40,7 @@ const DYNAMICS_ORG = /^[a-z0-9][a-z0-9-]{0,62}$/i;
 const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
 
 function invalid(field: string, message: string): never {
-  throw new DomainError('validation_failed', `${field}: ${message}`);
+  throw DomainError.forField('validation_failed', field, message);
 }
 
 function parseUrl(field: string, value: string): URL {

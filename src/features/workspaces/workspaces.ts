@@ -100,12 +100,12 @@ const MAX_CREATE_ATTEMPTS = 5;
 
 function validSubdomain(input: string): string {
   const subdomain = input.toLowerCase();
-  if (!SUBDOMAIN.test(subdomain)) throw new DomainError('validation_failed', 'subdomain: one DNS label: lower-case letters, digits and inner hyphens, at most 63 characters.');
+  if (!SUBDOMAIN.test(subdomain)) throw DomainError.forField('validation_failed', 'subdomain', 'one DNS label: lower-case letters, digits and inner hyphens, at most 63 characters.');
   return subdomain;
 }
 
 function subdomainTaken(subdomain: string): DomainError {
-  return new DomainError('conflict', `subdomain: "${subdomain}" belongs to another workspace. Choose another.`);
+  return DomainError.forField('conflict', 'subdomain', `"${subdomain}" belongs to another workspace. Choose another.`);
 }
 
 /** Renames a workspace and/or changes its subdomain (its users' URL); each change is audited. */

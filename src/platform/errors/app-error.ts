@@ -12,7 +12,15 @@ export interface ProblemDefinition {
 
 export type ProblemDefinitions = Readonly<Record<string, ProblemDefinition>>;
 
+/** A fault of one request field, shown by clients at that field: `pointer` is a JSON pointer such as `/body/clientId`. */
+export interface FieldError {
+  pointer: string;
+  detail: string;
+}
+
 export interface AppErrorOptions {
+  /** The request fields at fault; the problem+json body lists them as `errors` (the same shape schema validation gives). */
+  fieldErrors?: readonly FieldError[];
   /** The problem+json detail when it differs from the message (e.g. "what happened. How to fix it."). */
   problemDetail?: string;
   /**
@@ -25,6 +33,7 @@ export interface AppErrorOptions {
 export class AppError extends Error {
   readonly problemDetail: string | undefined;
   readonly isProblemCode: boolean;
+  readonly fieldErrors: readonly FieldError[] | undefined;
   constructor(
     readonly code: string,
     message: string,
@@ -34,5 +43,6 @@ export class AppError extends Error {
     this.name = 'AppError';
     this.problemDetail = options.problemDetail;
     this.isProblemCode = options.isProblemCode ?? true;
+    this.fieldErrors = options.fieldErrors;
   }
 }

@@ -1,13 +1,18 @@
 // Typed errors of the layers below HTTP (auth, workspaces). The one problem+json mapper renders each as the
 // problem of the same code; these modules never know about status codes.
-import { AppError } from './app-error.js';
+import { AppError, type FieldError } from './app-error.js';
 
 export type DomainErrorCode = 'not_found' | 'conflict' | 'last_admin' | 'weak_password' | 'validation_failed' | 'forbidden';
 
 export class DomainError extends AppError {
   declare readonly code: DomainErrorCode;
-  constructor(code: DomainErrorCode, message: string) {
-    super(code, message);
+  constructor(code: DomainErrorCode, message: string, options: { fieldErrors?: readonly FieldError[] } = {}) {
+    super(code, message, options);
     this.name = 'DomainError';
+  }
+
+  /** A rule about one body field broken: the message reads `field: what to do`, and clients show it at the field. */
+  static forField(code: DomainErrorCode, field: string, message: string): DomainError {
+    return new DomainError(code, `${field}: ${message}`, { fieldErrors: [{ pointer: `/body/${field}`, detail: message }] });
   }
 }

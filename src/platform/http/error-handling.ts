@@ -79,7 +79,7 @@ const BY_STATUS: Record<number, ProblemCode> = {
 export function toProblem(error: unknown, catalogue: ProblemCatalogue): HttpProblem | undefined {
   if (error instanceof HttpProblem) return error;
   if (error instanceof AppError && error.isProblemCode && catalogue.get(error.code)) {
-    return new HttpProblem(error.code, { detail: error.problemDetail ?? error.message });
+    return new HttpProblem(error.code, { detail: error.problemDetail ?? error.message, ...(error.fieldErrors ? { errors: [...error.fieldErrors] } : {}) });
   }
   const fastifyError = error as FastifyError;
   if (fastifyError?.validation) {
