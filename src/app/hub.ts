@@ -35,6 +35,7 @@ import type { ConnectionUser } from '../contract/integration-schemas.js';
 import { jobConditionClassifier } from './job-conditions.js';
 import { hubProblemCatalogue } from './problem-catalogue.js';
 import { hubEventCatalogue } from './event-catalogue.js';
+import { INTEGRATION_LISTENERS } from './integration-listeners.js';
 
 export interface HubOptions {
   config: Config;
@@ -88,7 +89,7 @@ export async function buildHub(options: HubOptions): Promise<Hub> {
     const transport = createMicrosoftTransport({ clock, logger, ...(options.fetch ? { fetch: options.fetch } : {}) });
     const entra = createEntraClient({ loginUrl: config.loginUrl, clock, logger, transport });
     const redirectDefaults = { m365RedirectUri: config.m365RedirectUri, backendUrl: config.backendUrl };
-    const integrations = new IntegrationStore({ db: store.db, keyRing, clock, redirectDefaults });
+    const integrations = new IntegrationStore({ db: store.db, keyRing, clock, redirectDefaults, listeners: INTEGRATION_LISTENERS });
     hubEventCatalogue(); // the features' event types cover the contract's list, each with one owner
     const events = new WebhookEventPublisher({ queue: jobs, clock });
     const tokens = new TokenService({ db: store.db, dialect: store.dialect, keyRing, identity: entra, integrations, events, clock, logger });

@@ -1,5 +1,6 @@
 // Housekeeping that every deployment needs, run as recurring durable jobs (so one process does each run). Each
 // deletion is done by the feature that owns the table; this file only schedules them.
+import { deleteFinishedJobsBefore } from '../platform/jobs/job-queue.js';
 import type { Kysely } from 'kysely';
 import { deleteExpiredAuthStates, deleteExpiredConnectLinks } from '../features/connect/index.js';
 import { deleteExpiredSessions } from '../features/console-auth/index.js';
@@ -33,12 +34,7 @@ export function maintenanceJobs(deps: { db: Kysely<Database>; clock: Clock }): R
     },
     [FINISHED_JOBS]: async () => {
       const cutoff = new Date(deps.clock.now().getTime() - FINISHED_JOB_RETENTION_DAYS * 24 * 3600 * 1000);
-      const result = await deps.db
-        .deleteFrom('jobs')
-        .where('status', 'in', ['succeeded', 'cancelled'])
-        .where('finished_at', '<', cutoff)
-        .executeTakeFirst();
-      return { deleted: Number(result.numDeletedRows) };
+      return { deleted: await deleteFinishedJobsBefore(deps.db, cutoff) };
     },
   };
 }

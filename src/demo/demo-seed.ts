@@ -11,6 +11,7 @@ import { addMember } from '../features/workspaces/index.js';
 import { createWorkspace } from '../features/workspaces/index.js';
 import { systemClock } from '../platform/time/clock.js';
 import type { EmulatorSeed } from './emulator-seed-client.js';
+import { INTEGRATION_LISTENERS } from '../app/integration-listeners.js';
 
 export interface DemoSeed {
   admin: { email: string; password: string };
@@ -53,7 +54,7 @@ export async function seedDemo(store: Store, options: DemoSeedOptions): Promise<
   await addMember(store.db, workspace.id, { ...member, displayName: 'Demo Member', role: 'member' }, context, systemClock);
   // The redirect URI is left to BACKEND_URL, which `demo` sets to the hub's own URL (registered on the emulator's app
   // for the default port 3000).
-  const integrations = new IntegrationStore({ db: store.db, keyRing: options.keyRing, clock: systemClock, redirectDefaults: {} });
+  const integrations = new IntegrationStore({ db: store.db, keyRing: options.keyRing, clock: systemClock, redirectDefaults: {}, listeners: INTEGRATION_LISTENERS });
   await integrations.put(
     workspace.id,
     {

@@ -2,6 +2,7 @@
 // case hex), a PKCS#8 encrypted private key with its passphrase, and a PFX / PKCS#12 file (legacy 3DES as Windows
 // exports it, and OpenSSL 3's AES-256 default), each with a clear problem for a wrong or missing passphrase. What is
 // stored is the plain pair (sealed), so the token client signs with it as before.
+import { INTEGRATION_LISTENERS } from '../../src/app/integration-listeners.js';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { createHash, createPrivateKey, X509Certificate } from 'node:crypto';
@@ -59,7 +60,7 @@ describe('certificate credentials', () => {
     const admin = await createConsoleUser(store.db, { email: 'admin@example.test', password: PASSPHRASE });
     const clock = new ManualClock(new Date());
     audit = { actor: { type: 'user', id: admin.id, label: admin.email }, ip: null, at: clock.now() };
-    integrations = new IntegrationStore({ db: store.db, keyRing: new KeyRing([{ id: 'k1', key: Buffer.alloc(32, 5) }]), clock, redirectDefaults: {} });
+    integrations = new IntegrationStore({ db: store.db, keyRing: new KeyRing([{ id: 'k1', key: Buffer.alloc(32, 5) }]), clock, redirectDefaults: {}, listeners: INTEGRATION_LISTENERS });
     pair = await createClientCertificate();
   });
   after(async () => store?.close());

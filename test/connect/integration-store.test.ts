@@ -1,5 +1,6 @@
 // The workspace's integration settings and credentials: write-only secrets, validation against the permission
 // catalogue, rotation without a moment lacking a working credential, and audit entries that never hold a secret.
+import { INTEGRATION_LISTENERS } from '../../src/app/integration-listeners.js';
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { AuditContext } from '../../src/features/audit/audit-log.js';
@@ -45,7 +46,7 @@ for (const dialect of dialects) {
       store = await openTestStore(dialect);
       const admin = await createConsoleUser(store.db, { email: 'admin@example.test', password: 'correct horse battery staple' });
       audit = { actor: { type: 'user', id: admin.id, label: admin.email }, ip: '127.0.0.1', at: clock.now() };
-      integrations = new IntegrationStore({ db: store.db, keyRing, clock, redirectDefaults: { backendUrl: 'https://hub.example.com/' } });
+      integrations = new IntegrationStore({ db: store.db, keyRing, clock, redirectDefaults: { backendUrl: 'https://hub.example.com/' }, listeners: INTEGRATION_LISTENERS });
     });
     after(async () => store?.close());
 
@@ -171,6 +172,20 @@ for (const dialect of dialects) {
       assert.equal(await integrations.loadIntegrationAuth(ws), undefined);
       assert.equal((await store.db.selectFrom('m365_credentials').select('id').where('workspace_id', '=', ws).execute()).length, 0);
       await assert.rejects(integrations.delete(ws, audit), (e: DomainError) => e.code === 'not_found');
+    });
+
+    it('tells the features that follow it: cached app tokens go when the credential is replaced and when the integration is deleted', async () => {
+      const ws = await newWorkspace('listeners');
+      await integrations.put(ws, settings(), audit);
+      const cacheAppToken = () =>
+        store.db.insertInto('m365_app_tokens').values({ id: `${ws}:t1`, workspace_id: ws, tenant_id: 't1', credential_id: 'cred_x', access_token_sealed: 'sealed', expires_at: new Date('2030-01-01T00:00:00Z') }).execute();
+      const cached = async () => (await store.db.selectFrom('m365_app_tokens').select('id').where('workspace_id', '=', ws).execute()).length;
+      await cacheAppToken();
+      await integrations.put(ws, settings({ credential: { kind: 'secret', clientSecret: NEW_SECRET, expiresAt: new Date('2027-06-01T00:00:00Z') } }), audit);
+      assert.equal(await cached(), 0, 'a token obtained with the old credential is not handed out');
+      await cacheAppToken();
+      await integrations.delete(ws, audit);
+      assert.equal(await cached(), 0);
     });
 
     it("never returns one workspace's integration for another", async () => {

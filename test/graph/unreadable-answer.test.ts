@@ -1,5 +1,6 @@
 // A Graph answer whose JSON body stops before its end reaches Test Connection named as what it is (a cut-short
 // body, code graph_response_truncated), not as Microsoft Graph "not answering normally (200)".
+import { INTEGRATION_LISTENERS } from '../../src/app/integration-listeners.js';
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { startEmulator, type EmulatorHandle } from '../../emulator/harness.js';
@@ -31,7 +32,7 @@ describe('Test Connection when Graph answers 200 with a cut-short body', () => {
     const tenant = emulator.tenantId!;
     await store.db.insertInto('workspaces').values({ id: workspaceId, name: 'trunc', created_at: clock.now(), updated_at: clock.now() }).execute();
     const keyRing = new KeyRing([{ id: 'k1', key: Buffer.alloc(32, 3) }]);
-    const integrations = new IntegrationStore({ db: store.db, keyRing, clock, redirectDefaults: { backendUrl: 'https://hub.example.test' } });
+    const integrations = new IntegrationStore({ db: store.db, keyRing, clock, redirectDefaults: { backendUrl: 'https://hub.example.test' }, listeners: INTEGRATION_LISTENERS });
     const app = await emulator.createApplication(tenant, { displayName: 'Truncation', signInAudience: 'AzureADMyOrg', requiredPermissions: { application: ['User.Read.All'] } });
     const secret = (await emulator.addSecret(tenant, app.appId)).secretText;
     await emulator.grant(tenant, { appId: app.appId, roles: ['User.Read.All', 'GroupMember.Read.All'] });

@@ -1,6 +1,7 @@
 // The overview's "Admin consent" line and the setup guide read the same catalogue facts: an integration whose
 // delegated permissions need an administrator (User.Read.All, GroupMember.Read.All: "Admin consent required: Yes" in
 // https://learn.microsoft.com/en-us/graph/permissions-reference) is never "Not needed", even before any test.
+import { INTEGRATION_LISTENERS } from '../../src/app/integration-listeners.js';
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { AuditContext } from '../../src/features/audit/index.js';
@@ -23,7 +24,7 @@ describe('admin consent state before and after a test', () => {
     store = await openTestStore('pglite');
     const admin = await createConsoleUser(store.db, { email: 'admin@example.test', password: 'correct horse battery staple' });
     audit = { actor: { type: 'user', id: admin.id, label: admin.email }, ip: '127.0.0.1', at: clock.now() };
-    integrations = new IntegrationStore({ db: store.db, keyRing: new KeyRing([{ id: 'k1', key: Buffer.alloc(32, 3) }]), clock, redirectDefaults: { backendUrl: 'https://hub.example.com/' } });
+    integrations = new IntegrationStore({ db: store.db, keyRing: new KeyRing([{ id: 'k1', key: Buffer.alloc(32, 3) }]), clock, redirectDefaults: { backendUrl: 'https://hub.example.com/' }, listeners: INTEGRATION_LISTENERS });
   });
   after(async () => store?.close());
 

@@ -1,6 +1,7 @@
 // Stored health and credential expiry notices, directly on the store: a change of health is audited and published
 // once, an unchanged one neither; the 30/7/1-day and expired notices are each sent once, a jump past several
 // thresholds sends only the nearest, and a new expiry date read from Microsoft starts the notices afresh.
+import { INTEGRATION_LISTENERS } from '../../src/app/integration-listeners.js';
 import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, it } from 'node:test';
 import type { Kysely, Transaction } from 'kysely';
@@ -38,7 +39,7 @@ for (const dialect of dialects) {
       clock = new ManualClock(new Date('2026-03-01T09:00:00.000Z'));
       store = await openTestStore(dialect);
       await store.db.insertInto('workspaces').values({ id: workspaceId, name: 'Health', created_at: clock.now(), updated_at: clock.now() }).execute();
-      const integrations = new IntegrationStore({ db: store.db, keyRing: new KeyRing([{ id: 'k', key: Buffer.alloc(32, 4) }]), clock, redirectDefaults: {} });
+      const integrations = new IntegrationStore({ db: store.db, keyRing: new KeyRing([{ id: 'k', key: Buffer.alloc(32, 4) }]), clock, redirectDefaults: {}, listeners: INTEGRATION_LISTENERS });
       await integrations.put(
         workspaceId,
         { clientId: '5d3a6c1e-8f2b-4e7d-a9c0-1b2c3d4e5f60', azureTenantId: null, services: [{ service: 'directory', modes: ['application'] }], credential: { kind: 'secret', clientSecret: 'Abc~secret', expiresAt: new Date(clock.now().getTime() + 40 * DAY) } },

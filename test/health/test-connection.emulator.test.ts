@@ -1,5 +1,6 @@
 // Test Connection against the Microsoft 365 emulator (real token endpoint, real Graph v1.0 permission checks):
 // a missing application permission, then consented → connected; a wrong secret; Graph answering 503.
+import { INTEGRATION_LISTENERS } from '../../src/app/integration-listeners.js';
 import assert from 'node:assert/strict';
 import { Writable } from 'node:stream';
 import { after, before, describe, it } from 'node:test';
@@ -33,7 +34,7 @@ describe('Test Connection against the emulator', () => {
     store = await openTestStore('pglite');
     for (const id of [ws('one'), ws('two'), ws('three'), ws('four'), ws('five'), ws('six'), ws('seven')]) await store.db.insertInto('workspaces').values({ id, name: id, created_at: clock.now(), updated_at: clock.now() }).execute();
     const keyRing = new KeyRing([{ id: 'k1', key: Buffer.alloc(32, 5) }]);
-    integrations = new IntegrationStore({ db: store.db, keyRing, clock, redirectDefaults: { backendUrl: 'https://hub.example.test' } });
+    integrations = new IntegrationStore({ db: store.db, keyRing, clock, redirectDefaults: { backendUrl: 'https://hub.example.test' }, listeners: INTEGRATION_LISTENERS });
     const app = await emulator.createApplication(tenant, { displayName: 'Acme compliance', signInAudience: 'AzureADMyOrg', requiredPermissions: { application: ['User.Read.All', 'GroupMember.Read.All'] } });
     appId = app.appId;
     secret = (await emulator.addSecret(tenant, appId)).secretText;

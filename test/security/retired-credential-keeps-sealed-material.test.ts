@@ -1,6 +1,7 @@
 // Weakness: a credential retired by Update Credentials (promote), or replaced by a new one on update, kept its sealed
 // client secret or private key in the database, where a stolen backup plus a key could still open it. Retired
 // material is wiped in the same transaction; a deleted integration takes its credentials' rows with it.
+import { INTEGRATION_LISTENERS } from '../../src/app/integration-listeners.js';
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { AuditContext } from '../../src/features/audit/audit-log.js';
@@ -29,7 +30,7 @@ for (const dialect of dialects) {
       store = await openTestStore(dialect);
       const admin = await createConsoleUser(store.db, { email: 'admin@example.test', password: 'correct horse battery staple' });
       audit = { actor: { type: 'user', id: admin.id, label: admin.email }, ip: null, at: clock.now() };
-      integrations = new IntegrationStore({ db: store.db, keyRing: new KeyRing([{ id: 'k1', key: Buffer.alloc(32, 3) }]), clock, redirectDefaults: {} });
+      integrations = new IntegrationStore({ db: store.db, keyRing: new KeyRing([{ id: 'k1', key: Buffer.alloc(32, 3) }]), clock, redirectDefaults: {}, listeners: INTEGRATION_LISTENERS });
     });
     after(async () => store?.close());
 

@@ -8,3 +8,4 @@ export { registerConnectRoutes, type M365Services } from './connect-routes.js';
 export { CONNECT_PROBLEMS } from './problems.js';
 export { CONNECT_SEALED_COLUMNS } from './sealed-columns.js';
 export { CONNECT_EVENT_TYPES } from './events.js';
+export { CONNECT_FLOWS_FOLLOW_INTEGRATION } from './integration-listener.js';

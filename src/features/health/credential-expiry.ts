@@ -1,6 +1,7 @@
 // Credential expiry warnings: at 30, 7 and 1 days before a secret or certificate expires, and when it has expired.
 // Shown in the health report, and sent once per threshold as `credential.expiring` / `credential.expired` (the
 // credential remembers the last threshold announced, so a daily check does not repeat itself).
+import { recordExpiryNoticeSent } from '../integrations/index.js';
 import type { Kysely, Transaction } from 'kysely';
 import type { EventPublisher } from '../../platform/events/event-publisher.js';
 import type { HealthEventType } from './events.js';
@@ -61,7 +62,7 @@ export async function announceCredentialExpiry(trx: Transaction<Database>, event
   const announced: ExpiryWarning[] = [];
   for (const { noticeDays, ...warning } of await expiryWarnings(trx, workspaceId, now)) {
     if (noticeDays !== null && noticeDays <= warning.threshold) continue;
-    await trx.updateTable('m365_credentials').set({ expiry_notice_days: warning.threshold }).where('id', '=', warning.credentialId).execute();
+    await recordExpiryNoticeSent(trx, warning.credentialId, warning.threshold);
     await events.publish(trx, {
       workspaceId,
       type: warning.threshold === 0 ? 'credential.expired' : 'credential.expiring',

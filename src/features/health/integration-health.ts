@@ -10,6 +10,7 @@ import { announceCredentialExpiry, expiryWarnings, type ExpiryWarning } from './
 import { TEST_CONNECTION_JOB } from './health-job-types.js';
 import { currentBasis, outdatedMessage, outdatedReason, outdatedSince, type Outdated, type ReportBasis } from './report-basis.js';
 import type { ConnectionReport } from './test-connection.js';
+import { recordIntegrationHealth } from '../integrations/index.js';
 import { MODES as PERMISSION_MODES, requiredPermissions, type Service } from '../../microsoft/identity/index.js';
 
 export interface HealthDeps {
@@ -26,11 +27,7 @@ export async function recordHealth(deps: HealthDeps, workspaceId: string, report
     const current = await trx.selectFrom('m365_integrations').select(['id', 'health']).where('workspace_id', '=', workspaceId).forUpdate().executeTakeFirst();
     if (!current) return null;
     const checkedAt = new Date(report.checkedAt);
-    await trx
-      .updateTable('m365_integrations')
-      .set({ health: report.health, health_checked_at: checkedAt, health_report: JSON.stringify(report) })
-      .where('workspace_id', '=', workspaceId)
-      .execute();
+    await recordIntegrationHealth(trx, workspaceId, { health: report.health, checkedAt, report });
     const changed = current.health !== report.health;
     if (changed) {
       const failedSteps = report.steps.filter((s) => s.status === 'failed').map((s) => ({ name: s.name, code: s.code ?? null, message: s.message ?? null }));

@@ -3,6 +3,7 @@
 // permission) and finds the credential in use — a secret by its `hint` (the first three characters of the secret,
 // as Microsoft documents), a certificate by its SHA-1 thumbprint (`customKeyIdentifier`). Without the permission
 // the entered expiry stays, and the step says so. Microsoft never returns the secret itself.
+import { recordMicrosoftCredentialExpiry } from '../integrations/index.js';
 import { X509Certificate } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { GraphClient } from '../../microsoft/graph/graph-client.js';
@@ -63,15 +64,5 @@ export async function readMicrosoftExpiry(graph: GraphClient, credentials: Clien
 export async function storeMicrosoftExpiry(db: Kysely<Database>, workspaceId: string, report: { steps: { name: string; details?: Record<string, unknown> }[] }): Promise<boolean> {
   const expiry = report.steps.find((s) => s.name === 'credentials')?.details?.expiry as ({ credentialId: string } & MicrosoftExpiry) | undefined;
   if (expiry?.source !== 'microsoft') return false;
-  const expiresAt = new Date(expiry.expiresAt);
-  const current = await db.selectFrom('m365_credentials').select(['expires_at']).where('workspace_id', '=', workspaceId).where('id', '=', expiry.credentialId).executeTakeFirst();
-  if (!current) return false;
-  const changed = current.expires_at?.getTime() !== expiresAt.getTime();
-  await db
-    .updateTable('m365_credentials')
-    .set({ expires_at: expiresAt, expiry_source: 'microsoft', ...(changed ? { expiry_notice_days: null } : {}) })
-    .where('workspace_id', '=', workspaceId)
-    .where('id', '=', expiry.credentialId)
-    .execute();
-  return changed;
+  return recordMicrosoftCredentialExpiry(db, workspaceId, expiry.credentialId, new Date(expiry.expiresAt));
 }

@@ -3,6 +3,7 @@
 // never a moment without a working credential), the admin consent record, and — for the token service and Test
 // Connection — the settings with the opened credential (`loadIntegrationAuth`). Every change is audited in the
 // same transaction, with the names of the fields that changed and never a secret value.
+import { notifyCredentialsChanged, notifyIntegrationRemoved, type IntegrationListener } from './integration-listeners.js';
 import type { Kysely, Selectable, Transaction } from 'kysely';
 import { DomainError } from '../../platform/errors/domain-error.js';
 import { recordAudit, type AuditContext } from '../audit/index.js';
@@ -56,6 +57,8 @@ export interface IntegrationStoreDeps {
   clock: Clock;
   /** Operator-level redirect URI sources (Config.m365RedirectUri, Config.backendUrl). */
   redirectDefaults: { m365RedirectUri?: string | undefined; backendUrl?: string | undefined };
+  /** Features whose rows follow the integration (src/app/integration-listeners.ts lists them). */
+  listeners: readonly IntegrationListener[];
 }
 
 export type PutIntegrationInput = IntegrationSettingsInput & { credential?: CredentialInput };
@@ -134,7 +137,7 @@ export class IntegrationStore {
       // A different app or tenant is a different set of grants: the old consent record no longer applies.
       if (changed.includes('clientId') || changed.includes('azureTenantId')) {
         await trx.updateTable('m365_integrations').set({ admin_consent_at: null, admin_consent_tenant: null }).where('workspace_id', '=', workspaceId).execute();
-        await trx.deleteFrom('m365_app_tokens').where('workspace_id', '=', workspaceId).execute();
+        await notifyCredentialsChanged(this.deps.listeners, trx, workspaceId);
       }
       await recordAudit(trx, auditEntry(workspaceId, audit, 'integration.updated', { type: 'm365_integration', id: existing.id }, { fields: changed }));
       return { integration: (await this.get(workspaceId, trx))!, created: false };
@@ -149,9 +152,7 @@ export class IntegrationStore {
     await this.deps.db.transaction().execute(async (trx) => {
       const existing = await trx.selectFrom('m365_integrations').select('id').where('workspace_id', '=', workspaceId).forUpdate().executeTakeFirst();
       if (!existing) throw noIntegration();
-      await trx.deleteFrom('m365_app_tokens').where('workspace_id', '=', workspaceId).execute();
-      await trx.deleteFrom('m365_auth_states').where('workspace_id', '=', workspaceId).execute();
-      await trx.deleteFrom('m365_connect_links').where('workspace_id', '=', workspaceId).execute();
+      await notifyIntegrationRemoved(this.deps.listeners, trx, workspaceId);
       await trx.deleteFrom('m365_integrations').where('workspace_id', '=', workspaceId).execute();
       await recordAudit(trx, auditEntry(workspaceId, audit, 'integration.deleted', { type: 'm365_integration', id: existing.id }));
     });
@@ -185,7 +186,7 @@ export class IntegrationStore {
       const retired = await this.retireActive(trx, workspaceId, audit);
       await trx.updateTable('m365_credentials').set({ status: 'active' }).where('id', '=', pending.id).execute();
       // Cached application tokens were obtained with the old credential; the next one comes from the new.
-      await trx.deleteFrom('m365_app_tokens').where('workspace_id', '=', workspaceId).execute();
+      await notifyCredentialsChanged(this.deps.listeners, trx, workspaceId);
       await recordAudit(trx, auditEntry(workspaceId, audit, 'integration.credential_promoted', { type: 'm365_credential', id: pending.id }, { retired }));
       return (await this.get(workspaceId, trx))!;
     });
@@ -278,7 +279,7 @@ export class IntegrationStore {
     const row = credentialRow(this.deps.keyRing, workspaceId, input, 'active');
     await this.retireActive(trx, workspaceId, audit);
     await trx.insertInto('m365_credentials').values({ ...row, created_at: audit.at }).execute();
-    await trx.deleteFrom('m365_app_tokens').where('workspace_id', '=', workspaceId).execute();
+    await notifyCredentialsChanged(this.deps.listeners, trx, workspaceId);
     await recordAudit(trx, auditEntry(workspaceId, audit, 'integration.credential_added', { type: 'm365_credential', id: row.id }, { kind: row.kind, status: 'active' }));
   }
 

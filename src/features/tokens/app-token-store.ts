@@ -4,6 +4,7 @@
 import type { Kysely, Selectable, Transaction } from 'kysely';
 import type { KeyRing, SealedPlace } from '../../platform/crypto/key-ring.js';
 import type { Database, M365AppTokensTable } from '../../platform/store/schema.js';
+import type { IntegrationListener } from '../integrations/index.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 export type AppTokenRow = Selectable<M365AppTokensTable>;
@@ -33,4 +34,14 @@ export async function storeAppToken(
     .values({ id, workspace_id: input.workspaceId, tenant_id: input.tenantId, ...values })
     .onConflict((oc) => oc.column('id').doUpdateSet(values))
     .execute();
+}
+
+/** Cached application tokens follow the integration: a new app, tenant or credential, or none, and they are gone. */
+export const APP_TOKENS_FOLLOW_INTEGRATION: IntegrationListener = {
+  appCredentialsChanged: (trx, workspaceId) => forgetAppTokens(trx, workspaceId),
+  integrationRemoved: (trx, workspaceId) => forgetAppTokens(trx, workspaceId),
+};
+
+async function forgetAppTokens(trx: Transaction<Database>, workspaceId: string): Promise<void> {
+  await trx.deleteFrom('m365_app_tokens').where('workspace_id', '=', workspaceId).execute();
 }

@@ -333,3 +333,12 @@ export class JobQueue {
     return Number(result.numDeletedRows) > 0;
   }
 }
+
+/**
+ * Housekeeping: removes jobs that finished before `cutoff` and need nobody's attention (succeeded, failed on a
+ * condition a person was told about, cancelled). Dead-lettered jobs stay for the operator to look at.
+ */
+export async function deleteFinishedJobsBefore(db: Kysely<Database>, cutoff: Date): Promise<number> {
+  const result = await db.deleteFrom('jobs').where('status', 'in', ['succeeded', 'failed', 'cancelled']).where('finished_at', '<', cutoff).executeTakeFirst();
+  return Number(result.numDeletedRows);
+}

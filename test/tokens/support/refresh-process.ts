@@ -2,6 +2,7 @@
 // schema, builds its own TokenService, waits for "go" on stdin, fires `calls` concurrent getAccessToken for one
 // connection, and prints one JSON line: the distinct tokens it received, each call's latency in ms, and where the
 // refresh's time went (lock wait, Microsoft, store) as the token service reports it.
+import { INTEGRATION_LISTENERS } from '../../../src/app/integration-listeners.js';
 import { createInterface } from 'node:readline';
 import { createTrustingFetch } from '../../../emulator/client/trusting-fetch.js';
 import { createEntraClient } from '../../../src/microsoft/identity/index.js';
@@ -35,7 +36,7 @@ const logger = createLogger({ level: 'silent' });
 const keyRing = testKeyRing();
 const { fetch, agent } = createTrustingFetch(input.caPem);
 const identity = createEntraClient({ loginUrl: input.emulatorUrl, fetch, logger });
-const integrations = new IntegrationStore({ db: store.db, keyRing, clock, redirectDefaults: {} });
+const integrations = new IntegrationStore({ db: store.db, keyRing, clock, redirectDefaults: {}, listeners: INTEGRATION_LISTENERS });
 // Where each refresh's time went, with when it ended (ms after "go"), for the benchmark's breakdown.
 const refreshes: (RefreshTiming & { endedAtMs: number })[] = [];
 let goAt = 0;

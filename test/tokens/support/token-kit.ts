@@ -1,6 +1,7 @@
 // What the token tests share: an emulator, a clock kept in step with the emulator's, a workspace with a real
 // integration (the integrations module's store) for a fresh multi-tenant app, users connected through the
 // emulator's real sign-in pages, a TokenService on a chosen store, captured logs and recorded events.
+import { INTEGRATION_LISTENERS } from '../../../src/app/integration-listeners.js';
 import { Writable } from 'node:stream';
 import type { EmulatorHandle } from '../../../emulator/harness.js';
 import type { AuditContext } from '../../../src/features/audit/audit-log.js';
@@ -99,7 +100,7 @@ export async function createFixture(emulator: EmulatorHandle, store: Store, cloc
   const keyRing = testKeyRing();
   const admin = await createConsoleUser(store.db, { email: `admin-${Math.random().toString(36).slice(2)}@example.test`, password: 'correct horse battery staple' });
   const audit: AuditContext = { actor: { type: 'user', id: admin.id, label: admin.email }, ip: '127.0.0.1', at: clock.now() };
-  const integrations = new IntegrationStore({ db: store.db, keyRing, clock, redirectDefaults: { backendUrl: 'https://hub.example.com' } });
+  const integrations = new IntegrationStore({ db: store.db, keyRing, clock, redirectDefaults: { backendUrl: 'https://hub.example.com' }, listeners: INTEGRATION_LISTENERS });
   return { store, keyRing, clock, identity, integrations, audit, events: new RecordingEvents(), logs, sleeps };
 }
 
