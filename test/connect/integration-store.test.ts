@@ -178,7 +178,7 @@ for (const dialect of dialects) {
       const ws = await newWorkspace('listeners');
       await integrations.put(ws, settings(), audit);
       const cacheAppToken = () =>
-        store.db.insertInto('m365_app_tokens').values({ id: `${ws}:t1`, workspace_id: ws, tenant_id: 't1', credential_id: 'cred_x', access_token_sealed: 'sealed', expires_at: new Date('2030-01-01T00:00:00Z') }).execute();
+        store.db.insertInto('m365_app_tokens').values({ id: `${ws}:t1`, workspace_id: ws, tenant_id: 't1', credential_id: 'cred_x', access_token_sealed: 'sealed', expires_at: new Date('2030-01-01T00:00:00Z'), updated_at: new Date() }).execute();
       const cached = async () => (await store.db.selectFrom('m365_app_tokens').select('id').where('workspace_id', '=', ws).execute()).length;
       await cacheAppToken();
       await integrations.put(ws, settings({ credential: { kind: 'secret', clientSecret: NEW_SECRET, expiresAt: new Date('2027-06-01T00:00:00Z') } }), audit);

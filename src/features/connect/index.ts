@@ -9,3 +9,4 @@ export { CONNECT_PROBLEMS } from './problems.js';
 export { CONNECT_SEALED_COLUMNS } from './sealed-columns.js';
 export { CONNECT_EVENT_TYPES } from './events.js';
 export { CONNECT_FLOWS_FOLLOW_INTEGRATION } from './integration-listener.js';
+export type * from './tables.js';

@@ -6,3 +6,4 @@ export { setSessionCookie } from './session-cookie.js';
 export { SignInLimiter } from './sign-in-limiter.js';
 export { registerAuthRoutes } from './auth-routes.js';
 export { CONSOLE_AUTH_PROBLEMS } from './problems.js';
+export type * from './tables.js';

@@ -5,7 +5,7 @@ import { DomainError } from '../../platform/errors/domain-error.js';
 import type { KeyRing } from '../../platform/crypto/key-ring.js';
 import { IdentityError, prepareCertificate, type ClientCredentials } from '../../microsoft/identity/index.js';
 import { newId } from '../../platform/store/ids.js';
-import type { M365CredentialsTable } from '../../platform/store/schema.js';
+import type { M365CredentialsTable } from './tables.js';
 import type { Insertable, Selectable } from 'kysely';
 import { entraThumbprint, readCertificateUpload, type CertificateUpload } from './certificate-input.js';
 

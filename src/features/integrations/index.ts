@@ -7,3 +7,4 @@ export { registerIntegrationRoutes } from './integration-routes.js';
 export { INTEGRATION_NOT_CONFIGURED, INTEGRATION_PROBLEMS } from './problems.js';
 export { INTEGRATION_SEALED_COLUMNS } from './sealed-columns.js';
 export { recordExpiryNoticeSent, recordIntegrationHealth, recordMicrosoftCredentialExpiry } from './integration-records.js';
+export type * from './tables.js';

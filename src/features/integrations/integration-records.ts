@@ -2,7 +2,8 @@
 // integrations feature's tables: the health a Test Connection found, the expiry Microsoft reports for a credential,
 // and the expiry notice already sent for it.
 import type { Kysely, Transaction } from 'kysely';
-import type { Database, IntegrationHealth } from '../../platform/store/schema.js';
+import type { Database } from '../../platform/store/schema.js';
+import type { IntegrationHealth } from './tables.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 

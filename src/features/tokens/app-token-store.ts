@@ -3,7 +3,8 @@
 // workspace's tenants never share or overwrite each other's. Tied to the credential it came from.
 import type { Kysely, Selectable, Transaction } from 'kysely';
 import type { KeyRing, SealedPlace } from '../../platform/crypto/key-ring.js';
-import type { Database, M365AppTokensTable } from '../../platform/store/schema.js';
+import type { Database } from '../../platform/store/schema.js';
+import type { M365AppTokensTable } from './tables.js';
 import type { IntegrationListener } from '../integrations/index.js';
 
 type Db = Kysely<Database> | Transaction<Database>;

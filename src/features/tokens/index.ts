@@ -11,3 +11,4 @@ export { TOKEN_SEALED_COLUMNS } from './sealed-columns.js';
 export { createGraphClientFactory, type GraphClientFactory } from './graph-clients.js';
 export { TOKEN_EVENT_TYPES } from './events.js';
 export { APP_TOKENS_FOLLOW_INTEGRATION } from './app-token-store.js';
+export type * from './tables.js';

@@ -7,3 +7,4 @@ export type { Resolver } from './webhook-target.js';
 export { registerWebhookRoutes, type WebhookServices } from './webhook-routes.js';
 export { WEBHOOK_PROBLEMS } from './problems.js';
 export { WEBHOOK_SEALED_COLUMNS } from './sealed-columns.js';
+export type * from './tables.js';

@@ -3,7 +3,8 @@ import { sql, type Kysely, type Selectable } from 'kysely';
 import { recordAudit, type AuditContext } from '../audit/index.js';
 import { DomainError } from '../../platform/errors/domain-error.js';
 import type { JobQueue } from '../../platform/jobs/job-queue.js';
-import type { Database, WebhookDeliveriesTable } from '../../platform/store/schema.js';
+import type { Database } from '../../platform/store/schema.js';
+import type { WebhookDeliveriesTable } from './tables.js';
 import type { Page, PageRequest } from '../../platform/store/keyset-page.js';
 import { WEBHOOK_DELIVERY_JOB, WEBHOOK_MAX_ATTEMPTS } from './webhook-event-publisher.js';
 

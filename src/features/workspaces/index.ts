@@ -5,3 +5,4 @@ export { registerMemberRoutes } from './member-routes.js';
 export { registerWorkspaceRoutes } from './workspace-routes.js';
 export { WORKSPACE_PROBLEMS } from './problems.js';
 export { workspaceHomeUrl, workspaceUrl } from './workspace-subdomain.js';
+export type * from './tables.js';
