@@ -37,7 +37,7 @@ export async function buildHubServer(deps: HubServerDeps): Promise<FastifyInstan
     csrfTokenMatches,
   };
   const routes: Array<(server: FastifyInstance) => void> = [
-    (server) => registerAuthRoutes(server, { db, clock, config, limiter: new SignInLimiter({ clock }) }),
+    (server) => registerAuthRoutes(server, { db, clock, config, limiter: new SignInLimiter({ db, clock }) }),
     (server) => registerWorkspaceRoutes(server, { db, clock, frontendUrl: config.frontendUrl }),
     (server) => registerMemberRoutes(server, { db, clock }),
     (server) => registerApiKeyRoutes(server, { db, clock }),

@@ -3,7 +3,7 @@
 import { deleteFinishedJobsBefore } from '../platform/jobs/job-queue.js';
 import type { Kysely } from 'kysely';
 import { deleteExpiredAuthStates, deleteExpiredConnectLinks } from '../features/connect/index.js';
-import { deleteExpiredSessions } from '../features/console-auth/index.js';
+import { deleteEndedSignInWindows, deleteExpiredSessions } from '../features/console-auth/index.js';
 import type { JobQueue } from '../platform/jobs/job-queue.js';
 import type { JobHandler } from '../platform/jobs/job-worker.js';
 import type { Database } from '../platform/store/schema.js';
@@ -23,7 +23,8 @@ export async function scheduleMaintenance(jobs: JobQueue): Promise<void> {
 export function maintenanceJobs(deps: { db: Kysely<Database>; clock: Clock }): Record<string, JobHandler> {
   return {
     [EXPIRED_SESSIONS]: async () => {
-      return { deleted: await deleteExpiredSessions(deps.db, deps.clock.now()) };
+      const now = deps.clock.now();
+      return { deleted: await deleteExpiredSessions(deps.db, now), signInWindows: await deleteEndedSignInWindows(deps.db, now) };
     },
     // Abandoned sign-ins leave their state and unused connect links behind; both are useless once expired.
     [EXPIRED_OAUTH_STATES]: async () => {

@@ -47,7 +47,7 @@ export function registerAuthRoutes(server: FastifyInstance, deps: AuthRoutesDeps
           data: { email: normaliseEmail(email), reason },
           at: deps.clock.now(),
         });
-      const retryAfter = deps.limiter.retryAfterSeconds(ip, email);
+      const retryAfter = await deps.limiter.retryAfterSeconds(ip, email);
       if (retryAfter > 0) {
         await failure('rate_limited');
         throw new HttpProblem('rate_limited', {
@@ -57,11 +57,11 @@ export function registerAuthRoutes(server: FastifyInstance, deps: AuthRoutesDeps
       }
       const user = await verifyCredentials(deps.db, email, password);
       if (!user) {
-        deps.limiter.recordFailure(ip, email);
+        await deps.limiter.recordFailure(ip, email);
         await failure('invalid_credentials');
         throw new HttpProblem('invalid_credentials');
       }
-      deps.limiter.recordSuccess(ip, email);
+      await deps.limiter.recordSuccess(ip, email);
       const session = await createSession(sessionOptions, user.id, { ip, userAgent: request.headers['user-agent'] ?? null });
       await recordAudit(deps.db, {
         workspaceId: null,

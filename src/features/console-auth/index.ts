@@ -3,7 +3,7 @@
 export { createConsoleUser, findConsoleUser, findConsoleUserByEmail, normaliseEmail, type ConsoleUser } from './console-users.js';
 export { csrfTokenMatches, deleteExpiredSessions, resumeSession, SESSION_COOKIE, type ActiveSession, type SessionOptions } from './sessions.js';
 export { setSessionCookie } from './session-cookie.js';
-export { SignInLimiter } from './sign-in-limiter.js';
+export { deleteEndedSignInWindows, SignInLimiter } from './sign-in-limiter.js';
 export { registerAuthRoutes } from './auth-routes.js';
 export { CONSOLE_AUTH_PROBLEMS } from './problems.js';
 export type * from './tables.js';

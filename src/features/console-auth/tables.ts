@@ -1,4 +1,4 @@
-// The console-auth feature's tables: console users and their sessions. They join the one `Database` type by module augmentation, so the
+// The console-auth feature's tables: console users, their sessions and failed sign-ins. They join the one `Database` type by module augmentation, so the
 // platform's store never imports a feature; only this feature writes them (docs/architecture.md).
 import type { ColumnType } from 'kysely';
 import type { CreatedAt, Timestamp } from '../../platform/store/column-types.js';
@@ -26,8 +26,16 @@ export interface ConsoleSessionsTable {
   user_agent: string | null;
 }
 
+/** Failed sign-ins of one (IP, email) within the current window; `key_hash` is a SHA-256 of both. */
+export interface SignInFailuresTable {
+  key_hash: string;
+  failures: number;
+  window_ends_at: Date;
+}
+
 declare module '../../platform/store/schema.js' {
   interface Database {
+    sign_in_failures: SignInFailuresTable;
     console_users: ConsoleUsersTable;
     console_sessions: ConsoleSessionsTable;
   }

@@ -13,6 +13,7 @@ import * as workspaceSubdomains from './0010-workspace-subdomains.js';
 import * as healthSetupAndConsentKinds from './0011-health-setup-and-consent-kinds.js';
 import * as appTokensPerTenant from './0012-app-tokens-per-tenant.js';
 import * as workspaceSchedules from './0014-workspace-schedules.js';
+import * as signInFailures from './0015-sign-in-failures.js';
 
 const migrations: Record<string, Migration> = {
   '0001-foundation': foundation,
@@ -28,6 +29,7 @@ const migrations: Record<string, Migration> = {
   '0011-health-setup-and-consent-kinds': healthSetupAndConsentKinds,
   '0012-app-tokens-per-tenant': appTokensPerTenant,
   '0014-workspace-schedules': workspaceSchedules,
+  '0015-sign-in-failures': signInFailures,
 };
 
 export const migrationProvider: MigrationProvider = {
