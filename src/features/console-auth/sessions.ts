@@ -1,6 +1,8 @@
 // Console sessions. The cookie carries a random token; the database keeps only its digest. The CSRF token is
 // derived from the session token (a one-way digest), so GET /auth/session can hand it out again without storing
-// it in clear, and it reveals nothing about the cookie.
+// it in clear, and it reveals nothing about the cookie. Kept as our own rather than @fastify/csrf-protection: that
+// plugin keeps its secret in a cookie or in @fastify/session, while here the token is bound to the server-side
+// session row (revoked with it on sign-out or expiry), which is the stronger synchronizer-token pattern, in six lines.
 import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database, WorkspaceRole } from '../../platform/store/schema.js';
