@@ -1,16 +1,12 @@
 // Request and response schemas of the HTTP API (TypeBox, i.e. JSON Schema). Routes validate with them, the OpenAPI
 // document is generated from them, and the console and tests import the same types. Pure data: safe to import in
 // the browser bundle.
-import { Type, type Static, type TSchema } from 'typebox';
+import { Type, type Static } from 'typebox';
+import { idPattern, IsoTime, ListOf, NullableIsoTime, strict, WorkspaceId } from './common-schemas.js';
 
-const strict = { additionalProperties: false } as const;
-
-export const IsoTime = Type.String({ format: 'date-time', description: 'ISO 8601 UTC time' });
-export const NullableIsoTime = Type.Union([IsoTime, Type.Null()]);
+export { IsoTime, ListOf, ListQuery, NullableIsoTime, WorkspaceId } from './common-schemas.js';
 
 // ----- identifiers -----
-const idPattern = (prefix: string) => Type.String({ pattern: `^${prefix}_[a-z2-7]{26}$`, description: `opaque id starting with ${prefix}_` });
-export const WorkspaceId = idPattern('ws');
 export const UserId = idPattern('usr');
 export const ApiKeyId = idPattern('key');
 export const JobId = Type.String({ minLength: 1, maxLength: 64, pattern: '^[A-Za-z0-9_-]+$', description: 'opaque job id' });
@@ -19,19 +15,6 @@ export const WorkspaceParams = Type.Object({ workspaceId: WorkspaceId }, strict)
 export const MemberParams = Type.Object({ workspaceId: WorkspaceId, userId: UserId }, strict);
 export const ApiKeyParams = Type.Object({ workspaceId: WorkspaceId, apiKeyId: ApiKeyId }, strict);
 export const JobParams = Type.Object({ workspaceId: WorkspaceId, jobId: JobId }, strict);
-
-// ----- lists -----
-export const ListQuery = Type.Object(
-  {
-    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50, description: 'page size (1–200, default 50)' })),
-    cursor: Type.Optional(Type.String({ minLength: 1, maxLength: 512, description: 'nextCursor of the previous page' })),
-  },
-  strict,
-);
-export type ListQuery = Static<typeof ListQuery>;
-
-export const ListOf = <T extends TSchema>(item: T) =>
-  Type.Object({ items: Type.Array(item), nextCursor: Type.Union([Type.String(), Type.Null()]) }, strict);
 
 // ----- problems -----
 export const Problem = Type.Object(

@@ -1,9 +1,8 @@
 // Schemas of Test Connection and the integration's health (TypeBox). Pure data: the console imports the same types.
 import { Type, type Static } from 'typebox';
+import { IsoTime, strict } from './common-schemas.js';
 import { SERVICE_NAMES, type ServiceName } from './services.js';
 
-const strict = { additionalProperties: false } as const;
-const IsoTime = Type.String({ format: 'date-time', description: 'ISO 8601 UTC time' });
 
 export const ConnectionHealth = Type.Union(
   [

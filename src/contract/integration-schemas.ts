@@ -1,12 +1,9 @@
 // Schemas of the Microsoft 365 integration, connect and connection routes (TypeBox). Pure data: the console
 // imports the same types. Secrets appear only in request bodies, never in a response schema.
 import { Type, type Static } from 'typebox';
+import { IsoTime, NullableIsoTime, strict, WorkspaceId } from './common-schemas.js';
 import { SERVICE_NAMES, type ServiceName as ServiceNameValue } from './services.js';
 
-const strict = { additionalProperties: false } as const;
-const IsoTime = Type.String({ format: 'date-time', description: 'ISO 8601 UTC time' });
-const NullableIsoTime = Type.Union([IsoTime, Type.Null()]);
-const WorkspaceId = Type.String({ pattern: '^ws_[a-z2-7]{26}$', description: 'opaque id starting with ws_' });
 
 export { SERVICE_NAMES };
 const ServiceName = Type.Unsafe<ServiceNameValue>(Type.String({ enum: [...SERVICE_NAMES] }));

@@ -1,11 +1,8 @@
 // Schemas of the webhook endpoints and their delivery log (TypeBox). Pure data: the console imports the same types.
 // The signing secret appears in exactly two responses (create and rotate), never in a list or a read.
 import { Type, type Static } from 'typebox';
+import { idPattern, IsoTime, ListOf, NullableIsoTime, strict } from './common-schemas.js';
 
-const strict = { additionalProperties: false } as const;
-const IsoTime = Type.String({ format: 'date-time', description: 'ISO 8601 UTC time' });
-const NullableIsoTime = Type.Union([IsoTime, Type.Null()]);
-const idPattern = (prefix: string) => Type.String({ pattern: `^${prefix}_[a-z2-7]{26}$`, description: `opaque id starting with ${prefix}_` });
 
 /** Every event type the hub publishes. Each feature declares the ones it publishes; src/app/event-catalogue.ts holds them against this list at start-up. */
 export const WEBHOOK_EVENT_TYPES = [
@@ -45,7 +42,7 @@ export const Webhook = Type.Object(
   strict,
 );
 export type Webhook = Static<typeof Webhook>;
-export const WebhookList = Type.Object({ items: Type.Array(Webhook), nextCursor: Type.Union([Type.String(), Type.Null()]) }, strict);
+export const WebhookList = ListOf(Webhook);
 
 export const WebhookWithSecret = Type.Object(
   { ...Webhook.properties, secret: Type.String({ description: 'the signing secret (whsec_…): shown this once, never again' }) },
@@ -69,4 +66,4 @@ export const WebhookDelivery = Type.Object(
   strict,
 );
 export type WebhookDelivery = Static<typeof WebhookDelivery>;
-export const WebhookDeliveryList = Type.Object({ items: Type.Array(WebhookDelivery), nextCursor: Type.Union([Type.String(), Type.Null()]) }, strict);
+export const WebhookDeliveryList = ListOf(WebhookDelivery);
