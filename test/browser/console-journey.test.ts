@@ -233,7 +233,7 @@ describe('web console in Chromium', { skip: browserSkipReason() }, () => {
       const subdomain = page.getByLabel('Subdomain', { exact: true });
       await subdomain.fill('taken-label');
       await page.getByRole('button', { name: 'Save subdomain' }).click();
-      await page.getByText('"taken-label" belongs to another workspace').waitFor();
+      await page.locator('#workspace-subdomain-error').getByText('"taken-label" belongs to another workspace').waitFor();
       await screenshot(page, '12a-workspace-subdomain-taken');
       await subdomain.fill('temporary-eu');
       await page.getByRole('button', { name: 'Save subdomain' }).click();

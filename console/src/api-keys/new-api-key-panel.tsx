@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
 import type { CreatedApiKey } from '../api/types.js';
-import { CopyButton } from '../components/copy-button.js';
+import { OneTimeSecret } from '../components/one-time-secret.js';
 
 /** The one moment the whole key is visible. Focus moves here so keyboard and screen-reader users notice it. */
 export function NewApiKeyPanel({ apiKey, onDone }: { apiKey: CreatedApiKey; onDone(): void }) {
@@ -18,27 +18,7 @@ export function NewApiKeyPanel({ apiKey, onDone }: { apiKey: CreatedApiKey; onDo
           : m365hub keeps only a hash of it.
         </p>
       </div>
-      <div className="card__body">
-        <div className="secret-row">
-          <label className="visually-hidden" htmlFor="new-api-key">
-            New API key
-          </label>
-          <input
-            id="new-api-key"
-            className="secret-input mono"
-            readOnly
-            value={apiKey.key}
-            onFocus={(event) => event.target.select()}
-            spellCheck={false}
-          />
-          <CopyButton text={apiKey.key} label="Copy key" />
-        </div>
-        <div className="card__footer">
-          <button type="button" className="button button--secondary" onClick={onDone}>
-            I've saved the key
-          </button>
-        </div>
-      </div>
+      <OneTimeSecret id="new-api-key" label="New API key" value={apiKey.key} copyLabel="Copy key" doneLabel="I've saved the key" onDone={onDone} />
     </section>
   );
 }

@@ -6,7 +6,7 @@ import type { Webhook, WebhookEventType, WebhookWithSecret } from '../api/m365-t
 import { asProblem, type ApiProblem } from '../api/problem.js';
 import { Badge } from '../components/badge.js';
 import { ConfirmDialog } from '../components/confirm-dialog.js';
-import { CopyButton } from '../components/copy-button.js';
+import { OneTimeSecret } from '../components/one-time-secret.js';
 import { FieldError, focusFirstInvalid, invalidProps } from '../components/field-error.js';
 import { DataTable } from '../components/data-table.js';
 import { EmptyState } from '../components/empty-state.js';
@@ -185,20 +185,7 @@ function SecretOnce({ webhook, onDone }: { webhook: WebhookWithSecret; onDone():
           Copy it into your backend's configuration now. <strong>You won't see it again.</strong>
         </p>
       </div>
-      <div className="card__body">
-        <div className="secret-row">
-          <label className="visually-hidden" htmlFor="webhook-secret">
-            Webhook signing secret
-          </label>
-          <input id="webhook-secret" className="secret-input mono" readOnly value={webhook.secret} onFocus={(event) => event.target.select()} spellCheck={false} />
-          <CopyButton text={webhook.secret} label="Copy secret" />
-        </div>
-        <div className="card__footer">
-          <button type="button" className="button button--secondary" onClick={onDone}>
-            I've saved the secret
-          </button>
-        </div>
-      </div>
+      <OneTimeSecret id="webhook-secret" label="Webhook signing secret" value={webhook.secret} copyLabel="Copy secret" doneLabel="I've saved the secret" onDone={onDone} />
     </div>
   );
 }
