@@ -1,10 +1,10 @@
 // Verifies the bearer token of a Graph request the way Microsoft Graph does for the tokens the emulator issues:
 // RS256 signature by one of the emulator's published signing keys, `aud` = Microsoft Graph (URI or app id),
-// `iss` = the v1.0 STS issuer of the token's `tid`, `nbf`/`exp` against the emulator clock (so advancing the
-// clock expires tokens), and `tid` = an existing tenant. jose does the JWS and time checks.
+// `iss` = the v1.0 STS issuer of the token's `tid`, `nbf`/`exp` on the emulator clock (so advancing the clock
+// expires tokens issued before, while a token issued after an advance lives its whole lifetime), and `tid` = an existing tenant. jose does the JWS and time checks.
 // (access-tokens.md "Validate tokens"; access-token-claims-reference.md for scp / roles / idtyp.)
 import { createPublicKey, type KeyObject } from 'node:crypto';
-import { errors as joseErrors, jwtVerify, type JWTPayload } from 'jose';
+import { decodeJwt, errors as joseErrors, jwtVerify, type JWTPayload } from 'jose';
 import { graphAppId, graphResourceUri } from '../identity/graph-resource.js';
 import { v1Issuer } from '../identity/endpoint-urls.js';
 import type { EmulatorContext } from '../server/emulator-context.js';
@@ -48,11 +48,20 @@ export async function authenticateGraphRequest(ctx: EmulatorContext, authorizati
   if (!token) throw graphErrors.unauthenticated('Access token is empty.', origin);
   if (token.split('.').length !== 3) throw graphErrors.unauthenticated('CompactToken parsing failed with error code: 80049217', origin);
 
+  // The token's times are real time; its lifetime runs on the emulator clock from the offset it was issued at.
+  let uti: string | undefined;
+  try {
+    const claimed = decodeJwt(token).uti;
+    uti = typeof claimed === 'string' ? claimed : undefined;
+  } catch {
+    uti = undefined; // not a JWT: jwtVerify below answers it
+  }
+  const advancedSinceIssue = ctx.clock.offsetMillis - ctx.minter.clockOffsetAtIssue(uti);
   let payload: JWTPayload;
   try {
     ({ payload } = await jwtVerify(token, (header) => keyFor(ctx, header.kid), {
       algorithms: ['RS256'],
-      currentDate: new Date(ctx.clock.now()),
+      currentDate: new Date(Date.now() + advancedSinceIssue),
     }));
   } catch (error) {
     if (error instanceof joseErrors.JWTExpired) throw graphErrors.unauthenticated('Access token has expired or is not yet valid.', origin);

@@ -4,8 +4,12 @@
 //    (access-token-claims-reference.md; decoded v1 sample in /work/shared/microsoft/identity/token-responses.json).
 //  - ID tokens v2.0: iss {origin}/{tid}/v2.0, aud = client id, nonce, oid, preferred_username, name, sid, tid
 //    (id-token-claims-reference.md; the msal fixture id token in token-responses.json).
-// Timestamps are real time (not the emulator clock) so client libraries accept the tokens.
+// Timestamps are real time (not the emulator clock) so client libraries accept the tokens. Graph still judges an
+// access token's lifetime on the emulator clock: the minter remembers, per token (`uti`), how far the emulator clock
+// was ahead of real time when it was issued, and Graph moves its "now" by what the clock advanced since. So a token
+// issued after an advance lives its whole lifetime, and one whose lifetime has passed in emulator time is refused.
 import { createHash, randomBytes } from 'node:crypto';
+import { LRUCache } from 'lru-cache';
 import type { Application, ServicePrincipal, User } from '../state/directory-types.js';
 import { v1Issuer, v2Issuer } from './endpoint-urls.js';
 import type { JwtSigner } from './jwt-signer.js';
@@ -68,12 +72,37 @@ export class TokenMinter {
   // the signed token is identical except for `uti`, so a client cannot tell it from a freshly signed one.
   private appOnlyCache = new Map<string, { second: number; token: string }>();
 
-  constructor(private readonly signer: JwtSigner) {}
+  // uti → emulator clock offset (ms) at issue; only non-zero offsets are kept (a missing entry means 0).
+  private readonly issuedOffsets = new LRUCache<string, number>({ max: 200_000 });
+
+  constructor(
+    private readonly signer: JwtSigner,
+    private readonly clockOffsetMs: () => number = () => 0,
+  ) {}
+
+  /** How far the emulator clock was ahead of real time when the token with this `uti` was issued. */
+  clockOffsetAtIssue(uti: string | undefined): number {
+    return (uti && this.issuedOffsets.get(uti)) || 0;
+  }
+
+  /** A fresh `uti`, remembered with the clock offset when the clock has been moved. */
+  private newUti(): string {
+    const uti = opaque(16);
+    const offset = this.clockOffsetMs();
+    if (offset !== 0) this.issuedOffsets.set(uti, offset);
+    return uti;
+  }
+
+  /** Back to the start (the clock is reset with it). */
+  forgetIssued(): void {
+    this.issuedOffsets.clear();
+    this.appOnlyCache.clear();
+  }
 
   appOnlyAccessToken(req: AppOnlyRequest): string {
     const iat = nowSeconds();
     const roles = [...req.roles].sort();
-    const cacheKey = [this.signer.kid, req.tenantId, req.app.appId, req.audience, req.clientAuth, req.directoryRevision, roles.join(' ')].join('|');
+    const cacheKey = [this.signer.kid, req.tenantId, req.app.appId, req.audience, req.clientAuth, req.directoryRevision, roles.join(' '), this.clockOffsetMs()].join('|');
     const cached = this.appOnlyCache.get(cacheKey);
     if (cached && cached.second === iat) return cached.token;
     const iss = v1Issuer(req.tenantId);
@@ -95,7 +124,7 @@ export class TokenMinter {
         ...(roles.length > 0 ? { roles } : {}),
         sub: req.servicePrincipal.id,
         tid: req.tenantId,
-        uti: opaque(16),
+        uti: this.newUti(),
         ver: '1.0',
       },
       'v1',
@@ -135,7 +164,7 @@ export class TokenMinter {
         tid: req.tenantId,
         unique_name: user.userPrincipalName,
         upn: user.userPrincipalName,
-        uti: opaque(16),
+        uti: this.newUti(),
         ver: '1.0',
         ...(req.wids.length > 0 ? { wids: req.wids } : {}),
       },
@@ -165,7 +194,7 @@ export class TokenMinter {
         sid: req.sessionId,
         sub: pairwiseSubject(user.id, req.app.appId),
         tid: req.tenantId,
-        uti: opaque(16),
+        uti: this.newUti(),
         ver: '2.0',
       },
       'v2',

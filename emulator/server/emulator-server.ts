@@ -70,7 +70,7 @@ export async function startEmulatorServer(input: Partial<EmulatorOptions>): Prom
     clock,
     keys,
     signer,
-    minter: new TokenMinter(signer),
+    minter: new TokenMinter(signer, () => clock.offsetMillis),
     sealer: RefreshTokenSealer.open(options.dataDir),
     codes: new AuthorizationCodes(() => clock.now()),
     sessions: new SignInSessions(() => clock.now()),
@@ -87,6 +87,7 @@ export async function startEmulatorServer(input: Partial<EmulatorOptions>): Prom
       ctx.faults.clear();
       ctx.requestLog.clear();
       clock.reset();
+      ctx.minter.forgetIssued();
     },
   };
 

@@ -41,6 +41,22 @@ describe('msal-node ConfidentialClientApplication', () => {
     assert.ok((payload.roles as string[]).includes('User.Read.All'));
   });
 
+  test('after POST /_emulator/clock, a token msal-node acquires then works at Graph for its lifetime; the one from before is refused', async () => {
+    const cca = new ConfidentialClientApplication(msalConfig({ clientSecret: emulator.seed!.application.clientSecret }));
+    const graph = (token: string) => emulator.fetch(`${emulator.url}/v1.0/organization`, { headers: { authorization: `Bearer ${token}` } });
+    const before = await cca.acquireTokenByClientCredential({ scopes: ['https://graph.microsoft.com/.default'] });
+    await emulator.advanceClock(7200);
+    try {
+      assert.equal((await graph(before!.accessToken)).status, 401, 'its lifetime passed in emulator time');
+      const after = await cca.acquireTokenByClientCredential({ scopes: ['https://graph.microsoft.com/.default'], skipCache: true });
+      assert.equal((await graph(after!.accessToken)).status, 200);
+      await emulator.advanceClock(3000);
+      assert.equal((await graph(after!.accessToken)).status, 200, 'still inside its 3599 s');
+    } finally {
+      await emulator.advanceClock(-10200);
+    }
+  });
+
   for (const variant of ['thumbprintSha256', 'thumbprint'] as const) {
     test(`acquireTokenByClientCredential with a certificate (${variant})`, async () => {
       const app = await emulator.createApplication(emulator.tenantId!, { displayName: `cert app ${variant}` });

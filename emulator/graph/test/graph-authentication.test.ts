@@ -116,6 +116,32 @@ describe('401 InvalidAuthenticationToken (Graph errors: 401 Unauthorized)', () =
   });
 });
 
+describe('token lifetime on the emulator clock', () => {
+  // A token's iat/nbf/exp are real time (client libraries check them against their own clock), yet after
+  // POST /_emulator/clock a token issued after the advance must live its whole lifetime (3599 s, as Entra's samples
+  // show), and one whose lifetime has passed in emulator time is refused with Graph's 401 body.
+  test('a token issued after the clock moved works for its whole lifetime; one issued before is refused', async () => {
+    const seed = running.ctx.seed!;
+    let advanced = 0;
+    const advance = (seconds: number) => {
+      running.ctx.clock.advance(seconds);
+      advanced += seconds;
+    };
+    try {
+      advance(7200);
+      assertGraphError(await graphGet(client, '/organization', demoToken), 401, 'InvalidAuthenticationToken', 'Access token has expired or is not yet valid.');
+      const fresh = await appToken(client, tid, seed.application.appId, seed.application.clientSecret);
+      assert.equal((await graphGet(client, '/organization', fresh)).status, 200, 'issued after the advance: valid');
+      advance(3000);
+      assert.equal((await graphGet(client, '/organization', fresh)).status, 200, '3000 s into its 3599 s');
+      advance(700);
+      assertGraphError(await graphGet(client, '/organization', fresh), 401, 'InvalidAuthenticationToken', 'Access token has expired or is not yet valid.');
+    } finally {
+      running.ctx.clock.advance(-advanced);
+    }
+  });
+});
+
 describe('request and response headers (Graph: request-id, client-request-id, Date)', () => {
   test('client-request-id is echoed; request-id is a fresh GUID; Date is set; the JSON is OData', async () => {
     const clientRequestId = randomUUID();
