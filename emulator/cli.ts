@@ -20,6 +20,11 @@ export async function main(argv: string[]): Promise<number> {
     return 0;
   }
 
+  // Listen before saying "listening": a SIGTERM sent on that line must reach the graceful stop, not the default action.
+  const shutdown = new Promise<void>((resolve) => {
+    process.once('SIGTERM', () => resolve());
+    process.once('SIGINT', () => resolve());
+  });
   let running;
   try {
     running = await startEmulatorServer(options);
@@ -34,20 +39,12 @@ export async function main(argv: string[]): Promise<number> {
     process.stdout.write(`emulator seed tenant ${s.tenant.id} (${s.tenant.domain}) app ${s.application.appId}\n`);
   }
 
-  return new Promise<number>((resolve) => {
-    let stopping = false;
-    const stop = () => {
-      if (stopping) return;
-      stopping = true;
-      running.close().then(
-        () => resolve(0),
-        (error: Error) => {
-          process.stderr.write(`m365hub emulator: error while stopping: ${error.message}\n`);
-          resolve(1);
-        },
-      );
-    };
-    process.once('SIGTERM', stop);
-    process.once('SIGINT', stop);
-  });
+  await shutdown;
+  try {
+    await running.close();
+    return 0;
+  } catch (error) {
+    process.stderr.write(`m365hub emulator: error while stopping: ${(error as Error).message}\n`);
+    return 1;
+  }
 }

@@ -1,13 +1,19 @@
 // Long-running commands stop gracefully on SIGTERM / SIGINT; a second signal forces the exit.
-export function onShutdownSignal(stop: (signal: NodeJS.Signals) => Promise<void>): Promise<void> {
+//
+// The handlers are installed before the command says it is ready ("listening on …"): a supervisor (or a test) may
+// send SIGTERM the moment it reads that line, and a signal that arrives before Node has a listener for it takes the
+// default action, killing the process without its graceful stop.
+
+/** Starts listening for SIGTERM / SIGINT now; resolves with the first one. A second signal exits at once with 1. */
+export function listenForShutdown(): Promise<NodeJS.Signals> {
   return new Promise((resolve) => {
-    let stopping = false;
+    let received = false;
     const handler = (signal: NodeJS.Signals) => {
-      if (stopping) process.exit(1);
-      stopping = true;
-      void stop(signal).finally(resolve);
+      if (received) process.exit(1);
+      received = true;
+      resolve(signal);
     };
-    process.once('SIGTERM', handler);
-    process.once('SIGINT', handler);
+    process.on('SIGTERM', handler);
+    process.on('SIGINT', handler);
   });
 }

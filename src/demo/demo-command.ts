@@ -9,7 +9,7 @@ import { loadConfig } from '../platform/config/config.js';
 import { createLogger } from '../platform/logging/logger.js';
 import type { Command } from '../cli/command.js';
 import { parseOptions } from '../cli/parse-options.js';
-import { onShutdownSignal } from '../cli/process-signals.js';
+import { listenForShutdown } from '../cli/process-signals.js';
 import { UsageError } from '../cli/usage-error.js';
 
 /** A log destination that keeps each line's message (and file, when it names one) as a sentence for the banner. */
@@ -51,6 +51,7 @@ export const demoCommand: Command = {
       throw new UsageError('--emulator-port must be a port number');
     }
     const config = loadConfig(env);
+    const shutdown = listenForShutdown();
     const emulatorDir = path.join(config.dataDir, 'emulator');
     const children: ChildProgram[] = [];
     const stopAll = async () => {
@@ -111,7 +112,8 @@ export const demoCommand: Command = {
           'Press Ctrl+C to stop.',
         ].join('\n'),
       );
-      await onShutdownSignal(stopAll);
+      await shutdown;
+      await stopAll();
       return 0;
     } catch (error) {
       await stopAll();

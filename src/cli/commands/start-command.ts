@@ -3,7 +3,7 @@ import { loadConfig } from '../../platform/config/config.js';
 import { createLogger } from '../../platform/logging/logger.js';
 import type { Command } from '../command.js';
 import { parseOptions } from '../parse-options.js';
-import { onShutdownSignal } from '../process-signals.js';
+import { listenForShutdown } from '../process-signals.js';
 
 export const startCommand: Command = {
   name: 'start',
@@ -19,12 +19,12 @@ export const startCommand: Command = {
     parseOptions(argv, {});
     const config = loadConfig(env);
     const logger = createLogger({ level: config.logLevel });
+    const shutdown = listenForShutdown();
     const hub = await startHub({ config, logger });
     stdout(`m365hub listening on ${hub.url}`);
-    await onShutdownSignal(async (signal) => {
-      logger.info({ signal }, 'shutting down');
-      await hub.close();
-    });
+    const signal = await shutdown;
+    logger.info({ signal }, 'shutting down');
+    await hub.close();
     return 0;
   },
 };
