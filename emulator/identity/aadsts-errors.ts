@@ -74,7 +74,9 @@ export const aadsts = {
   pkceVerifierMismatch: () => define(501481, 'invalid_grant', 400, 'The Code_Verifier does not match the code_challenge supplied in the authorization request.'),
   pkceVerifierMissing: () => define(9002313, 'invalid_request', 400, 'Invalid request. Request is malformed or invalid. - The code_verifier parameter is missing.'),
   refreshTokenInactive: (issued: string, inactivity: string) =>
-    define(700082, 'invalid_grant', 400, `The refresh token has expired due to inactivity. The token was issued on ${issued} and was inactive for ${inactivity}.`),
+    // Current responses carry suberror bad_token (seen in 2026 logs of msal-node's InteractionRequiredAuthError,
+    // microsoft/foundry-dev-tools#707), which is what makes MSAL ask for an interactive sign-in.
+    define(700082, 'invalid_grant', 400, `The refresh token has expired due to inactivity. The token was issued on ${issued} and was inactive for ${inactivity}.`, 'bad_token'),
   sessionRevoked: (issued: string, validFrom: string) =>
     define(50173, 'invalid_grant', 400, `The provided grant has expired due to it being revoked, a fresh auth token is needed. The user might have changed or reset their password. The grant was issued on '${issued}' and the TokensValidFrom date (before which tokens are not valid) for this user is '${validFrom}'.`),
   consentMissing: (appId: string, appName: string) =>

@@ -4,7 +4,7 @@
 // refresh token. Authority on the emulator host, knownAuthorities set, the CA trusted through networkClient.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { ConfidentialClientApplication, type Configuration } from '@azure/msal-node';
+import { ConfidentialClientApplication, InteractionRequiredAuthError, type Configuration } from '@azure/msal-node';
 import { startEmulator, type EmulatorHandle } from '../harness.js';
 import { claimsOf, verifyWithJwks } from './support/jwt.js';
 import { createClientCertificate } from './support/test-certificate.js';
@@ -95,5 +95,22 @@ describe('msal-node ConfidentialClientApplication', () => {
     assert.equal(afterCount, before + 1, 'one refresh_token grant was redeemed');
     assert.notEqual(silent.accessToken, result.accessToken);
     assert.equal(silent.account?.homeAccountId, result.account?.homeAccountId);
+  });
+
+  test('a refresh token unused for 90 days (AADSTS700082, suberror bad_token) makes msal-node raise InteractionRequiredAuthError', async () => {
+    const cca = new ConfidentialClientApplication(msalConfig({ clientSecret: emulator.seed!.application.clientSecret }));
+    const scopes = ['User.Read', 'offline_access'];
+    const url = await cca.getAuthCodeUrl({ scopes, redirectUri, state: 'st-2', nonce: 'n-2' });
+    const flow = await emulator.signIn(url, { username: 'dana@contoso.onmicrosoft.com', password: emulator.seed!.password });
+    const result = await cca.acquireTokenByCode({ code: flow.params.code!, scopes, redirectUri, nonce: 'n-2', state: 'st-2' }, { code: flow.params.code!, state: flow.params.state! });
+    await emulator.advanceClock(90 * 86_400 + 60);
+    try {
+      const error = await cca.acquireTokenSilent({ account: result.account!, scopes: ['User.Read'], forceRefresh: true }).catch((e: unknown) => e);
+      assert.ok(error instanceof InteractionRequiredAuthError, `got ${(error as Error)?.name}: ${(error as Error)?.message}`);
+      assert.equal(error.subError, 'bad_token');
+      assert.match(error.errorMessage, /AADSTS700082/);
+    } finally {
+      await emulator.advanceClock(-(90 * 86_400 + 60));
+    }
   });
 });

@@ -269,11 +269,11 @@ describe('authorization code errors', () => {
 });
 
 describe('refresh token errors', () => {
-  test('AADSTS700082 invalid_grant: refresh token unused for 90 days', async () => {
+  test('AADSTS700082 invalid_grant with suberror bad_token: refresh token unused for 90 days', async () => {
     const rt = await refreshToken();
     await emulator.advanceClock(90 * 86_400 + 60);
     try {
-      await assertAadstsError(await refresh(rt), { status: 400, error: 'invalid_grant', code: 700082, messageIncludes: 'inactive for 90.00:00:00' });
+      await assertAadstsError(await refresh(rt), { status: 400, error: 'invalid_grant', code: 700082, suberror: 'bad_token', messageIncludes: 'inactive for 90.00:00:00' });
     } finally {
       await emulator.advanceClock(-(90 * 86_400 + 60));
     }
