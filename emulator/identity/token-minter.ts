@@ -194,7 +194,7 @@ export class TokenMinter {
         sid: req.sessionId,
         sub: pairwiseSubject(user.id, req.app.appId),
         tid: req.tenantId,
-        uti: this.newUti(),
+        uti: opaque(16),
         ver: '2.0',
       },
       'v2',

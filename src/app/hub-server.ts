@@ -2,7 +2,6 @@
 // console-auth and api-keys own and every feature's routes in one list. Production and tests build it here.
 import type { FastifyInstance } from 'fastify';
 import { buildServer, type ServerDeps } from '../platform/http/server.js';
-import { hubProblemCatalogue } from './problem-catalogue.js';
 import type { Authenticators } from '../platform/http/authenticate.js';
 import { authenticateApiKey, registerApiKeyRoutes } from '../features/api-keys/index.js';
 import { registerAuditRoutes } from '../features/audit/index.js';
@@ -15,7 +14,7 @@ import { registerWebhookRoutes, type WebhookServices } from '../features/webhook
 import { registerConsentRequestRoutes, type ConsentRequestServices } from '../features/consent-requests/index.js';
 import { registerMemberRoutes, registerWorkspaceRoutes } from '../features/workspaces/index.js';
 
-export interface HubServerDeps extends Omit<ServerDeps, 'authenticators' | 'routes' | 'problems'> {
+export interface HubServerDeps extends Omit<ServerDeps, 'authenticators' | 'routes'> {
   /** Microsoft 365 integration settings and the connect flows; their routes exist only when given. */
   m365?: M365Services;
   /** Test Connection and health routes (they enqueue jobs); the routes exist only when given. */
@@ -53,5 +52,5 @@ export async function buildHubServer(deps: HubServerDeps): Promise<FastifyInstan
   if (webhooks) routes.push((server) => registerWebhookRoutes(server, { db, clock, ...webhooks }));
   const { consentRequests } = deps;
   if (consentRequests) routes.push((server) => registerConsentRequestRoutes(server, { db, ...consentRequests }));
-  return buildServer({ ...deps, problems: hubProblemCatalogue(), authenticators, routes });
+  return buildServer({ ...deps, authenticators, routes });
 }

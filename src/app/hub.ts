@@ -91,6 +91,7 @@ export async function buildHub(options: HubOptions): Promise<Hub> {
     const redirectDefaults = { m365RedirectUri: config.m365RedirectUri, backendUrl: config.backendUrl };
     const integrations = new IntegrationStore({ db: store.db, keyRing, clock, redirectDefaults, listeners: INTEGRATION_LISTENERS });
     hubEventCatalogue(); // the features' event types cover the contract's list, each with one owner
+    const problems = hubProblemCatalogue();
     const events = new WebhookEventPublisher({ queue: jobs, clock });
     const tokens = new TokenService({ db: store.db, dialect: store.dialect, keyRing, identity: entra, integrations, events, clock, logger });
     const graphClients = createGraphClientFactory({ graphUrl: config.graphUrl, transport, tokens, logger });
@@ -116,7 +117,7 @@ export async function buildHub(options: HubOptions): Promise<Hub> {
       logger,
       workerId: `${hostname()}:${process.pid}`,
       ...(store.wakeups ? { wakeups: store.wakeups } : {}),
-      isCondition: jobConditionClassifier(hubProblemCatalogue()),
+      isCondition: jobConditionClassifier(problems),
       handlers: {
         ...maintenanceJobs({ db: store.db, clock }),
         ...keepAliveJobs({ db: store.db, tokens, clock, logger, idleDays: config.keepAliveIdleDays }),
@@ -125,6 +126,7 @@ export async function buildHub(options: HubOptions): Promise<Hub> {
       },
     });
     const server = await buildHubServer({
+      problems,
       config,
       store,
       logger,

@@ -10,7 +10,7 @@ import type { Database } from '../../platform/store/schema.js';
 import { recordHealth, type HealthDeps } from './integration-health.js';
 import { storeMicrosoftExpiry } from './microsoft-credential-expiry.js';
 import { currentBasis } from './report-basis.js';
-import { IntegrationNotConfiguredError, testConnection, type TestConnectionDeps } from './test-connection.js';
+import { testConnection, type TestConnectionDeps } from './test-connection.js';
 
 import { CHECK_INTEGRATIONS_JOB, TEST_CONNECTION_JOB } from './health-job-types.js';
 
@@ -34,15 +34,11 @@ export function healthJobs(deps: { test: TestConnectionDeps; health: HealthDeps;
       const credential = payload.credential ?? 'active';
       // Read before the test: a change made while it runs leaves the report outdated, never wrongly current.
       const basis = await currentBasis(deps.db, workspaceId, credential);
-      let report;
-      try {
-        const actingUser = typeof payload.actingUser === 'string' ? { kind: 'external_user' as const, id: payload.actingUser } : (payload.actingUser ?? null);
-        report = await testConnection(deps.test, workspaceId, { credential, actingUser });
-        if (basis) report.basis = basis;
-      } catch (error) {
-        if (error instanceof IntegrationNotConfiguredError) throw new JobFailure(error.code, error.message, { condition: true });
-        throw error;
-      }
+      // No integration (integration_not_configured, a 409 problem) ends the job `failed` through the worker's
+      // condition classifier, as any feature error a person must fix does.
+      const actingUser = typeof payload.actingUser === 'string' ? { kind: 'external_user' as const, id: payload.actingUser } : (payload.actingUser ?? null);
+      const report = await testConnection(deps.test, workspaceId, { credential, actingUser });
+      if (basis) report.basis = basis;
       // Before the health is recorded: its expiry warnings then use Microsoft's date.
       await storeMicrosoftExpiry(deps.db, workspaceId, report);
       // A pending credential's test informs the rotation; the integration's health stays that of the active one.

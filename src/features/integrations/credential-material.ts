@@ -28,8 +28,7 @@ export function credentialRow(
   if (input.kind === 'secret') {
     const secret = input.clientSecret;
     if (!secret.trim() || secret.length > 1024) {
-      const detail = "enter the secret's Value from Certificates & secrets (1–1024 characters).";
-      throw new DomainError('validation_failed', `clientSecret: ${detail}`, { fieldErrors: [{ pointer: '/body/credential/clientSecret', detail }] });
+      throw DomainError.forField('validation_failed', 'clientSecret', "enter the secret's Value from Certificates & secrets (1–1024 characters).", 'credential/clientSecret');
     }
     return {
       id,

@@ -11,8 +11,11 @@ export class DomainError extends AppError {
     this.name = 'DomainError';
   }
 
-  /** A rule about one body field broken: the message reads `field: what to do`, and clients show it at the field. */
-  static forField(code: DomainErrorCode, field: string, message: string): DomainError {
-    return new DomainError(code, `${field}: ${message}`, { fieldErrors: [{ pointer: `/body/${field}`, detail: message }] });
+  /**
+   * A rule about one body field broken: the message reads `field: what to do`, and clients show it at the field
+   * (`path`, when the field sits deeper in the body than its name, e.g. `credential/clientSecret`).
+   */
+  static forField(code: DomainErrorCode, field: string, message: string, path: string = field): DomainError {
+    return new DomainError(code, `${field}: ${message}`, { fieldErrors: [{ pointer: `/body/${path}`, detail: message }] });
   }
 }
