@@ -51,6 +51,6 @@ export async function buildHubServer(deps: HubServerDeps): Promise<FastifyInstan
   if (healthChecks) routes.push((server) => registerTestConnectionRoutes(server, { db, clock, ...healthChecks }));
   if (webhooks) routes.push((server) => registerWebhookRoutes(server, { db, clock, ...webhooks }));
   const { consentRequests } = deps;
-  if (consentRequests) routes.push((server) => registerConsentRequestRoutes(server, { db, ...consentRequests }));
+  if (consentRequests) routes.push((server) => registerConsentRequestRoutes(server, { db, entraAdminCenterUrl: config.cloud.entraAdminCenterUrl, ...consentRequests }));
   return buildServer({ ...deps, authenticators, routes });
 }

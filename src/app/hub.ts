@@ -87,7 +87,7 @@ export async function buildHub(options: HubOptions): Promise<Hub> {
     const jobs = new JobQueue({ db: store.db, clock, logger, ...(store.wakeups ? { wakeChannel: store.wakeups.channel } : {}) });
     // Every call to Microsoft (identity platform and Graph) leaves through this one transport.
     const transport = createMicrosoftTransport({ clock, logger, ...(options.fetch ? { fetch: options.fetch } : {}) });
-    const entra = createEntraClient({ loginUrl: config.loginUrl, clock, logger, transport });
+    const entra = createEntraClient({ loginUrl: config.loginUrl, graphResource: config.cloud.graphResource, clock, logger, transport });
     const redirectDefaults = { m365RedirectUri: config.m365RedirectUri, backendUrl: config.backendUrl };
     const integrations = new IntegrationStore({ db: store.db, keyRing, clock, redirectDefaults, listeners: INTEGRATION_LISTENERS });
     hubEventCatalogue(); // the features' event types cover the contract's list, each with one owner

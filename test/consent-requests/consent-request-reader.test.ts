@@ -87,7 +87,7 @@ describe('reading admin consent requests', () => {
   });
 
   it('links the Entra admin center page in the right directory (review-admin-consent-requests)', () => {
-    assert.equal(reviewUrl('contoso.onmicrosoft.com'), 'https://entra.microsoft.com/contoso.onmicrosoft.com/#view/Microsoft_AAD_IAM/StartboardApplicationsMenuBlade/~/AccessRequests');
-    assert.equal(reviewUrl(null), 'https://entra.microsoft.com/#view/Microsoft_AAD_IAM/StartboardApplicationsMenuBlade/~/AccessRequests');
+    assert.equal(reviewUrl('https://entra.microsoft.com', 'contoso.onmicrosoft.com'), 'https://entra.microsoft.com/contoso.onmicrosoft.com/#view/Microsoft_AAD_IAM/StartboardApplicationsMenuBlade/~/AccessRequests');
+    assert.equal(reviewUrl('https://entra.microsoft.com', null), 'https://entra.microsoft.com/#view/Microsoft_AAD_IAM/StartboardApplicationsMenuBlade/~/AccessRequests');
   });
 });

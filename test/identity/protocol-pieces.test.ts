@@ -38,7 +38,7 @@ describe('authorization and admin consent URLs', () => {
   });
 
   it('refuses a tenant that is not a GUID, domain or alias, and a missing redirect URI', () => {
-    const base = { loginUrl: 'https://l', clientId: 'a', state: 's' };
+    const base = { loginUrl: 'https://l', graphResource: 'https://graph.microsoft.com', clientId: 'a', state: 's' };
     assert.throws(() => adminConsentUrl({ ...base, tenant: '../evil?x=', redirectUri: 'https://h/cb' }), (e: unknown) => e instanceof IdentityError && e.code === 'tenant_not_found');
     assert.throws(() => adminConsentUrl({ ...base, redirectUri: '' }), (e: unknown) => e instanceof IdentityError && e.code === 'redirect_uri_not_configured');
   });

@@ -93,7 +93,7 @@ export class ConnectFlow {
       tenant: auth.tenant,
       clientId: auth.clientId,
       redirectUri,
-      scopes: delegatedScopes(delegated, auth.dynamicsOrg ? { dynamicsOrg: auth.dynamicsOrg } : {}),
+      scopes: delegatedScopes(delegated, { graphResource: entra.graphResource, ...(auth.dynamicsOrg ? { dynamicsOrg: auth.dynamicsOrg } : {}) }),
       state,
       nonce,
       codeChallenge: pkce.codeChallenge,

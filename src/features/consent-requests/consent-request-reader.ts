@@ -20,9 +20,9 @@ export const REQUIRED_PERMISSION = 'ConsentRequest.Read.All';
  * requests (https://learn.microsoft.com/entra/identity/enterprise-apps/review-admin-consent-requests). With the
  * tenant in the path the admin center opens that directory, not whichever one the admin used last.
  */
-export function reviewUrl(tenant: string | null): string {
+export function reviewUrl(entraAdminCenterUrl: string, tenant: string | null): string {
   const directory = tenant ? `${encodeURIComponent(tenant)}/` : '';
-  return `https://entra.microsoft.com/${directory}#view/Microsoft_AAD_IAM/StartboardApplicationsMenuBlade/~/AccessRequests`;
+  return `${entraAdminCenterUrl}/${directory}#view/Microsoft_AAD_IAM/StartboardApplicationsMenuBlade/~/AccessRequests`;
 }
 
 export const NOT_READABLE_MESSAGE =

@@ -23,6 +23,8 @@ export interface ConsentRequestServices {
 
 export interface ConsentRequestRouteDeps extends ConsentRequestServices {
   db: Kysely<Database>;
+  /** Config.cloud.entraAdminCenterUrl: each national cloud has its own admin center. */
+  entraAdminCenterUrl: string;
 }
 
 const NO_INTEGRATION = 'This workspace has no Microsoft 365 integration. Create it with PUT …/integrations/m365.';
@@ -59,7 +61,7 @@ export function registerConsentRequestRoutes(server: FastifyInstance, deps: Cons
         requiredPermission: REQUIRED_PERMISSION,
         appId: integration.client_id,
         tenant,
-        reviewUrl: reviewUrl(tenant),
+        reviewUrl: reviewUrl(deps.entraAdminCenterUrl, tenant),
       });
       if (!tenant) return answer({ readable: false, message: NO_TENANT, requests: [] });
 

@@ -167,6 +167,7 @@ export function registerIntegrationRoutes(server: FastifyInstance, deps: Integra
         // The guide still renders without one; the step then says to configure it first.
         redirectUri: redirectUri ?? '(not configured: set BACKEND_URL, M365_REDIRECT_URI or the integration redirect URI)',
         ...(integration?.azureTenantId ? { tenant: integration.azureTenantId } : {}),
+        cloud: deps.config.cloud,
       });
       return { redirectUri, markdown: guide.markdown, steps: guide.steps };
     },

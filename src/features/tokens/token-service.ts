@@ -20,6 +20,7 @@ import type { EventPublisher } from '../../platform/events/event-publisher.js';
 import type { TokenEventType } from './events.js';
 import {
   IdentityError,
+  applicationScope,
   RESOURCES,
   resourceScopes,
   type ClientCredentials,
@@ -370,7 +371,7 @@ export class TokenService {
         tenant: auth.tenant,
         credentials: auth.credentials,
         refreshToken,
-        scopes: refreshScopes(auth, resource, current.scopes),
+        scopes: refreshScopes(auth, resource, current.scopes, this.#identity.graphResource),
       });
     } catch (error) {
       timing.answered();
@@ -487,7 +488,7 @@ export class TokenService {
           const stored = this.#usableAppToken(await readAppToken(db, workspaceId, target.tenantId), target);
           if (stored) return stored;
         }
-        const scope = resource === 'graph' ? `${RESOURCES.graph.uri}/.default` : `${dynamicsUri(auth)}/.default`;
+        const scope = resource === 'graph' ? applicationScope(this.#identity.graphResource) : `${dynamicsUri(auth)}/.default`;
         const acquired = await this.#registrationFaults.watch(workspaceId, target, () =>
           this.#identity.acquireAppToken({ tenant: target.tenantId, credentials: auth.credentials, scope }),
         );
@@ -509,7 +510,7 @@ export class TokenService {
     if (!row || row.credential_id !== target.credentialId || row.tenant_id !== target.tenantId) return undefined;
     if (row.expires_at.getTime() - this.#clock.now().getTime() <= this.#marginMs) return undefined;
     const accessToken = this.#openOrWarn(row.access_token_sealed, appTokenPlace(row.id), row.workspace_id);
-    return accessToken === undefined ? undefined : { accessToken, expiresAt: row.expires_at, scopes: [`${RESOURCES.graph.uri}/.default`] };
+    return accessToken === undefined ? undefined : { accessToken, expiresAt: row.expires_at, scopes: [applicationScope(this.#identity.graphResource)] };
   }
 
   // ---- shared ----
@@ -533,14 +534,14 @@ export class TokenService {
 }
 
 /** The delegated scopes a refresh asks for: the integration's services on that resource, else what was granted. */
-function refreshScopes(auth: IntegrationAuth, resource: ResourceName, grantedScopes: string): string[] {
+function refreshScopes(auth: IntegrationAuth, resource: ResourceName, grantedScopes: string, graphResource: string): string[] {
   const services = auth.services.filter((s) => s.modes.includes('delegated')).map((s) => s.service);
-  const fromCatalogue = resourceScopes(services, resource, auth.dynamicsOrg ? { dynamicsOrg: auth.dynamicsOrg } : {});
+  const fromCatalogue = resourceScopes(services, resource, { graphResource, ...(auth.dynamicsOrg ? { dynamicsOrg: auth.dynamicsOrg } : {}) });
   if (fromCatalogue.length > 0) return fromCatalogue;
   if (resource === 'dynamics') return [`${dynamicsUri(auth)}/user_impersonation`];
   // Graph scopes come back unqualified (Files.Read …); OIDC ones are not for a resource.
   const graph = grantedScopes.split(' ').filter((s) => s && !['openid', 'profile', 'email', 'offline_access'].includes(s));
-  return graph.length > 0 ? graph.map((s) => (s.includes('/') ? s : `${RESOURCES.graph.uri}/${s}`)) : [`${RESOURCES.graph.uri}/User.Read`];
+  return graph.length > 0 ? graph.map((s) => (s.includes('/') ? s : `${graphResource}/${s}`)) : [`${graphResource}/User.Read`];
 }
 
 function dynamicsUri(auth: IntegrationAuth): string {

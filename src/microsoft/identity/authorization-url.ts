@@ -4,6 +4,7 @@
 // https://learn.microsoft.com/en-us/entra/identity-platform/v2-admin-consent), so building a URL needs no network.
 import * as oauth from 'oauth4webapi';
 import { identityError, identityErrorFromMicrosoft } from './aadsts-catalogue.js';
+import { applicationScope } from './permission-catalogue.js';
 import { normaliseTenant } from './tenant-metadata.js';
 
 export interface Pkce {
@@ -67,8 +68,10 @@ export interface AdminConsentUrlInput {
   clientId: string;
   redirectUri: string;
   state: string;
-  /** Default: everything configured on the app registration for Graph. */
+  /** Default: everything configured on the app registration for Graph (`{graphResource}/.default`). */
   scope?: string;
+  /** The cloud's Graph resource URI (https://graph.microsoft.com in the global cloud). */
+  graphResource: string;
 }
 
 export function adminConsentUrl(input: AdminConsentUrlInput): URL {
@@ -76,7 +79,7 @@ export function adminConsentUrl(input: AdminConsentUrlInput): URL {
   url.searchParams.set('client_id', input.clientId);
   url.searchParams.set('redirect_uri', requireRedirectUri(input.redirectUri));
   url.searchParams.set('state', input.state);
-  url.searchParams.set('scope', input.scope ?? 'https://graph.microsoft.com/.default');
+  url.searchParams.set('scope', input.scope ?? applicationScope(input.graphResource));
   return url;
 }
 

@@ -310,12 +310,14 @@ export const OIDC_PERMISSIONS: readonly PermissionFact[] = [
 ];
 
 export interface ScopeOptions {
+  /** The cloud's Graph resource URI scopes are qualified with (default: the global cloud's, https://graph.microsoft.com). */
+  graphResource?: string;
   /** The Dynamics organisation host name prefix (`contoso` of contoso.crm.dynamics.com); required with `dynamics`. */
   dynamicsOrg?: string;
 }
 
 function resourceUri(resource: ResourceName, options: ScopeOptions): string {
-  if (resource === 'graph') return RESOURCES.graph.uri;
+  if (resource === 'graph') return options.graphResource ?? RESOURCES.graph.uri;
   const org = options.dynamicsOrg?.trim();
   if (!org || !/^[a-z0-9][a-z0-9-]{0,62}$/i.test(org)) {
     throw new PermissionCatalogueError('dynamics_org_required', 'Dynamics 365 needs the organisation name (the "contoso" of contoso.crm.dynamics.com).');
@@ -342,9 +344,12 @@ export function delegatedScopes(services: readonly Service[], options: ScopeOpti
   return [...OIDC_SCOPES, ...resourceScopes(services, 'graph', options), ...resourceScopes(services, 'dynamics', options)];
 }
 
-/** Client credentials ask for everything granted to the app on Graph, which is how Microsoft's flow works. */
-export function applicationScope(): string {
-  return `${RESOURCES.graph.uri}/.default`;
+/**
+ * Client credentials ask for everything granted to the app on Graph, which is how Microsoft's flow works. In a
+ * national cloud the scope names that cloud's Graph host (https://learn.microsoft.com/graph/sdks/national-clouds).
+ */
+export function applicationScope(graphResource: string = RESOURCES.graph.uri): string {
+  return `${graphResource}/.default`;
 }
 
 export interface GrantedPermissions {

@@ -11,6 +11,7 @@ import {
   type RequiredPermission,
   type Service,
 } from './permission-catalogue.js';
+import { NATIONAL_CLOUDS, type NationalCloud } from '../../platform/config/national-clouds.js';
 
 export interface ServiceSelection {
   service: Service;
@@ -22,6 +23,8 @@ export interface SetupGuideInput {
   redirectUri: string;
   /** The customer's tenant id, or blank / `organizations` for a multi-tenant app. */
   tenant?: string;
+  /** Config.cloud: an app is registered in its own cloud's admin center (default: the global cloud). */
+  cloud?: Pick<NationalCloud, 'name' | 'displayName' | 'entraAdminCenterUrl'>;
 }
 
 export type SetupStep =
@@ -54,14 +57,17 @@ function servicesFor(selections: readonly ServiceSelection[], mode: PermissionMo
 
 export function setupGuide(input: SetupGuideInput): SetupGuide {
   const multiTenant = isMultiTenant(input.tenant);
+  const cloud = input.cloud ?? NATIONAL_CLOUDS.global;
+  // An app registration lives in one cloud: one made in the global admin center cannot sign in to a national cloud.
+  const adminCenter = `In the Microsoft Entra admin center (${cloud.entraAdminCenterUrl}${cloud.name === 'global' ? '' : `, ${cloud.displayName}`})`;
   const steps: SetupStep[] = [
     {
       kind: 'register-app',
       title: 'Register an application',
       supportedAccountTypes: multiTenant ? 'multi-tenant' : 'single-tenant',
       detail: multiTenant
-        ? 'In the Microsoft Entra admin center, App registrations → New registration; Supported account types: "Accounts in any organizational directory (Multitenant)".'
-        : 'In the Microsoft Entra admin center, App registrations → New registration; Supported account types: "Accounts in this organizational directory only (Single tenant)".',
+        ? `${adminCenter}, App registrations → New registration; Supported account types: "Accounts in any organizational directory (Multitenant)".`
+        : `${adminCenter}, App registrations → New registration; Supported account types: "Accounts in this organizational directory only (Single tenant)".`,
     },
     {
       kind: 'platform',

@@ -11,12 +11,14 @@ import { clientAuthentication, type ClientCredentials } from './client-assertion
 import { IdentityError } from './identity-error.js';
 import { retryAfterOf, type MicrosoftTransport, type RandomSource } from '../transport/index.js';
 import { createIdentityFetch, type FetchLike, type RetryPolicy } from './identity-fetch.js';
-import { applicationScope } from './permission-catalogue.js';
+import { applicationScope, RESOURCES } from './permission-catalogue.js';
 import { isMultiTenantAlias, isTenantGuid, normaliseTenant, TENANT_TEMPLATE, TenantMetadataCache } from './tenant-metadata.js';
 
 export interface EntraClientOptions {
   /** Config.loginUrl: https://login.microsoftonline.com, or the emulator. */
   loginUrl: string;
+  /** Config.cloud.graphResource: the Graph resource URI of the cloud (default: the global cloud's). */
+  graphResource?: string;
   fetch?: FetchLike;
   clock?: Clock;
   logger?: Logger;
@@ -73,8 +75,10 @@ export interface RefreshInput {
 
 export interface EntraClient {
   readonly loginUrl: string;
+  /** What Graph scopes are qualified with in this cloud (`{graphResource}/Files.Read`, `{graphResource}/.default`). */
+  readonly graphResource: string;
   buildAuthorizationUrl(input: Omit<AuthorizationUrlInput, 'loginUrl'>): URL;
-  adminConsentUrl(input: Omit<AdminConsentUrlInput, 'loginUrl'>): URL;
+  adminConsentUrl(input: Omit<AdminConsentUrlInput, 'loginUrl' | 'graphResource'>): URL;
   redeemAuthorizationCode(input: RedeemInput): Promise<DelegatedTokens & { idTokenClaims: IdTokenClaims }>;
   /** Microsoft rotates refresh tokens: store the returned one, in the same transaction as the access token. */
   refreshAccessToken(input: RefreshInput): Promise<DelegatedTokens>;
@@ -96,6 +100,7 @@ const JWT_FAILURES = new Set<string>([oauth.JWT_CLAIM_COMPARISON, oauth.JWT_TIME
 
 export function createEntraClient(options: EntraClientOptions): EntraClient {
   const loginUrl = options.loginUrl.replace(/\/+$/, '');
+  const graphResource = (options.graphResource ?? RESOURCES.graph.uri).replace(/\/+$/, '');
   const clock = options.clock ?? systemClock;
   const log = options.logger;
   const http = createIdentityFetch({
@@ -185,8 +190,9 @@ export function createEntraClient(options: EntraClientOptions): EntraClient {
 
   return {
     loginUrl,
+    graphResource,
     buildAuthorizationUrl: (input) => buildAuthorizationUrl({ ...input, loginUrl }),
-    adminConsentUrl: (input) => adminConsentUrl({ ...input, loginUrl }),
+    adminConsentUrl: (input) => adminConsentUrl({ ...input, loginUrl, graphResource }),
 
     redeemAuthorizationCode: (input) =>
       run('redeem_authorization_code', { redirectUri: input.redirectUri }, async () => {
@@ -241,7 +247,7 @@ export function createEntraClient(options: EntraClientOptions): EntraClient {
         if (isMultiTenantAlias(tenant)) throw identityError('tenant_required');
         const as = await serverFor(tenant);
         const client = oauthClient(input.credentials.clientId);
-        const response = await oauth.clientCredentialsGrantRequest(as, client, clientAuthentication(input.credentials, clock), new URLSearchParams({ scope: input.scope ?? applicationScope() }), requestOptions());
+        const response = await oauth.clientCredentialsGrantRequest(as, client, clientAuthentication(input.credentials, clock), new URLSearchParams({ scope: input.scope ?? applicationScope(graphResource) }), requestOptions());
         const result = await oauth.processClientCredentialsResponse(as, client, response);
         return { accessToken: result.access_token, expiresAt: expiresAt(result.expires_in) };
       }),

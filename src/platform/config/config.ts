@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { CLOUD_NAMES, NATIONAL_CLOUDS, type NationalCloud } from './national-clouds.js';
 
 export interface EncryptionKey {
   /** Short id stored beside every sealed blob, so the right key opens it after a rotation. */
@@ -22,7 +23,11 @@ export interface Config {
   backendUrl: string | undefined;
   frontendUrl: string | undefined;
   m365RedirectUri: string | undefined;
+  /** The Microsoft cloud (M365HUB_CLOUD): its hosts, portals and the Graph resource URI scopes are qualified with. */
+  cloud: NationalCloud;
+  /** The cloud's sign-in host unless M365HUB_LOGIN_URL overrides it (the emulator, a test double). */
   loginUrl: string;
+  /** The cloud's Graph host unless M365HUB_GRAPH_URL overrides it. */
   graphUrl: string;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   /** Webhook targets on private, loopback or link-local addresses are refused unless this is set (development). */
@@ -46,6 +51,7 @@ export const SETTINGS = [
   'BACKEND_URL',
   'FRONTEND_URL',
   'M365_REDIRECT_URI',
+  'M365HUB_CLOUD',
   'M365HUB_LOGIN_URL',
   'M365HUB_GRAPH_URL',
   'M365HUB_LOG_LEVEL',
@@ -129,8 +135,9 @@ const schema = z
     BACKEND_URL: optional(httpUrl('BACKEND_URL')),
     FRONTEND_URL: optional(httpUrl('FRONTEND_URL')),
     M365_REDIRECT_URI: optional(httpUrl('M365_REDIRECT_URI')),
-    M365HUB_LOGIN_URL: optional(httpUrl('M365HUB_LOGIN_URL')).default('https://login.microsoftonline.com'),
-    M365HUB_GRAPH_URL: optional(httpUrl('M365HUB_GRAPH_URL')).default('https://graph.microsoft.com'),
+    M365HUB_CLOUD: optional(z.enum(CLOUD_NAMES, { error: `must be one of ${CLOUD_NAMES.join(', ')}` })).default('global'),
+    M365HUB_LOGIN_URL: optional(httpUrl('M365HUB_LOGIN_URL')),
+    M365HUB_GRAPH_URL: optional(httpUrl('M365HUB_GRAPH_URL')),
     M365HUB_LOG_LEVEL: optional(
       z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
         error: 'must be one of fatal, error, warn, info, debug, trace, silent',
@@ -197,6 +204,7 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
     );
   }
   const v = result.data;
+  const cloud = NATIONAL_CLOUDS[v.M365HUB_CLOUD];
   return {
     host: v.M365HUB_HOST,
     port: v.M365HUB_PORT,
@@ -206,8 +214,9 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
     backendUrl: v.BACKEND_URL?.replace(/\/+$/, ''),
     frontendUrl: v.FRONTEND_URL?.replace(/\/+$/, ''),
     m365RedirectUri: v.M365_REDIRECT_URI,
-    loginUrl: v.M365HUB_LOGIN_URL.replace(/\/+$/, ''),
-    graphUrl: v.M365HUB_GRAPH_URL.replace(/\/+$/, ''),
+    cloud,
+    loginUrl: (v.M365HUB_LOGIN_URL ?? cloud.loginUrl).replace(/\/+$/, ''),
+    graphUrl: (v.M365HUB_GRAPH_URL ?? cloud.graphResource).replace(/\/+$/, ''),
     logLevel: v.M365HUB_LOG_LEVEL,
     allowPrivateWebhookTargets: v.M365HUB_ALLOW_PRIVATE_WEBHOOK_TARGETS === 'true' || v.M365HUB_ALLOW_PRIVATE_WEBHOOK_TARGETS === '1',
     sessionTtlSeconds: v.M365HUB_SESSION_TTL_SECONDS,
