@@ -64,6 +64,13 @@ export default {
       to: { path: '^(test|bench)/' },
     },
     {
+      name: 'client-imports-only-the-contract',
+      comment: 'src/client ships to host backends (m365hub/client): it may import the API shapes in src/contract, never the hub.',
+      severity: 'error',
+      from: { path: '^src/client/' },
+      to: { path: OURS, pathNot: ['^src/client/', '^src/contract/'] },
+    },
+    {
       name: 'console-imports-only-the-contract',
       comment: 'The console is a browser bundle: of the server it may only import the API shapes in src/contract.',
       severity: 'error',

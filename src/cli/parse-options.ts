@@ -4,7 +4,9 @@ import { UsageError } from './usage-error.js';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 
-export function parseOptions<T extends Options>(argv: string[], options: T, allowPositionals = false) {
+type Parsed<T extends Options> = ReturnType<typeof parseArgs<{ args: string[]; options: T; strict: true; allowPositionals: boolean }>>;
+
+export function parseOptions<T extends Options>(argv: string[], options: T, allowPositionals = false): Parsed<T> {
   try {
     return parseArgs({ args: argv, options, strict: true, allowPositionals });
   } catch (error) {

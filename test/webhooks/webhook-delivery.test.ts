@@ -18,7 +18,8 @@ import { listWebhookDeliveries, redeliverWebhook } from '../../src/features/webh
 import { webhookDeliveryJob } from '../../src/features/webhooks/webhook-delivery.js';
 import { createWebhookEndpoint, deleteWebhookEndpoint, rotateWebhookSecret } from '../../src/features/webhooks/webhook-endpoints.js';
 import { createWebhookSender } from '../../src/features/webhooks/webhook-sender.js';
-import { SIGNATURE_HEADER, verifySignature } from '../../src/features/webhooks/webhook-signature.js';
+import { SIGNATURE_HEADER } from '../../src/features/webhooks/webhook-signature.js';
+import { verifyWebhookSignature as verifySignature } from '../../src/client/index.js';
 import { dialects, openTestStore, skipReason, type TestStore } from '../support/stores.js';
 
 interface Received {

@@ -6,7 +6,7 @@
 import path from 'node:path';
 import cookie from '@fastify/cookie';
 import swagger from '@fastify/swagger';
-import Fastify, { LogController, type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyInstance, type FastifySchema } from 'fastify';
 import type { Config } from '../config/config.js';
 import type { Logger } from '../logging/logger.js';
 import type { Store } from '../store/database.js';
@@ -20,6 +20,7 @@ import { HttpProblem } from './http-problem.js';
 import { registerMetrics } from './metrics.js';
 import { registerOperationsRoutes } from './operations-routes.js';
 import { requestIdOf, REQUEST_ID_HEADER } from './request-id.js';
+import { Problem } from '../../contract/api-schemas.js';
 
 export const BODY_LIMIT_BYTES = 1024 * 1024;
 
@@ -116,6 +117,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
           'Connects a multi-tenant SaaS product to its customers\' Microsoft 365 tenants. Errors are application/problem+json (RFC 9457) with a stable `code`.',
       },
       components: {
+        schemas: { Problem },
         securitySchemes: {
           apiKey: { type: 'http', scheme: 'bearer', description: 'A workspace API key: `Authorization: Bearer m365k_…`' },
           session: { type: 'apiKey', in: 'cookie', name: 'm365hub_session', description: 'Console session; state-changing requests also need X-CSRF-Token' },
@@ -123,6 +125,9 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
       },
       security: [{ apiKey: [] }, { session: [] }],
     },
+    // Every operation can answer a problem: say so in the document (not in the route's response schemas, which would
+    // re-serialise the error handler's bodies), so generated clients type `error` as Problem.
+    transform: ({ schema, url }) => ({ schema: withProblemResponse(schema), url }),
   });
 
   server.addHook('onRequest', async (request, reply) => {
@@ -159,3 +164,16 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
 }
 
 export { PROBLEM_CONTENT_TYPE };
+
+function withProblemResponse(schema: FastifySchema): FastifySchema {
+  if (!schema || (schema as { hide?: boolean }).hide) return schema;
+  const response = (schema.response ?? {}) as Record<string, unknown>;
+  if ('default' in response) return schema;
+  return {
+    ...schema,
+    response: {
+      ...response,
+      default: { description: 'A problem (RFC 9457) with a stable `code`', content: { [PROBLEM_CONTENT_TYPE]: { schema: { $ref: '#/components/schemas/Problem' } } } },
+    },
+  } as FastifySchema;
+}

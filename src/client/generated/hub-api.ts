@@ -1,0 +1,3501 @@
+// Generated from the hub's OpenAPI document by openapi-typescript: do not edit.
+// Regenerate after an API change: node --import tsx scripts/client-types.ts
+export interface paths {
+    "/api/v1/audit-log": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Instance audit log, newest first: sign-ins (and failed ones), sign-outs and workspace deletions (instance admins) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description nextCursor of the previous page */
+                    cursor?: string;
+                    /** @description page size (1–200, default 50) */
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** @description X-M365Hub-Acting-User of the API-key request */
+                                actingUser?: string;
+                                /** @description e.g. workspace.created, api_key.revoked, member.added */
+                                action: string;
+                                actor: {
+                                    id: string | null;
+                                    label: string;
+                                    type: "user" | "api_key" | "system";
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 UTC time
+                                 */
+                                createdAt: string;
+                                data: {
+                                    [key: string]: unknown;
+                                };
+                                id: string;
+                                ip: string | null;
+                                target: {
+                                    id: string;
+                                    type: string;
+                                } | null;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description A problem (RFC 9457) with a stable `code` */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json; charset=utf-8": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/session": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The signed-in user and the CSRF token */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description send as X-CSRF-Token on POST/PUT/PATCH/DELETE */
+                            csrfToken: string;
+                            user: {
+                                displayName: string;
+                                email: string;
+                                id: string;
+                                isInstanceAdmin: boolean;
+                            };
+                        };
+                    };
+                };
+                /** @description A problem (RFC 9457) with a stable `code` */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json; charset=utf-8": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/sign-in": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sign in to the console */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: email */
+                        email: string;
+                        password: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description send as X-CSRF-Token on POST/PUT/PATCH/DELETE */
+                            csrfToken: string;
+                            user: {
+                                displayName: string;
+                                email: string;
+                                id: string;
+                                isInstanceAdmin: boolean;
+                            };
+                        };
+                    };
+                };
+                /** @description A problem (RFC 9457) with a stable `code` */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json; charset=utf-8": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/sign-out": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sign out (ends the session) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description A problem (RFC 9457) with a stable `code` */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json; charset=utf-8": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller's workspaces (an API key sees its own one, with role api_key) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description nextCursor of the previous page */
+                    cursor?: string;
+                    /** @description page size (1–200, default 50) */
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 UTC time
+                                 */
+                                createdAt: string;
+                                id: string;
+                                name: string;
+                                /** @description the caller's role; `api_key` for API-key callers */
+                                role: ("admin" | "member") | "api_key";
+                                /** @description the workspace's subdomain of the host product */
+                                subdomain: string;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 UTC time
+                                 */
+                                updatedAt: string;
+                                /** @description the workspace's own URL, https://<subdomain>.<FRONTEND_URL host>; null when FRONTEND_URL is not set */
+                                url: string | null;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description A problem (RFC 9457) with a stable `code` */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json; charset=utf-8": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create a workspace (instance admins); the creator becomes its admin */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        /** @description default: from the name, made unique */
+                        subdomain?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 UTC time
+                             */
+                            createdAt: string;
+                            id: string;
+                            name: string;
+                            /** @description the caller's role; `api_key` for API-key callers */
+                            role: ("admin" | "member") | "api_key";
+                            /** @description the workspace's subdomain of the host product */
+                            subdomain: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 UTC time
+                             */
+                            updatedAt: string;
+                            /** @description the workspace's own URL, https://<subdomain>.<FRONTEND_URL host>; null when FRONTEND_URL is not set */
+                            url: string | null;
+                        };
+                    };
+                };
+                /** @description A problem (RFC 9457) with a stable `code` */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json; charset=utf-8": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A workspace */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description opaque id starting with ws_ */
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 UTC time
+                             */
+                            createdAt: string;
+                            id: string;
+                            name: string;
+                            /** @description the caller's role; `api_key` for API-key callers */
+                            role: ("admin" | "member") | "api_key";
+                            /** @description the workspace's subdomain of the host product */
+                            subdomain: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 UTC time
+                             */
+                            updatedAt: string;
+                            /** @description the workspace's own URL, https://<subdomain>.<FRONTEND_URL host>; null when FRONTEND_URL is not set */
+                            url: string | null;
+                        };
+                    };
+                };
+                /** @description A problem (RFC 9457) with a stable `code` */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json; charset=utf-8": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Delete a workspace and everything in it (admins) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description opaque id starting with ws_ */
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description A problem (RFC 9457) with a stable `code` */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json; charset=utf-8": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Rename a workspace or change its subdomain (admins) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description opaque id starting with ws_ */
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        /** @description the workspace's own URL label (https://<subdomain>.<FRONTEND_URL host>); 409 when another workspace has it */
+                        subdomain?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 UTC time
+                             */
+                            createdAt: string;
+                            id: string;
+                            name: string;
+                            /** @description the caller's role; `api_key` for API-key callers */
+                            role: ("admin" | "member") | "api_key";
+                            /** @description the workspace's subdomain of the host product */
+                            subdomain: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 UTC time
+                             */
+                            updatedAt: string;
+                            /** @description the workspace's own URL, https://<subdomain>.<FRONTEND_URL host>; null when FRONTEND_URL is not set */
+                            url: string | null;
+                        };
+                    };
+                };
+                /** @description A problem (RFC 9457) with a stable `code` */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json; charset=utf-8": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/api-keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** API keys of the workspace (admins) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description nextCursor of the previous page */
+                    cursor?: string;
+                    /** @description page size (1–200, default 50) */
+                    limit?: number;
+                };
+                header?: never;
+                path: {
+                    /** @description opaque id starting with ws_ */
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 UTC time
+                                 */
+                                createdAt: string;
+                                createdBy: string | null;
+                                id: string;
+                                lastUsedAt: string | null;
+                                name: string;
+                                /** @description the visible start of the key, to recognise it */
+                                prefix: string;
+                                revokedAt: string | null;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description A problem (RFC 9457) with a stable `code` */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json; charset=utf-8": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create an API key (admins); the answer is the only time the key is shown */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description opaque id starting with ws_ */
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 UTC time
+                             */
+                            createdAt: string;
+                            createdBy: string | null;
+                            id: string;
+                            /** @description the key itself: shown this once, never again */
+                            key: string;
+                            lastUsedAt: string | null;
+                            name: string;
+                            /** @description the visible start of the key, to recognise it */
+                            prefix: string;
+                            revokedAt: string | null;
+                        };
+                    };
+                };
+                /** @description A problem (RFC 9457) with a stable `code` */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json; charset=utf-8": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/api-keys/{apiKeyId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Revoke an API key (admins); it stops working at once */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description opaque id starting with key_ */
+                    apiKeyId: string;
+                    /** @description opaque id starting with ws_ */
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description A problem (RFC 9457) with a stable `code` */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json; charset=utf-8": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/audit-log": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Audit log of the workspace, newest first (admins and the workspace API key) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description nextCursor of the previous page */
+                    cursor?: string;
+                    /** @description page size (1–200, default 50) */
+                    limit?: number;
+                };
+                header?: never;
+                path: {
+                    /** @description opaque id starting with ws_ */
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** @description X-M365Hub-Acting-User of the API-key request */
+                                actingUser?: string;
+                                /** @description e.g. workspace.created, api_key.revoked, member.added */
+                                action: string;
+                                actor: {
+                                    id: string | null;
+                                    label: string;
+                                    type: "user" | "api_key" | "system";
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 UTC time
+                                 */
+                                createdAt: string;
+                                data: {
+                                    [key: string]: unknown;
+                                };
+                                id: string;
+                                ip: string | null;
+                                target: {
+                                    id: string;
+                                    type: string;
+                                } | null;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description A problem (RFC 9457) with a stable `code` */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json; charset=utf-8": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/connections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every user's Microsoft 365 connection in the workspace (console admins); with an API key, the host product's users only */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description nextCursor of the previous page */
+                    cursor?: string;
+                    /** @description page size (1–200, default 50) */
+                    limit?: number;
+                };
+                header?: never;
+                path: {
+                    /** @description opaque id starting with ws_ */
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 UTC time
+                                 */
+                                connectedAt: string;
+                                displayName: string | null;
+                                /** @description the host product's user id; null for a console user's connection */
+                                externalUserId: string | null;
+                                id: string;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 UTC time
+                                 */
+                                lastRefreshedAt: string;
+                                objectId: string;
+                                scopes: string[];
+                                status: "active" | "needs_reconnect";
+                                statusReason: string | null;
+                                tenantId: string;
+                                user: {
+                                    /** @description the console user's id, or the host product's user id */
+                                    id: string;
+                                    /** @enum {string} */
+                                    kind: "console_user" | "external_user";
+                                };
+                                userPrincipalName: string | null;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description A problem (RFC 9457) with a stable `code` */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json; charset=utf-8": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/integrations/m365": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The workspace's Microsoft 365 integration (secrets are never shown) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description opaque id starting with ws_ */
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            adminConsent: {
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 UTC time
+                                 */
+                                grantedAt: string;
+                                tenant: string;
+                            } | null;
+                            allowedSites: string[];
+                            azureTenantId: string | null;
+                            clientId: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 UTC time
+                             */
+                            createdAt: string;
+                            credential: {
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 UTC time
+                                 */
+                                createdAt: string;
+                                expiresAt: string | null;
+                                expirySource: "microsoft" | "entered" | "certificate" | null;
+                                id: string;
+                                kind: "secret" | "certificate";
+                                /** @enum {boolean} */
+                                secretSet: true;
+                                status: "active" | "pending" | "retired";
+                                /** @description SHA-1 thumbprint in upper-case hex, as the Entra admin center shows it (certificates only) */
+                                thumbprint: string | null;
+                            } | null;
+                            dynamicsOrg: string | null;
+                            /** @description what is sent to Microsoft; register exactly this */
+                            effectiveRedirectUri: string | null;
+                            health: {
+                                checkedAt: string | null;
+                                status: string;
+                            };
+                            id: string;
+                            pendingCredential: {
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 UTC time
+                                 */
+                                createdAt: string;
+                                expiresAt: string | null;
+                                expirySource: "microsoft" | "entered" | "certificate" | null;
+                                id: string;
+                                kind: "secret" | "certificate";
+                                /** @enum {boolean} */
+                                secretSet: true;
+                                status: "active" | "pending" | "retired";
+                                /** @description SHA-1 thumbprint in upper-case hex, as the Entra admin center shows it (certificates only) */
+                                thumbprint: string | null;
+                            } | null;
+                            redirectUri: string | null;
+                            returnOrigins: string[];
+                            services: {
+                                modes: ("delegated" | "application")[];
+                                /** @enum {string} */
+                                service: "onedrive" | "sharepoint" | "teams-files" | "directory" | "compliance" | "mail" | "calendar" | "teams-messages" | "dynamics";
+                            }[];
+                            /** @description `organizations` for a multi-tenant app */
+                            tenant: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 UTC time
+                             */
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description A problem (RFC 9457) with a stable `code` */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json; charset=utf-8": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        /** Create or replace the integration; a credential (clientSecret or certificate) is required on create and replaces the active one on update */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description opaque id starting with ws_ */
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description SharePoint site URLs for Sites.Selected */
+                        allowedSites?: string[];
+                        /** @description blank: multi-tenant (organizations) */
+                        azureTenantId?: string | null;
+                        certificate?: {
+                            /** @description the certificate (public part), PEM */
+                            certificatePem?: string;
+                            /** @description of an encrypted private key or of the PFX; used once, never stored */
+                            passphrase?: string;
+                            /** @description instead of the PEMs: a PFX / PKCS#12 file (.pfx, .p12) with the certificate and its private key, base64; write-only */
+                            pfxBase64?: string;
+                            /** @description its RSA private key, PEM (PKCS#8, encrypted or not, or PKCS#1); write-only */
+                            privateKeyPem?: string;
+                        };
+                        /** @description Application (client) ID */
+                        clientId: string;
+                        /** @description the secret's Value from Certificates & secrets; write-only */
+                        clientSecret?: string;
+                        /** @description the "contoso" of contoso.crm.dynamics.com */
+                        dynamicsOrg?: string | null;
+                        /** @description blank: M365_REDIRECT_URI, else BACKEND_URL + /auth/m365/callback */
+                        redirectUri?: string | null;
+                        /** @description extra origins a connect flow may return to */
+                        returnOrigins?: string[];
+                        secretExpiresAt?: string | null;
+                        services: {
+                            modes: ("delegated" | "application")[];
+                            /** @enum {string} */
+                            service: "onedrive" | "sharepoint" | "teams-files" | "directory" | "compliance" | "mail" | "calendar" | "teams-messages" | "dynamics";
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            adminConsent: {
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 UTC time
+                                 */
+                                grantedAt: string;
+                                tenant: string;
+                            } | null;
+                            allowedSites: string[];
+                            azureTenantId: string | null;
+                            clientId: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 UTC time
+                             */
+                            createdAt: string;
+                            credential: {
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 UTC time
+                                 */
+                                createdAt: string;
+                                expiresAt: string | null;
+                                expirySource: "microsoft" | "entered" | "certificate" | null;
+                                id: string;
+                                kind: "secret" | "certificate";
+                                /** @enum {boolean} */
+                                secretSet: true;
+                                status: "active" | "pending" | "retired";
+                                /** @description SHA-1 thumbprint in upper-case hex, as the Entra admin center shows it (certificates only) */
+                                thumbprint: string | null;
+                            } | null;
+                            dynamicsOrg: string | null;
+                            /** @description what is sent to Microsoft; register exactly this */
+                            effectiveRedirectUri: string | null;
+                            health: {
+                                checkedAt: string | null;
+                                status: string;
+                            };
+                            id: string;
+                            pendingCredential: {
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 UTC time
+                                 */
+                                createdAt: string;
+                                expiresAt: string | null;
+                                expirySource: "microsoft" | "entered" | "certificate" | null;
+                                id: string;
+                                kind: "secret" | "certificate";
+                                /** @enum {boolean} */
+                                secretSet: true;
+                                status: "active" | "pending" | "retired";
+                                /** @description SHA-1 thumbprint in upper-case hex, as the Entra admin center shows it (certificates only) */
+                                thumbprint: string | null;
+                            } | null;
+                            redirectUri: string | null;
+                            returnOrigins: string[];
+                            services: {
+                                modes: ("delegated" | "application")[];
+                                /** @enum {string} */
+                                service: "onedrive" | "sharepoint" | "teams-files" | "directory" | "compliance" | "mail" | "calendar" | "teams-messages" | "dynamics";
+                            }[];
+                            /** @description `organizations` for a multi-tenant app */
+                            tenant: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 UTC time
+                             */
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            adminConsent: {
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 UTC time
+                                 */
+                                grantedAt: string;
+                                tenant: string;
+                            } | null;
+                            allowedSites: string[];
+                            azureTenantId: string | null;
+                            clientId: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 UTC time
+                             */
+                            createdAt: string;
+                            credential: {
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 UTC time
+                                 */
+                                createdAt: string;
+                                expiresAt: string | null;
+                                expirySource: "microsoft" | "entered" | "certificate" | null;
+                                id: string;
+                                kind: "secret" | "certificate";
+                                /** @enum {boolean} */
+                                secretSet: true;
+                                status: "active" | "pending" | "retired";
+                                /** @description SHA-1 thumbprint in upper-case hex, as the Entra admin center shows it (certificates only) */
+                                thumbprint: string | null;
+                            } | null;
+                            dynamicsOrg: string | null;
+                            /** @description what is sent to Microsoft; register exactly this */
+                            effectiveRedirectUri: string | null;
+                            health: {
+                                checkedAt: string | null;
+                                status: string;
+                            };
+                            id: string;
+                            pendingCredential: {
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 UTC time
+                                 */
+                                createdAt: string;
+                                expiresAt: string | null;
+                                expirySource: "microsoft" | "entered" | "certificate" | null;
+                                id: string;
+                                kind: "secret" | "certificate";
+                                /** @enum {boolean} */
+                                secretSet: true;
+                                status: "active" | "pending" | "retired";
+                                /** @description SHA-1 thumbprint in upper-case hex, as the Entra admin center shows it (certificates only) */
+                                thumbprint: string | null;
+                            } | null;
+                            redirectUri: string | null;
+                            returnOrigins: string[];
+                            services: {
+                                modes: ("delegated" | "application")[];
+                                /** @enum {string} */
+                                service: "onedrive" | "sharepoint" | "teams-files" | "directory" | "compliance" | "mail" | "calendar" | "teams-messages" | "dynamics";
+                            }[];
+                            /** @description `organizations` for a multi-tenant app */
+                            tenant: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 UTC time
+                             */
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description A problem (RFC 9457) with a stable `code` */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json; charset=utf-8": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        /** Delete the integration and its credentials */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description opaque id starting with ws_ */
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description A problem (RFC 9457) with a stable `code` */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json; charset=utf-8": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/integrations/m365/admin-consent-link": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A single-use admin consent link (24 hours) for a tenant administrator who is not a console user; it starts Microsoft's admin consent in their browser */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description opaque id starting with ws_ */
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description where the browser goes afterwards; with ?m365_error=<code> on failure */
+                        returnTo?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 UTC time
+                             */
+                            expiresAt: string;
+                            /** @description Microsoft's admin consent URL; open it in the browser that asked for it */
+                            url: string;
+                        };
+                    };
+                };
+                /** @description A problem (RFC 9457) with a stable `code` */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json; charset=utf-8": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/integrations/m365/admin-consent-url": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Microsoft's admin consent URL for the integration (single use, 10 minutes); open it in the same browser */
+        get: {
+            parameters: {
+                query?: {
+                    returnTo?: string;
+                };
+                header?: never;
+                path: {
+                    /** @description opaque id starting with ws_ */
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 UTC time
+                             */
+                            expiresAt: string;
+                            /** @description Microsoft's admin consent URL; open it in the browser that asked for it */
+                            url: string;
+                        };
+                    };
+                };
+                /** @description A problem (RFC 9457) with a stable `code` */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json; charset=utf-8": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/integrations/m365/consent-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The users' admin consent requests for the workspace's app (Microsoft's admin consent workflow): who asked, when, their justification and the outcome, with the Entra admin center page that approves them. Needs ConsentRequest.Read.All; without it `readable` is false and `message` says what to add. */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description opaque id starting with ws_ */
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            appId: string;
+                            message: string | null;
+                            /** @description false: the app may not read consent requests (or has no tenant yet); `message` says what to add */
+                            readable: boolean;
+                            requests: {
+                                /** @description the appConsentRequest it belongs to (one per app, shared by every requester) */
+                                appConsentRequestId: string;
+                                /** @description the userConsentRequest's id in Microsoft Graph */
+                                id: string;
+                                /** @description what the user wrote in "Request approval" */
+                                justification: string;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 UTC time
+                                 */
+                                requestedAt: string;
+                                requestedBy: {
+                                    displayName: string | null;
+                                    id: string | null;
+                                    userPrincipalName: string | null;
+                                };
+                                review: {
+                                    justification: string | null;
+                                    reviewedAt: string | null;
+                                    reviewedBy: {
+                                        displayName: string | null;
+                                        id: string | null;
+                                        userPrincipalName: string | null;
+                                    };
+                                } | null;
+                                /** @description the app's permissions still waiting for approval (pendingScopes) */
+                                scopes: string[];
+                                /** @enum {string} */
+                                status: "InProgress" | "Approved" | "Denied" | "Expired" | "Completed";
+                            }[];
+                            /** @enum {string} */
+                            requiredPermission: "ConsentRequest.Read.All";
+                            /** @description Microsoft Entra admin center: Enterprise applications → Activity → Admin consent requests */
+                            reviewUrl: string;
+                            /** @description the tenant read (the integration's, or the one admin consent recorded) */
+                            tenant: string | null;
+                        };
+                    };
+                };
+                /** @description A problem (RFC 9457) with a stable `code` */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json; charset=utf-8": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/integrations/m365/credentials": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Update Credentials, step 1: add a new secret or certificate as pending (the active one keeps working); test it, then promote it */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description opaque id starting with ws_ */
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        certificate?: {
+                            /** @description the certificate (public part), PEM */
+                            certificatePem?: string;
+                            /** @description of an encrypted private key or of the PFX; used once, never stored */
+                            passphrase?: string;
+                            /** @description instead of the PEMs: a PFX / PKCS#12 file (.pfx, .p12) with the certificate and its private key, base64; write-only */
+                            pfxBase64?: string;
+                            /** @description its RSA private key, PEM (PKCS#8, encrypted or not, or PKCS#1); write-only */
+                            privateKeyPem?: string;
+                        };
+                        /** @description the secret's Value from Certificates & secrets; write-only */
+                        clientSecret?: string;
+                        /** @description when the secret expires, as the Entra admin center shows */
+                        secretExpiresAt?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 UTC time
+                             */
+                            createdAt: string;
+                            expiresAt: string | null;
+                            expirySource: "microsoft" | "entered" | "certificate" | null;
+                            id: string;
+                            kind: "secret" | "certificate";
+                            /** @enum {boolean} */
+                            secretSet: true;
+                            status: "active" | "pending" | "retired";
+                            /** @description SHA-1 thumbprint in upper-case hex, as the Entra admin center shows it (certificates only) */
+                            thumbprint: string | null;
+                        };
+                    };
+                };
+                /** @description A problem (RFC 9457) with a stable `code` */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json; charset=utf-8": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/integrations/m365/credentials/pending": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Discard the pending credential */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description opaque id starting with ws_ */
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description A problem (RFC 9457) with a stable `code` */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json; charset=utf-8": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/integrations/m365/credentials/promote": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Update Credentials, step 2: the pending credential becomes active, the old one is retired */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description opaque id starting with ws_ */
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            adminConsent: {
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 UTC time
+                                 */
+                                grantedAt: string;
+                                tenant: string;
+                            } | null;
+                            allowedSites: string[];
+                            azureTenantId: string | null;
+                            clientId: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 UTC time
+                             */
+                            createdAt: string;
+                            credential: {
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 UTC time
+                                 */
+                                createdAt: string;
+                                expiresAt: string | null;
+                                expirySource: "microsoft" | "entered" | "certificate" | null;
+                                id: string;
+                                kind: "secret" | "certificate";
+                                /** @enum {boolean} */
+                                secretSet: true;
+                                status: "active" | "pending" | "retired";
+                                /** @description SHA-1 thumbprint in upper-case hex, as the Entra admin center shows it (certificates only) */
+                                thumbprint: string | null;
+                            } | null;
+                            dynamicsOrg: string | null;
+                            /** @description what is sent to Microsoft; register exactly this */
+                            effectiveRedirectUri: string | null;
+                            health: {
+                                checkedAt: string | null;
+                                status: string;
+                            };
+                            id: string;
+                            pendingCredential: {
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 UTC time
+                                 */
+                                createdAt: string;
+                                expiresAt: string | null;
+                                expirySource: "microsoft" | "entered" | "certificate" | null;
+                                id: string;
+                                kind: "secret" | "certificate";
+                                /** @enum {boolean} */
+                                secretSet: true;
+                                status: "active" | "pending" | "retired";
+                                /** @description SHA-1 thumbprint in upper-case hex, as the Entra admin center shows it (certificates only) */
+                                thumbprint: string | null;
+                            } | null;
+                            redirectUri: string | null;
+                            returnOrigins: string[];
+                            services: {
+                                modes: ("delegated" | "application")[];
+                                /** @enum {string} */
+                                service: "onedrive" | "sharepoint" | "teams-files" | "directory" | "compliance" | "mail" | "calendar" | "teams-messages" | "dynamics";
+                            }[];
+                            /** @description `organizations` for a multi-tenant app */
+                            tenant: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 UTC time
+                             */
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description A problem (RFC 9457) with a stable `code` */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json; charset=utf-8": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/integrations/m365/health": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The stored health: the last Test Connection report of the active credential, and credential expiry warnings (30/7/1 days, expired) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description opaque id starting with ws_ */
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            checkedAt: string | null;
+                            /** @description the one statement about admin consent the console shows: from what Microsoft granted, not from what the hub remembers */
+                            consent: {
+                                /** @description an admin consent completed through the hub's link (consent may also be granted in the Entra admin center, which the hub only sees by testing) */
+                                recorded: {
+                                    /**
+                                     * Format: date-time
+                                     * @description ISO 8601 UTC time
+                                     */
+                                    grantedAt: string;
+                                    tenant: string;
+                                } | null;
+                                /** @description granted: the last current test found every required permission granted; missing: it found some not granted (or Microsoft asked for consent); not_needed: no permission needs an administrator; unknown: not tested since the last change */
+                                state: "granted" | "missing" | "not_needed" | "unknown";
+                            };
+                            /** @description credentials expiring within 30 days, or expired */
+                            credentialWarnings: {
+                                credentialId: string;
+                                daysLeft: number;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 UTC time
+                                 */
+                                expiresAt: string;
+                                /** @description microsoft (read from the app registration), entered, or certificate */
+                                expirySource: string | null;
+                                kind: "secret" | "certificate";
+                                message: string;
+                                status: "active" | "pending";
+                                /** @description 30, 7 or 1 days; 0 when expired */
+                                threshold: number;
+                            }[];
+                            /** @description unknown until the first Test Connection of the active credential */
+                            health: ("connected" | "setup_error" | "consent_required" | "authentication_error" | "permission_error" | "service_error") | "unknown";
+                            /** @description what to do when never tested */
+                            message: string | null;
+                            /** @description set when the credential, services, tenant or admin consent changed after the report: it no longer describes what is configured; a re-test is queued */
+                            outdated: {
+                                message: string;
+                                reason: "credential_changed" | "services_changed" | "tenant_changed" | "consent_changed";
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 UTC time
+                                 */
+                                since: string;
+                            } | null;
+                            /** @description the last test of the current pending credential, apart from the active one's */
+                            pendingReport: {
+                                /** @description what was tested: the credential, services, tenant and admin consent in force */
+                                basis?: {
+                                    /** @description when admin consent was last recorded (ISO), and for which tenant */
+                                    consent: string | null;
+                                    credentialId: string | null;
+                                    /** @description canonical: sorted services, each with its sorted modes */
+                                    services: string;
+                                    /** @description the Azure tenant id entered, else organizations */
+                                    tenant: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 UTC time
+                                 */
+                                checkedAt: string;
+                                credential: "active" | "pending";
+                                /** @description connected, or the first kind of failure: the registration or tenant not set up (AADSTS700016, no tenant) → setup_error, an administrator's consent missing → consent_required, the credential refused → authentication_error, permissions or a refused call → permission_error, else service_error */
+                                health: "connected" | "setup_error" | "consent_required" | "authentication_error" | "permission_error" | "service_error";
+                                mode: "application" | "delegated";
+                                steps: {
+                                    /** @description stable, on failed steps (e.g. invalid_client_secret, permissions_missing, graph_access_denied) */
+                                    code?: string;
+                                    details?: {
+                                        [key: string]: unknown;
+                                    };
+                                    fix?: string;
+                                    message?: string;
+                                    /**
+                                     * @description credentials, connection, registration, permissions, or service:<service>
+                                     * @enum {string}
+                                     */
+                                    name: "credentials" | "connection" | "registration" | "permissions" | "service:onedrive" | "service:sharepoint" | "service:teams-files" | "service:directory" | "service:compliance" | "service:mail" | "service:calendar" | "service:teams-messages" | "service:dynamics";
+                                    status: "passed" | "failed" | "skipped";
+                                }[];
+                            } | null;
+                            report: {
+                                /** @description what was tested: the credential, services, tenant and admin consent in force */
+                                basis?: {
+                                    /** @description when admin consent was last recorded (ISO), and for which tenant */
+                                    consent: string | null;
+                                    credentialId: string | null;
+                                    /** @description canonical: sorted services, each with its sorted modes */
+                                    services: string;
+                                    /** @description the Azure tenant id entered, else organizations */
+                                    tenant: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 UTC time
+                                 */
+                                checkedAt: string;
+                                credential: "active" | "pending";
+                                /** @description connected, or the first kind of failure: the registration or tenant not set up (AADSTS700016, no tenant) → setup_error, an administrator's consent missing → consent_required, the credential refused → authentication_error, permissions or a refused call → permission_error, else service_error */
+                                health: "connected" | "setup_error" | "consent_required" | "authentication_error" | "permission_error" | "service_error";
+                                mode: "application" | "delegated";
+                                steps: {
+                                    /** @description stable, on failed steps (e.g. invalid_client_secret, permissions_missing, graph_access_denied) */
+                                    code?: string;
+                                    details?: {
+                                        [key: string]: unknown;
+                                    };
+                                    fix?: string;
+                                    message?: string;
+                                    /**
+                                     * @description credentials, connection, registration, permissions, or service:<service>
+                                     * @enum {string}
+                                     */
+                                    name: "credentials" | "connection" | "registration" | "permissions" | "service:onedrive" | "service:sharepoint" | "service:teams-files" | "service:directory" | "service:compliance" | "service:mail" | "service:calendar" | "service:teams-messages" | "service:dynamics";
+                                    status: "passed" | "failed" | "skipped";
+                                }[];
+                            } | null;
+                            /** @description false: never tested */
+                            tested: boolean;
+                        };
+                    };
+                };
+                /** @description A problem (RFC 9457) with a stable `code` */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json; charset=utf-8": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/integrations/m365/setup-guide": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What to register in the Microsoft Entra admin center (markdown and structured steps), from the permission catalogue; `services` previews a choice not saved yet */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description preview for services not saved yet: service.mode, comma-separated */
+                    services?: string;
+                };
+                header?: never;
+                path: {
+                    /** @description opaque id starting with ws_ */
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            markdown: string;
+                            redirectUri: string | null;
+                            steps: ({
+                                detail: string;
+                                kind: string;
+                                title: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                        };
+                    };
+                };
+                /** @description A problem (RFC 9457) with a stable `code` */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json; charset=utf-8": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/integrations/m365/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Test Connection: credentials, permissions (granted vs required, with the consent link) and one live Microsoft Graph call per service; answers 202 with the job, whose result is the report */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description opaque id starting with ws_ */
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description which credential to test (default active); a pending one is tested before it is promoted and does not change the stored health */
+                        credential?: "active" | "pending";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            attempts: number;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 UTC time
+                             */
+                            createdAt: string;
+                            finishedAt: string | null;
+                            id: string;
+                            problem: {
+                                code: string;
+                                message: string;
+                            } | null;
+                            progress: {
+                                done: number | null;
+                                message: string | null;
+                                total: number | null;
+                            };
+                            result: unknown;
+                            /** @description queued, running, succeeded, failed, dead or cancelled */
+                            status: string;
+                            type: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 UTC time
+                             */
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description A problem (RFC 9457) with a stable `code` */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json; charset=utf-8": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/jobs/{jobId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A job: status, progress, result or problem */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description opaque job id */
+                    jobId: string;
+                    /** @description opaque id starting with ws_ */
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            attempts: number;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 UTC time
+                             */
+                            createdAt: string;
+                            finishedAt: string | null;
+                            id: string;
+                            problem: {
+                                code: string;
+                                message: string;
+                            } | null;
+                            progress: {
+                                done: number | null;
+                                message: string | null;
+                                total: number | null;
+                            };
+                            result: unknown;
+                            /** @description queued, running, succeeded, failed, dead or cancelled */
+                            status: string;
+                            type: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 UTC time
+                             */
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description A problem (RFC 9457) with a stable `code` */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json; charset=utf-8": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/jobs/{jobId}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Ask a job to stop (admins and the workspace API key) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description opaque job id */
+                    jobId: string;
+                    /** @description opaque id starting with ws_ */
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            attempts: number;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 UTC time
+                             */
+                            createdAt: string;
+                            finishedAt: string | null;
+                            id: string;
+                            problem: {
+                                code: string;
+                                message: string;
+                            } | null;
+                            progress: {
+                                done: number | null;
+                                message: string | null;
+                                total: number | null;
+                            };
+                            result: unknown;
+                            /** @description queued, running, succeeded, failed, dead or cancelled */
+                            status: string;
+                            type: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 UTC time
+                             */
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description A problem (RFC 9457) with a stable `code` */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json; charset=utf-8": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/me/connection": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your own Microsoft 365 connection */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description opaque id starting with ws_ */
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 UTC time
+                             */
+                            connectedAt: string;
+                            displayName: string | null;
+                            /** @description the host product's user id; null for a console user's connection */
+                            externalUserId: string | null;
+                            id: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 UTC time
+                             */
+                            lastRefreshedAt: string;
+                            objectId: string;
+                            scopes: string[];
+                            status: "active" | "needs_reconnect";
+                            statusReason: string | null;
+                            tenantId: string;
+                            user: {
+                                /** @description the console user's id, or the host product's user id */
+                                id: string;
+                                /** @enum {string} */
+                                kind: "console_user" | "external_user";
+                            };
+                            userPrincipalName: string | null;
+                        };
+                    };
+                };
+                /** @description A problem (RFC 9457) with a stable `code` */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json; charset=utf-8": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Disconnect your own Microsoft 365 account */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description opaque id starting with ws_ */
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description A problem (RFC 9457) with a stable `code` */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json; charset=utf-8": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/members": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Members of the workspace */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description nextCursor of the previous page */
+                    cursor?: string;
+                    /** @description page size (1–200, default 50) */
+                    limit?: number;
+                };
+                header?: never;
+                path: {
+                    /** @description opaque id starting with ws_ */
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 UTC time
+                                 */
+                                createdAt: string;
+                                displayName: string;
+                                email: string;
+                                role: "admin" | "member";
+                                userId: string;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description A problem (RFC 9457) with a stable `code` */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json; charset=utf-8": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Add a console user by email, or create one when a password is given (admins) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description opaque id starting with ws_ */
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        displayName?: string;
+                        /** Format: email */
+                        email: string;
+                        /** @description creates a new console user with this password */
+                        password?: string;
+                        role: "admin" | "member";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 UTC time
+                             */
+                            createdAt: string;
+                            displayName: string;
+                            email: string;
+                            role: "admin" | "member";
+                            userId: string;
+                        };
+                    };
+                };
+                /** @description A problem (RFC 9457) with a stable `code` */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json; charset=utf-8": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/members/{userId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove a member (admins); the last admin cannot be removed */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description opaque id starting with usr_ */
+                    userId: string;
+                    /** @description opaque id starting with ws_ */
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description A problem (RFC 9457) with a stable `code` */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json; charset=utf-8": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Change a member's role (admins); the last admin stays admin */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description opaque id starting with usr_ */
+                    userId: string;
+                    /** @description opaque id starting with ws_ */
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        role: "admin" | "member";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 UTC time
+                             */
+                            createdAt: string;
+                            displayName: string;
+                            email: string;
+                            role: "admin" | "member";
+                            userId: string;
+                        };
+                    };
+                };
+                /** @description A problem (RFC 9457) with a stable `code` */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json; charset=utf-8": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/users/{externalUserId}/connect-link": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A single-use link (10 minutes) that starts Connect Microsoft 365 in the user's browser */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description the host product's user id */
+                    externalUserId: string;
+                    /** @description opaque id starting with ws_ */
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description where the browser goes afterwards; with ?m365_error=<code> on failure */
+                        returnTo?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 UTC time
+                             */
+                            expiresAt: string;
+                            /** @description single use; open it in the user's browser */
+                            url: string;
+                        };
+                    };
+                };
+                /** @description A problem (RFC 9457) with a stable `code` */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json; charset=utf-8": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/users/{externalUserId}/connection": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A user's Microsoft 365 connection (account, tenant, status) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description the host product's user id */
+                    externalUserId: string;
+                    /** @description opaque id starting with ws_ */
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 UTC time
+                             */
+                            connectedAt: string;
+                            displayName: string | null;
+                            /** @description the host product's user id; null for a console user's connection */
+                            externalUserId: string | null;
+                            id: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 UTC time
+                             */
+                            lastRefreshedAt: string;
+                            objectId: string;
+                            scopes: string[];
+                            status: "active" | "needs_reconnect";
+                            statusReason: string | null;
+                            tenantId: string;
+                            user: {
+                                /** @description the console user's id, or the host product's user id */
+                                id: string;
+                                /** @enum {string} */
+                                kind: "console_user" | "external_user";
+                            };
+                            userPrincipalName: string | null;
+                        };
+                    };
+                };
+                /** @description A problem (RFC 9457) with a stable `code` */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json; charset=utf-8": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Disconnect a user: deletes the connection's tokens */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description the host product's user id */
+                    externalUserId: string;
+                    /** @description opaque id starting with ws_ */
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description A problem (RFC 9457) with a stable `code` */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json; charset=utf-8": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/webhooks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The workspace's webhook endpoints (never their secrets) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description nextCursor of the previous page */
+                    cursor?: string;
+                    /** @description page size (1–200, default 50) */
+                    limit?: number;
+                };
+                header?: never;
+                path: {
+                    /** @description opaque id starting with ws_ */
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 UTC time
+                                 */
+                                createdAt: string;
+                                enabled: boolean;
+                                eventTypes: string[] | null;
+                                id: string;
+                                /** @description after a rotation: until when the previous secret also signs */
+                                previousSecretExpiresAt: string | null;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 UTC time
+                                 */
+                                updatedAt: string;
+                                url: string;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description A problem (RFC 9457) with a stable `code` */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json; charset=utf-8": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Add a webhook endpoint; the answer is the only time its signing secret is shown */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description opaque id starting with ws_ */
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        enabled?: boolean;
+                        /** @description the event types sent to this endpoint; null or absent: all of them */
+                        eventTypes?: ("connection.connected" | "connection.disconnected" | "connection.needs_reconnect" | "connection.health_changed" | "credential.expiring" | "credential.expired")[] | null;
+                        /** @description public http(s) URL the hub POSTs events to */
+                        url: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 UTC time
+                             */
+                            createdAt: string;
+                            enabled: boolean;
+                            eventTypes: string[] | null;
+                            id: string;
+                            /** @description after a rotation: until when the previous secret also signs */
+                            previousSecretExpiresAt: string | null;
+                            /** @description the signing secret (whsec_…): shown this once, never again */
+                            secret: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 UTC time
+                             */
+                            updatedAt: string;
+                            url: string;
+                        };
+                    };
+                };
+                /** @description A problem (RFC 9457) with a stable `code` */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json; charset=utf-8": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/webhooks/{webhookId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One webhook endpoint (never its secret) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description opaque id starting with whk_ */
+                    webhookId: string;
+                    /** @description opaque id starting with ws_ */
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 UTC time
+                             */
+                            createdAt: string;
+                            enabled: boolean;
+                            eventTypes: string[] | null;
+                            id: string;
+                            /** @description after a rotation: until when the previous secret also signs */
+                            previousSecretExpiresAt: string | null;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 UTC time
+                             */
+                            updatedAt: string;
+                            url: string;
+                        };
+                    };
+                };
+                /** @description A problem (RFC 9457) with a stable `code` */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json; charset=utf-8": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Delete the endpoint and its delivery log */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description opaque id starting with whk_ */
+                    webhookId: string;
+                    /** @description opaque id starting with ws_ */
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description A problem (RFC 9457) with a stable `code` */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json; charset=utf-8": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Change the URL, the event types or whether it is enabled */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description opaque id starting with whk_ */
+                    webhookId: string;
+                    /** @description opaque id starting with ws_ */
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        enabled?: boolean;
+                        /** @description the event types sent to this endpoint; null or absent: all of them */
+                        eventTypes?: ("connection.connected" | "connection.disconnected" | "connection.needs_reconnect" | "connection.health_changed" | "credential.expiring" | "credential.expired")[] | null;
+                        /** @description public http(s) URL the hub POSTs events to */
+                        url?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 UTC time
+                             */
+                            createdAt: string;
+                            enabled: boolean;
+                            eventTypes: string[] | null;
+                            id: string;
+                            /** @description after a rotation: until when the previous secret also signs */
+                            previousSecretExpiresAt: string | null;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 UTC time
+                             */
+                            updatedAt: string;
+                            url: string;
+                        };
+                    };
+                };
+                /** @description A problem (RFC 9457) with a stable `code` */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json; charset=utf-8": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/webhooks/{webhookId}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The delivery log of the endpoint, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description nextCursor of the previous page */
+                    cursor?: string;
+                    /** @description page size (1–200, default 50) */
+                    limit?: number;
+                };
+                header?: never;
+                path: {
+                    /** @description opaque id starting with whk_ */
+                    webhookId: string;
+                    /** @description opaque id starting with ws_ */
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                attempts: number;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 UTC time
+                                 */
+                                createdAt: string;
+                                deliveredAt: string | null;
+                                /** @description the event as sent: { id, type, workspaceId, createdAt, data } */
+                                event: {
+                                    [key: string]: unknown;
+                                };
+                                eventId: string;
+                                eventType: string;
+                                id: string;
+                                lastError: string | null;
+                                lastStatusCode: number | null;
+                                status: "pending" | "delivered" | "failed";
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description A problem (RFC 9457) with a stable `code` */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json; charset=utf-8": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/webhooks/{webhookId}/deliveries/{deliveryId}/redeliver": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send a delivery again (same event id and body, a fresh signature) through a new delivery job */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description opaque id starting with whd_ */
+                    deliveryId: string;
+                    /** @description opaque id starting with whk_ */
+                    webhookId: string;
+                    /** @description opaque id starting with ws_ */
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            attempts: number;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 UTC time
+                             */
+                            createdAt: string;
+                            deliveredAt: string | null;
+                            /** @description the event as sent: { id, type, workspaceId, createdAt, data } */
+                            event: {
+                                [key: string]: unknown;
+                            };
+                            eventId: string;
+                            eventType: string;
+                            id: string;
+                            lastError: string | null;
+                            lastStatusCode: number | null;
+                            status: "pending" | "delivered" | "failed";
+                        };
+                    };
+                };
+                /** @description A problem (RFC 9457) with a stable `code` */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json; charset=utf-8": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/webhooks/{webhookId}/rotate-secret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A new signing secret, shown this once; the previous one keeps signing beside it for 24 hours so the receiver can switch */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description opaque id starting with whk_ */
+                    webhookId: string;
+                    /** @description opaque id starting with ws_ */
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 UTC time
+                             */
+                            createdAt: string;
+                            enabled: boolean;
+                            eventTypes: string[] | null;
+                            id: string;
+                            /** @description after a rotation: until when the previous secret also signs */
+                            previousSecretExpiresAt: string | null;
+                            /** @description the signing secret (whsec_…): shown this once, never again */
+                            secret: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 UTC time
+                             */
+                            updatedAt: string;
+                            url: string;
+                        };
+                    };
+                };
+                /** @description A problem (RFC 9457) with a stable `code` */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json; charset=utf-8": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/m365/admin-consent": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Grant admin consent for the workspace's app (console admins; redirects to Microsoft) */
+        get: {
+            parameters: {
+                query: {
+                    returnTo?: string;
+                    /** @description opaque id starting with ws_ */
+                    workspaceId: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A problem (RFC 9457) with a stable `code` */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json; charset=utf-8": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/m365/admin-consent-link/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Open a single-use admin consent link (a tenant administrator; redirects to Microsoft) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    token: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A problem (RFC 9457) with a stable `code` */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json; charset=utf-8": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/m365/callback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Redirect URI of every Microsoft 365 flow (register it in the app registration) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A problem (RFC 9457) with a stable `code` */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json; charset=utf-8": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/m365/connect": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Connect the signed-in console user's Microsoft 365 account (redirects to Microsoft) */
+        get: {
+            parameters: {
+                query: {
+                    returnTo?: string;
+                    /** @description opaque id starting with ws_ */
+                    workspaceId: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A problem (RFC 9457) with a stable `code` */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json; charset=utf-8": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/m365/connect-link/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Open a single-use connect link (redirects to Microsoft) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    token: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A problem (RFC 9457) with a stable `code` */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json; charset=utf-8": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/healthz": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The process is alive */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            status: string;
+                        };
+                    };
+                };
+                /** @description A problem (RFC 9457) with a stable `code` */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json; charset=utf-8": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/metrics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Prometheus metrics */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A problem (RFC 9457) with a stable `code` */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json; charset=utf-8": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/readyz": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The database answers and migrations are applied */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            status: string;
+                        };
+                    };
+                };
+                /** @description A problem (RFC 9457) with a stable `code` */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json; charset=utf-8": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+    schemas: {
+        /** @description application/problem+json (RFC 9457) */
+        Problem: {
+            code: string;
+            detail: string;
+            errors?: {
+                detail: string;
+                pointer: string;
+            }[];
+            requestId: string;
+            status: number;
+            title: string;
+            type: string;
+        };
+    };
+    responses: never;
+    parameters: never;
+    requestBodies: never;
+    headers: never;
+    pathItems: never;
+}
+export type $defs = Record<string, never>;
+export type operations = Record<string, never>;
