@@ -21,12 +21,20 @@ export interface GraphRouteRequest extends GraphRequestInfo {
 
 export interface GraphRoute {
   /** GET unless named; a write answers 204 when its handler returns nothing. */
-  method?: 'GET' | 'PATCH';
+  method?: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  /** The status of an answer with a body (default 200; 201 for a create). */
+  status?: number;
   /** Graph's path after /v1.0, e.g. `/users/{user}/drive`. */
   path: string;
   /** The permission table's path when it names this request differently (e.g. `/sites/root` is `/sites/{id}`). */
   permissionPath?: string;
-  handler: (req: GraphRouteRequest) => GraphObject | undefined;
+  handler: (req: GraphRouteRequest) => GraphObject | undefined | Promise<GraphObject | undefined>;
+  /**
+   * Set when Microsoft's permission table has no fixed entry because the permission depends on the request (e.g. a
+   * subscription needs the permission that reads its resource: subscription-post-subscriptions, "Permissions"):
+   * the handler checks it, and the route needs no table entry.
+   */
+  permissionCheckedByHandler?: true;
   /**
    * True when an app-only caller reads its own object: "A service principal can retrieve its own application and
    * service principal details without being granted any application permissions"
@@ -80,7 +88,7 @@ export function compileRoutes(routes: GraphRoute[]): CompiledRoute[] {
       permissionPath: route.permissionPath ?? tablePath(parts),
     };
     // A route the permission table does not cover could never be enforced: refuse to start with it.
-    if (!permissionsForRequest(compiled.method, compiled.permissionPath)) {
+    if (!route.permissionCheckedByHandler && !permissionsForRequest(compiled.method, compiled.permissionPath)) {
       throw new Error(`Graph route ${compiled.method} ${route.path} has no entry in the permission table (${compiled.permissionPath})`);
     }
     return compiled;
@@ -184,10 +192,11 @@ export function registerGraphRouter(app: FastifyInstance, ctx: EmulatorContext, 
         search: url.searchParams,
       };
       const own = caller.kind === 'application' && found.compiled.route.ownObject?.(routeRequest) === true;
-      if (!own && !allowed(caller, found.compiled.method, found.compiled.permissionPath)) throw graphErrors.insufficientPrivileges();
-      const body = found.compiled.route.handler(routeRequest);
+      const checkedByHandler = found.compiled.route.permissionCheckedByHandler === true;
+      if (!own && !checkedByHandler && !allowed(caller, found.compiled.method, found.compiled.permissionPath)) throw graphErrors.insufficientPrivileges();
+      const body = await found.compiled.route.handler(routeRequest);
       if (body === undefined) return reply.code(204).send();
-      return reply.code(200).type(graphJson).send(body);
+      return reply.code(found.compiled.route.status ?? 200).type(graphJson).send(body);
     } catch (error) {
       if (error instanceof GraphError) {
         request.protocolOutcome.error = error.code;

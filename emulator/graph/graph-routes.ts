@@ -8,8 +8,9 @@ import { directoryRoutes } from './routes/directory-routes.js';
 import { filesRoutes } from './routes/files-routes.js';
 import { outlookRoutes } from './routes/outlook-routes.js';
 import { teamsRoutes } from './routes/teams-routes.js';
+import { subscriptionRoutes } from './subscriptions/subscription-routes.js';
 
-export const graphRoutes: GraphRoute[] = [...directoryRoutes, ...filesRoutes, ...teamsRoutes, ...outlookRoutes, ...complianceRoutes, ...consentRequestRoutes];
+export const graphRoutes: GraphRoute[] = [...directoryRoutes, ...filesRoutes, ...teamsRoutes, ...outlookRoutes, ...complianceRoutes, ...consentRequestRoutes, ...subscriptionRoutes];
 
 export function registerGraphRoutes(app: FastifyInstance, ctx: EmulatorContext): void {
   registerGraphRouter(app, ctx, graphRoutes);

@@ -13,6 +13,7 @@ import type { DirectoryStore } from '../state/directory-store.js';
 import type { EmulatorClock } from '../state/emulator-clock.js';
 import type { PendingRequests, SignInSessions } from '../state/sign-in-sessions.js';
 import type { PendingInteraction } from '../identity/interaction-state.js';
+import type { GraphSubscriptions } from '../graph/subscriptions/graph-subscriptions.js';
 
 export interface EmulatorContext {
   options: EmulatorOptions;
@@ -28,6 +29,8 @@ export interface EmulatorContext {
   origin: OriginResolver;
   requestLog: RequestLog;
   faults: FaultInjector;
+  /** Graph change notifications: subscriptions and what was sent to subscribers. */
+  subscriptions: GraphSubscriptions;
   /** The seed summary when the directory was seeded (`--seed demo`). */
   seed: SeedSummary | undefined;
   /** Back to the state at start: directory, sessions, codes, faults, log and clock. */

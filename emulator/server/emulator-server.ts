@@ -28,6 +28,8 @@ import { PendingRequests, SignInSessions } from '../state/sign-in-sessions.js';
 import type { PendingInteraction } from '../identity/interaction-state.js';
 import type { EmulatorContext } from './emulator-context.js';
 import { registerRequestContext } from './request-context.js';
+import { GraphSubscriptions } from '../graph/subscriptions/graph-subscriptions.js';
+import { registerSubscriptionControlRoutes } from '../graph/subscriptions/subscription-control-routes.js';
 
 export interface RunningEmulator {
   url: string;
@@ -78,6 +80,7 @@ export async function startEmulatorServer(input: Partial<EmulatorOptions>): Prom
     origin: createOriginResolver(options.publicUrl),
     requestLog: new RequestLog(),
     faults: new FaultInjector(),
+    subscriptions: new GraphSubscriptions(directory, clock),
     seed,
     reset() {
       directory.load(initialSnapshot);
@@ -85,6 +88,7 @@ export async function startEmulatorServer(input: Partial<EmulatorOptions>): Prom
       ctx.sessions.clear();
       ctx.pending.clear();
       ctx.faults.clear();
+      ctx.subscriptions.clear();
       ctx.requestLog.clear();
       clock.reset();
       ctx.minter.forgetIssued();
@@ -110,6 +114,7 @@ export async function startEmulatorServer(input: Partial<EmulatorOptions>): Prom
   registerTokenEndpoint(app, ctx);
   registerInteractiveRoutes(app, ctx);
   registerControlRoutes(app, ctx);
+  registerSubscriptionControlRoutes(app, ctx);
   registerGraphRoutes(app, ctx);
 
   await app.listen({ host: options.host, port: options.port });

@@ -96,6 +96,14 @@ function newSecretText(): string {
   return `${body.slice(0, 3)}8Q~${body.slice(3, 39)}`;
 }
 
+/** A user or group created or changed (Graph's directory notifications say `updated` for both). */
+export interface DirectoryChange {
+  kind: 'user' | 'group';
+  tenantId: string;
+  id: string;
+}
+export type DirectoryChangeListener = (change: DirectoryChange) => void;
+
 export class DirectoryStore {
   private tenants = new Map<string, Tenant>();
   private users = new Map<string, User>();
@@ -106,6 +114,12 @@ export class DirectoryStore {
   private applicationGrants: ApplicationGrant[] = [];
   readonly consentRequests = new ConsentRequests(() => this.touch());
   revision = 0;
+  /** Told of every user and group written, for Graph change notifications (emulator/graph/subscriptions). */
+  private readonly changeListeners: DirectoryChangeListener[] = [];
+
+  onChange(listener: DirectoryChangeListener): void {
+    this.changeListeners.push(listener);
+  }
 
   // ---- tenants ----
   createTenant(input: NewTenant): Tenant {
@@ -183,6 +197,7 @@ export class DirectoryStore {
     user.mail = input.mail ?? upn;
     this.users.set(id, user);
     this.touch();
+    this.changed({ kind: 'user', tenantId: tenant.id, id });
     return user;
   }
 
@@ -230,6 +245,7 @@ export class DirectoryStore {
     const group: Group = { id, tenantId: tenant.id, displayName: input.displayName, mailNickname: input.mailNickname ?? slug(input.displayName), memberIds };
     this.groups.set(id, group);
     this.touch();
+    this.changed({ kind: 'group', tenantId: tenant.id, id });
     return group;
   }
 
@@ -484,5 +500,9 @@ export class DirectoryStore {
 
   private touch(): void {
     this.revision++;
+  }
+
+  private changed(change: DirectoryChange): void {
+    for (const listener of this.changeListeners) listener(change);
   }
 }
