@@ -13,6 +13,7 @@ import { registerJobRoutes } from '../features/jobs/index.js';
 import { registerWebhookRoutes, type WebhookServices } from '../features/webhooks/index.js';
 import { registerConsentRequestRoutes, type ConsentRequestServices } from '../features/consent-requests/index.js';
 import { registerMemberRoutes, registerWorkspaceRoutes } from '../features/workspaces/index.js';
+import { registerSubscriptionRoutes, type SubscriptionServices } from '../features/subscriptions/index.js';
 
 export interface HubServerDeps extends Omit<ServerDeps, 'authenticators' | 'routes'> {
   /** Microsoft 365 integration settings and the connect flows; their routes exist only when given. */
@@ -23,6 +24,8 @@ export interface HubServerDeps extends Omit<ServerDeps, 'authenticators' | 'rout
   webhooks?: WebhookServices;
   /** The admin consent requests route (reads Microsoft Graph as the workspace's app); it exists only when given. */
   consentRequests?: ConsentRequestServices;
+  /** Graph change-notification subscriptions and Graph's notification endpoints; they exist only when given. */
+  subscriptions?: SubscriptionServices;
 }
 
 export async function buildHubServer(deps: HubServerDeps): Promise<FastifyInstance> {
@@ -51,6 +54,8 @@ export async function buildHubServer(deps: HubServerDeps): Promise<FastifyInstan
   if (healthChecks) routes.push((server) => registerTestConnectionRoutes(server, { db, clock, ...healthChecks }));
   if (webhooks) routes.push((server) => registerWebhookRoutes(server, { db, clock, ...webhooks }));
   const { consentRequests } = deps;
+  const { subscriptions } = deps;
+  if (subscriptions) routes.push((server) => registerSubscriptionRoutes(server, { db, clock, ...subscriptions }));
   if (consentRequests) routes.push((server) => registerConsentRequestRoutes(server, { db, entraAdminCenterUrl: config.cloud.entraAdminCenterUrl, ...consentRequests }));
   return buildServer({ ...deps, authenticators, routes });
 }

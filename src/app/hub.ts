@@ -36,6 +36,7 @@ import { jobConditionClassifier } from './job-conditions.js';
 import { hubProblemCatalogue } from './problem-catalogue.js';
 import { hubEventCatalogue } from './event-catalogue.js';
 import { INTEGRATION_LISTENERS } from './integration-listeners.js';
+import { scheduleSubscriptionRenewal, subscriptionJobs, SubscriptionManager } from '../features/subscriptions/index.js';
 
 export interface HubOptions {
   config: Config;
@@ -99,6 +100,8 @@ export async function buildHub(options: HubOptions): Promise<Hub> {
     await scheduleMaintenance(jobs);
     await scheduleKeepAlive(jobs);
     await scheduleHealthChecks(jobs);
+    await scheduleSubscriptionRenewal(jobs);
+    const subscriptions = new SubscriptionManager({ db: store.db, graphs: graphClients, events, clock, logger, publicUrl: config.backendUrl });
     const testConnectionDeps = {
       integrations,
       entra,
@@ -122,6 +125,7 @@ export async function buildHub(options: HubOptions): Promise<Hub> {
         ...maintenanceJobs({ db: store.db, clock }),
         ...keepAliveJobs({ db: store.db, tokens, clock, logger, idleDays: config.keepAliveIdleDays }),
         ...healthJobs({ test: testConnectionDeps, health: { db: store.db, events, clock }, queue: jobs, db: store.db }),
+        ...subscriptionJobs(subscriptions),
         [WEBHOOK_DELIVERY_JOB]: webhookDeliveryJob({ db: store.db, keyRing, clock, logger, send: createWebhookSender({ allowPrivateTargets: config.allowPrivateWebhookTargets }) }),
       },
     });
@@ -137,6 +141,7 @@ export async function buildHub(options: HubOptions): Promise<Hub> {
       healthChecks: { queue: jobs },
       webhooks: { keyRing, queue: jobs, allowPrivateTargets: config.allowPrivateWebhookTargets, ...(options.resolveHost ? { resolve: options.resolveHost } : {}) },
       consentRequests: { graphs: graphClients },
+      subscriptions: { manager: subscriptions, queue: jobs },
     });
 
     let closing: Promise<void> | undefined;

@@ -12,6 +12,8 @@ export const WEBHOOK_EVENT_TYPES = [
   'connection.health_changed',
   'credential.expiring',
   'credential.expired',
+  'graph.notification',
+  'graph.subscription_failed',
 ] as const;
 export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
 

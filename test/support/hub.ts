@@ -1,5 +1,6 @@
 // Starts a real hub in this process on a free port, on a fresh store of the chosen dialect, with a seeded
 // instance administrator. For API and browser tests.
+import { createServer, type AddressInfo } from 'node:net';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -23,12 +24,31 @@ export interface TestHub {
   close(): Promise<void>;
 }
 
+/** A port nothing listens on right now (the OS picks it; it is released for the hub to take). */
+async function freePort(): Promise<number> {
+  const probe = createServer();
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+  const { port } = probe.address() as AddressInfo;
+  await new Promise((resolve) => probe.close(resolve));
+  return port;
+}
+
 export async function startTestHub(
-  options: { dialect?: DialectName; env?: Record<string, string>; clock?: Clock; /** How the hub reaches Microsoft (e.g. emulator.fetch). */ fetch?: FetchLike } = {},
+  options: {
+    dialect?: DialectName;
+    env?: Record<string, string>;
+    clock?: Clock;
+    /** How the hub reaches Microsoft (e.g. emulator.fetch). */
+    fetch?: FetchLike;
+    /** Listen on a port chosen up front and set BACKEND_URL to it, for flows where Microsoft calls the hub back. */
+    withBackendUrl?: boolean;
+  } = {},
 ): Promise<TestHub> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'm365hub-hub-'));
+  const port = options.withBackendUrl ? await freePort() : 0;
   const config = loadConfig({
-    M365HUB_PORT: '0',
+    M365HUB_PORT: String(port),
+    ...(options.withBackendUrl ? { BACKEND_URL: `http://127.0.0.1:${port}` } : {}),
     M365HUB_DATA_DIR: dataDir,
     M365HUB_ENCRYPTION_KEYS: `test1:${Buffer.alloc(32, 7).toString('base64')}`,
     M365HUB_LOG_LEVEL: 'info',

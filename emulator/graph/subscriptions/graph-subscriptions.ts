@@ -4,10 +4,19 @@
 import type { DirectoryChange, DirectoryStore } from '../../state/directory-store.js';
 import type { EmulatorClock } from '../../state/emulator-clock.js';
 import { GraphError, graphErrors } from '../graph-errors.js';
-import type { GraphCaller } from '../access-token.js';
 import { NotificationSender } from './notification-sender.js';
 import { watchedResource, type WatchedResource } from './subscription-resources.js';
 import { SubscriptionStore, type Subscription } from './subscription-store.js';
+
+/** Who calls (the Graph router's authenticated caller has this shape). */
+export interface SubscriptionCaller {
+  tenantId: string;
+  appId: string;
+  kind: 'delegated' | 'application';
+  permissions: string[];
+  userId?: string;
+}
+type GraphCaller = SubscriptionCaller;
 
 export const LIFECYCLE_EVENTS = ['reauthorizationRequired', 'subscriptionRemoved', 'missed'] as const;
 export type LifecycleEvent = (typeof LIFECYCLE_EVENTS)[number];

@@ -2468,6 +2468,255 @@ export interface paths {
         };
         trace?: never;
     };
+    "/api/v1/workspaces/{workspaceId}/subscriptions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The workspace's Graph subscriptions */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description nextCursor of the previous page */
+                    cursor?: string;
+                    /** @description page size (1–200, default 50) */
+                    limit?: number;
+                };
+                header?: never;
+                path: {
+                    /** @description opaque id starting with ws_ */
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                changeType: string;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 UTC time
+                                 */
+                                createdAt: string;
+                                expiresAt: string | null;
+                                externalUserId: string | null;
+                                id: string;
+                                lastNotificationAt: string | null;
+                                mode: "delegated" | "application";
+                                resource: string;
+                                status: "active" | "failed";
+                                /** @description why a failed subscription stopped, and what to do */
+                                statusReason: string | null;
+                                tenantId: string | null;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 UTC time
+                                 */
+                                updatedAt: string;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description A problem (RFC 9457) with a stable `code` */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json; charset=utf-8": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Subscribe to changes of a Microsoft Graph resource for one of your users (mode delegated, X-M365Hub-Acting-User) or the workspace's app (mode application); each change arrives as the webhook graph.notification. The hub renews it before Microsoft's maximum lifetime and recreates it when Microsoft removes it */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description opaque id starting with ws_ */
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description created, updated and/or deleted, comma-separated */
+                        changeType: string;
+                        /** @description delegated: with the acting user's connection (X-M365Hub-Acting-User); application: with the workspace's app */
+                        mode: "delegated" | "application";
+                        /** @description Graph's resource path: users, groups, users/{id}, me/messages, me/mailFolders('Inbox')/messages, me/events, me/drive/root, drives/{id}/root, teams/{id}/channels/{id}/messages */
+                        resource: string;
+                        /** @description application mode: the customer tenant id, when the workspace has several */
+                        tenant?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            changeType: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 UTC time
+                             */
+                            createdAt: string;
+                            expiresAt: string | null;
+                            externalUserId: string | null;
+                            id: string;
+                            lastNotificationAt: string | null;
+                            mode: "delegated" | "application";
+                            resource: string;
+                            status: "active" | "failed";
+                            /** @description why a failed subscription stopped, and what to do */
+                            statusReason: string | null;
+                            tenantId: string | null;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 UTC time
+                             */
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description A problem (RFC 9457) with a stable `code` */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json; charset=utf-8": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/subscriptions/{subscriptionId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One Graph subscription: status, expiry, last notification */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description opaque id starting with sub_ */
+                    subscriptionId: string;
+                    /** @description opaque id starting with ws_ */
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            changeType: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 UTC time
+                             */
+                            createdAt: string;
+                            expiresAt: string | null;
+                            externalUserId: string | null;
+                            id: string;
+                            lastNotificationAt: string | null;
+                            mode: "delegated" | "application";
+                            resource: string;
+                            status: "active" | "failed";
+                            /** @description why a failed subscription stopped, and what to do */
+                            statusReason: string | null;
+                            tenantId: string | null;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 UTC time
+                             */
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description A problem (RFC 9457) with a stable `code` */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json; charset=utf-8": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Stop a Graph subscription (at Microsoft too) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description opaque id starting with sub_ */
+                    subscriptionId: string;
+                    /** @description opaque id starting with ws_ */
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description A problem (RFC 9457) with a stable `code` */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json; charset=utf-8": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/workspaces/{workspaceId}/users/{externalUserId}/connect-link": {
         parameters: {
             query?: never;
@@ -2724,7 +2973,7 @@ export interface paths {
                     "application/json": {
                         enabled?: boolean;
                         /** @description the event types sent to this endpoint; null or absent: all of them */
-                        eventTypes?: ("connection.connected" | "connection.disconnected" | "connection.needs_reconnect" | "connection.health_changed" | "credential.expiring" | "credential.expired")[] | null;
+                        eventTypes?: ("connection.connected" | "connection.disconnected" | "connection.needs_reconnect" | "connection.health_changed" | "credential.expiring" | "credential.expired" | "graph.notification" | "graph.subscription_failed")[] | null;
                         /** @description public http(s) URL the hub POSTs events to */
                         url: string;
                     };
@@ -2890,7 +3139,7 @@ export interface paths {
                     "application/json": {
                         enabled?: boolean;
                         /** @description the event types sent to this endpoint; null or absent: all of them */
-                        eventTypes?: ("connection.connected" | "connection.disconnected" | "connection.needs_reconnect" | "connection.health_changed" | "credential.expiring" | "credential.expired")[] | null;
+                        eventTypes?: ("connection.connected" | "connection.disconnected" | "connection.needs_reconnect" | "connection.health_changed" | "credential.expiring" | "credential.expired" | "graph.notification" | "graph.subscription_failed")[] | null;
                         /** @description public http(s) URL the hub POSTs events to */
                         url?: string;
                     };

@@ -149,7 +149,7 @@ export function registerM365AuthRoutes(server: FastifyInstance, deps: M365RouteD
   api.get(
     '/auth/m365/connect-link/:token',
     {
-      config: { access: 'public' },
+      config: { access: 'public', secretInPath: true },
       schema: { tags, summary: 'Open a single-use connect link (redirects to Microsoft)', params: Type.Object({ token: Type.String({ minLength: 1, maxLength: 256 }) }, { additionalProperties: false }) },
     },
     async (request, reply) => {
@@ -166,7 +166,7 @@ export function registerM365AuthRoutes(server: FastifyInstance, deps: M365RouteD
   api.get(
     `${ADMIN_CONSENT_LINK_PATH}/:token`,
     {
-      config: { access: 'public' },
+      config: { access: 'public', secretInPath: true },
       schema: { tags, summary: 'Open a single-use admin consent link (a tenant administrator; redirects to Microsoft)', params: Type.Object({ token: Type.String({ minLength: 1, maxLength: 256 }) }, { additionalProperties: false }) },
     },
     async (request, reply) => {

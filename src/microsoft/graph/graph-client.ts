@@ -45,6 +45,8 @@ export interface GraphRequestOptions {
 export interface GraphClient {
   get<T = unknown>(path: string, options?: GraphRequestOptions): Promise<T>;
   post<T = unknown>(path: string, body: unknown, options?: GraphRequestOptions): Promise<T>;
+  patch<T = unknown>(path: string, body: unknown, options?: GraphRequestOptions): Promise<T>;
+  delete(path: string, options?: GraphRequestOptions): Promise<void>;
   /** The items of a collection, page after page through `@odata.nextLink`. */
   paginate<T = unknown>(path: string, options?: GraphRequestOptions & { maxPages?: number }): AsyncGenerator<T>;
 }
@@ -55,7 +57,9 @@ const API_VERSION = 'v1.0';
 
 // A POST that timed out at a gateway (504) or lost its connection may have been carried out: only answers that
 // say the request was not processed (429, 503) are retried for it.
-const RETRY_STATUSES = { GET: new Set([429, 503, 504]), POST: new Set([429, 503]) } as const;
+// PATCH is treated like POST (a renewal that timed out may have landed); DELETE is idempotent, like GET.
+const RETRY_STATUSES = { GET: new Set([429, 503, 504]), DELETE: new Set([429, 503, 504]), POST: new Set([429, 503]), PATCH: new Set([429, 503]) } as const;
+type Method = keyof typeof RETRY_STATUSES;
 
 export function createGraphClient(options: GraphClientOptions): GraphClient {
   const base = new URL(`${options.graphUrl.replace(/\/+$/, '')}/${API_VERSION}/`);
@@ -71,7 +75,7 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
     return url;
   }
 
-  async function send<T>(method: 'GET' | 'POST', url: URL, body: unknown, request: GraphRequestOptions = {}): Promise<T> {
+  async function send<T>(method: Method, url: URL, body: unknown, request: GraphRequestOptions = {}): Promise<T> {
     const clientRequestId = randomUUID();
     const { outcome, retryAfterSeconds } = await transport.send(
       url,
@@ -96,7 +100,7 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
         timeoutMs,
         logFields: { clientRequestId },
         // Without an answer we cannot know whether a POST was carried out: only GETs are tried again.
-        retryable: (o) => (o.kind === 'failed' ? method === 'GET' : RETRY_STATUSES[method].has(o.response.status)),
+        retryable: (o) => (o.kind === 'failed' ? method === 'GET' || method === 'DELETE' : RETRY_STATUSES[method].has(o.response.status)),
       },
     );
     if (outcome.kind === 'failed') {
@@ -115,6 +119,8 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
   return {
     get: (path, requestOptions) => send('GET', urlOf(path, requestOptions?.query), undefined, requestOptions),
     post: (path, body, requestOptions) => send('POST', urlOf(path, requestOptions?.query), body, requestOptions),
+    patch: (path, body, requestOptions) => send('PATCH', urlOf(path, requestOptions?.query), body, requestOptions),
+    delete: (path, requestOptions) => send('DELETE', urlOf(path, requestOptions?.query), undefined, requestOptions),
     async *paginate<T>(path: string, requestOptions: GraphRequestOptions & { maxPages?: number } = {}) {
       let url: URL | undefined = urlOf(path, requestOptions.query);
       for (let page = 0; url && page < (requestOptions.maxPages ?? Infinity); page++) {

@@ -27,6 +27,8 @@ declare module 'fastify' {
     access?: RouteAccess;
     /** Why an API key may not call this route and what it can do instead (the 403 detail); a general one otherwise. */
     forbiddenForApiKey?: string;
+    /** The path carries a secret (a link or endpoint token): the request log names the route pattern only. */
+    secretInPath?: boolean;
   }
   interface FastifyRequest {
     principal: Principal | undefined;

@@ -139,7 +139,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
       {
         method: request.method,
         route: request.routeOptions.url ?? null,
-        path: request.url.split('?')[0],
+        path: request.routeOptions.config.secretInPath ? null : request.url.split('?')[0],
         status: reply.statusCode,
         durationMs: Math.round(reply.elapsedTime),
       },

@@ -64,13 +64,14 @@ export interface ConnectKit {
   close(): Promise<void>;
 }
 
-export async function startConnectKit(dialect: DialectName, options: { env?: Record<string, string> } = {}): Promise<ConnectKit> {
+export async function startConnectKit(dialect: DialectName, options: { env?: Record<string, string>; withBackendUrl?: boolean } = {}): Promise<ConnectKit> {
   const emulator = await startEmulator();
   let hub: TestHub | undefined;
   try {
     hub = await startTestHub({
       dialect,
       fetch: emulator.fetch,
+      ...(options.withBackendUrl ? { withBackendUrl: true } : {}),
       env: { M365HUB_LOGIN_URL: emulator.url, M365HUB_GRAPH_URL: emulator.url, ...options.env },
     });
     const started = hub;
