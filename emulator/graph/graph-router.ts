@@ -24,6 +24,8 @@ export interface GraphRoute {
   method?: 'GET' | 'POST' | 'PATCH' | 'DELETE';
   /** The status of an answer with a body (default 200; 201 for a create). */
   status?: number;
+  /** The status of an answer without a body (default 204; 202 for sendMail). */
+  emptyStatus?: number;
   /** Graph's path after /v1.0, e.g. `/users/{user}/drive`. */
   path: string;
   /** The permission table's path when it names this request differently (e.g. `/sites/root` is `/sites/{id}`). */
@@ -195,7 +197,7 @@ export function registerGraphRouter(app: FastifyInstance, ctx: EmulatorContext, 
       const checkedByHandler = found.compiled.route.permissionCheckedByHandler === true;
       if (!own && !checkedByHandler && !allowed(caller, found.compiled.method, found.compiled.permissionPath)) throw graphErrors.insufficientPrivileges();
       const body = await found.compiled.route.handler(routeRequest);
-      if (body === undefined) return reply.code(204).send();
+      if (body === undefined) return reply.code(found.compiled.route.emptyStatus ?? 204).send();
       return reply.code(found.compiled.route.status ?? 200).type(graphJson).send(body);
     } catch (error) {
       if (error instanceof GraphError) {

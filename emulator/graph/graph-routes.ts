@@ -9,8 +9,9 @@ import { filesRoutes } from './routes/files-routes.js';
 import { outlookRoutes } from './routes/outlook-routes.js';
 import { teamsRoutes } from './routes/teams-routes.js';
 import { subscriptionRoutes } from './subscriptions/subscription-routes.js';
+import { mailRoutes } from './mail/mail-routes.js';
 
-export const graphRoutes: GraphRoute[] = [...directoryRoutes, ...filesRoutes, ...teamsRoutes, ...outlookRoutes, ...complianceRoutes, ...consentRequestRoutes, ...subscriptionRoutes];
+export const graphRoutes: GraphRoute[] = [...directoryRoutes, ...filesRoutes, ...teamsRoutes, ...outlookRoutes, ...complianceRoutes, ...consentRequestRoutes, ...subscriptionRoutes, ...mailRoutes];
 
 export function registerGraphRoutes(app: FastifyInstance, ctx: EmulatorContext): void {
   registerGraphRouter(app, ctx, graphRoutes);

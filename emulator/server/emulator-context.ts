@@ -14,6 +14,7 @@ import type { EmulatorClock } from '../state/emulator-clock.js';
 import type { PendingRequests, SignInSessions } from '../state/sign-in-sessions.js';
 import type { PendingInteraction } from '../identity/interaction-state.js';
 import type { GraphSubscriptions } from '../graph/subscriptions/graph-subscriptions.js';
+import type { MailboxStore } from '../graph/mail/mailbox-store.js';
 
 export interface EmulatorContext {
   options: EmulatorOptions;
@@ -31,6 +32,8 @@ export interface EmulatorContext {
   faults: FaultInjector;
   /** Graph change notifications: subscriptions and what was sent to subscribers. */
   subscriptions: GraphSubscriptions;
+  /** Mail sent through Graph: each user's Inbox, Sent Items and Drafts. */
+  mailboxes: MailboxStore;
   /** The seed summary when the directory was seeded (`--seed demo`). */
   seed: SeedSummary | undefined;
   /** Back to the state at start: directory, sessions, codes, faults, log and clock. */

@@ -29,6 +29,7 @@ import type { PendingInteraction } from '../identity/interaction-state.js';
 import type { EmulatorContext } from './emulator-context.js';
 import { registerRequestContext } from './request-context.js';
 import { GraphSubscriptions } from '../graph/subscriptions/graph-subscriptions.js';
+import { MailboxStore } from '../graph/mail/mailbox-store.js';
 import { registerSubscriptionControlRoutes } from '../graph/subscriptions/subscription-control-routes.js';
 
 export interface RunningEmulator {
@@ -81,6 +82,7 @@ export async function startEmulatorServer(input: Partial<EmulatorOptions>): Prom
     requestLog: new RequestLog(),
     faults: new FaultInjector(),
     subscriptions: new GraphSubscriptions(directory, clock),
+    mailboxes: new MailboxStore(directory),
     seed,
     reset() {
       directory.load(initialSnapshot);
@@ -89,11 +91,15 @@ export async function startEmulatorServer(input: Partial<EmulatorOptions>): Prom
       ctx.pending.clear();
       ctx.faults.clear();
       ctx.subscriptions.clear();
+      ctx.mailboxes.clear();
       ctx.requestLog.clear();
       clock.reset();
       ctx.minter.forgetIssued();
     },
   };
+
+  // Mail delivered in the organisation is a change Graph notifies subscribers of.
+  ctx.mailboxes.onDelivered((message) => ctx.subscriptions.messageDelivered({ ownerId: message.ownerId, tenantId: directory.getUser(message.ownerId)!.tenantId, id: message.id }));
 
   const app = Fastify({
     https: { key: tls.keyPem, cert: tls.certPem, maxHeaderSize: 65_536 } as never,

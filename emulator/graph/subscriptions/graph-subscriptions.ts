@@ -161,6 +161,31 @@ export class GraphSubscriptions {
     this.sender.clear();
   }
 
+  /**
+   * A message arrived in a user's Inbox: subscriptions on that mailbox's messages with `created` are told
+   * (resource `Users/{id}/Messages/{id}`, as change-notifications-for-outlook-resources shows).
+   */
+  messageDelivered(message: { ownerId: string; tenantId: string; id: string }): void {
+    for (const subscription of this.store.live(this.clock.now())) {
+      if (subscription.tenantId !== message.tenantId || subscription.watched.kind !== 'message') continue;
+      const owner = subscription.watched.ownerId === 'me' ? subscription.delegatedUserId : subscription.watched.ownerId;
+      const ownerUser = owner ? (this.directory.getUser(owner) ?? this.directory.findUserByUpn(owner, message.tenantId)) : undefined;
+      if (ownerUser?.id !== message.ownerId || !subscription.changeType.split(',').includes('created')) continue;
+      const resource = `Users/${message.ownerId}/Messages/${message.id}`;
+      void this.sender.send(subscription.notificationUrl, 'notification', [
+        {
+          subscriptionId: subscription.id,
+          subscriptionExpirationDateTime: new Date(subscription.expirationDateTime).toISOString(),
+          changeType: 'created',
+          resource,
+          resourceData: { '@odata.type': '#Microsoft.Graph.Message', '@odata.id': resource, id: message.id },
+          clientState: subscription.clientState,
+          tenantId: subscription.tenantId,
+        },
+      ]);
+    }
+  }
+
   private directoryChanged(change: DirectoryChange): void {
     for (const subscription of this.store.live(this.clock.now())) {
       if (subscription.tenantId !== change.tenantId || subscription.watched.kind !== change.kind) continue;
