@@ -14,6 +14,7 @@ import { registerWebhookRoutes, type WebhookServices } from '../features/webhook
 import { registerConsentRequestRoutes, type ConsentRequestServices } from '../features/consent-requests/index.js';
 import { registerMemberRoutes, registerWorkspaceRoutes } from '../features/workspaces/index.js';
 import { registerSubscriptionRoutes, type SubscriptionServices } from '../features/subscriptions/index.js';
+import { registerActionRoutes, type ActionServices } from '../features/actions/index.js';
 
 export interface HubServerDeps extends Omit<ServerDeps, 'authenticators' | 'routes'> {
   /** Microsoft 365 integration settings and the connect flows; their routes exist only when given. */
@@ -26,6 +27,8 @@ export interface HubServerDeps extends Omit<ServerDeps, 'authenticators' | 'rout
   consentRequests?: ConsentRequestServices;
   /** Graph change-notification subscriptions and Graph's notification endpoints; they exist only when given. */
   subscriptions?: SubscriptionServices;
+  /** Typed actions in Microsoft 365 (mail); they exist only when given. */
+  actions?: ActionServices;
 }
 
 export async function buildHubServer(deps: HubServerDeps): Promise<FastifyInstance> {
@@ -54,7 +57,8 @@ export async function buildHubServer(deps: HubServerDeps): Promise<FastifyInstan
   if (healthChecks) routes.push((server) => registerTestConnectionRoutes(server, { db, clock, ...healthChecks }));
   if (webhooks) routes.push((server) => registerWebhookRoutes(server, { db, clock, ...webhooks }));
   const { consentRequests } = deps;
-  const { subscriptions } = deps;
+  const { subscriptions, actions } = deps;
+  if (actions) routes.push((server) => registerActionRoutes(server, { db, clock, ...actions }));
   if (subscriptions) routes.push((server) => registerSubscriptionRoutes(server, { db, clock, ...subscriptions }));
   if (consentRequests) routes.push((server) => registerConsentRequestRoutes(server, { db, entraAdminCenterUrl: config.cloud.entraAdminCenterUrl, ...consentRequests }));
   return buildServer({ ...deps, authenticators, routes });

@@ -142,6 +142,7 @@ export async function buildHub(options: HubOptions): Promise<Hub> {
       webhooks: { keyRing, queue: jobs, allowPrivateTargets: config.allowPrivateWebhookTargets, ...(options.resolveHost ? { resolve: options.resolveHost } : {}) },
       consentRequests: { graphs: graphClients },
       subscriptions: { manager: subscriptions, queue: jobs },
+      actions: { graphs: graphClients, enabledServices: async (workspaceId) => (await integrations.get(workspaceId))?.services },
     });
 
     let closing: Promise<void> | undefined;

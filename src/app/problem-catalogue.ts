@@ -9,7 +9,8 @@ import { TOKEN_PROBLEMS } from '../features/tokens/index.js';
 import { WEBHOOK_PROBLEMS } from '../features/webhooks/index.js';
 import { WORKSPACE_PROBLEMS } from '../features/workspaces/index.js';
 import { SUBSCRIPTION_PROBLEMS } from '../features/subscriptions/index.js';
+import { ACTION_PROBLEMS } from '../features/actions/index.js';
 
 export function hubProblemCatalogue(): ProblemCatalogue {
-  return new ProblemCatalogue([CONSOLE_AUTH_PROBLEMS, WORKSPACE_PROBLEMS, INTEGRATION_PROBLEMS, CONNECT_PROBLEMS, WEBHOOK_PROBLEMS, TOKEN_PROBLEMS, CONSENT_REQUEST_PROBLEMS, SUBSCRIPTION_PROBLEMS]);
+  return new ProblemCatalogue([CONSOLE_AUTH_PROBLEMS, WORKSPACE_PROBLEMS, INTEGRATION_PROBLEMS, CONNECT_PROBLEMS, WEBHOOK_PROBLEMS, TOKEN_PROBLEMS, CONSENT_REQUEST_PROBLEMS, SUBSCRIPTION_PROBLEMS, ACTION_PROBLEMS]);
 }

@@ -521,6 +521,85 @@ export interface paths {
         };
         trace?: never;
     };
+    "/api/v1/workspaces/{workspaceId}/actions/mail/send": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send an e-mail from Outlook as the acting user (delegated) or as a mailbox of the tenant (application). Send an idempotency-key header: a retry with the same key answers the first outcome and never sends twice */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description opaque id starting with ws_ */
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        attachments?: {
+                            /** @description the file, base64 (Graph takes attachments under 3 MB inline) */
+                            contentBase64: string;
+                            contentType?: string;
+                            name: string;
+                        }[];
+                        body: {
+                            content: string;
+                            contentType: "text" | "html";
+                        };
+                        cc?: string[];
+                        /** @description application mode: the sending mailbox (user id or userPrincipalName) */
+                        from?: string;
+                        /** @description delegated (default): as the acting user (X-M365Hub-Acting-User); application: as `from`, with the app */
+                        mode?: "delegated" | "application";
+                        /** @default true */
+                        saveToSentItems?: boolean;
+                        subject: string;
+                        /** @description application mode: the customer tenant id, when the workspace has several */
+                        tenant?: string;
+                        to: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: date-time */
+                            acceptedAt: string;
+                            /** @description what was done, e.g. mail.send */
+                            action: string;
+                        };
+                    };
+                };
+                /** @description A problem (RFC 9457) with a stable `code` */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json; charset=utf-8": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/workspaces/{workspaceId}/api-keys": {
         parameters: {
             query?: never;

@@ -12,11 +12,6 @@ export const SUBSCRIPTION_PROBLEMS = {
     title: 'The hub has no public URL for Microsoft to notify',
     detail: 'Microsoft Graph delivers change notifications to the hub over HTTPS. Set BACKEND_URL to the public https URL of this hub and try again.',
   },
-  acting_user_required: {
-    status: 400,
-    title: 'Which user is this for?',
-    detail: 'A delegated subscription uses one of your users\' connections: send X-M365Hub-Acting-User with the user\'s id (with an API key), or use mode "application".',
-  },
   subscription_rejected: {
     status: 422,
     title: 'Microsoft Graph refused the subscription',

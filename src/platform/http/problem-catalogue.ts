@@ -31,6 +31,11 @@ export const PLATFORM_PROBLEMS = {
     title: 'Validation failed',
     detail: 'The request does not match the API schema. Fix the fields listed in `errors` and send it again.',
   },
+  acting_user_required: {
+    status: 400,
+    title: 'Which user is this for?',
+    detail: "This call acts for one of your users: send X-M365Hub-Acting-User with the user's id (with an API key), or use the application mode where the call offers it.",
+  },
   payload_too_large: {
     status: 413,
     title: 'Payload too large',

@@ -15,6 +15,7 @@ import * as appTokensPerTenant from './0012-app-tokens-per-tenant.js';
 import * as workspaceSchedules from './0014-workspace-schedules.js';
 import * as signInFailures from './0015-sign-in-failures.js';
 import * as graphSubscriptions from './0016-graph-subscriptions.js';
+import * as actionRequests from './0017-action-requests.js';
 
 const migrations: Record<string, Migration> = {
   '0001-foundation': foundation,
@@ -32,6 +33,7 @@ const migrations: Record<string, Migration> = {
   '0014-workspace-schedules': workspaceSchedules,
   '0015-sign-in-failures': signInFailures,
   '0016-graph-subscriptions': graphSubscriptions,
+  '0017-action-requests': actionRequests,
 };
 
 export const migrationProvider: MigrationProvider = {

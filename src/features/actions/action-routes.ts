@@ -1,0 +1,87 @@
+// Typed actions in Microsoft 365 for host backends (workspace admins and the workspace API key). Each checks that the
+// workspace enabled the service in the mode used (the permission catalogue's services), runs through the one Graph
+// client with the right token, is audited, and is idempotent through Idempotency-Key.
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { FastifyInstance } from 'fastify';
+import type { Kysely } from 'kysely';
+import { IDEMPOTENCY_KEY_HEADER, WorkspaceParams } from '../../contract/api-schemas.js';
+import { ActionAccepted, SendMailBody } from '../../contract/action-schemas.js';
+import type { ServiceName } from '../../contract/services.js';
+import { auditContextOf, principalOf, workspaceOf } from '../../platform/http/authenticate.js';
+import { HttpProblem } from '../../platform/http/http-problem.js';
+import { idempotencyKeyOf } from '../../platform/http/long-work.js';
+import type { Database } from '../../platform/store/schema.js';
+import type { Clock } from '../../platform/time/clock.js';
+import { recordAudit } from '../audit/index.js';
+import type { GraphClientFactory } from '../tokens/index.js';
+import { runOnce } from './idempotent-action.js';
+import { sendMail } from './mail-action.js';
+
+export interface ActionServices {
+  graphs: GraphClientFactory;
+  /** The services the workspace's integration enabled, per mode (undefined: no integration). */
+  enabledServices(workspaceId: string): Promise<{ service: ServiceName; modes: readonly ('delegated' | 'application')[] }[] | undefined>;
+}
+
+export interface ActionRouteDeps extends ActionServices {
+  db: Kysely<Database>;
+  clock: Clock;
+}
+
+const tags = ['actions'];
+const REPLAYED_HEADER = 'idempotent-replayed';
+
+async function requireService(deps: ActionServices, workspaceId: string, service: ServiceName, label: string, mode: 'delegated' | 'application'): Promise<void> {
+  const enabled = await deps.enabledServices(workspaceId);
+  if (enabled?.some((s) => s.service === service && s.modes.includes(mode))) return;
+  throw new HttpProblem('service_not_enabled', {
+    detail: `${label} (${mode}) is not enabled for this workspace. Enable it in the Microsoft 365 integration (services: { service: "${service}", modes: ["${mode}"] }), grant its permission in Entra ID, then try again.`,
+  });
+}
+
+export function registerActionRoutes(server: FastifyInstance, deps: ActionRouteDeps): void {
+  const api = server.withTypeProvider<TypeBoxTypeProvider>();
+
+  api.post(
+    '/api/v1/workspaces/:workspaceId/actions/mail/send',
+    {
+      config: { access: 'workspace_admin' },
+      schema: {
+        tags,
+        summary: `Send an e-mail from Outlook as the acting user (delegated) or as a mailbox of the tenant (application). Send an ${IDEMPOTENCY_KEY_HEADER} header: a retry with the same key answers the first outcome and never sends twice`,
+        params: WorkspaceParams,
+        body: SendMailBody,
+        response: { 202: ActionAccepted },
+      },
+    },
+    async (request, reply) => {
+      const workspaceId = workspaceOf(request).id;
+      const principal = principalOf(request);
+      const input = request.body;
+      const mode = input.mode ?? 'delegated';
+      const actingUser = principal.kind === 'api_key' ? principal.actingUser : undefined;
+      if (mode === 'delegated' && !actingUser) throw new HttpProblem('acting_user_required');
+      if (mode === 'application' && !input.from) {
+        throw new HttpProblem('validation_failed', { detail: 'Application mode sends from a mailbox of the tenant: set `from` to its user id or userPrincipalName.', errors: [{ pointer: '/body/from', detail: 'is required in application mode' }] });
+      }
+      await requireService(deps, workspaceId, 'mail', 'Outlook mail', mode);
+      const key = { workspaceId, kind: 'mail.send', idempotencyKey: idempotencyKeyOf(request), request: { input, actingUser: actingUser ?? null } };
+      const outcome = await runOnce(deps.db, deps.clock, key, async () => {
+        const graph = mode === 'delegated' ? deps.graphs.forUser(workspaceId, actingUser!) : deps.graphs.forApp(workspaceId, input.tenant);
+        await sendMail(graph, input, mode === 'delegated' ? 'me' : { mailbox: input.from! });
+        const acceptedAt = deps.clock.now();
+        await recordAudit(deps.db, {
+          workspaceId,
+          ...auditContextOf(request, deps.clock),
+          action: 'action.mail_sent',
+          target: { type: 'mailbox', id: mode === 'delegated' ? actingUser! : input.from! },
+          // Who it went to and how many attachments, never the content.
+          data: { mode, recipients: input.to.length + (input.cc?.length ?? 0), attachments: input.attachments?.length ?? 0 },
+        });
+        return { action: 'mail.send', acceptedAt: acceptedAt.toISOString() };
+      });
+      if (outcome.replayed) reply.header(REPLAYED_HEADER, 'true');
+      return reply.code(202).send(outcome.result);
+    },
+  );
+}
