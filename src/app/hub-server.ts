@@ -15,6 +15,7 @@ import { registerConsentRequestRoutes, type ConsentRequestServices } from '../fe
 import { registerMemberRoutes, registerWorkspaceRoutes } from '../features/workspaces/index.js';
 import { registerSubscriptionRoutes, type SubscriptionServices } from '../features/subscriptions/index.js';
 import { registerActionRoutes, type ActionServices } from '../features/actions/index.js';
+import { registerProxyRoutes, registerProxySettingsRoutes, type ProxyServices } from '../features/proxy/index.js';
 
 export interface HubServerDeps extends Omit<ServerDeps, 'authenticators' | 'routes'> {
   /** Microsoft 365 integration settings and the connect flows; their routes exist only when given. */
@@ -29,6 +30,8 @@ export interface HubServerDeps extends Omit<ServerDeps, 'authenticators' | 'rout
   subscriptions?: SubscriptionServices;
   /** Typed actions in Microsoft 365 (mail); they exist only when given. */
   actions?: ActionServices;
+  /** The Microsoft Graph pass-through and its policy; they exist only when given. */
+  proxy?: ProxyServices;
 }
 
 export async function buildHubServer(deps: HubServerDeps): Promise<FastifyInstance> {
@@ -57,7 +60,8 @@ export async function buildHubServer(deps: HubServerDeps): Promise<FastifyInstan
   if (healthChecks) routes.push((server) => registerTestConnectionRoutes(server, { db, clock, ...healthChecks }));
   if (webhooks) routes.push((server) => registerWebhookRoutes(server, { db, clock, ...webhooks }));
   const { consentRequests } = deps;
-  const { subscriptions, actions } = deps;
+  const { subscriptions, actions, proxy } = deps;
+  if (proxy) routes.push((server) => registerProxyRoutes(server, { db, clock, ...proxy }), (server) => registerProxySettingsRoutes(server, { db, clock }));
   if (actions) routes.push((server) => registerActionRoutes(server, { db, clock, ...actions }));
   if (subscriptions) routes.push((server) => registerSubscriptionRoutes(server, { db, clock, ...subscriptions }));
   if (consentRequests) routes.push((server) => registerConsentRequestRoutes(server, { db, entraAdminCenterUrl: config.cloud.entraAdminCenterUrl, ...consentRequests }));

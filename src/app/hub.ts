@@ -101,6 +101,7 @@ export async function buildHub(options: HubOptions): Promise<Hub> {
     await scheduleKeepAlive(jobs);
     await scheduleHealthChecks(jobs);
     await scheduleSubscriptionRenewal(jobs);
+    const enabledServices = (workspaceId: string) => integrations.enabledServices(workspaceId);
     const subscriptions = new SubscriptionManager({ db: store.db, graphs: graphClients, events, clock, logger, publicUrl: config.backendUrl });
     const testConnectionDeps = {
       integrations,
@@ -142,7 +143,8 @@ export async function buildHub(options: HubOptions): Promise<Hub> {
       webhooks: { keyRing, queue: jobs, allowPrivateTargets: config.allowPrivateWebhookTargets, ...(options.resolveHost ? { resolve: options.resolveHost } : {}) },
       consentRequests: { graphs: graphClients },
       subscriptions: { manager: subscriptions, queue: jobs },
-      actions: { graphs: graphClients, enabledServices: async (workspaceId) => (await integrations.get(workspaceId))?.services },
+      actions: { graphs: graphClients, enabledServices },
+      proxy: { tokens, transport, graphUrl: config.graphUrl, enabledServices, rateLimit: config.proxyRateLimit },
     });
 
     let closing: Promise<void> | undefined;

@@ -10,7 +10,8 @@ import { WEBHOOK_PROBLEMS } from '../features/webhooks/index.js';
 import { WORKSPACE_PROBLEMS } from '../features/workspaces/index.js';
 import { SUBSCRIPTION_PROBLEMS } from '../features/subscriptions/index.js';
 import { ACTION_PROBLEMS } from '../features/actions/index.js';
+import { PROXY_PROBLEMS } from '../features/proxy/index.js';
 
 export function hubProblemCatalogue(): ProblemCatalogue {
-  return new ProblemCatalogue([CONSOLE_AUTH_PROBLEMS, WORKSPACE_PROBLEMS, INTEGRATION_PROBLEMS, CONNECT_PROBLEMS, WEBHOOK_PROBLEMS, TOKEN_PROBLEMS, CONSENT_REQUEST_PROBLEMS, SUBSCRIPTION_PROBLEMS, ACTION_PROBLEMS]);
+  return new ProblemCatalogue([CONSOLE_AUTH_PROBLEMS, WORKSPACE_PROBLEMS, INTEGRATION_PROBLEMS, CONNECT_PROBLEMS, WEBHOOK_PROBLEMS, TOKEN_PROBLEMS, CONSENT_REQUEST_PROBLEMS, SUBSCRIPTION_PROBLEMS, ACTION_PROBLEMS, PROXY_PROBLEMS]);
 }

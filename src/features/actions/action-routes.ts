@@ -14,13 +14,14 @@ import type { Database } from '../../platform/store/schema.js';
 import type { Clock } from '../../platform/time/clock.js';
 import { recordAudit } from '../audit/index.js';
 import type { GraphClientFactory } from '../tokens/index.js';
+import { isServiceEnabled, serviceNotEnabled, type EnabledServices, type ServiceMode } from '../integrations/index.js';
 import { runOnce } from './idempotent-action.js';
 import { sendMail } from './mail-action.js';
 
 export interface ActionServices {
   graphs: GraphClientFactory;
   /** The services the workspace's integration enabled, per mode (undefined: no integration). */
-  enabledServices(workspaceId: string): Promise<{ service: ServiceName; modes: readonly ('delegated' | 'application')[] }[] | undefined>;
+  enabledServices(workspaceId: string): Promise<EnabledServices>;
 }
 
 export interface ActionRouteDeps extends ActionServices {
@@ -31,12 +32,8 @@ export interface ActionRouteDeps extends ActionServices {
 const tags = ['actions'];
 const REPLAYED_HEADER = 'idempotent-replayed';
 
-async function requireService(deps: ActionServices, workspaceId: string, service: ServiceName, label: string, mode: 'delegated' | 'application'): Promise<void> {
-  const enabled = await deps.enabledServices(workspaceId);
-  if (enabled?.some((s) => s.service === service && s.modes.includes(mode))) return;
-  throw new HttpProblem('service_not_enabled', {
-    detail: `${label} (${mode}) is not enabled for this workspace. Enable it in the Microsoft 365 integration (services: { service: "${service}", modes: ["${mode}"] }), grant its permission in Entra ID, then try again.`,
-  });
+async function requireService(deps: ActionServices, workspaceId: string, service: ServiceName, mode: ServiceMode): Promise<void> {
+  if (!isServiceEnabled(await deps.enabledServices(workspaceId), service, mode)) throw serviceNotEnabled(service, mode);
 }
 
 export function registerActionRoutes(server: FastifyInstance, deps: ActionRouteDeps): void {
@@ -64,7 +61,7 @@ export function registerActionRoutes(server: FastifyInstance, deps: ActionRouteD
       if (mode === 'application' && !input.from) {
         throw new HttpProblem('validation_failed', { detail: 'Application mode sends from a mailbox of the tenant: set `from` to its user id or userPrincipalName.', errors: [{ pointer: '/body/from', detail: 'is required in application mode' }] });
       }
-      await requireService(deps, workspaceId, 'mail', 'Outlook mail', mode);
+      await requireService(deps, workspaceId, 'mail', mode);
       const key = { workspaceId, kind: 'mail.send', idempotencyKey: idempotencyKeyOf(request), request: { input, actingUser: actingUser ?? null } };
       const outcome = await runOnce(deps.db, deps.clock, key, async () => {
         const graph = mode === 'delegated' ? deps.graphs.forUser(workspaceId, actingUser!) : deps.graphs.forApp(workspaceId, input.tenant);

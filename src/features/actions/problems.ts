@@ -2,11 +2,6 @@
 import type { ProblemDefinitions } from '../../platform/errors/app-error.js';
 
 export const ACTION_PROBLEMS = {
-  service_not_enabled: {
-    status: 403,
-    title: 'This Microsoft 365 service is not enabled for the workspace',
-    detail: 'Enable the service in the Microsoft 365 integration (console → Integrations, or PUT …/integrations/m365 services), grant its permission in Entra ID, then try again.',
-  },
   idempotency_key_reused: {
     status: 422,
     title: 'Idempotency-Key already used for another request',

@@ -97,6 +97,12 @@ function auditEntry(workspaceId: string, audit: AuditContext, action: string, ta
 export class IntegrationStore {
   constructor(private readonly deps: IntegrationStoreDeps) {}
 
+  /** The enabled services alone (one indexed read, no credentials): what every action and pass-through call checks. */
+  async enabledServices(workspaceId: string): Promise<ServiceSelection[] | undefined> {
+    const row = await this.deps.db.selectFrom('m365_integrations').select('services').where('workspace_id', '=', workspaceId).executeTakeFirst();
+    return row ? servicesOf(row as IntegrationRow) : undefined;
+  }
+
   async get(workspaceId: string, db: Db = this.deps.db): Promise<IntegrationView | undefined> {
     const row = await db.selectFrom('m365_integrations').selectAll().where('workspace_id', '=', workspaceId).executeTakeFirst();
     if (!row) return undefined;

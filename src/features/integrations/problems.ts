@@ -4,6 +4,11 @@
 import type { ProblemDefinitions } from '../../platform/errors/app-error.js';
 
 export const INTEGRATION_PROBLEMS = {
+  service_not_enabled: {
+    status: 403,
+    title: 'This Microsoft 365 service is not enabled for the workspace',
+    detail: 'Enable the service in the Microsoft 365 integration (console → Integrations, or PUT …/integrations/m365 services), grant its permission in Entra ID, then try again.',
+  },
   integration_not_configured: {
     status: 409,
     title: 'Microsoft 365 integration not configured',

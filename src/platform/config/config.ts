@@ -38,6 +38,8 @@ export interface Config {
   trustProxy: boolean | string;
   /** Delegated connections not refreshed for this many days are refreshed by the keep-alive job (Microsoft drops refresh tokens unused for 90). */
   keepAliveIdleDays: number;
+  /** Graph pass-through calls per minute, per workspace and per API key (each hub process counts its own). */
+  proxyRateLimit: { perWorkspace: number; perApiKey: number };
 }
 
 /** One line per setting: the README's settings table is checked against this list by a test. */
@@ -59,6 +61,8 @@ export const SETTINGS = [
   'M365HUB_SESSION_TTL_SECONDS',
   'M365HUB_TRUST_PROXY',
   'M365HUB_KEEPALIVE_IDLE_DAYS',
+  'M365HUB_PROXY_RATE_LIMIT',
+  'M365HUB_PROXY_KEY_RATE_LIMIT',
 ] as const;
 
 type SettingName = (typeof SETTINGS)[number];
@@ -158,6 +162,8 @@ const schema = z
       // Below 90: Microsoft's inactivity limit for refresh tokens, which the job exists to beat.
       z.coerce.number({ error: 'must be a whole number of days between 1 and 80' }).int().min(1).max(80),
     ).default(30),
+    M365HUB_PROXY_RATE_LIMIT: optional(z.coerce.number({ error: 'must be a whole number of calls per minute' }).int().min(1).max(1_000_000)).default(1200),
+    M365HUB_PROXY_KEY_RATE_LIMIT: optional(z.coerce.number({ error: 'must be a whole number of calls per minute' }).int().min(1).max(1_000_000)).default(600),
   })
   .superRefine((v, ctx) => {
     if (v.DATABASE_URL && !v.M365HUB_ENCRYPTION_KEYS) {
@@ -222,5 +228,6 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
     sessionTtlSeconds: v.M365HUB_SESSION_TTL_SECONDS,
     trustProxy: v.M365HUB_TRUST_PROXY === 'true' ? true : v.M365HUB_TRUST_PROXY === 'false' ? false : v.M365HUB_TRUST_PROXY,
     keepAliveIdleDays: v.M365HUB_KEEPALIVE_IDLE_DAYS,
+    proxyRateLimit: { perWorkspace: v.M365HUB_PROXY_RATE_LIMIT, perApiKey: v.M365HUB_PROXY_KEY_RATE_LIMIT },
   };
 }

@@ -16,6 +16,7 @@ import * as workspaceSchedules from './0014-workspace-schedules.js';
 import * as signInFailures from './0015-sign-in-failures.js';
 import * as graphSubscriptions from './0016-graph-subscriptions.js';
 import * as actionRequests from './0017-action-requests.js';
+import * as proxySettings from './0018-proxy-settings.js';
 
 const migrations: Record<string, Migration> = {
   '0001-foundation': foundation,
@@ -34,6 +35,7 @@ const migrations: Record<string, Migration> = {
   '0015-sign-in-failures': signInFailures,
   '0016-graph-subscriptions': graphSubscriptions,
   '0017-action-requests': actionRequests,
+  '0018-proxy-settings': proxySettings,
 };
 
 export const migrationProvider: MigrationProvider = {
