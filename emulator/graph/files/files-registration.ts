@@ -5,6 +5,7 @@ import type { EmulatorContext } from '../../server/emulator-context.js';
 import { registerDownloadHost } from './download-urls.js';
 import { registerFilesControl } from './files-control.js';
 import { fileSystemOf } from './file-system.js';
+import { registerUploadHost } from './upload-sessions.js';
 
 export function registerFiles(app: FastifyInstance, ctx: EmulatorContext): void {
   const system = fileSystemOf(ctx);
@@ -15,5 +16,6 @@ export function registerFiles(app: FastifyInstance, ctx: EmulatorContext): void 
     system.reset();
   };
   registerDownloadHost(app, ctx);
+  registerUploadHost(app, ctx);
   registerFilesControl(app, ctx);
 }

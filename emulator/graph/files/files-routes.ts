@@ -17,6 +17,7 @@ import type { ItemRecord } from './item-tree.js';
 import { driveItemShape, type ItemContext } from './item-resource.js';
 import { checkIfMatch, checkName, createFolder, deleteItem, freeName, nameAlreadyExists, parseConflictBehavior, simpleUploadLimit, storeBytes, updateItem, writeFile, type Writer } from './item-writes.js';
 import { ownerIdentity } from './tree-seed.js';
+import { uploadSessionsOf } from './upload-sessions.js';
 
 const bases: { prefix: string; base: DriveBase }[] = [
   { prefix: '/me/drive', base: 'me' },
@@ -40,6 +41,9 @@ interface Located {
   /** For a path address whose item does not exist: the existing parent and the missing name (for creating). */
   parent?: ItemRecord;
   name?: string;
+  /** For a path address: where the path starts and its folder names before the last, for creating missing folders. */
+  from?: ItemRecord;
+  folders?: string[];
 }
 
 function itemContext(req: GraphRouteRequest, drive: DriveRef): ItemContext {
@@ -58,7 +62,20 @@ function locate(req: GraphRouteRequest, base: DriveBase, address: Address): Loca
   if (item) return { drive, ctx, item };
   const names = path.split('/').filter(Boolean);
   const parent = tree.resolve(from.id, names.slice(0, -1).join('/'));
-  return { drive, ctx, ...(parent ? { parent } : {}), name: names[names.length - 1]! };
+  return { drive, ctx, ...(parent ? { parent } : {}), name: names[names.length - 1]!, from, folders: names.slice(0, -1) };
+}
+
+/** An upload by path creates the folders its path names that do not exist yet, as OneDrive does. */
+function ensureParent(req: GraphRouteRequest, l: Located): ItemRecord {
+  if (l.parent) return l.parent;
+  const w = writer(req, l);
+  let folder = l.from!;
+  for (const name of l.folders ?? []) {
+    const next = w.tree.childNamed(folder.id, name);
+    if (next && !next.folder) throw graphErrors.badRequest(`'${name}' in the path is a file, not a folder.`, 'invalidRequest');
+    folder = next ?? createFolder(w, folder, name, 'fail');
+  }
+  return folder;
 }
 
 const existing = (located: Located) => {
@@ -166,7 +183,8 @@ const operations: Operation[] = [
     handler: async (req, at) => {
       const l = at();
       const conflict = parseConflictBehavior(req.search.get('@microsoft.graph.conflictBehavior') ?? undefined, 'replace');
-      if (!l.item && !l.parent) throw graphErrors.itemNotFound('The parent folder of the file does not exist.');
+      if (!l.item && l.name === undefined) throw itemNotFound();
+      if (!l.item) checkName(l.name);
       if (l.item) checkIfMatch(req.headers['if-match'], l.drive.driveId, l.item);
       if (l.item && l.item.folder) throw graphErrors.badRequest('The target is a folder; content can only be written to a file.', 'invalidRequest');
       if (l.item && conflict === 'fail' && l.name === undefined && req.params.path) throw nameAlreadyExists(l.item.name);
@@ -176,10 +194,43 @@ const operations: Operation[] = [
       const mime = typeof contentType === 'string' && !/octet-stream|^text\/plain/i.test(contentType) ? contentType.split(';')[0] : undefined;
       let target: Parameters<typeof writeFile>[1];
       if (l.item && conflict === 'rename' && req.params.path) target = { parent: l.drive.tree.get(l.item.parentId!)!, name: freeName(l.drive.tree, l.item.parentId!, l.item.name) };
-      else target = l.item ? { existing: l.item } : { parent: l.parent!, name: l.name! };
+      else target = l.item ? { existing: l.item } : { parent: ensureParent(req, l), name: l.name! };
       if (target.name !== undefined) checkName(target.name);
       const { item, created } = writeFile(w, target, bytes, mime);
       return new GraphReply(created ? 201 : 200, itemEntity(req, l.ctx, item, `drives('${l.drive.driveId}')/items`));
+    },
+  },
+  // driveitem-createuploadsession: an existing file (by id or path), or a new name under a folder (by path)
+  {
+    suffix: '/createUploadSession',
+    method: 'POST',
+    permissionPath: '/drives/{id}/items/{id}/createuploadsession',
+    handler: (req, at) => {
+      const l = at();
+      const input = body(req);
+      const item = (input.item ?? {}) as Record<string, unknown>;
+      const conflict = parseConflictBehavior(item['@microsoft.graph.conflictBehavior'], 'fail');
+      if (!l.item && l.name === undefined) throw itemNotFound();
+      if (l.item?.folder) throw graphErrors.badRequest('An upload session needs a file: address the new file as {folder}:/{name}:/createUploadSession.', 'invalidRequest');
+      if (l.item) checkIfMatch(req.headers['if-match'], l.drive.driveId, l.item);
+      const byPath = req.params.path !== undefined;
+      if (l.item && byPath && conflict === 'fail') throw nameAlreadyExists(l.item.name);
+      const name = checkName(l.item?.name ?? l.name);
+      const w = writer(req, l);
+      const replacing = l.item && (!byPath || conflict === 'replace');
+      return uploadSessionsOf(l.ctx.system).create(
+        {
+          tenant: req.tenant,
+          owner: l.drive.owner,
+          ...(replacing ? { targetId: l.item!.id } : {}),
+          parentId: l.item?.parentId ?? ensureParent(req, l).id,
+          name,
+          conflict,
+          deferCommit: input.deferCommit === true,
+          who: w.who,
+        },
+        l.ctx.origin,
+      );
     },
   },
 ];

@@ -46,10 +46,9 @@ export function freeName(tree: ItemTree, parentId: string, name: string): string
 
 /** If-Match with the item's eTag or cTag, else 412 (https://learn.microsoft.com/graph/api/driveitem-update, headers). */
 export function checkIfMatch(header: string | string[] | undefined, driveId: string, item: ItemRecord): void {
-  const value = Array.isArray(header) ? header[0] : header;
-  if (!value || value.trim() === '*') return;
-  const tags = value.split(',').length > 2 ? [value.trim()] : [value.trim()];
-  if (!tags.some((t) => t === eTagOf(driveId, item) || t === cTagOf(driveId, item))) {
+  const value = (Array.isArray(header) ? header[0] : header)?.trim();
+  if (!value || value === '*') return;
+  if (value !== eTagOf(driveId, item) && value !== cTagOf(driveId, item)) {
     throw new GraphError(412, 'resourceModified', 'ETag does not match current item\'s value', {}, 'entityTagDoesNotMatch');
   }
 }
