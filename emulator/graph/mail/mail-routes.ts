@@ -4,7 +4,7 @@
 // /users/{id}/… (ErrorAccessDenied otherwise); an application token reaches any mailbox of the tenant.
 import { GraphError } from '../graph-errors.js';
 import { collection, entity } from '../graph-response.js';
-import { findUser, signedInUser, type GraphRoute, type GraphRouteRequest } from '../graph-router.js';
+import { findUser, GraphReply, signedInUser, type GraphRoute, type GraphRouteRequest } from '../graph-router.js';
 import type { GraphObject, ResourceShape } from '../odata-query.js';
 import type { User } from '../../state/directory-types.js';
 import { FOLDERS, type FolderName, type MailMessage, type Recipient } from './mailbox-store.js';
@@ -73,7 +73,7 @@ function recipients(value: unknown): Recipient[] {
   });
 }
 
-function sendMail(req: GraphRouteRequest, sender: User): undefined {
+function sendMail(req: GraphRouteRequest, sender: User): GraphReply {
   const body = (req.body ?? {}) as { message?: Record<string, unknown>; saveToSentItems?: unknown };
   const message = body.message;
   if (!message || typeof message !== 'object') throw new GraphError(400, 'ErrorInvalidParameter', "The 'message' parameter is required.");
@@ -95,7 +95,7 @@ function sendMail(req: GraphRouteRequest, sender: User): undefined {
     req.ctx.clock.now(),
     body.saveToSentItems !== false && body.saveToSentItems !== 'false',
   );
-  return undefined;
+  return new GraphReply(202);
 }
 
 function list(req: GraphRouteRequest, owner: User, folder?: FolderName): GraphObject {
@@ -111,8 +111,8 @@ function one(req: GraphRouteRequest, owner: User): GraphObject {
 }
 
 export const mailRoutes: GraphRoute[] = [
-  { method: 'POST', path: '/me/sendMail', emptyStatus: 202, handler: (req) => sendMail(req, signedInUser(req)) },
-  { method: 'POST', path: '/users/{user}/sendMail', emptyStatus: 202, handler: (req) => sendMail(req, mailboxOwner(req)) },
+  { method: 'POST', path: '/me/sendMail', handler: (req) => sendMail(req, signedInUser(req)) },
+  { method: 'POST', path: '/users/{user}/sendMail', handler: (req) => sendMail(req, mailboxOwner(req)) },
   { path: '/me/messages', handler: (req) => list(req, signedInUser(req)) },
   { path: '/users/{user}/messages', handler: (req) => list(req, mailboxOwner(req)) },
   { path: '/me/messages/{message}', handler: (req) => one(req, signedInUser(req)) },

@@ -1,7 +1,7 @@
 // /subscriptions as Graph v1.0 serves it (https://learn.microsoft.com/graph/api/resources/subscription and its
 // create / get / list / update / delete / reauthorize pages). The permission is that of the watched resource, so
 // the handlers check it (permissionCheckedByHandler).
-import type { GraphRoute, GraphRouteRequest } from '../graph-router.js';
+import { GraphReply, type GraphRoute, type GraphRouteRequest } from '../graph-router.js';
 import type { GraphObject } from '../odata-query.js';
 import type { Subscription } from './subscription-store.js';
 
@@ -32,9 +32,8 @@ export const subscriptionRoutes: GraphRoute[] = [
   {
     method: 'POST',
     path: '/subscriptions',
-    status: 201,
     permissionCheckedByHandler: true,
-    handler: async (req) => representation(req, await req.ctx.subscriptions.create(req.caller, body(req)), true),
+    handler: async (req) => new GraphReply(201, representation(req, await req.ctx.subscriptions.create(req.caller, body(req)), true)),
   },
   {
     path: '/subscriptions',
