@@ -3,6 +3,7 @@
 // refuse /me with an app-only token, enforce the permission table, run the handler, and answer in Graph's shape.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { permissionsForRequest } from '../permissions/graph-permissions.js';
+import { catalogued } from './graph-path-catalogue.js';
 import type { EmulatorContext } from '../server/emulator-context.js';
 import type { Tenant, User } from '../state/directory-types.js';
 import { authenticateGraphRequest, type GraphCaller } from './access-token.js';
@@ -54,7 +55,8 @@ function compileSegment(segment: string) {
       const placeholder = /^\{([^}]+)\}$/.exec(part);
       if (!placeholder) return escape(part);
       names.push(placeholder[1]!);
-      return '(.+)';
+      // A whole-segment id never starts with `$` ($count, $ref, $value are OData segments, not ids).
+      return part === segment ? '(?!\\$)(.+)' : '(.+)';
     })
     .join('');
   return { regex: new RegExp(`^${source}$`, 'i'), names };
@@ -114,6 +116,17 @@ function unmatchedSegment(routes: CompiledRoute[], segments: string[]): string {
   return segments[Math.min(longest, segments.length - 1)] ?? '';
 }
 
+/**
+ * True when a route reached this request only through its last placeholder while Microsoft has a literal segment
+ * there: `/users/delta` is Graph's delta function, not the user "delta" of `/users/{user}`.
+ */
+function shadowsLiteral(route: CompiledRoute, microsoftPath: { path: string } | undefined): boolean {
+  if (!microsoftPath) return false;
+  const last = route.segments[route.segments.length - 1]!;
+  const tableLast = microsoftPath.path.split('/').pop()!;
+  return last.names.length === 1 && last.regex.source === '^(?!\\$)(.+)$' && !tableLast.includes('{');
+}
+
 function allowed(caller: GraphCaller, method: string, permissionPath: string): boolean {
   const entry = permissionsForRequest(method, permissionPath)!;
   const accepted = (caller.kind === 'delegated' ? entry.delegated : entry.application).map((p) => p.toLowerCase());
@@ -166,9 +179,11 @@ export function registerGraphRouter(app: FastifyInstance, ctx: EmulatorContext, 
       Object.assign(request.protocolOutcome, { clientId: caller.appId, tenant: caller.tenantId });
       const segments = pathSegments(path);
       const found = match(compiled, segments, request.method);
-      if (!found) {
-        const known = match(compiled, segments) ?? permissionsForRequest(request.method, path);
-        if (known) throw graphErrors.emulatorUnsupported(`${request.method} ${path}`);
+      const microsoftPath = catalogued(segments);
+      if (!found || shadowsLiteral(found.compiled, microsoftPath)) {
+        // Unsupported vs unknown: a path Microsoft serves (its permission table, or a route here under another
+        // method) is named in a 501; anything else gets Graph's own 400 for the first segment it cannot resolve.
+        if (microsoftPath || match(compiled, segments)) throw graphErrors.emulatorUnsupported(`${request.method} /v1.0${microsoftPath ? microsoftPath.path : path.replace(/^\/v1\.0/i, '')}`);
         throw graphErrors.segmentNotFound(unmatchedSegment(compiled, segments));
       }
       if (segments[0]?.toLowerCase() === 'me' && caller.kind !== 'delegated') throw graphErrors.meRequiresDelegated();

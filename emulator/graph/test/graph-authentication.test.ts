@@ -175,6 +175,35 @@ describe('paths Graph does not have, and what the emulator does not implement', 
     assert.match(body.error.message, /POST \/v1\.0\/users/);
   });
 
+  // Microsoft's permission table (emulator/permissions/graph-paths.json) lists these v1.0 paths; the protocol ones
+  // ($batch: json-batching; subscriptions: resources/subscription; $count: query-parameters#count-parameter) are
+  // Graph's too. None may look like a missing object (404) or an unknown path (400).
+  for (const [method, requestPath, named] of [
+    ['POST', '/$batch', '/$batch'],
+    ['GET', '/subscriptions', '/subscriptions'],
+    ['GET', '/users/delta', '/users/delta'],
+    ['GET', '/users/00000000-0000-0000-0000-000000000001/messages', '/users/{id}/messages'],
+    ['GET', '/me/drive/root', '/me/drive/root'],
+    ['GET', '/me/drives', '/me/drives'],
+    ['GET', '/drives/b!abc/items/01ABC/children', '/drives/{id}/items/{id}/children'],
+    ['GET', '/applications/x/owners/$ref', '/applications/{id}/owners/$ref'],
+  ] as const) {
+    test(`a real Graph path the emulator lacks: ${method} ${requestPath} → 501 emulator_unsupported naming ${named}`, async () => {
+      const response = await client.fetch(`${client.url}/v1.0${requestPath}`, {
+        method,
+        headers: { authorization: `Bearer ${demoToken}`, ...(method === 'POST' ? { 'content-type': 'application/json' } : {}) },
+        ...(method === 'POST' ? { body: '{"requests":[]}' } : {}),
+      });
+      const text = await response.text();
+      assertGraphError({ status: response.status, headers: response.headers, body: JSON.parse(text) }, 501, 'emulator_unsupported', `The emulator does not implement ${method} /v1.0${named} yet.`);
+    });
+  }
+
+  test('a segment Microsoft does not have after a real one: 400 naming that segment, not a 404 for a missing object', async () => {
+    assertGraphError(await graphGet(client, '/users/delta/nonsense', demoToken), 400, 'BadRequest', "Resource not found for the segment 'nonsense'.");
+    assertGraphError(await graphGet(client, '/usersx', demoToken), 400, 'BadRequest', "Resource not found for the segment 'usersx'.");
+  });
+
   test('the beta endpoint answers emulator_unsupported', async () => {
     const response = await client.fetch(`${client.url}/beta/users`, { headers: { authorization: `Bearer ${demoToken}` } });
     assert.equal(response.status, 501);
