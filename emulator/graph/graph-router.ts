@@ -18,6 +18,13 @@ export interface GraphRouteRequest extends GraphRequestInfo {
   params: Record<string, string>;
   /** The parsed JSON body of a write (undefined for GET). */
   body: unknown;
+  /** The request's headers (e.g. ConsistencyLevel for advanced queries). */
+  headers: Record<string, string | string[] | undefined>;
+}
+
+/** A body Graph sends as text/plain, e.g. the integer of `/users/$count`. */
+export class PlainText {
+  constructor(readonly text: string) {}
 }
 
 export interface GraphRoute {
@@ -27,7 +34,7 @@ export interface GraphRoute {
   path: string;
   /** The permission table's path when it names this request differently (e.g. `/sites/root` is `/sites/{id}`). */
   permissionPath?: string;
-  handler: (req: GraphRouteRequest) => GraphObject | undefined;
+  handler: (req: GraphRouteRequest) => GraphObject | PlainText | undefined;
   /**
    * True when an app-only caller reads its own object: "A service principal can retrieve its own application and
    * service principal details without being granted any application permissions"
@@ -194,6 +201,7 @@ export function registerGraphRouter(app: FastifyInstance, ctx: EmulatorContext, 
         tenant: ctx.directory.findTenant(caller.tenantId)!,
         params: found.params,
         body: request.method === 'GET' ? undefined : request.body,
+        headers: request.headers,
         serviceRoot: `${origin}/v1.0`,
         url,
         search: url.searchParams,
@@ -202,6 +210,7 @@ export function registerGraphRouter(app: FastifyInstance, ctx: EmulatorContext, 
       if (!own && !allowed(caller, found.compiled.method, found.compiled.permissionPath)) throw graphErrors.insufficientPrivileges();
       const body = found.compiled.route.handler(routeRequest);
       if (body === undefined) return reply.code(204).send();
+      if (body instanceof PlainText) return reply.code(200).type('text/plain').send(body.text);
       return reply.code(200).type(graphJson).send(body);
     } catch (error) {
       if (error instanceof GraphError) {

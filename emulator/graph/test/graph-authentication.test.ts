@@ -204,6 +204,23 @@ describe('paths Graph does not have, and what the emulator does not implement', 
     assertGraphError(await graphGet(client, '/usersx', demoToken), 400, 'BadRequest', "Resource not found for the segment 'usersx'.");
   });
 
+  test('/users/$count: the number as text/plain with ConsistencyLevel eventual, narrowed by $filter; Graph\'s 400 without the header', async () => {
+    const users = await graphGet(client, '/users?$top=999', demoToken);
+    const count = async (query: string, headers: Record<string, string>) => {
+      const response = await client.fetch(`${client.url}/v1.0/users/$count${query}`, { headers: { authorization: `Bearer ${demoToken}`, ...headers } });
+      return { status: response.status, type: response.headers.get('content-type'), text: await response.text() };
+    };
+    const all = await count('', { consistencylevel: 'eventual' });
+    assert.equal(all.status, 200, all.text);
+    assert.match(all.type ?? '', /^text\/plain/);
+    assert.equal(all.text, String(users.body.value.length));
+    const first = users.body.value[0] as { userPrincipalName: string };
+    const one = await count(`?$filter=userPrincipalName eq '${first.userPrincipalName}'`, { consistencylevel: 'eventual' });
+    assert.equal(one.text, '1');
+    const missing = await graphGet(client, '/users/$count', demoToken);
+    assertGraphError(missing, 400, 'Request_UnsupportedQuery', /ConsistencyLevel:eventual' header is missing/);
+  });
+
   test('the beta endpoint answers emulator_unsupported', async () => {
     const response = await client.fetch(`${client.url}/beta/users`, { headers: { authorization: `Bearer ${demoToken}` } });
     assert.equal(response.status, 501);
