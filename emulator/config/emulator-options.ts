@@ -22,6 +22,8 @@ export interface EmulatorOptions {
   statePath: string | undefined;
   /** Structured request logging to stderr. */
   log: boolean;
+  /** Keep the organisation in the data dir across restarts (organisation.ndjson); off: every start is the seed. */
+  persist: boolean;
 }
 
 export const defaultDataDir = () => path.join(os.homedir(), '.m365hub', 'emulator');
@@ -39,6 +41,7 @@ export function withDefaults(partial: Partial<EmulatorOptions>): EmulatorOptions
     hostnames: partial.hostnames ?? [],
     statePath: partial.statePath,
     log: partial.log ?? false,
+    persist: partial.persist ?? true,
   };
 }
 
@@ -58,6 +61,7 @@ Options:
   --public-url URL     the origin clients reach the emulator at (proxy, container name)
   --hostname NAME      an extra host name for the server certificate (repeatable)
   --log                log requests to stderr
+  --ephemeral          do not keep the organisation in the data dir (every start is the seed)
   --help               show this help
 
 When ready it prints "emulator listening on https://HOST:PORT" and "emulator ca <path>".
@@ -84,6 +88,7 @@ export function parseCliOptions(argv: string[]): EmulatorOptions | 'help' {
         'public-url': { type: 'string' },
         hostname: { type: 'string', multiple: true },
         log: { type: 'boolean' },
+        ephemeral: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -115,6 +120,7 @@ export function parseCliOptions(argv: string[]): EmulatorOptions | 'help' {
     autoSignIn: v['auto-sign-in'] ?? false,
     autoConsent: v['auto-consent'] ?? false,
     publicUrl: v['public-url'],
+    persist: !v.ephemeral,
     hostnames: v.hostname ?? [],
     log: v.log ?? false,
   });
