@@ -24,6 +24,8 @@ export interface EmulatorOptions {
   log: boolean;
   /** Files in a "Bulk" folder added to every emulated drive (0: none). */
   filesPerFolder: number;
+  /** Keep the organisation in the data dir across restarts (organisation.ndjson); off: every start is the seed. */
+  persist: boolean;
 }
 
 export const defaultDataDir = () => path.join(os.homedir(), '.m365hub', 'emulator');
@@ -42,6 +44,7 @@ export function withDefaults(partial: Partial<EmulatorOptions>): EmulatorOptions
     statePath: partial.statePath,
     log: partial.log ?? false,
     filesPerFolder: partial.filesPerFolder ?? 0,
+    persist: partial.persist ?? true,
   };
 }
 
@@ -62,6 +65,7 @@ Options:
   --hostname NAME      an extra host name for the server certificate (repeatable)
   --log                log requests to stderr
   --files-per-folder N add a "Bulk" folder of N generated files to every drive
+  --ephemeral          do not keep the organisation in the data dir (every start is the seed)
   --help               show this help
 
 When ready it prints "emulator listening on https://HOST:PORT" and "emulator ca <path>".
@@ -89,6 +93,7 @@ export function parseCliOptions(argv: string[]): EmulatorOptions | 'help' {
         hostname: { type: 'string', multiple: true },
         log: { type: 'boolean' },
         'files-per-folder': { type: 'string' },
+        ephemeral: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -124,6 +129,7 @@ export function parseCliOptions(argv: string[]): EmulatorOptions | 'help' {
     autoSignIn: v['auto-sign-in'] ?? false,
     autoConsent: v['auto-consent'] ?? false,
     publicUrl: v['public-url'],
+    persist: !v.ephemeral,
     hostnames: v.hostname ?? [],
     log: v.log ?? false,
     filesPerFolder,

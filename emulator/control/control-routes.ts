@@ -255,7 +255,9 @@ export function registerControlRoutes(app: FastifyInstance, ctx: EmulatorContext
   });
 
   app.get('/_emulator/state', async () => directory.snapshot());
-  app.post('/_emulator/state', async (request, reply) => {
+  // An exported organisation of 100,000 users is tens of megabytes: no 256 KiB cap here (the server's limit is for
+  // protocol and Graph requests).
+  app.post('/_emulator/state', { bodyLimit: 1024 * 1024 * 1024 }, async (request, reply) => {
     directory.load(request.body as DirectorySnapshot);
     return reply.code(204).send();
   });

@@ -4,6 +4,7 @@
 import type { Readable } from 'node:stream';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { permissionsForRequest } from '../permissions/graph-permissions.js';
+import { catalogued } from './graph-path-catalogue.js';
 import type { EmulatorContext } from '../server/emulator-context.js';
 import type { Tenant, User } from '../state/directory-types.js';
 import { authenticateGraphRequest, type GraphCaller } from './access-token.js';
@@ -18,10 +19,15 @@ export interface GraphRouteRequest extends GraphRequestInfo {
   params: Record<string, string>;
   /** The parsed JSON body of a write (undefined for GET); for a `rawBody` route, undefined (read `raw`). */
   body: unknown;
-  /** The request headers (lower-case names). */
+  /** The request headers (lower-case names; e.g. ConsistencyLevel for advanced queries). */
   headers: Record<string, string | string[] | undefined>;
   /** The unread request body of a `rawBody` route (file content), to be streamed rather than buffered. */
   raw?: Readable;
+}
+
+/** A body Graph sends as text/plain, e.g. the integer of `/users/$count`. */
+export class PlainText {
+  constructor(readonly text: string) {}
 }
 
 /** A handler's answer other than 200 with a JSON body: a status, headers and an optional JSON body or stream. */
@@ -33,7 +39,7 @@ export class GraphReply {
   ) {}
 }
 
-type GraphHandlerResult = GraphObject | GraphReply | undefined;
+type GraphHandlerResult = GraphObject | GraphReply | PlainText | undefined;
 
 export interface GraphRoute {
   /** GET unless named; a write answers 204 when its handler returns nothing. */
@@ -78,7 +84,8 @@ function compileSegment(segment: string) {
       const placeholder = /^\{([^}]+)\}$/.exec(part);
       if (!placeholder) return escape(part);
       names.push(placeholder[1]!);
-      return '(.+)';
+      // A whole-segment id never starts with `$` ($count, $ref, $value are OData segments, not ids).
+      return part === segment ? '(?!\\$)(.+)' : '(.+)';
     })
     .join('');
   return { regex: new RegExp(`^${source}$`, 'i'), names };
@@ -136,6 +143,17 @@ function unmatchedSegment(routes: CompiledRoute[], segments: string[]): string {
     longest = Math.max(longest, n);
   }
   return segments[Math.min(longest, segments.length - 1)] ?? '';
+}
+
+/**
+ * True when a route reached this request only through its last placeholder while Microsoft has a literal segment
+ * there: `/users/delta` is Graph's delta function, not the user "delta" of `/users/{user}`.
+ */
+function shadowsLiteral(route: CompiledRoute, microsoftPath: { path: string } | undefined): boolean {
+  if (!microsoftPath) return false;
+  const last = route.segments[route.segments.length - 1]!;
+  const tableLast = microsoftPath.path.split('/').pop()!;
+  return last.names.length === 1 && last.regex.source === '^(?!\\$)(.+)$' && !tableLast.includes('{');
 }
 
 function allowed(caller: GraphCaller, method: string, permissionPath: string): boolean {
@@ -233,9 +251,11 @@ export function registerGraphRouter(app: FastifyInstance, ctx: EmulatorContext, 
       Object.assign(request.protocolOutcome, { clientId: caller.appId, tenant: caller.tenantId });
       const segments = pathSegments(path);
       const found = match(compiled, segments, request.method);
-      if (!found) {
-        const known = match(compiled, segments) ?? permissionsForRequest(request.method, path);
-        if (known) throw graphErrors.emulatorUnsupported(`${request.method} ${path}`);
+      const microsoftPath = catalogued(segments);
+      if (!found || shadowsLiteral(found.compiled, microsoftPath)) {
+        // Unsupported vs unknown: a path Microsoft serves (its permission table, or a route here under another
+        // method) is named in a 501; anything else gets Graph's own 400 for the first segment it cannot resolve.
+        if (microsoftPath || match(compiled, segments)) throw graphErrors.emulatorUnsupported(`${request.method} /v1.0${microsoftPath ? microsoftPath.path : path.replace(/^\/v1\.0/i, '')}`);
         throw graphErrors.segmentNotFound(unmatchedSegment(compiled, segments));
       }
       if (segments[0]?.toLowerCase() === 'me' && caller.kind !== 'delegated') throw graphErrors.meRequiresDelegated();
@@ -261,6 +281,7 @@ export function registerGraphRouter(app: FastifyInstance, ctx: EmulatorContext, 
         return body.body === undefined ? reply.send() : reply.type(graphJson).send(body.body);
       }
       if (body === undefined) return reply.code(204).send();
+      if (body instanceof PlainText) return reply.code(200).type('text/plain').send(body.text);
       return reply.code(200).type(graphJson).send(body);
     } catch (error) {
       if (!stream.readableEnded) stream.resume(); // an unread body must not stall the connection

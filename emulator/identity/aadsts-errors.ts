@@ -66,6 +66,11 @@ export const aadsts = {
   codeAlreadyRedeemed: () => define(54005, 'invalid_grant', 400, 'OAuth2 Authorization code was already redeemed, please retry with a new valid code or use an existing refresh token.'),
   codeExpired: () => define(70008, 'invalid_grant', 400, 'The provided authorization code or refresh token has expired due to inactivity. Send a new interactive authorization request for this user and resource.'),
   malformedGrant: () => define(9002313, 'invalid_grant', 400, 'Invalid request. Request is malformed or invalid.'),
+  // A refresh token the service cannot use at all (unreadable, or its user gone). The suberror bad_token is what
+  // msal-common's documented code means ("the token is invalid or corrupted", InteractionRequiredAuthErrorCodes);
+  // with it MSAL drops the refresh token from its cache (msal-common ResponseHandler, AzureAD/microsoft-authentication-
+  // library-for-js#6757) and raises InteractionRequiredAuthError instead of retrying a dead token forever.
+  refreshTokenUnusable: () => define(9002313, 'invalid_grant', 400, 'Invalid request. Request is malformed or invalid.', 'bad_token'),
   grantIssuedToOtherClient: () => define(70000, 'invalid_grant', 400, 'Provided grant is invalid or malformed.'),
   codeRedeemedAgainstWrongTenant: () =>
     define(700005, 'invalid_grant', 400, 'Provided Authorization Code is intended to use against other tenant, thus rejected.'),
@@ -78,10 +83,14 @@ export const aadsts = {
     // microsoft/foundry-dev-tools#707), which is what makes MSAL ask for an interactive sign-in.
     define(700082, 'invalid_grant', 400, `The refresh token has expired due to inactivity. The token was issued on ${issued} and was inactive for ${inactivity}.`, 'bad_token'),
   sessionRevoked: (issued: string, validFrom: string) =>
-    define(50173, 'invalid_grant', 400, `The provided grant has expired due to it being revoked, a fresh auth token is needed. The user might have changed or reset their password. The grant was issued on '${issued}' and the TokensValidFrom date (before which tokens are not valid) for this user is '${validFrom}'.`),
+    // suberror bad_token as recorded from the live service (Azure/azure-sdk-for-js @azure/identity CAE recording of
+    // 2021-10-29: refresh after POST /me/revokeSignInSessions → 400 invalid_grant, error_codes [50173], suberror bad_token).
+    define(50173, 'invalid_grant', 400, `The provided grant has expired due to it being revoked, a fresh auth token is needed. The user might have changed or reset their password. The grant was issued on '${issued}' and the TokensValidFrom date (before which tokens are not valid) for this user is '${validFrom}'.`, 'bad_token'),
   consentMissing: (appId: string, appName: string) =>
     define(65001, 'invalid_grant', 400, `The user or administrator has not consented to use the application with ID '${appId}' named '${appName}'. Send an interactive authorization request for this user and resource.`, 'consent_required'),
   userNotAssigned: (appName: string, appId: string, upn: string) =>
+    // No suberror: signing in again cannot fix it (an administrator must assign the user), so MSAL rightly raises a
+    // plain ServerError rather than InteractionRequiredAuthError; no public capture shows a suberror on 50105.
     define(50105, 'invalid_grant', 400, `Your administrator has configured the application ${appName} ('${appId}') to block users unless they are specifically granted ('assigned') access to the application. The signed in user '${upn}' is blocked because they are not a direct member of a group with access, nor had access directly assigned by an administrator. Please contact your administrator to assign access to this application.`),
   userDisabled: () => define(50057, 'invalid_grant', 400, 'The user account is disabled.'),
 

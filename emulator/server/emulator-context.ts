@@ -10,6 +10,7 @@ import type { SigningKeySet } from '../pki/signing-keys.js';
 import type { AuthorizationCodes } from '../state/authorization-codes.js';
 import type { SeedSummary } from '../state/demo-seed.js';
 import type { DirectoryStore } from '../state/directory-store.js';
+import type { PersistenceRegistry } from '../state/persistable.js';
 import type { EmulatorClock } from '../state/emulator-clock.js';
 import type { PendingRequests, SignInSessions } from '../state/sign-in-sessions.js';
 import type { PendingInteraction } from '../identity/interaction-state.js';
@@ -36,6 +37,8 @@ export interface EmulatorContext {
   mailboxes: MailboxStore;
   /** The seed summary when the directory was seeded (`--seed demo`). */
   seed: SeedSummary | undefined;
+  /** The organisation file in the data dir: state modules register here to survive a restart. */
+  persistence: PersistenceRegistry;
   /** Back to the state at start: directory, sessions, codes, faults, log and clock. */
   reset(): void;
 }

@@ -1,5 +1,6 @@
 // Assembles the emulator: TLS material, signing keys, state, and the routes, on one Fastify HTTPS server.
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { controlProblem, registerControlRoutes } from '../control/control-routes.js';
@@ -24,6 +25,7 @@ import { seedDemo, type SeedSummary } from '../state/demo-seed.js';
 import { DirectoryError, DirectoryStore } from '../state/directory-store.js';
 import type { DirectorySnapshot } from '../state/directory-types.js';
 import { EmulatorClock } from '../state/emulator-clock.js';
+import { PersistenceRegistry } from '../state/persistable.js';
 import { PendingRequests, SignInSessions } from '../state/sign-in-sessions.js';
 import type { PendingInteraction } from '../identity/interaction-state.js';
 import type { EmulatorContext } from './emulator-context.js';
@@ -46,6 +48,21 @@ export interface RunningEmulator {
 const maxQueryLength = 16_384;
 const bodyLimit = 256 * 1024;
 
+/** The organisation file's name in the data dir. */
+export const organisationFileName = 'organisation.ndjson';
+
+/**
+ * What the organisation was started from. A saved organisation is loaded only on a start from the same origin:
+ * `--users 100000` after a run with `--users 0`, or another `--state` file, starts from that instead.
+ */
+function originOf(options: EmulatorOptions): Record<string, unknown> {
+  if (options.statePath) {
+    const stat = statSync(options.statePath);
+    return { state: path.resolve(options.statePath), size: stat.size, modified: stat.mtimeMs };
+  }
+  return { seed: options.seed ?? null, users: options.users };
+}
+
 function initialState(options: EmulatorOptions, directory: DirectoryStore, clock: EmulatorClock): SeedSummary | undefined {
   if (options.statePath) {
     directory.load(JSON.parse(readFileSync(options.statePath, 'utf8')) as DirectorySnapshot);
@@ -65,6 +82,10 @@ export async function startEmulatorServer(input: Partial<EmulatorOptions>): Prom
   const directory = new DirectoryStore();
   const seed = initialState(options, directory, clock);
   const initialSnapshot = directory.snapshot();
+  const persistence = new PersistenceRegistry(options.persist ? path.join(options.dataDir, organisationFileName) : undefined, originOf(options));
+  persistence.register(directory.persistable());
+  // Other state modules register here, before restore (see emulator/state/persistable.ts).
+  await persistence.restore();
   const signer = new JwtSigner(keys);
 
   const ctx: EmulatorContext = {
@@ -84,6 +105,7 @@ export async function startEmulatorServer(input: Partial<EmulatorOptions>): Prom
     subscriptions: new GraphSubscriptions(directory, clock),
     mailboxes: new MailboxStore(directory),
     seed,
+    persistence,
     reset() {
       directory.load(initialSnapshot);
       ctx.codes.clear();
@@ -113,6 +135,7 @@ export async function startEmulatorServer(input: Partial<EmulatorOptions>): Prom
   app.addContentTypeParser('*', { parseAs: 'string' }, (_req, body, done) => done(null, body));
 
   registerRequestContext(app);
+  registerPersistence(app, ctx);
   registerGraphHeaders(app);
   registerFaultsAndLog(app, ctx);
   registerErrorHandling(app, ctx);
@@ -136,8 +159,27 @@ export async function startEmulatorServer(input: Partial<EmulatorOptions>): Prom
     app,
     close: async () => {
       await app.close();
+      await persistence.save();
     },
   };
+}
+
+const readOnly = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * A request that changed the organisation is answered only once the organisation file holds the change, so a client
+ * that saw the answer finds it after a kill. Reads cost nothing: the registry compares revisions before writing.
+ */
+function registerPersistence(app: FastifyInstance, ctx: EmulatorContext): void {
+  app.addHook('onSend', async (request, _reply, payload) => {
+    if (readOnly.has(request.method)) return payload;
+    try {
+      await ctx.persistence.save();
+    } catch (error) {
+      request.log.error({ err: error }, 'could not write the organisation file');
+    }
+    return payload;
+  });
 }
 
 function registerFaultsAndLog(app: FastifyInstance, ctx: EmulatorContext): void {

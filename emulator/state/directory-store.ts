@@ -6,6 +6,7 @@ import { thumbprintsOf } from '../pki/thumbprint.js';
 import { ConsentRequests } from './consent-requests.js';
 import { hashCredential } from './credential-hash.js';
 import { DirectoryError } from './directory-errors.js';
+import type { Persistable } from './persistable.js';
 import { guidPattern, newGuid } from './deterministic-id.js';
 import {
   globalAdministratorRoleId,
@@ -496,6 +497,16 @@ export class DirectoryStore {
     this.applicationGrants = copy.applicationGrants;
     this.consentRequests.load(copy.consentRequests);
     this.touch();
+  }
+
+  /** The directory as a state module of the organisation file (emulator/state/persistable.ts). */
+  persistable(): Persistable {
+    return {
+      name: 'directory',
+      revision: () => this.revision,
+      toJSON: () => this.snapshot(),
+      load: (data) => this.load(data as DirectorySnapshot),
+    };
   }
 
   private touch(): void {

@@ -4,7 +4,7 @@
 // refresh token. Authority on the emulator host, knownAuthorities set, the CA trusted through networkClient.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { ConfidentialClientApplication, InteractionRequiredAuthError, type Configuration } from '@azure/msal-node';
+import { ConfidentialClientApplication, InteractionRequiredAuthError, ServerError, type AuthenticationResult, type Configuration } from '@azure/msal-node';
 import { startEmulator, type EmulatorHandle } from '../harness.js';
 import { claimsOf, verifyWithJwks } from './support/jwt.js';
 import { createClientCertificate } from './support/test-certificate.js';
@@ -112,5 +112,62 @@ describe('msal-node ConfidentialClientApplication', () => {
     } finally {
       await emulator.advanceClock(-(90 * 86_400 + 60));
     }
+  });
+
+  // One test per refused refresh: what msal-node raises decides whether an app re-prompts (InteractionRequiredAuthError,
+  // isInteractionRequiredError in msal-common) or reports a fault it cannot fix by signing in again (ServerError).
+  async function signedInDana(cca: ConfidentialClientApplication, clientId: string, state: string): Promise<AuthenticationResult> {
+    const scopes = ['User.Read', 'offline_access'];
+    const url = await cca.getAuthCodeUrl({ scopes, redirectUri, state, nonce: `n-${state}` });
+    const flow = await emulator.signIn(url, { username: 'dana@contoso.onmicrosoft.com', password: emulator.seed!.password });
+    assert.ok(flow.params.code, `sign-in to ${clientId} gave a code`);
+    return cca.acquireTokenByCode({ code: flow.params.code!, scopes, redirectUri, nonce: `n-${state}`, state }, { code: flow.params.code!, state: flow.params.state! });
+  }
+  const refused = (cca: ConfidentialClientApplication, result: AuthenticationResult) =>
+    cca.acquireTokenSilent({ account: result.account!, scopes: ['User.Read'], forceRefresh: true }).catch((e: unknown) => e);
+  const dana = () => emulator.seed!.users.find((u) => u.userPrincipalName.startsWith('dana@'))!;
+
+  test('revoked sign-in sessions (AADSTS50173, suberror bad_token) make msal-node raise InteractionRequiredAuthError', async () => {
+    const cca = new ConfidentialClientApplication(msalConfig({ clientSecret: emulator.seed!.application.clientSecret }));
+    const result = await signedInDana(cca, emulator.seed!.application.appId, 'st-50173');
+    await emulator.advanceClock(1);
+    await emulator.revokeSignInSessions(emulator.tenantId!, dana().id);
+    const error = await refused(cca, result);
+    assert.ok(error instanceof InteractionRequiredAuthError, `got ${(error as Error)?.name}: ${(error as Error)?.message}`);
+    assert.equal(error.subError, 'bad_token');
+    assert.match(error.errorMessage, /AADSTS50173/);
+  });
+
+  test('an unusable refresh token (AADSTS9002313, suberror bad_token) makes acquireTokenByRefreshToken raise InteractionRequiredAuthError', async () => {
+    const cca = new ConfidentialClientApplication(msalConfig({ clientSecret: emulator.seed!.application.clientSecret }));
+    const error = await cca.acquireTokenByRefreshToken({ refreshToken: '0.AAAA-never-issued', scopes: ['User.Read'] }).catch((e: unknown) => e);
+    assert.ok(error instanceof InteractionRequiredAuthError, `got ${(error as Error)?.name}: ${(error as Error)?.message}`);
+    assert.equal(error.subError, 'bad_token');
+    assert.match(error.errorMessage, /AADSTS9002313/);
+  });
+
+  test('withdrawn consent (AADSTS65001, suberror consent_required) makes msal-node raise InteractionRequiredAuthError', async () => {
+    const app = await emulator.createApplication(emulator.tenantId!, { displayName: 'msal consent withdrawn', redirectUris: [redirectUri] });
+    const secret = await emulator.addSecret(emulator.tenantId!, app.appId);
+    const cca = new ConfidentialClientApplication(msalConfig({ clientId: app.appId, clientSecret: secret.secretText }));
+    const result = await signedInDana(cca, app.appId, 'st-65001');
+    await emulator.revokeGrant(emulator.tenantId!, app.appId);
+    const error = await refused(cca, result);
+    assert.ok(error instanceof InteractionRequiredAuthError, `got ${(error as Error)?.name}: ${(error as Error)?.message}`);
+    assert.equal(error.subError, 'consent_required');
+    assert.match(error.errorMessage, /AADSTS65001/);
+  });
+
+  test('a user unassigned from an app that requires assignment (AADSTS50105, no suberror) is a ServerError, not a re-prompt', async () => {
+    const app = await emulator.createApplication(emulator.tenantId!, { displayName: 'msal assigned only', redirectUris: [redirectUri], appRoleAssignmentRequired: true });
+    const secret = await emulator.addSecret(emulator.tenantId!, app.appId);
+    await emulator.assignUser(emulator.tenantId!, app.appId, dana().id);
+    const cca = new ConfidentialClientApplication(msalConfig({ clientId: app.appId, clientSecret: secret.secretText }));
+    const result = await signedInDana(cca, app.appId, 'st-50105');
+    await emulator.unassignUser(emulator.tenantId!, app.appId, dana().id);
+    const error = await refused(cca, result);
+    assert.ok(error instanceof ServerError && !(error instanceof InteractionRequiredAuthError), `got ${(error as Error)?.name}: ${(error as Error)?.message}`);
+    assert.equal(error.errorCode, 'invalid_grant');
+    assert.match(error.errorMessage, /AADSTS50105/);
   });
 });

@@ -293,12 +293,12 @@ describe('refresh token errors', () => {
     }
   });
 
-  test('AADSTS50173 invalid_grant: the user revoked sign-in sessions', async () => {
+  test('AADSTS50173 invalid_grant with suberror bad_token: the user revoked sign-in sessions', async () => {
     const user = await emulator.createUser(tid, { userPrincipalName: 'revoked@contoso.onmicrosoft.com' });
     const rt = await refreshToken('revoked@contoso.onmicrosoft.com');
     await emulator.advanceClock(1);
     await emulator.revokeSignInSessions(tid, user.id);
-    await assertAadstsError(await refresh(rt), { status: 400, error: 'invalid_grant', code: 50173 });
+    await assertAadstsError(await refresh(rt), { status: 400, error: 'invalid_grant', code: 50173, suberror: 'bad_token' });
   });
 
   test('AADSTS65001 invalid_grant with suberror consent_required: consent withdrawn', async () => {
@@ -330,7 +330,7 @@ describe('refresh token errors', () => {
     });
   });
 
-  test('AADSTS9002313 invalid_grant: a refresh token the emulator never issued', async () => {
-    await assertAadstsError(await refresh('0.AAAA-not-a-real-token'), { status: 400, error: 'invalid_grant', code: 9002313 });
+  test('AADSTS9002313 invalid_grant with suberror bad_token: a refresh token the emulator never issued', async () => {
+    await assertAadstsError(await refresh('0.AAAA-not-a-real-token'), { status: 400, error: 'invalid_grant', code: 9002313, suberror: 'bad_token' });
   });
 });

@@ -5,7 +5,8 @@
 // $top up to 999).
 import { graphErrors } from '../graph-errors.js';
 import { collection, entity } from '../graph-response.js';
-import { findUser, signedInUser, type GraphRoute, type GraphRouteRequest } from '../graph-router.js';
+import { findUser, PlainText, signedInUser, type GraphRoute, type GraphRouteRequest } from '../graph-router.js';
+import { parseQuery, type GraphObject, type ResourceShape } from '../odata-query.js';
 import {
   applicationResource,
   applicationShape,
@@ -30,11 +31,38 @@ function findGroup(req: GraphRouteRequest, id: string) {
   return group;
 }
 
+/**
+ * `/users/$count`, `/groups/$count`: an advanced query (https://learn.microsoft.com/graph/aad-advanced-queries), so
+ * only with `ConsistencyLevel: eventual`; the integer as text/plain (https://learn.microsoft.com/graph/api/user-list
+ * "Example 3: Get only a count of users"). Without the header Graph's 400 as captured on 2025-12-10
+ * (azurekid/ScEntra#13). $filter narrows the count as it narrows the list.
+ */
+function rawCount(req: GraphRouteRequest, shape: ResourceShape, items: GraphObject[]): PlainText {
+  const level = req.headers.consistencylevel;
+  if ((Array.isArray(level) ? level[0] : level)?.toLowerCase() !== 'eventual') {
+    throw graphErrors.unsupportedQuery(
+      "Raw count (/$count) is not supported because the 'ConsistencyLevel:eventual' header is missing. Refer to https://aka.ms/graph-docs/advanced-queries for more information",
+    );
+  }
+  const query = parseQuery(req.search, shape);
+  return new PlainText(String(query.filter ? items.filter(query.filter).length : items.length));
+}
+
 export const directoryRoutes: GraphRoute[] = [
   { path: '/me', handler: (req) => entity(req, userShape, userResource(signedInUser(req), req.tenant), 'users') },
   {
     path: '/users',
     handler: (req) => collection(req, { shape: userShape, items: tenantUsers(req).map((u) => userResource(u, req.tenant)), context: 'users' }),
+  },
+  {
+    path: '/users/$count',
+    permissionPath: '/users',
+    handler: (req) => rawCount(req, userShape, tenantUsers(req).map((u) => userResource(u, req.tenant))),
+  },
+  {
+    path: '/groups/$count',
+    permissionPath: '/groups',
+    handler: (req) => rawCount(req, groupShape, req.ctx.directory.groupsOf(req.tenant.id).map((g) => groupResource(g, req.tenant))),
   },
   { path: '/users/{user}', handler: (req) => entity(req, userShape, userResource(findUser(req, req.params.user!), req.tenant), 'users') },
   {

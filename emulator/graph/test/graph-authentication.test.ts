@@ -175,6 +175,48 @@ describe('paths Graph does not have, and what the emulator does not implement', 
     assert.match(body.error.message, /POST \/v1\.0\/users/);
   });
 
+  // Microsoft's permission table (emulator/permissions/graph-paths.json) lists these v1.0 paths; the protocol ones
+  // ($batch: json-batching; subscriptions: resources/subscription; $count: query-parameters#count-parameter) are
+  // Graph's too. None may look like a missing object (404) or an unknown path (400).
+  for (const [method, requestPath, named] of [
+    ['POST', '/$batch', '/$batch'],
+    ['GET', '/users/delta', '/users/delta'],
+    ['GET', '/me/drives', '/me/drives'],
+    ['GET', '/applications/x/owners/$ref', '/applications/{id}/owners/$ref'],
+  ] as const) {
+    test(`a real Graph path the emulator lacks: ${method} ${requestPath} → 501 emulator_unsupported naming ${named}`, async () => {
+      const response = await client.fetch(`${client.url}/v1.0${requestPath}`, {
+        method,
+        headers: { authorization: `Bearer ${demoToken}`, ...(method === 'POST' ? { 'content-type': 'application/json' } : {}) },
+        ...(method === 'POST' ? { body: '{"requests":[]}' } : {}),
+      });
+      const text = await response.text();
+      assertGraphError({ status: response.status, headers: response.headers, body: JSON.parse(text) }, 501, 'emulator_unsupported', `The emulator does not implement ${method} /v1.0${named} yet.`);
+    });
+  }
+
+  test('a segment Microsoft does not have after a real one: 400 naming that segment, not a 404 for a missing object', async () => {
+    assertGraphError(await graphGet(client, '/users/delta/nonsense', demoToken), 400, 'BadRequest', "Resource not found for the segment 'nonsense'.");
+    assertGraphError(await graphGet(client, '/usersx', demoToken), 400, 'BadRequest', "Resource not found for the segment 'usersx'.");
+  });
+
+  test('/users/$count: the number as text/plain with ConsistencyLevel eventual, narrowed by $filter; Graph\'s 400 without the header', async () => {
+    const users = await graphGet(client, '/users?$top=999', demoToken);
+    const count = async (query: string, headers: Record<string, string>) => {
+      const response = await client.fetch(`${client.url}/v1.0/users/$count${query}`, { headers: { authorization: `Bearer ${demoToken}`, ...headers } });
+      return { status: response.status, type: response.headers.get('content-type'), text: await response.text() };
+    };
+    const all = await count('', { consistencylevel: 'eventual' });
+    assert.equal(all.status, 200, all.text);
+    assert.match(all.type ?? '', /^text\/plain/);
+    assert.equal(all.text, String(users.body.value.length));
+    const first = users.body.value[0] as { userPrincipalName: string };
+    const one = await count(`?$filter=userPrincipalName eq '${first.userPrincipalName}'`, { consistencylevel: 'eventual' });
+    assert.equal(one.text, '1');
+    const missing = await graphGet(client, '/users/$count', demoToken);
+    assertGraphError(missing, 400, 'Request_UnsupportedQuery', /ConsistencyLevel:eventual' header is missing/);
+  });
+
   test('the beta endpoint answers emulator_unsupported', async () => {
     const response = await client.fetch(`${client.url}/beta/users`, { headers: { authorization: `Bearer ${demoToken}` } });
     assert.equal(response.status, 501);

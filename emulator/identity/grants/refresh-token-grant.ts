@@ -1,7 +1,8 @@
 // grant_type=refresh_token (https://learn.microsoft.com/entra/identity-platform/refresh-tokens,
 // v2-oauth2-auth-code-flow.md "Refresh the access token"): every redemption returns a new refresh token and the
 // old one stays valid until it lapses; a refresh token unused for 90 days lapses (AADSTS700082); revoking the
-// user's sessions invalidates it (AADSTS50173); withdrawn consent answers AADSTS65001 with suberror
+// user's sessions invalidates it (AADSTS50173, suberror bad_token); an unreadable token is AADSTS9002313 with
+// suberror bad_token; withdrawn consent answers AADSTS65001 with suberror
 // consent_required; a user no longer assigned to an app that requires assignment gets AADSTS50105.
 import { isOidcScope } from '../graph-resource.js';
 import { aadsts } from '../aadsts-errors.js';
@@ -29,7 +30,7 @@ export function refreshTokenGrant(req: GrantRequest): TokenResponseBody {
   const token = params.get('refresh_token');
   if (!token) throw new ProtocolError(aadsts.missingParameter('refresh_token'));
   const grant = ctx.sealer.open(token);
-  if (!grant) throw new ProtocolError(aadsts.malformedGrant());
+  if (!grant) throw new ProtocolError(aadsts.refreshTokenUnusable());
   if (grant.clientId !== app.appId) throw new ProtocolError(aadsts.grantIssuedToOtherClient());
   if (tenant.kind === 'tenant' && tenant.tenant.id !== grant.tenantId) throw new ProtocolError(aadsts.grantIssuedToOtherClient());
   const now = ctx.clock.now();
@@ -37,7 +38,7 @@ export function refreshTokenGrant(req: GrantRequest): TokenResponseBody {
     throw new ProtocolError(aadsts.refreshTokenInactive(netTimestamp(grant.issuedAt), netDuration(refreshTokenInactivityMs)));
   }
   const user = ctx.directory.getUser(grant.userId);
-  if (!user) throw new ProtocolError(aadsts.malformedGrant());
+  if (!user) throw new ProtocolError(aadsts.refreshTokenUnusable());
   if (user.signInSessionsValidFrom !== undefined && grant.authTime < user.signInSessionsValidFrom) {
     throw new ProtocolError(aadsts.sessionRevoked(netTimestamp(grant.authTime), netTimestamp(user.signInSessionsValidFrom)));
   }

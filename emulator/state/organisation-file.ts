@@ -1,0 +1,94 @@
+// The organisation file in the emulator's data dir: NDJSON, a header line then one line per state module
+// ({"name", "data"}). Written whole to a temporary file, flushed to disk (fsync), renamed over the old one and the
+// directory flushed, so after a kill or power loss the file is either the previous complete version or the new
+// complete one, never a torn mix. Read as a stream, line by line: no size cap (a 100,000-user directory is tens of
+// megabytes).
+import { mkdir, open, readdir, rename, rm } from 'node:fs/promises';
+import path from 'node:path';
+import { createInterface } from 'node:readline';
+
+export interface OrganisationHeader {
+  format: 'm365hub-emulator-organisation';
+  version: 1;
+  origin: Record<string, unknown>;
+  savedAt: string;
+}
+
+export interface OrganisationFile {
+  header: OrganisationHeader;
+  modules: Map<string, unknown>;
+}
+
+/** Reads the file; undefined when there is none. A file that is not one (or damaged) is an error naming it. */
+export async function readOrganisationFile(filePath: string): Promise<OrganisationFile | undefined> {
+  let stream;
+  try {
+    const handle = await open(filePath, 'r');
+    stream = handle.createReadStream({ encoding: 'utf8', autoClose: true });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
+  let header: OrganisationHeader | undefined;
+  const modules = new Map<string, unknown>();
+  let lineNumber = 0;
+  for await (const line of createInterface({ input: stream, crlfDelay: Infinity })) {
+    lineNumber++;
+    if (!line.trim()) continue;
+    let value: unknown;
+    try {
+      value = JSON.parse(line);
+    } catch {
+      throw new Error(`${filePath} line ${lineNumber} is not JSON: move the file away to start from the seed`);
+    }
+    if (!header) {
+      const candidate = value as Partial<OrganisationHeader>;
+      if (candidate?.format !== 'm365hub-emulator-organisation' || candidate.version !== 1) {
+        throw new Error(`${filePath} is not an m365hub emulator organisation file (format m365hub-emulator-organisation, version 1)`);
+      }
+      header = candidate as OrganisationHeader;
+      continue;
+    }
+    const entry = value as { name?: unknown; data?: unknown };
+    if (typeof entry?.name !== 'string') throw new Error(`${filePath} line ${lineNumber} has no module name`);
+    modules.set(entry.name, entry.data);
+  }
+  if (!header) return undefined;
+  return { header, modules };
+}
+
+export async function writeOrganisationFile(filePath: string, header: OrganisationHeader, modules: Map<string, unknown>): Promise<void> {
+  await mkdir(path.dirname(filePath), { recursive: true });
+  const temporary = `${filePath}.${process.pid}.tmp`;
+  const handle = await open(temporary, 'w', 0o600);
+  try {
+    await handle.write(`${JSON.stringify(header)}\n`);
+    for (const [name, data] of modules) await handle.write(`${JSON.stringify({ name, data })}\n`);
+    await handle.sync();
+  } catch (error) {
+    await handle.close();
+    await rm(temporary, { force: true });
+    throw error;
+  }
+  await handle.close();
+  await rename(temporary, filePath);
+  // The rename itself is durable only once the directory entry is flushed.
+  const dir = await open(path.dirname(filePath), 'r');
+  try {
+    await dir.sync();
+  } finally {
+    await dir.close();
+  }
+}
+
+/** Removes temporary files a kill in the middle of a write left next to the file (they were never renamed in). */
+export async function removeTornTemporaries(filePath: string): Promise<void> {
+  const base = path.basename(filePath);
+  let names: string[];
+  try {
+    names = await readdir(path.dirname(filePath));
+  } catch {
+    return;
+  }
+  await Promise.all(names.filter((n) => n.startsWith(`${base}.`) && n.endsWith('.tmp')).map((n) => rm(path.join(path.dirname(filePath), n), { force: true })));
+}
