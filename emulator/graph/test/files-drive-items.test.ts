@@ -72,6 +72,30 @@ describe('items and paths (driveitem-get, driveitem-list-children, onedrive-addr
     assert.equal(new Set(names).size, 450);
   });
 
+  test('the control API makes a 10,000-item folder: childCount, 200 a page, the last name first with $orderby=name desc', async () => {
+    const control = await emulator.fetch(`${emulator.url}/_emulator/files/folders`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ driveId, parentPath: 'Projects', name: 'Ten thousand', count: 10_000 }),
+    });
+    assert.equal(control.status, 201);
+    const made = (await control.json()) as { id: string; childCount: number };
+    assert.equal(made.childCount, 10_000);
+    const folder = await graphGet(emulator, '/me/drive/root:/Projects/Ten thousand', dana);
+    assert.equal(folder.body.folder.childCount, 10_000);
+    const first = await graphGet(emulator, `/me/drive/items/${made.id}/children`, dana);
+    assert.equal(first.body.value.length, 200);
+    assert.equal(first.body.value[0].name, 'File 00001.txt');
+    const last = await graphGet(emulator, `/me/drive/items/${made.id}/children?$orderby=name desc&$top=1`, dana);
+    assert.equal(last.body.value[0].name, 'File 10000.txt');
+    const clash = await emulator.fetch(`${emulator.url}/_emulator/files/folders`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ driveId, parentPath: 'Projects', name: 'Ten thousand', count: 1 }),
+    });
+    assert.equal(clash.status, 409);
+  });
+
   test('a user cannot open another user\'s OneDrive (403 accessDenied); an app with Files.Read.All can', async () => {
     assertGraphError(await graphGet(emulator, `/drives/${driveId}/root/children`, lee), 403, 'accessDenied');
     const app = await appWithRoles(emulator, emulator.tenantId!, ['Files.Read.All']);
