@@ -1,6 +1,7 @@
 // The Graph v1.0 half of the emulator: every route it serves, mounted on the emulator's own origin under /v1.0.
 import type { FastifyInstance } from 'fastify';
 import type { EmulatorContext } from '../server/emulator-context.js';
+import { registerJsonBatch } from './batch/json-batch.js';
 import { registerGraphRouter, type GraphRoute } from './graph-router.js';
 import { complianceRoutes } from './routes/compliance-routes.js';
 import { consentRequestRoutes } from './routes/consent-request-routes.js';
@@ -16,6 +17,7 @@ export const graphRoutes: GraphRoute[] = [...directoryRoutes, ...filesRoutes, ..
 export function registerGraphRoutes(app: FastifyInstance, ctx: EmulatorContext): void {
   registerGraphRouter(app, ctx, graphRoutes);
   registerFiles(app, ctx);
+  registerJsonBatch(app, ctx);
 }
 
 export { registerGraphHeaders, isGraphPath, graphTrace } from './graph-router.js';
