@@ -6,6 +6,7 @@ import { registerDownloadHost } from './download-urls.js';
 import { registerFilesControl } from './files-control.js';
 import { fileSystemOf } from './file-system.js';
 import { registerUploadHost } from './upload-sessions.js';
+import { registerCopyMonitor } from './item-copy.js';
 
 export function registerFiles(app: FastifyInstance, ctx: EmulatorContext): void {
   const system = fileSystemOf(ctx);
@@ -17,5 +18,6 @@ export function registerFiles(app: FastifyInstance, ctx: EmulatorContext): void 
   };
   registerDownloadHost(app, ctx);
   registerUploadHost(app, ctx);
+  registerCopyMonitor(app, ctx);
   registerFilesControl(app, ctx);
 }

@@ -184,6 +184,25 @@ describe('writes that persist (driveitem-put-content, driveitem-post-children, d
   });
 });
 
+describe('copy (driveitem-copy)', () => {
+  test('202 with a monitor Location (no Authorization needed) that reports completed and the copy\'s id; the copy has the same bytes', async () => {
+    dana = await userToken(emulator, 'dana@contoso.onmicrosoft.com', 'Files.ReadWrite Sites.Read.All');
+    const source = await graphGet(emulator, '/me/drive/root:/Projects', dana);
+    const started = await send('POST', `/me/drive/items/${source.body.id}/copy`, dana, JSON.stringify({ name: 'Projects copy' }), { 'content-type': 'application/json' });
+    assert.equal(started.status, 202, JSON.stringify(started.body));
+    const monitor = await emulator.fetch(started.headers.get('location')!);
+    const status = (await monitor.json()) as { status: string; resourceId: string; percentageComplete: number };
+    assert.equal(status.status, 'completed');
+    const copy = await graphGet(emulator, `/me/drive/items/${status.resourceId}`, dana);
+    assert.equal(copy.body.name, 'Projects copy');
+    const original = await graphGet(emulator, '/me/drive/root:/Projects/Launch plan.docx', dana);
+    const copied = await graphGet(emulator, '/me/drive/root:/Projects copy/Launch plan.docx', dana);
+    assert.notEqual(copied.body.id, original.body.id);
+    assert.equal(copied.body.file.hashes.quickXorHash, original.body.file.hashes.quickXorHash);
+    assert.equal((await send('POST', `/me/drive/items/${source.body.id}/copy`, dana, JSON.stringify({ name: 'Projects copy' }), { 'content-type': 'application/json' })).status, 409);
+  });
+});
+
 describe('delta (driveitem-delta)', () => {
   test('an enumeration ends with a deltaLink; a change shows up next time; an expired token is 410 resyncRequired with a Location', async () => {
     dana = await userToken(emulator, 'dana@contoso.onmicrosoft.com', 'Files.ReadWrite Sites.Read.All');
