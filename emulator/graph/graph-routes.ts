@@ -2,6 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { EmulatorContext } from '../server/emulator-context.js';
 import { registerJsonBatch } from './batch/json-batch.js';
+import { registerThrottling } from './throttling/throttle-budgets.js';
 import { registerGraphRouter, type GraphRoute } from './graph-router.js';
 import { complianceRoutes } from './routes/compliance-routes.js';
 import { consentRequestRoutes } from './routes/consent-request-routes.js';
@@ -15,6 +16,7 @@ import { teamsRoutes } from './routes/teams-routes.js';
 export const graphRoutes: GraphRoute[] = [...directoryRoutes, ...filesRoutes, ...fileRoutes, ...teamsRoutes, ...outlookRoutes, ...complianceRoutes, ...consentRequestRoutes];
 
 export function registerGraphRoutes(app: FastifyInstance, ctx: EmulatorContext): void {
+  registerThrottling(app, ctx);
   registerGraphRouter(app, ctx, graphRoutes);
   registerFiles(app, ctx);
   registerJsonBatch(app, ctx);
