@@ -19,6 +19,7 @@ import { checkIfMatch, checkName, createFolder, deleteItem, freeName, nameAlread
 import { ownerIdentity } from './tree-seed.js';
 import { uploadSessionsOf } from './upload-sessions.js';
 import { copyItem } from './item-copy.js';
+import { siteGrantRoutes } from './site-grants.js';
 
 const bases: { prefix: string; base: DriveBase }[] = [
   { prefix: '/me/drive', base: 'me' },
@@ -293,6 +294,7 @@ const driveEntity = (req: GraphRouteRequest, drive: DriveRef) => entity(req, dri
 
 export const fileRoutes: GraphRoute[] = [
   ...itemRoutes(),
+  ...siteGrantRoutes,
   // drive-get
   { path: '/drives/{drive}', permissionPath: '/drives/{id}', handler: (req) => driveEntity(req, resolveDrive(req, 'drives')) },
   { path: '/groups/{group}/drive', permissionPath: '/groups/{id}/drive', handler: (req) => driveEntity(req, resolveDrive(req, 'groups')) },
