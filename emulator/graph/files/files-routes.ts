@@ -103,7 +103,14 @@ type Operation = Omit<GraphRoute, 'path' | 'handler'> & { suffix: string; handle
 
 const operations: Operation[] = [
   // driveitem-get
-  { suffix: '', permissionPath: '/drives/{id}/items/{id}', handler: (req, at) => { const l = at(); return itemEntity(req, l.ctx, existing(l), context(l, existing(l)).replace(/\/items$/, '/items')); } },
+  {
+    suffix: '',
+    permissionPath: '/drives/{id}/items/{id}',
+    handler: (req, at) => {
+      const l = at();
+      return itemEntity(req, l.ctx, existing(l), context(l, existing(l)));
+    },
+  },
   // driveitem-list-children
   {
     suffix: '/children',
