@@ -248,4 +248,19 @@ describe('sites, groups and Teams (drive-get, channel-get-filesfolder, site-list
     const files = await graphGet(emulator, `/drives/${library.body.id}/items/${folder.body.id}/children`, dana);
     assert.ok(files.body.value.some((i: { name: string }) => i.name === 'Meeting notes.docx'));
   });
+
+  test('a user outside a group cannot open its library or channel folders (403 accessDenied); another tenant\'s drive id is 404', async () => {
+    dana = await userToken(emulator, 'dana@contoso.onmicrosoft.com', 'Files.ReadWrite Sites.Read.All');
+    const finance = emulator.seed!.groups.find((g) => g.displayName === 'Finance')!;
+    assertGraphError(await graphGet(emulator, `/groups/${finance.id}/drive`, dana), 403, 'accessDenied');
+    const app = await appWithRoles(emulator, emulator.tenantId!, ['Files.Read.All']);
+    const library = await graphGet(emulator, `/groups/${finance.id}/drive`, app.token);
+    assert.equal(library.status, 200);
+    assertGraphError(await graphGet(emulator, `/drives/${library.body.id}/root/children`, dana), 403, 'accessDenied');
+
+    const fabrikam = (await emulator.fetch(`${emulator.url}/_emulator/tenants`).then((r) => r.json()) as { value: { id: string }[] }).value.find((t) => t.id !== emulator.tenantId)!;
+    const other = await appWithRoles(emulator, fabrikam.id, ['Files.Read.All']);
+    assertGraphError(await graphGet(emulator, `/drives/${driveId}/root/children`, other.token), 404, 'itemNotFound');
+    assertGraphError(await graphGet(emulator, `/drives/${driveId}`, other.token), 404, 'itemNotFound');
+  });
 });
