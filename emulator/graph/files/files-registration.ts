@@ -8,6 +8,7 @@ import { fileSystemOf } from './file-system.js';
 import { onEmulatorReset } from '../reset-hooks.js';
 import { registerUploadHost } from './upload-sessions.js';
 import { registerCopyMonitor } from './item-copy.js';
+import { registerThumbnailHost } from './thumbnails.js';
 
 export function registerFiles(app: FastifyInstance, ctx: EmulatorContext): void {
   const system = fileSystemOf(ctx);
@@ -15,5 +16,6 @@ export function registerFiles(app: FastifyInstance, ctx: EmulatorContext): void 
   registerDownloadHost(app, ctx);
   registerUploadHost(app, ctx);
   registerCopyMonitor(app, ctx);
+  registerThumbnailHost(app);
   registerFilesControl(app, ctx);
 }

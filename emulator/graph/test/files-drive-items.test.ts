@@ -113,6 +113,25 @@ describe('items and paths (driveitem-get, driveitem-list-children, onedrive-addr
   });
 });
 
+describe('thumbnails (driveitem-list-thumbnails: $expand=thumbnails)', () => {
+  test('files carry a small/medium/large set whose urls serve PNGs without Authorization; folders an empty list', async () => {
+    const listed = await graphGet(emulator, '/me/drive/root:/Projects:/children?$expand=thumbnails', dana);
+    assert.equal(listed.status, 200, JSON.stringify(listed.body));
+    const file = listed.body.value.find((i: { name: string }) => i.name === 'Launch plan.docx');
+    const folder = listed.body.value.find((i: { name: string }) => i.name === '2026 Audit');
+    assert.deepEqual(folder.thumbnails, []);
+    const set = file.thumbnails[0];
+    assert.equal(set.id, '0');
+    assert.deepEqual([set.small.width, set.medium.width, set.large.width], [96, 176, 800]);
+    const image = await download(set.medium.url);
+    assert.equal(image.status, 200);
+    assert.equal(image.headers.get('content-type'), 'image/png');
+    assert.deepEqual([...image.bytes.subarray(1, 4)], [...Buffer.from('PNG')]);
+    assert.equal(image.bytes.readUInt32BE(16), 176);
+    assert.equal((await graphGet(emulator, '/me/drive/root/children?$expand=children', dana)).status, 501);
+  });
+});
+
 describe('content (driveitem-get-content, hashes)', () => {
   test('GET /content is a 302 to a download URL that needs no Authorization, honours Range, and whose bytes match quickXorHash', async () => {
     const item = await graphGet(emulator, '/me/drive/root:/Projects/Launch plan.docx', dana);
