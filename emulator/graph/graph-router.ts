@@ -14,6 +14,8 @@ import type { GraphObject } from './odata-query.js';
 
 export interface GraphRouteRequest extends GraphRequestInfo {
   ctx: EmulatorContext;
+  /** GET, POST, PUT, PATCH or DELETE. */
+  method: string;
   caller: GraphCaller;
   tenant: Tenant;
   params: Record<string, string>;
@@ -263,6 +265,7 @@ export function registerGraphRouter(app: FastifyInstance, ctx: EmulatorContext, 
       const route = found.compiled.route;
       const routeRequest: GraphRouteRequest = {
         ctx,
+        method: request.method,
         caller,
         tenant: ctx.directory.findTenant(caller.tenantId)!,
         params: found.params,

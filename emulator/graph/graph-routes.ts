@@ -1,6 +1,8 @@
 // The Graph v1.0 half of the emulator: every route it serves, mounted on the emulator's own origin under /v1.0.
 import type { FastifyInstance } from 'fastify';
 import type { EmulatorContext } from '../server/emulator-context.js';
+import { registerJsonBatch } from './batch/json-batch.js';
+import { registerThrottling } from './throttling/throttle-budgets.js';
 import { registerGraphRouter, type GraphRoute } from './graph-router.js';
 import { complianceRoutes } from './routes/compliance-routes.js';
 import { consentRequestRoutes } from './routes/consent-request-routes.js';
@@ -16,8 +18,10 @@ import { mailRoutes } from './mail/mail-routes.js';
 export const graphRoutes: GraphRoute[] = [...directoryRoutes, ...filesRoutes, ...fileRoutes, ...teamsRoutes, ...outlookRoutes, ...complianceRoutes, ...consentRequestRoutes, ...subscriptionRoutes, ...mailRoutes];
 
 export function registerGraphRoutes(app: FastifyInstance, ctx: EmulatorContext): void {
+  registerThrottling(app, ctx);
   registerGraphRouter(app, ctx, graphRoutes);
   registerFiles(app, ctx);
+  registerJsonBatch(app, ctx);
 }
 
 export { registerGraphHeaders, isGraphPath, graphTrace } from './graph-router.js';

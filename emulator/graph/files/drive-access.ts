@@ -1,6 +1,6 @@
 // Which drive a request names and whether the caller may use it. Drives exist per tenant only (another tenant's
-// drive id is not found, exactly like a missing one). An application token reaches every drive of its tenant (its
-// permissions are checked by the router); a delegated call also needs the signed-in user's own access, as
+// drive id is not found, exactly like a missing one). An application token reaches every drive of its tenant with a
+// tenant-wide permission, or the granted sites' libraries with Sites.Selected (site-grants.ts); a delegated call also needs the signed-in user's own access, as
 // SharePoint checks it: their own OneDrive, the root site, and the team sites of groups they belong to.
 import type { Group, Tenant, User } from '../../state/directory-types.js';
 import { GraphError, graphErrors } from '../graph-errors.js';
@@ -8,6 +8,7 @@ import { findUser, signedInUser, type GraphRouteRequest } from '../graph-router.
 import { driveIdOf, findDrive, tenantSites, type DriveOwner, type SiteFacts } from '../resources/files-resources.js';
 import { fileSystemOf } from './file-system.js';
 import type { ItemTree } from './item-tree.js';
+import { appCanReach } from './site-grants.js';
 
 export interface DriveRef {
   owner: DriveOwner;
@@ -41,7 +42,7 @@ function findGroup(req: GraphRouteRequest, id: string): Group {
 
 /** Whether the signed-in user of a delegated call can open the drive (application callers always can). */
 export function userCanReach(req: GraphRouteRequest, owner: DriveOwner): boolean {
-  if (req.caller.kind === 'application') return true;
+  if (req.caller.kind === 'application') return appCanReach(req, owner);
   const me: User = signedInUser(req);
   if (owner.kind === 'user') return owner.user.id === me.id;
   return owner.site.isRoot || (owner.site.group?.memberIds.includes(me.id) ?? false);

@@ -5,17 +5,17 @@ import type { EmulatorContext } from '../../server/emulator-context.js';
 import { registerDownloadHost } from './download-urls.js';
 import { registerFilesControl } from './files-control.js';
 import { fileSystemOf } from './file-system.js';
+import { onEmulatorReset } from '../reset-hooks.js';
 import { registerUploadHost } from './upload-sessions.js';
+import { registerCopyMonitor } from './item-copy.js';
+import { registerThumbnailHost } from './thumbnails.js';
 
 export function registerFiles(app: FastifyInstance, ctx: EmulatorContext): void {
   const system = fileSystemOf(ctx);
-  // The context's reset knows the directory, sessions and clock; the drives' writes live here.
-  const resetRest = ctx.reset.bind(ctx);
-  ctx.reset = () => {
-    resetRest();
-    system.reset();
-  };
+  onEmulatorReset(ctx, () => system.reset());
   registerDownloadHost(app, ctx);
   registerUploadHost(app, ctx);
+  registerCopyMonitor(app, ctx);
+  registerThumbnailHost(app);
   registerFilesControl(app, ctx);
 }

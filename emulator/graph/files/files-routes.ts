@@ -18,6 +18,8 @@ import { driveItemShape, type ItemContext } from './item-resource.js';
 import { checkIfMatch, checkName, createFolder, deleteItem, freeName, nameAlreadyExists, parseConflictBehavior, simpleUploadLimit, storeBytes, updateItem, writeFile, type Writer } from './item-writes.js';
 import { ownerIdentity } from './tree-seed.js';
 import { uploadSessionsOf } from './upload-sessions.js';
+import { copyItem } from './item-copy.js';
+import { siteGrantRoutes } from './site-grants.js';
 
 const bases: { prefix: string; base: DriveBase }[] = [
   { prefix: '/me/drive', base: 'me' },
@@ -101,7 +103,14 @@ type Operation = Omit<GraphRoute, 'path' | 'handler'> & { suffix: string; handle
 
 const operations: Operation[] = [
   // driveitem-get
-  { suffix: '', permissionPath: '/drives/{id}/items/{id}', handler: (req, at) => { const l = at(); return itemEntity(req, l.ctx, existing(l), context(l, existing(l)).replace(/\/items$/, '/items')); } },
+  {
+    suffix: '',
+    permissionPath: '/drives/{id}/items/{id}',
+    handler: (req, at) => {
+      const l = at();
+      return itemEntity(req, l.ctx, existing(l), context(l, existing(l)));
+    },
+  },
   // driveitem-list-children
   {
     suffix: '/children',
@@ -233,6 +242,26 @@ const operations: Operation[] = [
       );
     },
   },
+  // driveitem-copy: 202 + Location of the monitor; the destination drive may differ (the caller must reach it)
+  {
+    suffix: '/copy',
+    method: 'POST',
+    permissionPath: '/drives/{id}/items/{id}/copy',
+    handler: (req, at) => {
+      const l = at();
+      const item = existing(l);
+      if (item.parentId === undefined) throw graphErrors.badRequest('The root of a drive cannot be copied.', 'invalidRequest');
+      const input = body(req);
+      const ref = (input.parentReference ?? {}) as { driveId?: unknown; id?: unknown };
+      let target = l.drive;
+      if (typeof ref.driveId === 'string' && ref.driveId !== l.drive.driveId) target = resolveDrive({ ...req, params: { ...req.params, drive: ref.driveId } }, 'drives');
+      const parent = typeof ref.id === 'string' ? target.tree.get(ref.id) : target.tree.get(item.parentId);
+      if (!parent?.folder) throw graphErrors.itemNotFound('The destination folder does not exist.');
+      const name = input.name === undefined ? item.name : checkName(input.name);
+      const monitor = copyItem(writer(req, l), l.drive.tree, item, target.tree, parent, name, l.ctx.origin);
+      return new GraphReply(202, undefined, { location: monitor });
+    },
+  },
 ];
 
 const rootOnly: Operation[] = [
@@ -272,6 +301,7 @@ const driveEntity = (req: GraphRouteRequest, drive: DriveRef) => entity(req, dri
 
 export const fileRoutes: GraphRoute[] = [
   ...itemRoutes(),
+  ...siteGrantRoutes,
   // drive-get
   { path: '/drives/{drive}', permissionPath: '/drives/{id}', handler: (req) => driveEntity(req, resolveDrive(req, 'drives')) },
   { path: '/groups/{group}/drive', permissionPath: '/groups/{id}/drive', handler: (req) => driveEntity(req, resolveDrive(req, 'groups')) },

@@ -1,12 +1,13 @@
 // A collection of drive items as Graph pages it (https://learn.microsoft.com/graph/paging): 200 per page unless
 // `$top` (at most 1000) says otherwise, `@odata.nextLink` with an opaque `$skiptoken`, `$select`, `$filter` on name,
-// and `$orderby` on name, lastModifiedDateTime or size (asc/desc, comma-separated). Only the page's items are
+// `$orderby` on name, lastModifiedDateTime or size (asc/desc, comma-separated), and `$expand=thumbnails`. Only the page's items are
 // rendered, so listing a 10,000-item folder renders 200.
 import { graphErrors } from '../graph-errors.js';
 import type { GraphRequestInfo } from '../graph-response.js';
 import { nextLink, paginate, parseQuery, project, type GraphObject } from '../odata-query.js';
 import type { ItemRecord } from './item-tree.js';
 import { driveItemShape, itemResource, type ItemContext } from './item-resource.js';
+import { thumbnailSets } from './thumbnails.js';
 
 export const itemPageSize = 200;
 const maxPageSize = 1000;
@@ -40,18 +41,34 @@ function comparator(raw: string | null, keys: Record<string, Key>): (a: ItemReco
   };
 }
 
-/** The request's options without the ones this module reads itself ($orderby), for parseQuery. */
-function withoutOrderBy(search: URLSearchParams): URLSearchParams {
+/** The request's options without the ones this module reads itself ($orderby, $expand), for parseQuery. */
+function ownOptionsRemoved(search: URLSearchParams): URLSearchParams {
   const copy = new URLSearchParams(search);
-  for (const key of [...copy.keys()]) if (key.toLowerCase() === '$orderby') copy.delete(key);
+  for (const key of [...copy.keys()]) if (['$orderby', '$expand'].includes(key.toLowerCase())) copy.delete(key);
   return copy;
+}
+
+/** `$expand=thumbnails` is the one expansion served; any other is named as unsupported. */
+function expandsThumbnails(search: URLSearchParams): boolean {
+  const raw = [...search.entries()].find(([key]) => key.toLowerCase() === '$expand')?.[1];
+  if (raw === undefined) return false;
+  const names = raw.split(',').map((n) => n.trim().toLowerCase());
+  const other = names.find((n) => n !== 'thumbnails');
+  if (other !== undefined) throw graphErrors.emulatorUnsupported(`$expand=${other} on driveItem (only thumbnails)`);
+  return true;
+}
+
+function render(ctx: ItemContext, item: ItemRecord, select: string[] | undefined, thumbnails: boolean): GraphObject {
+  const projected = project(itemResource(ctx, item), driveItemShape, select);
+  return thumbnails ? { ...projected, thumbnails: thumbnailSets(ctx.origin, ctx.drive.driveId, item) } : projected;
 }
 
 export const contextUrl = (req: GraphRequestInfo, fragment: string, select: string[] | undefined) =>
   `${req.serviceRoot}/$metadata#${fragment}${select ? `(${select.join(',')})` : ''}`;
 
 export function itemCollection(req: GraphRequestInfo, ctx: ItemContext, items: ItemRecord[], context: string): GraphObject {
-  const query = parseQuery(withoutOrderBy(req.search), driveItemShape);
+  const query = parseQuery(ownOptionsRemoved(req.search), driveItemShape);
+  const thumbnails = expandsThumbnails(req.search);
   const orderBy = [...req.search.entries()].find(([key]) => key.toLowerCase() === '$orderby')?.[1] ?? null;
   const sorted = [...items].sort(comparator(orderBy, sortKeys(ctx)));
   const filtered = query.filter ? sorted.filter((item) => query.filter!({ name: item.name })) : sorted;
@@ -59,11 +76,11 @@ export function itemCollection(req: GraphRequestInfo, ctx: ItemContext, items: I
   return {
     '@odata.context': contextUrl(req, context, query.select),
     ...(page.nextOffset !== undefined ? { '@odata.nextLink': nextLink(req.url, page.nextOffset) } : {}),
-    value: (page.items as unknown as ItemRecord[]).map((item) => project(itemResource(ctx, item), driveItemShape, query.select)),
+    value: (page.items as unknown as ItemRecord[]).map((item) => render(ctx, item, query.select, thumbnails)),
   };
 }
 
 export function itemEntity(req: GraphRequestInfo, ctx: ItemContext, item: ItemRecord, context: string): GraphObject {
-  const query = parseQuery(req.search, driveItemShape);
-  return { '@odata.context': `${contextUrl(req, context, query.select)}/$entity`, ...project(itemResource(ctx, item), driveItemShape, query.select) };
+  const query = parseQuery(ownOptionsRemoved(req.search), driveItemShape);
+  return { '@odata.context': `${contextUrl(req, context, query.select)}/$entity`, ...render(ctx, item, query.select, expandsThumbnails(req.search)) };
 }

@@ -67,20 +67,12 @@ export function createFolder(w: Writer, parent: ItemRecord, name: string, confli
   if (existing && conflict === 'fail') throw nameAlreadyExists(name);
   if (existing && conflict === 'replace') deleteItem(w, existing);
   const finalName = existing && conflict === 'rename' ? freeName(w.tree, parent.id, name) : name;
-  return w.system.commit(w.tree, {
-    id: newItemId(),
-    parentId: parent.id,
-    name: finalName,
-    folder: true,
-    size: 0,
-    createdMs: w.now,
-    modifiedMs: w.now,
-    createdBy: w.who,
-    modifiedBy: w.who,
-    version: 1,
-    contentVersion: 1,
-    seq: 0,
-  });
+  return w.system.commit(w.tree, newRecord(w, { parentId: parent.id, name: finalName, folder: true, size: 0 }));
+}
+
+/** A record for an item a client creates: a new id, made and changed now by the writer, version 1. */
+function newRecord(w: Writer, fields: Pick<ItemRecord, 'parentId' | 'name' | 'folder' | 'size'> & Partial<ItemRecord>): ItemRecord {
+  return { id: newItemId(), createdMs: w.now, modifiedMs: w.now, createdBy: w.who, modifiedBy: w.who, version: 1, contentVersion: 1, seq: 0, ...fields };
 }
 
 /** Rename and/or move within the drive; a folder cannot move below itself. */
@@ -145,22 +137,10 @@ export function writeFile(w: Writer, target: { existing?: ItemRecord; parent?: I
     const updated = w.system.commit(w.tree, { ...item, size: bytes.size, content, version: item.version + 1, contentVersion: item.contentVersion + 1, modifiedMs: w.now, modifiedBy: w.who });
     return { item: updated, created: false };
   }
-  const item = w.system.commit(w.tree, {
-    id: newItemId(),
-    parentId: target.parent!.id,
-    name: target.name!,
-    folder: false,
-    size: bytes.size,
-    mimeType: mimeType ?? mimeTypeOf(target.name!),
-    createdMs: w.now,
-    modifiedMs: w.now,
-    createdBy: w.who,
-    modifiedBy: w.who,
-    version: 1,
-    contentVersion: 1,
-    content,
-    seq: 0,
-  });
+  const item = w.system.commit(
+    w.tree,
+    newRecord(w, { parentId: target.parent!.id, name: target.name!, folder: false, size: bytes.size, mimeType: mimeType ?? mimeTypeOf(target.name!), content }),
+  );
   return { item, created: true };
 }
 

@@ -30,33 +30,27 @@ export const maxFragment = 60 * 1024 * 1024;
 export const sessionIdleMs = 15 * 60_000;
 const uploadPath = '/_api/v2.0/drives/:driveId/items/:itemId/uploadSession';
 
-interface Session {
-  secret: string;
-  guid: string;
-  tenant: Tenant;
-  owner: DriveOwner;
-  /** The file to replace, or the folder and name of a new file. */
-  targetId?: string;
-  parentId: string;
-  name: string;
-  conflict: ConflictBehavior;
-  deferCommit: boolean;
-  who: IdentitySet;
-  total?: number;
-  received: number;
-  expiresMs: number;
-  part: string;
-}
-
 export interface NewSession {
   tenant: Tenant;
   owner: DriveOwner;
+  /** The file to replace, or (absent) the folder and name of a new file. */
   targetId?: string;
   parentId: string;
   name: string;
   conflict: ConflictBehavior;
   deferCommit: boolean;
   who: IdentitySet;
+}
+
+interface Session extends NewSession {
+  /** The uploadUrl's tempauth: whoever holds the URL may upload, as with Microsoft's. */
+  secret: string;
+  guid: string;
+  total?: number;
+  received: number;
+  expiresMs: number;
+  /** The partial file under uploads/. */
+  part: string;
 }
 
 export class UploadSessions {

@@ -72,6 +72,30 @@ describe('items and paths (driveitem-get, driveitem-list-children, onedrive-addr
     assert.equal(new Set(names).size, 450);
   });
 
+  test('the control API makes a 10,000-item folder: childCount, 200 a page, the last name first with $orderby=name desc', async () => {
+    const control = await emulator.fetch(`${emulator.url}/_emulator/files/folders`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ driveId, parentPath: 'Projects', name: 'Ten thousand', count: 10_000 }),
+    });
+    assert.equal(control.status, 201);
+    const made = (await control.json()) as { id: string; childCount: number };
+    assert.equal(made.childCount, 10_000);
+    const folder = await graphGet(emulator, '/me/drive/root:/Projects/Ten thousand', dana);
+    assert.equal(folder.body.folder.childCount, 10_000);
+    const first = await graphGet(emulator, `/me/drive/items/${made.id}/children`, dana);
+    assert.equal(first.body.value.length, 200);
+    assert.equal(first.body.value[0].name, 'File 00001.txt');
+    const last = await graphGet(emulator, `/me/drive/items/${made.id}/children?$orderby=name desc&$top=1`, dana);
+    assert.equal(last.body.value[0].name, 'File 10000.txt');
+    const clash = await emulator.fetch(`${emulator.url}/_emulator/files/folders`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ driveId, parentPath: 'Projects', name: 'Ten thousand', count: 1 }),
+    });
+    assert.equal(clash.status, 409);
+  });
+
   test('a user cannot open another user\'s OneDrive (403 accessDenied); an app with Files.Read.All can', async () => {
     assertGraphError(await graphGet(emulator, `/drives/${driveId}/root/children`, lee), 403, 'accessDenied');
     const app = await appWithRoles(emulator, emulator.tenantId!, ['Files.Read.All']);
@@ -86,6 +110,25 @@ describe('items and paths (driveitem-get, driveitem-list-children, onedrive-addr
     const shared = await graphGet(emulator, '/me/drive/sharedWithMe', dana);
     assert.equal(shared.status, 200);
     assert.deepEqual(shared.body.value, []);
+  });
+});
+
+describe('thumbnails (driveitem-list-thumbnails: $expand=thumbnails)', () => {
+  test('files carry a small/medium/large set whose urls serve PNGs without Authorization; folders an empty list', async () => {
+    const listed = await graphGet(emulator, '/me/drive/root:/Projects:/children?$expand=thumbnails', dana);
+    assert.equal(listed.status, 200, JSON.stringify(listed.body));
+    const file = listed.body.value.find((i: { name: string }) => i.name === 'Launch plan.docx');
+    const folder = listed.body.value.find((i: { name: string }) => i.name === '2026 Audit');
+    assert.deepEqual(folder.thumbnails, []);
+    const set = file.thumbnails[0];
+    assert.equal(set.id, '0');
+    assert.deepEqual([set.small.width, set.medium.width, set.large.width], [96, 176, 800]);
+    const image = await download(set.medium.url);
+    assert.equal(image.status, 200);
+    assert.equal(image.headers.get('content-type'), 'image/png');
+    assert.deepEqual([...image.bytes.subarray(1, 4)], [...Buffer.from('PNG')]);
+    assert.equal(image.bytes.readUInt32BE(16), 176);
+    assert.equal((await graphGet(emulator, '/me/drive/root/children?$expand=children', dana)).status, 501);
   });
 });
 
@@ -160,6 +203,25 @@ describe('writes that persist (driveitem-put-content, driveitem-post-children, d
   });
 });
 
+describe('copy (driveitem-copy)', () => {
+  test('202 with a monitor Location (no Authorization needed) that reports completed and the copy\'s id; the copy has the same bytes', async () => {
+    dana = await userToken(emulator, 'dana@contoso.onmicrosoft.com', 'Files.ReadWrite Sites.Read.All');
+    const source = await graphGet(emulator, '/me/drive/root:/Projects', dana);
+    const started = await send('POST', `/me/drive/items/${source.body.id}/copy`, dana, JSON.stringify({ name: 'Projects copy' }), { 'content-type': 'application/json' });
+    assert.equal(started.status, 202, JSON.stringify(started.body));
+    const monitor = await emulator.fetch(started.headers.get('location')!);
+    const status = (await monitor.json()) as { status: string; resourceId: string; percentageComplete: number };
+    assert.equal(status.status, 'completed');
+    const copy = await graphGet(emulator, `/me/drive/items/${status.resourceId}`, dana);
+    assert.equal(copy.body.name, 'Projects copy');
+    const original = await graphGet(emulator, '/me/drive/root:/Projects/Launch plan.docx', dana);
+    const copied = await graphGet(emulator, '/me/drive/root:/Projects copy/Launch plan.docx', dana);
+    assert.notEqual(copied.body.id, original.body.id);
+    assert.equal(copied.body.file.hashes.quickXorHash, original.body.file.hashes.quickXorHash);
+    assert.equal((await send('POST', `/me/drive/items/${source.body.id}/copy`, dana, JSON.stringify({ name: 'Projects copy' }), { 'content-type': 'application/json' })).status, 409);
+  });
+});
+
 describe('delta (driveitem-delta)', () => {
   test('an enumeration ends with a deltaLink; a change shows up next time; an expired token is 410 resyncRequired with a Location', async () => {
     dana = await userToken(emulator, 'dana@contoso.onmicrosoft.com', 'Files.ReadWrite Sites.Read.All');
@@ -204,5 +266,20 @@ describe('sites, groups and Teams (drive-get, channel-get-filesfolder, site-list
     assert.equal(folder.body.parentReference.driveId, library.body.id);
     const files = await graphGet(emulator, `/drives/${library.body.id}/items/${folder.body.id}/children`, dana);
     assert.ok(files.body.value.some((i: { name: string }) => i.name === 'Meeting notes.docx'));
+  });
+
+  test('a user outside a group cannot open its library or channel folders (403 accessDenied); another tenant\'s drive id is 404', async () => {
+    dana = await userToken(emulator, 'dana@contoso.onmicrosoft.com', 'Files.ReadWrite Sites.Read.All');
+    const finance = emulator.seed!.groups.find((g) => g.displayName === 'Finance')!;
+    assertGraphError(await graphGet(emulator, `/groups/${finance.id}/drive`, dana), 403, 'accessDenied');
+    const app = await appWithRoles(emulator, emulator.tenantId!, ['Files.Read.All']);
+    const library = await graphGet(emulator, `/groups/${finance.id}/drive`, app.token);
+    assert.equal(library.status, 200);
+    assertGraphError(await graphGet(emulator, `/drives/${library.body.id}/root/children`, dana), 403, 'accessDenied');
+
+    const fabrikam = (await emulator.fetch(`${emulator.url}/_emulator/tenants`).then((r) => r.json()) as { value: { id: string }[] }).value.find((t) => t.id !== emulator.tenantId)!;
+    const other = await appWithRoles(emulator, fabrikam.id, ['Files.Read.All']);
+    assertGraphError(await graphGet(emulator, `/drives/${driveId}/root/children`, other.token), 404, 'itemNotFound');
+    assertGraphError(await graphGet(emulator, `/drives/${driveId}`, other.token), 404, 'itemNotFound');
   });
 });
