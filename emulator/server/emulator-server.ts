@@ -25,6 +25,10 @@ import { DirectoryError, DirectoryStore } from '../state/directory-store.js';
 import type { DirectorySnapshot } from '../state/directory-types.js';
 import { EmulatorClock } from '../state/emulator-clock.js';
 import { PendingRequests, SignInSessions } from '../state/sign-in-sessions.js';
+import { DeltaTokens } from '../state/delta-tokens.js';
+import { RoleMembers } from '../state/role-members.js';
+import { SecurityConfigStore } from '../state/security-config.js';
+import { seedSecurityConfig } from '../state/security-seed.js';
 import type { PendingInteraction } from '../identity/interaction-state.js';
 import type { EmulatorContext } from './emulator-context.js';
 import { registerRequestContext } from './request-context.js';
@@ -43,13 +47,17 @@ export interface RunningEmulator {
 const maxQueryLength = 16_384;
 const bodyLimit = 256 * 1024;
 
-function initialState(options: EmulatorOptions, directory: DirectoryStore, clock: EmulatorClock): SeedSummary | undefined {
+function initialState(options: EmulatorOptions, directory: DirectoryStore, clock: EmulatorClock, security: SecurityConfigStore, roles: RoleMembers): SeedSummary | undefined {
   if (options.statePath) {
     directory.load(JSON.parse(readFileSync(options.statePath, 'utf8')) as DirectorySnapshot);
     return undefined;
   }
-  if (options.seed === 'demo') return seedDemo(directory, { users: options.users, now: clock.now() });
-  return undefined;
+  if (options.seed !== 'demo') return undefined;
+  const seed = seedDemo(directory, { users: options.users, now: clock.now() });
+  // The security configuration's people join the seed summary so tests and the demo see every seeded user.
+  const extras = seedSecurityConfig({ directory, security, roles, contoso: directory.requireTenant(seed.tenant.id), fabrikam: directory.requireTenant(seed.otherTenant.id), password: seed.password, now: clock.now() });
+  for (const u of extras) seed.users.push({ id: u.id, userPrincipalName: u.userPrincipalName, displayName: u.displayName, password: seed.password, isAdmin: directory.isAdmin(u), tenantId: u.tenantId, accountEnabled: u.accountEnabled });
+  return seed;
 }
 
 export async function startEmulatorServer(input: Partial<EmulatorOptions>): Promise<RunningEmulator> {
@@ -60,13 +68,19 @@ export async function startEmulatorServer(input: Partial<EmulatorOptions>): Prom
   const keys = await SigningKeySet.open(options.dataDir);
   const clock = new EmulatorClock();
   const directory = new DirectoryStore();
-  const seed = initialState(options, directory, clock);
+  const security = new SecurityConfigStore();
+  const roles = new RoleMembers(directory, security);
+  const seed = initialState(options, directory, clock, security, roles);
   const initialSnapshot = directory.snapshot();
+  const initialSecurity = security.snapshot();
   const signer = new JwtSigner(keys);
 
   const ctx: EmulatorContext = {
     options,
     directory,
+    security,
+    roles,
+    deltaTokens: new DeltaTokens(),
     clock,
     keys,
     signer,
@@ -81,6 +95,8 @@ export async function startEmulatorServer(input: Partial<EmulatorOptions>): Prom
     seed,
     reset() {
       directory.load(initialSnapshot);
+      security.load(initialSecurity);
+      ctx.deltaTokens.clear();
       ctx.codes.clear();
       ctx.sessions.clear();
       ctx.pending.clear();

@@ -17,11 +17,11 @@ export const userShape: ResourceShape = {
   type: 'microsoft.graph.user',
   properties: [
     'id', 'businessPhones', 'displayName', 'givenName', 'jobTitle', 'mail', 'mobilePhone', 'officeLocation', 'preferredLanguage', 'surname', 'userPrincipalName',
-    'accountEnabled', 'userType', 'createdDateTime', 'mailNickname', 'usageLocation', 'department',
+    'accountEnabled', 'userType', 'createdDateTime', 'mailNickname', 'usageLocation', 'department', 'onPremisesSyncEnabled', 'signInActivity',
   ],
   // The properties Graph returns without $select ("Get user" / "List users", v1.0).
   defaults: ['businessPhones', 'displayName', 'givenName', 'jobTitle', 'mail', 'mobilePhone', 'officeLocation', 'preferredLanguage', 'surname', 'userPrincipalName', 'id'],
-  filterable: ['displayName', 'userPrincipalName', 'mail', 'givenName', 'surname', 'jobTitle', 'accountEnabled', 'userType', 'id'],
+  filterable: ['displayName', 'userPrincipalName', 'mail', 'givenName', 'surname', 'jobTitle', 'accountEnabled', 'userType', 'id', 'onPremisesSyncEnabled'],
 };
 
 export function userResource(user: User, tenant: Tenant): GraphObject {

@@ -17,26 +17,26 @@ import {
   servicePrincipalShape,
   subscribedSkuResources,
   subscribedSkuShape,
-  userAsDirectoryObject,
-  userResource,
   userShape,
 } from '../resources/directory-resources.js';
+import { directoryObjectShape, groupMembers } from '../resources/group-members.js';
+import { usersAsGraph } from '../resources/user-security.js';
 
 const tenantUsers = (req: GraphRouteRequest) => req.ctx.directory.usersOf(req.tenant.id);
 
-function findGroup(req: GraphRouteRequest, id: string) {
+export function findGroup(req: GraphRouteRequest, id: string) {
   const group = req.ctx.directory.groupsOf(req.tenant.id).find((g) => g.id === id.toLowerCase());
   if (!group) throw graphErrors.resourceNotFound(id);
   return group;
 }
 
 export const directoryRoutes: GraphRoute[] = [
-  { path: '/me', handler: (req) => entity(req, userShape, userResource(signedInUser(req), req.tenant), 'users') },
+  { path: '/me', handler: (req) => entity(req, userShape, usersAsGraph(req, [signedInUser(req)])[0]!, 'users') },
   {
     path: '/users',
-    handler: (req) => collection(req, { shape: userShape, items: tenantUsers(req).map((u) => userResource(u, req.tenant)), context: 'users' }),
+    handler: (req) => collection(req, { shape: userShape, items: usersAsGraph(req, tenantUsers(req)), context: 'users' }),
   },
-  { path: '/users/{user}', handler: (req) => entity(req, userShape, userResource(findUser(req, req.params.user!), req.tenant), 'users') },
+  { path: '/users/{user}', handler: (req) => entity(req, userShape, usersAsGraph(req, [findUser(req, req.params.user!)])[0]!, 'users') },
   {
     path: '/groups',
     handler: (req) => collection(req, { shape: groupShape, items: req.ctx.directory.groupsOf(req.tenant.id).map((g) => groupResource(g, req.tenant)), context: 'groups' }),
@@ -45,8 +45,7 @@ export const directoryRoutes: GraphRoute[] = [
     path: '/groups/{group}/members',
     handler: (req) => {
       const group = findGroup(req, req.params.group!);
-      const members = group.memberIds.map((id) => req.ctx.directory.getUser(id)).filter((u) => u !== undefined);
-      return collection(req, { shape: userShape, items: members.map((u) => userAsDirectoryObject(u, req.tenant)), context: 'directoryObjects' });
+      return collection(req, { shape: directoryObjectShape, items: groupMembers(req, group, false), context: 'directoryObjects' });
     },
   },
   { path: '/organization', handler: (req) => collection(req, { shape: organizationShape, items: [organizationResource(req.tenant)], context: 'organization' }) },
