@@ -8,11 +8,12 @@ import { directoryRoutes } from './routes/directory-routes.js';
 import { filesRoutes } from './routes/files-routes.js';
 import { outlookRoutes } from './routes/outlook-routes.js';
 import { teamsRoutes } from './routes/teams-routes.js';
+import { deltaRoutes } from './routes/delta-routes.js';
 import { membershipRoutes } from './routes/membership-routes.js';
 import { policyRoutes } from './routes/policy-routes.js';
 import { rolesRoutes } from './routes/roles-routes.js';
 
-export const graphRoutes: GraphRoute[] = [...directoryRoutes, ...filesRoutes, ...teamsRoutes, ...outlookRoutes, ...complianceRoutes, ...consentRequestRoutes, ...rolesRoutes, ...policyRoutes, ...membershipRoutes];
+export const graphRoutes: GraphRoute[] = [...directoryRoutes, ...filesRoutes, ...teamsRoutes, ...outlookRoutes, ...complianceRoutes, ...consentRequestRoutes, ...rolesRoutes, ...policyRoutes, ...membershipRoutes, ...deltaRoutes];
 
 export function registerGraphRoutes(app: FastifyInstance, ctx: EmulatorContext): void {
   registerGraphRouter(app, ctx, graphRoutes);

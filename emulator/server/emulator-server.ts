@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { setTimeout as delay } from 'node:timers/promises';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { controlProblem, registerControlRoutes } from '../control/control-routes.js';
+import { registerSecurityConfigRoutes } from '../control/security-config-routes.js';
 import { FaultInjector } from '../control/fault-injector.js';
 import { RequestLog } from '../control/request-log.js';
 import { withDefaults, type EmulatorOptions } from '../config/emulator-options.js';
@@ -126,6 +127,7 @@ export async function startEmulatorServer(input: Partial<EmulatorOptions>): Prom
   registerTokenEndpoint(app, ctx);
   registerInteractiveRoutes(app, ctx);
   registerControlRoutes(app, ctx);
+  registerSecurityConfigRoutes(app, ctx);
   registerGraphRoutes(app, ctx);
 
   await app.listen({ host: options.host, port: options.port });

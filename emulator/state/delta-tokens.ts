@@ -24,7 +24,8 @@ interface RoundState {
 
 /** Graph keeps directory delta tokens for seven days (devblogs.microsoft.com/microsoft365dev, "Duration of change tracking tokens"). */
 export const deltaTokenLifetimeMs = 7 * 86_400_000;
-const maxTokens = 200;
+// A token of a 100,000-user tenant holds ~10 MB of digests: keep a bounded few, oldest out first.
+const maxTokens = 32;
 
 export class DeltaTokens {
   private tokens = new Map<string, TokenState>();

@@ -54,11 +54,17 @@ export class RoleMembers {
   /** Adds a role to a user (the control API's "make X a Global Administrator"); the next token carries it in `wids`. */
   assign(tenantId: string, user: User, roleTemplateId: string): void {
     if (!user.directoryRoles.includes(roleTemplateId)) user.directoryRoles.push(roleTemplateId);
-    this.security.change(tenantId, () => undefined);
+    this.changed(tenantId);
   }
 
   unassign(tenantId: string, user: User, roleTemplateId: string): void {
     user.directoryRoles = user.directoryRoles.filter((r) => r !== roleTemplateId);
+    this.changed(tenantId);
+  }
+
+  /** The user record changed in place: move both revisions so caches keyed on either (tokens, this index) renew. */
+  private changed(tenantId: string): void {
+    this.directory.revision++;
     this.security.change(tenantId, () => undefined);
   }
 }

@@ -51,7 +51,7 @@ export const directoryRoutes: GraphRoute[] = [
   { path: '/organization', handler: (req) => collection(req, { shape: organizationShape, items: [organizationResource(req.tenant)], context: 'organization' }) },
   {
     path: '/subscribedSkus',
-    handler: (req) => collection(req, { shape: subscribedSkuShape, items: subscribedSkuResources(req.tenant, tenantUsers(req)), context: 'subscribedSkus' }),
+    handler: (req) => collection(req, { shape: subscribedSkuShape, items: subscribedSkuResources(req.tenant, tenantUsers(req), req.ctx.security.of(req.tenant.id).licences), context: 'subscribedSkus' }),
   },
   // The application object lives in its home tenant only; in any other tenant (where only its service principal
   // exists) Graph finds no such application. An app reads its own objects without any permission (ownObject).
