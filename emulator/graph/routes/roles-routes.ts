@@ -37,8 +37,8 @@ const activeRoles = (req: GraphRouteRequest) =>
 
 function findDirectoryRole(req: GraphRouteRequest, id: string) {
   const key = id.toLowerCase();
-  // Graph addresses a directory role by object id or, with roleTemplateId=, by template; accept both spellings.
-  const role = activeRoles(req).find((r) => directoryRoleObjectId(req.tenant, r.templateId) === key || r.templateId === key);
+  // By the tenant's object id only: a template id there is not found in Graph either.
+  const role = activeRoles(req).find((r) => directoryRoleObjectId(req.tenant, r.templateId) === key);
   if (!role) throw graphErrors.resourceNotFound(id);
   return role;
 }

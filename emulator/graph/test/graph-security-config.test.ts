@@ -118,6 +118,8 @@ describe('directory roles (directoryrole-list, directoryrole-list-members) and u
       ['#microsoft.graph.user', contoso('it.ops')],
     ]);
     assertGraphError(await graphGet(emulator, '/directoryRoles/00000000-0000-0000-0000-000000000000/members', appOnly), 404, 'Request_ResourceNotFound');
+    // The object id, not the template id, addresses a directory role.
+    assertGraphError(await graphGet(emulator, `/directoryRoles/${globalAdministrator}/members`, appOnly), 404, 'Request_ResourceNotFound');
   });
 
   test('role assignments at scope "/", with $expand=principal; role definitions by template id', async () => {
@@ -312,6 +314,8 @@ describe('delta queries (user-delta, group-delta, delta-query-users)', () => {
     assert.match(first.deltaLink, /\/v1\.0\/users\/delta\?\$select=displayName,userType&\$deltatoken=/);
     const quiet = await graphGetUrl(emulator, first.deltaLink, appOnly);
     assert.deepEqual(quiet.body.value, []);
+    const latest = await graphGet(emulator, '/users/delta?$deltatoken=latest', appOnly);
+    assert.deepEqual([latest.body.value, typeof latest.body['@odata.deltaLink']], [[], 'string']);
     const added = await emulator.createUser(tid, { userPrincipalName: contoso('new.hire'), displayName: 'New Hire' });
     await control('PATCH', `/tenants/${tid}/users/${contoso('sam')}/security`, { userType: 'Guest' });
     const changes = await graphGetUrl(emulator, quiet.body['@odata.deltaLink'], appOnly);
