@@ -14,8 +14,26 @@ import { outlookRoutes } from './routes/outlook-routes.js';
 import { teamsRoutes } from './routes/teams-routes.js';
 import { subscriptionRoutes } from './subscriptions/subscription-routes.js';
 import { mailRoutes } from './mail/mail-routes.js';
+import { deltaRoutes } from './routes/delta-routes.js';
+import { membershipRoutes } from './routes/membership-routes.js';
+import { policyRoutes } from './routes/policy-routes.js';
+import { rolesRoutes } from './routes/roles-routes.js';
 
-export const graphRoutes: GraphRoute[] = [...directoryRoutes, ...filesRoutes, ...fileRoutes, ...teamsRoutes, ...outlookRoutes, ...complianceRoutes, ...consentRequestRoutes, ...subscriptionRoutes, ...mailRoutes];
+export const graphRoutes: GraphRoute[] = [
+  ...directoryRoutes,
+  ...filesRoutes,
+  ...fileRoutes,
+  ...teamsRoutes,
+  ...outlookRoutes,
+  ...complianceRoutes,
+  ...consentRequestRoutes,
+  ...rolesRoutes,
+  ...policyRoutes,
+  ...membershipRoutes,
+  ...deltaRoutes,
+  ...subscriptionRoutes,
+  ...mailRoutes,
+];
 
 export function registerGraphRoutes(app: FastifyInstance, ctx: EmulatorContext): void {
   registerThrottling(app, ctx);

@@ -12,6 +12,9 @@ import type { SeedSummary } from '../state/demo-seed.js';
 import type { DirectoryStore } from '../state/directory-store.js';
 import type { PersistenceRegistry } from '../state/persistable.js';
 import type { EmulatorClock } from '../state/emulator-clock.js';
+import type { RoleMembers } from '../state/role-members.js';
+import type { SecurityConfigStore } from '../state/security-config.js';
+import type { DeltaTokens } from '../state/delta-tokens.js';
 import type { PendingRequests, SignInSessions } from '../state/sign-in-sessions.js';
 import type { PendingInteraction } from '../identity/interaction-state.js';
 import type { GraphSubscriptions } from '../graph/subscriptions/graph-subscriptions.js';
@@ -20,6 +23,12 @@ import type { MailboxStore } from '../graph/mail/mailbox-store.js';
 export interface EmulatorContext {
   options: EmulatorOptions;
   directory: DirectoryStore;
+  /** Licences, policies, methods, PIM and logs of each tenant (state/security-config.ts). */
+  security: SecurityConfigStore;
+  /** Who holds which directory role, indexed from the directory. */
+  roles: RoleMembers;
+  /** Users / groups delta query state tokens. */
+  deltaTokens: DeltaTokens;
   clock: EmulatorClock;
   keys: SigningKeySet;
   signer: JwtSigner;

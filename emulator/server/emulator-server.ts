@@ -4,6 +4,7 @@ import path from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { controlProblem, registerControlRoutes } from '../control/control-routes.js';
+import { registerSecurityConfigRoutes } from '../control/security-config-routes.js';
 import { FaultInjector } from '../control/fault-injector.js';
 import { RequestLog } from '../control/request-log.js';
 import { withDefaults, type EmulatorOptions } from '../config/emulator-options.js';
@@ -27,6 +28,10 @@ import type { DirectorySnapshot } from '../state/directory-types.js';
 import { EmulatorClock } from '../state/emulator-clock.js';
 import { PersistenceRegistry } from '../state/persistable.js';
 import { PendingRequests, SignInSessions } from '../state/sign-in-sessions.js';
+import { DeltaTokens } from '../state/delta-tokens.js';
+import { RoleMembers } from '../state/role-members.js';
+import { SecurityConfigStore } from '../state/security-config.js';
+import { seedSecurityConfig } from '../state/security-seed.js';
 import type { PendingInteraction } from '../identity/interaction-state.js';
 import type { EmulatorContext } from './emulator-context.js';
 import { registerRequestContext } from './request-context.js';
@@ -63,13 +68,17 @@ function originOf(options: EmulatorOptions): Record<string, unknown> {
   return { seed: options.seed ?? null, users: options.users };
 }
 
-function initialState(options: EmulatorOptions, directory: DirectoryStore, clock: EmulatorClock): SeedSummary | undefined {
+function initialState(options: EmulatorOptions, directory: DirectoryStore, clock: EmulatorClock, security: SecurityConfigStore, roles: RoleMembers): SeedSummary | undefined {
   if (options.statePath) {
     directory.load(JSON.parse(readFileSync(options.statePath, 'utf8')) as DirectorySnapshot);
     return undefined;
   }
-  if (options.seed === 'demo') return seedDemo(directory, { users: options.users, now: clock.now() });
-  return undefined;
+  if (options.seed !== 'demo') return undefined;
+  const seed = seedDemo(directory, { users: options.users, now: clock.now() });
+  // The security configuration's people join the seed summary so tests and the demo see every seeded user.
+  const extras = seedSecurityConfig({ directory, security, roles, contoso: directory.requireTenant(seed.tenant.id), fabrikam: directory.requireTenant(seed.otherTenant.id), password: seed.password, now: clock.now() });
+  for (const u of extras) seed.users.push({ id: u.id, userPrincipalName: u.userPrincipalName, displayName: u.displayName, password: seed.password, isAdmin: directory.isAdmin(u), tenantId: u.tenantId, accountEnabled: u.accountEnabled });
+  return seed;
 }
 
 export async function startEmulatorServer(input: Partial<EmulatorOptions>): Promise<RunningEmulator> {
@@ -80,17 +89,23 @@ export async function startEmulatorServer(input: Partial<EmulatorOptions>): Prom
   const keys = await SigningKeySet.open(options.dataDir);
   const clock = new EmulatorClock();
   const directory = new DirectoryStore();
-  const seed = initialState(options, directory, clock);
+  const security = new SecurityConfigStore();
+  const roles = new RoleMembers(directory, security);
+  const seed = initialState(options, directory, clock, security, roles);
   const initialSnapshot = directory.snapshot();
   const persistence = new PersistenceRegistry(options.persist ? path.join(options.dataDir, organisationFileName) : undefined, originOf(options));
   persistence.register(directory.persistable());
   // Other state modules register here, before restore (see emulator/state/persistable.ts).
   await persistence.restore();
+  const initialSecurity = security.snapshot();
   const signer = new JwtSigner(keys);
 
   const ctx: EmulatorContext = {
     options,
     directory,
+    security,
+    roles,
+    deltaTokens: new DeltaTokens(),
     clock,
     keys,
     signer,
@@ -108,6 +123,8 @@ export async function startEmulatorServer(input: Partial<EmulatorOptions>): Prom
     persistence,
     reset() {
       directory.load(initialSnapshot);
+      security.load(initialSecurity);
+      ctx.deltaTokens.clear();
       ctx.codes.clear();
       ctx.sessions.clear();
       ctx.pending.clear();
@@ -144,6 +161,7 @@ export async function startEmulatorServer(input: Partial<EmulatorOptions>): Prom
   registerInteractiveRoutes(app, ctx);
   registerControlRoutes(app, ctx);
   registerSubscriptionControlRoutes(app, ctx);
+  registerSecurityConfigRoutes(app, ctx);
   registerGraphRoutes(app, ctx);
 
   await app.listen({ host: options.host, port: options.port });

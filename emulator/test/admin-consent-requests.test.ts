@@ -225,7 +225,10 @@ describe('reading requests through Graph (appconsentapprovalroute-list-appconsen
     assert.equal(on.body['@odata.context'], `${emulator.url}/v1.0/$metadata#policies/adminConsentRequestPolicy/$entity`);
     assert.equal(on.body.isEnabled, true);
     assert.equal(on.body.requestDurationInDays, 30);
-    assert.deepEqual(on.body.reviewers, [{ query: `/users/${emulator.seed!.admin.id}`, queryType: 'MicrosoftGraph', queryRoot: null }]);
+    // Every Global Administrator of the seed (admin and it.ops) reviews.
+    const globalAdmins = emulator.seed!.users.filter((u) => u.tenantId === tid && u.isAdmin).map((u) => u.id);
+    assert.equal(globalAdmins.length, 2);
+    assert.deepEqual(on.body.reviewers, globalAdmins.map((id) => ({ query: `/users/${id}`, queryType: 'MicrosoftGraph', queryRoot: null })));
     await emulator.setAdminConsentWorkflow(tid, false);
     t.after(() => emulator.setAdminConsentWorkflow(tid, true));
     const off = await graphGet(emulator, '/policies/adminConsentRequestPolicy', token);

@@ -9,6 +9,7 @@ import { driveIdOf, findDrive, tenantSites, type DriveOwner, type SiteFacts } fr
 import { fileSystemOf } from './file-system.js';
 import type { ItemTree } from './item-tree.js';
 import { appCanReach } from './site-grants.js';
+import { findSite, sitesOf } from './site-lookup.js';
 
 export interface DriveRef {
   owner: DriveOwner;
@@ -19,20 +20,11 @@ export interface DriveRef {
 /** How a route names its drive: `/me/drive`, `/users/{user}/drive`, `/drives/{drive}`, `/groups/{group}/drive`, `/sites/{site}/drive`. */
 export type DriveBase = 'me' | 'users' | 'drives' | 'groups' | 'sites';
 
-export const sitesOf = (req: GraphRouteRequest): SiteFacts[] => tenantSites(req.tenant, req.ctx.directory.groupsOf(req.tenant.id));
 
 export const accessDenied = () => new GraphError(403, 'accessDenied', 'Access denied. You do not have permission to perform this action or access this resource.');
 const driveNotFound = () => graphErrors.itemNotFound('The provided drive id appears to be malformed, or does not represent a valid drive.');
-export const siteNotFound = () => graphErrors.itemNotFound('Requested site could not be found');
 
-export function findSite(req: GraphRouteRequest, id: string): SiteFacts {
-  const sites = sitesOf(req);
-  const wanted = id.toLowerCase();
-  // A site is addressed by its composite id, by `root`, or (the root) by the hostname alone (site-get).
-  const site = sites.find((s) => s.id.toLowerCase() === wanted) ?? (wanted === 'root' || wanted === sites[0]!.webUrl.slice(8) ? sites[0] : undefined);
-  if (!site) throw siteNotFound();
-  return site;
-}
+export { findSite, siteNotFound, sitesOf } from './site-lookup.js';
 
 function findGroup(req: GraphRouteRequest, id: string): Group {
   const group = req.ctx.directory.groupsOf(req.tenant.id).find((g) => g.id === id.toLowerCase());

@@ -11,7 +11,7 @@ import type { GraphObject, ResourceShape } from '../odata-query.js';
 import { onEmulatorReset } from '../reset-hooks.js';
 import type { DriveOwner } from '../resources/files-resources.js';
 import type { EmulatorContext } from '../../server/emulator-context.js';
-import { findSite } from './drive-access.js';
+import { findSite } from './site-lookup.js';
 
 interface SiteGrant {
   id: string;

@@ -1,73 +1,37 @@
 // Tenant security configuration as Microsoft Graph v1.0 returns it, deterministic per tenant.
-//  - conditionalAccessPolicy: https://learn.microsoft.com/graph/api/resources/conditionalaccesspolicy
 //  - secureScore: https://learn.microsoft.com/graph/api/resources/securescore (security-list-securescores)
 //  - sharepointSettings: https://learn.microsoft.com/graph/api/resources/sharepointsettings
 //  - userRegistrationDetails: https://learn.microsoft.com/graph/api/resources/userregistrationdetails
-import { globalAdministratorRoleId, type Tenant, type User } from '../../state/directory-types.js';
-import { dayStart, deterministicId, isoSeconds, stableNumber, tenantCreatedDateTime } from '../graph-data.js';
+import type { Tenant, User } from '../../state/directory-types.js';
+import { mfaCapableMethods, phishingResistantMethods, type AuthenticationMethodName } from '../../state/security-config.js';
+import { dayStart, isoSeconds, stableNumber } from '../graph-data.js';
 import type { GraphObject, ResourceShape } from '../odata-query.js';
-
-const caProperties = ['id', 'templateId', 'displayName', 'createdDateTime', 'modifiedDateTime', 'state', 'conditions', 'grantControls', 'sessionControls'];
-export const conditionalAccessPolicyShape: ResourceShape = { type: 'microsoft.graph.conditionalAccessPolicy', properties: caProperties, defaults: caProperties, filterable: ['displayName', 'state'] };
-
-function caConditions(users: { includeUsers?: string[]; includeRoles?: string[]; excludeUsers?: string[] }, clientAppTypes: string[]) {
-  return {
-    userRiskLevels: [],
-    signInRiskLevels: [],
-    clientAppTypes,
-    platforms: null,
-    locations: null,
-    applications: { includeApplications: ['All'], excludeApplications: [], includeUserActions: [], includeAuthenticationContextClassReferences: [] },
-    users: {
-      includeUsers: users.includeUsers ?? [],
-      excludeUsers: users.excludeUsers ?? [],
-      includeGroups: [],
-      excludeGroups: [],
-      includeRoles: users.includeRoles ?? [],
-      excludeRoles: [],
-    },
-  };
-}
-
-const grant = (builtInControls: string[]) => ({ operator: 'OR', builtInControls, customAuthenticationFactors: [], termsOfUse: [] });
-
-/** Three policies a typical tenant has: MFA for admins (on), legacy authentication blocked (on), MFA for everyone (report-only). */
-export function conditionalAccessPolicies(tenant: Tenant, admins: User[]): GraphObject[] {
-  const created = tenantCreatedDateTime(tenant);
-  return [
-    { key: 'mfa-admins', displayName: 'Require multifactor authentication for admins', state: 'enabled', conditions: caConditions({ includeRoles: [globalAdministratorRoleId] }, ['all']), controls: ['mfa'] },
-    { key: 'block-legacy', displayName: 'Block legacy authentication', state: 'enabled', conditions: caConditions({ includeUsers: ['All'], excludeUsers: admins.slice(0, 1).map((a) => a.id) }, ['exchangeActiveSync', 'other']), controls: ['block'] },
-    { key: 'mfa-all', displayName: 'Require multifactor authentication for all users', state: 'enabledForReportingButNotEnforced', conditions: caConditions({ includeUsers: ['All'] }, ['all']), controls: ['mfa'] },
-  ].map((p) => ({
-    id: deterministicId(`ca/${tenant.id}/${p.key}`),
-    templateId: null,
-    displayName: p.displayName,
-    createdDateTime: created,
-    modifiedDateTime: created,
-    state: p.state,
-    conditions: p.conditions,
-    grantControls: grant(p.controls),
-    sessionControls: null,
-  }));
-}
+import type { SecureScoreControl } from './policy-resources.js';
 
 const scoreProperties = ['id', 'azureTenantId', 'activeUserCount', 'createdDateTime', 'currentScore', 'enabledServices', 'licensedUserCount', 'maxScore', 'averageComparativeScores', 'controlScores', 'vendorInformation'];
 export const secureScoreShape: ResourceShape = { type: 'microsoft.graph.secureScore', properties: scoreProperties, defaults: scoreProperties };
 
-const controls = [
-  { controlCategory: 'Identity', controlName: 'MFARegistrationV2', description: 'Ensure all users can complete multifactor authentication', max: 9 },
-  { controlCategory: 'Identity', controlName: 'BlockLegacyAuthentication', description: 'Enable policy to block legacy authentication', max: 8 },
-  { controlCategory: 'Identity', controlName: 'AdminMFAV2', description: 'Require multifactor authentication for administrative roles', max: 10 },
-  { controlCategory: 'Data', controlName: 'mcasFIPolicies', description: 'Create Defender for Cloud Apps file policies', max: 5 },
-  { controlCategory: 'Apps', controlName: 'OneAdmin', description: 'Designate fewer than 5 global admins', max: 1 },
+export const secureScoreControls: readonly SecureScoreControl[] = [
+  { controlCategory: 'Identity', controlName: 'MFARegistrationV2', title: 'Ensure all users can complete multifactor authentication', description: 'Ensure all users can complete multifactor authentication', max: 9, service: 'AzureAD', threats: ['AccountBreach', 'PasswordCracking'] },
+  { controlCategory: 'Identity', controlName: 'BlockLegacyAuthentication', title: 'Enable policy to block legacy authentication', description: 'Enable policy to block legacy authentication', max: 8, service: 'AzureAD', threats: ['PasswordSpray', 'AccountBreach'] },
+  { controlCategory: 'Identity', controlName: 'AdminMFAV2', title: 'Require multifactor authentication for administrative roles', description: 'Require multifactor authentication for administrative roles', max: 10, service: 'AzureAD', threats: ['AccountBreach', 'ElevationOfPrivilege'] },
+  { controlCategory: 'Data', controlName: 'mcasFIPolicies', title: 'Create Defender for Cloud Apps file policies', description: 'Create Defender for Cloud Apps file policies', max: 5, service: 'MCAS', threats: ['DataExfiltration'] },
+  { controlCategory: 'Apps', controlName: 'OneAdmin', title: 'Designate more than one global admin', description: 'Designate fewer than 5 global admins', max: 1, service: 'AzureAD', threats: ['AccountBreach'] },
 ];
+const controls = secureScoreControls;
 
-/** One score a day for the last 7 days of the emulator clock, newest first, as the list returns them. */
-export function secureScores(tenant: Tenant, users: User[], nowMs: number): GraphObject[] {
+/**
+ * One score a day for the last 7 days of the emulator clock, newest first, as the list returns them. `today`
+ * holds the control scores the control API moved; they show on today's score only, so the history shows the move.
+ */
+export function secureScores(tenant: Tenant, users: User[], nowMs: number, today: Record<string, number> = {}): GraphObject[] {
   const licensed = users.filter((u) => u.accountEnabled).length;
   return Array.from({ length: 7 }, (_, i) => {
     const day = dayStart(nowMs) - i * 86_400_000;
-    const controlScores = controls.map((c) => ({ controlCategory: c.controlCategory, controlName: c.controlName, description: c.description, score: Math.max(0, c.max - stableNumber(`score/${tenant.id}/${c.controlName}`, c.max + 1)) }));
+    const controlScores = controls.map((c) => {
+      const derived = Math.max(0, c.max - stableNumber(`score/${tenant.id}/${c.controlName}`, c.max + 1));
+      return { controlCategory: c.controlCategory, controlName: c.controlName, description: c.description, score: i === 0 && today[c.controlName] !== undefined ? today[c.controlName]! : derived };
+    });
     const currentScore = controlScores.reduce((sum, c) => sum + c.score, 0);
     return {
       id: `${tenant.id}_${new Date(day).toISOString().slice(0, 10)}`,
@@ -146,28 +110,47 @@ export const userRegistrationDetailsShape: ResourceShape = {
   filterable: ['userPrincipalName', 'isMfaRegistered', 'isAdmin', 'isMfaCapable', 'userType'],
 };
 
-/** Admins have registered MFA; about two thirds of everyone else have (fixed per user id). */
-export function userRegistrationDetails(users: User[], isAdmin: (u: User) => boolean, nowMs: number): GraphObject[] {
+/**
+ * The methods a user registered: the security configuration's when it names them (seeded people, control API
+ * changes), else derived from the user id: admins have registered MFA, about two thirds of everyone else have.
+ */
+export function registeredMethods(user: User, isAdmin: boolean, configured: AuthenticationMethodName[] | undefined): AuthenticationMethodName[] {
+  if (configured) return configured;
+  const mfa = isAdmin || stableNumber(`mfa/${user.id}`, 3) !== 0;
+  return mfa ? ['microsoftAuthenticatorPush', 'softwareOneTimePasscode'] : [];
+}
+
+const systemPreferred = (methods: AuthenticationMethodName[]) =>
+  methods.find((m) => phishingResistantMethods.includes(m)) === 'fido2SecurityKey' ? 'Fido2' : methods.includes('microsoftAuthenticatorPush') ? 'push' : methods.includes('mobilePhone') ? 'sms' : undefined;
+
+export function userRegistrationDetails(
+  users: User[],
+  isAdmin: (u: User) => boolean,
+  nowMs: number,
+  facts: (u: User) => { methods?: AuthenticationMethodName[]; userType?: 'Member' | 'Guest' } = () => ({}),
+): GraphObject[] {
   return users.map((user) => {
     const admin = isAdmin(user);
-    const mfa = admin || stableNumber(`mfa/${user.id}`, 3) !== 0;
-    const methods = mfa ? ['microsoftAuthenticatorPush', 'softwareOneTimePasscode'] : [];
+    const known = facts(user);
+    const methods = registeredMethods(user, admin, known.methods);
+    const mfa = methods.some((m) => mfaCapableMethods.includes(m));
+    const preferred = systemPreferred(methods);
     return {
       id: user.id,
       userPrincipalName: user.userPrincipalName,
       userDisplayName: user.displayName,
-      userType: 'member',
+      userType: known.userType === 'Guest' ? 'guest' : 'member',
       isAdmin: admin,
       isSsprRegistered: mfa,
       isSsprEnabled: true,
       isSsprCapable: mfa,
       isMfaRegistered: mfa,
       isMfaCapable: mfa,
-      isPasswordlessCapable: false,
+      isPasswordlessCapable: methods.some((m) => phishingResistantMethods.includes(m) || m === 'microsoftAuthenticatorPasswordless'),
       methodsRegistered: methods,
       isSystemPreferredAuthenticationMethodEnabled: true,
-      systemPreferredAuthenticationMethods: mfa ? ['push'] : [],
-      userPreferredMethodForSecondaryAuthentication: mfa ? 'push' : 'none',
+      systemPreferredAuthenticationMethods: preferred ? [preferred] : [],
+      userPreferredMethodForSecondaryAuthentication: preferred ?? 'none',
       lastUpdatedDateTime: isoSeconds(dayStart(nowMs) - 86_400_000),
     };
   });

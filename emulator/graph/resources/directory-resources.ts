@@ -17,11 +17,11 @@ export const userShape: ResourceShape = {
   type: 'microsoft.graph.user',
   properties: [
     'id', 'businessPhones', 'displayName', 'givenName', 'jobTitle', 'mail', 'mobilePhone', 'officeLocation', 'preferredLanguage', 'surname', 'userPrincipalName',
-    'accountEnabled', 'userType', 'createdDateTime', 'mailNickname', 'usageLocation', 'department',
+    'accountEnabled', 'userType', 'createdDateTime', 'mailNickname', 'usageLocation', 'department', 'onPremisesSyncEnabled', 'signInActivity',
   ],
   // The properties Graph returns without $select ("Get user" / "List users", v1.0).
   defaults: ['businessPhones', 'displayName', 'givenName', 'jobTitle', 'mail', 'mobilePhone', 'officeLocation', 'preferredLanguage', 'surname', 'userPrincipalName', 'id'],
-  filterable: ['displayName', 'userPrincipalName', 'mail', 'givenName', 'surname', 'jobTitle', 'accountEnabled', 'userType', 'id'],
+  filterable: ['displayName', 'userPrincipalName', 'mail', 'givenName', 'surname', 'jobTitle', 'accountEnabled', 'userType', 'id', 'onPremisesSyncEnabled'],
 };
 
 export function userResource(user: User, tenant: Tenant): GraphObject {
@@ -279,16 +279,33 @@ const skus = [
       { servicePlanId: '57ff2da0-773e-42df-b2af-ffb7a2317929', servicePlanName: 'TEAMS1' },
     ],
   },
+  // Microsoft Entra ID P1 and P2: which one a tenant holds decides what applies (sign-in logs need P1, PIM P2).
   {
     skuId: '078d2b04-f1bd-4111-bbd4-b4b1b354cef4',
     skuPartNumber: 'AAD_PREMIUM',
-    plans: [{ servicePlanId: '41781fb2-bc02-4b7c-bd55-b576c07bb09d', servicePlanName: 'AAD_PREMIUM' }],
+    entra: 'P1',
+    plans: [
+      { servicePlanId: '41781fb2-bc02-4b7c-bd55-b576c07bb09d', servicePlanName: 'AAD_PREMIUM' },
+      { servicePlanId: '8a256a2b-b617-496d-b51b-e76466e88db0', servicePlanName: 'MFA_PREMIUM' },
+    ],
+  },
+  {
+    skuId: '84a661c4-e949-4bd2-a560-ed7766fcaf2b',
+    skuPartNumber: 'AAD_PREMIUM_P2',
+    entra: 'P2',
+    plans: [
+      { servicePlanId: '41781fb2-bc02-4b7c-bd55-b576c07bb09d', servicePlanName: 'AAD_PREMIUM' },
+      { servicePlanId: '8a256a2b-b617-496d-b51b-e76466e88db0', servicePlanName: 'MFA_PREMIUM' },
+      { servicePlanId: 'eec0eb4f-6444-4f95-aba0-50c24d67f998', servicePlanName: 'AAD_PREMIUM_P2' },
+    ],
   },
 ];
 
-export function subscribedSkuResources(tenant: Tenant, users: User[]): GraphObject[] {
+/** The tenant's SKUs: Office 365 E3 always, Entra ID P1 / P2 as its security configuration holds them. */
+export function subscribedSkuResources(tenant: Tenant, users: User[], licences: { entraIdP1: boolean; entraIdP2: boolean }): GraphObject[] {
   const enabled = Math.max(25, Math.ceil(users.length / 25) * 25);
-  return skus.map((sku) => ({
+  const held = skus.filter((sku) => !('entra' in sku) || (sku.entra === 'P1' ? licences.entraIdP1 : licences.entraIdP2));
+  return held.map((sku) => ({
     accountId: tenant.id,
     accountName: tenant.displayName,
     appliesTo: 'User',

@@ -2,9 +2,8 @@
 // SharePoint tenant settings, authentication methods registration. Shapes in resources/compliance-resources.ts.
 import { collection, entity } from '../graph-response.js';
 import type { GraphRoute, GraphRouteRequest } from '../graph-router.js';
+import { conditionalAccessPolicyResource, conditionalAccessPolicyShape } from '../resources/policy-resources.js';
 import {
-  conditionalAccessPolicies,
-  conditionalAccessPolicyShape,
   secureScores,
   secureScoreShape,
   sharePointSettings,
@@ -18,14 +17,16 @@ const usersOf = (req: GraphRouteRequest) => req.ctx.directory.usersOf(req.tenant
 export const complianceRoutes: GraphRoute[] = [
   {
     path: '/identity/conditionalAccess/policies',
-    handler: (req) => {
-      const admins = usersOf(req).filter((u) => req.ctx.directory.isAdmin(u));
-      return collection(req, { shape: conditionalAccessPolicyShape, items: conditionalAccessPolicies(req.tenant, admins), context: 'identity/conditionalAccess/policies' });
-    },
+    handler: (req) =>
+      collection(req, {
+        shape: conditionalAccessPolicyShape,
+        items: req.ctx.security.of(req.tenant.id).conditionalAccessPolicies.map(conditionalAccessPolicyResource),
+        context: 'identity/conditionalAccess/policies',
+      }),
   },
   {
     path: '/security/secureScores',
-    handler: (req) => collection(req, { shape: secureScoreShape, items: secureScores(req.tenant, usersOf(req), req.ctx.clock.now()), context: 'security/secureScores' }),
+    handler: (req) => collection(req, { shape: secureScoreShape, items: secureScores(req.tenant, usersOf(req), req.ctx.clock.now(), req.ctx.security.of(req.tenant.id).secureScoreOverrides), context: 'security/secureScores' }),
   },
   { path: '/admin/sharepoint/settings', handler: (req) => entity(req, sharePointSettingsShape, sharePointSettings(), 'admin/sharepoint/settings') },
   {
@@ -33,7 +34,7 @@ export const complianceRoutes: GraphRoute[] = [
     handler: (req) =>
       collection(req, {
         shape: userRegistrationDetailsShape,
-        items: userRegistrationDetails(usersOf(req), (u) => req.ctx.directory.isAdmin(u), req.ctx.clock.now()),
+        items: userRegistrationDetails(usersOf(req), (u) => req.ctx.directory.isAdmin(u), req.ctx.clock.now(), (u) => req.ctx.security.userFacts(req.tenant.id, u.id)),
         context: 'reports/authenticationMethods/userRegistrationDetails',
       }),
   },

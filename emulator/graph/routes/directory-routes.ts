@@ -18,14 +18,14 @@ import {
   servicePrincipalShape,
   subscribedSkuResources,
   subscribedSkuShape,
-  userAsDirectoryObject,
-  userResource,
   userShape,
 } from '../resources/directory-resources.js';
+import { directoryObjectShape, groupMembers } from '../resources/group-members.js';
+import { usersAsGraph } from '../resources/user-security.js';
 
 const tenantUsers = (req: GraphRouteRequest) => req.ctx.directory.usersOf(req.tenant.id);
 
-function findGroup(req: GraphRouteRequest, id: string) {
+export function findGroup(req: GraphRouteRequest, id: string) {
   const group = req.ctx.directory.groupsOf(req.tenant.id).find((g) => g.id === id.toLowerCase());
   if (!group) throw graphErrors.resourceNotFound(id);
   return group;
@@ -49,22 +49,22 @@ function rawCount(req: GraphRouteRequest, shape: ResourceShape, items: GraphObje
 }
 
 export const directoryRoutes: GraphRoute[] = [
-  { path: '/me', handler: (req) => entity(req, userShape, userResource(signedInUser(req), req.tenant), 'users') },
+  { path: '/me', handler: (req) => entity(req, userShape, usersAsGraph(req, [signedInUser(req)])[0]!, 'users') },
   {
     path: '/users',
-    handler: (req) => collection(req, { shape: userShape, items: tenantUsers(req).map((u) => userResource(u, req.tenant)), context: 'users' }),
+    handler: (req) => collection(req, { shape: userShape, items: usersAsGraph(req, tenantUsers(req)), context: 'users' }),
   },
   {
     path: '/users/$count',
     permissionPath: '/users',
-    handler: (req) => rawCount(req, userShape, tenantUsers(req).map((u) => userResource(u, req.tenant))),
+    handler: (req) => rawCount(req, userShape, usersAsGraph(req, tenantUsers(req))),
   },
   {
     path: '/groups/$count',
     permissionPath: '/groups',
     handler: (req) => rawCount(req, groupShape, req.ctx.directory.groupsOf(req.tenant.id).map((g) => groupResource(g, req.tenant))),
   },
-  { path: '/users/{user}', handler: (req) => entity(req, userShape, userResource(findUser(req, req.params.user!), req.tenant), 'users') },
+  { path: '/users/{user}', handler: (req) => entity(req, userShape, usersAsGraph(req, [findUser(req, req.params.user!)])[0]!, 'users') },
   {
     path: '/groups',
     handler: (req) => collection(req, { shape: groupShape, items: req.ctx.directory.groupsOf(req.tenant.id).map((g) => groupResource(g, req.tenant)), context: 'groups' }),
@@ -73,14 +73,13 @@ export const directoryRoutes: GraphRoute[] = [
     path: '/groups/{group}/members',
     handler: (req) => {
       const group = findGroup(req, req.params.group!);
-      const members = group.memberIds.map((id) => req.ctx.directory.getUser(id)).filter((u) => u !== undefined);
-      return collection(req, { shape: userShape, items: members.map((u) => userAsDirectoryObject(u, req.tenant)), context: 'directoryObjects' });
+      return collection(req, { shape: directoryObjectShape, items: groupMembers(req, group, false), context: 'directoryObjects' });
     },
   },
   { path: '/organization', handler: (req) => collection(req, { shape: organizationShape, items: [organizationResource(req.tenant)], context: 'organization' }) },
   {
     path: '/subscribedSkus',
-    handler: (req) => collection(req, { shape: subscribedSkuShape, items: subscribedSkuResources(req.tenant, tenantUsers(req)), context: 'subscribedSkus' }),
+    handler: (req) => collection(req, { shape: subscribedSkuShape, items: subscribedSkuResources(req.tenant, tenantUsers(req), req.ctx.security.of(req.tenant.id).licences), context: 'subscribedSkus' }),
   },
   // The application object lives in its home tenant only; in any other tenant (where only its service principal
   // exists) Graph finds no such application. An app reads its own objects without any permission (ownObject).

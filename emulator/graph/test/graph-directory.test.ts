@@ -57,8 +57,11 @@ describe('GET /users (user-list) and /users/{id | userPrincipalName} (user-get)'
     const second = await graphGetUrl(emulator, first.body['@odata.nextLink'], appOnly);
     assert.equal(second.body['@odata.nextLink'], undefined);
     const ids = [...first.body.value, ...second.body.value].map((u: { id: string }) => u.id);
-    assert.equal(ids.length, 125);
-    assert.equal(new Set(ids).size, 125);
+    // 5 named people, 120 numbered demo users and the security seed's 6 (admins, guests, a disabled account).
+    const contoso = emulator.seed!.users.filter((u) => u.tenantId === tid).length;
+    assert.equal(contoso, 131);
+    assert.equal(ids.length, contoso);
+    assert.equal(new Set(ids).size, contoso);
   });
 
   test('$top sets the page size and is kept with $select in the next link', async () => {
@@ -177,7 +180,9 @@ describe('GET /organization (organization-get) and /subscribedSkus (subscribedsk
   test('subscribed SKUs with consumed units counting enabled users', async () => {
     const result = await graphGet(emulator, '/subscribedSkus', appOnly);
     const e3 = result.body.value.find((s: { skuPartNumber: string }) => s.skuPartNumber === 'ENTERPRISEPACK');
-    assert.equal(e3.consumedUnits, 125);
+    // Enabled users only: the seeded disabled account holds no licence.
+    assert.equal(e3.consumedUnits, emulator.seed!.users.filter((u) => u.tenantId === tid && u.accountEnabled).length);
+    assert.equal(e3.consumedUnits, 130);
     assert.equal(e3.capabilityStatus, 'Enabled');
     assert.ok(e3.prepaidUnits.enabled >= e3.consumedUnits);
   });

@@ -208,7 +208,8 @@ describe('security configuration (conditionalaccessroot-list-policies, security-
     assert.equal(result.status, 200);
     assert.equal(result.body['@odata.context'], contextOf('identity/conditionalAccess/policies'));
     const states = result.body.value.map((p: { state: string }) => p.state).sort();
-    assert.deepEqual(states, ['enabled', 'enabled', 'enabledForReportingButNotEnforced']);
+    // The security seed's mix: on, off and report-only (state/security-seed.ts).
+    assert.deepEqual(states, ['disabled', 'disabled', 'enabled', 'enabled', 'enabledForReportingButNotEnforced']);
     for (const policy of result.body.value) {
       assert.ok(Array.isArray(policy.conditions.applications.includeApplications));
       assert.ok(['OR', 'AND'].includes(policy.grantControls.operator));
