@@ -12,6 +12,7 @@ import { registerIntegrationRoutes } from '../features/integrations/index.js';
 import { registerJobRoutes } from '../features/jobs/index.js';
 import { registerWebhookRoutes, type WebhookServices } from '../features/webhooks/index.js';
 import { registerConsentRequestRoutes, type ConsentRequestServices } from '../features/consent-requests/index.js';
+import { registerAttachmentRoutes, registerFilesRoutes, type AttachmentService, type FilesBrowser } from '../features/files/index.js';
 import { registerMemberRoutes, registerWorkspaceRoutes } from '../features/workspaces/index.js';
 
 export interface HubServerDeps extends Omit<ServerDeps, 'authenticators' | 'routes'> {
@@ -23,6 +24,8 @@ export interface HubServerDeps extends Omit<ServerDeps, 'authenticators' | 'rout
   webhooks?: WebhookServices;
   /** The admin consent requests route (reads Microsoft Graph as the workspace's app); it exists only when given. */
   consentRequests?: ConsentRequestServices;
+  /** Browsing users' Microsoft 365 files and the attachments of records; the routes exist only when given. */
+  files?: { browser: FilesBrowser; attachments: AttachmentService };
 }
 
 export async function buildHubServer(deps: HubServerDeps): Promise<FastifyInstance> {
@@ -52,5 +55,7 @@ export async function buildHubServer(deps: HubServerDeps): Promise<FastifyInstan
   if (webhooks) routes.push((server) => registerWebhookRoutes(server, { db, clock, ...webhooks }));
   const { consentRequests } = deps;
   if (consentRequests) routes.push((server) => registerConsentRequestRoutes(server, { db, ...consentRequests }));
+  const { files } = deps;
+  if (files) routes.push((server) => registerFilesRoutes(server, files), (server) => registerAttachmentRoutes(server, { db, attachments: files.attachments }));
   return buildServer({ ...deps, authenticators, routes });
 }

@@ -4,11 +4,12 @@ import { ProblemCatalogue } from '../platform/http/problem-catalogue.js';
 import { CONNECT_PROBLEMS } from '../features/connect/index.js';
 import { CONSENT_REQUEST_PROBLEMS } from '../features/consent-requests/index.js';
 import { CONSOLE_AUTH_PROBLEMS } from '../features/console-auth/index.js';
+import { FILES_PROBLEMS } from '../features/files/index.js';
 import { INTEGRATION_PROBLEMS } from '../features/integrations/index.js';
 import { TOKEN_PROBLEMS } from '../features/tokens/index.js';
 import { WEBHOOK_PROBLEMS } from '../features/webhooks/index.js';
 import { WORKSPACE_PROBLEMS } from '../features/workspaces/index.js';
 
 export function hubProblemCatalogue(): ProblemCatalogue {
-  return new ProblemCatalogue([CONSOLE_AUTH_PROBLEMS, WORKSPACE_PROBLEMS, INTEGRATION_PROBLEMS, CONNECT_PROBLEMS, WEBHOOK_PROBLEMS, TOKEN_PROBLEMS, CONSENT_REQUEST_PROBLEMS]);
+  return new ProblemCatalogue([CONSOLE_AUTH_PROBLEMS, WORKSPACE_PROBLEMS, INTEGRATION_PROBLEMS, CONNECT_PROBLEMS, WEBHOOK_PROBLEMS, TOKEN_PROBLEMS, CONSENT_REQUEST_PROBLEMS, FILES_PROBLEMS]);
 }

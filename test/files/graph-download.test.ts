@@ -7,6 +7,7 @@ import { describe, it } from 'node:test';
 import { downloadItem, type GraphTransferOptions } from '../../src/microsoft/graph/graph-download.js';
 import { GraphError } from '../../src/microsoft/graph/graph-error.js';
 import { createMicrosoftTransport, type FetchLike } from '../../src/microsoft/transport/index.js';
+import { resettableBody as body } from './support/fake-graph.js';
 
 const GRAPH = 'https://graph.test';
 const TOKEN = 'secret-bearer-token';
@@ -21,20 +22,6 @@ interface Seen {
 interface FakeMicrosoft {
   fetch: FetchLike;
   seen: Seen[];
-}
-
-/** A body that sends `bytes` in 16 KiB chunks, then breaks off (a connection reset) when `resetAfter` is reached. */
-function body(bytes: Uint8Array, resetAfter = Infinity): ReadableStream<Uint8Array> {
-  let at = 0;
-  return new ReadableStream({
-    pull(controller) {
-      if (at >= resetAfter) return controller.error(new TypeError('terminated: other side closed'));
-      if (at >= bytes.length) return controller.close();
-      const end = Math.min(bytes.length, at + 16_384, resetAfter);
-      controller.enqueue(bytes.slice(at, end));
-      at = end;
-    },
-  });
 }
 
 /** Serves FILE from a download host honouring Range, with the 302 from Graph naming `downloadHost` (and a fresh URL each time). */

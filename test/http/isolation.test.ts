@@ -32,9 +32,24 @@ const SAMPLE_BODIES: Record<string, unknown> = {
   'POST /api/v1/workspaces/:workspaceId/integrations/m365/credentials': { clientSecret: 'sneaky-secret' },
   'POST /api/v1/workspaces/:workspaceId/users/:externalUserId/connect-link': {},
   'POST /api/v1/workspaces/:workspaceId/integrations/m365/admin-consent-link': {},
+  'POST /api/v1/workspaces/:workspaceId/files/attachments': { entityType: 'requirement', entityId: 'REQ-1', mode: 'link', driveId: 'b!drive', itemId: '01ITEM' },
 };
 
-type Ids = { workspaceId: string; userId: string; apiKeyId: string; jobId: string; webhookId: string; deliveryId: string; externalUserId: string };
+type Ids = { workspaceId: string; userId: string; apiKeyId: string; jobId: string; webhookId: string; deliveryId: string; externalUserId: string; attachmentId: string } & typeof GRAPH_IDS;
+
+/** Microsoft's ids in files routes: not ours to isolate (Microsoft decides), the same for every workspace. */
+const GRAPH_IDS = { driveId: 'b!drive', itemId: '01ITEM', siteId: 'contoso.sharepoint.com,1,2', teamId: 'team-1', channelId: '19:general@thread.tacv2' };
+
+/** An attachment of B's, written as the files feature writes one. */
+async function attachmentOf(hub: Hub, workspaceId: string): Promise<string> {
+  const id = newId('att');
+  const now = hub.clock.now();
+  await hub.store.db
+    .insertInto('file_attachments')
+    .values({ id, workspace_id: workspaceId, entity_type: 'requirement', entity_id: 'REQ-1', mode: 'link', status: 'active', drive_id: 'b!drive', item_id: '01ITEM', name: 'b-secret.docx', size: 1, mime_type: null, web_url: null, etag: null, parent_path: null, added_by_kind: 'external_user', added_by_id: 'host-user-b', storage_key: null, quick_xor_hash: null, sha256: null, job_id: null, idempotency_key: null, checked_at: now, created_at: now, updated_at: now })
+    .execute();
+  return id;
+}
 
 function fill(url: string, ids: Ids): string {
   return url.replace(/:(\w+)/g, (_match, name: keyof Ids) => ids[name]);
@@ -61,9 +76,9 @@ for (const dialect of dialects) {
       a = await workspaceWithPeople(hub, 'a');
       b = await workspaceWithPeople(hub, 'b');
       const bWebhook = await webhookWithDelivery(hub, b);
-      bIds = { workspaceId: b.workspaceId, userId: b.memberUserId, apiKeyId: b.apiKeyId, jobId: jobs.add(b.workspaceId), ...bWebhook, externalUserId: 'host-user-b' };
+      bIds = { workspaceId: b.workspaceId, userId: b.memberUserId, apiKeyId: b.apiKeyId, jobId: jobs.add(b.workspaceId), ...bWebhook, externalUserId: 'host-user-b', attachmentId: await attachmentOf(hub, b.workspaceId), ...GRAPH_IDS };
       jobs.add(a.workspaceId);
-      missing = { workspaceId: newId('ws'), userId: newId('usr'), apiKeyId: newId('key'), jobId: 'job_doesnotexist', webhookId: newId('whk'), deliveryId: newId('whd'), externalUserId: 'host-user-missing' };
+      missing = { workspaceId: newId('ws'), userId: newId('usr'), apiKeyId: newId('key'), jobId: 'job_doesnotexist', webhookId: newId('whk'), deliveryId: newId('whd'), externalUserId: 'host-user-missing', attachmentId: newId('att'), ...GRAPH_IDS };
     });
     after(async () => hub?.close());
 
@@ -97,7 +112,7 @@ for (const dialect of dialects) {
     });
 
     it("answers A's admin on A's workspace with B's member, key and job ids exactly as on missing ones", async () => {
-      const subRoutes = workspaceRoutes().filter((r) => /:(userId|apiKeyId|jobId|webhookId|deliveryId)/.test(r.url));
+      const subRoutes = workspaceRoutes().filter((r) => /:(userId|apiKeyId|jobId|webhookId|deliveryId|attachmentId)/.test(r.url));
       assert.ok(subRoutes.length >= 5);
       for (const route of subRoutes) {
         const body = SAMPLE_BODIES[`${route.method} ${route.url}`];

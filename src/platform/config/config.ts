@@ -33,6 +33,10 @@ export interface Config {
   trustProxy: boolean | string;
   /** Delegated connections not refreshed for this many days are refreshed by the keep-alive job (Microsoft drops refresh tokens unused for 90). */
   keepAliveIdleDays: number;
+  /** Where copied attachments are kept (local disk): default `<dataDir>/documents`. */
+  documentsDir: string;
+  /** Files larger than this are refused for copying (links are not limited). */
+  filesMaxCopyBytes: number;
 }
 
 /** One line per setting: the README's settings table is checked against this list by a test. */
@@ -53,6 +57,8 @@ export const SETTINGS = [
   'M365HUB_SESSION_TTL_SECONDS',
   'M365HUB_TRUST_PROXY',
   'M365HUB_KEEPALIVE_IDLE_DAYS',
+  'M365HUB_DOCUMENTS_DIR',
+  'M365HUB_FILES_MAX_COPY_BYTES',
 ] as const;
 
 type SettingName = (typeof SETTINGS)[number];
@@ -151,6 +157,10 @@ const schema = z
       // Below 90: Microsoft's inactivity limit for refresh tokens, which the job exists to beat.
       z.coerce.number({ error: 'must be a whole number of days between 1 and 80' }).int().min(1).max(80),
     ).default(30),
+    M365HUB_DOCUMENTS_DIR: optional(z.string().min(1)),
+    M365HUB_FILES_MAX_COPY_BYTES: optional(
+      z.coerce.number({ error: 'must be a number of bytes' }).int().min(0).max(Number.MAX_SAFE_INTEGER),
+    ).default(10 * 1024 ** 3),
   })
   .superRefine((v, ctx) => {
     if (v.DATABASE_URL && !v.M365HUB_ENCRYPTION_KEYS) {
@@ -213,5 +223,7 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
     sessionTtlSeconds: v.M365HUB_SESSION_TTL_SECONDS,
     trustProxy: v.M365HUB_TRUST_PROXY === 'true' ? true : v.M365HUB_TRUST_PROXY === 'false' ? false : v.M365HUB_TRUST_PROXY,
     keepAliveIdleDays: v.M365HUB_KEEPALIVE_IDLE_DAYS,
+    documentsDir: path.resolve(cwd, v.M365HUB_DOCUMENTS_DIR ?? path.join(v.M365HUB_DATA_DIR, 'documents')),
+    filesMaxCopyBytes: v.M365HUB_FILES_MAX_COPY_BYTES,
   };
 }
