@@ -51,6 +51,8 @@ export interface StartEmulatorOptions {
   publicUrl?: string;
   /** A state file to load instead of seeding. */
   statePath?: string;
+  /** A "Bulk" folder of this many generated files in every drive (--files-per-folder). */
+  filesPerFolder?: number;
 }
 
 export interface EmulatorHandle {
@@ -120,6 +122,7 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
     autoConsent: options.autoConsent ?? false,
     publicUrl: options.publicUrl,
     statePath: options.statePath,
+    filesPerFolder: options.filesPerFolder ?? 0,
   });
   const { fetch, agent } = createTrustingFetch(running.caPem);
   const base = running.url;

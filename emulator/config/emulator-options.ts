@@ -22,6 +22,8 @@ export interface EmulatorOptions {
   statePath: string | undefined;
   /** Structured request logging to stderr. */
   log: boolean;
+  /** Files in a "Bulk" folder added to every emulated drive (0: none). */
+  filesPerFolder: number;
 }
 
 export const defaultDataDir = () => path.join(os.homedir(), '.m365hub', 'emulator');
@@ -39,6 +41,7 @@ export function withDefaults(partial: Partial<EmulatorOptions>): EmulatorOptions
     hostnames: partial.hostnames ?? [],
     statePath: partial.statePath,
     log: partial.log ?? false,
+    filesPerFolder: partial.filesPerFolder ?? 0,
   };
 }
 
@@ -58,6 +61,7 @@ Options:
   --public-url URL     the origin clients reach the emulator at (proxy, container name)
   --hostname NAME      an extra host name for the server certificate (repeatable)
   --log                log requests to stderr
+  --files-per-folder N add a "Bulk" folder of N generated files to every drive
   --help               show this help
 
 When ready it prints "emulator listening on https://HOST:PORT" and "emulator ca <path>".
@@ -84,6 +88,7 @@ export function parseCliOptions(argv: string[]): EmulatorOptions | 'help' {
         'public-url': { type: 'string' },
         hostname: { type: 'string', multiple: true },
         log: { type: 'boolean' },
+        'files-per-folder': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -96,6 +101,10 @@ export function parseCliOptions(argv: string[]): EmulatorOptions | 'help' {
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be an integer 0-65535, got '${v.port}'`);
   const users = v.users === undefined ? 0 : Number(v.users);
   if (!Number.isInteger(users) || users < 0 || users > 100_000) throw new UsageError(`--users must be an integer 0-100000, got '${v.users}'`);
+  const filesPerFolder = v['files-per-folder'] === undefined ? 0 : Number(v['files-per-folder']);
+  if (!Number.isInteger(filesPerFolder) || filesPerFolder < 0 || filesPerFolder > 1_000_000) {
+    throw new UsageError(`--files-per-folder must be an integer 0-1000000, got '${v['files-per-folder']}'`);
+  }
   if (v.seed !== undefined && v.seed !== 'demo') throw new UsageError(`--seed supports only 'demo', got '${v.seed}'`);
   if (v.seed && v.state) throw new UsageError('--seed and --state cannot be combined');
   if (v['public-url']) {
@@ -117,5 +126,6 @@ export function parseCliOptions(argv: string[]): EmulatorOptions | 'help' {
     publicUrl: v['public-url'],
     hostnames: v.hostname ?? [],
     log: v.log ?? false,
+    filesPerFolder,
   });
 }

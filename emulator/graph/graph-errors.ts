@@ -19,6 +19,8 @@ export class GraphError extends Error {
     message: string,
     /** Extra headers, e.g. WWW-Authenticate on a 401. */
     readonly headers: Record<string, string> = {},
+    /** A detailed code in innerError (OneDrive's innererror codes, e.g. resyncChangesApplyDifferences). */
+    readonly innerCode?: string,
   ) {
     super(message);
   }
@@ -27,15 +29,16 @@ export class GraphError extends Error {
 /** "2020-08-18T12:51:51": Graph's innerError date. */
 export const graphDate = (date = new Date()) => date.toISOString().slice(0, 19);
 
-export function graphErrorBody(code: string, message: string, trace: GraphTrace) {
-  return { error: { code, message, innerError: { date: graphDate(), 'request-id': trace.requestId, 'client-request-id': trace.clientRequestId } } };
+export function graphErrorBody(code: string, message: string, trace: GraphTrace, innerCode?: string) {
+  const inner = { ...(innerCode ? { code: innerCode } : {}), date: graphDate(), 'request-id': trace.requestId, 'client-request-id': trace.clientRequestId };
+  return { error: { code, message, innerError: inner } };
 }
 
 export const graphJson = 'application/json;odata.metadata=minimal;odata.streaming=true;IEEE754Compatible=false;charset=utf-8';
 
 export function sendGraphError(reply: FastifyReply, err: GraphError, trace: GraphTrace) {
   for (const [name, value] of Object.entries(err.headers)) reply.header(name, value);
-  return reply.code(err.status).type('application/json').send(graphErrorBody(err.code, err.message, trace));
+  return reply.code(err.status).type('application/json').send(graphErrorBody(err.code, err.message, trace, err.innerCode));
 }
 
 /**

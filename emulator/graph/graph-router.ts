@@ -1,6 +1,7 @@
 // Graph v1.0 request dispatch: authenticate the bearer token, find the route (literal segments match
 // case-insensitively, as Graph's do; `{name}` captures one segment or a part of one, e.g. `applications(appId='{appId}')`),
 // refuse /me with an app-only token, enforce the permission table, run the handler, and answer in Graph's shape.
+import type { Readable } from 'node:stream';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { permissionsForRequest } from '../permissions/graph-permissions.js';
 import type { EmulatorContext } from '../server/emulator-context.js';
@@ -15,18 +16,35 @@ export interface GraphRouteRequest extends GraphRequestInfo {
   caller: GraphCaller;
   tenant: Tenant;
   params: Record<string, string>;
-  /** The parsed JSON body of a write (undefined for GET). */
+  /** The parsed JSON body of a write (undefined for GET); for a `rawBody` route, undefined (read `raw`). */
   body: unknown;
+  /** The request headers (lower-case names). */
+  headers: Record<string, string | string[] | undefined>;
+  /** The unread request body of a `rawBody` route (file content), to be streamed rather than buffered. */
+  raw?: Readable;
 }
+
+/** A handler's answer other than 200 with a JSON body: a status, headers and an optional JSON body or stream. */
+export class GraphReply {
+  constructor(
+    readonly status: number,
+    readonly body?: GraphObject,
+    readonly headers: Record<string, string> = {},
+  ) {}
+}
+
+type GraphHandlerResult = GraphObject | GraphReply | undefined;
 
 export interface GraphRoute {
   /** GET unless named; a write answers 204 when its handler returns nothing. */
-  method?: 'GET' | 'PATCH';
+  method?: 'GET' | 'PATCH' | 'POST' | 'PUT' | 'DELETE';
   /** Graph's path after /v1.0, e.g. `/users/{user}/drive`. */
   path: string;
   /** The permission table's path when it names this request differently (e.g. `/sites/root` is `/sites/{id}`). */
   permissionPath?: string;
-  handler: (req: GraphRouteRequest) => GraphObject | undefined;
+  handler: (req: GraphRouteRequest) => GraphHandlerResult | Promise<GraphHandlerResult>;
+  /** The body is file content: handed over unread as `raw` instead of being parsed as JSON. */
+  rawBody?: true;
   /**
    * True when an app-only caller reads its own object: "A service principal can retrieve its own application and
    * service principal details without being granted any application permissions"
@@ -140,7 +158,7 @@ export function registerGraphHeaders(app: FastifyInstance): void {
 }
 
 function pathSegments(path: string): string[] {
-  return path
+  const segments = path
     .split('/')
     .filter(Boolean)
     .slice(1)
@@ -151,6 +169,48 @@ function pathSegments(path: string): string[] {
         return s;
       }
     });
+  return collapseItemPath(segments);
+}
+
+/**
+ * OneDrive's path addressing (https://learn.microsoft.com/graph/onedrive-addressing-driveitems): `root:/a/b.docx:` or
+ * `items/{id}:/a/b.docx:`, then optionally more segments (`/children`, `/content`). The path between the colons spans
+ * any number of segments, so it becomes one segment (`a/b.docx`) after the `root:` / `{id}:` segment; routes name it
+ * `root:/{path}`. The closing colon may be left out when nothing follows.
+ */
+function collapseItemPath(segments: string[]): string[] {
+  const open = segments.findIndex((s, i) => s.endsWith(':') && (s.toLowerCase() === 'root:' || segments[i - 1]?.toLowerCase() === 'items'));
+  if (open < 0 || open === segments.length - 1) return segments;
+  let close = segments.findIndex((s, i) => i > open && s.endsWith(':'));
+  if (close < 0) close = segments.length - 1;
+  const path = segments
+    .slice(open + 1, close + 1)
+    .join('/')
+    .replace(/:$/, '');
+  return [...segments.slice(0, open + 1), path, ...segments.slice(close + 1)];
+}
+
+const maxJsonBody = 256 * 1024;
+
+/** A JSON write's body, read whole (bounded) as Fastify's parser did before routes could stream. */
+async function readJsonBody(request: FastifyRequest, stream: Readable): Promise<unknown> {
+  const parts: Buffer[] = [];
+  let length = 0;
+  for await (const chunk of stream) {
+    length += (chunk as Buffer).length;
+    if (length > maxJsonBody) {
+      stream.resume();
+      throw graphErrors.badRequest('The request body is too large.');
+    }
+    parts.push(chunk as Buffer);
+  }
+  const text = Buffer.concat(parts).toString('utf8');
+  if (!/\bjson\b/i.test(request.headers['content-type'] ?? '')) return text;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    throw graphErrors.badRequest('Unable to read JSON request payload. Please ensure Content-Type header is set and payload is of valid JSON format.');
+  }
 }
 
 export function registerGraphRouter(app: FastifyInstance, ctx: EmulatorContext, routes: GraphRoute[]): void {
@@ -158,6 +218,7 @@ export function registerGraphRouter(app: FastifyInstance, ctx: EmulatorContext, 
 
   const handle = async (request: FastifyRequest, reply: FastifyReply) => {
     const trace = graphTrace(request);
+    const stream = (isReadable(request.body) ? request.body : request.raw) as Readable;
     const origin = ctx.origin(request);
     try {
       const path = request.url.split('?')[0]!;
@@ -173,22 +234,31 @@ export function registerGraphRouter(app: FastifyInstance, ctx: EmulatorContext, 
       }
       if (segments[0]?.toLowerCase() === 'me' && caller.kind !== 'delegated') throw graphErrors.meRequiresDelegated();
       const url = new URL(request.url, origin);
+      const route = found.compiled.route;
       const routeRequest: GraphRouteRequest = {
         ctx,
         caller,
         tenant: ctx.directory.findTenant(caller.tenantId)!,
         params: found.params,
-        body: request.method === 'GET' ? undefined : request.body,
+        body: request.method === 'GET' || route.rawBody ? undefined : await readJsonBody(request, stream),
+        headers: request.headers,
         serviceRoot: `${origin}/v1.0`,
         url,
         search: url.searchParams,
+        ...(route.rawBody ? { raw: stream } : {}),
       };
-      const own = caller.kind === 'application' && found.compiled.route.ownObject?.(routeRequest) === true;
+      const own = caller.kind === 'application' && route.ownObject?.(routeRequest) === true;
       if (!own && !allowed(caller, found.compiled.method, found.compiled.permissionPath)) throw graphErrors.insufficientPrivileges();
-      const body = found.compiled.route.handler(routeRequest);
+      const body = await route.handler(routeRequest);
+      if (body instanceof GraphReply) {
+        reply.code(body.status).headers(body.headers);
+        return body.body === undefined ? reply.send() : reply.type(graphJson).send(body.body);
+      }
       if (body === undefined) return reply.code(204).send();
       return reply.code(200).type(graphJson).send(body);
     } catch (error) {
+      if (!stream.readableEnded) stream.resume(); // an unread body must not stall the connection
+
       if (error instanceof GraphError) {
         request.protocolOutcome.error = error.code;
         return sendGraphError(reply, error, trace);
@@ -198,10 +268,17 @@ export function registerGraphRouter(app: FastifyInstance, ctx: EmulatorContext, 
     }
   };
 
-  for (const url of ['/v1.0', '/v1.0/*', '/beta', '/beta/*']) {
-    app.route({ method: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'], url, handler: handle });
-  }
+  // Graph bodies reach the handler unread: file content streams to disk, JSON is read by readJsonBody.
+  void app.register(async (scope) => {
+    scope.removeAllContentTypeParsers();
+    scope.addContentTypeParser('*', (_request, payload, done) => done(null, payload));
+    for (const url of ['/v1.0', '/v1.0/*', '/beta', '/beta/*']) {
+      scope.route({ method: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'], url, handler: handle });
+    }
+  });
 }
+
+const isReadable = (value: unknown): value is Readable => typeof (value as Readable | undefined)?.pipe === 'function';
 
 /** Graph addresses a user by object id or by userPrincipalName; only within the caller's tenant. */
 export function findUser(req: GraphRouteRequest, idOrUpn: string): User {

@@ -5,14 +5,17 @@ import { registerGraphRouter, type GraphRoute } from './graph-router.js';
 import { complianceRoutes } from './routes/compliance-routes.js';
 import { consentRequestRoutes } from './routes/consent-request-routes.js';
 import { directoryRoutes } from './routes/directory-routes.js';
+import { fileRoutes } from './files/files-routes.js';
+import { registerFiles } from './files/files-registration.js';
 import { filesRoutes } from './routes/files-routes.js';
 import { outlookRoutes } from './routes/outlook-routes.js';
 import { teamsRoutes } from './routes/teams-routes.js';
 
-export const graphRoutes: GraphRoute[] = [...directoryRoutes, ...filesRoutes, ...teamsRoutes, ...outlookRoutes, ...complianceRoutes, ...consentRequestRoutes];
+export const graphRoutes: GraphRoute[] = [...directoryRoutes, ...filesRoutes, ...fileRoutes, ...teamsRoutes, ...outlookRoutes, ...complianceRoutes, ...consentRequestRoutes];
 
 export function registerGraphRoutes(app: FastifyInstance, ctx: EmulatorContext): void {
   registerGraphRouter(app, ctx, graphRoutes);
+  registerFiles(app, ctx);
 }
 
 export { registerGraphHeaders, isGraphPath, graphTrace } from './graph-router.js';

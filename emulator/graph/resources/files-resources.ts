@@ -5,7 +5,7 @@
 //  - driveItem: https://learn.microsoft.com/graph/api/resources/driveitem (list children: driveitem-list-children)
 //  - site: https://learn.microsoft.com/graph/api/resources/site (get: site-get; search: site-search)
 import type { Group, Tenant, User } from '../../state/directory-types.js';
-import { deterministicId, driveId, driveItemId, isoSeconds, sharePointHost, siteId, stableNumber, tenantCreatedDateTime } from '../graph-data.js';
+import { driveId, sharePointHost, siteId, stableNumber, tenantCreatedDateTime } from '../graph-data.js';
 import type { GraphObject, ResourceShape } from '../odata-query.js';
 
 const tb = 1024 ** 4;
@@ -14,13 +14,6 @@ export const driveShape: ResourceShape = {
   type: 'microsoft.graph.drive',
   properties: ['id', 'driveType', 'name', 'description', 'createdDateTime', 'lastModifiedDateTime', 'webUrl', 'createdBy', 'lastModifiedBy', 'owner', 'quota'],
   defaults: ['id', 'driveType', 'name', 'description', 'createdDateTime', 'lastModifiedDateTime', 'webUrl', 'createdBy', 'lastModifiedBy', 'owner', 'quota'],
-};
-
-export const driveItemShape: ResourceShape = {
-  type: 'microsoft.graph.driveItem',
-  properties: ['id', 'name', 'size', 'createdDateTime', 'lastModifiedDateTime', 'eTag', 'cTag', 'webUrl', 'createdBy', 'lastModifiedBy', 'parentReference', 'fileSystemInfo', 'file', 'folder'],
-  defaults: ['id', 'name', 'size', 'createdDateTime', 'lastModifiedDateTime', 'eTag', 'cTag', 'webUrl', 'createdBy', 'lastModifiedBy', 'parentReference', 'fileSystemInfo', 'file', 'folder'],
-  filterable: ['name'],
 };
 
 export const siteShape: ResourceShape = {
@@ -41,29 +34,6 @@ export interface SiteFacts {
   isRoot: boolean;
   group?: Group;
 }
-
-interface ItemTemplate {
-  name: string;
-  folder?: true;
-  mimeType?: string;
-  size: number;
-}
-
-const docx = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
-const xlsx = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const pptx = 'application/vnd.openxmlformats-officedocument.presentationml.presentation';
-
-const oneDriveItems: ItemTemplate[] = [
-  { name: 'Projects', folder: true, size: 0 },
-  { name: 'Quarterly report.docx', mimeType: docx, size: 48_213 },
-  { name: 'Budget 2026.xlsx', mimeType: xlsx, size: 23_871 },
-  { name: 'Notes.txt', mimeType: 'text/plain', size: 412 },
-];
-const libraryItems: ItemTemplate[] = [
-  { name: 'General', folder: true, size: 0 },
-  { name: 'Policies.pdf', mimeType: 'application/pdf', size: 182_004 },
-  { name: 'Roadmap.pptx', mimeType: pptx, size: 1_204_337 },
-];
 
 const identity = (user: User) => ({ user: { id: user.id, displayName: user.displayName, email: user.mail ?? user.userPrincipalName } });
 const personalPath = (user: User) => user.userPrincipalName.replace(/[@.]/g, '_');
@@ -135,35 +105,6 @@ export function driveResource(owner: DriveOwner, tenant: Tenant): GraphObject {
     owner: owner.site.group ? { group: { id: owner.site.group.id, displayName: owner.site.group.displayName } } : { user: { displayName: 'System Account' } },
     quota: { deleted: 0, remaining: 25 * tb - used, state: 'normal', total: 25 * tb, used },
   };
-}
-
-/** The items at the root of a drive; modified times move with the emulator clock's day, ids never change. */
-export function rootChildren(owner: DriveOwner, tenant: Tenant, nowMs: number): GraphObject[] {
-  const drive = driveResource(owner, tenant);
-  const id = drive.id as string;
-  const author = owner.kind === 'user' ? identity(owner.user) : { user: { displayName: 'System Account' } };
-  const templates = owner.kind === 'user' ? oneDriveItems : libraryItems;
-  return templates.map((t, i) => {
-    const itemId = driveItemId(`${id}/${t.name}`);
-    const etag = deterministicId(`etag/${id}/${t.name}`).toUpperCase();
-    const created = tenantCreatedDateTime(tenant);
-    const modified = isoSeconds(nowMs - (i + 1) * 3 * 86_400_000 - (nowMs % 86_400_000));
-    return {
-      id: itemId,
-      name: t.name,
-      size: t.size,
-      createdDateTime: created,
-      lastModifiedDateTime: modified,
-      eTag: `"{${etag}},2"`,
-      cTag: `"c:{${etag}},2"`,
-      webUrl: `${String(drive.webUrl)}/${encodeURIComponent(t.name)}`,
-      createdBy: author,
-      lastModifiedBy: author,
-      parentReference: { driveType: drive.driveType, driveId: id, id: driveItemId(`${id}/root`), path: '/drive/root:' },
-      fileSystemInfo: { createdDateTime: created, lastModifiedDateTime: modified },
-      ...(t.folder ? { folder: { childCount: 0 } } : { file: { mimeType: t.mimeType } }),
-    };
-  });
 }
 
 export function findDrive(tenant: Tenant, users: User[], sites: SiteFacts[], id: string): DriveOwner | undefined {

@@ -1,10 +1,9 @@
-// OneDrive and SharePoint endpoints: /me/drive, /users/{id}/drive, /drives/{id}/root/children, /sites/root,
-// /sites?search=, /sites/{id}. Shapes cited in resources/files-resources.ts; children paging follows
-// https://learn.microsoft.com/graph/paging (the emulator's drives are small: one page).
+// OneDrive and SharePoint endpoints: /me/drive, /users/{id}/drive, /sites/root, /sites?search=, /sites/{id}.
+// Shapes cited in resources/files-resources.ts. Drive items (children, content, writes, delta) are in ../files/.
 import { graphErrors } from '../graph-errors.js';
 import { collection, entity } from '../graph-response.js';
 import { findUser, signedInUser, type GraphRoute, type GraphRouteRequest } from '../graph-router.js';
-import { driveItemShape, driveResource, driveShape, findDrive, rootChildren, siteResource, siteShape, tenantSites } from '../resources/files-resources.js';
+import { driveResource, driveShape, siteResource, siteShape, tenantSites } from '../resources/files-resources.js';
 
 const sitesOf = (req: GraphRouteRequest) => tenantSites(req.tenant, req.ctx.directory.groupsOf(req.tenant.id));
 
@@ -20,16 +19,6 @@ function findSite(req: GraphRouteRequest, id: string) {
 export const filesRoutes: GraphRoute[] = [
   { path: '/me/drive', handler: (req) => entity(req, driveShape, driveResource({ kind: 'user', user: signedInUser(req) }, req.tenant), 'drives') },
   { path: '/users/{user}/drive', handler: (req) => entity(req, driveShape, driveResource({ kind: 'user', user: findUser(req, req.params.user!) }, req.tenant), 'drives') },
-  {
-    // `root` is the root item's alias, so the table's /drives/{id}/items/{id}/children facts apply.
-    path: '/drives/{drive}/root/children',
-    permissionPath: '/drives/{id}/items/{id}/children',
-    handler: (req) => {
-      const owner = findDrive(req.tenant, req.ctx.directory.usersOf(req.tenant.id), sitesOf(req), req.params.drive!);
-      if (!owner) throw graphErrors.itemNotFound('The provided drive id appears to be malformed, or does not represent a valid drive.');
-      return collection(req, { shape: driveItemShape, items: rootChildren(owner, req.tenant, req.ctx.clock.now()), context: `drives('${req.params.drive}')/root/children` });
-    },
-  },
   // `root` is a site id alias (site-get), so the table's /sites/{id} facts apply.
   { path: '/sites/root', permissionPath: '/sites/{id}', handler: (req) => entity(req, siteShape, siteResource(sitesOf(req)[0]!, req.tenant), 'sites') },
   {

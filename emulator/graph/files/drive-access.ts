@@ -1,0 +1,92 @@
+// Which drive a request names and whether the caller may use it. Drives exist per tenant only (another tenant's
+// drive id is not found, exactly like a missing one). An application token reaches every drive of its tenant (its
+// permissions are checked by the router); a delegated call also needs the signed-in user's own access, as
+// SharePoint checks it: their own OneDrive, the root site, and the team sites of groups they belong to.
+import type { Group, Tenant, User } from '../../state/directory-types.js';
+import { GraphError, graphErrors } from '../graph-errors.js';
+import { findUser, signedInUser, type GraphRouteRequest } from '../graph-router.js';
+import { driveIdOf, findDrive, tenantSites, type DriveOwner, type SiteFacts } from '../resources/files-resources.js';
+import { fileSystemOf } from './file-system.js';
+import type { ItemTree } from './item-tree.js';
+
+export interface DriveRef {
+  owner: DriveOwner;
+  driveId: string;
+  tree: ItemTree;
+}
+
+/** How a route names its drive: `/me/drive`, `/users/{user}/drive`, `/drives/{drive}`, `/groups/{group}/drive`, `/sites/{site}/drive`. */
+export type DriveBase = 'me' | 'users' | 'drives' | 'groups' | 'sites';
+
+export const sitesOf = (req: GraphRouteRequest): SiteFacts[] => tenantSites(req.tenant, req.ctx.directory.groupsOf(req.tenant.id));
+
+export const accessDenied = () => new GraphError(403, 'accessDenied', 'Access denied. You do not have permission to perform this action or access this resource.');
+const driveNotFound = () => graphErrors.itemNotFound('The provided drive id appears to be malformed, or does not represent a valid drive.');
+export const siteNotFound = () => graphErrors.itemNotFound('Requested site could not be found');
+
+export function findSite(req: GraphRouteRequest, id: string): SiteFacts {
+  const sites = sitesOf(req);
+  const wanted = id.toLowerCase();
+  // A site is addressed by its composite id, by `root`, or (the root) by the hostname alone (site-get).
+  const site = sites.find((s) => s.id.toLowerCase() === wanted) ?? (wanted === 'root' || wanted === sites[0]!.webUrl.slice(8) ? sites[0] : undefined);
+  if (!site) throw siteNotFound();
+  return site;
+}
+
+function findGroup(req: GraphRouteRequest, id: string): Group {
+  const group = req.ctx.directory.groupsOf(req.tenant.id).find((g) => g.id === id.toLowerCase());
+  if (!group) throw graphErrors.resourceNotFound(id);
+  return group;
+}
+
+/** Whether the signed-in user of a delegated call can open the drive (application callers always can). */
+export function userCanReach(req: GraphRouteRequest, owner: DriveOwner): boolean {
+  if (req.caller.kind === 'application') return true;
+  const me: User = signedInUser(req);
+  if (owner.kind === 'user') return owner.user.id === me.id;
+  return owner.site.isRoot || (owner.site.group?.memberIds.includes(me.id) ?? false);
+}
+
+export function siteOwner(site: SiteFacts): DriveOwner {
+  return { kind: 'site', site };
+}
+
+/** The drive a request's base names, after the user-access check. */
+export function resolveDrive(req: GraphRouteRequest, base: DriveBase): DriveRef {
+  let owner: DriveOwner;
+  switch (base) {
+    case 'me':
+      owner = { kind: 'user', user: signedInUser(req) };
+      break;
+    case 'users':
+      owner = { kind: 'user', user: findUser(req, req.params.user!) };
+      break;
+    case 'groups': {
+      const group = findGroup(req, req.params.group!);
+      owner = siteOwner(sitesOf(req).find((s) => s.group?.id === group.id)!);
+      break;
+    }
+    case 'sites':
+      owner = siteOwner(findSite(req, req.params.site!));
+      break;
+    case 'drives': {
+      const found = findDrive(req.tenant, req.ctx.directory.usersOf(req.tenant.id), sitesOf(req), req.params.drive!);
+      if (!found) throw driveNotFound();
+      owner = found;
+      break;
+    }
+  }
+  if (!userCanReach(req, owner)) throw accessDenied();
+  return { owner, driveId: driveIdOf(owner), tree: fileSystemOf(req.ctx).tree(owner, req.tenant) };
+}
+
+/** The drives of a site (one Documents library each) the caller can reach. */
+export function siteDrives(req: GraphRouteRequest, site: SiteFacts): DriveRef[] {
+  const owner = siteOwner(site);
+  if (!userCanReach(req, owner)) throw accessDenied();
+  return [{ owner, driveId: driveIdOf(owner), tree: fileSystemOf(req.ctx).tree(owner, req.tenant) }];
+}
+
+export function driveRefFor(req: GraphRouteRequest, owner: DriveOwner, tenant: Tenant = req.tenant): DriveRef {
+  return { owner, driveId: driveIdOf(owner), tree: fileSystemOf(req.ctx).tree(owner, tenant) };
+}
