@@ -118,6 +118,26 @@ describe('streaming download', () => {
     assert.deepEqual(downloads, ['t1 null', 't1 bytes=100000-', 't2 bytes=100000-']);
   });
 
+  it('refuses to splice a new version onto the bytes of the old one when the fresh download URL serves another ETag', async () => {
+    const microsoft = fakeMicrosoft({ expireFirstUrlAfterBytes: 100_000 });
+    const versioned: FetchLike = async (input, init) => {
+      const response = await microsoft.fetch(input, init);
+      const tempauth = new URL(String(input)).searchParams.get('tempauth');
+      if (!tempauth || response.status >= 300) return response;
+      const headers = new Headers(response.headers);
+      headers.set('etag', `"{ITEM},${tempauth === 't1' ? 1 : 2}"`);
+      return new Response(response.body, { status: response.status, headers });
+    };
+    const received: number[] = [];
+    await assert.rejects(
+      (async () => {
+        for await (const chunk of downloadItem(transferOptions(versioned), target)) received.push(chunk.length);
+      })(),
+      (error: unknown) => error instanceof GraphError && error.code === 'content_changed',
+    );
+    assert.equal(received.reduce((a, b) => a + b, 0), 100_000, 'only the first version\'s bytes were given out');
+  });
+
   it('starts at a given offset (a copy resumed after a crash) and copes with a host that ignores Range', async () => {
     for (const ignoreRange of [false, true]) {
       const microsoft = fakeMicrosoft({ ignoreRange });

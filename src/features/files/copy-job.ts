@@ -11,6 +11,7 @@ import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { downloadItem } from '../../microsoft/graph/graph-download.js';
 import { QuickXorHash } from '../../microsoft/graph/quick-xor-hash.js';
+import { GraphError } from '../../microsoft/graph/graph-error.js';
 import { JobFailure } from '../../platform/jobs/job-failure.js';
 import type { JobContext, JobHandler } from '../../platform/jobs/job-worker.js';
 import type { DocumentStorage } from '../../platform/storage/document-storage.js';
@@ -109,7 +110,13 @@ async function copy(deps: CopyJobDeps, context: JobContext, row: AttachmentRow, 
       yield chunk;
     }
   }
-  await deps.storage.appendStaged(key, hashed());
+  try {
+    await deps.storage.appendStaged(key, hashed());
+  } catch (error) {
+    // A new version arrived mid-copy: the next attempt sees its eTag and starts over from byte 0.
+    if (error instanceof GraphError && error.code === 'content_changed') throw new JobFailure('source_changed', 'The file changed in Microsoft 365 during the copy; the copy starts again with the new version.', { cause: error });
+    throw error;
+  }
 
   if (size !== undefined && copied !== size) {
     throw new JobFailure('copy_incomplete', `Microsoft said the file has ${size} bytes; ${copied} arrived. The copy will be tried again.`);

@@ -10,6 +10,8 @@
 // - a body that breaks off (connection reset, an idle socket) resumes with `Range: bytes=<received>-` from the same
 //   URL; a download URL that stopped working mid-transfer (401/403/404/410 from the download host: it expired) is
 //   replaced by a fresh one from Graph, and the transfer resumes where it was;
+// - a resume answered with another ETag than the first answer's is refused (`content_changed`): the file changed,
+//   and its new bytes must not be spliced onto the old ones;
 // - bytes are yielded as they arrive: nothing buffers the whole file, and the consumer's pace (a disk write) is the
 //   download's pace.
 import { randomUUID } from 'node:crypto';
@@ -72,6 +74,8 @@ export async function* downloadItem(options: GraphTransferOptions, target: Downl
   let total: number | undefined;
   let stalled = 0;
   let location: { url: URL } | { body: Response } | undefined;
+  // The version being read: a resume that would splice another version's bytes onto these is refused.
+  let version: string | undefined;
 
   while (total === undefined || received < total) {
     request.signal?.throwIfAborted();
@@ -117,6 +121,13 @@ export async function* downloadItem(options: GraphTransferOptions, target: Downl
       idle.stop();
       throw await graphErrorFromResponse(response, 'download');
     }
+    const etag = response.headers.get('etag') ?? undefined;
+    if (version !== undefined && etag !== undefined && etag !== version) {
+      idle.stop();
+      await response.body?.cancel().catch(() => {});
+      throw new GraphError({ code: 'content_changed', status: response.status, message: 'The file changed in Microsoft 365 while it was being downloaded; download it again from the start', clientRequestId: 'download' });
+    }
+    version ??= etag;
     const start = startOf(response);
     total ??= totalOf(response, start);
     let skip = received - start; // a server that ignored Range sends from 0: skip what we hold
