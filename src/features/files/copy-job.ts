@@ -9,8 +9,6 @@
 //   is ever readable: downloads serve only committed documents of active attachments.
 import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import { downloadItem } from '../../microsoft/graph/graph-download.js';
-import { QuickXorHash } from '../../microsoft/graph/quick-xor-hash.js';
 import { GraphError } from '../../microsoft/graph/graph-error.js';
 import { JobFailure } from '../../platform/jobs/job-failure.js';
 import type { JobContext, JobHandler } from '../../platform/jobs/job-worker.js';
@@ -23,6 +21,7 @@ import { DRIVE_ITEM_SELECT, type GraphDriveItem } from './drive-items.js';
 import { FilesError, filesErrorOf } from './files-error.js';
 import { connectHint, graphFor, type FilesMicrosoft } from './files-graph.js';
 import { FILES_COPY_JOB } from './files-job-types.js';
+import { streamToStorage } from './stream-to-storage.js';
 
 export interface CopyJobDeps {
   db: Kysely<Database>;
@@ -79,50 +78,32 @@ async function copy(deps: CopyJobDeps, context: JobContext, row: AttachmentRow, 
   const item = await client.get<GraphDriveItem>(`/drives/${encodeURIComponent(target.driveId)}/items/${encodeURIComponent(target.itemId)}`, { query: { $select: DRIVE_ITEM_SELECT } });
   const size = typeof item.size === 'number' ? item.size : undefined;
   if (size !== undefined && size > deps.maxCopyBytes) throw new FilesError('file_too_large', `The file is now ${size} bytes; this hub copies files up to ${deps.maxCopyBytes} bytes.`);
-  let staged = await deps.storage.stagedSize(key);
+  const staged = await deps.storage.stagedSize(key);
   // Bytes staged from another version of the file are worthless: start again (and record the version copied).
   if ((item.eTag ?? null) !== row.etag || (size !== undefined && staged > size)) {
     await deps.storage.discardStaged(key);
-    staged = 0;
   }
   await updateAttachment(deps.db, workspaceId, row.id, { etag: item.eTag ?? null, size: size ?? null, quick_xor_hash: item.file?.hashes?.quickXorHash ?? null, updated_at: deps.clock.now() });
 
-  const sha256 = createHash('sha256');
-  const quickXor = new QuickXorHash();
-  if (staged > 0) {
-    for await (const chunk of deps.storage.readStaged(key)) {
-      sha256.update(chunk as Buffer);
-      quickXor.update(chunk as Buffer);
-    }
-  }
-  let copied = staged;
-  let reported = copied;
-  await context.progress(copied, size ?? 0, 'copying');
-  async function* hashed(): AsyncGenerator<Uint8Array> {
-    for await (const chunk of downloadItem(transfer, target, { offset: copied, signal: context.signal })) {
-      sha256.update(chunk);
-      quickXor.update(chunk);
-      copied += chunk.length;
-      if (copied - reported >= PROGRESS_EVERY) {
-        reported = copied;
-        await context.progress(copied, size ?? copied, 'copying');
-      }
-      yield chunk;
-    }
-  }
+  let copy;
   try {
-    await deps.storage.appendStaged(key, hashed());
+    copy = await streamToStorage(transfer, target, deps.storage, key, {
+      signal: context.signal,
+      progressEvery: PROGRESS_EVERY,
+      onProgress: (bytes) => context.progress(bytes, size ?? bytes, 'copying'),
+    });
   } catch (error) {
     // A new version arrived mid-copy: the next attempt sees its eTag and starts over from byte 0.
     if (error instanceof GraphError && error.code === 'content_changed') throw new JobFailure('source_changed', 'The file changed in Microsoft 365 during the copy; the copy starts again with the new version.', { cause: error });
     throw error;
   }
+  const copied = copy.bytes;
 
   if (size !== undefined && copied !== size) {
     throw new JobFailure('copy_incomplete', `Microsoft said the file has ${size} bytes; ${copied} arrived. The copy will be tried again.`);
   }
   const expected = item.file?.hashes?.quickXorHash;
-  if (expected && quickXor.digest() !== expected) {
+  if (expected && copy.quickXorHash !== expected) {
     await deps.storage.discardStaged(key);
     throw new JobFailure('copy_hash_mismatch', "The copied bytes do not match Microsoft's QuickXorHash of the file; the copy starts again.");
   }
@@ -133,7 +114,7 @@ async function copy(deps: CopyJobDeps, context: JobContext, row: AttachmentRow, 
   }
   await deps.storage.commit(key);
   await context.progress(copied, copied, 'copied');
-  return finish(deps, row, { size: copied, sha256: sha256.digest('hex'), eTag: item.eTag ?? null });
+  return finish(deps, row, { size: copied, sha256: copy.sha256, eTag: item.eTag ?? null });
 }
 
 async function finish(deps: CopyJobDeps, row: AttachmentRow, copy: { size: number; sha256: string; eTag: string | null }): Promise<unknown> {
