@@ -5,15 +5,44 @@
 // throughput ratio (goal ≥ 0.9×) and the peak RSS seen while the hub copied (goal < 150 MB). The emulator runs in
 // this process too, so the RSS figure is an upper bound for the hub's own.
 import { mkdtempSync, rmSync } from 'node:fs';
+import https from 'node:https';
+import { Readable } from 'node:stream';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { startEmulator } from '../emulator/harness.js';
 import { userToken } from '../emulator/graph/test/graph-test-client.js';
 import { streamToStorage } from '../src/features/files/stream-to-storage.js';
-import { createMicrosoftTransport } from '../src/microsoft/transport/index.js';
+import { createMicrosoftTransport, type FetchLike } from '../src/microsoft/transport/index.js';
 import { createLocalDiskStorage } from '../src/platform/storage/local-disk-storage.js';
 
 const ROUNDS = 2;
+
+/**
+ * A fetch that trusts the emulator's CA and streams bodies (the harness's test fetch buffers them, and Node 20's
+ * global fetch takes no CA), as production's fetch streams from Microsoft. GET only; follows redirects when asked.
+ */
+function streamingFetch(ca: string): FetchLike {
+  const agent = new https.Agent({ ca, keepAlive: true });
+  const once = (url: URL, init: RequestInit) =>
+    new Promise<Response>((resolve, reject) => {
+      const request = https.get(url, { headers: Object.fromEntries(new Headers(init.headers)), agent, ...(init.signal ? { signal: init.signal } : {}) }, (res) => {
+        const headers = new Headers();
+        for (const [name, value] of Object.entries(res.headers)) if (typeof value === 'string') headers.set(name, value);
+        const status = res.statusCode ?? 500;
+        resolve(new Response(status === 204 || status === 302 ? (res.resume(), null) : (Readable.toWeb(res) as ReadableStream<Uint8Array>), { status, headers }));
+      });
+      request.on('error', reject);
+    });
+  return async (input, init = {}) => {
+    let url = new URL(String(input));
+    for (let hops = 0; ; hops++) {
+      const response = await once(url, init);
+      const location = response.headers.get('location');
+      if ((init.redirect ?? 'follow') !== 'follow' || response.status !== 302 || !location || hops > 5) return response;
+      url = new URL(location, url);
+    }
+  };
+}
 const MiB = 1024 * 1024;
 
 const emulator = await startEmulator({ autoSignIn: true, autoConsent: true });
@@ -23,12 +52,15 @@ try {
   const itemResponse = await emulator.fetch(`${emulator.url}/v1.0/me/drive/root:/Large files/Backup.zip`, { headers: { authorization: `Bearer ${token}` } });
   const item = (await itemResponse.json()) as { id: string; size: number; parentReference: { driveId: string }; file: { hashes: { quickXorHash: string } } };
   const target = { driveId: item.parentReference.driveId, itemId: item.id };
-  const transfer = { graphUrl: emulator.url, accessToken: async () => token, transport: createMicrosoftTransport({ fetch: emulator.fetch }) };
+  const fetch = streamingFetch(emulator.ca);
+  const transfer = { graphUrl: emulator.url, accessToken: async () => token, transport: createMicrosoftTransport({ fetch }) };
   const storage = createLocalDiskStorage(documents);
 
   async function raw(): Promise<number> {
     const started = performance.now();
-    const response = await emulator.fetch(`${emulator.url}/v1.0/drives/${target.driveId}/items/${target.itemId}/content`, { headers: { authorization: `Bearer ${token}` } });
+    // Graph's 302, then the download URL without the token (a redirect to another origin drops it anyway).
+    const redirect = await fetch(`${emulator.url}/v1.0/drives/${target.driveId}/items/${target.itemId}/content`, { redirect: 'manual', headers: { authorization: `Bearer ${token}` } });
+    const response = await fetch(redirect.headers.get('location')!);
     let bytes = 0;
     const reader = response.body!.getReader();
     for (let read = await reader.read(); !read.done; read = await reader.read()) bytes += read.value.length;

@@ -41,6 +41,17 @@ test('quickXorHash of inputs longer than the 160-byte cycle matches the specific
   }
 });
 
+test('quickXorHash of long inputs at every byte alignment (word-wise blocks) matches the specification', () => {
+  const data = randomBytes(5003);
+  for (let offset = 0; offset < 4; offset++) {
+    const view = data.subarray(offset);
+    assert.equal(quickXorHash(view), bitByBit(view), `offset ${offset}`);
+  }
+  const hash = new QuickXorHash();
+  for (const [from, to] of [[0, 7], [7, 1500], [1500, 1501], [1501, 5003]] as const) hash.update(data.subarray(from, to));
+  assert.equal(hash.digest(), bitByBit(data), 'chunks that start mid-block, then run over several blocks');
+});
+
 test('quickXorHash fed in chunks of any size equals the digest of the whole', () => {
   const data = randomBytes(3001);
   const hash = new QuickXorHash();

@@ -51,7 +51,7 @@ async function runCopy(deps: CopyJobDeps, context: JobContext): Promise<unknown>
   } catch (error) {
     const user: ConnectionUser = { kind: row.added_by_kind, id: row.added_by_id };
     const failure = filesErrorOf(error, { needs: 'Files.Read.All', connectHint: connectHint(workspaceId, user) });
-    const retryable = (failure as { retryable?: unknown }).retryable !== false && !(failure instanceof FilesError && !failure.retryable);
+    const retryable = (failure as { retryable?: unknown }).retryable !== false;
     if (!retryable || job.attempts >= job.maxAttempts) {
       // The user sees the attachment failed; nothing staged is kept for a copy that will not resume.
       await setStatus(deps.db, workspaceId, attachmentId, 'copy_failed', deps.clock.now());

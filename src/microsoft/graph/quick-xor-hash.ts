@@ -12,16 +12,37 @@ const WIDTH_BITS = 160;
 const SHIFT = 11;
 const LANES = WIDTH_BITS; // 160 / gcd(11, 160) positions before the pattern repeats
 const VECTOR_BYTES = WIDTH_BITS / 8;
+const WORDS = LANES / 4;
 
 export class QuickXorHash {
   readonly #lanes = new Uint8Array(LANES);
+  /** The same lanes as 32-bit words: XOR is bytewise, so a word XOR is four lane XORs. */
+  readonly #lanes32 = new Uint32Array(this.#lanes.buffer);
   #lane = 0;
   #length = 0n;
 
   update(chunk: Uint8Array): this {
     const lanes = this.#lanes;
     let lane = this.#lane;
-    for (let i = 0; i < chunk.length; i++) {
+    let i = 0;
+    // Byte by byte up to a block boundary (lane 0), then whole 160-byte blocks as 40 32-bit words, then the tail.
+    for (; i < chunk.length && lane !== 0; i++) {
+      lanes[lane]! ^= chunk[i]!;
+      if (++lane === LANES) lane = 0;
+    }
+    const blocks = Math.floor((chunk.length - i) / LANES);
+    if (blocks > 0) {
+      const words = this.#lanes32;
+      const length = blocks * LANES;
+      const start = chunk.byteOffset + i;
+      // A word view needs 4-byte alignment; an unaligned chunk is copied once (a native memcpy) into one that is.
+      const source = start % 4 === 0 ? new Uint32Array(chunk.buffer, start, length / 4) : new Uint32Array(Uint8Array.prototype.slice.call(chunk, i, i + length).buffer);
+      for (let w = 0; w < source.length; w += WORDS) {
+        for (let k = 0; k < WORDS; k++) words[k]! ^= source[w + k]!;
+      }
+      i += length;
+    }
+    for (; i < chunk.length; i++) {
       lanes[lane]! ^= chunk[i]!;
       if (++lane === LANES) lane = 0;
     }
