@@ -12,6 +12,7 @@ import { registerIntegrationRoutes } from '../features/integrations/index.js';
 import { registerJobRoutes } from '../features/jobs/index.js';
 import { registerWebhookRoutes, type WebhookServices } from '../features/webhooks/index.js';
 import { registerConsentRequestRoutes, type ConsentRequestServices } from '../features/consent-requests/index.js';
+import { registerAttachmentRoutes, registerFilesRoutes, type AttachmentService, type FilesBrowser } from '../features/files/index.js';
 import { registerMemberRoutes, registerWorkspaceRoutes } from '../features/workspaces/index.js';
 import { registerSubscriptionRoutes, type SubscriptionServices } from '../features/subscriptions/index.js';
 import { registerActionRoutes, type ActionServices } from '../features/actions/index.js';
@@ -32,6 +33,8 @@ export interface HubServerDeps extends Omit<ServerDeps, 'authenticators' | 'rout
   actions?: ActionServices;
   /** The Microsoft Graph pass-through and its policy; they exist only when given. */
   proxy?: ProxyServices;
+  /** Browsing users' Microsoft 365 files and the attachments of records; the routes exist only when given. */
+  files?: { browser: FilesBrowser; attachments: AttachmentService };
 }
 
 export async function buildHubServer(deps: HubServerDeps): Promise<FastifyInstance> {
@@ -65,5 +68,7 @@ export async function buildHubServer(deps: HubServerDeps): Promise<FastifyInstan
   if (actions) routes.push((server) => registerActionRoutes(server, { db, clock, ...actions }));
   if (subscriptions) routes.push((server) => registerSubscriptionRoutes(server, { db, clock, ...subscriptions }));
   if (consentRequests) routes.push((server) => registerConsentRequestRoutes(server, { db, entraAdminCenterUrl: config.cloud.entraAdminCenterUrl, ...consentRequests }));
+  const { files } = deps;
+  if (files) routes.push((server) => registerFilesRoutes(server, files), (server) => registerAttachmentRoutes(server, { db, attachments: files.attachments }));
   return buildServer({ ...deps, authenticators, routes });
 }

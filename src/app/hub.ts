@@ -37,6 +37,8 @@ import { hubProblemCatalogue } from './problem-catalogue.js';
 import { hubEventCatalogue } from './event-catalogue.js';
 import { INTEGRATION_LISTENERS } from './integration-listeners.js';
 import { scheduleSubscriptionRenewal, subscriptionJobs, SubscriptionManager } from '../features/subscriptions/index.js';
+import { AttachmentService, copyJobs, FilesBrowser, linkRefreshJobs, scheduleLinkRefresh, type FilesMicrosoft } from '../features/files/index.js';
+import { createLocalDiskStorage } from '../platform/storage/local-disk-storage.js';
 
 export interface HubOptions {
   config: Config;
@@ -103,17 +105,29 @@ export async function buildHub(options: HubOptions): Promise<Hub> {
     await scheduleSubscriptionRenewal(jobs);
     const enabledServices = (workspaceId: string) => integrations.enabledServices(workspaceId);
     const subscriptions = new SubscriptionManager({ db: store.db, graphs: graphClients, events, clock, logger, publicUrl: config.backendUrl });
+    await scheduleLinkRefresh(jobs);
+    // A user's delegated Graph token, for Test Connection and the files feature.
+    const delegatedToken = async (workspaceId: string, user: ConnectionUser) =>
+      (await tokens.getAccessToken({ workspaceId, principal: user.kind === 'console_user' ? { kind: 'console_user', consoleUserId: user.id } : { kind: 'user', externalUserId: user.id } })).accessToken;
     const testConnectionDeps = {
       integrations,
       entra,
-      delegatedToken: async (workspaceId: string, user: ConnectionUser) =>
-        (await tokens.getAccessToken({ workspaceId, principal: user.kind === 'console_user' ? { kind: 'console_user', consoleUserId: user.id } : { kind: 'user', externalUserId: user.id } })).accessToken,
+      delegatedToken,
       graphUrl: config.graphUrl,
       ...(options.fetch ? { fetch: options.fetch } : {}),
       adminConsentLink: (workspaceId: string) => `${config.backendUrl ?? ''}/auth/m365/admin-consent?workspaceId=${encodeURIComponent(workspaceId)}`,
       clock,
       logger,
     };
+    const filesMicrosoft: FilesMicrosoft = {
+      graphUrl: config.graphUrl,
+      transport,
+      logger,
+      accessToken: delegatedToken,
+    };
+    const documents = createLocalDiskStorage(config.documentsDir);
+    const filesDeps = { db: store.db, clock, storage: documents, microsoft: filesMicrosoft, maxCopyBytes: config.filesMaxCopyBytes };
+    const files = { browser: new FilesBrowser(filesMicrosoft), attachments: new AttachmentService({ ...filesDeps, queue: jobs }) };
     const worker = new JobWorker({
       db: store.db,
       queue: jobs,
@@ -125,6 +139,8 @@ export async function buildHub(options: HubOptions): Promise<Hub> {
       handlers: {
         ...maintenanceJobs({ db: store.db, clock }),
         ...keepAliveJobs({ db: store.db, tokens, clock, logger, idleDays: config.keepAliveIdleDays }),
+        ...copyJobs(filesDeps),
+        ...linkRefreshJobs(filesDeps),
         ...healthJobs({ test: testConnectionDeps, health: { db: store.db, events, clock }, queue: jobs, db: store.db }),
         ...subscriptionJobs(subscriptions),
         [WEBHOOK_DELIVERY_JOB]: webhookDeliveryJob({ db: store.db, keyRing, clock, logger, send: createWebhookSender({ allowPrivateTargets: config.allowPrivateWebhookTargets }) }),
@@ -145,6 +161,7 @@ export async function buildHub(options: HubOptions): Promise<Hub> {
       subscriptions: { manager: subscriptions, queue: jobs },
       actions: { graphs: graphClients, enabledServices },
       proxy: { tokens, transport, graphUrl: config.graphUrl, enabledServices, rateLimit: config.proxyRateLimit },
+      files,
     });
 
     let closing: Promise<void> | undefined;

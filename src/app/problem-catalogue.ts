@@ -4,6 +4,7 @@ import { ProblemCatalogue } from '../platform/http/problem-catalogue.js';
 import { CONNECT_PROBLEMS } from '../features/connect/index.js';
 import { CONSENT_REQUEST_PROBLEMS } from '../features/consent-requests/index.js';
 import { CONSOLE_AUTH_PROBLEMS } from '../features/console-auth/index.js';
+import { FILES_PROBLEMS } from '../features/files/index.js';
 import { INTEGRATION_PROBLEMS } from '../features/integrations/index.js';
 import { TOKEN_PROBLEMS } from '../features/tokens/index.js';
 import { WEBHOOK_PROBLEMS } from '../features/webhooks/index.js';
@@ -13,5 +14,5 @@ import { ACTION_PROBLEMS } from '../features/actions/index.js';
 import { PROXY_PROBLEMS } from '../features/proxy/index.js';
 
 export function hubProblemCatalogue(): ProblemCatalogue {
-  return new ProblemCatalogue([CONSOLE_AUTH_PROBLEMS, WORKSPACE_PROBLEMS, INTEGRATION_PROBLEMS, CONNECT_PROBLEMS, WEBHOOK_PROBLEMS, TOKEN_PROBLEMS, CONSENT_REQUEST_PROBLEMS, SUBSCRIPTION_PROBLEMS, ACTION_PROBLEMS, PROXY_PROBLEMS]);
+  return new ProblemCatalogue([CONSOLE_AUTH_PROBLEMS, WORKSPACE_PROBLEMS, INTEGRATION_PROBLEMS, CONNECT_PROBLEMS, WEBHOOK_PROBLEMS, TOKEN_PROBLEMS, CONSENT_REQUEST_PROBLEMS, SUBSCRIPTION_PROBLEMS, ACTION_PROBLEMS, PROXY_PROBLEMS, FILES_PROBLEMS]);
 }

@@ -9,6 +9,7 @@ import { ManualClock } from '../../src/platform/time/clock.js';
 import { createConsoleUser } from '../../src/features/console-auth/console-users.js';
 import type { JobsPort } from '../../src/platform/http/server.js';
 import { buildHub } from '../../src/app/hub.js';
+import type { FetchLike } from '../../src/microsoft/transport/index.js';
 import { openTestStore, type TestStore } from '../support/stores.js';
 
 export interface Caller {
@@ -41,6 +42,8 @@ export async function startHub(
     beforeReady?: (server: FastifyInstance) => void;
     /** Replaces the store's readiness check. */
     isReady?: () => Promise<boolean>;
+    /** How the hub reaches Microsoft (a fake Graph). */
+    fetch?: FetchLike;
   } = {},
 ): Promise<Hub> {
   const store = await openTestStore(dialect);
@@ -67,6 +70,7 @@ export async function startHub(
     store: options.isReady ? { ...store, isReady: options.isReady } : store,
     consoleDir: options.consoleDir ?? '/nonexistent-console',
     ...(options.jobs ? { jobsView: options.jobs } : {}),
+    ...(options.fetch ? { fetch: options.fetch } : {}),
     // hooks.example.com is public, everything else resolves to a private address (no real DNS in tests).
     resolveHost: async (host) => [{ address: host === 'hooks.example.com' ? '93.184.215.14' : '10.0.0.7', family: 4 }],
   });

@@ -32,12 +32,44 @@ const SAMPLE_BODIES: Record<string, unknown> = {
   'POST /api/v1/workspaces/:workspaceId/integrations/m365/credentials': { clientSecret: 'sneaky-secret' },
   'POST /api/v1/workspaces/:workspaceId/users/:externalUserId/connect-link': {},
   'POST /api/v1/workspaces/:workspaceId/integrations/m365/admin-consent-link': {},
+  'POST /api/v1/workspaces/:workspaceId/files/attachments': { entityType: 'requirement', entityId: 'REQ-1', mode: 'link', driveId: 'b!drive', itemId: '01ITEM' },
+  'POST /api/v1/workspaces/:workspaceId/subscriptions': { resource: 'users', changeType: 'updated', mode: 'application' },
+  'POST /api/v1/workspaces/:workspaceId/actions/mail/send': { to: ['someone@example.com'], subject: 'sneaky', body: { contentType: 'text', content: 'x' } },
+  'PUT /api/v1/workspaces/:workspaceId/proxy/settings': { openPassthrough: true },
+  'POST /api/v1/workspaces/:workspaceId/proxy/graph/:version/*': { sneaky: true },
+  'PUT /api/v1/workspaces/:workspaceId/proxy/graph/:version/*': { sneaky: true },
+  'PATCH /api/v1/workspaces/:workspaceId/proxy/graph/:version/*': { sneaky: true },
 };
 
-type Ids = { workspaceId: string; userId: string; apiKeyId: string; jobId: string; webhookId: string; deliveryId: string; externalUserId: string };
+type Ids = { workspaceId: string; userId: string; apiKeyId: string; jobId: string; webhookId: string; deliveryId: string; externalUserId: string; attachmentId: string; subscriptionId: string } & typeof GRAPH_IDS;
+
+/** Microsoft's ids in files routes: not ours to isolate (Microsoft decides), the same for every workspace. */
+const GRAPH_IDS = { driveId: 'b!drive', itemId: '01ITEM', siteId: 'contoso.sharepoint.com,1,2', teamId: 'team-1', channelId: '19:general@thread.tacv2', version: 'v1.0' };
+
+/** An attachment of B's, written as the files feature writes one. */
+async function attachmentOf(hub: Hub, workspaceId: string): Promise<string> {
+  const id = newId('att');
+  const now = hub.clock.now();
+  await hub.store.db
+    .insertInto('file_attachments')
+    .values({ id, workspace_id: workspaceId, entity_type: 'requirement', entity_id: 'REQ-1', mode: 'link', status: 'active', drive_id: 'b!drive', item_id: '01ITEM', name: 'b-secret.docx', size: 1, mime_type: null, web_url: null, etag: null, parent_path: null, added_by_kind: 'external_user', added_by_id: 'host-user-b', storage_key: null, quick_xor_hash: null, sha256: null, job_id: null, idempotency_key: null, checked_at: now, created_at: now, updated_at: now })
+    .execute();
+  return id;
+}
+
+/** A Graph subscription of B's, written as the subscriptions feature writes one. */
+async function subscriptionOf(hub: Hub, workspaceId: string): Promise<string> {
+  const id = newId('sub');
+  const now = hub.clock.now();
+  await hub.store.db
+    .insertInto('graph_subscriptions')
+    .values({ id, workspace_id: workspaceId, mode: 'application', external_user_id: null, tenant_id: null, resource: 'users', change_type: 'updated', graph_subscription_id: 'g-1', receive_token: newId('tok'), client_state_digest: 'ab', expires_at: now, status: 'active', status_reason: null, last_notification_at: null, created_at: now, updated_at: now })
+    .execute();
+  return id;
+}
 
 function fill(url: string, ids: Ids): string {
-  return url.replace(/:(\w+)/g, (_match, name: keyof Ids) => ids[name]);
+  return url.replace(/:(\w+)/g, (_match, name: keyof Ids) => ids[name]).replace(/\*$/, 'me');
 }
 
 /** The answer with the request id removed: two answers must be equal in everything else. */
@@ -61,9 +93,9 @@ for (const dialect of dialects) {
       a = await workspaceWithPeople(hub, 'a');
       b = await workspaceWithPeople(hub, 'b');
       const bWebhook = await webhookWithDelivery(hub, b);
-      bIds = { workspaceId: b.workspaceId, userId: b.memberUserId, apiKeyId: b.apiKeyId, jobId: jobs.add(b.workspaceId), ...bWebhook, externalUserId: 'host-user-b' };
+      bIds = { workspaceId: b.workspaceId, userId: b.memberUserId, apiKeyId: b.apiKeyId, jobId: jobs.add(b.workspaceId), ...bWebhook, externalUserId: 'host-user-b', attachmentId: await attachmentOf(hub, b.workspaceId), subscriptionId: await subscriptionOf(hub, b.workspaceId), ...GRAPH_IDS };
       jobs.add(a.workspaceId);
-      missing = { workspaceId: newId('ws'), userId: newId('usr'), apiKeyId: newId('key'), jobId: 'job_doesnotexist', webhookId: newId('whk'), deliveryId: newId('whd'), externalUserId: 'host-user-missing' };
+      missing = { workspaceId: newId('ws'), userId: newId('usr'), apiKeyId: newId('key'), jobId: 'job_doesnotexist', webhookId: newId('whk'), deliveryId: newId('whd'), externalUserId: 'host-user-missing', attachmentId: newId('att'), subscriptionId: newId('sub'), ...GRAPH_IDS };
     });
     after(async () => hub?.close());
 
@@ -97,7 +129,7 @@ for (const dialect of dialects) {
     });
 
     it("answers A's admin on A's workspace with B's member, key and job ids exactly as on missing ones", async () => {
-      const subRoutes = workspaceRoutes().filter((r) => /:(userId|apiKeyId|jobId|webhookId|deliveryId)/.test(r.url));
+      const subRoutes = workspaceRoutes().filter((r) => /:(userId|apiKeyId|jobId|webhookId|deliveryId|attachmentId|subscriptionId)/.test(r.url));
       assert.ok(subRoutes.length >= 5);
       for (const route of subRoutes) {
         const body = SAMPLE_BODIES[`${route.method} ${route.url}`];

@@ -40,6 +40,10 @@ export interface Config {
   keepAliveIdleDays: number;
   /** Graph pass-through calls per minute, per workspace and per API key (each hub process counts its own). */
   proxyRateLimit: { perWorkspace: number; perApiKey: number };
+  /** Where copied attachments are kept (local disk): default `<dataDir>/documents`. */
+  documentsDir: string;
+  /** Files larger than this are refused for copying (links are not limited). */
+  filesMaxCopyBytes: number;
 }
 
 /** One line per setting: the README's settings table is checked against this list by a test. */
@@ -63,6 +67,8 @@ export const SETTINGS = [
   'M365HUB_KEEPALIVE_IDLE_DAYS',
   'M365HUB_PROXY_RATE_LIMIT',
   'M365HUB_PROXY_KEY_RATE_LIMIT',
+  'M365HUB_DOCUMENTS_DIR',
+  'M365HUB_FILES_MAX_COPY_BYTES',
 ] as const;
 
 type SettingName = (typeof SETTINGS)[number];
@@ -164,6 +170,10 @@ const schema = z
     ).default(30),
     M365HUB_PROXY_RATE_LIMIT: optional(z.coerce.number({ error: 'must be a whole number of calls per minute' }).int().min(1).max(1_000_000)).default(1200),
     M365HUB_PROXY_KEY_RATE_LIMIT: optional(z.coerce.number({ error: 'must be a whole number of calls per minute' }).int().min(1).max(1_000_000)).default(600),
+    M365HUB_DOCUMENTS_DIR: optional(z.string().min(1)),
+    M365HUB_FILES_MAX_COPY_BYTES: optional(
+      z.coerce.number({ error: 'must be a number of bytes' }).int().min(0).max(Number.MAX_SAFE_INTEGER),
+    ).default(10 * 1024 ** 3),
   })
   .superRefine((v, ctx) => {
     if (v.DATABASE_URL && !v.M365HUB_ENCRYPTION_KEYS) {
@@ -229,5 +239,7 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
     trustProxy: v.M365HUB_TRUST_PROXY === 'true' ? true : v.M365HUB_TRUST_PROXY === 'false' ? false : v.M365HUB_TRUST_PROXY,
     keepAliveIdleDays: v.M365HUB_KEEPALIVE_IDLE_DAYS,
     proxyRateLimit: { perWorkspace: v.M365HUB_PROXY_RATE_LIMIT, perApiKey: v.M365HUB_PROXY_KEY_RATE_LIMIT },
+    documentsDir: path.resolve(cwd, v.M365HUB_DOCUMENTS_DIR ?? path.join(v.M365HUB_DATA_DIR, 'documents')),
+    filesMaxCopyBytes: v.M365HUB_FILES_MAX_COPY_BYTES,
   };
 }

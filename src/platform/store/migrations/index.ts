@@ -14,6 +14,7 @@ import * as healthSetupAndConsentKinds from './0011-health-setup-and-consent-kin
 import * as appTokensPerTenant from './0012-app-tokens-per-tenant.js';
 import * as workspaceSchedules from './0014-workspace-schedules.js';
 import * as signInFailures from './0015-sign-in-failures.js';
+import * as filesAttachments from './0016-files-attachments.js';
 import * as graphSubscriptions from './0016-graph-subscriptions.js';
 import * as actionRequests from './0017-action-requests.js';
 import * as proxySettings from './0018-proxy-settings.js';
@@ -33,6 +34,7 @@ const migrations: Record<string, Migration> = {
   '0012-app-tokens-per-tenant': appTokensPerTenant,
   '0014-workspace-schedules': workspaceSchedules,
   '0015-sign-in-failures': signInFailures,
+  '0016-files-attachments': filesAttachments,
   '0016-graph-subscriptions': graphSubscriptions,
   '0017-action-requests': actionRequests,
   '0018-proxy-settings': proxySettings,
