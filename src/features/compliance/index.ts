@@ -1,0 +1,5 @@
+// The compliance feature's public surface.
+export { assessSnapshot, summarise, type AssessmentResult, type ResultSummary } from './assess.js';
+export { ASSESSMENT_RULES, parseAssessmentConfig, type AssessmentConfig, type AssessmentRule } from './rules/index.js';
+export { parseSnapshot } from './snapshot-file.js';
+export type { TenantSnapshot, AreaName } from './snapshot.js';
