@@ -14,6 +14,7 @@ import * as healthSetupAndConsentKinds from './0011-health-setup-and-consent-kin
 import * as appTokensPerTenant from './0012-app-tokens-per-tenant.js';
 import * as workspaceSchedules from './0014-workspace-schedules.js';
 import * as signInFailures from './0015-sign-in-failures.js';
+import * as complianceSnapshots from './0020-compliance-snapshots.js';
 
 const migrations: Record<string, Migration> = {
   '0001-foundation': foundation,
@@ -30,6 +31,7 @@ const migrations: Record<string, Migration> = {
   '0012-app-tokens-per-tenant': appTokensPerTenant,
   '0014-workspace-schedules': workspaceSchedules,
   '0015-sign-in-failures': signInFailures,
+  '0020-compliance-snapshots': complianceSnapshots,
 };
 
 export const migrationProvider: MigrationProvider = {
