@@ -1,6 +1,7 @@
 // The one catalogue of problem codes: the platform's, then each feature's own (declared in its problems.ts). A
 // code defined twice fails at start-up, so a code has exactly one owner, status, title and default detail.
 import { ProblemCatalogue } from '../platform/http/problem-catalogue.js';
+import { COMPLIANCE_PROBLEMS } from '../features/compliance/index.js';
 import { CONNECT_PROBLEMS } from '../features/connect/index.js';
 import { CONSENT_REQUEST_PROBLEMS } from '../features/consent-requests/index.js';
 import { CONSOLE_AUTH_PROBLEMS } from '../features/console-auth/index.js';
@@ -10,5 +11,5 @@ import { WEBHOOK_PROBLEMS } from '../features/webhooks/index.js';
 import { WORKSPACE_PROBLEMS } from '../features/workspaces/index.js';
 
 export function hubProblemCatalogue(): ProblemCatalogue {
-  return new ProblemCatalogue([CONSOLE_AUTH_PROBLEMS, WORKSPACE_PROBLEMS, INTEGRATION_PROBLEMS, CONNECT_PROBLEMS, WEBHOOK_PROBLEMS, TOKEN_PROBLEMS, CONSENT_REQUEST_PROBLEMS]);
+  return new ProblemCatalogue([CONSOLE_AUTH_PROBLEMS, WORKSPACE_PROBLEMS, INTEGRATION_PROBLEMS, CONNECT_PROBLEMS, WEBHOOK_PROBLEMS, TOKEN_PROBLEMS, CONSENT_REQUEST_PROBLEMS, COMPLIANCE_PROBLEMS]);
 }

@@ -32,9 +32,13 @@ const SAMPLE_BODIES: Record<string, unknown> = {
   'POST /api/v1/workspaces/:workspaceId/integrations/m365/credentials': { clientSecret: 'sneaky-secret' },
   'POST /api/v1/workspaces/:workspaceId/users/:externalUserId/connect-link': {},
   'POST /api/v1/workspaces/:workspaceId/integrations/m365/admin-consent-link': {},
+  'POST /api/v1/workspaces/:workspaceId/compliance/tenants/:tenantId/snapshots': { format: 'm365hub.snapshot', version: 1, areas: {} },
+  'POST /api/v1/workspaces/:workspaceId/compliance/snapshots/:snapshotId/assessment': {},
 };
 
-type Ids = { workspaceId: string; userId: string; apiKeyId: string; jobId: string; webhookId: string; deliveryId: string; externalUserId: string };
+const COMPLIANCE_TENANT = '11111111-2222-3333-4444-555555555555';
+
+type Ids = { workspaceId: string; userId: string; apiKeyId: string; jobId: string; webhookId: string; deliveryId: string; externalUserId: string; tenantId: string; snapshotId: string };
 
 function fill(url: string, ids: Ids): string {
   return url.replace(/:(\w+)/g, (_match, name: keyof Ids) => ids[name]);
@@ -61,9 +65,11 @@ for (const dialect of dialects) {
       a = await workspaceWithPeople(hub, 'a');
       b = await workspaceWithPeople(hub, 'b');
       const bWebhook = await webhookWithDelivery(hub, b);
-      bIds = { workspaceId: b.workspaceId, userId: b.memberUserId, apiKeyId: b.apiKeyId, jobId: jobs.add(b.workspaceId), ...bWebhook, externalUserId: 'host-user-b' };
+      const bSnapshot = await hub.call(b.apiKey, 'POST', `/api/v1/workspaces/${b.workspaceId}/compliance/tenants/${COMPLIANCE_TENANT}/snapshots`, SAMPLE_BODIES['POST /api/v1/workspaces/:workspaceId/compliance/tenants/:tenantId/snapshots']);
+      const snapshotId = (bSnapshot.json() as { id: string }).id;
+      bIds = { workspaceId: b.workspaceId, userId: b.memberUserId, apiKeyId: b.apiKeyId, jobId: jobs.add(b.workspaceId), ...bWebhook, externalUserId: 'host-user-b', tenantId: COMPLIANCE_TENANT, snapshotId };
       jobs.add(a.workspaceId);
-      missing = { workspaceId: newId('ws'), userId: newId('usr'), apiKeyId: newId('key'), jobId: 'job_doesnotexist', webhookId: newId('whk'), deliveryId: newId('whd'), externalUserId: 'host-user-missing' };
+      missing = { workspaceId: newId('ws'), userId: newId('usr'), apiKeyId: newId('key'), jobId: 'job_doesnotexist', webhookId: newId('whk'), deliveryId: newId('whd'), externalUserId: 'host-user-missing', tenantId: COMPLIANCE_TENANT, snapshotId: newId('snap') };
     });
     after(async () => hub?.close());
 
@@ -97,7 +103,7 @@ for (const dialect of dialects) {
     });
 
     it("answers A's admin on A's workspace with B's member, key and job ids exactly as on missing ones", async () => {
-      const subRoutes = workspaceRoutes().filter((r) => /:(userId|apiKeyId|jobId|webhookId|deliveryId)/.test(r.url));
+      const subRoutes = workspaceRoutes().filter((r) => /:(userId|apiKeyId|jobId|webhookId|deliveryId|snapshotId)/.test(r.url));
       assert.ok(subRoutes.length >= 5);
       for (const route of subRoutes) {
         const body = SAMPLE_BODIES[`${route.method} ${route.url}`];

@@ -5,3 +5,5 @@ export { parseSnapshot } from './snapshot-file.js';
 export type { TenantSnapshot, AreaName } from './snapshot.js';
 export { appendSnapshot, listSnapshots, loadSnapshot, verifyChain, type ChainVerification, type StoredSnapshot } from './snapshot-store.js';
 export type * from './tables.js';
+export { registerComplianceRoutes, type ComplianceRouteDeps } from './compliance-routes.js';
+export { COMPLIANCE_PROBLEMS } from './problems.js';
