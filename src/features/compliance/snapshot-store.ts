@@ -193,3 +193,11 @@ export async function verifyChain(db: Kysely<Database>, workspaceId: string, ten
   }
   return { valid: true, snapshots: rows.length, headHash: previous?.hash ?? null };
 }
+
+/** Every (workspace, tenant) chain, for the operator's `m365hub snapshots verify`. */
+export async function listChains(db: Kysely<Database>, filter: { workspaceId?: string; tenantId?: string } = {}): Promise<{ workspaceId: string; tenantId: string }[]> {
+  let query = db.selectFrom('compliance_snapshots').select(['workspace_id', 'tenant_id']).distinct().orderBy('workspace_id').orderBy('tenant_id');
+  if (filter.workspaceId) query = query.where('workspace_id', '=', filter.workspaceId);
+  if (filter.tenantId) query = query.where('tenant_id', '=', filter.tenantId.toLowerCase());
+  return (await query.execute()).map((r) => ({ workspaceId: r.workspace_id, tenantId: r.tenant_id }));
+}
