@@ -93,3 +93,28 @@ export const Assessment = Type.Object(
 );
 /** ScubaGear-shaped configuration: { Aad: { "MS.AAD.3.1v1": { CapExclusions: { Users, Groups } } }, Hub: { … } }. */
 export const AssessBody = Type.Object({ config: Type.Optional(Type.Object({}, { additionalProperties: true })) }, strict);
+
+export const DiffQuery = Type.Object(
+  { from: Type.Optional(SnapshotId) },
+  { additionalProperties: false, description: 'from: the older snapshot (default: the one before it in the tenant\'s chain)' },
+);
+export const SnapshotDiff = Type.Object(
+  {
+    fromSnapshotId: Type.Union([SnapshotId, Type.Null()]),
+    toSnapshotId: SnapshotId,
+    changes: Type.Array(
+      Type.Object(
+        {
+          area: AreaNameSchema,
+          collection: Type.String(),
+          objectId: Type.String(),
+          objectName: Type.String(),
+          change: Type.Union([Type.Literal('added'), Type.Literal('removed'), Type.Literal('changed')]),
+          fields: Type.Array(Type.Object({ path: Type.String(), before: Type.Unknown(), after: Type.Unknown() }, strict)),
+        },
+        strict,
+      ),
+    ),
+  },
+  strict,
+);

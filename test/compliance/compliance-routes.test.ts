@@ -84,4 +84,21 @@ describe('compliance routes', () => {
     assert.equal((unknownArea.json() as { errors: { pointer: string }[] }).errors[0]!.pointer, '/body/areas/exchange');
     assert.equal((await hub.call(a.member, 'POST', `${tenantUrl(a.workspaceId)}/snapshots`, compliantSnapshot())).statusCode, 403);
   });
+
+  it('diffs a snapshot against the one before it in its chain, naming what changed', async () => {
+    const tenant = '99999999-2222-3333-4444-555555555555';
+    const url = `/api/v1/workspaces/${a.workspaceId}/compliance/tenants/${tenant}/snapshots`;
+    const before = (await hub.call(a.apiKey, 'POST', url, compliantSnapshot())).json() as { id: string };
+    const changed = compliantSnapshot();
+    changed.areas.conditionalAccess!.policies!.find((p) => p.id === 'ca-legacy')!.state = 'disabled';
+    const after = (await hub.call(a.apiKey, 'POST', url, changed)).json() as { id: string };
+    const diff = (await hub.call(a.member, 'GET', `/api/v1/workspaces/${a.workspaceId}/compliance/snapshots/${after.id}/diff`)).json() as {
+      fromSnapshotId: string;
+      changes: { objectName: string; fields: { path: string; before: unknown; after: unknown }[] }[];
+    };
+    assert.equal(diff.fromSnapshotId, before.id);
+    assert.deepEqual(diff.changes.map((c) => [c.objectName, c.fields]), [['Block legacy authentication', [{ path: 'state', before: 'enabled', after: 'disabled' }]]]);
+    const otherTenant = (await hub.call(a.apiKey, 'POST', `${tenantUrl(a.workspaceId)}/snapshots`, compliantSnapshot())).json() as { id: string };
+    assert.equal((await hub.call(a.member, 'GET', `/api/v1/workspaces/${a.workspaceId}/compliance/snapshots/${after.id}/diff?from=${otherTenant.id}`)).statusCode, 404);
+  });
 });

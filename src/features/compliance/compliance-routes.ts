@@ -14,6 +14,8 @@ import {
   AssessBody,
   Assessment,
   ChainVerification,
+  DiffQuery,
+  SnapshotDiff,
   SnapshotDocument,
   SnapshotList,
   SnapshotParams,
@@ -23,6 +25,7 @@ import {
 } from '../../contract/compliance-schemas.js';
 import { assessSnapshot, summarise } from './assess.js';
 import { parseAssessmentConfig } from './rules/assessment-config.js';
+import { diffSnapshots } from './snapshot-diff.js';
 import { parseSnapshot } from './snapshot-file.js';
 import { appendSnapshot, listSnapshots, loadSnapshot, verifyChain, type StoredSnapshot } from './snapshot-store.js';
 
@@ -150,6 +153,35 @@ export function registerComplianceRoutes(server: FastifyInstance, deps: Complian
       }
       const results = assessSnapshot(snapshot, config);
       return { snapshotId: request.params.snapshotId, summary: summarise(results), results };
+    },
+  );
+
+  api.get(
+    `${SNAPSHOT}/diff`,
+    {
+      config: { access: 'workspace_member' },
+      schema: {
+        tags,
+        summary: 'What changed from an older snapshot of the same tenant to this one (objects added, removed, changed, with field paths)',
+        params: SnapshotParams,
+        querystring: DiffQuery,
+        response: { 200: SnapshotDiff },
+      },
+    },
+    async (request) => {
+      const workspaceId = workspaceOf(request).id;
+      const to = await found(workspaceId, request.params.snapshotId);
+      let fromId = request.query.from ?? null;
+      if (fromId === null) {
+        const chain = await listSnapshots(deps.db, workspaceId, to.stored.tenantId);
+        fromId = chain.find((s) => s.sequence === to.stored.sequence - 1)?.id ?? null;
+      }
+      const from = fromId ? await found(workspaceId, fromId) : undefined;
+      if (from && from.stored.tenantId !== to.stored.tenantId) {
+        throw new HttpProblem('not_found', { detail: 'The snapshot named in from belongs to another tenant; compare snapshots of one tenant.' });
+      }
+      const empty = { format: to.snapshot.format, version: to.snapshot.version, areas: {} } as const;
+      return { fromSnapshotId: fromId, toSnapshotId: to.stored.id, changes: diffSnapshots(from?.snapshot ?? empty, to.snapshot) };
     },
   );
 }

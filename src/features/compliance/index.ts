@@ -7,3 +7,4 @@ export { appendSnapshot, listChains, listSnapshots, loadSnapshot, verifyChain, t
 export type * from './tables.js';
 export { registerComplianceRoutes, type ComplianceRouteDeps } from './compliance-routes.js';
 export { COMPLIANCE_PROBLEMS } from './problems.js';
+export { diffSnapshots, type ObjectChange, type FieldChange } from './snapshot-diff.js';
