@@ -124,14 +124,13 @@ export async function loadSnapshot(db: Kysely<Database>, workspaceId: string, sn
   return { stored, snapshot };
 }
 
+/** A tenant's chain in order. */
+function chainRows(db: Kysely<Database>, workspaceId: string, tenantId: string) {
+  return db.selectFrom('compliance_snapshots').selectAll().where('workspace_id', '=', workspaceId).where('tenant_id', '=', tenantId).orderBy('sequence', 'asc').execute();
+}
+
 export async function listSnapshots(db: Kysely<Database>, workspaceId: string, tenantId: string): Promise<StoredSnapshot[]> {
-  const rows = await db
-    .selectFrom('compliance_snapshots')
-    .selectAll()
-    .where('workspace_id', '=', workspaceId)
-    .where('tenant_id', '=', tenantId)
-    .orderBy('sequence', 'asc')
-    .execute();
+  const rows = await chainRows(db, workspaceId, tenantId);
   const areaRows = rows.length === 0 ? [] : await db.selectFrom('compliance_snapshot_areas').select(['snapshot_id', 'area']).where('snapshot_id', 'in', rows.map((r) => r.id)).execute();
   return rows.map((r) => storedFrom(r, areaRows.filter((a) => a.snapshot_id === r.id).map((a) => a.area as AreaName)));
 }
@@ -146,13 +145,7 @@ export type ChainVerification = { valid: true; snapshots: number; headHash: stri
 
 /** Walks a tenant's chain from the first snapshot, recomputing every hash from the stored bytes. */
 export async function verifyChain(db: Kysely<Database>, workspaceId: string, tenantId: string): Promise<ChainVerification> {
-  const rows = await db
-    .selectFrom('compliance_snapshots')
-    .selectAll()
-    .where('workspace_id', '=', workspaceId)
-    .where('tenant_id', '=', tenantId)
-    .orderBy('sequence', 'asc')
-    .execute();
+  const rows = await chainRows(db, workspaceId, tenantId);
   let previous = null as { hash: string; sequence: number } | null;
   for (const row of rows) {
     const sequence = Number(row.sequence);

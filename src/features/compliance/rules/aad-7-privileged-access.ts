@@ -4,7 +4,7 @@ import type { GraphObject, TenantSnapshot } from '../snapshot.js';
 import type { AssessmentConfig } from './assessment-config.js';
 import { field, idOf, named, text } from './graph-values.js';
 import { hasEntraIdP2, P2_MISSING } from './licences.js';
-import { activeAssignments, GLOBAL_ADMINISTRATOR, pimRules, privilegedRoles, privilegedUsers, type PrivilegedRole } from './privileged-roles.js';
+import { activeAssignments, GLOBAL_ADMINISTRATOR, type ActiveAssignment, pimRules, privilegedRoles, privilegedUsers, type PrivilegedRole } from './privileged-roles.js';
 import { verdict, type AssessmentRule, type Verdict } from './rule.js';
 
 const PIM_DOCS = 'https://learn.microsoft.com/en-us/entra/id-governance/privileged-identity-management/pim-how-to-change-default-settings';
@@ -56,6 +56,19 @@ function notificationRule(id: string, title: string, severity: 'high' | 'medium'
       );
     },
   };
+}
+
+/** Active assignments of the privileged roles that break a rule, as "Role (principal ids)" and assignment ids. */
+function offendingAssignments(snapshot: TenantSnapshot, config: AssessmentConfig, offends: (a: ActiveAssignment) => boolean) {
+  const offending: string[] = [];
+  const evidence: string[] = [];
+  for (const role of privilegedRoles(snapshot, config)) {
+    const found = activeAssignments(snapshot, role).filter(offends);
+    if (found.length === 0) continue;
+    offending.push(`${role.displayName} (${found.map((a) => a.principalId).join(', ')})`);
+    evidence.push(...found.map((a) => idOf(a.assignment)));
+  }
+  return { offending, evidence };
 }
 
 const isGlobalAdmin = (role: PrivilegedRole) => role.templateId === GLOBAL_ADMINISTRATOR;
@@ -115,16 +128,8 @@ export const aad7Rules: AssessmentRule[] = [
     evaluate: (snapshot, config) => {
       const allowed = config.Aad?.['MS.AAD.7.4v1']?.RoleExclusions;
       const allowedIds = new Set([...(allowed?.Users ?? []), ...(allowed?.Groups ?? [])].map((id) => id.toLowerCase()));
-      const offending: string[] = [];
-      const evidence: string[] = [];
-      for (const role of privilegedRoles(snapshot, config)) {
-        const permanent = activeAssignments(snapshot, role).filter((a) => a.endDateTime === null);
-        // ScubaGear: with no RoleExclusions any permanent assignment fails the role; with some, only undeclared ones do.
-        const undeclared = permanent.filter((a) => !allowedIds.has(a.principalId.toLowerCase()));
-        if (undeclared.length === 0) continue;
-        offending.push(`${role.displayName} (${undeclared.map((a) => a.principalId).join(', ')})`);
-        evidence.push(...undeclared.map((a) => idOf(a.assignment)));
-      }
+      // ScubaGear: with no RoleExclusions any permanent assignment fails the role; with some, only undeclared ones do.
+      const { offending, evidence } = offendingAssignments(snapshot, config, (a) => a.endDateTime === null && !allowedIds.has(a.principalId.toLowerCase()));
       return withP2(
         snapshot,
         offending.length === 0
@@ -141,14 +146,7 @@ export const aad7Rules: AssessmentRule[] = [
     areas: ['roles', 'directory'],
     remediation: 'Remove the assignments listed and make them again through Privileged Identity Management.',
     evaluate: (snapshot, config) => {
-      const outside: string[] = [];
-      const evidence: string[] = [];
-      for (const role of privilegedRoles(snapshot, config)) {
-        const assignments = activeAssignments(snapshot, role).filter((a) => a.startDateTime === null);
-        if (assignments.length === 0) continue;
-        outside.push(`${role.displayName} (${assignments.map((a) => a.principalId).join(', ')})`);
-        evidence.push(...assignments.map((a) => idOf(a.assignment)));
-      }
+      const { offending: outside, evidence } = offendingAssignments(snapshot, config, (a) => a.startDateTime === null);
       return withP2(
         snapshot,
         outside.length === 0
