@@ -88,6 +88,20 @@ export const Assessment = Type.Object(
     snapshotId: SnapshotId,
     summary: Type.Object({ pass: Type.Integer(), fail: Type.Integer(), not_applicable: Type.Integer(), error: Type.Integer() }, strict),
     results: Type.Array(AssessmentResult),
+    comparedWith: Type.Union(
+      [
+        Type.Object(
+          {
+            snapshotId: SnapshotId,
+            newlyFailing: Type.Array(Type.String(), { description: 'policy ids failing now that did not fail in that snapshot' }),
+            fixed: Type.Array(Type.String(), { description: 'policy ids that failed in that snapshot and pass now' }),
+          },
+          strict,
+        ),
+        Type.Null(),
+      ],
+      { description: 'the previous snapshot of the chain assessed with the same configuration; null for the first' },
+    ),
   },
   strict,
 );

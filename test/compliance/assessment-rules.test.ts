@@ -2,7 +2,7 @@
 // and its unit tests): each policy passes on the compliant tenant and fails on the one thing that breaks it.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { assessSnapshot } from '../../src/features/compliance/assess.js';
+import { assessSnapshot, compareResults } from '../../src/features/compliance/assess.js';
 import { ASSESSMENT_RULES, parseAssessmentConfig, type AssessmentConfig } from '../../src/features/compliance/rules/index.js';
 import { GLOBAL_ADMINISTRATOR } from '../../src/features/compliance/rules/privileged-roles.js';
 import type { GraphObject, TenantSnapshot } from '../../src/features/compliance/snapshot.js';
@@ -395,5 +395,15 @@ describe('assessment of the SCuBA Entra ID baseline', () => {
         return true;
       });
     });
+  });
+
+  it('compares two runs: newly failing and fixed policies', () => {
+    const broken = edited((s) => {
+      policyById(s, 'ca-legacy').state = 'disabled';
+      (s.areas.authorization!.authorizationPolicy as { allowInvitesFrom: string }).allowInvitesFrom = 'everyone';
+    });
+    const halfFixed = edited((s) => (policyById(s, 'ca-legacy').state = 'disabled'));
+    assert.deepEqual(compareResults(assessSnapshot(compliantSnapshot(), config()), assessSnapshot(broken, config())), { newlyFailing: ['MS.AAD.1.1v1', 'MS.AAD.8.2v1'], fixed: [] });
+    assert.deepEqual(compareResults(assessSnapshot(broken, config()), assessSnapshot(halfFixed, config())), { newlyFailing: [], fixed: ['MS.AAD.8.2v1'] });
   });
 });

@@ -54,6 +54,15 @@ describe('compliance routes', () => {
     assert.equal(body.summary.fail, 0);
     assert.deepEqual(body.results.find((r) => r.policyId === 'MS.AAD.1.1v1')!.evidence, ['ca-legacy']);
 
+    // The next snapshot switches the legacy-authentication policy to report-only: newly failing, nothing fixed.
+    const next = compliantSnapshot();
+    next.areas.conditionalAccess!.policies!.find((p) => p.id === 'ca-legacy')!.state = 'enabledForReportingButNotEnforced';
+    const nextId = ((await hub.call(a.apiKey, 'POST', `${tenantUrl(a.workspaceId)}/snapshots`, next)).json() as { id: string }).id;
+    const compared = (await hub.call(a.member, 'POST', `/api/v1/workspaces/${a.workspaceId}/compliance/snapshots/${nextId}/assessment`, { config: breakGlassConfig() })).json() as {
+      comparedWith: { snapshotId: string; newlyFailing: string[]; fixed: string[] };
+    };
+    assert.deepEqual(compared.comparedWith, { snapshotId: created.id, newlyFailing: ['MS.AAD.1.1v1'], fixed: [] });
+
     const bad = await hub.call(a.member, 'POST', url, { config: { Aad: { 'MS.AAD.1.1v1': { CapExclusions: { Groups: 'admins' } } } } });
     assert.equal(bad.statusCode, 422);
     const problem = bad.json() as { code: string; errors: { pointer: string }[] };

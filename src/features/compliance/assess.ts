@@ -50,3 +50,18 @@ export function summarise(results: readonly AssessmentResult[]): ResultSummary {
   for (const r of results) summary[r.result] += 1;
   return summary;
 }
+
+export interface ResultComparison {
+  /** Policies failing now that did not fail before (passed, were not applicable, or could not be decided). */
+  newlyFailing: string[];
+  /** Policies that failed before and pass now. */
+  fixed: string[];
+}
+
+export function compareResults(previous: readonly AssessmentResult[], current: readonly AssessmentResult[]): ResultComparison {
+  const before = new Map(previous.map((r) => [r.policyId, r.result]));
+  return {
+    newlyFailing: current.filter((r) => r.result === 'fail' && before.get(r.policyId) !== 'fail').map((r) => r.policyId),
+    fixed: current.filter((r) => r.result === 'pass' && before.get(r.policyId) === 'fail').map((r) => r.policyId),
+  };
+}

@@ -23,7 +23,7 @@ import {
   TenantParams,
   type SnapshotSummary as SnapshotSummaryResource,
 } from '../../contract/compliance-schemas.js';
-import { assessSnapshot, summarise } from './assess.js';
+import { assessSnapshot, compareResults, summarise } from './assess.js';
 import { parseAssessmentConfig } from './rules/assessment-config.js';
 import { diffSnapshots } from './snapshot-diff.js';
 import { parseSnapshot } from './snapshot-file.js';
@@ -122,6 +122,12 @@ export function registerComplianceRoutes(server: FastifyInstance, deps: Complian
     return snapshot;
   };
 
+  const previousInChain = async (workspaceId: string, snapshot: StoredSnapshot) => {
+    const chain = await listSnapshots(deps.db, workspaceId, snapshot.tenantId);
+    const previous = chain.find((s) => s.sequence === snapshot.sequence - 1);
+    return previous ? found(workspaceId, previous.id) : undefined;
+  };
+
   api.get(
     SNAPSHOT,
     {
@@ -144,7 +150,8 @@ export function registerComplianceRoutes(server: FastifyInstance, deps: Complian
       },
     },
     async (request) => {
-      const { snapshot } = await found(workspaceOf(request).id, request.params.snapshotId);
+      const workspaceId = workspaceOf(request).id;
+      const { stored, snapshot } = await found(workspaceId, request.params.snapshotId);
       let config;
       try {
         config = parseAssessmentConfig(request.body.config);
@@ -152,7 +159,11 @@ export function registerComplianceRoutes(server: FastifyInstance, deps: Complian
         throw underBody(error, '/body/config');
       }
       const results = assessSnapshot(snapshot, config);
-      return { snapshotId: request.params.snapshotId, summary: summarise(results), results };
+      const previous = await previousInChain(workspaceId, stored);
+      const comparedWith = previous
+        ? { snapshotId: previous.stored.id, ...compareResults(assessSnapshot(previous.snapshot, config), results) }
+        : null;
+      return { snapshotId: request.params.snapshotId, summary: summarise(results), results, comparedWith };
     },
   );
 
@@ -171,12 +182,8 @@ export function registerComplianceRoutes(server: FastifyInstance, deps: Complian
     async (request) => {
       const workspaceId = workspaceOf(request).id;
       const to = await found(workspaceId, request.params.snapshotId);
-      let fromId = request.query.from ?? null;
-      if (fromId === null) {
-        const chain = await listSnapshots(deps.db, workspaceId, to.stored.tenantId);
-        fromId = chain.find((s) => s.sequence === to.stored.sequence - 1)?.id ?? null;
-      }
-      const from = fromId ? await found(workspaceId, fromId) : undefined;
+      const from = request.query.from ? await found(workspaceId, request.query.from) : await previousInChain(workspaceId, to.stored);
+      const fromId = from?.stored.id ?? null;
       if (from && from.stored.tenantId !== to.stored.tenantId) {
         throw new HttpProblem('not_found', { detail: 'The snapshot named in from belongs to another tenant; compare snapshots of one tenant.' });
       }
