@@ -58,8 +58,8 @@ function notificationRule(id: string, title: string, severity: 'high' | 'medium'
   };
 }
 
-/** Active assignments of the privileged roles that break a rule, as "Role (principal ids)" and assignment ids. */
-function offendingAssignments(snapshot: TenantSnapshot, config: AssessmentConfig, offends: (a: ActiveAssignment) => boolean) {
+/** Active assignments of the privileged roles that break a PIM rule: fail naming "Role (principal ids)", with the assignment ids. */
+function assignmentVerdict(snapshot: TenantSnapshot, config: AssessmentConfig, offends: (a: ActiveAssignment) => boolean, wording: { pass: string; fail: string }): Verdict {
   const offending: string[] = [];
   const evidence: string[] = [];
   for (const role of privilegedRoles(snapshot, config)) {
@@ -68,7 +68,7 @@ function offendingAssignments(snapshot: TenantSnapshot, config: AssessmentConfig
     offending.push(`${role.displayName} (${found.map((a) => a.principalId).join(', ')})`);
     evidence.push(...found.map((a) => idOf(a.assignment)));
   }
-  return { offending, evidence };
+  return withP2(snapshot, offending.length === 0 ? verdict('pass', wording.pass) : verdict('fail', `${wording.fail}: ${offending.join('; ')}.`, evidence));
 }
 
 const isGlobalAdmin = (role: PrivilegedRole) => role.templateId === GLOBAL_ADMINISTRATOR;
@@ -129,13 +129,10 @@ export const aad7Rules: AssessmentRule[] = [
       const allowed = config.Aad?.['MS.AAD.7.4v1']?.RoleExclusions;
       const allowedIds = new Set([...(allowed?.Users ?? []), ...(allowed?.Groups ?? [])].map((id) => id.toLowerCase()));
       // ScubaGear: with no RoleExclusions any permanent assignment fails the role; with some, only undeclared ones do.
-      const { offending, evidence } = offendingAssignments(snapshot, config, (a) => a.endDateTime === null && !allowedIds.has(a.principalId.toLowerCase()));
-      return withP2(
-        snapshot,
-        offending.length === 0
-          ? verdict('pass', 'No highly privileged role has an undeclared permanent active assignment.')
-          : verdict('fail', `Permanent active assignments: ${offending.join('; ')}.`, evidence),
-      );
+      return assignmentVerdict(snapshot, config, (a) => a.endDateTime === null && !allowedIds.has(a.principalId.toLowerCase()), {
+        pass: 'No highly privileged role has an undeclared permanent active assignment.',
+        fail: 'Permanent active assignments',
+      });
     },
   },
   {
@@ -146,13 +143,10 @@ export const aad7Rules: AssessmentRule[] = [
     areas: ['roles', 'directory'],
     remediation: 'Remove the assignments listed and make them again through Privileged Identity Management.',
     evaluate: (snapshot, config) => {
-      const { offending: outside, evidence } = offendingAssignments(snapshot, config, (a) => a.startDateTime === null);
-      return withP2(
-        snapshot,
-        outside.length === 0
-          ? verdict('pass', 'Every highly privileged assignment was made through PIM.')
-          : verdict('fail', `Assigned outside PIM: ${outside.join('; ')}.`, evidence),
-      );
+      return assignmentVerdict(snapshot, config, (a) => a.startDateTime === null, {
+        pass: 'Every highly privileged assignment was made through PIM.',
+        fail: 'Assigned outside PIM',
+      });
     },
   },
   {
