@@ -1,6 +1,7 @@
 // The one catalogue of problem codes: the platform's, then each feature's own (declared in its problems.ts). A
 // code defined twice fails at start-up, so a code has exactly one owner, status, title and default detail.
 import { ProblemCatalogue } from '../platform/http/problem-catalogue.js';
+import { COMPLIANCE_PROBLEMS } from '../features/compliance/index.js';
 import { CONNECT_PROBLEMS } from '../features/connect/index.js';
 import { CONSENT_REQUEST_PROBLEMS } from '../features/consent-requests/index.js';
 import { CONSOLE_AUTH_PROBLEMS } from '../features/console-auth/index.js';
@@ -14,5 +15,5 @@ import { ACTION_PROBLEMS } from '../features/actions/index.js';
 import { PROXY_PROBLEMS } from '../features/proxy/index.js';
 
 export function hubProblemCatalogue(): ProblemCatalogue {
-  return new ProblemCatalogue([CONSOLE_AUTH_PROBLEMS, WORKSPACE_PROBLEMS, INTEGRATION_PROBLEMS, CONNECT_PROBLEMS, WEBHOOK_PROBLEMS, TOKEN_PROBLEMS, CONSENT_REQUEST_PROBLEMS, SUBSCRIPTION_PROBLEMS, ACTION_PROBLEMS, PROXY_PROBLEMS, FILES_PROBLEMS]);
+  return new ProblemCatalogue([CONSOLE_AUTH_PROBLEMS, WORKSPACE_PROBLEMS, INTEGRATION_PROBLEMS, CONNECT_PROBLEMS, WEBHOOK_PROBLEMS, TOKEN_PROBLEMS, CONSENT_REQUEST_PROBLEMS, SUBSCRIPTION_PROBLEMS, ACTION_PROBLEMS, PROXY_PROBLEMS, FILES_PROBLEMS, COMPLIANCE_PROBLEMS]);
 }

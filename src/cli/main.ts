@@ -4,13 +4,15 @@ import { ConfigError } from '../platform/config/config.js';
 import { StartupError } from '../platform/errors/startup-error.js';
 import type { Command, CommandContext } from './command.js';
 import { adminCommand } from './commands/admin-command.js';
+import { assessCommand } from './commands/assess-command.js';
+import { snapshotsCommand } from './commands/snapshots-command.js';
 import { demoCommand } from '../demo/demo-command.js';
 import { keysCommand } from './commands/keys-command.js';
 import { migrateCommand } from './commands/migrate-command.js';
 import { startCommand } from './commands/start-command.js';
 import { EXIT_BAD_USAGE, EXIT_FAILURE, UsageError } from './usage-error.js';
 
-const commands: Command[] = [startCommand, demoCommand, migrateCommand, keysCommand, adminCommand];
+const commands: Command[] = [startCommand, demoCommand, migrateCommand, keysCommand, adminCommand, assessCommand, snapshotsCommand];
 
 function overview(): string {
   const width = Math.max(...commands.map((c) => c.name.length), 'emulator'.length);

@@ -18,6 +18,7 @@ import * as filesAttachments from './0016-files-attachments.js';
 import * as graphSubscriptions from './0016-graph-subscriptions.js';
 import * as actionRequests from './0017-action-requests.js';
 import * as proxySettings from './0018-proxy-settings.js';
+import * as complianceSnapshots from './0020-compliance-snapshots.js';
 
 const migrations: Record<string, Migration> = {
   '0001-foundation': foundation,
@@ -38,6 +39,7 @@ const migrations: Record<string, Migration> = {
   '0016-graph-subscriptions': graphSubscriptions,
   '0017-action-requests': actionRequests,
   '0018-proxy-settings': proxySettings,
+  '0020-compliance-snapshots': complianceSnapshots,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,0 +1,10 @@
+// The compliance feature's public surface.
+export { assessSnapshot, summarise, type AssessmentResult, type ResultSummary } from './assess.js';
+export { ASSESSMENT_RULES, parseAssessmentConfig, type AssessmentConfig, type AssessmentRule } from './rules/index.js';
+export { parseSnapshot } from './snapshot-file.js';
+export type { TenantSnapshot, AreaName } from './snapshot.js';
+export { appendSnapshot, listChains, listSnapshots, loadSnapshot, verifyChain, type ChainVerification, type StoredSnapshot } from './snapshot-store.js';
+export type * from './tables.js';
+export { registerComplianceRoutes, type ComplianceRouteDeps } from './compliance-routes.js';
+export { COMPLIANCE_PROBLEMS } from './problems.js';
+export { diffSnapshots, type ObjectChange, type FieldChange } from './snapshot-diff.js';

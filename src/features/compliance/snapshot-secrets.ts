@@ -1,0 +1,15 @@
+// Snapshots never hold secrets. Collectors `$select` only configuration, but a hand-made or imported snapshot may
+// carry Graph properties that are secret material (a password profile, a client secret's text, a certificate's
+// key bytes); they are dropped before anything is hashed or stored.
+// https://learn.microsoft.com/en-us/graph/api/resources/passwordcredential, .../keycredential, .../passwordprofile
+const SECRET_PROPERTIES = new Set(['secrettext', 'password', 'passwordprofile', 'clientsecret', 'key', 'accesstoken', 'refreshtoken', 'hashedsecret']);
+
+export function withoutSecrets<T>(value: T): T {
+  if (Array.isArray(value)) return value.map(withoutSecrets) as T;
+  if (typeof value === 'object' && value !== null) {
+    const out: Record<string, unknown> = {};
+    for (const [key, v] of Object.entries(value)) if (!SECRET_PROPERTIES.has(key.toLowerCase())) out[key] = withoutSecrets(v);
+    return out as T;
+  }
+  return value;
+}

@@ -1,0 +1,36 @@
+// The compliance feature's tables, joined to the one `Database` type by module augmentation; only this feature
+// writes them (docs/architecture.md).
+import type { CreatedAt, Timestamp } from '../../platform/store/column-types.js';
+
+export interface ComplianceSnapshotsTable {
+  id: string;
+  workspace_id: string;
+  tenant_id: string;
+  /** 1, 2, 3 … per workspace and tenant: the position in the hash chain. */
+  sequence: number;
+  format_version: number;
+  collected_at: Timestamp;
+  /** Canonical JSON of the areas that could not be read (permission_error …), part of the hashed manifest. */
+  faults: string;
+  /** `hash` of the previous snapshot of the same tenant; null for the first. */
+  previous_hash: string | null;
+  /** sha256 of the canonical manifest (areas' sha256, faults, previous_hash …). */
+  hash: string;
+  created_at: CreatedAt;
+}
+
+export interface ComplianceSnapshotAreasTable {
+  snapshot_id: string;
+  area: string;
+  /** gzip of the area's canonical JSON. */
+  body: Uint8Array;
+  /** sha256 of the area's canonical JSON (before compression). */
+  sha256: string;
+}
+
+declare module '../../platform/store/schema.js' {
+  interface Database {
+    compliance_snapshots: ComplianceSnapshotsTable;
+    compliance_snapshot_areas: ComplianceSnapshotAreasTable;
+  }
+}
