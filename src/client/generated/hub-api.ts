@@ -850,6 +850,472 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/workspaces/{workspaceId}/compliance/snapshots/{snapshotId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One snapshot in the hub's format (what `m365hub assess --snapshot` reads) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description opaque id starting with snap_ */
+                    snapshotId: string;
+                    /** @description opaque id starting with ws_ */
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            areas: {
+                                [key: string]: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 UTC time
+                             */
+                            collectedAt?: string;
+                            faults?: {
+                                [key: string]: {
+                                    message: string;
+                                    /** @description Microsoft Graph application permission to grant */
+                                    permission?: string;
+                                    status: "permission_error" | "error";
+                                };
+                            };
+                            /** @enum {string} */
+                            format: "m365hub.snapshot";
+                            tenantId?: string;
+                            /** @enum {number} */
+                            version: 1;
+                        };
+                    };
+                };
+                /** @description A problem (RFC 9457) with a stable `code` */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json; charset=utf-8": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/compliance/snapshots/{snapshotId}/assessment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Assess a snapshot against the SCuBA Entra ID baseline and the hub's checks (nothing is changed) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description opaque id starting with snap_ */
+                    snapshotId: string;
+                    /** @description opaque id starting with ws_ */
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        config?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description the previous snapshot of the chain assessed with the same configuration; null for the first */
+                            comparedWith: {
+                                /** @description policy ids that failed in that snapshot and pass now */
+                                fixed: string[];
+                                /** @description policy ids failing now that did not fail in that snapshot */
+                                newlyFailing: string[];
+                                /** @description opaque id starting with snap_ */
+                                snapshotId: string;
+                            } | null;
+                            results: {
+                                details: string;
+                                /** @description ids of the Graph objects that decided the result */
+                                evidence: string[];
+                                policyId: string;
+                                references: {
+                                    cis?: string;
+                                    docs?: string;
+                                    scuba?: string;
+                                };
+                                remediation: string;
+                                result: "pass" | "fail" | "not_applicable" | "error";
+                                severity: "high" | "medium" | "low";
+                                title: string;
+                            }[];
+                            /** @description opaque id starting with snap_ */
+                            snapshotId: string;
+                            summary: {
+                                error: number;
+                                fail: number;
+                                not_applicable: number;
+                                pass: number;
+                            };
+                        };
+                    };
+                };
+                /** @description A problem (RFC 9457) with a stable `code` */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json; charset=utf-8": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/compliance/snapshots/{snapshotId}/diff": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What changed from an older snapshot of the same tenant to this one (objects added, removed, changed, with field paths) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description opaque id starting with snap_ */
+                    from?: string;
+                };
+                header?: never;
+                path: {
+                    /** @description opaque id starting with snap_ */
+                    snapshotId: string;
+                    /** @description opaque id starting with ws_ */
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            changes: {
+                                area: "directory" | "authenticationMethods" | "roles" | "conditionalAccess" | "authorization" | "sharePoint" | "secureScore";
+                                change: "added" | "removed" | "changed";
+                                collection: string;
+                                fields: {
+                                    after: unknown;
+                                    before: unknown;
+                                    path: string;
+                                }[];
+                                objectId: string;
+                                objectName: string;
+                            }[];
+                            fromSnapshotId: string | null;
+                            /** @description opaque id starting with snap_ */
+                            toSnapshotId: string;
+                        };
+                    };
+                };
+                /** @description A problem (RFC 9457) with a stable `code` */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json; charset=utf-8": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/compliance/tenants/{tenantId}/snapshots": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The tenant's snapshots, oldest first (the order of the hash chain) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description nextCursor of the previous page */
+                    cursor?: string;
+                    /** @description page size (1–200, default 50) */
+                    limit?: number;
+                };
+                header?: never;
+                path: {
+                    /** @description Microsoft Entra tenant id (GUID) */
+                    tenantId: string;
+                    /** @description opaque id starting with ws_ */
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                areas: ("directory" | "authenticationMethods" | "roles" | "conditionalAccess" | "authorization" | "sharePoint" | "secureScore")[];
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 UTC time
+                                 */
+                                collectedAt: string;
+                                /** @description areas that could not be read, with the permission to grant */
+                                faults: {
+                                    [key: string]: {
+                                        message: string;
+                                        /** @description Microsoft Graph application permission to grant */
+                                        permission?: string;
+                                        status: "permission_error" | "error";
+                                    };
+                                };
+                                /** @description sha256 (hex) of the snapshot's canonical manifest */
+                                hash: string;
+                                /** @description opaque id starting with snap_ */
+                                id: string;
+                                /** @description hash of the snapshot before it; null for the first */
+                                previousHash: string | null;
+                                /** @description position in the tenant's hash chain */
+                                sequence: number;
+                                /** @description Microsoft Entra tenant id (GUID) */
+                                tenantId: string;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description A problem (RFC 9457) with a stable `code` */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json; charset=utf-8": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Import a snapshot in the hub's format (e.g. one collected elsewhere); it joins the tenant's hash chain */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Microsoft Entra tenant id (GUID) */
+                    tenantId: string;
+                    /** @description opaque id starting with ws_ */
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        areas: {
+                            [key: string]: {
+                                [key: string]: unknown;
+                            };
+                        };
+                        /**
+                         * Format: date-time
+                         * @description ISO 8601 UTC time
+                         */
+                        collectedAt?: string;
+                        faults?: {
+                            [key: string]: {
+                                message: string;
+                                /** @description Microsoft Graph application permission to grant */
+                                permission?: string;
+                                status: "permission_error" | "error";
+                            };
+                        };
+                        /** @enum {string} */
+                        format: "m365hub.snapshot";
+                        tenantId?: string;
+                        /** @enum {number} */
+                        version: 1;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            areas: ("directory" | "authenticationMethods" | "roles" | "conditionalAccess" | "authorization" | "sharePoint" | "secureScore")[];
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 UTC time
+                             */
+                            collectedAt: string;
+                            /** @description areas that could not be read, with the permission to grant */
+                            faults: {
+                                [key: string]: {
+                                    message: string;
+                                    /** @description Microsoft Graph application permission to grant */
+                                    permission?: string;
+                                    status: "permission_error" | "error";
+                                };
+                            };
+                            /** @description sha256 (hex) of the snapshot's canonical manifest */
+                            hash: string;
+                            /** @description opaque id starting with snap_ */
+                            id: string;
+                            /** @description hash of the snapshot before it; null for the first */
+                            previousHash: string | null;
+                            /** @description position in the tenant's hash chain */
+                            sequence: number;
+                            /** @description Microsoft Entra tenant id (GUID) */
+                            tenantId: string;
+                        };
+                    };
+                };
+                /** @description A problem (RFC 9457) with a stable `code` */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json; charset=utf-8": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/compliance/tenants/{tenantId}/snapshots/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Recompute the tenant's hash chain from the stored bytes; names the first broken link */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Microsoft Entra tenant id (GUID) */
+                    tenantId: string;
+                    /** @description opaque id starting with ws_ */
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            firstBrokenLink?: {
+                                reason: string;
+                                sequence: number;
+                                /** @description opaque id starting with snap_ */
+                                snapshotId: string;
+                            };
+                            headHash?: string | null;
+                            snapshots: number;
+                            valid: boolean;
+                        };
+                    };
+                };
+                /** @description A problem (RFC 9457) with a stable `code` */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json; charset=utf-8": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/workspaces/{workspaceId}/connections": {
         parameters: {
             query?: never;
@@ -911,6 +1377,797 @@ export interface paths {
                                 userPrincipalName: string | null;
                             }[];
                             nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description A problem (RFC 9457) with a stable `code` */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json; charset=utf-8": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/files/attachments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One record's attachments, oldest first */
+        get: {
+            parameters: {
+                query: {
+                    cursor?: string;
+                    /** @description the host product's record id */
+                    entityId: string;
+                    /** @description the host product's record type (requirement, control, ticket …) */
+                    entityType: string;
+                    limit?: number;
+                };
+                header?: never;
+                path: {
+                    /** @description opaque id starting with ws_ */
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                addedBy: {
+                                    id: string;
+                                    kind: "console_user" | "external_user";
+                                };
+                                checkedAt: string | null;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 UTC time
+                                 */
+                                createdAt: string;
+                                driveId: string;
+                                entityId: string;
+                                entityType: string;
+                                eTag: string | null;
+                                id: string;
+                                itemId: string;
+                                jobId: string | null;
+                                mimeType: string | null;
+                                mode: "link" | "copy";
+                                name: string;
+                                sha256: string | null;
+                                size: number | null;
+                                /** @description active; copying (the job runs); copy_failed; and for links, what the refresh job found: deleted, moved, access_lost */
+                                status: "active" | "copying" | "copy_failed" | "deleted" | "moved" | "access_lost";
+                                webUrl: string | null;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description A problem (RFC 9457) with a stable `code` */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json; charset=utf-8": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Attach a Microsoft 365 file to a record: `link` answers 201 with the attachment; `copy` answers 202 with the copy job (its result names the attachment, also in Content-Location). Honours Idempotency-Key. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description opaque id starting with ws_ */
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Microsoft Graph drive id */
+                        driveId: string;
+                        /** @description the host product's record id */
+                        entityId: string;
+                        /** @description the host product's record type (requirement, control, ticket …) */
+                        entityType: string;
+                        /** @description Microsoft Graph driveItem id */
+                        itemId: string;
+                        mode: "link" | "copy";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            addedBy: {
+                                id: string;
+                                kind: "console_user" | "external_user";
+                            };
+                            checkedAt: string | null;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 UTC time
+                             */
+                            createdAt: string;
+                            driveId: string;
+                            entityId: string;
+                            entityType: string;
+                            eTag: string | null;
+                            id: string;
+                            itemId: string;
+                            jobId: string | null;
+                            mimeType: string | null;
+                            mode: "link" | "copy";
+                            name: string;
+                            sha256: string | null;
+                            size: number | null;
+                            /** @description active; copying (the job runs); copy_failed; and for links, what the refresh job found: deleted, moved, access_lost */
+                            status: "active" | "copying" | "copy_failed" | "deleted" | "moved" | "access_lost";
+                            webUrl: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            attempts: number;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 UTC time
+                             */
+                            createdAt: string;
+                            finishedAt: string | null;
+                            id: string;
+                            problem: {
+                                code: string;
+                                message: string;
+                            } | null;
+                            progress: {
+                                done: number | null;
+                                message: string | null;
+                                total: number | null;
+                            };
+                            result: unknown;
+                            /** @description queued, running, succeeded, failed, dead or cancelled */
+                            status: string;
+                            type: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 UTC time
+                             */
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description A problem (RFC 9457) with a stable `code` */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json; charset=utf-8": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/files/attachments/{attachmentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One attachment (a link's status says whether the refresh job found it deleted, moved or out of reach) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description opaque id starting with att_ */
+                    attachmentId: string;
+                    /** @description opaque id starting with ws_ */
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            addedBy: {
+                                id: string;
+                                kind: "console_user" | "external_user";
+                            };
+                            checkedAt: string | null;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 UTC time
+                             */
+                            createdAt: string;
+                            driveId: string;
+                            entityId: string;
+                            entityType: string;
+                            eTag: string | null;
+                            id: string;
+                            itemId: string;
+                            jobId: string | null;
+                            mimeType: string | null;
+                            mode: "link" | "copy";
+                            name: string;
+                            sha256: string | null;
+                            size: number | null;
+                            /** @description active; copying (the job runs); copy_failed; and for links, what the refresh job found: deleted, moved, access_lost */
+                            status: "active" | "copying" | "copy_failed" | "deleted" | "moved" | "access_lost";
+                            webUrl: string | null;
+                        };
+                    };
+                };
+                /** @description A problem (RFC 9457) with a stable `code` */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json; charset=utf-8": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Remove an attachment (and its stored copy); the Microsoft 365 file is not touched */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description opaque id starting with att_ */
+                    attachmentId: string;
+                    /** @description opaque id starting with ws_ */
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description A problem (RFC 9457) with a stable `code` */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json; charset=utf-8": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/files/attachments/{attachmentId}/content": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The attachment's bytes: a copy from document storage; a link from Microsoft 365 as the acting user */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description opaque id starting with att_ */
+                    attachmentId: string;
+                    /** @description opaque id starting with ws_ */
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A problem (RFC 9457) with a stable `code` */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json; charset=utf-8": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/files/drives/{driveId}/items/{itemId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One file or folder */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Microsoft Graph drive id */
+                    driveId: string;
+                    /** @description Microsoft Graph driveItem id */
+                    itemId: string;
+                    /** @description opaque id starting with ws_ */
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            childCount: number | null;
+                            driveId: string;
+                            eTag: string | null;
+                            id: string;
+                            kind: "file" | "folder";
+                            lastModifiedAt: string | null;
+                            mimeType: string | null;
+                            name: string;
+                            parentPath: string | null;
+                            quickXorHash: string | null;
+                            size: number | null;
+                            webUrl: string | null;
+                        };
+                    };
+                };
+                /** @description A problem (RFC 9457) with a stable `code` */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json; charset=utf-8": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/files/drives/{driveId}/items/{itemId}/children": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A folder's children, page by page (Microsoft's order) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description nextCursor of the previous page */
+                    cursor?: string;
+                    /** @description page size (1–200, default 50) */
+                    limit?: number;
+                };
+                header?: never;
+                path: {
+                    /** @description Microsoft Graph drive id */
+                    driveId: string;
+                    /** @description Microsoft Graph driveItem id */
+                    itemId: string;
+                    /** @description opaque id starting with ws_ */
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                childCount: number | null;
+                                driveId: string;
+                                eTag: string | null;
+                                id: string;
+                                kind: "file" | "folder";
+                                lastModifiedAt: string | null;
+                                mimeType: string | null;
+                                name: string;
+                                parentPath: string | null;
+                                quickXorHash: string | null;
+                                size: number | null;
+                                webUrl: string | null;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description A problem (RFC 9457) with a stable `code` */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json; charset=utf-8": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/files/drives/{driveId}/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Search a drive by name and content */
+        get: {
+            parameters: {
+                query: {
+                    /** @description nextCursor of the previous page */
+                    cursor?: string;
+                    /** @description page size (1–200, default 50) */
+                    limit?: number;
+                    /** @description words to search for in names and contents */
+                    q: string;
+                };
+                header?: never;
+                path: {
+                    /** @description Microsoft Graph drive id */
+                    driveId: string;
+                    /** @description opaque id starting with ws_ */
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                childCount: number | null;
+                                driveId: string;
+                                eTag: string | null;
+                                id: string;
+                                kind: "file" | "folder";
+                                lastModifiedAt: string | null;
+                                mimeType: string | null;
+                                name: string;
+                                parentPath: string | null;
+                                quickXorHash: string | null;
+                                size: number | null;
+                                webUrl: string | null;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description A problem (RFC 9457) with a stable `code` */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json; charset=utf-8": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/files/sites/{siteId}/root": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A SharePoint site's document library root folder (browse it with …/drives/{driveId}/items/{id}/children) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    siteId: string;
+                    /** @description opaque id starting with ws_ */
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            childCount: number | null;
+                            driveId: string;
+                            eTag: string | null;
+                            id: string;
+                            kind: "file" | "folder";
+                            lastModifiedAt: string | null;
+                            mimeType: string | null;
+                            name: string;
+                            parentPath: string | null;
+                            quickXorHash: string | null;
+                            size: number | null;
+                            webUrl: string | null;
+                        };
+                    };
+                };
+                /** @description A problem (RFC 9457) with a stable `code` */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json; charset=utf-8": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/files/sources": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The user's file sources: My OneDrive, followed SharePoint sites, joined teams (and which kinds Microsoft refused, and why) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description opaque id starting with ws_ */
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                kind: "onedrive" | "sharepoint_site" | "team";
+                                name: string;
+                                webUrl: string | null;
+                            }[];
+                            unavailable: {
+                                code: string;
+                                detail: string;
+                                kind: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description A problem (RFC 9457) with a stable `code` */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json; charset=utf-8": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/files/teams/{teamId}/channels": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A team's channels the user can see */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    teamId: string;
+                    /** @description opaque id starting with ws_ */
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                name: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description A problem (RFC 9457) with a stable `code` */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json; charset=utf-8": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/files/teams/{teamId}/channels/{channelId}/folder": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A channel's files folder */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    channelId: string;
+                    teamId: string;
+                    /** @description opaque id starting with ws_ */
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            childCount: number | null;
+                            driveId: string;
+                            eTag: string | null;
+                            id: string;
+                            kind: "file" | "folder";
+                            lastModifiedAt: string | null;
+                            mimeType: string | null;
+                            name: string;
+                            parentPath: string | null;
+                            quickXorHash: string | null;
+                            size: number | null;
+                            webUrl: string | null;
                         };
                     };
                 };
