@@ -142,6 +142,7 @@ export function registerProxyRoutes(server: FastifyInstance, deps: ProxyRouteDep
         summary:
           'Microsoft Graph pass-through: ANY {version}/{path} with the acting user\'s token (X-M365Hub-Acting-User, or the console user) or the app\'s (X-M365Hub-Mode: application, X-M365Hub-Tenant); bodies stream both ways; Graph\'s status, headers and errors come back unchanged',
         params: { type: 'object', properties: { workspaceId: { type: 'string' }, version: { type: 'string', enum: [...VERSIONS] }, '*': { type: 'string' } }, required: ['workspaceId', 'version'] },
+        response: { 200: { description: "Microsoft Graph's answer, status, headers and body passed through unchanged", content: { '*/*': { schema: {} } } } },
       },
       handler: handle,
     });
