@@ -3,6 +3,7 @@ import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import Fastify, { type FastifyInstance } from 'fastify';
+import { registerBulkUserRoutes } from '../control/bulk-user-routes.js';
 import { controlProblem, registerControlRoutes } from '../control/control-routes.js';
 import { FaultInjector } from '../control/fault-injector.js';
 import { RequestLog } from '../control/request-log.js';
@@ -60,13 +61,26 @@ function originOf(options: EmulatorOptions): Record<string, unknown> {
   return { seed: options.seed ?? null, users: options.users };
 }
 
-function initialState(options: EmulatorOptions, directory: DirectoryStore, clock: EmulatorClock): SeedSummary | undefined {
+/**
+ * Puts the starting organisation in the directory and returns how to put it back (reset). The demo seed is
+ * deterministic, so reset runs it again rather than keeping a copy of a possibly 100,000-user directory in memory;
+ * a loaded state file is kept as its text (it may change on disk after the start).
+ */
+function initialState(options: EmulatorOptions, directory: DirectoryStore, now: number): { seed: SeedSummary | undefined; restore: () => void } {
   if (options.statePath) {
-    directory.load(JSON.parse(readFileSync(options.statePath, 'utf8')) as DirectorySnapshot);
-    return undefined;
+    const text = readFileSync(options.statePath, 'utf8');
+    const restore = () => directory.load(JSON.parse(text) as DirectorySnapshot);
+    restore();
+    return { seed: undefined, restore };
   }
-  if (options.seed === 'demo') return seedDemo(directory, { users: options.users, now: clock.now() });
-  return undefined;
+  const plant = () => (options.seed === 'demo' ? seedDemo(directory, { users: options.users, now }) : undefined);
+  return {
+    seed: plant(),
+    restore: () => {
+      directory.clear();
+      plant();
+    },
+  };
 }
 
 export async function startEmulatorServer(input: Partial<EmulatorOptions>): Promise<RunningEmulator> {
@@ -77,8 +91,7 @@ export async function startEmulatorServer(input: Partial<EmulatorOptions>): Prom
   const keys = await SigningKeySet.open(options.dataDir);
   const clock = new EmulatorClock();
   const directory = new DirectoryStore();
-  const seed = initialState(options, directory, clock);
-  const initialSnapshot = directory.snapshot();
+  const { seed, restore: restoreInitialState } = initialState(options, directory, clock.now());
   const persistence = new PersistenceRegistry(options.persist ? path.join(options.dataDir, organisationFileName) : undefined, originOf(options));
   persistence.register(directory.persistable());
   // Other state modules register here, before restore (see emulator/state/persistable.ts).
@@ -102,7 +115,7 @@ export async function startEmulatorServer(input: Partial<EmulatorOptions>): Prom
     seed,
     persistence,
     reset() {
-      directory.load(initialSnapshot);
+      restoreInitialState();
       ctx.codes.clear();
       ctx.sessions.clear();
       ctx.pending.clear();
@@ -133,6 +146,7 @@ export async function startEmulatorServer(input: Partial<EmulatorOptions>): Prom
   registerTokenEndpoint(app, ctx);
   registerInteractiveRoutes(app, ctx);
   registerControlRoutes(app, ctx);
+  registerBulkUserRoutes(app, ctx);
   registerGraphRoutes(app, ctx);
 
   await app.listen({ host: options.host, port: options.port });

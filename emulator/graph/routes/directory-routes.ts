@@ -52,7 +52,7 @@ export const directoryRoutes: GraphRoute[] = [
   { path: '/me', handler: (req) => entity(req, userShape, userResource(signedInUser(req), req.tenant), 'users') },
   {
     path: '/users',
-    handler: (req) => collection(req, { shape: userShape, items: tenantUsers(req).map((u) => userResource(u, req.tenant)), context: 'users' }),
+    handler: (req) => collection(req, { shape: userShape, items: tenantUsers(req), resource: (u) => userResource(u, req.tenant), context: 'users' }),
   },
   {
     path: '/users/$count',
