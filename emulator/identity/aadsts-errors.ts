@@ -97,8 +97,8 @@ export const aadsts = {
   // -- resource owner password credentials (grant_type=password) --
   // Token-endpoint forms of the sign-in errors: `invalid_grant`, as recorded from the live service in
   // Azure/azure-sdk-for-js @azure/identity UsernamePasswordCredential recordings (2021-08-04: 50034 with suberror
-  // bad_token) and in user reports of ROPC (50126 invalid_grant, e.g. MicrosoftDocs/azure-docs threads on
-  // v2-oauth-ropc).
+  // bad_token); 50126 as `invalid_grant` with no suberror in ROPC bodies quoted by public client fixtures (one
+  // with the live Trace ID / Correlation ID tail, dated 2019-12).
   ropcWrongPassword: () => define(50126, 'invalid_grant', 400, 'Error validating credentials due to invalid username or password.'),
   ropcUserNotFound: (upn: string, tenantName: string) =>
     define(50034, 'invalid_grant', 400, `The user account ${upn} does not exist in the ${tenantName} directory. To sign into this application, the account must be added to the directory.`, 'bad_token'),
