@@ -12,9 +12,11 @@ export interface GraphRequestInfo {
   search: URLSearchParams;
 }
 
-export interface CollectionOptions {
+export interface CollectionOptions<T = GraphObject> {
   shape: ResourceShape;
-  items: GraphObject[];
+  items: readonly T[];
+  /** Builds one item's Graph object; given, only the page's items are built (unless $filter needs them all). */
+  resource?: (item: T) => GraphObject;
   /** The context fragment, e.g. `users` or `groups('id')/members`. */
   context: string;
   /** Graph's default page size for the resource, and the largest $top it honours. */
@@ -24,9 +26,9 @@ export interface CollectionOptions {
 
 const contextUrl = (root: string, fragment: string, select: string[] | undefined) => `${root}/$metadata#${fragment}${select ? `(${select.join(',')})` : ''}`;
 
-export function collection(req: GraphRequestInfo, options: CollectionOptions): GraphObject {
+export function collection<T = GraphObject>(req: GraphRequestInfo, options: CollectionOptions<T>): GraphObject {
   const query = parseQuery(req.search, options.shape);
-  const page = paginate(options.items, query, options.pageSize ?? 100, options.maxPageSize ?? 999);
+  const page = paginate(options.items, query, options.pageSize ?? 100, options.maxPageSize ?? 999, options.resource);
   return {
     '@odata.context': contextUrl(req.serviceRoot, options.context, query.select),
     ...(page.nextOffset !== undefined ? { '@odata.nextLink': nextLink(req.url, page.nextOffset) } : {}),

@@ -94,6 +94,15 @@ export const aadsts = {
     define(50105, 'invalid_grant', 400, `Your administrator has configured the application ${appName} ('${appId}') to block users unless they are specifically granted ('assigned') access to the application. The signed in user '${upn}' is blocked because they are not a direct member of a group with access, nor had access directly assigned by an administrator. Please contact your administrator to assign access to this application.`),
   userDisabled: () => define(50057, 'invalid_grant', 400, 'The user account is disabled.'),
 
+  // -- resource owner password credentials (grant_type=password) --
+  // Token-endpoint forms of the sign-in errors: `invalid_grant`, as recorded from the live service in
+  // Azure/azure-sdk-for-js @azure/identity UsernamePasswordCredential recordings (2021-08-04: 50034 with suberror
+  // bad_token); 50126 as `invalid_grant` with no suberror in ROPC bodies quoted by public client fixtures (one
+  // with the live Trace ID / Correlation ID tail, dated 2019-12).
+  ropcWrongPassword: () => define(50126, 'invalid_grant', 400, 'Error validating credentials due to invalid username or password.'),
+  ropcUserNotFound: (upn: string, tenantName: string) =>
+    define(50034, 'invalid_grant', 400, `The user account ${upn} does not exist in the ${tenantName} directory. To sign into this application, the account must be added to the directory.`, 'bad_token'),
+
   // -- scopes and resources --
   scopeNotDefault: (scope: string) =>
     define(1002012, 'invalid_scope', 400, `The provided value for scope ${scope} is not valid. Client credential flows must have a scope value with /.default suffixed to the resource identifier (application ID URI).`),

@@ -12,6 +12,7 @@ import { noStore, ProtocolError, sendProtocolError } from './error-responses.js'
 import { authorizationCodeGrant } from './grants/authorization-code-grant.js';
 import { clientCredentialsGrant } from './grants/client-credentials-grant.js';
 import type { GrantRequest, TokenResponseBody } from './grants/grant-request.js';
+import { passwordGrant } from './grants/password-grant.js';
 import { refreshTokenGrant } from './grants/refresh-token-grant.js';
 import { parseProtocolParams } from './request-params.js';
 import { resolveTenantSegment } from './tenant-resolver.js';
@@ -20,12 +21,12 @@ const grants: Record<string, (req: GrantRequest) => TokenResponseBody> = {
   client_credentials: clientCredentialsGrant,
   authorization_code: authorizationCodeGrant,
   refresh_token: refreshTokenGrant,
+  password: passwordGrant,
 };
 
 const unsupportedGrants: Record<string, string> = {
   'urn:ietf:params:oauth:grant-type:device_code': 'The device authorization grant (grant_type=device_code)',
   device_code: 'The device authorization grant (grant_type=device_code)',
-  password: 'The resource owner password credentials grant (grant_type=password)',
   'urn:ietf:params:oauth:grant-type:jwt-bearer': 'The on-behalf-of flow (grant_type=urn:ietf:params:oauth:grant-type:jwt-bearer)',
   'urn:ietf:params:oauth:grant-type:saml1_1-bearer': 'SAML bearer assertion grants',
   'urn:ietf:params:oauth:grant-type:saml2-bearer': 'SAML bearer assertion grants',

@@ -3,6 +3,7 @@ import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import Fastify, { type FastifyInstance } from 'fastify';
+import { registerBulkUserRoutes } from '../control/bulk-user-routes.js';
 import { controlProblem, registerControlRoutes } from '../control/control-routes.js';
 import { registerSecurityConfigRoutes } from '../control/security-config-routes.js';
 import { FaultInjector } from '../control/fault-injector.js';
@@ -68,17 +69,33 @@ function originOf(options: EmulatorOptions): Record<string, unknown> {
   return { seed: options.seed ?? null, users: options.users };
 }
 
-function initialState(options: EmulatorOptions, directory: DirectoryStore, clock: EmulatorClock, security: SecurityConfigStore, roles: RoleMembers): SeedSummary | undefined {
+/**
+ * Puts the starting organisation in the directory and returns how to put it back (reset). The demo seed is
+ * deterministic, so reset runs it again rather than keeping a copy of a possibly 100,000-user directory in memory;
+ * a loaded state file is kept as its text (it may change on disk after the start).
+ */
+function initialState(options: EmulatorOptions, directory: DirectoryStore, now: number, security: SecurityConfigStore, roles: RoleMembers): { seed: SeedSummary | undefined; restore: () => void } {
   if (options.statePath) {
-    directory.load(JSON.parse(readFileSync(options.statePath, 'utf8')) as DirectorySnapshot);
-    return undefined;
+    const text = readFileSync(options.statePath, 'utf8');
+    const restore = () => directory.load(JSON.parse(text) as DirectorySnapshot);
+    restore();
+    return { seed: undefined, restore };
   }
-  if (options.seed !== 'demo') return undefined;
-  const seed = seedDemo(directory, { users: options.users, now: clock.now() });
-  // The security configuration's people join the seed summary so tests and the demo see every seeded user.
-  const extras = seedSecurityConfig({ directory, security, roles, contoso: directory.requireTenant(seed.tenant.id), fabrikam: directory.requireTenant(seed.otherTenant.id), password: seed.password, now: clock.now() });
-  for (const u of extras) seed.users.push({ id: u.id, userPrincipalName: u.userPrincipalName, displayName: u.displayName, password: seed.password, isAdmin: directory.isAdmin(u), tenantId: u.tenantId, accountEnabled: u.accountEnabled });
-  return seed;
+  const plant = () => {
+    if (options.seed !== 'demo') return undefined;
+    const seed = seedDemo(directory, { users: options.users, now });
+    // The security configuration's people join the seed summary so tests and the demo see every seeded user.
+    const extras = seedSecurityConfig({ directory, security, roles, contoso: directory.requireTenant(seed.tenant.id), fabrikam: directory.requireTenant(seed.otherTenant.id), password: seed.password, now });
+    for (const u of extras) seed.users.push({ id: u.id, userPrincipalName: u.userPrincipalName, displayName: u.displayName, password: seed.password, isAdmin: directory.isAdmin(u), tenantId: u.tenantId, accountEnabled: u.accountEnabled });
+    return seed;
+  };
+  return {
+    seed: plant(),
+    restore: () => {
+      directory.clear();
+      plant();
+    },
+  };
 }
 
 export async function startEmulatorServer(input: Partial<EmulatorOptions>): Promise<RunningEmulator> {
@@ -91,8 +108,7 @@ export async function startEmulatorServer(input: Partial<EmulatorOptions>): Prom
   const directory = new DirectoryStore();
   const security = new SecurityConfigStore();
   const roles = new RoleMembers(directory, security);
-  const seed = initialState(options, directory, clock, security, roles);
-  const initialSnapshot = directory.snapshot();
+  const { seed, restore: restoreInitialState } = initialState(options, directory, clock.now(), security, roles);
   const persistence = new PersistenceRegistry(options.persist ? path.join(options.dataDir, organisationFileName) : undefined, originOf(options));
   persistence.register(directory.persistable());
   // Other state modules register here, before restore (see emulator/state/persistable.ts).
@@ -122,7 +138,7 @@ export async function startEmulatorServer(input: Partial<EmulatorOptions>): Prom
     seed,
     persistence,
     reset() {
-      directory.load(initialSnapshot);
+      restoreInitialState();
       security.load(initialSecurity);
       ctx.deltaTokens.clear();
       ctx.codes.clear();
@@ -162,6 +178,7 @@ export async function startEmulatorServer(input: Partial<EmulatorOptions>): Prom
   registerControlRoutes(app, ctx);
   registerSubscriptionControlRoutes(app, ctx);
   registerSecurityConfigRoutes(app, ctx);
+  registerBulkUserRoutes(app, ctx);
   registerGraphRoutes(app, ctx);
 
   await app.listen({ host: options.host, port: options.port });

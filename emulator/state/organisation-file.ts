@@ -57,13 +57,13 @@ export async function readOrganisationFile(filePath: string): Promise<Organisati
   return { header, modules };
 }
 
-export async function writeOrganisationFile(filePath: string, header: OrganisationHeader, modules: Map<string, unknown>): Promise<void> {
+/** Writes the serialised lines (the header first) in place of the file, atomically. */
+export async function writeOrganisationFile(filePath: string, lines: string[]): Promise<void> {
   await mkdir(path.dirname(filePath), { recursive: true });
   const temporary = `${filePath}.${process.pid}.tmp`;
   const handle = await open(temporary, 'w', 0o600);
   try {
-    await handle.write(`${JSON.stringify(header)}\n`);
-    for (const [name, data] of modules) await handle.write(`${JSON.stringify({ name, data })}\n`);
+    for (const line of lines) await handle.write(`${line}\n`);
     await handle.sync();
   } catch (error) {
     await handle.close();

@@ -23,7 +23,7 @@ export interface Persistable {
   readonly name: string;
   /** Changes whenever the module's state changes (a counter is enough). */
   revision(): number;
-  /** The module's whole state as plain JSON. Secrets as digests only. */
+  /** The module's whole state as plain JSON (serialised at once, so it may be the live objects). Secrets as digests only. */
   toJSON(): unknown;
   /** Replaces the module's state with what `toJSON` produced (possibly by an earlier run). */
   load(data: unknown): void;
@@ -70,9 +70,11 @@ export class PersistenceRegistry {
       const key = this.revisionKey();
       if (key === this.savedRevision) return;
       const header: OrganisationHeader = { format: 'm365hub-emulator-organisation', version: 1, origin: this.origin, savedAt: new Date().toISOString() };
-      const modules = new Map<string, unknown>(this.foreign);
-      for (const module of this.modules.values()) modules.set(module.name, module.toJSON());
-      await writeOrganisationFile(this.filePath, header, modules);
+      // Serialised in one synchronous step, so no request changes a module between two of its lines.
+      const lines = [JSON.stringify(header)];
+      for (const [name, data] of this.foreign) lines.push(JSON.stringify({ name, data }));
+      for (const module of this.modules.values()) lines.push(JSON.stringify({ name: module.name, data: module.toJSON() }));
+      await writeOrganisationFile(this.filePath, lines);
       this.savedRevision = key;
     });
     return this.writing;

@@ -52,7 +52,7 @@ export const directoryRoutes: GraphRoute[] = [
   { path: '/me', handler: (req) => entity(req, userShape, usersAsGraph(req, [signedInUser(req)])[0]!, 'users') },
   {
     path: '/users',
-    handler: (req) => collection(req, { shape: userShape, items: usersAsGraph(req, tenantUsers(req)), context: 'users' }),
+    handler: (req) => collection(req, { shape: userShape, items: tenantUsers(req), resource: (u) => usersAsGraph(req, [u])[0]!, context: 'users' }),
   },
   {
     path: '/users/$count',
