@@ -1721,6 +1721,15 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                /** @description The file's bytes, with its Content-Type and Content-Disposition */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/octet-stream": string;
+                    };
+                };
                 /** @description A problem (RFC 9457) with a stable `code` */
                 default: {
                     headers: {
@@ -3825,6 +3834,15 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                /** @description Microsoft Graph's answer, status, headers and body passed through unchanged */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "*/*": unknown;
+                    };
+                };
                 /** @description A problem (RFC 9457) with a stable `code` */
                 default: {
                     headers: {
@@ -3850,6 +3868,15 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                /** @description Microsoft Graph's answer, status, headers and body passed through unchanged */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "*/*": unknown;
+                    };
+                };
                 /** @description A problem (RFC 9457) with a stable `code` */
                 default: {
                     headers: {
@@ -3875,6 +3902,15 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                /** @description Microsoft Graph's answer, status, headers and body passed through unchanged */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "*/*": unknown;
+                    };
+                };
                 /** @description A problem (RFC 9457) with a stable `code` */
                 default: {
                     headers: {
@@ -3900,6 +3936,15 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                /** @description Microsoft Graph's answer, status, headers and body passed through unchanged */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "*/*": unknown;
+                    };
+                };
                 /** @description A problem (RFC 9457) with a stable `code` */
                 default: {
                     headers: {
@@ -3927,6 +3972,15 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                /** @description Microsoft Graph's answer, status, headers and body passed through unchanged */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "*/*": unknown;
+                    };
+                };
                 /** @description A problem (RFC 9457) with a stable `code` */
                 default: {
                     headers: {
