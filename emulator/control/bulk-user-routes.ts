@@ -7,22 +7,11 @@ import type { Readable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { EmulatorContext } from '../server/emulator-context.js';
+import { userBody } from './control-routes.js';
 import { DirectoryError, type NewUser } from '../state/directory-store.js';
 
-const bulkUser = z
-  .object({
-    id: z.string().optional(),
-    userPrincipalName: z.string(),
-    displayName: z.string().optional(),
-    givenName: z.string().optional(),
-    surname: z.string().optional(),
-    password: z.string().min(1).optional(),
-    mail: z.string().optional(),
-    jobTitle: z.string().optional(),
-    accountEnabled: z.boolean().optional(),
-    isAdmin: z.boolean().optional(),
-  })
-  .strict();
+// The same fields as POST …/users, and nothing else (a typo in a field name is an error, not a silent default).
+const bulkUser = userBody.strict();
 
 export const ndjsonType = 'application/x-ndjson';
 

@@ -10,7 +10,7 @@ import type { DirectorySnapshot } from '../state/directory-types.js';
 import { listConsentRequests } from './consent-request-listing.js';
 
 const tenantBody = z.object({ id: z.string().optional(), displayName: z.string().min(1).optional(), domain: z.string().min(3).optional() });
-const userBody = z.object({
+export const userBody = z.object({
   id: z.string().optional(),
   userPrincipalName: z.string(),
   displayName: z.string().optional(),
