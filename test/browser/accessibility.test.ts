@@ -151,7 +151,7 @@ describe('console accessibility in Chromium', { skip: browserSkipReason() }, () 
       const create = page.getByRole('button', { name: 'Create integration' });
       await create.click();
       await page.getByRole('button', { name: 'Cancel' }).click();
-      await page.waitForFunction(() => document.activeElement?.id === 'm365-create-button');
+      await page.waitForFunction(() => document.activeElement?.id === 'm365-create-button', undefined, { polling: 100 });
 
       await create.click();
       await page.getByLabel('Application (client) ID').fill('not-a-client-id');
@@ -159,7 +159,8 @@ describe('console accessibility in Chromium', { skip: browserSkipReason() }, () 
       await page.getByLabel(/^Secret expires/).fill('2030-01-01');
       await page.getByRole('main').getByRole('button', { name: 'Create integration' }).click();
       const clientId = page.getByLabel('Application (client) ID');
-      await page.waitForFunction(() => document.activeElement?.getAttribute('aria-invalid') === 'true');
+      // Polled on a timer: animation frames of a page that is not being painted can stall in headless Chromium.
+      await page.waitForFunction(() => document.activeElement?.getAttribute('aria-invalid') === 'true', undefined, { polling: 100 });
       assert.equal(await clientId.getAttribute('aria-invalid'), 'true', 'the invalid field is marked and focused');
       const described = await clientId.getAttribute('aria-describedby');
       assert.ok(described && (await page.locator(`#${described.split(' ')[0]}`).innerText()).length > 0, 'its error is tied to it');
