@@ -96,7 +96,9 @@ export async function createWorkspace(
 }
 
 const SUBDOMAIN_INDEX = 'workspaces_subdomain_unique';
-const MAX_CREATE_ATTEMPTS = 5;
+// Each round of a race lets exactly one creator win, so N simultaneous creations of one name need up to N attempts;
+// 10 covers every burst seen (6 at once failed with 5 under CI load) and still ends a pathological loop.
+const MAX_CREATE_ATTEMPTS = 10;
 
 function validSubdomain(input: string): string {
   const subdomain = input.toLowerCase();
