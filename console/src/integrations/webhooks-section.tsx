@@ -23,6 +23,8 @@ const EVENT_TYPES: Record<WebhookEventType, string> = {
   'connection.needs_reconnect': 'A connection needs reconnecting',
   'credential.expiring': 'A secret or certificate expires soon',
   'credential.expired': 'A secret or certificate expired',
+  'graph.notification': 'Microsoft 365 data changed (a Graph subscription)',
+  'graph.subscription_failed': 'A Graph subscription stopped and needs attention',
 };
 const ALL_EVENTS = Object.keys(EVENT_TYPES) as WebhookEventType[];
 
