@@ -51,7 +51,7 @@ export async function buildHubServer(deps: HubServerDeps): Promise<FastifyInstan
   };
   const routes: Array<(server: FastifyInstance) => void> = [
     (server) => registerAuthRoutes(server, { db, clock, config, limiter: new SignInLimiter({ db, clock }) }),
-    (server) => registerWorkspaceRoutes(server, { db, clock, frontendUrl: config.frontendUrl }),
+    (server) => registerWorkspaceRoutes(server, { db, clock, frontendUrl: config.frontendUrl, onDeleted: (id) => apiKeys.forgetWorkspace(id) }),
     (server) => registerMemberRoutes(server, { db, clock }),
     (server) => registerApiKeyRoutes(server, { db, clock, onRevoked: (id) => apiKeys.forget(id) }),
     (server) => registerAuditRoutes(server, { db }),

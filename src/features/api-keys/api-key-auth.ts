@@ -30,19 +30,35 @@ export function looksLikeApiKey(value: string): boolean {
   return API_KEY_SHAPE.test(value);
 }
 
-export async function authenticateApiKey(db: Kysely<Database>, key: string, clock: Clock): Promise<ApiKeyIdentity | undefined> {
-  if (!looksLikeApiKey(key)) return undefined;
+interface FoundKey {
+  identity: ApiKeyIdentity;
+  lastUsedAt: Date | null;
+}
+
+async function findValidKey(db: Kysely<Database>, digest: string): Promise<FoundKey | undefined> {
   const row = await db
     .selectFrom('api_keys')
     .select(['id', 'workspace_id', 'name', 'prefix', 'last_used_at', 'revoked_at'])
-    .where('key_hash', '=', digestSecret(key))
+    .where('key_hash', '=', digest)
     .executeTakeFirst();
   if (!row || row.revoked_at !== null) return undefined;
+  return { identity: { id: row.id, workspaceId: row.workspace_id, name: row.name, prefix: row.prefix }, lastUsedAt: row.last_used_at };
+}
+
+/** Writes last_used_at when the one stored is older than its resolution. */
+async function noteUse(db: Kysely<Database>, found: FoundKey, clock: Clock): Promise<void> {
   const now = clock.now();
-  if (!row.last_used_at || now.getTime() - row.last_used_at.getTime() >= LAST_USED_RESOLUTION_MS) {
-    await db.updateTable('api_keys').set({ last_used_at: now }).where('id', '=', row.id).execute();
-  }
-  return { id: row.id, workspaceId: row.workspace_id, name: row.name, prefix: row.prefix };
+  if (found.lastUsedAt && now.getTime() - found.lastUsedAt.getTime() < LAST_USED_RESOLUTION_MS) return;
+  found.lastUsedAt = now;
+  await db.updateTable('api_keys').set({ last_used_at: now }).where('id', '=', found.identity.id).execute();
+}
+
+export async function authenticateApiKey(db: Kysely<Database>, key: string, clock: Clock): Promise<ApiKeyIdentity | undefined> {
+  if (!looksLikeApiKey(key)) return undefined;
+  const found = await findValidKey(db, digestSecret(key));
+  if (!found) return undefined;
+  await noteUse(db, found, clock);
+  return found.identity;
 }
 
 /**
@@ -53,7 +69,7 @@ export async function authenticateApiKey(db: Kysely<Database>, key: string, cloc
  * once (`forget`); another process (PostgreSQL) or a deleted workspace sees it refused within `ttlMs`.
  */
 export class ApiKeyAuthenticator {
-  readonly #valid: LRUCache<string, ApiKeyIdentity>;
+  readonly #valid: LRUCache<string, FoundKey>;
 
   constructor(
     private readonly db: Kysely<Database>,
@@ -61,21 +77,29 @@ export class ApiKeyAuthenticator {
     options: { ttlMs?: number; maxEntries?: number } = {},
   ) {
     // lru-cache measures its ttl on a monotonic clock: a test's manual clock does not freeze entries.
-    this.#valid = new LRUCache<string, ApiKeyIdentity>({ max: options.maxEntries ?? 10_000, ttl: options.ttlMs ?? 1_000 });
+    this.#valid = new LRUCache<string, FoundKey>({ max: options.maxEntries ?? 10_000, ttl: options.ttlMs ?? 1_000 });
   }
 
   async authenticate(key: string): Promise<ApiKeyIdentity | undefined> {
     if (!looksLikeApiKey(key)) return undefined;
     const digest = digestSecret(key);
-    const remembered = this.#valid.get(digest);
-    if (remembered) return remembered;
-    const identity = await authenticateApiKey(this.db, key, this.clock);
-    if (identity) this.#valid.set(digest, identity);
-    return identity;
+    let found = this.#valid.get(digest);
+    if (!found) {
+      found = await findValidKey(this.db, digest);
+      if (!found) return undefined;
+      this.#valid.set(digest, found);
+    }
+    await noteUse(this.db, found, this.clock);
+    return found.identity;
   }
 
   /** Forgets a revoked key (revocations are rare: a scan is fine). */
   forget(apiKeyId: string): void {
-    for (const [digest, identity] of this.#valid.entries()) if (identity.id === apiKeyId) this.#valid.delete(digest);
+    for (const [digest, found] of this.#valid.entries()) if (found.identity.id === apiKeyId) this.#valid.delete(digest);
+  }
+
+  /** Forgets the keys of a deleted workspace. */
+  forgetWorkspace(workspaceId: string): void {
+    for (const [digest, found] of this.#valid.entries()) if (found.identity.workspaceId === workspaceId) this.#valid.delete(digest);
   }
 }
