@@ -6,7 +6,6 @@ import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import { IDEMPOTENCY_KEY_HEADER, WorkspaceParams } from '../../contract/api-schemas.js';
 import { ActionAccepted, SendMailBody } from '../../contract/action-schemas.js';
-import type { ServiceName } from '../../contract/services.js';
 import { auditContextOf, principalOf, workspaceOf } from '../../platform/http/authenticate.js';
 import { HttpProblem } from '../../platform/http/http-problem.js';
 import { idempotencyKeyOf } from '../../platform/http/long-work.js';
@@ -14,8 +13,12 @@ import type { Database } from '../../platform/store/schema.js';
 import type { Clock } from '../../platform/time/clock.js';
 import { recordAudit } from '../audit/index.js';
 import type { GraphClientFactory } from '../tokens/index.js';
-import { isServiceEnabled, serviceNotEnabled, type EnabledServices, type ServiceMode } from '../integrations/index.js';
+import type { EnabledServices } from '../integrations/index.js';
+import { requireService } from './action-actor.js';
+import { REPLAYED_HEADER } from './action-write.js';
 import { runOnce } from './idempotent-action.js';
+import { registerOutlookActionRoutes } from './outlook-action-routes.js';
+import { registerTeamsActionRoutes } from './teams-action-routes.js';
 import { sendMail } from './mail-action.js';
 
 export interface ActionServices {
@@ -30,14 +33,11 @@ export interface ActionRouteDeps extends ActionServices {
 }
 
 const tags = ['actions'];
-const REPLAYED_HEADER = 'idempotent-replayed';
-
-async function requireService(deps: ActionServices, workspaceId: string, service: ServiceName, mode: ServiceMode): Promise<void> {
-  if (!isServiceEnabled(await deps.enabledServices(workspaceId), service, mode)) throw serviceNotEnabled(service, mode);
-}
 
 export function registerActionRoutes(server: FastifyInstance, deps: ActionRouteDeps): void {
   const api = server.withTypeProvider<TypeBoxTypeProvider>();
+  registerOutlookActionRoutes(server, deps);
+  registerTeamsActionRoutes(server, deps);
 
   api.post(
     '/api/v1/workspaces/:workspaceId/actions/mail/send',
