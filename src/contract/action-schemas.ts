@@ -17,14 +17,22 @@ export const SendMailBody = Type.Object(
     body: Type.Object({ contentType: Type.Union([Type.Literal('text'), Type.Literal('html')]), content: Type.String({ maxLength: 1_000_000 }) }, strict),
     attachments: Type.Optional(
       Type.Array(
-        Type.Object(
-          {
-            name: Type.String({ minLength: 1, maxLength: 255 }),
-            contentType: Type.Optional(Type.String({ minLength: 1, maxLength: 255 })),
-            contentBase64: Type.String({ maxLength: 4_000_000, description: 'the file, base64 (Graph takes attachments under 3 MB inline)' }),
-          },
-          strict,
-        ),
+        Type.Union([
+          Type.Object(
+            {
+              name: Type.String({ minLength: 1, maxLength: 255 }),
+              contentType: Type.Optional(Type.String({ minLength: 1, maxLength: 255 })),
+              contentBase64: Type.String({ maxLength: 4_000_000, description: 'the file, base64 (Graph takes attachments under 3 MB inline)' }),
+            },
+            strict,
+          ),
+          Type.Object(
+            {
+              attachmentId: Type.String({ minLength: 1, maxLength: 64, description: "an attachment of the hub (…/attachments): its stored copy, or for a link the file read from Microsoft as the acting user; under 3 MB" }),
+            },
+            strict,
+          ),
+        ]),
         { maxItems: 20 },
       ),
     ),

@@ -26,6 +26,7 @@ describe('Outlook and Teams actions', () => {
     ws = await kit.workspace('Actions', {
       azureTenantId: CONTOSO,
       services: [
+        { service: 'onedrive', modes: ['delegated'] },
         { service: 'mail', modes: ['delegated'] },
         { service: 'calendar', modes: ['delegated', 'application'] },
         { service: 'teams-messages', modes: ['delegated'] },
@@ -52,6 +53,26 @@ describe('Outlook and Teams actions', () => {
     assert.equal(((await read.json()) as { body: { content: string } }).body.content, 'Attached soon');
     assert.equal(await audited('action.mail_read'), 1);
     assert.equal((await action('GET', '/mail/messages/AAMk-missing')).status, 404);
+  });
+
+  it('sends mail with an attachment of the hub (a link to the user’s OneDrive file, read from Microsoft) once per key', async () => {
+    const root = await kit.api(ws.apiKey, 'GET', `/api/v1/workspaces/${ws.id}/proxy/graph/v1.0/me/drive/root/children?$top=200`, undefined, asDana);
+    assert.equal(root.status, 200, await root.clone().text());
+    const files = ((await root.json()) as { value: { id: string; name: string; size: number; file?: unknown; parentReference: { driveId: string } }[] }).value.filter((i) => i.file);
+    const small = files.find((f) => f.size > 0 && f.size < 3 * 1024 * 1024)!;
+    assert.ok(small, 'the seeded OneDrive has a small file');
+    const added = await kit.api(ws.apiKey, 'POST', `/api/v1/workspaces/${ws.id}/files/attachments`, { entityType: 'control', entityId: 'CTRL-9', mode: 'link', driveId: small.parentReference.driveId, itemId: small.id }, asDana);
+    assert.equal(added.status, 201, await added.clone().text());
+    const attachmentId = ((await added.json()) as { id: string }).id;
+    const mail = { to: [LEE], subject: 'Evidence attached', body: { contentType: 'text', content: 'See the file' }, attachments: [{ attachmentId }] };
+    const sent = await action('POST', '/mail/send', mail, { 'idempotency-key': 'attach-1' });
+    assert.equal(sent.status, 202, await sent.clone().text());
+    assert.equal((await action('POST', '/mail/send', mail, { 'idempotency-key': 'attach-1' })).headers.get('idempotent-replayed'), 'true');
+    const reader = (await appWithRoles(kit.emulator, CONTOSO, ['Mail.Read'])).token;
+    const inbox = (await graphGet(kit.emulator, `/users/${LEE}/mailFolders/inbox/messages?$top=999`, reader)).body.value as { subject: string; hasAttachments: boolean }[];
+    assert.deepEqual(inbox.filter((m) => m.subject === 'Evidence attached').map((m) => m.hasAttachments), [true], 'delivered once, with the file');
+    const unknown = await action('POST', '/mail/send', { ...mail, attachments: [{ attachmentId: 'att_aaaaaaaaaaaaaaaaaaaaaaaaaa' }] }, { 'idempotency-key': 'attach-missing' });
+    assert.equal(unknown.status, 404, await unknown.clone().text());
   });
 
   it('creates an event once per key; the attendee has it; update and cancel follow; free/busy shows it', async () => {

@@ -1203,12 +1203,15 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        attachments?: {
+                        attachments?: ({
                             /** @description the file, base64 (Graph takes attachments under 3 MB inline) */
                             contentBase64: string;
                             contentType?: string;
                             name: string;
-                        }[];
+                        } | {
+                            /** @description an attachment of the hub (…/attachments): its stored copy, or for a link the file read from Microsoft as the acting user; under 3 MB */
+                            attachmentId: string;
+                        })[];
                         body: {
                             content: string;
                             contentType: "text" | "html";

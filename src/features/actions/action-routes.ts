@@ -20,11 +20,14 @@ import { runOnce } from './idempotent-action.js';
 import { registerOutlookActionRoutes } from './outlook-action-routes.js';
 import { registerTeamsActionRoutes } from './teams-action-routes.js';
 import { sendMail } from './mail-action.js';
+import { mailFileOf, type AttachmentSource } from './mail-attachments.js';
 
 export interface ActionServices {
   graphs: GraphClientFactory;
   /** The services the workspace's integration enabled, per mode (undefined: no integration). */
   enabledServices(workspaceId: string): Promise<EnabledServices>;
+  /** The files feature's attachments, for mail attachments named by id (absent: only inline attachments). */
+  attachments?: AttachmentSource;
 }
 
 export interface ActionRouteDeps extends ActionServices {
@@ -65,7 +68,11 @@ export function registerActionRoutes(server: FastifyInstance, deps: ActionRouteD
       const key = { workspaceId, kind: 'mail.send', idempotencyKey: idempotencyKeyOf(request), request: { input, actingUser: actingUser ?? null } };
       const outcome = await runOnce(deps.db, deps.clock, key, async () => {
         const graph = mode === 'delegated' ? deps.graphs.forUser(workspaceId, actingUser!) : deps.graphs.forApp(workspaceId, input.tenant);
-        await sendMail(graph, input, mode === 'delegated' ? 'me' : { mailbox: input.from! });
+        const readAttachment = (attachmentId: string) => {
+          if (!deps.attachments) throw new HttpProblem('validation_failed', { detail: 'This hub keeps no attachments: send the file inline (contentBase64).' });
+          return mailFileOf(deps.attachments, workspaceId, attachmentId, mode === 'delegated' ? actingUser : undefined);
+        };
+        await sendMail(graph, input, mode === 'delegated' ? 'me' : { mailbox: input.from! }, readAttachment);
         const acceptedAt = deps.clock.now();
         await recordAudit(deps.db, {
           workspaceId,

@@ -32,4 +32,9 @@ export const ACTION_PROBLEMS = {
     title: 'Microsoft does not offer this action in this mode',
     detail: 'Microsoft Graph offers this action to a signed-in user only. Use delegated mode with X-M365Hub-Acting-User.',
   },
+  mail_attachment_too_large: {
+    status: 422,
+    title: 'Attachment too large for a sent mail',
+    detail: 'Microsoft Graph accepts attachments under 3 MB in a sent mail. Send a link to the file instead.',
+  },
 } as const satisfies ProblemDefinitions;
