@@ -195,3 +195,9 @@ export const TeamsMessageBody = Type.Object({ body: Body, subject: Type.Optional
 export type TeamsMessageBody = Static<typeof TeamsMessageBody>;
 export const TeamsMessagePosted = Type.Object({ id: Type.String(), createdDateTime: Type.String(), webUrl: Type.Union([Type.String(), Type.Null()]) }, strict);
 export type TeamsMessagePosted = Static<typeof TeamsMessagePosted>;
+
+export const CreateDraftBody = Type.Object(
+  { ...ModeFields, to: Type.Optional(Addresses), cc: Type.Optional(Addresses), subject: Type.String({ maxLength: 998 }), body: Body },
+  strict,
+);
+export type CreateDraftBody = Static<typeof CreateDraftBody>;

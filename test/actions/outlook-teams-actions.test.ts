@@ -1,4 +1,5 @@
-// Outlook and Teams actions as a host backend uses them, against the emulator: messages listed and read, an event
+// Outlook and Teams actions as a host backend uses them, against the emulator: messages listed and read, a draft
+// saved once, an event
 // created (in the attendee's calendar too), changed, cancelled and seen in free/busy, each write sent once per
 // Idempotency-Key and audited; a channel message, its reply and a chat message posted once per key; application
 // mode refused for Teams posts as Microsoft refuses it (chatmessage-post: Teamwork.Migrate.All is migration-only);
@@ -53,6 +54,14 @@ describe('Outlook and Teams actions', () => {
     assert.equal(((await read.json()) as { body: { content: string } }).body.content, 'Attached soon');
     assert.equal(await audited('action.mail_read'), 1);
     assert.equal((await action('GET', '/mail/messages/AAMk-missing')).status, 404);
+
+    const draft = await action('POST', '/mail/drafts', { to: [LEE], subject: 'Draft reply', body: { contentType: 'text', content: 'Not yet' } }, { 'idempotency-key': 'draft-1' });
+    assert.equal(draft.status, 201, await draft.clone().text());
+    const saved = (await draft.json()) as { id: string; isDraft: boolean };
+    assert.equal(saved.isDraft, true);
+    assert.equal((await action('POST', '/mail/drafts', { to: [LEE], subject: 'Draft reply', body: { contentType: 'text', content: 'Not yet' } }, { 'idempotency-key': 'draft-1' })).headers.get('idempotent-replayed'), 'true');
+    const drafts = (await (await action('GET', '/mail/messages?folder=drafts')).json()) as { items: { id: string }[] };
+    assert.deepEqual(drafts.items.map((m) => m.id), [saved.id], 'saved once, in Drafts');
   });
 
   it('sends mail with an attachment of the hub (a link to the user’s OneDrive file, read from Microsoft) once per key', async () => {

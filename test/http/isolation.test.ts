@@ -36,6 +36,7 @@ const SAMPLE_BODIES: Record<string, unknown> = {
   'POST /api/v1/workspaces/:workspaceId/subscriptions': { resource: 'users', changeType: 'updated', mode: 'application' },
   'POST /api/v1/workspaces/:workspaceId/actions/mail/send': { to: ['someone@example.com'], subject: 'sneaky', body: { contentType: 'text', content: 'x' } },
   'PUT /api/v1/workspaces/:workspaceId/proxy/settings': { openPassthrough: true },
+  'POST /api/v1/workspaces/:workspaceId/actions/mail/drafts': { subject: 'sneaky', body: { contentType: 'text', content: 'x' } },
   'POST /api/v1/workspaces/:workspaceId/actions/calendar/events': { subject: 'sneaky', start: '2027-01-01T10:00:00Z', end: '2027-01-01T11:00:00Z' },
   'PATCH /api/v1/workspaces/:workspaceId/actions/calendar/events/:eventId': { subject: 'sneaky' },
   'POST /api/v1/workspaces/:workspaceId/actions/calendar/events/:eventId/cancel': {},

@@ -1008,6 +1008,98 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/workspaces/{workspaceId}/actions/mail/drafts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Save a draft in the acting user's Drafts (user-post-messages); nothing is sent. Send an idempotency-key header: a retry with the same key answers the first outcome and never acts twice */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description opaque id starting with ws_ */
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        body: {
+                            content: string;
+                            contentType: "text" | "html";
+                        };
+                        cc?: string[];
+                        /** @description application mode: whose mailbox or calendar (user id or userPrincipalName) */
+                        mailbox?: string;
+                        /** @description delegated (default): as the acting user (X-M365Hub-Acting-User); application: in `mailbox`, with the app */
+                        mode?: "delegated" | "application";
+                        subject: string;
+                        /** @description application mode: the customer tenant id, when the workspace has several */
+                        tenant?: string;
+                        to?: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            body?: {
+                                content: string;
+                                contentType: "text" | "html";
+                            };
+                            bodyPreview: string;
+                            ccRecipients: {
+                                address: string;
+                                name?: string;
+                            }[];
+                            from: {
+                                address: string;
+                                name?: string;
+                            } | null;
+                            hasAttachments: boolean;
+                            id: string;
+                            isDraft: boolean;
+                            isRead: boolean;
+                            receivedDateTime: string | null;
+                            sentDateTime: string | null;
+                            subject: string;
+                            toRecipients: {
+                                address: string;
+                                name?: string;
+                            }[];
+                            webLink: string | null;
+                        };
+                    };
+                };
+                /** @description A problem (RFC 9457) with a stable `code` */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json; charset=utf-8": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/workspaces/{workspaceId}/actions/mail/messages": {
         parameters: {
             query?: never;

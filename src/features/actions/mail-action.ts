@@ -5,7 +5,7 @@ import type { SendMailBody } from '../../contract/action-schemas.js';
 import type { GraphClient } from '../../microsoft/graph/graph-client.js';
 import type { MailFile } from './mail-attachments.js';
 
-const recipients = (addresses: readonly string[] | undefined) => (addresses ?? []).map((address) => ({ emailAddress: { address } }));
+export const recipients = (addresses: readonly string[] | undefined) => (addresses ?? []).map((address) => ({ emailAddress: { address } }));
 
 /** `files`: the attachments, each already read (inline ones as given, the hub's by id from its store). */
 export function graphSendMailBody(input: SendMailBody, files: readonly MailFile[]) {

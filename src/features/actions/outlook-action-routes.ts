@@ -1,5 +1,5 @@
 // Outlook actions beside sending mail: list and read messages (user-list-messages, mailfolder-list-messages,
-// message-get: Mail.Read), calendar events (user-list-events, user-post-events, event-update, event-cancel:
+// message-get), drafts (user-post-messages: Mail.ReadWrite), calendar events (user-list-events, user-post-events, event-update, event-cancel:
 // Calendars.ReadWrite) and free/busy (calendar-getschedule). Delegated as the acting user, or in application mode in
 // `mailbox`. Writes are idempotent through Idempotency-Key and audited; reads of a message's content are audited.
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
@@ -13,6 +13,7 @@ import {
   CalendarEvent,
   CalendarEventPage,
   CancelEventBody,
+  CreateDraftBody,
   CreateEventBody,
   EventListQuery,
   EventParams,
@@ -32,6 +33,7 @@ import { recordAudit } from '../audit/index.js';
 import { actorFor, type ActorServices } from './action-actor.js';
 import { writeOnce } from './action-write.js';
 import { cursorOf, pagingOf } from './graph-page.js';
+import { recipients } from './mail-action.js';
 import { reading } from './graph-read-failure.js';
 import { dateTimeTimeZone, eventOf, graphEventBody, messageOf, scheduleOf, UTC_PREFERENCE } from './outlook-graph.js';
 
@@ -71,6 +73,23 @@ export function registerOutlookActionRoutes(server: FastifyInstance, deps: Actor
       const message = await reading(() => actor.graph.get<Json>(`${actor.base}/messages/${encodeURIComponent(request.params.messageId)}`));
       await recordAudit(deps.db, { workspaceId: actor.workspaceId, ...auditContextOf(request, deps.clock), action: 'action.mail_read', target: { type: 'mailbox', id: actor.who }, data: { mode: actor.mode } });
       return messageOf(message, true);
+    },
+  );
+
+  api.post(
+    `${base}/mail/drafts`,
+    { config: admin, schema: { tags, summary: `Save a draft in the acting user's Drafts (user-post-messages); nothing is sent. ${ONCE}`, params: WorkspaceParams, body: CreateDraftBody, response: { 201: MailMessage } } },
+    async (request, reply) => {
+      const { to, cc, subject, body } = request.body;
+      const actor = await actorFor(request, deps, 'mail', request.body);
+      const draft = await writeOnce(deps, request, reply, actor, {
+        kind: 'mail.draft',
+        request: request.body,
+        work: async () =>
+          messageOf(await actor.graph.post<Json>(`${actor.base}/messages`, { subject, body: { contentType: body.contentType === 'html' ? 'HTML' : 'Text', content: body.content }, toRecipients: recipients(to), ccRecipients: recipients(cc) }), true),
+        audit: (result) => ({ action: 'action.mail_draft_saved', target: { type: 'mailbox', id: actor.who }, data: { messageId: result.id, recipients: (to?.length ?? 0) + (cc?.length ?? 0) } }),
+      });
+      return reply.code(201).send(draft);
     },
   );
 

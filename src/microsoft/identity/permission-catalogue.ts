@@ -213,13 +213,13 @@ export const PERMISSION_CATALOGUE: Record<Service, ServiceFacts> = {
     delegated: {
       permissions: [
         delegated('Mail.Send', false, 'Sends mail as the signed-in user when they run a mail action.', 'user-sendmail'),
-        delegated('Mail.Read', false, "Lists and reads the signed-in user's messages when they run a mail action.", 'user-list-messages', ['Mail.ReadWrite']),
+        delegated('Mail.ReadWrite', false, "Lists and reads the signed-in user's messages and saves drafts when they run a mail action.", 'user-post-messages'),
       ],
     },
     application: {
       permissions: [
         application('Mail.Send', true, 'Sends mail as any user of the tenant; scope it down with an Exchange application access policy.', 'user-sendmail'),
-        application('Mail.Read', true, "Lists and reads any user's messages; scope it down with an Exchange application access policy.", 'user-list-messages', ['Mail.ReadWrite']),
+        application('Mail.ReadWrite', true, "Lists and reads any user's messages and saves drafts; scope it down with an Exchange application access policy.", 'user-post-messages'),
       ],
     },
   },
