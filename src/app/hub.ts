@@ -159,7 +159,7 @@ export async function buildHub(options: HubOptions): Promise<Hub> {
       webhooks: { keyRing, queue: jobs, allowPrivateTargets: config.allowPrivateWebhookTargets, ...(options.resolveHost ? { resolve: options.resolveHost } : {}) },
       consentRequests: { graphs: graphClients },
       subscriptions: { manager: subscriptions, queue: jobs },
-      actions: { graphs: graphClients, enabledServices },
+      actions: { graphs: graphClients, enabledServices, attachments: files.attachments },
       proxy: { tokens, transport, graphUrl: config.graphUrl, enabledServices, rateLimit: config.proxyRateLimit },
       files,
     });
