@@ -1,0 +1,4 @@
+// The picker feature's public surface: signed picker sessions for the hosted file picker, and their problem codes.
+export { openPickerSession, PickerOriginNotAllowed, PICKER_PAGE_PATH, type PickerSessionRequest } from './picker-sessions.js';
+export { PickerSessionError, PICKER_SESSION_TTL_MS, pickerSigningKeys, verifyPickerSession, type PickerMode, type PickerSessionClaims } from './picker-session-token.js';
+export { PICKER_PROBLEMS, type PickerProblemCode } from './problems.js';
