@@ -21,7 +21,7 @@ export interface AccessReviewRow {
   licences: string[];
   /** Display names of the groups the user is a transitive member of. */
   groups: string[];
-  /** Display names of the directory roles held, directly or through a role-assignable group. */
+  /** Display names of the directory roles held (active, or PIM-eligible marked " (eligible)"), directly or through a role-assignable group. */
   directoryRoles: string[];
   privileged: boolean;
 }
@@ -65,9 +65,14 @@ export function* accessReviewRows(snapshot: TenantSnapshot, filter: AccessReview
   const roleNames = new Map(objects(roles.roleDefinitions).map((d) => [text(d.id), text(d.displayName) || text(d.id)]));
   const rolesOf = new Map<string, string[]>();
   const groupRoles = new Map<string, string[]>();
-  for (const assignment of objects(roles.roleAssignments)) {
+  // PIM-eligible holders can activate the role at any moment, so a review lists them too, marked as eligible.
+  const held = [
+    ...objects(roles.roleAssignments).map((a) => ({ a, suffix: '' })),
+    ...objects(roles.roleEligibilitySchedules).map((a) => ({ a, suffix: ' (eligible)' })),
+  ];
+  for (const { a: assignment, suffix } of held) {
     const principal = text(assignment.principalId);
-    const role = roleNames.get(text(assignment.roleDefinitionId)) ?? text(assignment.roleDefinitionId);
+    const role = `${roleNames.get(text(assignment.roleDefinitionId)) ?? text(assignment.roleDefinitionId)}${suffix}`;
     // A role assigned to a role-assignable group is held by each of its members (Entra ID).
     if (groupNames.has(principal)) push(groupRoles, principal, role);
     else push(rolesOf, principal, role);
