@@ -75,3 +75,10 @@ export const EvidenceQuery = Type.Object(
   { snapshots: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000, default: 10, description: 'how many of the newest snapshots to include' })) },
   strict,
 );
+
+/** A tenant with at least one snapshot in the workspace: the chain's length and head. */
+export const SnapshotChain = Type.Object(
+  { tenantId: TenantGuid, snapshots: Type.Integer({ minimum: 1 }), lastCollectedAt: IsoTime, headSnapshotId: SnapshotId, headHash: Type.String() },
+  strict,
+);
+export const SnapshotChainList = Type.Object({ items: Type.Array(SnapshotChain) }, strict);

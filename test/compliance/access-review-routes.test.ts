@@ -110,6 +110,10 @@ describe('access reviews and evidence', () => {
     assert.match(csv.body.split('\r\n')[0]!, /,decision,comment,decidedBy,decidedAt$/);
     assert.match(csv.body, /\r\nu-ua-2,.*,remove,left the helpdesk,member-a@example\.com,2026-/);
 
+    const chains = (await hub.call(a.member, 'GET', `${ws(a.workspaceId)}/chains`)).json() as { items: { tenantId: string; snapshots: number }[] };
+    assert.deepEqual(chains.items.map((c) => c.tenantId), [TENANT]);
+    assert.deepEqual((await hub.call(b.member, 'GET', `${ws(b.workspaceId)}/chains`)).json(), { items: [] });
+
     const list = (await hub.call(a.member, 'GET', `${ws(a.workspaceId)}/access-reviews`)).json() as { items: { id: string; decided: number }[] };
     assert.deepEqual(list.items.map((c) => [c.id, c.decided]), [[review.id, 2]]);
   });

@@ -1296,6 +1296,68 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/workspaces/{workspaceId}/compliance/chains": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The tenants with snapshots in this workspace: how many, the newest and its hash */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description opaque id starting with ws_ */
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                headHash: string;
+                                /** @description opaque id starting with snap_ */
+                                headSnapshotId: string;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 UTC time
+                                 */
+                                lastCollectedAt: string;
+                                snapshots: number;
+                                /** @description Microsoft Entra tenant id (GUID) */
+                                tenantId: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description A problem (RFC 9457) with a stable `code` */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json; charset=utf-8": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/workspaces/{workspaceId}/compliance/snapshots/{snapshotId}": {
         parameters: {
             query?: never;

@@ -22,13 +22,14 @@ import {
   EvidenceQuery,
   ExportQuery,
   ReviewsParams,
+  SnapshotChainList,
   type Campaign as CampaignResource,
 } from '../../contract/access-review-schemas.js';
 import { csvStream, jsonStream, type ExportRow } from './access-review-format.js';
 import { accessReviewRows, type AccessReviewFilter } from './access-review-rows.js';
 import { closeCampaign, createCampaign, decide, decisionsOf, findCampaign, listCampaigns, type Campaign as StoredCampaign } from './access-review-store.js';
 import { evidenceBundle } from './evidence-bundle.js';
-import { listSnapshots, loadSnapshot } from './snapshot-store.js';
+import { listChains, listSnapshots, loadSnapshot } from './snapshot-store.js';
 
 export interface AccessReviewRouteDeps {
   db: Kysely<Database>;
@@ -95,6 +96,24 @@ export function registerAccessReviewRoutes(server: FastifyInstance, deps: Access
     }
     return { ...campaign, rows, decided };
   };
+
+  api.get(
+    '/api/v1/workspaces/:workspaceId/compliance/chains',
+    {
+      config: { access: 'workspace_member' },
+      schema: { tags, summary: 'The tenants with snapshots in this workspace: how many, the newest and its hash', params: ReviewsParams, response: { 200: SnapshotChainList } },
+    },
+    async (request) => {
+      const workspaceId = workspaceOf(request).id;
+      const items = [];
+      for (const { tenantId } of await listChains(deps.db, { workspaceId })) {
+        const chain = await listSnapshots(deps.db, workspaceId, tenantId);
+        const head = chain.at(-1);
+        if (head) items.push({ tenantId, snapshots: chain.length, lastCollectedAt: head.collectedAt.toISOString(), headSnapshotId: head.id, headHash: head.hash });
+      }
+      return { items };
+    },
+  );
 
   api.get(
     `${TENANT}/access-review`,
