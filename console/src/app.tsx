@@ -6,6 +6,7 @@ import { MyIntegrationsPage } from './integrations/my-integrations-page.js';
 import { AppShell } from './layout/app-shell.js';
 import { ApiKeysPage } from './api-keys/api-keys-page.js';
 import { AuditLogPage } from './audit/audit-log-page.js';
+import { CompliancePage } from './compliance/compliance-page.js';
 import { HomeRedirect } from './workspaces/home-redirect.js';
 import { MembersPage } from './members/members-page.js';
 import { NotFoundPage } from './layout/not-found-page.js';
@@ -29,6 +30,7 @@ export function App() {
             <Route path="api-keys" element={<ApiKeysPage />} />
             <Route path="members" element={<MembersPage />} />
             <Route path="audit-log" element={<AuditLogPage />} />
+            <Route path="compliance" element={<CompliancePage />} />
             <Route path="settings/general" element={<WorkspaceSettingsPage />} />
             <Route path="settings/integrations" element={<M365IntegrationPage />} />
             <Route path="account/integrations" element={<MyIntegrationsPage />} />
