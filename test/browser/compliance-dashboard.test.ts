@@ -32,13 +32,18 @@ describe('compliance dashboard in Chromium', { skip: browserSkipReason() }, () =
     const admin = await signInThroughApi(hub.url, hub.admin);
     workspaceId = (await admin.call<{ id: string }>('POST', '/api/v1/workspaces', { name: 'Contoso Compliance' })).id;
     const tenantUrl = `/api/v1/workspaces/${workspaceId}/compliance/tenants/${TENANT}/snapshots`;
-    const first = compliantSnapshot();
-    first.areas.secureScore!.secureScores = scoreHistory();
+    // The dashboard assesses without an exclusions configuration, so the legacy-authentication block excludes no one.
+    const withoutExclusion = (snapshot: ReturnType<typeof compliantSnapshot>) => {
+      const legacy = snapshot.areas.conditionalAccess!.policies!.find((p) => p.id === 'ca-legacy')! as { conditions: { users: { excludeUsers: string[] } } };
+      legacy.conditions.users.excludeUsers = [];
+      snapshot.areas.secureScore!.secureScores = scoreHistory();
+      return snapshot;
+    };
+    const first = withoutExclusion(compliantSnapshot());
     await admin.call('POST', tenantUrl, first);
     // Someone switches the legacy-authentication block to report-only: it no longer enforces anything.
-    const second = compliantSnapshot();
+    const second = withoutExclusion(compliantSnapshot());
     second.collectedAt = '2026-12-05T11:00:00.000Z';
-    second.areas.secureScore!.secureScores = scoreHistory();
     second.areas.conditionalAccess!.policies!.find((p) => p.id === 'ca-legacy')!.state = 'enabledForReportingButNotEnforced';
     await admin.call('POST', tenantUrl, second);
     browser = await launchBrowser();
@@ -74,8 +79,8 @@ describe('compliance dashboard in Chromium', { skip: browserSkipReason() }, () =
       await screenshot(page, '01-dashboard', 'compliance');
 
       // Filter to failing high-severity results only.
-      await page.getByLabel('Result').selectOption('fail');
-      await page.getByLabel('Severity').selectOption('high');
+      await page.getByLabel('Result', { exact: true }).selectOption('fail');
+      await page.getByLabel('Severity', { exact: true }).selectOption('high');
       const shown = await page.locator('tr[data-policy]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-result')));
       assert.ok(shown.length > 0 && shown.every((r) => r === 'fail'), `only failing rows: ${shown.join(',')}`);
 
