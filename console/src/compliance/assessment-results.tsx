@@ -50,7 +50,7 @@ export function AssessmentResults({ assessment }: { assessment: AssessmentView }
         rowKey={(r) => r.policyId}
         rowProps={(r) => ({ 'data-policy': r.policyId, 'data-result': r.result })}
         columns={[
-          { header: 'Policy', cell: (r) => <code>{r.policyId}</code> },
+          { header: 'Policy', cell: (r) => <code className="policy-id">{r.policyId}</code> },
           { header: 'Title', cell: (r) => r.title },
           { header: 'Severity', cell: (r) => r.severity },
           {
