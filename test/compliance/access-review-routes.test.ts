@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import yauzl from 'yauzl';
 import { startHub, workspaceWithPeople, type Hub } from '../http/hub-fixture.js';
+import { dialects, skipReason } from '../support/stores.js';
 import { compliantSnapshot } from './snapshot-fixtures.js';
 
 const TENANT = '11111111-2222-3333-4444-555555555555';
@@ -33,14 +34,14 @@ function unzip(buffer: Buffer): Promise<Map<string, string>> {
   });
 }
 
-describe('access reviews and evidence', () => {
+for (const dialect of dialects) describe(`access reviews and evidence (${dialect})`, { skip: skipReason(dialect) }, () => {
   let hub: Hub;
   let a: Awaited<ReturnType<typeof workspaceWithPeople>>;
   let b: Awaited<ReturnType<typeof workspaceWithPeople>>;
   const ws = (id: string) => `/api/v1/workspaces/${id}/compliance`;
 
   before(async () => {
-    hub = await startHub('pglite');
+    hub = await startHub(dialect);
     a = await workspaceWithPeople(hub, 'a');
     b = await workspaceWithPeople(hub, 'b');
     const snapshot = compliantSnapshot();
