@@ -115,6 +115,10 @@ for (const dialect of dialects) describe(`access reviews and evidence (${dialect
     assert.deepEqual(chains.items.map((c) => c.tenantId), [TENANT]);
     assert.deepEqual((await hub.call(b.member, 'GET', `${ws(b.workspaceId)}/chains`)).json(), { items: [] });
 
+    const audit = await hub.store.db.selectFrom('audit_log').select(['action']).where('workspace_id', '=', a.workspaceId).where('action', 'like', 'access_review.%').execute();
+    // The manual clock stands still, so entries share a time: compare them as a set with counts.
+    assert.deepEqual(audit.map((e) => e.action).sort(), ['access_review.closed', 'access_review.created', 'access_review.decided', 'access_review.decided', 'access_review.decided']);
+
     const list = (await hub.call(a.member, 'GET', `${ws(a.workspaceId)}/access-reviews`)).json() as { items: { id: string; decided: number }[] };
     assert.deepEqual(list.items.map((c) => [c.id, c.decided]), [[review.id, 2]]);
   });

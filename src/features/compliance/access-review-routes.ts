@@ -6,7 +6,7 @@ import type { Kysely } from 'kysely';
 import type { Readable } from 'node:stream';
 import type { Database } from '../../platform/store/schema.js';
 import type { Clock } from '../../platform/time/clock.js';
-import { principalOf, workspaceOf } from '../../platform/http/authenticate.js';
+import { auditContextOf, principalOf, workspaceOf } from '../../platform/http/authenticate.js';
 import { actorOf } from '../../platform/http/principal.js';
 import { HttpProblem } from '../../platform/http/http-problem.js';
 import { TenantParams } from '../../contract/compliance-schemas.js';
@@ -28,6 +28,7 @@ import {
 import { csvStream, jsonStream, type ExportRow } from './access-review-format.js';
 import { accessReviewRows, type AccessReviewFilter } from './access-review-rows.js';
 import { closeCampaign, createCampaign, decide, decisionsOf, findCampaign, listCampaigns, type Campaign as StoredCampaign } from './access-review-store.js';
+import { recordAudit } from '../audit/index.js';
 import { evidenceBundle } from './evidence-bundle.js';
 import { listChains, listSnapshots, loadSnapshot } from './snapshot-store.js';
 
@@ -163,6 +164,7 @@ export function registerAccessReviewRoutes(server: FastifyInstance, deps: Access
         createdBy: actorOf(principalOf(request)).label,
         at: deps.clock.now(),
       });
+      await recordAudit(deps.db, { workspaceId, ...auditContextOf(request, deps.clock), action: 'access_review.created', target: { type: 'access_review', id: campaign.id }, data: { tenantId, snapshotId, filter: campaign.filter } });
       return reply.code(201).send(await resource(workspaceId, campaign));
     },
   );
@@ -204,6 +206,8 @@ export function registerAccessReviewRoutes(server: FastifyInstance, deps: Access
       if (!(await decide(deps.db, campaign.id, userId, decision))) {
         throw new HttpProblem('conflict', { detail: 'This access review is closed; its decisions are final. Start a new review to decide again.' });
       }
+      // The decision is the review's own record; the audit log says who decided on whom (the comment stays in the review).
+      await recordAudit(deps.db, { workspaceId, ...auditContextOf(request, deps.clock), action: 'access_review.decided', target: { type: 'access_review', id: campaign.id }, data: { userId, decision: decision.decision } });
       return { userId, ...decision };
     },
   );
@@ -217,6 +221,7 @@ export function registerAccessReviewRoutes(server: FastifyInstance, deps: Access
       if (!(await closeCampaign(deps.db, workspaceId, campaign.id, actorOf(principalOf(request)).label, deps.clock.now()))) {
         throw new HttpProblem('conflict', { detail: 'This access review is already closed.' });
       }
+      await recordAudit(deps.db, { workspaceId, ...auditContextOf(request, deps.clock), action: 'access_review.closed', target: { type: 'access_review', id: campaign.id } });
       return resource(workspaceId, await campaignOf(workspaceId, campaign.id));
     },
   );
