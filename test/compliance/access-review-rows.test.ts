@@ -42,6 +42,13 @@ describe('access-review rows', () => {
     assert.equal(byId(rows, 'u-ga-1').lastSignInDateTime, null);
   });
 
+  it('exports only the review columns: secret material on a user object never reaches a row', () => {
+    const snapshot = reviewSnapshot();
+    Object.assign(snapshot.areas.directory!.users![0]!, { passwordProfile: { password: 'Hunter2-secret!' }, onPremisesImmutableId: 'immutable-secret' });
+    const text = JSON.stringify([...accessReviewRows(snapshot)]);
+    assert.doesNotMatch(text, /Hunter2-secret|immutable-secret|passwordProfile/);
+  });
+
   it('filters guests, disabled accounts, users without MFA and privileged users', () => {
     const ids = (filter: Parameters<typeof accessReviewRows>[1]) => [...accessReviewRows(reviewSnapshot(), filter)].map((r) => r.userId).sort();
     assert.deepEqual(ids({ userType: 'Guest' }), ['u-guest']);
