@@ -23,7 +23,6 @@ import {
   ExportQuery,
   ReviewsParams,
   SnapshotChainList,
-  type Campaign as CampaignResource,
 } from '../../contract/access-review-schemas.js';
 import { csvStream, jsonStream, type ExportRow } from './access-review-format.js';
 import { accessReviewRows, type AccessReviewFilter } from './access-review-rows.js';
@@ -86,18 +85,6 @@ export function registerAccessReviewRoutes(server: FastifyInstance, deps: Access
     return loaded;
   };
 
-  const resource = async (workspaceId: string, campaign: StoredCampaign): Promise<CampaignResource> => {
-    const { snapshot } = await rowsOf(workspaceId, campaign);
-    const decisions = await decisionsOf(deps.db, campaign.id);
-    let rows = 0;
-    let decided = 0;
-    for (const row of accessReviewRows(snapshot, campaign.filter)) {
-      rows++;
-      if (decisions.has(row.userId)) decided++;
-    }
-    return { ...campaign, rows, decided };
-  };
-
   api.get(
     '/api/v1/workspaces/:workspaceId/compliance/chains',
     {
@@ -155,17 +142,23 @@ export function registerAccessReviewRoutes(server: FastifyInstance, deps: Access
         if (!named || named.stored.tenantId !== tenantId) throw new HttpProblem('not_found', { detail: 'No such snapshot of this tenant in this workspace.' });
         snapshotId = named.stored.id;
       } else snapshotId = (await latestSnapshot(workspaceId, tenantId)).stored.id;
+      const filter = request.body.filter ?? {};
+      const { snapshot } = (await loadSnapshot(deps.db, workspaceId, snapshotId))!;
+      // Counted once: the snapshot never changes, so listing reviews never reloads it.
+      let rows = 0;
+      for (const chosen = accessReviewRows(snapshot, filter); !chosen.next().done; ) rows++;
       const campaign = await createCampaign(deps.db, {
         workspaceId,
         tenantId,
         snapshotId,
         name: request.body.name,
-        filter: request.body.filter ?? {},
+        filter,
+        rows,
         createdBy: actorOf(principalOf(request)).label,
         at: deps.clock.now(),
       });
       await recordAudit(deps.db, { workspaceId, ...auditContextOf(request, deps.clock), action: 'access_review.created', target: { type: 'access_review', id: campaign.id }, data: { tenantId, snapshotId, filter: campaign.filter } });
-      return reply.code(201).send(await resource(workspaceId, campaign));
+      return reply.code(201).send(campaign);
     },
   );
 
@@ -174,8 +167,7 @@ export function registerAccessReviewRoutes(server: FastifyInstance, deps: Access
     { config: { access: 'workspace_member' }, schema: { tags, summary: "The workspace's access reviews, newest first", params: ReviewsParams, response: { 200: CampaignList } } },
     async (request) => {
       const workspaceId = workspaceOf(request).id;
-      const campaigns = await listCampaigns(deps.db, workspaceId);
-      return { items: await Promise.all(campaigns.map((c) => resource(workspaceId, c))) };
+      return { items: await listCampaigns(deps.db, workspaceId) };
     },
   );
 
@@ -183,8 +175,7 @@ export function registerAccessReviewRoutes(server: FastifyInstance, deps: Access
     REVIEW,
     { config: { access: 'workspace_member' }, schema: { tags, summary: 'One access review with its progress', params: CampaignParams, response: { 200: Campaign } } },
     async (request) => {
-      const workspaceId = workspaceOf(request).id;
-      return resource(workspaceId, await campaignOf(workspaceId, request.params.campaignId));
+      return campaignOf(workspaceOf(request).id, request.params.campaignId);
     },
   );
 
@@ -222,7 +213,7 @@ export function registerAccessReviewRoutes(server: FastifyInstance, deps: Access
         throw new HttpProblem('conflict', { detail: 'This access review is already closed.' });
       }
       await recordAudit(deps.db, { workspaceId, ...auditContextOf(request, deps.clock), action: 'access_review.closed', target: { type: 'access_review', id: campaign.id } });
-      return resource(workspaceId, await campaignOf(workspaceId, campaign.id));
+      return campaignOf(workspaceId, campaign.id);
     },
   );
 

@@ -12,6 +12,9 @@ export interface Campaign {
   snapshotId: string;
   name: string;
   filter: AccessReviewFilter;
+  rows: number;
+  /** Users with a keep or remove decision. */
+  decided: number;
   status: 'open' | 'closed';
   createdBy: string;
   createdAt: string;
@@ -20,13 +23,15 @@ export interface Campaign {
 }
 
 
-function campaignFrom(row: Record<string, unknown>): Campaign {
+function campaignFrom(row: Record<string, unknown>, decided: number): Campaign {
   return {
     id: row.id as string,
     tenantId: row.tenant_id as string,
     snapshotId: row.snapshot_id as string,
     name: row.name as string,
     filter: JSON.parse(row.filter as string) as AccessReviewFilter,
+    rows: Number(row.row_count),
+    decided,
     status: row.status === 'closed' ? 'closed' : 'open',
     createdBy: row.created_by as string,
     createdAt: new Date(row.created_at as Date).toISOString(),
@@ -37,24 +42,33 @@ function campaignFrom(row: Record<string, unknown>): Campaign {
 
 export async function createCampaign(
   db: Kysely<Database>,
-  input: { workspaceId: string; tenantId: string; snapshotId: string; name: string; filter: AccessReviewFilter; createdBy: string; at: Date },
+  input: { workspaceId: string; tenantId: string; snapshotId: string; name: string; filter: AccessReviewFilter; rows: number; createdBy: string; at: Date },
 ): Promise<Campaign> {
   const id = newId('arv');
   await db
     .insertInto('access_review_campaigns')
-    .values({ id, workspace_id: input.workspaceId, tenant_id: input.tenantId, snapshot_id: input.snapshotId, name: input.name, filter: JSON.stringify(input.filter), status: 'open', created_by: input.createdBy, created_at: input.at })
+    .values({ id, workspace_id: input.workspaceId, tenant_id: input.tenantId, snapshot_id: input.snapshotId, name: input.name, filter: JSON.stringify(input.filter), row_count: input.rows, status: 'open', created_by: input.createdBy, created_at: input.at })
     .execute();
   return (await findCampaign(db, input.workspaceId, id))!;
 }
 
+/** Campaigns with their count of decisions, confined to the workspace. */
+function campaigns(db: Kysely<Database>, workspaceId: string) {
+  return db
+    .selectFrom('access_review_campaigns as c')
+    .selectAll('c')
+    .select((eb) => eb.selectFrom('access_review_decisions as d').whereRef('d.campaign_id', '=', 'c.id').select((e) => e.fn.countAll<string | number>().as('n')).as('decided'))
+    .where('c.workspace_id', '=', workspaceId);
+}
+
 export async function findCampaign(db: Kysely<Database>, workspaceId: string, campaignId: string): Promise<Campaign | undefined> {
-  const row = await db.selectFrom('access_review_campaigns').selectAll().where('id', '=', campaignId).where('workspace_id', '=', workspaceId).executeTakeFirst();
-  return row ? campaignFrom(row) : undefined;
+  const row = await campaigns(db, workspaceId).where('c.id', '=', campaignId).executeTakeFirst();
+  return row ? campaignFrom(row, Number(row.decided ?? 0)) : undefined;
 }
 
 export async function listCampaigns(db: Kysely<Database>, workspaceId: string): Promise<Campaign[]> {
-  const rows = await db.selectFrom('access_review_campaigns').selectAll().where('workspace_id', '=', workspaceId).orderBy('created_at', 'desc').orderBy('id').execute();
-  return rows.map(campaignFrom);
+  const rows = await campaigns(db, workspaceId).orderBy('c.created_at', 'desc').orderBy('c.id').execute();
+  return rows.map((row) => campaignFrom(row, Number(row.decided ?? 0)));
 }
 
 /** Records (or replaces) one decision; false when the campaign is closed (decisions are final once closed). */

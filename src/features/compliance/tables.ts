@@ -44,6 +44,8 @@ export interface AccessReviewCampaignsTable {
   name: string;
   /** JSON of the AccessReviewFilter that chose the rows. */
   filter: string;
+  /** How many users the filter chose from the snapshot (fixed: the snapshot never changes). */
+  row_count: number;
   status: string;
   created_by: string;
   created_at: Timestamp;
