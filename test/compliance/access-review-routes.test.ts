@@ -123,6 +123,22 @@ for (const dialect of dialects) describe(`access reviews and evidence (${dialect
     assert.deepEqual(list.items.map((c) => [c.id, c.decided]), [[review.id, 2]]);
   });
 
+  it('decisions racing the close are either final before it or refused, never recorded after it', async () => {
+    const review = (await hub.call(a.admin, 'POST', `${ws(a.workspaceId)}/access-reviews`, { tenantId: TENANT, name: 'race' })).json() as { id: string; rows: number };
+    const url = `${ws(a.workspaceId)}/access-reviews/${review.id}`;
+    const users = ['u-ga-1', 'u-ga-2', 'u-ua-1', 'u-ua-2', 'u-plain', 'u-guest', 'u-disabled'];
+    const [close, ...decisions] = await Promise.all([
+      hub.call(a.admin, 'POST', `${url}/close`),
+      ...users.map((u) => hub.call(a.member, 'PUT', `${url}/decisions/${u}`, { decision: 'keep' })),
+    ]);
+    assert.equal(close!.statusCode, 200);
+    assert.ok(decisions.every((d) => d.statusCode === 200 || d.statusCode === 409), decisions.map((d) => d.statusCode).join(','));
+    const accepted = users.filter((_, i) => decisions[i]!.statusCode === 200).sort();
+    const items = ((await hub.call(a.member, 'GET', `${url}/export?format=json`)).json() as { items: { userId: string; decision: unknown }[] }).items;
+    assert.deepEqual(items.filter((r) => r.decision).map((r) => r.userId).sort(), accepted);
+    assert.equal(((await hub.call(a.member, 'GET', url)).json() as { decided: number }).decided, accepted.length);
+  });
+
   it('answers 404 for another workspace\'s review, snapshot and tenant exactly as for missing ones', async () => {
     const review = (await hub.call(a.apiKey, 'POST', `${ws(a.workspaceId)}/access-reviews`, { tenantId: TENANT, name: 'guests' })).json() as { id: string };
     const missing = `arv_${'a'.repeat(26)}`;
