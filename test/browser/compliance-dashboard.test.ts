@@ -119,4 +119,27 @@ describe('compliance dashboard in Chromium', { skip: browserSkipReason() }, () =
       await context.close();
     }
   });
+
+  test('fits a 400 px screen without sideways scrolling, and passes axe there', async () => {
+    const context = await browser.newContext({ viewport: { width: 400, height: 860 }, baseURL: hub.url });
+    context.setDefaultTimeout(15_000);
+    const page = await context.newPage();
+    try {
+      await page.goto('/sign-in');
+      await page.getByLabel('Email').fill(hub.admin.email);
+      await page.getByLabel('Password').fill(hub.admin.password);
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.waitForURL(/\/w\//);
+      await page.goto(`/w/${workspaceId}/compliance`);
+      await page.locator('tr[data-policy="MS.AAD.1.1v1"]').waitFor();
+      await page.getByRole('button', { name: 'Show diff #2' }).click();
+      await page.getByRole('region', { name: 'Snapshot diff' }).waitFor();
+      await screenshot(page, '05-narrow', 'compliance');
+      assert.ok((await page.evaluate(() => document.documentElement.scrollWidth)) <= 400, 'no sideways scrolling at 400 px');
+      const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+      assert.deepEqual(result.violations.map((v) => v.id), []);
+    } finally {
+      await context.close();
+    }
+  });
 });
