@@ -114,7 +114,17 @@ describe('compliance dashboard in Chromium', { skip: browserSkipReason() }, () =
       await page.getByLabel('Review name').fill('Q4 privileged access');
       await page.getByRole('button', { name: 'Start review' }).click();
       await page.getByRole('region', { name: 'Access reviews' }).getByText('0 of 4').waitFor();
+      // A reviewer keeps one administrator, with a comment; the review counts the decision.
+      await page.getByRole('button', { name: 'Review Q4 privileged access' }).click();
+      await page.getByLabel('Comment on Ada Admin').fill('on-call administrator');
+      await page.getByRole('button', { name: 'Keep Ada Admin' }).click();
+      await page.getByRole('region', { name: 'Access reviews' }).getByText('1 of 4').waitFor();
+      await page.locator('tr[data-user="u-ga-1"]').getByText('keep', { exact: true }).waitFor();
       await screenshot(page, '04-access-reviews', 'compliance');
+      const withReview = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+      assert.deepEqual(withReview.violations.map((v) => `${v.id} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`), [], 'axe with the review open');
+      const decided = await page.request.get(`/api/v1/workspaces/${workspaceId}/compliance/access-reviews`);
+      assert.equal(((await decided.json()) as { items: { decided: number }[] }).items[0]!.decided, 1);
     } finally {
       await context.close();
     }

@@ -8,6 +8,7 @@ import { ProblemBanner } from '../components/problem-banner.js';
 import { asProblem, type ApiProblem } from '../api/problem.js';
 import { useLoader } from '../hooks/use-loader.js';
 import * as api from './compliance-client.js';
+import { ReviewRows } from './review-rows.js';
 
 const scopes = { all: {}, privileged: { privileged: true }, guests: { userType: 'Guest' as const }, withoutMfa: { withoutMfa: true } };
 
@@ -17,6 +18,7 @@ export function AccessReviewsPanel({ workspaceId, tenantId }: { workspaceId: str
   const [scope, setScope] = useState<keyof typeof scopes>('privileged');
   const [problem, setProblem] = useState<ApiProblem | null>(null);
   const [busy, setBusy] = useState(false);
+  const [openId, setOpenId] = useState<string | null>(null);
 
   const start = async () => {
     if (!tenantId) return;
@@ -75,6 +77,14 @@ export function AccessReviewsPanel({ workspaceId, tenantId }: { workspaceId: str
             { header: 'Status', cell: (r) => <Badge tone={r.status === 'open' ? 'accent' : 'muted'}>{r.status}</Badge> },
             { header: 'Decided', cell: (r) => `${r.decided} of ${r.rows}` },
             {
+              header: 'Review',
+              cell: (r) => (
+                <button type="button" className="button button--secondary button--small" onClick={() => setOpenId(r.id)} aria-pressed={openId === r.id} aria-label={`Review ${r.name}`}>
+                  Review
+                </button>
+              ),
+            },
+            {
               header: 'Export',
               cell: (r) => (
                 <a href={api.reviewExportUrl(workspaceId, r.id)} download>
@@ -85,6 +95,7 @@ export function AccessReviewsPanel({ workspaceId, tenantId }: { workspaceId: str
           ]}
         />
       )}
+      {reviews.data?.items.filter((r) => r.id === openId).map((r) => <ReviewRows key={r.id} workspaceId={workspaceId} review={r} onDecided={reviews.reload} />)}
     </Card>
   );
 }

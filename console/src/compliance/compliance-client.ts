@@ -35,3 +35,18 @@ export const downloadUrl = (path: string) => `/api/v1${path}`;
 export const accessReviewUrl = (workspaceId: string, tenantId: string, query = '') => downloadUrl(`${tenantPath(workspaceId, tenantId)}/access-review${query}`);
 export const evidenceUrl = (workspaceId: string, tenantId: string) => downloadUrl(`${tenantPath(workspaceId, tenantId)}/evidence`);
 export const reviewExportUrl = (workspaceId: string, reviewId: string) => downloadUrl(`${compliancePath(workspaceId)}/access-reviews/${segment(reviewId)}/export`);
+
+export interface ReviewRow {
+  userId: string;
+  displayName: string;
+  userPrincipalName: string;
+  userType: string | null;
+  accountEnabled: boolean | null;
+  mfaRegistered: boolean | null;
+  directoryRoles: string[];
+  decision: { decision: 'keep' | 'remove'; comment: string; decidedBy: string; decidedAt: string } | null;
+}
+export const reviewRows = (workspaceId: string, reviewId: string) =>
+  request<{ items: ReviewRow[] }>('GET', `${compliancePath(workspaceId)}/access-reviews/${segment(reviewId)}/export`, { query: { format: 'json' } });
+export const decideRow = (workspaceId: string, reviewId: string, userId: string, body: { decision: 'keep' | 'remove'; comment: string }) =>
+  request('PUT', `${compliancePath(workspaceId)}/access-reviews/${segment(reviewId)}/decisions/${segment(userId)}`, { body });
