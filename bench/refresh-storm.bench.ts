@@ -71,7 +71,7 @@ try {
     for (const r of o.refreshes) {
       const began = r.endedAtMs - r.totalMs;
       console.log(
-        `process ${i + 1}: before the refresh ${ms(began)} · lock wait ${ms(r.lockWaitMs)} · Microsoft ${ms(r.identityMs)}${r.refreshed ? '' : ' (found refreshed)'} · store+commit ${ms(r.storeMs)} · landed at ${ms(r.endedAtMs)} · last caller served ${ms(lastCaller - r.endedAtMs)} later`,
+        `process ${i + 1}: before the refresh ${ms(began)} · lock + row read ${ms(r.lockWaitMs)} · Microsoft ${ms(r.identityMs)}${r.refreshed ? '' : ' (found refreshed)'} · store+commit ${ms(r.storeMs)} · landed at ${ms(r.endedAtMs)} · last caller served ${ms(lastCaller - r.endedAtMs)} later`,
       );
     }
     if (o.refreshes.length === 0) console.log(`process ${i + 1}: no refresh ran (served from the store); last caller at ${ms(lastCaller)}`);

@@ -26,9 +26,12 @@ console.log(`Send your user to: ${link.data.url} (until ${link.data.expiresAt})`
 
 // 2. The workspace's connections, page by page.
 let cursor;
+let listed = 0;
 do {
   const page = await hub.GET('/api/v1/workspaces/{workspaceId}/connections', { params: { path: { workspaceId }, query: { limit: 50, ...(cursor ? { cursor } : {}) } } });
   if (page.error) throw new Error(`${page.error.code}: ${page.error.detail}`);
+  listed += page.data.items.length;
   for (const c of page.data.items) console.log(`${c.id} ${c.userPrincipalName ?? '(unknown account)'} ${c.status}`);
   cursor = page.data.nextCursor ?? undefined;
 } while (cursor);
+if (listed === 0) console.log('No connections yet: open the link above, sign in with a Microsoft 365 account and run this again.');

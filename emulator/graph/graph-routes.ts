@@ -14,6 +14,8 @@ import { outlookRoutes } from './routes/outlook-routes.js';
 import { teamsRoutes } from './routes/teams-routes.js';
 import { subscriptionRoutes } from './subscriptions/subscription-routes.js';
 import { mailRoutes } from './mail/mail-routes.js';
+import { calendarRoutes } from './calendar/calendar-routes.js';
+import { teamsMessageRoutes } from './teams-messages/teams-message-routes.js';
 import { deltaRoutes } from './routes/delta-routes.js';
 import { membershipRoutes } from './routes/membership-routes.js';
 import { policyRoutes } from './routes/policy-routes.js';
@@ -33,6 +35,8 @@ export const graphRoutes: GraphRoute[] = [
   ...deltaRoutes,
   ...subscriptionRoutes,
   ...mailRoutes,
+  ...calendarRoutes,
+  ...teamsMessageRoutes,
 ];
 
 export function registerGraphRoutes(app: FastifyInstance, ctx: EmulatorContext): void {

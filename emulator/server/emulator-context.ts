@@ -1,4 +1,6 @@
 // Everything the route modules share, assembled once by the server.
+import type { CalendarStore } from '../graph/calendar/calendar-store.js';
+import type { TeamsMessageStore } from '../graph/teams-messages/teams-message-store.js';
 import type { RequestLog } from '../control/request-log.js';
 import type { FaultInjector } from '../control/fault-injector.js';
 import type { EmulatorOptions } from '../config/emulator-options.js';
@@ -44,6 +46,8 @@ export interface EmulatorContext {
   subscriptions: GraphSubscriptions;
   /** Mail sent through Graph: each user's Inbox, Sent Items and Drafts. */
   mailboxes: MailboxStore;
+  calendars: CalendarStore;
+  teamsMessages: TeamsMessageStore;
   /** The seed summary when the directory was seeded (`--seed demo`). */
   seed: SeedSummary | undefined;
   /** The organisation file in the data dir: state modules register here to survive a restart. */

@@ -1,4 +1,6 @@
 // Assembles the emulator: TLS material, signing keys, state, and the routes, on one Fastify HTTPS server.
+import { CalendarStore } from '../graph/calendar/calendar-store.js';
+import { TeamsMessageStore } from '../graph/teams-messages/teams-message-store.js';
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
@@ -135,6 +137,8 @@ export async function startEmulatorServer(input: Partial<EmulatorOptions>): Prom
     faults: new FaultInjector(),
     subscriptions: new GraphSubscriptions(directory, clock),
     mailboxes: new MailboxStore(directory),
+    calendars: new CalendarStore(directory),
+    teamsMessages: new TeamsMessageStore(directory),
     seed,
     persistence,
     reset() {
@@ -147,6 +151,8 @@ export async function startEmulatorServer(input: Partial<EmulatorOptions>): Prom
       ctx.faults.clear();
       ctx.subscriptions.clear();
       ctx.mailboxes.clear();
+      ctx.calendars.clear();
+      ctx.teamsMessages.clear();
       ctx.requestLog.clear();
       clock.reset();
       ctx.minter.forgetIssued();

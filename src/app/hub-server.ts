@@ -3,7 +3,7 @@
 import type { FastifyInstance } from 'fastify';
 import { buildServer, type ServerDeps } from '../platform/http/server.js';
 import type { Authenticators } from '../platform/http/authenticate.js';
-import { authenticateApiKey, registerApiKeyRoutes } from '../features/api-keys/index.js';
+import { ApiKeyAuthenticator, registerApiKeyRoutes } from '../features/api-keys/index.js';
 import { registerAuditRoutes } from '../features/audit/index.js';
 import { registerAccessReviewRoutes, registerComplianceRoutes } from '../features/compliance/index.js';
 import { registerConnectRoutes, type M365Services } from '../features/connect/index.js';
@@ -17,7 +17,7 @@ import { registerAttachmentRoutes, registerFilesRoutes, type AttachmentService, 
 import { registerMemberRoutes, registerWorkspaceRoutes } from '../features/workspaces/index.js';
 import { registerSubscriptionRoutes, type SubscriptionServices } from '../features/subscriptions/index.js';
 import { registerActionRoutes, type ActionServices } from '../features/actions/index.js';
-import { registerProxyRoutes, registerProxySettingsRoutes, type ProxyServices } from '../features/proxy/index.js';
+import { ProxyPolicy, registerProxyRoutes, registerProxySettingsRoutes, type ProxyServices } from '../features/proxy/index.js';
 
 export interface HubServerDeps extends Omit<ServerDeps, 'authenticators' | 'routes'> {
   /** Microsoft 365 integration settings and the connect flows; their routes exist only when given. */
@@ -41,18 +41,19 @@ export interface HubServerDeps extends Omit<ServerDeps, 'authenticators' | 'rout
 export async function buildHubServer(deps: HubServerDeps): Promise<FastifyInstance> {
   const { config, clock } = deps;
   const db = deps.store.db;
+  const apiKeys = new ApiKeyAuthenticator(db, clock);
   const authenticators: Authenticators = {
     sessionCookie: SESSION_COOKIE,
-    apiKey: (token) => authenticateApiKey(db, token, clock),
+    apiKey: (token) => apiKeys.authenticate(token),
     session: (cookie) => resumeSession({ db, clock, ttlSeconds: config.sessionTtlSeconds }, cookie),
     renewSessionCookie: setSessionCookie,
     csrfTokenMatches,
   };
   const routes: Array<(server: FastifyInstance) => void> = [
     (server) => registerAuthRoutes(server, { db, clock, config, limiter: new SignInLimiter({ db, clock }) }),
-    (server) => registerWorkspaceRoutes(server, { db, clock, frontendUrl: config.frontendUrl }),
+    (server) => registerWorkspaceRoutes(server, { db, clock, frontendUrl: config.frontendUrl, onDeleted: (id) => apiKeys.forgetWorkspace(id) }),
     (server) => registerMemberRoutes(server, { db, clock }),
-    (server) => registerApiKeyRoutes(server, { db, clock }),
+    (server) => registerApiKeyRoutes(server, { db, clock, onRevoked: (id) => apiKeys.forget(id) }),
     (server) => registerAuditRoutes(server, { db }),
     (server) => registerJobRoutes(server, { jobs: deps.jobs }),
     (server) => registerComplianceRoutes(server, { db, clock }),
@@ -67,7 +68,10 @@ export async function buildHubServer(deps: HubServerDeps): Promise<FastifyInstan
   if (webhooks) routes.push((server) => registerWebhookRoutes(server, { db, clock, ...webhooks }));
   const { consentRequests } = deps;
   const { subscriptions, actions, proxy } = deps;
-  if (proxy) routes.push((server) => registerProxyRoutes(server, { db, clock, ...proxy }), (server) => registerProxySettingsRoutes(server, { db, clock }));
+  if (proxy) {
+    const policy = new ProxyPolicy(db, proxy.enabledServices);
+    routes.push((server) => registerProxyRoutes(server, { db, clock, policy, ...proxy }), (server) => registerProxySettingsRoutes(server, { db, clock, policy }));
+  }
   if (actions) routes.push((server) => registerActionRoutes(server, { db, clock, ...actions }));
   if (subscriptions) routes.push((server) => registerSubscriptionRoutes(server, { db, clock, ...subscriptions }));
   if (consentRequests) routes.push((server) => registerConsentRequestRoutes(server, { db, entraAdminCenterUrl: config.cloud.entraAdminCenterUrl, ...consentRequests }));

@@ -38,7 +38,7 @@ import { hubEventCatalogue } from './event-catalogue.js';
 import { INTEGRATION_LISTENERS } from './integration-listeners.js';
 import { scheduleSubscriptionRenewal, subscriptionJobs, SubscriptionManager } from '../features/subscriptions/index.js';
 import { AttachmentService, copyJobs, FilesBrowser, linkRefreshJobs, scheduleLinkRefresh, type FilesMicrosoft } from '../features/files/index.js';
-import { createLocalDiskStorage } from '../platform/storage/local-disk-storage.js';
+import { openDocumentStorage } from '../platform/storage/open-document-storage.js';
 
 export interface HubOptions {
   config: Config;
@@ -125,7 +125,7 @@ export async function buildHub(options: HubOptions): Promise<Hub> {
       logger,
       accessToken: delegatedToken,
     };
-    const documents = createLocalDiskStorage(config.documentsDir);
+    const documents = openDocumentStorage(config);
     const filesDeps = { db: store.db, clock, storage: documents, microsoft: filesMicrosoft, maxCopyBytes: config.filesMaxCopyBytes };
     const files = { browser: new FilesBrowser(filesMicrosoft), attachments: new AttachmentService({ ...filesDeps, queue: jobs }) };
     const worker = new JobWorker({
@@ -159,7 +159,7 @@ export async function buildHub(options: HubOptions): Promise<Hub> {
       webhooks: { keyRing, queue: jobs, allowPrivateTargets: config.allowPrivateWebhookTargets, ...(options.resolveHost ? { resolve: options.resolveHost } : {}) },
       consentRequests: { graphs: graphClients },
       subscriptions: { manager: subscriptions, queue: jobs },
-      actions: { graphs: graphClients, enabledServices },
+      actions: { graphs: graphClients, enabledServices, attachments: files.attachments },
       proxy: { tokens, transport, graphUrl: config.graphUrl, enabledServices, rateLimit: config.proxyRateLimit },
       files,
     });
@@ -180,6 +180,7 @@ export async function buildHub(options: HubOptions): Promise<Hub> {
           server.markShuttingDown();
           await server.close();
           await worker.stop({ graceful: true });
+          documents.close?.();
           if (ownsStore) await store.close();
         })();
         return closing;

@@ -112,14 +112,14 @@ for (const dialect of dialects) {
       assert.equal(sends, 1);
     });
 
-    it('throttled after the retries (429): the key is released, so a retry may send', async () => {
+    it('throttled after the retries (429): the key is released, so a retry may send; the caller is told to wait (rate_limited)', async () => {
       let sends = 0;
       assert.equal(
         await runOnce(store.db, clock, key('throttled'), async () => {
           sends++;
           throw graphError(429, 'TooManyRequests');
         }).catch(code),
-        'graph:429',
+        'rate_limited',
       );
       const second = await runOnce(store.db, clock, key('throttled'), async () => {
         sends++;

@@ -49,6 +49,24 @@ describe('configuration', () => {
     assert.deepEqual(config.encryptionKeys?.map((k) => k.id), ['k2', 'k1']);
   });
 
+  it('document storage: local disk by default; s3 needs a bucket and takes endpoint, region, prefix and path style', () => {
+    assert.deepEqual(loadConfig({}, '/srv/hub').documentStorage, { kind: 'local' });
+    assert.throws(
+      () => loadConfig({ M365HUB_STORAGE: 's3' }),
+      (error: unknown) => error instanceof ConfigError && error.problems.some((p) => p.setting === 'M365HUB_S3_BUCKET' && /required when M365HUB_STORAGE=s3/.test(p.expected)),
+    );
+    assert.throws(
+      () => loadConfig({ M365HUB_STORAGE: 'azure' }),
+      (error: unknown) => error instanceof ConfigError && error.problems[0]?.setting === 'M365HUB_STORAGE',
+    );
+    assert.throws(
+      () => loadConfig({ M365HUB_STORAGE: 's3', M365HUB_S3_BUCKET: 'Bad_Bucket' }),
+      (error: unknown) => error instanceof ConfigError && error.problems[0]?.setting === 'M365HUB_S3_BUCKET',
+    );
+    const config = loadConfig({ M365HUB_STORAGE: 's3', M365HUB_S3_BUCKET: 'hub-documents', M365HUB_S3_PREFIX: 'm365hub/', M365HUB_S3_ENDPOINT: 'http://127.0.0.1:9000', M365HUB_S3_FORCE_PATH_STYLE: 'true' });
+    assert.deepEqual(config.documentStorage, { kind: 's3', bucket: 'hub-documents', prefix: 'm365hub/', endpoint: 'http://127.0.0.1:9000', region: 'us-east-1', forcePathStyle: true });
+  });
+
   it('rejects keys that are not 32 bytes of base64, with duplicated ids, or without an id', () => {
     assert.throws(() => parseEncryptionKeys(`k1:${Buffer.alloc(16).toString('base64')}`), /32 random bytes/);
     assert.throws(() => parseEncryptionKeys(`k1:${key(1)},k1:${key(2)}`), /unique/);

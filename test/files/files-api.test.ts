@@ -13,6 +13,8 @@ import { KeyRing } from '../../src/platform/crypto/key-ring.js';
 import { JobQueue, type Job } from '../../src/platform/jobs/job-queue.js';
 import type { JobContext } from '../../src/platform/jobs/job-worker.js';
 import { createLocalDiskStorage } from '../../src/platform/storage/local-disk-storage.js';
+import { createS3DocumentStorage } from '../../src/platform/storage/s3-document-storage.js';
+import S3rver from 's3rver';
 import { createMicrosoftTransport } from '../../src/microsoft/transport/index.js';
 import type { ConnectionUser } from '../../src/contract/integration-schemas.js';
 import { startHub, workspaceWithPeople, type Caller, type Hub } from '../http/hub-fixture.js';
@@ -284,6 +286,40 @@ describe('files API', () => {
       assert.equal((result as { sha256: string }).sha256, sha256(report));
       const resumed = graph.seen.slice(before).filter((s) => s.origin === DOWNLOAD_ORIGIN);
       assert.deepEqual(resumed.map((s) => s.range), ['bytes=100000-'], 'only what was missing was asked for');
+    });
+
+    it('copies into S3-compatible object storage (s3rver): an interrupted attempt resumes from complete segments, and only the commit is readable', async () => {
+      const s3Dir = mkdtempSync(path.join(tmpdir(), 'm365hub-s3rver-'));
+      const server = new S3rver({ address: '127.0.0.1', port: 0, silent: true, directory: s3Dir, configureBuckets: [{ name: 'documents', configs: [] }] });
+      const { port } = await server.run();
+      const s3 = createS3DocumentStorage({
+        bucket: 'documents',
+        client: { endpoint: `http://127.0.0.1:${port}`, region: 'us-east-1', forcePathStyle: true, credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' } },
+      });
+      try {
+        const accepted = (await add({ mode: 'copy', itemId: '01REPORT', entityId: 'REQ-s3' })).json() as { id: string };
+        // The first attempt stores one complete segment of 100 000 bytes, then the process dies.
+        const killed = copyJobs({ ...jobDeps(), storage: { ...s3, appendStaged: async (key, chunks) => {
+          await s3.appendStaged(key, firstBytes(chunks, 100_000));
+          throw new Error('process killed');
+        } } });
+        await assert.rejects(runJob(accepted, killed, FILES_COPY_JOB), /process killed/);
+        const before = graph.seen.length;
+        const { result } = await runJob(accepted, copyJobs({ ...jobDeps(), storage: s3 }), FILES_COPY_JOB);
+        assert.equal((result as { sha256: string }).sha256, sha256(report));
+        const resumed = graph.seen.slice(before).filter((seen) => seen.origin === DOWNLOAD_ORIGIN);
+        assert.deepEqual(resumed.map((seen) => seen.range), ['bytes=100000-'], 'only what was missing was asked for');
+        const row = await hub.store.db.selectFrom('file_attachments').select('storage_key').where('job_id', '=', accepted.id).executeTakeFirstOrThrow();
+        const stored = await s3.read(row.storage_key!);
+        const chunks: Buffer[] = [];
+        for await (const chunk of stored!.stream) chunks.push(Buffer.from(chunk as Uint8Array));
+        assert.equal(sha256(Buffer.concat(chunks)), sha256(report));
+        assert.equal(await s3.stagedSize(row.storage_key!), 0, 'the staging segments are gone after the commit');
+      } finally {
+        s3.close();
+        await server.close();
+        rmSync(s3Dir, { recursive: true, force: true });
+      }
     });
 
     it("refuses to keep a copy whose bytes do not match Microsoft's QuickXorHash", async () => {

@@ -5,13 +5,12 @@
 // verification code accepts; roles, idempotency, missing integration; no secret in any answer or log line.
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import { dialects, skipReason } from '../support/stores.js';
+import { startWebhookReceiver, type WebhookReceiver } from '../support/webhook-receiver.js';
 import { CONTOSO, startConnectKit, type ConnectKit, type ConsoleSession } from '../connect/support/connect-kit.js';
 
 type Verify = (header: string | undefined, rawBody: string, secret: string) => boolean;
@@ -54,21 +53,12 @@ for (const dialect of dialects) {
     let appId: string;
     let secret: string;
     let secretEndsAt: string;
-    let receiver: Server;
-    const received: { headers: IncomingHttpHeaders; body: string }[] = [];
+    let receiver: WebhookReceiver;
     let webhookSecret: string;
     let verify: Verify;
 
     before(async () => {
-      receiver = createServer((request, response) => {
-        const chunks: Buffer[] = [];
-        request.on('data', (c: Buffer) => chunks.push(c));
-        request.on('end', () => {
-          received.push({ headers: request.headers, body: Buffer.concat(chunks).toString('utf8') });
-          response.writeHead(204).end();
-        });
-      });
-      await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
+      receiver = await startWebhookReceiver();
       verify = await readmeVerifier();
       kit = await startConnectKit(dialect, { env: { M365HUB_ALLOW_PRIVATE_WEBHOOK_TARGETS: 'true' } });
       const app = await kit.emulator.createApplication(CONTOSO, {
@@ -88,13 +78,13 @@ for (const dialect of dialects) {
         azureTenantId: CONTOSO,
         services: [{ service: 'directory', modes: ['application'] }],
       });
-      const hook = await kit.admin.call('POST', `/api/v1/workspaces/${ws.id}/webhooks`, { url: `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hooks` });
+      const hook = await kit.admin.call('POST', `/api/v1/workspaces/${ws.id}/webhooks`, { url: receiver.url });
       assert.equal(hook.status, 201, await hook.clone().text());
       webhookSecret = ((await hook.json()) as { secret: string }).secret;
     });
     after(async () => {
       await kit?.close();
-      await new Promise<void>((resolve) => receiver.close(() => resolve()));
+      await receiver?.close();
     });
 
     const base = () => `/api/v1/workspaces/${ws.id}/integrations/m365`;
@@ -172,7 +162,7 @@ for (const dialect of dialects) {
 
       const events = await until(
         'webhooks',
-        async () => received.map((r) => ({ ...r, event: JSON.parse(r.body) as { type: string; workspaceId: string; data: Record<string, unknown> } })),
+        async () => receiver.received.map((r) => ({ ...r, event: JSON.parse(r.body) as { type: string; workspaceId: string; data: Record<string, unknown> } })),
         (list) => list.filter((r) => r.event.type === 'connection.health_changed').length >= 2 && list.some((r) => r.event.type === 'credential.expiring'),
       );
       for (const delivery of events) {

@@ -72,6 +72,7 @@ describe('permission catalogue', () => {
       'https://graph.microsoft.com/Files.ReadWrite',
       'https://graph.microsoft.com/Files.Read.All',
       'https://graph.microsoft.com/Mail.Send',
+      'https://graph.microsoft.com/Mail.ReadWrite',
     ]);
     assert.deepEqual(resourceScopes(['calendar'], 'graph'), ['https://graph.microsoft.com/Calendars.ReadWrite']);
     assert.equal(applicationScope(), 'https://graph.microsoft.com/.default');
@@ -85,10 +86,10 @@ describe('permission catalogue', () => {
 
   it('counts a higher-privileged grant as covering the least-privileged requirement, and matches by type', () => {
     const required = requiredPermissions(['onedrive', 'mail'], 'delegated');
-    assert.deepEqual(missingPermissions(required, { scp: ['files.readwrite.all', 'Mail.Send'], roles: [] }), []);
+    assert.deepEqual(missingPermissions(required, { scp: ['files.readwrite.all', 'Mail.Send', 'Mail.ReadWrite'], roles: [] }), []);
     assert.deepEqual(
       missingPermissions(required, { scp: ['User.Read'], roles: ['Files.Read.All', 'Mail.Send'] }).map((p) => p.name),
-      ['Files.Read', 'Files.ReadWrite', 'Files.Read.All', 'Mail.Send'],
+      ['Files.Read', 'Files.ReadWrite', 'Files.Read.All', 'Mail.Send', 'Mail.ReadWrite'],
     );
     const app = requiredPermissions(['sharepoint'], 'application');
     assert.deepEqual(missingPermissions(app, { scp: [], roles: ['Sites.Read.All'] }), []);

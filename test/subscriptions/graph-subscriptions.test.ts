@@ -4,11 +4,10 @@
 // the hub create it again, the renewal run renews what is due, and a subscription whose user has no connection fails
 // with a webhook that says what to do.
 import assert from 'node:assert/strict';
-import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { readWebhookEvent, type HubWebhookEvent } from '../../src/client/index.js';
 import { dialects, skipReason } from '../support/stores.js';
+import { startWebhookReceiver, type WebhookReceiver } from '../support/webhook-receiver.js';
 import { CONTOSO, startConnectKit, type ConnectKit } from '../connect/support/connect-kit.js';
 
 async function until<T>(what: string, probe: () => Promise<T | undefined> | T | undefined): Promise<T> {
@@ -24,12 +23,11 @@ for (const dialect of dialects) {
   describe(`Graph change notifications through the hub (${dialect})`, { skip: skipReason(dialect) }, () => {
     let kit: ConnectKit;
     let ws: { id: string; apiKey: string };
-    let receiver: Server;
-    const received: { headers: IncomingHttpHeaders; body: string }[] = [];
+    let receiver: WebhookReceiver;
     let webhookSecret: string;
 
     const events = (type: string): HubWebhookEvent[] =>
-      received.map((r) => readWebhookEvent(String(r.headers['m365hub-signature']), r.body, webhookSecret)).filter((e) => e.type === type);
+      receiver.received.map((r) => readWebhookEvent(String(r.headers['m365hub-signature']), r.body, webhookSecret)).filter((e) => e.type === type);
     const subscriptionRow = (id: string) => kit.hub.hub.store.db.selectFrom('graph_subscriptions').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
     const runJob = async (type: string, payload: Record<string, unknown> = {}) => {
       const job = await kit.hub.hub.jobs.enqueue({ type, payload });
@@ -40,24 +38,16 @@ for (const dialect of dialects) {
     };
 
     before(async () => {
-      receiver = createServer((request, response) => {
-        const chunks: Buffer[] = [];
-        request.on('data', (c: Buffer) => chunks.push(c));
-        request.on('end', () => {
-          received.push({ headers: request.headers, body: Buffer.concat(chunks).toString('utf8') });
-          response.writeHead(204).end();
-        });
-      });
-      await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
+      receiver = await startWebhookReceiver();
       kit = await startConnectKit(dialect, { withBackendUrl: true, env: { M365HUB_ALLOW_PRIVATE_WEBHOOK_TARGETS: 'true' } });
       ws = await kit.workspace('Notifications', { azureTenantId: CONTOSO });
-      const hook = await kit.admin.call('POST', `/api/v1/workspaces/${ws.id}/webhooks`, { url: `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hooks` });
+      const hook = await kit.admin.call('POST', `/api/v1/workspaces/${ws.id}/webhooks`, { url: receiver.url });
       assert.equal(hook.status, 201, await hook.clone().text());
       webhookSecret = ((await hook.json()) as { secret: string }).secret;
     });
     after(async () => {
       await kit?.close();
-      await new Promise<void>((resolve) => receiver.close(() => resolve()));
+      await receiver?.close();
     });
 
     const subscribe = async (body: Record<string, unknown>, headers: Record<string, string> = {}) => kit.api(ws.apiKey, 'POST', `/api/v1/workspaces/${ws.id}/subscriptions`, body, headers);

@@ -2,6 +2,7 @@
 // single flight, a failure between Microsoft's answer and the commit, transient and permanent failures, application
 // tokens (secret and certificate), workspace isolation, and tokens never leaking into logs, errors or events.
 import assert from 'node:assert/strict';
+import { sql } from 'kysely';
 import { after, before, describe, it } from 'node:test';
 import { startEmulator, type EmulatorHandle } from '../../emulator/harness.js';
 import { createClientCertificate } from '../../emulator/test/support/test-certificate.js';
@@ -9,6 +10,7 @@ import { decodeGrantedPermissions, type EntraClient } from '../../src/microsoft/
 import { accessTokenPlace, deleteConnection, getConnection, listConnections, refreshTokenPlace } from '../../src/features/tokens/connection-store.js';
 import { TokenError } from '../../src/features/tokens/token-error.js';
 import { ManualClock } from '../../src/platform/time/clock.js';
+import { waitFor } from '../support/wait-for.js';
 import { dialects, openTestStore, skipReason, type TestStore } from '../support/stores.js';
 import {
   connectUser,
@@ -212,6 +214,31 @@ for (const dialect of dialects) {
       const failure = await rejection(tokens.getAccessToken({ workspaceId: ws, principal: { kind: 'user', externalUserId: 'user-bye' } }));
       assert.equal((failure as TokenError).code, 'connection_not_found');
       assert.equal(await store.db.selectFrom('m365_connections').select('id').where('workspace_id', '=', ws).executeTakeFirst(), undefined);
+    });
+
+    it('a refresh waiting behind an uncommitted disconnect finds the connection gone and asks Microsoft nothing', { skip: dialect === 'pglite' && 'one process: the in-process flight is the lock on PGlite' }, async () => {
+      const app = await newApp(emulator);
+      const ws = await workspaceWithApp(f, app);
+      const { connection } = await connectUser(emulator, f, app, ws, 'user-leaving');
+      await expireStoredToken(f, connection.id);
+      const refreshesBefore = await refreshCount(emulator, app.appId);
+      let commitDisconnect!: () => void;
+      const disconnectMayCommit = new Promise<void>((resolve) => (commitDisconnect = resolve));
+      let deleted!: () => void;
+      const rowDeleted = new Promise<void>((resolve) => (deleted = resolve));
+      const disconnect = store.db.transaction().execute(async (trx) => {
+        await deleteConnection(trx, ws, 'user-leaving');
+        deleted();
+        await disconnectMayCommit;
+      });
+      await rowDeleted;
+      const refresh = rejection(tokenService(f).getAccessToken({ workspaceId: ws, principal: { kind: 'user', externalUserId: 'user-leaving' } }));
+      // The refresh has read the expired row and now waits for the deleting transaction's row lock.
+      await waitFor(async () => Number((await sql<{ n: string }>`select count(*) as n from pg_locks l join pg_stat_activity a on a.pid = l.pid where not l.granted and a.query ilike '%m365_connections%for update%'`.execute(store.db)).rows[0]!.n) > 0, 'the refresh to wait for the row lock');
+      commitDisconnect();
+      await disconnect;
+      assert.equal((await refresh).code, 'connection_not_found');
+      assert.equal(await refreshCount(emulator, app.appId), refreshesBefore);
     });
 
     it("workspace isolation: one workspace's connection is never served to another, whatever the ids", async () => {

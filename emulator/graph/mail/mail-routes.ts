@@ -1,4 +1,5 @@
-// Outlook mail through Graph v1.0: sendMail (https://learn.microsoft.com/graph/api/user-sendmail: 202 Accepted, no
+// Outlook mail through Graph v1.0: drafts (https://learn.microsoft.com/graph/api/user-post-messages: 201, in Drafts),
+// sendMail (https://learn.microsoft.com/graph/api/user-sendmail: 202 Accepted, no
 // body; saveToSentItems defaults to true) and reading messages (user-list-messages, mailfolder-list-messages,
 // message-get; newest first, 10 per page by default). A delegated token reaches only its own mailbox through
 // /users/{id}/… (ErrorAccessDenied otherwise); an application token reaches any mailbox of the tenant.
@@ -73,15 +74,10 @@ function recipients(value: unknown): Recipient[] {
   });
 }
 
-function sendMail(req: GraphRouteRequest, sender: User): GraphReply {
-  const body = (req.body ?? {}) as { message?: Record<string, unknown>; saveToSentItems?: unknown };
-  const message = body.message;
-  if (!message || typeof message !== 'object') throw new GraphError(400, 'ErrorInvalidParameter', "The 'message' parameter is required.");
-  const to = recipients(message.toRecipients);
-  const cc = recipients(message.ccRecipients);
-  if (to.length + cc.length === 0) throw invalidRecipients();
+/** A message resource as a client writes it (sendMail's `message`, or a draft's body). */
+function writtenMessage(message: Record<string, unknown>) {
   const rawBody = (message.body ?? {}) as { contentType?: unknown; content?: unknown };
-  const contentType = typeof rawBody.contentType === 'string' && rawBody.contentType.toLowerCase() === 'html' ? 'html' : 'text';
+  const contentType: 'text' | 'html' = typeof rawBody.contentType === 'string' && rawBody.contentType.toLowerCase() === 'html' ? 'html' : 'text';
   const attachments = Array.isArray(message.attachments)
     ? message.attachments.map((a) => {
         const file = a as { name?: unknown; contentType?: unknown; contentBytes?: unknown };
@@ -89,13 +85,29 @@ function sendMail(req: GraphRouteRequest, sender: User): GraphReply {
         return { name: file.name, contentType: typeof file.contentType === 'string' ? file.contentType : 'application/octet-stream', size: Buffer.from(file.contentBytes, 'base64').length };
       })
     : [];
-  req.ctx.mailboxes.send(
-    sender,
-    { subject: typeof message.subject === 'string' ? message.subject : '', body: { contentType, content: typeof rawBody.content === 'string' ? rawBody.content : '' }, toRecipients: to, ccRecipients: cc, attachments },
-    req.ctx.clock.now(),
-    body.saveToSentItems !== false && body.saveToSentItems !== 'false',
-  );
+  return {
+    subject: typeof message.subject === 'string' ? message.subject : '',
+    body: { contentType, content: typeof rawBody.content === 'string' ? rawBody.content : '' },
+    toRecipients: recipients(message.toRecipients),
+    ccRecipients: recipients(message.ccRecipients),
+    attachments,
+  };
+}
+
+function sendMail(req: GraphRouteRequest, sender: User): GraphReply {
+  const body = (req.body ?? {}) as { message?: Record<string, unknown>; saveToSentItems?: unknown };
+  const message = body.message;
+  if (!message || typeof message !== 'object') throw new GraphError(400, 'ErrorInvalidParameter', "The 'message' parameter is required.");
+  const written = writtenMessage(message);
+  if (written.toRecipients.length + written.ccRecipients.length === 0) throw invalidRecipients();
+  req.ctx.mailboxes.send(sender, written, req.ctx.clock.now(), body.saveToSentItems !== false && body.saveToSentItems !== 'false');
   return new GraphReply(202);
+}
+
+/** user-post-messages: 201 with the draft; recipients may be empty until it is sent. */
+function createDraft(req: GraphRouteRequest, owner: User): GraphReply {
+  const draft = req.ctx.mailboxes.saveDraft(owner, writtenMessage((req.body ?? {}) as Record<string, unknown>), req.ctx.clock.now());
+  return new GraphReply(201, entity(req, messageShape, messageResource(draft), `users('${owner.id}')/messages`));
 }
 
 function list(req: GraphRouteRequest, owner: User, folder?: FolderName): GraphObject {
@@ -113,6 +125,8 @@ function one(req: GraphRouteRequest, owner: User): GraphObject {
 export const mailRoutes: GraphRoute[] = [
   { method: 'POST', path: '/me/sendMail', handler: (req) => sendMail(req, signedInUser(req)) },
   { method: 'POST', path: '/users/{user}/sendMail', handler: (req) => sendMail(req, mailboxOwner(req)) },
+  { method: 'POST', path: '/me/messages', handler: (req) => createDraft(req, signedInUser(req)) },
+  { method: 'POST', path: '/users/{user}/messages', handler: (req) => createDraft(req, mailboxOwner(req)) },
   { path: '/me/messages', handler: (req) => list(req, signedInUser(req)) },
   { path: '/users/{user}/messages', handler: (req) => list(req, mailboxOwner(req)) },
   { path: '/me/messages/{message}', handler: (req) => one(req, signedInUser(req)) },

@@ -67,6 +67,24 @@ export class MailboxStore {
     }
   }
 
+  /** A draft in the owner's Drafts folder (user-post-messages): not sent, so no one else receives it. */
+  saveDraft(owner: User, draft: Omit<MailMessage, 'id' | 'folder' | 'ownerId' | 'createdAt' | 'sentAt' | 'internetMessageId' | 'conversationId' | 'isRead' | 'from'>, now: number): MailMessage {
+    const message: MailMessage = {
+      ...draft,
+      id: randomUUID(),
+      folder: 'drafts',
+      ownerId: owner.id,
+      from: { emailAddress: { address: owner.mail ?? owner.userPrincipalName, name: owner.displayName } },
+      createdAt: now,
+      sentAt: null,
+      internetMessageId: `<${randomUUID()}@emulator.m365hub>`,
+      conversationId: randomUUID(),
+      isRead: true,
+    };
+    this.add(owner.id, message);
+    return message;
+  }
+
   clear(): void {
     this.byOwner.clear();
   }

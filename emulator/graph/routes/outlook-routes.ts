@@ -1,10 +1,10 @@
-// Outlook endpoints: /me/mailFolders/{folder}, /users/{id}/mailFolders/{folder}, /me/events.
+// Outlook endpoints: /me/mailFolders/{folder}, /users/{id}/mailFolders/{folder}, /me/calendar (events: calendar/calendar-routes.ts).
 // A delegated token reads only its own user's mailbox through /users/{id}/… (otherwise Exchange answers
 // ErrorAccessDenied, https://learn.microsoft.com/graph/api/mailfolder-get); an application token reads any.
 import { GraphError } from '../graph-errors.js';
 import { collection, entity } from '../graph-response.js';
 import { findUser, signedInUser, type GraphRoute, type GraphRouteRequest } from '../graph-router.js';
-import { calendarResource, calendarShape, eventResources, eventShape, mailFolderResource, mailFolderShape } from '../resources/outlook-resources.js';
+import { calendarResource, calendarShape, mailFolderResource, mailFolderShape } from '../resources/outlook-resources.js';
 import type { User } from '../../state/directory-types.js';
 
 function folder(req: GraphRouteRequest, user: User) {
@@ -28,12 +28,5 @@ export const outlookRoutes: GraphRoute[] = [
   { path: '/users/{user}/mailFolders/{folder}', handler: (req) => folder(req, mailboxOwner(req)) },
   { path: '/me/calendar', handler: (req) => calendar(req, signedInUser(req)) },
   { path: '/users/{user}/calendar', handler: (req) => calendar(req, mailboxOwner(req)) },
-  {
-    path: '/me/events',
-    handler: (req) => {
-      const me = signedInUser(req);
-      return collection(req, { shape: eventShape, items: eventResources(me, req.tenant, req.ctx.clock.now()), context: `users('${me.id}')/events`, pageSize: 10 });
-    },
-  },
 ];
 

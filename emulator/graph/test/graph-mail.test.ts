@@ -81,3 +81,19 @@ describe('Outlook mail in the emulator', () => {
     assert.ok(inbox.body.value.some((m: { subject: string }) => m.subject === 'From the app'));
   });
 });
+
+describe('Outlook drafts in the emulator', () => {
+  test('POST /me/messages saves a draft (201, isDraft) in Drafts only; Mail.ReadWrite is needed (user-post-messages)', async () => {
+    const writer = await userToken(emulator, danaUpn, 'User.Read Mail.ReadWrite');
+    const draft = await post('/me/messages', writer, { subject: 'Draft of the audit reply', body: { contentType: 'Text', content: 'Not yet' }, toRecipients: [{ emailAddress: { address: leeUpn } }] });
+    assert.equal(draft.status, 201, JSON.stringify(draft.body));
+    assert.equal(draft.body.isDraft, true);
+    assert.equal(draft.body.sentDateTime, null);
+    const drafts = await graphGet(emulator, '/me/mailFolders/drafts/messages', writer);
+    assert.ok(drafts.body.value.some((m: { id: string }) => m.id === draft.body.id));
+    const reader = await appWithRoles(emulator, tid, ['Mail.Read']);
+    const leeInbox = await graphGet(emulator, `/users/${leeUpn}/mailFolders/inbox/messages?$top=999`, reader.token);
+    assert.ok(!leeInbox.body.value.some((m: { subject: string }) => m.subject === 'Draft of the audit reply'), 'a draft is not delivered');
+    assert.equal((await post('/me/messages', dana, { subject: 'x' })).status, 403, 'Mail.Send and Mail.Read do not write drafts');
+  });
+});

@@ -50,12 +50,13 @@ export async function appWithRoles(emulator: EmulatorHandle, tenant: string, rol
  * A delegated token for `user` through the authorization code flow (v2-oauth2-auth-code-flow); the emulator must
  * run with autoSignIn and autoConsent. `appId`/`secret` default to the demo app.
  */
-export async function userToken(emulator: EmulatorHandle, user: string, scopes: string, app?: { appId: string; secret: string; tenant?: string }): Promise<string> {
+/** `password`: for an emulator started without autoSignIn. */
+export async function userToken(emulator: EmulatorHandle, user: string, scopes: string, app?: { appId: string; secret: string; tenant?: string }, password?: string): Promise<string> {
   const appId = app?.appId ?? emulator.seed!.application.appId;
   const secret = app?.secret ?? emulator.seed!.application.clientSecret;
   const tenant = app?.tenant ?? user.split('@')[1]!;
   const params = new URLSearchParams({ client_id: appId, response_type: 'code', redirect_uri: redirectUri, scope: `openid ${scopes}`, login_hint: user, state: 's' });
-  const flow = await emulator.signIn(`${emulator.url}/${tenant}/oauth2/v2.0/authorize?${params}`);
+  const flow = await emulator.signIn(`${emulator.url}/${tenant}/oauth2/v2.0/authorize?${params}`, password === undefined ? undefined : { username: user, password });
   assert.ok(flow.params.code, JSON.stringify(flow.params));
   const response = await emulator.fetch(`${emulator.url}/${tenant}/oauth2/v2.0/token`, {
     method: 'POST',

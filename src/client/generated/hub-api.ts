@@ -521,6 +521,757 @@ export interface paths {
         };
         trace?: never;
     };
+    "/api/v1/workspaces/{workspaceId}/actions/calendar/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List events of the acting user’s calendar (delegated) or of `mailbox` (application); times in UTC */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description nextCursor of the previous page */
+                    cursor?: string;
+                    /** @description page size (1–100, default 25) */
+                    limit?: number;
+                    /** @description application mode: whose mailbox or calendar (user id or userPrincipalName) */
+                    mailbox?: string;
+                    /** @description delegated (default): as the acting user (X-M365Hub-Acting-User); application: in `mailbox`, with the app */
+                    mode?: "delegated" | "application";
+                    /** @description application mode: the customer tenant id, when the workspace has several */
+                    tenant?: string;
+                };
+                header?: never;
+                path: {
+                    /** @description opaque id starting with ws_ */
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                attendees: {
+                                    address: string;
+                                    name?: string;
+                                    type: string;
+                                }[];
+                                /** @description ISO 8601 UTC */
+                                end: string;
+                                iCalUId: string | null;
+                                id: string;
+                                isCancelled: boolean;
+                                isOrganizer: boolean;
+                                location: string;
+                                organizer: {
+                                    address: string;
+                                    name?: string;
+                                } | null;
+                                /** @description ISO 8601 UTC */
+                                start: string;
+                                subject: string;
+                                webLink: string | null;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description A problem (RFC 9457) with a stable `code` */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json; charset=utf-8": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create an event; attendees receive the invitation. Send an idempotency-key header: a retry with the same key answers the first outcome and never acts twice */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description opaque id starting with ws_ */
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        attendees?: {
+                            address: string;
+                            name?: string;
+                            type?: "required" | "optional";
+                        }[];
+                        body?: {
+                            content: string;
+                            contentType: "text" | "html";
+                        };
+                        /**
+                         * Format: date-time
+                         * @description ISO 8601 time; kept in UTC
+                         */
+                        end: string;
+                        location?: string;
+                        /** @description application mode: whose mailbox or calendar (user id or userPrincipalName) */
+                        mailbox?: string;
+                        /** @description delegated (default): as the acting user (X-M365Hub-Acting-User); application: in `mailbox`, with the app */
+                        mode?: "delegated" | "application";
+                        /**
+                         * Format: date-time
+                         * @description ISO 8601 time; kept in UTC
+                         */
+                        start: string;
+                        subject: string;
+                        /** @description application mode: the customer tenant id, when the workspace has several */
+                        tenant?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            attendees: {
+                                address: string;
+                                name?: string;
+                                type: string;
+                            }[];
+                            /** @description ISO 8601 UTC */
+                            end: string;
+                            iCalUId: string | null;
+                            id: string;
+                            isCancelled: boolean;
+                            isOrganizer: boolean;
+                            location: string;
+                            organizer: {
+                                address: string;
+                                name?: string;
+                            } | null;
+                            /** @description ISO 8601 UTC */
+                            start: string;
+                            subject: string;
+                            webLink: string | null;
+                        };
+                    };
+                };
+                /** @description A problem (RFC 9457) with a stable `code` */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json; charset=utf-8": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/actions/calendar/events/{eventId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change an event (the organiser's change reaches the attendees). Send an idempotency-key header: a retry with the same key answers the first outcome and never acts twice */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    eventId: string;
+                    /** @description opaque id starting with ws_ */
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        attendees?: {
+                            address: string;
+                            name?: string;
+                            type?: "required" | "optional";
+                        }[];
+                        body?: {
+                            content: string;
+                            contentType: "text" | "html";
+                        };
+                        /**
+                         * Format: date-time
+                         * @description ISO 8601 time; kept in UTC
+                         */
+                        end?: string;
+                        location?: string;
+                        /** @description application mode: whose mailbox or calendar (user id or userPrincipalName) */
+                        mailbox?: string;
+                        /** @description delegated (default): as the acting user (X-M365Hub-Acting-User); application: in `mailbox`, with the app */
+                        mode?: "delegated" | "application";
+                        /**
+                         * Format: date-time
+                         * @description ISO 8601 time; kept in UTC
+                         */
+                        start?: string;
+                        subject?: string;
+                        /** @description application mode: the customer tenant id, when the workspace has several */
+                        tenant?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            attendees: {
+                                address: string;
+                                name?: string;
+                                type: string;
+                            }[];
+                            /** @description ISO 8601 UTC */
+                            end: string;
+                            iCalUId: string | null;
+                            id: string;
+                            isCancelled: boolean;
+                            isOrganizer: boolean;
+                            location: string;
+                            organizer: {
+                                address: string;
+                                name?: string;
+                            } | null;
+                            /** @description ISO 8601 UTC */
+                            start: string;
+                            subject: string;
+                            webLink: string | null;
+                        };
+                    };
+                };
+                /** @description A problem (RFC 9457) with a stable `code` */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json; charset=utf-8": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/actions/calendar/events/{eventId}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancel a meeting the acting user organises; attendees receive the cancellation. Send an idempotency-key header: a retry with the same key answers the first outcome and never acts twice */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    eventId: string;
+                    /** @description opaque id starting with ws_ */
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        comment?: string;
+                        /** @description application mode: whose mailbox or calendar (user id or userPrincipalName) */
+                        mailbox?: string;
+                        /** @description delegated (default): as the acting user (X-M365Hub-Acting-User); application: in `mailbox`, with the app */
+                        mode?: "delegated" | "application";
+                        /** @description application mode: the customer tenant id, when the workspace has several */
+                        tenant?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: date-time */
+                            acceptedAt: string;
+                            /** @description what was done, e.g. mail.send */
+                            action: string;
+                        };
+                    };
+                };
+                /** @description A problem (RFC 9457) with a stable `code` */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json; charset=utf-8": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/actions/calendar/schedule": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Free/busy of people and rooms between start and end (getSchedule), per interval */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description opaque id starting with ws_ */
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: date-time
+                         * @description ISO 8601 time; kept in UTC
+                         */
+                        end: string;
+                        /** @default 30 */
+                        intervalMinutes?: number;
+                        /** @description application mode: whose mailbox or calendar (user id or userPrincipalName) */
+                        mailbox?: string;
+                        /** @description delegated (default): as the acting user (X-M365Hub-Acting-User); application: in `mailbox`, with the app */
+                        mode?: "delegated" | "application";
+                        /** @description the addresses whose free/busy to read */
+                        schedules: string[];
+                        /**
+                         * Format: date-time
+                         * @description ISO 8601 time; kept in UTC
+                         */
+                        start: string;
+                        /** @description application mode: the customer tenant id, when the workspace has several */
+                        tenant?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            schedules: {
+                                address: string;
+                                availabilityView: string | null;
+                                busy: {
+                                    end: string;
+                                    start: string;
+                                    status: string;
+                                    subject?: string;
+                                }[];
+                                error: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description A problem (RFC 9457) with a stable `code` */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json; charset=utf-8": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/actions/chats/{chatId}/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send a message in a Teams chat the acting user is in. Send an idempotency-key header: a retry with the same key answers the first outcome and never posts twice */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    chatId: string;
+                    /** @description opaque id starting with ws_ */
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        body: {
+                            content: string;
+                            contentType: "text" | "html";
+                        };
+                        /** @description delegated (default): as the acting user (X-M365Hub-Acting-User); application: in `mailbox`, with the app */
+                        mode?: "delegated" | "application";
+                        /** @description channel messages only */
+                        subject?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            createdDateTime: string;
+                            id: string;
+                            webUrl: string | null;
+                        };
+                    };
+                };
+                /** @description A problem (RFC 9457) with a stable `code` */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json; charset=utf-8": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/actions/mail/drafts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Save a draft in the acting user's Drafts (user-post-messages); nothing is sent. Send an idempotency-key header: a retry with the same key answers the first outcome and never acts twice */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description opaque id starting with ws_ */
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        body: {
+                            content: string;
+                            contentType: "text" | "html";
+                        };
+                        cc?: string[];
+                        /** @description application mode: whose mailbox or calendar (user id or userPrincipalName) */
+                        mailbox?: string;
+                        /** @description delegated (default): as the acting user (X-M365Hub-Acting-User); application: in `mailbox`, with the app */
+                        mode?: "delegated" | "application";
+                        subject: string;
+                        /** @description application mode: the customer tenant id, when the workspace has several */
+                        tenant?: string;
+                        to?: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            body?: {
+                                content: string;
+                                contentType: "text" | "html";
+                            };
+                            bodyPreview: string;
+                            ccRecipients: {
+                                address: string;
+                                name?: string;
+                            }[];
+                            from: {
+                                address: string;
+                                name?: string;
+                            } | null;
+                            hasAttachments: boolean;
+                            id: string;
+                            isDraft: boolean;
+                            isRead: boolean;
+                            receivedDateTime: string | null;
+                            sentDateTime: string | null;
+                            subject: string;
+                            toRecipients: {
+                                address: string;
+                                name?: string;
+                            }[];
+                            webLink: string | null;
+                        };
+                    };
+                };
+                /** @description A problem (RFC 9457) with a stable `code` */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json; charset=utf-8": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/actions/mail/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List messages of the acting user (delegated) or of `mailbox` (application), newest first; `folder` narrows to inbox, sentitems or drafts */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description nextCursor of the previous page */
+                    cursor?: string;
+                    /** @description one folder (default: every folder) */
+                    folder?: "inbox" | "sentitems" | "drafts";
+                    /** @description page size (1–100, default 25) */
+                    limit?: number;
+                    /** @description application mode: whose mailbox or calendar (user id or userPrincipalName) */
+                    mailbox?: string;
+                    /** @description delegated (default): as the acting user (X-M365Hub-Acting-User); application: in `mailbox`, with the app */
+                    mode?: "delegated" | "application";
+                    /** @description application mode: the customer tenant id, when the workspace has several */
+                    tenant?: string;
+                };
+                header?: never;
+                path: {
+                    /** @description opaque id starting with ws_ */
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                body?: {
+                                    content: string;
+                                    contentType: "text" | "html";
+                                };
+                                bodyPreview: string;
+                                ccRecipients: {
+                                    address: string;
+                                    name?: string;
+                                }[];
+                                from: {
+                                    address: string;
+                                    name?: string;
+                                } | null;
+                                hasAttachments: boolean;
+                                id: string;
+                                isDraft: boolean;
+                                isRead: boolean;
+                                receivedDateTime: string | null;
+                                sentDateTime: string | null;
+                                subject: string;
+                                toRecipients: {
+                                    address: string;
+                                    name?: string;
+                                }[];
+                                webLink: string | null;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description A problem (RFC 9457) with a stable `code` */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json; charset=utf-8": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/actions/mail/messages/{messageId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Read one message, body included (audited) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description application mode: whose mailbox or calendar (user id or userPrincipalName) */
+                    mailbox?: string;
+                    /** @description delegated (default): as the acting user (X-M365Hub-Acting-User); application: in `mailbox`, with the app */
+                    mode?: "delegated" | "application";
+                    /** @description application mode: the customer tenant id, when the workspace has several */
+                    tenant?: string;
+                };
+                header?: never;
+                path: {
+                    messageId: string;
+                    /** @description opaque id starting with ws_ */
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            body?: {
+                                content: string;
+                                contentType: "text" | "html";
+                            };
+                            bodyPreview: string;
+                            ccRecipients: {
+                                address: string;
+                                name?: string;
+                            }[];
+                            from: {
+                                address: string;
+                                name?: string;
+                            } | null;
+                            hasAttachments: boolean;
+                            id: string;
+                            isDraft: boolean;
+                            isRead: boolean;
+                            receivedDateTime: string | null;
+                            sentDateTime: string | null;
+                            subject: string;
+                            toRecipients: {
+                                address: string;
+                                name?: string;
+                            }[];
+                            webLink: string | null;
+                        };
+                    };
+                };
+                /** @description A problem (RFC 9457) with a stable `code` */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json; charset=utf-8": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/workspaces/{workspaceId}/actions/mail/send": {
         parameters: {
             query?: never;
@@ -544,12 +1295,15 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        attachments?: {
+                        attachments?: ({
                             /** @description the file, base64 (Graph takes attachments under 3 MB inline) */
                             contentBase64: string;
                             contentType?: string;
                             name: string;
-                        }[];
+                        } | {
+                            /** @description an attachment of the hub (…/attachments): its stored copy, or for a link the file read from Microsoft as the acting user; under 3 MB */
+                            attachmentId: string;
+                        })[];
                         body: {
                             content: string;
                             contentType: "text" | "html";
@@ -580,6 +1334,206 @@ export interface paths {
                             acceptedAt: string;
                             /** @description what was done, e.g. mail.send */
                             action: string;
+                        };
+                    };
+                };
+                /** @description A problem (RFC 9457) with a stable `code` */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json; charset=utf-8": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/actions/teams/{teamId}/channels": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A team's channels the acting user can see */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description application mode: whose mailbox or calendar (user id or userPrincipalName) */
+                    mailbox?: string;
+                    /** @description delegated (default): as the acting user (X-M365Hub-Acting-User); application: in `mailbox`, with the app */
+                    mode?: "delegated" | "application";
+                    /** @description application mode: the customer tenant id, when the workspace has several */
+                    tenant?: string;
+                };
+                header?: never;
+                path: {
+                    teamId: string;
+                    /** @description opaque id starting with ws_ */
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                description: string | null;
+                                displayName: string;
+                                id: string;
+                                membershipType: string | null;
+                                webUrl: string | null;
+                            }[];
+                            nextCursor: null;
+                        };
+                    };
+                };
+                /** @description A problem (RFC 9457) with a stable `code` */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json; charset=utf-8": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/actions/teams/{teamId}/channels/{channelId}/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Post a message in a channel as the acting user. Send an idempotency-key header: a retry with the same key answers the first outcome and never posts twice */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    channelId: string;
+                    teamId: string;
+                    /** @description opaque id starting with ws_ */
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        body: {
+                            content: string;
+                            contentType: "text" | "html";
+                        };
+                        /** @description delegated (default): as the acting user (X-M365Hub-Acting-User); application: in `mailbox`, with the app */
+                        mode?: "delegated" | "application";
+                        /** @description channel messages only */
+                        subject?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            createdDateTime: string;
+                            id: string;
+                            webUrl: string | null;
+                        };
+                    };
+                };
+                /** @description A problem (RFC 9457) with a stable `code` */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json; charset=utf-8": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/actions/teams/{teamId}/channels/{channelId}/messages/{messageId}/replies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reply to a channel message as the acting user. Send an idempotency-key header: a retry with the same key answers the first outcome and never posts twice */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    channelId: string;
+                    messageId: string;
+                    teamId: string;
+                    /** @description opaque id starting with ws_ */
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        body: {
+                            content: string;
+                            contentType: "text" | "html";
+                        };
+                        /** @description delegated (default): as the acting user (X-M365Hub-Acting-User); application: in `mailbox`, with the app */
+                        mode?: "delegated" | "application";
+                        /** @description channel messages only */
+                        subject?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            createdDateTime: string;
+                            id: string;
+                            webUrl: string | null;
                         };
                     };
                 };

@@ -6,7 +6,6 @@ import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import { IDEMPOTENCY_KEY_HEADER, WorkspaceParams } from '../../contract/api-schemas.js';
 import { ActionAccepted, SendMailBody } from '../../contract/action-schemas.js';
-import type { ServiceName } from '../../contract/services.js';
 import { auditContextOf, principalOf, workspaceOf } from '../../platform/http/authenticate.js';
 import { HttpProblem } from '../../platform/http/http-problem.js';
 import { idempotencyKeyOf } from '../../platform/http/long-work.js';
@@ -14,14 +13,21 @@ import type { Database } from '../../platform/store/schema.js';
 import type { Clock } from '../../platform/time/clock.js';
 import { recordAudit } from '../audit/index.js';
 import type { GraphClientFactory } from '../tokens/index.js';
-import { isServiceEnabled, serviceNotEnabled, type EnabledServices, type ServiceMode } from '../integrations/index.js';
+import type { EnabledServices } from '../integrations/index.js';
+import { requireService } from './action-actor.js';
+import { REPLAYED_HEADER } from './action-write.js';
 import { runOnce } from './idempotent-action.js';
+import { registerOutlookActionRoutes } from './outlook-action-routes.js';
+import { registerTeamsActionRoutes } from './teams-action-routes.js';
 import { sendMail } from './mail-action.js';
+import { mailFileOf, type AttachmentSource } from './mail-attachments.js';
 
 export interface ActionServices {
   graphs: GraphClientFactory;
   /** The services the workspace's integration enabled, per mode (undefined: no integration). */
   enabledServices(workspaceId: string): Promise<EnabledServices>;
+  /** The files feature's attachments, for mail attachments named by id (absent: only inline attachments). */
+  attachments?: AttachmentSource;
 }
 
 export interface ActionRouteDeps extends ActionServices {
@@ -30,14 +36,11 @@ export interface ActionRouteDeps extends ActionServices {
 }
 
 const tags = ['actions'];
-const REPLAYED_HEADER = 'idempotent-replayed';
-
-async function requireService(deps: ActionServices, workspaceId: string, service: ServiceName, mode: ServiceMode): Promise<void> {
-  if (!isServiceEnabled(await deps.enabledServices(workspaceId), service, mode)) throw serviceNotEnabled(service, mode);
-}
 
 export function registerActionRoutes(server: FastifyInstance, deps: ActionRouteDeps): void {
   const api = server.withTypeProvider<TypeBoxTypeProvider>();
+  registerOutlookActionRoutes(server, deps);
+  registerTeamsActionRoutes(server, deps);
 
   api.post(
     '/api/v1/workspaces/:workspaceId/actions/mail/send',
@@ -65,7 +68,11 @@ export function registerActionRoutes(server: FastifyInstance, deps: ActionRouteD
       const key = { workspaceId, kind: 'mail.send', idempotencyKey: idempotencyKeyOf(request), request: { input, actingUser: actingUser ?? null } };
       const outcome = await runOnce(deps.db, deps.clock, key, async () => {
         const graph = mode === 'delegated' ? deps.graphs.forUser(workspaceId, actingUser!) : deps.graphs.forApp(workspaceId, input.tenant);
-        await sendMail(graph, input, mode === 'delegated' ? 'me' : { mailbox: input.from! });
+        const readAttachment = (attachmentId: string) => {
+          if (!deps.attachments) throw new HttpProblem('validation_failed', { detail: 'This hub keeps no attachments: send the file inline (contentBase64).' });
+          return mailFileOf(deps.attachments, workspaceId, attachmentId, mode === 'delegated' ? actingUser : undefined);
+        };
+        await sendMail(graph, input, mode === 'delegated' ? 'me' : { mailbox: input.from! }, readAttachment);
         const acceptedAt = deps.clock.now();
         await recordAudit(deps.db, {
           workspaceId,

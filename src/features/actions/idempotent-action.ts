@@ -9,6 +9,7 @@
 //    checks Sent Items instead of risking a duplicate.
 import type { Kysely } from 'kysely';
 import { GraphError } from '../../microsoft/graph/graph-error.js';
+import { readFailure } from './graph-read-failure.js';
 import { sha256 } from '../../platform/crypto/sha256.js';
 import { HttpProblem } from '../../platform/http/http-problem.js';
 import { newId } from '../../platform/store/ids.js';
@@ -42,7 +43,14 @@ function problemOf(error: unknown): { status: 'failed' | 'outcome_unknown' | 're
 }
 
 export async function runOnce<T extends Record<string, unknown>>(db: Kysely<Database>, clock: Clock, key: ActionKey, work: () => Promise<T>): Promise<ActionOutcome<T>> {
-  if (key.idempotencyKey === undefined) return { result: await work(), replayed: false };
+  if (key.idempotencyKey === undefined) {
+    try {
+      return { result: await work(), replayed: false };
+    } catch (error) {
+      const outcome = problemOf(error);
+      throw outcome.problem ? new HttpProblem(outcome.problem.code, { detail: outcome.problem.detail }) : readFailure(error);
+    }
+  }
   const digest = sha256(JSON.stringify(key.request), 'hex');
   const now = clock.now();
   const id = newId('act');
@@ -61,7 +69,7 @@ export async function runOnce<T extends Record<string, unknown>>(db: Kysely<Data
     const outcome = problemOf(error);
     if (outcome.status === 'release') {
       await db.deleteFrom('action_requests').where('id', '=', id).execute();
-      throw error;
+      throw readFailure(error);
     }
     await db.updateTable('action_requests').set({ status: outcome.status, problem: JSON.stringify(outcome.problem), updated_at: clock.now() }).where('id', '=', id).execute();
     throw new HttpProblem(outcome.problem!.code, { detail: outcome.problem!.detail });

@@ -22,4 +22,19 @@ export const ACTION_PROBLEMS = {
     title: 'Microsoft 365 did not say whether the action was done',
     detail: 'Microsoft Graph did not answer in time, so the action may or may not have been carried out. Check (e.g. Sent Items) before trying again with a new Idempotency-Key.',
   },
+  action_target_not_found: {
+    status: 404,
+    title: 'No such item in Microsoft 365',
+    detail: 'Microsoft Graph has no such message, event, team, channel or chat where the action looked. Check the id and the mailbox, calendar, team or chat acted in.',
+  },
+  action_mode_unsupported: {
+    status: 422,
+    title: 'Microsoft does not offer this action in this mode',
+    detail: 'Microsoft Graph offers this action to a signed-in user only. Use delegated mode with X-M365Hub-Acting-User.',
+  },
+  mail_attachment_too_large: {
+    status: 422,
+    title: 'Attachment too large for a sent mail',
+    detail: 'Microsoft Graph accepts attachments under 3 MB in a sent mail. Send a link to the file instead.',
+  },
 } as const satisfies ProblemDefinitions;

@@ -13,6 +13,8 @@ import { apiKeyResource } from './api-key-resource.js';
 export interface ApiKeyRoutesDeps {
   db: Kysely<Database>;
   clock: Clock;
+  /** Told of each revoked key, so a memory of valid keys forgets it at once. */
+  onRevoked?: (apiKeyId: string) => void;
 }
 
 const tags = ['api keys'];
@@ -70,6 +72,7 @@ export function registerApiKeyRoutes(server: FastifyInstance, deps: ApiKeyRoutes
     },
     async (request, reply) => {
       await revokeApiKey(deps.db, workspaceOf(request).id, request.params.apiKeyId, auditContextOf(request, deps.clock));
+      deps.onRevoked?.(request.params.apiKeyId);
       return reply.code(204).send(null);
     },
   );

@@ -21,6 +21,7 @@ import type { Clock } from '../../platform/time/clock.js';
 import { recordAudit } from '../audit/index.js';
 import { isServiceEnabled, serviceNotEnabled, type EnabledServices } from '../integrations/index.js';
 import type { TokenPrincipal, TokenService } from '../tokens/index.js';
+import type { ProxyPolicy } from './proxy-policy.js';
 import { RateWindow } from './rate-window.js';
 
 export interface ProxyServices {
@@ -37,6 +38,8 @@ export interface ProxyServices {
 export interface ProxyRouteDeps extends ProxyServices {
   db: Kysely<Database>;
   clock: Clock;
+  /** Shared with the settings routes, which make it forget a workspace whose policy an operator changed. */
+  policy: ProxyPolicy;
 }
 
 const PREFIX = '/api/v1/workspaces/:workspaceId/proxy/graph/:version/*';
@@ -64,11 +67,6 @@ export function registerProxyRoutes(server: FastifyInstance, deps: ProxyRouteDep
   const perWorkspace = new RateWindow(deps.clock, deps.rateLimit.perWorkspace);
   const perKey = new RateWindow(deps.clock, deps.rateLimit.perApiKey);
 
-  async function isOpen(workspaceId: string): Promise<boolean> {
-    const row = await deps.db.selectFrom('proxy_settings').select('open_passthrough').where('workspace_id', '=', workspaceId).executeTakeFirst();
-    return row?.open_passthrough === true;
-  }
-
   async function handle(request: FastifyRequest<{ Params: { workspaceId: string; version: string } }>, reply: FastifyReply) {
     const workspace = workspaceOf(request);
     const principal = principalOf(request);
@@ -94,8 +92,9 @@ export function registerProxyRoutes(server: FastifyInstance, deps: ProxyRouteDep
     else throw new HttpProblem('acting_user_required');
 
     const service = serviceOfGraphPath(target.path);
-    const covered = (mode === 'delegated' && isOwnProfilePath(target.path)) || (service !== undefined && isServiceEnabled(await deps.enabledServices(workspace.id), service, mode));
-    if (!covered && !(await isOpen(workspace.id))) {
+    const policy = await deps.policy.of(workspace.id);
+    const covered = (mode === 'delegated' && isOwnProfilePath(target.path)) || (service !== undefined && isServiceEnabled(policy.services, service, mode));
+    if (!covered && !policy.openPassthrough) {
       if (service) throw serviceNotEnabled(service, mode);
       throw new HttpProblem('proxy_path_not_covered');
     }

@@ -10,20 +10,19 @@ import { HttpProblem } from '../../platform/http/http-problem.js';
 import type { Database } from '../../platform/store/schema.js';
 import type { Clock } from '../../platform/time/clock.js';
 import { recordAudit } from '../audit/index.js';
+import { readOpenPassthrough, type ProxyPolicy } from './proxy-policy.js';
 
 const ProxySettings = Type.Object(
   { openPassthrough: Type.Boolean({ description: 'true: every Graph path; false (default): only the paths of the services the workspace enabled' }) },
   { additionalProperties: false },
 );
 
-export function registerProxySettingsRoutes(server: FastifyInstance, deps: { db: Kysely<Database>; clock: Clock }): void {
+export function registerProxySettingsRoutes(server: FastifyInstance, deps: { db: Kysely<Database>; clock: Clock; policy: ProxyPolicy }): void {
   const api = server.withTypeProvider<TypeBoxTypeProvider>();
   const path = '/api/v1/workspaces/:workspaceId/proxy/settings';
-  const read = async (workspaceId: string) =>
-    (await deps.db.selectFrom('proxy_settings').select('open_passthrough').where('workspace_id', '=', workspaceId).executeTakeFirst())?.open_passthrough === true;
 
   api.get(path, { config: { access: 'workspace_admin' }, schema: { tags: ['pass-through'], summary: "The workspace's pass-through policy", params: WorkspaceParams, response: { 200: ProxySettings } } }, async (request) => ({
-    openPassthrough: await read(workspaceOf(request).id),
+    openPassthrough: await readOpenPassthrough(deps.db, workspaceOf(request).id),
   }));
 
   api.put(
@@ -45,6 +44,7 @@ export function registerProxySettingsRoutes(server: FastifyInstance, deps: { db:
           .execute();
         await recordAudit(trx, { workspaceId, ...auditContextOf(request, deps.clock), action: open ? 'proxy.opened' : 'proxy.closed', target: { type: 'workspace', id: workspaceId } });
       });
+      deps.policy.forget(workspaceId);
       return { openPassthrough: open };
     },
   );

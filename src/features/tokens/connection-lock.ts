@@ -1,6 +1,7 @@
 // One lock per (workspace, external user) connection, taken inside a transaction with pg_advisory_xact_lock and
-// released by its commit or rollback. Refreshes, reconnects and disconnects of one connection take it, so across
-// processes on PostgreSQL they never interleave (a refresh never writes tokens over a reconnect's).
+// released by its commit or rollback. Connects, reconnects and disconnects of one connection take it (a first
+// connect has no row to lock yet); a refresh locks the connection's row instead (`lockTokenRow`), which those writes
+// also wait for, so across processes on PostgreSQL they never interleave (a refresh never writes over a reconnect).
 import { sql, type Transaction } from 'kysely';
 import { sha256 } from '../../platform/crypto/sha256.js';
 import type { Database } from '../../platform/store/schema.js';

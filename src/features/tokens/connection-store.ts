@@ -186,14 +186,28 @@ export type TokenRow = Pick<
   'id' | 'workspace_id' | 'user_kind' | 'external_user_id' | 'tenant_id' | 'scopes' | 'status' | 'status_reason' | 'refresh_token_sealed' | 'access_token_sealed' | 'access_token_expires_at' | 'last_refreshed_at' | 'status_changed_at' | 'object_id'
 >;
 
-export async function readTokenRow(db: Db, workspaceId: string, user: ConnectionUser): Promise<TokenRow | undefined> {
+function selectTokenRow(db: Db, workspaceId: string, user: ConnectionUser) {
   return db
     .selectFrom('m365_connections')
     .select(['id', 'workspace_id', 'user_kind', 'external_user_id', 'tenant_id', 'scopes', 'status', 'status_reason', 'refresh_token_sealed', 'access_token_sealed', 'access_token_expires_at', 'last_refreshed_at', 'status_changed_at', 'object_id'])
     .where('workspace_id', '=', workspaceId)
     .where('user_kind', '=', user.kind)
-    .where('external_user_id', '=', user.id)
-    .executeTakeFirst();
+    .where('external_user_id', '=', user.id);
+}
+
+export async function readTokenRow(db: Db, workspaceId: string, user: ConnectionUser): Promise<TokenRow | undefined> {
+  return selectTokenRow(db, workspaceId, user).executeTakeFirst();
+}
+
+/**
+ * PostgreSQL only: the row, locked for the rest of the transaction, as the last committed writer left it. One round
+ * trip does what lock-then-read did in two: under READ COMMITTED, `FOR UPDATE` waits for a concurrent refresh,
+ * reconnect or disconnect to commit and then returns the row's latest version (nothing when it was deleted).
+ * Reconnects and disconnects update or delete this row, so they conflict with the row lock as they did with the
+ * connection's advisory lock. https://www.postgresql.org/docs/current/transaction-iso.html#XACT-READ-COMMITTED
+ */
+export async function lockTokenRow(trx: Transaction<Database>, workspaceId: string, user: ConnectionUser): Promise<TokenRow | undefined> {
+  return selectTokenRow(trx, workspaceId, user).forUpdate().executeTakeFirst();
 }
 
 /**

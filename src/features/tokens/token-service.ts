@@ -4,8 +4,8 @@
 // - Cached first: an opened token with more than `refreshMarginMs` left is served from process memory; otherwise one
 //   indexed row read and one open; only then a refresh.
 // - Single flight: one refresh per connection at a time, in this process (shared promise) and, on PostgreSQL,
-//   across processes (an advisory transaction lock, then the row is read again: another process may have
-//   refreshed already). Embedded PGlite is one process (its data dir is locked), so there the in-process flight is
+//   across processes (the connection's row read again `FOR UPDATE`, which waits for another process's refresh and
+//   returns what it stored). Embedded PGlite is one process (its data dir is locked), so there the in-process flight is
 //   the lock, and no transaction is held open while Microsoft answers (PGlite runs one query at a time).
 // - Rotation-safe: Microsoft's new refresh token and the access token are committed in one statement before anyone
 //   uses them; Microsoft keeps the previous refresh token valid, so a failure before the commit loses nothing.
@@ -34,8 +34,8 @@ import type { DialectName } from '../../platform/store/database.js';
 import type { Database } from '../../platform/store/schema.js';
 import type { Clock } from '../../platform/time/clock.js';
 import { appTokenPlace, readAppToken, storeAppToken } from './app-token-store.js';
-import { appTokenLockName, connectionLockName, lockForTransaction } from './connection-lock.js';
-import { accessTokenPlace, connectionUser, connectionUserData, markNeedsReconnect, readTokenRow, refreshTokenPlace, storeRefreshedTokens, type ConnectionUserRef, type TokenRow } from './connection-store.js';
+import { appTokenLockName, lockForTransaction } from './connection-lock.js';
+import { accessTokenPlace, connectionUser, connectionUserData, lockTokenRow, markNeedsReconnect, readTokenRow, refreshTokenPlace, storeRefreshedTokens, type ConnectionUserRef, type TokenRow } from './connection-store.js';
 import type { ConnectionUser } from '../../contract/integration-schemas.js';
 import type { IntegrationAuth, IntegrationAuthSource } from './integration-auth-source.js';
 import { SingleFlight } from './single-flight.js';
@@ -313,10 +313,10 @@ export class TokenService {
         this.#db
           .transaction()
           .execute(async (trx) => {
-            await lockForTransaction(trx, connectionLockName(workspaceId, user));
+            const row = await lockTokenRow(trx, workspaceId, user);
             timing.locked();
             const auth = await authRead;
-            const locked = await this.#refreshLocked(trx, trx, auth, workspaceId, user, resource, reason, timing);
+            const locked = await this.#refreshLocked(row, trx, auth, workspaceId, user, resource, reason, timing);
             // Found refreshed by another process: only reads happened, so the waiting callers need not also wait
             // for the commit (it only releases the lock). Anything written is handed out after its commit.
             if (locked.kind === 'token' && !timing.askedMicrosoft) resolve(locked);
@@ -327,7 +327,8 @@ export class TokenService {
     } else {
       const auth = await this.#requireAuth(workspaceId);
       timing.locked();
-      outcome = await this.#refreshLocked(this.#db, undefined, auth, workspaceId, user, resource, reason, timing);
+      const row = await readTokenRow(this.#db, workspaceId, user);
+      outcome = await this.#refreshLocked(row, undefined, auth, workspaceId, user, resource, reason, timing);
     }
     timing.done(outcome.kind === 'token' && timing.askedMicrosoft);
     if (outcome.kind === 'needs_reconnect') throw outcome.error;
@@ -340,7 +341,7 @@ export class TokenService {
    * short transaction and compare the refresh token they replace).
    */
   async #refreshLocked(
-    reader: Kysely<Database> | Transaction<Database>,
+    row: TokenRow | undefined,
     trx: Transaction<Database> | undefined,
     auth: IntegrationAuth,
     workspaceId: string,
@@ -349,7 +350,6 @@ export class TokenService {
     reason: RefreshReason,
     timing: RefreshTimer,
   ): Promise<RefreshOutcome> {
-    const row = await readTokenRow(reader, workspaceId, user);
     if (reason.kind === 'idle') {
       if (!row || row.status !== 'active' || row.last_refreshed_at.getTime() >= reason.refreshedBefore.getTime()) return { kind: 'token', token: undefined };
     } else {

@@ -24,6 +24,8 @@ export interface WorkspaceRoutesDeps {
   clock: Clock;
   /** Config.frontendUrl: each workspace's URL is its subdomain of it. */
   frontendUrl?: string | undefined;
+  /** Told of each deleted workspace, so memories of its keys and policies forget it at once. */
+  onDeleted?: (workspaceId: string) => void;
 }
 
 const tags = ['workspaces'];
@@ -103,6 +105,7 @@ export function registerWorkspaceRoutes(server: FastifyInstance, deps: Workspace
     },
     async (request, reply) => {
       await deleteWorkspace(deps.db, workspaceOf(request).id, auditContextOf(request, deps.clock));
+      deps.onDeleted?.(workspaceOf(request).id);
       return reply.code(204).send(null);
     },
   );

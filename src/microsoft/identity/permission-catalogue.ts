@@ -211,10 +211,16 @@ export const PERMISSION_CATALOGUE: Record<Service, ServiceFacts> = {
   mail: {
     displayName: 'Outlook mail',
     delegated: {
-      permissions: [delegated('Mail.Send', false, 'Sends mail as the signed-in user when they run a mail action.', 'user-sendmail')],
+      permissions: [
+        delegated('Mail.Send', false, 'Sends mail as the signed-in user when they run a mail action.', 'user-sendmail'),
+        delegated('Mail.ReadWrite', false, "Lists and reads the signed-in user's messages and saves drafts when they run a mail action.", 'user-post-messages'),
+      ],
     },
     application: {
-      permissions: [application('Mail.Send', true, 'Sends mail as any user of the tenant; scope it down with an Exchange application access policy.', 'user-sendmail')],
+      permissions: [
+        application('Mail.Send', true, 'Sends mail as any user of the tenant; scope it down with an Exchange application access policy.', 'user-sendmail'),
+        application('Mail.ReadWrite', true, "Lists and reads any user's messages and saves drafts; scope it down with an Exchange application access policy.", 'user-post-messages'),
+      ],
     },
   },
   calendar: {
@@ -232,6 +238,7 @@ export const PERMISSION_CATALOGUE: Record<Service, ServiceFacts> = {
       permissions: [
         delegated('ChannelMessage.Send', false, 'Posts a message to a Teams channel as the signed-in user.', 'channel-post-messages', ['Group.ReadWrite.All']),
         delegated('ChatMessage.Send', false, 'Posts a message to a Teams chat as the signed-in user.', 'chat-post-messages', ['Chat.ReadWrite']),
+        delegated('Channel.ReadBasic.All', false, "Lists a team's channels (names and descriptions) so the user can choose where to post.", 'channel-list', ['ChannelSettings.Read.All']),
       ],
     },
     application: {

@@ -44,6 +44,8 @@ export interface Config {
   documentsDir: string;
   /** Files larger than this are refused for copying (links are not limited). */
   filesMaxCopyBytes: number;
+  /** Where copied documents live: local disk (`documentsDir`), or an S3-compatible bucket shared by all processes. */
+  documentStorage: { kind: 'local' } | { kind: 's3'; bucket: string; prefix: string; endpoint: string | undefined; region: string; forcePathStyle: boolean };
 }
 
 /** One line per setting: the README's settings table is checked against this list by a test. */
@@ -69,6 +71,12 @@ export const SETTINGS = [
   'M365HUB_PROXY_KEY_RATE_LIMIT',
   'M365HUB_DOCUMENTS_DIR',
   'M365HUB_FILES_MAX_COPY_BYTES',
+  'M365HUB_STORAGE',
+  'M365HUB_S3_BUCKET',
+  'M365HUB_S3_PREFIX',
+  'M365HUB_S3_ENDPOINT',
+  'M365HUB_S3_REGION',
+  'M365HUB_S3_FORCE_PATH_STYLE',
 ] as const;
 
 type SettingName = (typeof SETTINGS)[number];
@@ -174,8 +182,17 @@ const schema = z
     M365HUB_FILES_MAX_COPY_BYTES: optional(
       z.coerce.number({ error: 'must be a number of bytes' }).int().min(0).max(Number.MAX_SAFE_INTEGER),
     ).default(10 * 1024 ** 3),
+    M365HUB_STORAGE: optional(z.enum(['local', 's3'], { error: 'must be local or s3' })).default('local'),
+    M365HUB_S3_BUCKET: optional(z.string().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, { error: 'must be an S3 bucket name (3–63 lower-case letters, digits, dots and hyphens)' })),
+    M365HUB_S3_PREFIX: optional(z.string().regex(/^([a-zA-Z0-9_.-]+\/)*$/, { error: 'must be empty or folder names each ending in "/", e.g. m365hub/' })).default(''),
+    M365HUB_S3_ENDPOINT: optional(z.url({ protocol: /^https?$/, error: 'must be an http(s) URL, e.g. https://s3.eu-west-1.amazonaws.com or http://127.0.0.1:9000' })),
+    M365HUB_S3_REGION: optional(z.string().min(1)).default('us-east-1'),
+    M365HUB_S3_FORCE_PATH_STYLE: optional(z.enum(['true', 'false', '1', '0'], { error: 'must be true or false' })).default('false'),
   })
   .superRefine((v, ctx) => {
+    if (v.M365HUB_STORAGE === 's3' && !v.M365HUB_S3_BUCKET) {
+      ctx.addIssue({ code: 'custom', path: ['M365HUB_S3_BUCKET'], message: 'is required when M365HUB_STORAGE=s3: name the bucket copied attachments go to' });
+    }
     if (v.DATABASE_URL && !v.M365HUB_ENCRYPTION_KEYS) {
       ctx.addIssue({
         code: 'custom',
@@ -241,5 +258,16 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
     proxyRateLimit: { perWorkspace: v.M365HUB_PROXY_RATE_LIMIT, perApiKey: v.M365HUB_PROXY_KEY_RATE_LIMIT },
     documentsDir: path.resolve(cwd, v.M365HUB_DOCUMENTS_DIR ?? path.join(v.M365HUB_DATA_DIR, 'documents')),
     filesMaxCopyBytes: v.M365HUB_FILES_MAX_COPY_BYTES,
+    documentStorage:
+      v.M365HUB_STORAGE === 's3'
+        ? {
+            kind: 's3',
+            bucket: v.M365HUB_S3_BUCKET!,
+            prefix: v.M365HUB_S3_PREFIX,
+            endpoint: v.M365HUB_S3_ENDPOINT,
+            region: v.M365HUB_S3_REGION,
+            forcePathStyle: v.M365HUB_S3_FORCE_PATH_STYLE === 'true' || v.M365HUB_S3_FORCE_PATH_STYLE === '1',
+          }
+        : { kind: 'local' },
   };
 }

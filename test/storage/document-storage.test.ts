@@ -1,0 +1,140 @@
+// One contract for every document storage (local disk, S3-compatible object storage), looped over both: staged bytes
+// are invisible until committed, resumed appends continue where complete bytes end, a commit is whole, keys never
+// escape. S3 runs against s3rver, an S3 API server started by the test on this machine.
+import assert from 'node:assert/strict';
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { Readable } from 'node:stream';
+import { after, before, describe, it } from 'node:test';
+import S3rver from 's3rver';
+import { InvalidDocumentKey, type DocumentStorage } from '../../src/platform/storage/document-storage.js';
+import { createLocalDiskStorage } from '../../src/platform/storage/local-disk-storage.js';
+import { createS3DocumentStorage } from '../../src/platform/storage/s3-document-storage.js';
+
+const MIB = 1024 * 1024;
+
+async function bytesOf(stream: Readable): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const c of stream) chunks.push(Buffer.from(c as Uint8Array));
+  return Buffer.concat(chunks);
+}
+
+async function* chunksOf(buffer: Buffer, size = 256 * 1024): AsyncIterable<Uint8Array> {
+  for (let i = 0; i < buffer.length; i += size) yield buffer.subarray(i, i + size);
+}
+
+/** An append that fails after `failAfter` bytes, as a copy does when the process dies or the source resets. */
+async function* failingAfter(buffer: Buffer, failAfter: number): AsyncIterable<Uint8Array> {
+  yield buffer.subarray(0, failAfter);
+  throw new Error('connection reset mid-copy');
+}
+
+interface StorageUnderTest {
+  name: string;
+  storage: DocumentStorage;
+}
+
+const dirs: string[] = [];
+let s3server: S3rver | undefined;
+const kinds: StorageUnderTest[] = [];
+
+before(async () => {
+  const localRoot = mkdtempSync(path.join(tmpdir(), 'm365hub-docs-'));
+  const s3Root = mkdtempSync(path.join(tmpdir(), 'm365hub-s3rver-'));
+  dirs.push(localRoot, s3Root);
+  kinds.push({ name: 'local disk', storage: createLocalDiskStorage(localRoot) });
+  s3server = new S3rver({ address: '127.0.0.1', port: 0, silent: true, directory: s3Root, configureBuckets: [{ name: 'documents', configs: [] }] });
+  const { port } = (await s3server.run()) as { port: number };
+  kinds.push({
+    name: 's3',
+    storage: createS3DocumentStorage({
+      bucket: 'documents',
+      prefix: 'hub/',
+      partSizeBytes: 5 * MIB,
+      client: { endpoint: `http://127.0.0.1:${port}`, region: 'us-east-1', forcePathStyle: true, credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' } },
+    }),
+  });
+});
+
+after(async () => {
+  for (const k of kinds) (k.storage as { close?: () => void }).close?.();
+  await s3server?.close();
+  for (const d of dirs) rmSync(d, { recursive: true, force: true });
+});
+
+for (const name of ['local disk', 's3']) {
+  describe(`document storage (${name})`, () => {
+    const storage = () => kinds.find((k) => k.name === name)!.storage;
+
+    it('staged bytes are invisible until the commit, then read back whole (12 MiB, more than two multipart parts)', async () => {
+      const data = randomBytes(12 * MIB);
+      await storage().appendStaged('ws_a/att_big', chunksOf(data));
+      assert.equal(await storage().read('ws_a/att_big'), undefined);
+      assert.equal(await storage().stagedSize('ws_a/att_big'), data.length);
+      await storage().commit('ws_a/att_big');
+      const read = await storage().read('ws_a/att_big');
+      assert.equal(read?.size, data.length);
+      assert.equal(createHash('sha256').update(await bytesOf(read!.stream)).digest('hex'), createHash('sha256').update(data).digest('hex'));
+      assert.equal(await storage().stagedSize('ws_a/att_big'), 0);
+    });
+
+    it('a resumed copy continues after the bytes already staged and reads them back; the commit joins them in order', async () => {
+      const data = randomBytes(3 * MIB + 17);
+      const cut = MIB + 5;
+      await storage().appendStaged('ws_a/att_resume', chunksOf(data.subarray(0, cut)));
+      const staged = await storage().stagedSize('ws_a/att_resume');
+      assert.equal(staged, cut);
+      assert.ok((await bytesOf(storage().readStaged('ws_a/att_resume'))).equals(data.subarray(0, cut)));
+      await storage().appendStaged('ws_a/att_resume', chunksOf(data.subarray(staged)));
+      await storage().commit('ws_a/att_resume');
+      assert.ok((await bytesOf((await storage().read('ws_a/att_resume'))!.stream)).equals(data));
+    });
+
+    it('an append that dies midway leaves nothing committed, and what it counts as staged reads back exactly', async () => {
+      const data = randomBytes(2 * MIB);
+      await assert.rejects(storage().appendStaged('ws_a/att_reset', failingAfter(data, MIB)), /connection reset/);
+      assert.equal(await storage().read('ws_a/att_reset'), undefined);
+      const staged = await storage().stagedSize('ws_a/att_reset');
+      // Local disk keeps the bytes that reached it; object storage keeps only complete segments (here none).
+      assert.equal(staged, name === 'local disk' ? MIB : 0);
+      assert.ok((await bytesOf(storage().readStaged('ws_a/att_reset'))).equals(data.subarray(0, staged)));
+      await storage().appendStaged('ws_a/att_reset', chunksOf(data.subarray(staged)));
+      await storage().commit('ws_a/att_reset');
+      assert.ok((await bytesOf((await storage().read('ws_a/att_reset'))!.stream)).equals(data));
+    });
+
+    it('a zero-byte document commits and reads as empty', async () => {
+      await storage().appendStaged('ws_a/att_empty', chunksOf(Buffer.alloc(0)));
+      await storage().commit('ws_a/att_empty');
+      const read = await storage().read('ws_a/att_empty');
+      assert.equal(read?.size, 0);
+      assert.equal((await bytesOf(read!.stream)).length, 0);
+    });
+
+    it('discard drops staged bytes; remove drops the committed document; removing a missing one is fine', async () => {
+      await storage().appendStaged('ws_a/att_gone', chunksOf(randomBytes(1000)));
+      await storage().discardStaged('ws_a/att_gone');
+      assert.equal(await storage().stagedSize('ws_a/att_gone'), 0);
+      await storage().appendStaged('ws_a/att_gone', chunksOf(randomBytes(1000)));
+      await storage().commit('ws_a/att_gone');
+      await storage().remove('ws_a/att_gone');
+      assert.equal(await storage().read('ws_a/att_gone'), undefined);
+      await storage().remove('ws_a/att_never');
+    });
+
+    it('path traversal: keys with "..", absolute paths, separators or upper case are refused before any I/O', async () => {
+      for (const key of ['../escape', '/etc/passwd', 'ws_a/../../x', 'ws_a\\att', 'WS_A/att', 'ws_a//att', '']) {
+        await assert.rejects(storage().appendStaged(key, chunksOf(Buffer.from('x'))), InvalidDocumentKey, key);
+        await assert.rejects(storage().read(key), InvalidDocumentKey, key);
+      }
+    });
+  });
+}
+
+it('local disk: nothing is written outside the storage root', () => {
+  const root = dirs[0]!;
+  const top = readdirSync(root);
+  assert.ok(top.every((entry) => entry === 'ws_a' || entry === '.staging'), top.join(','));
+});
