@@ -5,7 +5,7 @@
 // Screenshots: test-results/compliance-*.png. Needs the built console (`npm run build`).
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import AxeBuilder from '@axe-core/playwright';
+import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser } from 'playwright-core';
 import { browserSkipReason, launchBrowser, screenshot } from '../support/browser.js';
 import { startTestHub, type TestHub } from '../support/hub.js';
