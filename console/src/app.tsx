@@ -1,6 +1,8 @@
 // The console's routes. Everything but sign-in sits behind the session gate and inside the app shell;
 // a workspace's pages live under /w/:workspaceId so a URL always says which workspace it shows.
+import { lazy, Suspense } from 'react';
 import { Navigate, Route, Routes } from 'react-router';
+import { LoadingState } from './components/loading-state.js';
 import { M365IntegrationPage } from './integrations/m365-integration-page.js';
 import { MyIntegrationsPage } from './integrations/my-integrations-page.js';
 import { AppShell } from './layout/app-shell.js';
@@ -16,6 +18,9 @@ import { WorkspacesPage } from './workspaces/workspaces-page.js';
 import { RequireSession } from './session/require-session.js';
 import { WorkspaceRoute } from './workspaces/workspace-route.js';
 
+// The compliance dashboard carries the charting library: its own chunk, loaded when the page is first opened.
+const CompliancePage = lazy(() => import('./compliance/compliance-page.js').then((m) => ({ default: m.CompliancePage })));
+
 export function App() {
   return (
     <Routes>
@@ -29,6 +34,7 @@ export function App() {
             <Route path="api-keys" element={<ApiKeysPage />} />
             <Route path="members" element={<MembersPage />} />
             <Route path="audit-log" element={<AuditLogPage />} />
+            <Route path="compliance" element={<Suspense fallback={<LoadingState label="Loading compliance…" />}><CompliancePage /></Suspense>} />
             <Route path="settings/general" element={<WorkspaceSettingsPage />} />
             <Route path="settings/integrations" element={<M365IntegrationPage />} />
             <Route path="account/integrations" element={<MyIntegrationsPage />} />

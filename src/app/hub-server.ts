@@ -5,7 +5,7 @@ import { buildServer, type ServerDeps } from '../platform/http/server.js';
 import type { Authenticators } from '../platform/http/authenticate.js';
 import { ApiKeyAuthenticator, registerApiKeyRoutes } from '../features/api-keys/index.js';
 import { registerAuditRoutes } from '../features/audit/index.js';
-import { registerComplianceRoutes } from '../features/compliance/index.js';
+import { registerAccessReviewRoutes, registerComplianceRoutes } from '../features/compliance/index.js';
 import { registerConnectRoutes, type M365Services } from '../features/connect/index.js';
 import { csrfTokenMatches, registerAuthRoutes, resumeSession, SESSION_COOKIE, setSessionCookie, SignInLimiter } from '../features/console-auth/index.js';
 import { registerTestConnectionRoutes, type TestConnectionServices } from '../features/health/index.js';
@@ -57,6 +57,7 @@ export async function buildHubServer(deps: HubServerDeps): Promise<FastifyInstan
     (server) => registerAuditRoutes(server, { db }),
     (server) => registerJobRoutes(server, { jobs: deps.jobs }),
     (server) => registerComplianceRoutes(server, { db, clock }),
+    (server) => registerAccessReviewRoutes(server, { db, clock }),
   ];
   if (deps.m365) {
     const m365 = { db, clock, config, ...deps.m365 };

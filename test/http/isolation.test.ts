@@ -49,11 +49,14 @@ const SAMPLE_BODIES: Record<string, unknown> = {
   'PATCH /api/v1/workspaces/:workspaceId/proxy/graph/:version/*': { sneaky: true },
   'POST /api/v1/workspaces/:workspaceId/compliance/tenants/:tenantId/snapshots': { format: 'm365hub.snapshot', version: 1, areas: {} },
   'POST /api/v1/workspaces/:workspaceId/compliance/snapshots/:snapshotId/assessment': {},
+  'POST /api/v1/workspaces/:workspaceId/compliance/access-reviews': { tenantId: '11111111-2222-3333-4444-555555555555', name: 'sneaky review' },
+  'PUT /api/v1/workspaces/:workspaceId/compliance/access-reviews/:campaignId/decisions/:userId': { decision: 'remove' },
+  'POST /api/v1/workspaces/:workspaceId/compliance/access-reviews/:campaignId/close': {},
 };
 
 const COMPLIANCE_TENANT = '11111111-2222-3333-4444-555555555555';
 
-type Ids = { workspaceId: string; userId: string; apiKeyId: string; jobId: string; webhookId: string; deliveryId: string; externalUserId: string; attachmentId: string; subscriptionId: string; tenantId: string; snapshotId: string } & typeof GRAPH_IDS;
+type Ids = { workspaceId: string; userId: string; apiKeyId: string; jobId: string; webhookId: string; deliveryId: string; externalUserId: string; attachmentId: string; subscriptionId: string; tenantId: string; snapshotId: string; campaignId: string } & typeof GRAPH_IDS;
 
 /** Microsoft's ids in files routes: not ours to isolate (Microsoft decides), the same for every workspace. */
 const GRAPH_IDS = { driveId: 'b!drive', itemId: '01ITEM', siteId: 'contoso.sharepoint.com,1,2', teamId: 'team-1', channelId: '19:general@thread.tacv2', version: 'v1.0' };
@@ -107,9 +110,11 @@ for (const dialect of dialects) {
       const bWebhook = await webhookWithDelivery(hub, b);
       const bSnapshot = await hub.call(b.apiKey, 'POST', `/api/v1/workspaces/${b.workspaceId}/compliance/tenants/${COMPLIANCE_TENANT}/snapshots`, SAMPLE_BODIES['POST /api/v1/workspaces/:workspaceId/compliance/tenants/:tenantId/snapshots']);
       const snapshotId = (bSnapshot.json() as { id: string }).id;
-      bIds = { workspaceId: b.workspaceId, userId: b.memberUserId, apiKeyId: b.apiKeyId, jobId: jobs.add(b.workspaceId), ...bWebhook, externalUserId: 'host-user-b', attachmentId: await attachmentOf(hub, b.workspaceId), subscriptionId: await subscriptionOf(hub, b.workspaceId), tenantId: COMPLIANCE_TENANT, snapshotId, ...GRAPH_IDS };
+      const bReview = await hub.call(b.apiKey, 'POST', `/api/v1/workspaces/${b.workspaceId}/compliance/access-reviews`, { tenantId: COMPLIANCE_TENANT, name: 'B review' });
+      const campaignId = (bReview.json() as { id: string }).id;
+      bIds = { workspaceId: b.workspaceId, userId: b.memberUserId, apiKeyId: b.apiKeyId, jobId: jobs.add(b.workspaceId), ...bWebhook, externalUserId: 'host-user-b', attachmentId: await attachmentOf(hub, b.workspaceId), subscriptionId: await subscriptionOf(hub, b.workspaceId), tenantId: COMPLIANCE_TENANT, snapshotId, campaignId, ...GRAPH_IDS };
       jobs.add(a.workspaceId);
-      missing = { workspaceId: newId('ws'), userId: newId('usr'), apiKeyId: newId('key'), jobId: 'job_doesnotexist', webhookId: newId('whk'), deliveryId: newId('whd'), externalUserId: 'host-user-missing', attachmentId: newId('att'), subscriptionId: newId('sub'), tenantId: COMPLIANCE_TENANT, snapshotId: newId('snap'), ...GRAPH_IDS };
+      missing = { workspaceId: newId('ws'), userId: newId('usr'), apiKeyId: newId('key'), jobId: 'job_doesnotexist', webhookId: newId('whk'), deliveryId: newId('whd'), externalUserId: 'host-user-missing', attachmentId: newId('att'), subscriptionId: newId('sub'), tenantId: COMPLIANCE_TENANT, snapshotId: newId('snap'), campaignId: newId('arv'), ...GRAPH_IDS };
     });
     after(async () => hub?.close());
 
@@ -143,7 +148,7 @@ for (const dialect of dialects) {
     });
 
     it("answers A's admin on A's workspace with B's member, key and job ids exactly as on missing ones", async () => {
-      const subRoutes = workspaceRoutes().filter((r) => /:(userId|apiKeyId|jobId|webhookId|deliveryId|attachmentId|subscriptionId|snapshotId)/.test(r.url));
+      const subRoutes = workspaceRoutes().filter((r) => /:(userId|apiKeyId|jobId|webhookId|deliveryId|attachmentId|subscriptionId|snapshotId|campaignId)/.test(r.url));
       assert.ok(subRoutes.length >= 5);
       for (const route of subRoutes) {
         const body = SAMPLE_BODIES[`${route.method} ${route.url}`];

@@ -10,7 +10,7 @@ const workspacePages = [
   { path: 'audit-log', label: 'Audit log' },
 ];
 
-const comingFeatures = ['Files', 'Compliance', 'Access reviews', 'Actions'];
+const comingFeatures = ['Files', 'Actions'];
 
 export function SidebarNav() {
   const workspaceId = useWorkspaceIdInUrl();
@@ -38,6 +38,16 @@ export function SidebarNav() {
           )}
         </NavSection>
         <NavSection title="Microsoft 365">
+          {base ? (
+            <NavLink to={`${base}/compliance`} className="nav-item">
+              <span className="nav-item__label">
+                Compliance
+                <span className="nav-item__hint">Assessments, drift, access reviews</span>
+              </span>
+            </NavLink>
+          ) : (
+            <DisabledItem label="Compliance" reason="Choose a workspace first" />
+          )}
           {comingFeatures.map((label) => (
             <DisabledItem key={label} label={label} reason="Coming soon" badge="Soon" />
           ))}

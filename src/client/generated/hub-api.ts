@@ -1804,6 +1804,514 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/workspaces/{workspaceId}/compliance/access-reviews": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The workspace's access reviews, newest first */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description opaque id starting with ws_ */
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                closedAt: string | null;
+                                closedBy: string | null;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 UTC time
+                                 */
+                                createdAt: string;
+                                createdBy: string;
+                                /** @description users with a keep or remove decision */
+                                decided: number;
+                                filter: {
+                                    /** @description only enabled (true) or disabled (false) accounts */
+                                    enabled?: boolean;
+                                    /** @description true: only users holding a directory role */
+                                    privileged?: boolean;
+                                    /** @description only members or only guests */
+                                    userType?: "Member" | "Guest";
+                                    /** @description true: only users without an MFA method registered */
+                                    withoutMfa?: boolean;
+                                };
+                                /** @description opaque id starting with arv_ */
+                                id: string;
+                                name: string;
+                                /** @description users under review */
+                                rows: number;
+                                /** @description opaque id starting with snap_ */
+                                snapshotId: string;
+                                status: "open" | "closed";
+                                /** @description Microsoft Entra tenant id (GUID) */
+                                tenantId: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description A problem (RFC 9457) with a stable `code` */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json; charset=utf-8": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Start an access review of a tenant's users as of a snapshot (the newest unless named) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description opaque id starting with ws_ */
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        filter?: {
+                            /** @description only enabled (true) or disabled (false) accounts */
+                            enabled?: boolean;
+                            /** @description true: only users holding a directory role */
+                            privileged?: boolean;
+                            /** @description only members or only guests */
+                            userType?: "Member" | "Guest";
+                            /** @description true: only users without an MFA method registered */
+                            withoutMfa?: boolean;
+                        };
+                        name: string;
+                        /** @description opaque id starting with snap_ */
+                        snapshotId?: string;
+                        /** @description Microsoft Entra tenant id (GUID) */
+                        tenantId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            closedAt: string | null;
+                            closedBy: string | null;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 UTC time
+                             */
+                            createdAt: string;
+                            createdBy: string;
+                            /** @description users with a keep or remove decision */
+                            decided: number;
+                            filter: {
+                                /** @description only enabled (true) or disabled (false) accounts */
+                                enabled?: boolean;
+                                /** @description true: only users holding a directory role */
+                                privileged?: boolean;
+                                /** @description only members or only guests */
+                                userType?: "Member" | "Guest";
+                                /** @description true: only users without an MFA method registered */
+                                withoutMfa?: boolean;
+                            };
+                            /** @description opaque id starting with arv_ */
+                            id: string;
+                            name: string;
+                            /** @description users under review */
+                            rows: number;
+                            /** @description opaque id starting with snap_ */
+                            snapshotId: string;
+                            status: "open" | "closed";
+                            /** @description Microsoft Entra tenant id (GUID) */
+                            tenantId: string;
+                        };
+                    };
+                };
+                /** @description A problem (RFC 9457) with a stable `code` */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json; charset=utf-8": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/compliance/access-reviews/{campaignId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One access review with its progress */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description opaque id starting with arv_ */
+                    campaignId: string;
+                    /** @description opaque id starting with ws_ */
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            closedAt: string | null;
+                            closedBy: string | null;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 UTC time
+                             */
+                            createdAt: string;
+                            createdBy: string;
+                            /** @description users with a keep or remove decision */
+                            decided: number;
+                            filter: {
+                                /** @description only enabled (true) or disabled (false) accounts */
+                                enabled?: boolean;
+                                /** @description true: only users holding a directory role */
+                                privileged?: boolean;
+                                /** @description only members or only guests */
+                                userType?: "Member" | "Guest";
+                                /** @description true: only users without an MFA method registered */
+                                withoutMfa?: boolean;
+                            };
+                            /** @description opaque id starting with arv_ */
+                            id: string;
+                            name: string;
+                            /** @description users under review */
+                            rows: number;
+                            /** @description opaque id starting with snap_ */
+                            snapshotId: string;
+                            status: "open" | "closed";
+                            /** @description Microsoft Entra tenant id (GUID) */
+                            tenantId: string;
+                        };
+                    };
+                };
+                /** @description A problem (RFC 9457) with a stable `code` */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json; charset=utf-8": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/compliance/access-reviews/{campaignId}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Close an access review: its decisions become final */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description opaque id starting with arv_ */
+                    campaignId: string;
+                    /** @description opaque id starting with ws_ */
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            closedAt: string | null;
+                            closedBy: string | null;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 UTC time
+                             */
+                            createdAt: string;
+                            createdBy: string;
+                            /** @description users with a keep or remove decision */
+                            decided: number;
+                            filter: {
+                                /** @description only enabled (true) or disabled (false) accounts */
+                                enabled?: boolean;
+                                /** @description true: only users holding a directory role */
+                                privileged?: boolean;
+                                /** @description only members or only guests */
+                                userType?: "Member" | "Guest";
+                                /** @description true: only users without an MFA method registered */
+                                withoutMfa?: boolean;
+                            };
+                            /** @description opaque id starting with arv_ */
+                            id: string;
+                            name: string;
+                            /** @description users under review */
+                            rows: number;
+                            /** @description opaque id starting with snap_ */
+                            snapshotId: string;
+                            status: "open" | "closed";
+                            /** @description Microsoft Entra tenant id (GUID) */
+                            tenantId: string;
+                        };
+                    };
+                };
+                /** @description A problem (RFC 9457) with a stable `code` */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json; charset=utf-8": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/compliance/access-reviews/{campaignId}/decisions/{userId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** A reviewer's keep or remove decision on one user, with a comment (replaces an earlier one while the review is open) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description opaque id starting with arv_ */
+                    campaignId: string;
+                    userId: string;
+                    /** @description opaque id starting with ws_ */
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        comment?: string;
+                        decision: "keep" | "remove";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            comment: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 UTC time
+                             */
+                            decidedAt: string;
+                            decidedBy: string;
+                            decision: "keep" | "remove";
+                            userId: string;
+                        };
+                    };
+                };
+                /** @description A problem (RFC 9457) with a stable `code` */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json; charset=utf-8": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/compliance/access-reviews/{campaignId}/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The review's rows with each decision, comment, reviewer and time (streamed CSV or JSON) */
+        get: {
+            parameters: {
+                query?: {
+                    format?: "csv" | "json";
+                };
+                header?: never;
+                path: {
+                    /** @description opaque id starting with arv_ */
+                    campaignId: string;
+                    /** @description opaque id starting with ws_ */
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description CSV or, with format=json, { campaign, items } */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": string;
+                    };
+                };
+                /** @description A problem (RFC 9457) with a stable `code` */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json; charset=utf-8": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/compliance/chains": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The tenants with snapshots in this workspace: how many, the newest and its hash */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description opaque id starting with ws_ */
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                headHash: string;
+                                /** @description opaque id starting with snap_ */
+                                headSnapshotId: string;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 UTC time
+                                 */
+                                lastCollectedAt: string;
+                                snapshots: number;
+                                /** @description Microsoft Entra tenant id (GUID) */
+                                tenantId: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description A problem (RFC 9457) with a stable `code` */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json; charset=utf-8": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/workspaces/{workspaceId}/compliance/snapshots/{snapshotId}": {
         parameters: {
             query?: never;
@@ -2017,6 +2525,115 @@ export interface paths {
                             /** @description opaque id starting with snap_ */
                             toSnapshotId: string;
                         };
+                    };
+                };
+                /** @description A problem (RFC 9457) with a stable `code` */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json; charset=utf-8": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/compliance/tenants/{tenantId}/access-review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The tenant's users for an access review, from its newest snapshot: enabled, member/guest, last sign-in, MFA methods, licences, transitive groups, directory roles (streamed CSV or JSON) */
+        get: {
+            parameters: {
+                query?: {
+                    enabled?: "true" | "false";
+                    format?: "csv" | "json";
+                    privileged?: "true" | "false";
+                    userType?: "Member" | "Guest";
+                    withoutMfa?: "true" | "false";
+                };
+                header?: never;
+                path: {
+                    /** @description Microsoft Entra tenant id (GUID) */
+                    tenantId: string;
+                    /** @description opaque id starting with ws_ */
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description CSV (RFC 4180) or, with format=json, { snapshotId, items } */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": string;
+                    };
+                };
+                /** @description A problem (RFC 9457) with a stable `code` */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json; charset=utf-8": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/compliance/tenants/{tenantId}/evidence": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An evidence bundle (zip): the tenant's newest snapshots, their assessments, the hash-chain proof and a self-contained HTML report */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description how many of the newest snapshots to include */
+                    snapshots?: number;
+                };
+                header?: never;
+                path: {
+                    /** @description Microsoft Entra tenant id (GUID) */
+                    tenantId: string;
+                    /** @description opaque id starting with ws_ */
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description a zip archive */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/zip": string;
                     };
                 };
                 /** @description A problem (RFC 9457) with a stable `code` */

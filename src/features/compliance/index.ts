@@ -8,3 +8,6 @@ export type * from './tables.js';
 export { registerComplianceRoutes, type ComplianceRouteDeps } from './compliance-routes.js';
 export { COMPLIANCE_PROBLEMS } from './problems.js';
 export { diffSnapshots, type ObjectChange, type FieldChange } from './snapshot-diff.js';
+export { registerAccessReviewRoutes, type AccessReviewRouteDeps } from './access-review-routes.js';
+export { accessReviewRows, type AccessReviewRow, type AccessReviewFilter } from './access-review-rows.js';
+export { csvStream, jsonStream } from './access-review-format.js';

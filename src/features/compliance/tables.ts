@@ -1,6 +1,6 @@
 // The compliance feature's tables, joined to the one `Database` type by module augmentation; only this feature
 // writes them (docs/architecture.md).
-import type { CreatedAt, Timestamp } from '../../platform/store/column-types.js';
+import type { CreatedAt, NullableTimestamp, Timestamp } from '../../platform/store/column-types.js';
 
 export interface ComplianceSnapshotsTable {
   id: string;
@@ -32,5 +32,39 @@ declare module '../../platform/store/schema.js' {
   interface Database {
     compliance_snapshots: ComplianceSnapshotsTable;
     compliance_snapshot_areas: ComplianceSnapshotAreasTable;
+  }
+}
+
+export interface AccessReviewCampaignsTable {
+  id: string;
+  workspace_id: string;
+  tenant_id: string;
+  /** The snapshot whose users are reviewed: the rows of a campaign never change. */
+  snapshot_id: string;
+  name: string;
+  /** JSON of the AccessReviewFilter that chose the rows. */
+  filter: string;
+  /** How many users the filter chose from the snapshot (fixed: the snapshot never changes). */
+  row_count: number;
+  status: string;
+  created_by: string;
+  created_at: Timestamp;
+  closed_at: NullableTimestamp;
+  closed_by: string | null;
+}
+
+export interface AccessReviewDecisionsTable {
+  campaign_id: string;
+  user_id: string;
+  decision: string;
+  comment: string;
+  decided_by: string;
+  decided_at: Timestamp;
+}
+
+declare module '../../platform/store/schema.js' {
+  interface Database {
+    access_review_campaigns: AccessReviewCampaignsTable;
+    access_review_decisions: AccessReviewDecisionsTable;
   }
 }

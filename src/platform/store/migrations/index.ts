@@ -19,6 +19,7 @@ import * as graphSubscriptions from './0016-graph-subscriptions.js';
 import * as actionRequests from './0017-action-requests.js';
 import * as proxySettings from './0018-proxy-settings.js';
 import * as complianceSnapshots from './0020-compliance-snapshots.js';
+import * as accessReviews from './0024-access-reviews.js';
 
 const migrations: Record<string, Migration> = {
   '0001-foundation': foundation,
@@ -40,6 +41,7 @@ const migrations: Record<string, Migration> = {
   '0017-action-requests': actionRequests,
   '0018-proxy-settings': proxySettings,
   '0020-compliance-snapshots': complianceSnapshots,
+  '0024-access-reviews': accessReviews,
 };
 
 export const migrationProvider: MigrationProvider = {

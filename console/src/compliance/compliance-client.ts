@@ -1,0 +1,52 @@
+// The console's calls to the compliance API: tenants with snapshots, a tenant's chain, assessments, diffs and
+// access reviews. Types are the server's own schemas (`import type` only: no schema code in the bundle).
+import type { Static } from 'typebox';
+import type { Assessment, ChainVerification, SnapshotDiff, SnapshotDocument, SnapshotList } from '../../../src/contract/compliance-schemas.js';
+import type { Campaign, CampaignList, SnapshotChainList } from '../../../src/contract/access-review-schemas.js';
+import { request } from '../api/client.js';
+
+export type Chains = Static<typeof SnapshotChainList>;
+export type Snapshots = Static<typeof SnapshotList>;
+export type SnapshotSummary = Snapshots['items'][number];
+export type AssessmentView = Static<typeof Assessment>;
+export type AssessmentResultView = AssessmentView['results'][number];
+export type Diff = Static<typeof SnapshotDiff>;
+export type Verification = Static<typeof ChainVerification>;
+export type Snapshot = Static<typeof SnapshotDocument>;
+export type Review = Static<typeof Campaign>;
+export type Reviews = Static<typeof CampaignList>;
+
+const segment = encodeURIComponent;
+export const compliancePath = (workspaceId: string) => `/workspaces/${segment(workspaceId)}/compliance`;
+const tenantPath = (workspaceId: string, tenantId: string) => `${compliancePath(workspaceId)}/tenants/${segment(tenantId)}`;
+
+export const listChains = (workspaceId: string) => request<Chains>('GET', `${compliancePath(workspaceId)}/chains`);
+export const listSnapshots = (workspaceId: string, tenantId: string) => request<Snapshots>('GET', `${tenantPath(workspaceId, tenantId)}/snapshots`, { query: { limit: 200 } });
+export const verifyChain = (workspaceId: string, tenantId: string) => request<Verification>('GET', `${tenantPath(workspaceId, tenantId)}/snapshots/verify`);
+export const getSnapshot = (workspaceId: string, snapshotId: string) => request<Snapshot>('GET', `${compliancePath(workspaceId)}/snapshots/${segment(snapshotId)}`);
+export const assess = (workspaceId: string, snapshotId: string) => request<AssessmentView>('POST', `${compliancePath(workspaceId)}/snapshots/${segment(snapshotId)}/assessment`, { body: {} });
+export const diff = (workspaceId: string, snapshotId: string) => request<Diff>('GET', `${compliancePath(workspaceId)}/snapshots/${segment(snapshotId)}/diff`);
+export const listReviews = (workspaceId: string) => request<Reviews>('GET', `${compliancePath(workspaceId)}/access-reviews`);
+export const createReview = (workspaceId: string, body: { tenantId: string; name: string; filter?: Review['filter'] }) =>
+  request<Review>('POST', `${compliancePath(workspaceId)}/access-reviews`, { body });
+
+/** Downloads are plain links: the browser streams the file to disk with the session cookie. */
+export const downloadUrl = (path: string) => `/api/v1${path}`;
+export const accessReviewUrl = (workspaceId: string, tenantId: string, query = '') => downloadUrl(`${tenantPath(workspaceId, tenantId)}/access-review${query}`);
+export const evidenceUrl = (workspaceId: string, tenantId: string) => downloadUrl(`${tenantPath(workspaceId, tenantId)}/evidence`);
+export const reviewExportUrl = (workspaceId: string, reviewId: string) => downloadUrl(`${compliancePath(workspaceId)}/access-reviews/${segment(reviewId)}/export`);
+
+export interface ReviewRow {
+  userId: string;
+  displayName: string;
+  userPrincipalName: string;
+  userType: string | null;
+  accountEnabled: boolean | null;
+  mfaRegistered: boolean | null;
+  directoryRoles: string[];
+  decision: { decision: 'keep' | 'remove'; comment: string; decidedBy: string; decidedAt: string } | null;
+}
+export const reviewRows = (workspaceId: string, reviewId: string) =>
+  request<{ items: ReviewRow[] }>('GET', `${compliancePath(workspaceId)}/access-reviews/${segment(reviewId)}/export`, { query: { format: 'json' } });
+export const decideRow = (workspaceId: string, reviewId: string, userId: string, body: { decision: 'keep' | 'remove'; comment: string }) =>
+  request('PUT', `${compliancePath(workspaceId)}/access-reviews/${segment(reviewId)}/decisions/${segment(userId)}`, { body });

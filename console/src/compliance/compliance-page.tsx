@@ -1,0 +1,135 @@
+// The compliance dashboard of a workspace: its tenants (those with snapshots), and for the chosen one the Secure
+// Score trend, the newest snapshot's assessment with evidence, the drift timeline with diffs, the hash chain's
+// state and the exports (access review, evidence bundle).
+import { useSearchParams } from 'react-router';
+import { Badge } from '../components/badge.js';
+import { Card } from '../components/card.js';
+import { EmptyState } from '../components/empty-state.js';
+import { LoadingState } from '../components/loading-state.js';
+import { Notice } from '../components/notice.js';
+import { PageHeader } from '../components/page-header.js';
+import { ProblemBanner } from '../components/problem-banner.js';
+import { DataTable } from '../components/data-table.js';
+import { useLoader } from '../hooks/use-loader.js';
+import { useWorkspace } from '../workspaces/workspaces-context.js';
+import { AccessReviewsPanel } from './access-reviews-panel.js';
+import { AssessmentResults } from './assessment-results.js';
+import * as api from './compliance-client.js';
+import { DriftTimeline } from './drift-timeline.js';
+import { scorePoints, SecureScoreTrend } from './secure-score-trend.js';
+import './compliance.css';
+
+export function CompliancePage() {
+  const workspace = useWorkspace();
+  const chains = useLoader(() => api.listChains(workspace.id), [workspace.id]);
+  const [params, setParams] = useSearchParams();
+  const tenantId = params.get('tenant') ?? chains.data?.items[0]?.tenantId ?? null;
+
+  return (
+    <>
+      <PageHeader
+        title="Compliance"
+        description="Your tenants' security configuration assessed against CISA's SCuBA Entra ID baseline, how it drifts, and the evidence for auditors."
+        actions={
+          <button type="button" className="button button--secondary" onClick={chains.reload} disabled={chains.loading}>
+            Refresh
+          </button>
+        }
+      />
+      <div className="compliance-grid">
+        <Notice title="Not in Microsoft Graph: mail flow rules and Exchange Online settings">
+          They are not readable through Microsoft Graph, so they are neither collected nor assessed here.
+        </Notice>
+        <Card title="Tenants" description="Each tenant with snapshots in this workspace, its newest snapshot and the length of its hash chain.">
+          {chains.problem && <ProblemBanner problem={chains.problem} onRetry={chains.reload} />}
+          {!chains.data && !chains.problem && <LoadingState label="Loading tenants…" />}
+          {chains.data?.items.length === 0 && <EmptyState title="No snapshot yet">Sync a tenant, or import a snapshot through the API, to see its assessment here.</EmptyState>}
+          {chains.data && chains.data.items.length > 0 && (
+            <DataTable
+              label="Tenants"
+              compact
+              rows={chains.data.items}
+              rowKey={(c) => c.tenantId}
+              columns={[
+                { header: 'Tenant', cell: (c) => <code>{c.tenantId}</code> },
+                { header: 'Last snapshot', cell: (c) => new Date(c.lastCollectedAt).toLocaleString() },
+                { header: 'Snapshots', cell: (c) => c.snapshots },
+                {
+                  header: 'Open',
+                  hideHeader: true,
+                  cell: (c) =>
+                    c.tenantId === tenantId ? (
+                      <Badge tone="accent">Showing</Badge>
+                    ) : (
+                      <button type="button" className="button button--secondary button--small" onClick={() => setParams({ tenant: c.tenantId })}>
+                        Show {c.tenantId.slice(0, 8)}…
+                      </button>
+                    ),
+                },
+              ]}
+            />
+          )}
+        </Card>
+        {tenantId && <TenantPanels workspaceId={workspace.id} tenantId={tenantId} />}
+        <AccessReviewsPanel workspaceId={workspace.id} tenantId={tenantId} />
+      </div>
+    </>
+  );
+}
+
+function TenantPanels({ workspaceId, tenantId }: { workspaceId: string; tenantId: string }) {
+  const chain = useLoader(async () => {
+    const [snapshots, verification] = await Promise.all([api.listSnapshots(workspaceId, tenantId), api.verifyChain(workspaceId, tenantId)]);
+    const newest = snapshots.items.at(-1);
+    const [assessment, document] = newest ? await Promise.all([api.assess(workspaceId, newest.id), api.getSnapshot(workspaceId, newest.id)]) : [null, null];
+    const scores = (document?.areas.secureScore as { secureScores?: unknown } | undefined)?.secureScores;
+    return { snapshots: snapshots.items, verification, assessment, points: scorePoints(scores) };
+  }, [workspaceId, tenantId]);
+
+  if (chain.problem) return <ProblemBanner problem={chain.problem} onRetry={chain.reload} />;
+  if (!chain.data) return <LoadingState label="Loading the tenant's snapshots…" />;
+  const { snapshots, verification, assessment, points } = chain.data;
+  return (
+    <>
+      <Card title="Secure Score trend" description="Microsoft Secure Score as a percentage of the maximum, per day.">
+        <SecureScoreTrend points={points} />
+      </Card>
+      <Card title="Assessment" description="The newest snapshot against the SCuBA Entra ID baseline and the hub's checks.">
+        {assessment ? <AssessmentResults assessment={assessment} /> : <p className="muted">No snapshot.</p>}
+      </Card>
+      <Card title="Drift" description="What changed from each snapshot to the next.">
+        <DriftTimeline workspaceId={workspaceId} snapshots={snapshots} />
+      </Card>
+      <Card title="Evidence and exports">
+        <p>
+          {verification.valid ? (
+            <>
+              <Badge tone="success">Hash chain verified</Badge> {verification.snapshots} snapshot(s), head <code>{verification.headHash?.slice(0, 16)}…</code>
+            </>
+          ) : (
+            <>
+              <Badge tone="danger">Hash chain broken</Badge> at snapshot {verification.firstBrokenLink?.snapshotId}: {verification.firstBrokenLink?.reason}
+            </>
+          )}
+        </p>
+        <p className="export-links">
+          <a className="button button--secondary" href={api.evidenceUrl(workspaceId, tenantId)} download>
+            Evidence bundle (zip)
+          </a>
+          <a className="button button--secondary" href={api.accessReviewUrl(workspaceId, tenantId)} download>
+            Access review (CSV)
+          </a>
+          <a className="button button--secondary" href={api.accessReviewUrl(workspaceId, tenantId, '?format=json')} download>
+            Access review (JSON)
+          </a>
+          <a className="button button--secondary" href={api.accessReviewUrl(workspaceId, tenantId, '?privileged=true')} download>
+            Privileged users (CSV)
+          </a>
+          <a className="button button--secondary" href={api.accessReviewUrl(workspaceId, tenantId, '?userType=Guest')} download>
+            Guests (CSV)
+          </a>
+        </p>
+      </Card>
+    </>
+  );
+}
