@@ -10,8 +10,9 @@
 import { randomUUID } from 'node:crypto';
 import type { Logger } from '../../platform/logging/logger.js';
 import type { Clock } from '../../platform/time/clock.js';
-import { transportOrOwn, type FetchLike, type MicrosoftTransport, type RandomSource, type RetryPolicy } from '../transport/index.js';
+import { parseRetryAfter, transportOrOwn, type FetchLike, type MicrosoftTransport, type RandomSource, type RetryPolicy } from '../transport/index.js';
 import { GraphError, graphErrorFromResponse } from './graph-error.js';
+import type { TenantPacer } from './tenant-pacer.js';
 
 export type { FetchLike } from '../transport/index.js';
 export { parseRetryAfter } from '../transport/index.js';
@@ -31,6 +32,13 @@ export interface GraphClientOptions {
   sleep?: (ms: number) => Promise<void>;
   random?: RandomSource;
   clock?: Clock;
+  /**
+   * The process's one per-tenant pacer (shared with the pass-through) and the key of the tenant this client calls:
+   * while Microsoft has that tenant throttled, calls fail at once with the remaining wait instead of adding to
+   * Microsoft's count; other tenants' clients keep their pace (https://learn.microsoft.com/graph/throttling: limits
+   * are per app and tenant).
+   */
+  pacing?: { pacer: TenantPacer; tenantKey: string };
 }
 
 export type QueryValue = string | number | boolean | undefined;
@@ -77,6 +85,11 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
 
   async function send<T>(method: Method, url: URL, body: unknown, request: GraphRequestOptions = {}): Promise<T> {
     const clientRequestId = randomUUID();
+    const pacing = options.pacing;
+    const paused = pacing ? pacing.pacer.waitSeconds(pacing.tenantKey) : 0;
+    if (paused > 0) {
+      throw new GraphError({ code: 'TooManyRequests', status: 429, message: `Microsoft Graph throttled this tenant; calls to it resume in ${paused} s (Retry-After)`, clientRequestId, retryAfterSeconds: paused });
+    }
     const { outcome, retryAfterSeconds } = await transport.send(
       url,
       // Asked per attempt, outside any catch: a token that cannot be had (IdentityError) is the caller's to see.
@@ -108,6 +121,8 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
       throw new GraphError({ code, status: 0, message: code === 'timeout' ? `Microsoft Graph did not answer within ${timeoutMs} ms` : 'Microsoft Graph could not be reached', clientRequestId });
     }
     const response = outcome.response;
+    // Even when retries are left to the caller, the tenant stays paused for the wait Microsoft asked for.
+    if (pacing && response.status === 429) pacing.pacer.throttled(pacing.tenantKey, parseRetryAfter(response.headers.get('retry-after')) ?? 1);
     const requestId = response.headers.get('request-id') ?? undefined;
     if (response.ok) return readJson<T>(response, clientRequestId, requestId);
     const retryable = RETRY_STATUSES[method].has(response.status);
