@@ -59,6 +59,15 @@ export interface GraphClient {
   paginate<T = unknown>(path: string, options?: GraphRequestOptions & { maxPages?: number }): AsyncGenerator<T>;
 }
 
+/** The client as built: also follows links Microsoft handed back (kept apart so hand-made test fakes stay small). */
+export interface LinkFollowingGraphClient extends GraphClient {
+  /**
+   * GETs a link Microsoft handed back (@odata.deltaLink, @odata.nextLink, a Location to poll). The bearer goes only to
+   * the configured Graph origin: a link on any other host is refused, never called with the token.
+   */
+  followLink<T = unknown>(link: string, options?: Omit<GraphRequestOptions, 'query'>): Promise<T>;
+}
+
 export const DEFAULT_GRAPH_RETRY: GraphRetryPolicy = { maxAttempts: 4, baseDelayMs: 500, maxDelayMs: 30_000 };
 export const DEFAULT_GRAPH_TIMEOUT_MS = 30_000;
 const API_VERSION = 'v1.0';
@@ -69,7 +78,7 @@ const API_VERSION = 'v1.0';
 const RETRY_STATUSES = { GET: new Set([429, 503, 504]), DELETE: new Set([429, 503, 504]), POST: new Set([429, 503]), PATCH: new Set([429, 503]) } as const;
 type Method = keyof typeof RETRY_STATUSES;
 
-export function createGraphClient(options: GraphClientOptions): GraphClient {
+export function createGraphClient(options: GraphClientOptions): LinkFollowingGraphClient {
   const base = new URL(`${options.graphUrl.replace(/\/+$/, '')}/${API_VERSION}/`);
   const transport = transportOrOwn(options);
   const policy = { ...DEFAULT_GRAPH_RETRY, ...options.retry };
@@ -136,6 +145,7 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
     post: (path, body, requestOptions) => send('POST', urlOf(path, requestOptions?.query), body, requestOptions),
     patch: (path, body, requestOptions) => send('PATCH', urlOf(path, requestOptions?.query), body, requestOptions),
     delete: (path, requestOptions) => send('DELETE', urlOf(path, requestOptions?.query), undefined, requestOptions),
+    followLink: async (link, requestOptions) => send('GET', sameOriginLink(link, base), undefined, requestOptions),
     async *paginate<T>(path: string, requestOptions: GraphRequestOptions & { maxPages?: number } = {}) {
       let url: URL | undefined = urlOf(path, requestOptions.query);
       for (let page = 0; url && page < (requestOptions.maxPages ?? Infinity); page++) {
@@ -178,11 +188,11 @@ async function readJson<T>(response: Response, clientRequestId: string, requestI
   }
 }
 
-/** A nextLink carries our bearer token when followed: only ever towards the Graph origin we were configured with. */
+/** A nextLink, deltaLink or Location carries our bearer token when followed: only ever towards the Graph origin we were configured with. */
 function sameOriginLink(link: string, base: URL): URL {
   const url = new URL(link, base);
   if (url.origin !== base.origin) {
-    throw new GraphError({ code: 'unexpected_response', status: 0, message: 'Microsoft Graph returned a next page link on another host; it was not followed', clientRequestId: 'none' });
+    throw new GraphError({ code: 'unexpected_response', status: 0, message: `Microsoft Graph returned a link on another host (${url.host}); it was not followed, so the token was not sent there`, clientRequestId: 'none' });
   }
   return url;
 }
