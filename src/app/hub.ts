@@ -26,6 +26,7 @@ import { IntegrationStore } from '../features/integrations/index.js';
 import { keepAliveJobs, scheduleKeepAlive } from '../features/tokens/index.js';
 import { TokenService } from '../features/tokens/index.js';
 import { createGraphClientFactory, type GraphClientFactory } from '../features/tokens/index.js';
+import { TenantPacer } from '../microsoft/graph/tenant-pacer.js';
 import { createMicrosoftTransport } from '../microsoft/transport/index.js';
 import { WEBHOOK_DELIVERY_JOB, WebhookEventPublisher } from '../features/webhooks/index.js';
 import { healthJobs, scheduleHealthChecks } from '../features/health/index.js';
@@ -97,7 +98,9 @@ export async function buildHub(options: HubOptions): Promise<Hub> {
     const problems = hubProblemCatalogue();
     const events = new WebhookEventPublisher({ queue: jobs, clock });
     const tokens = new TokenService({ db: store.db, dialect: store.dialect, keyRing, identity: entra, integrations, events, clock, logger });
-    const graphClients = createGraphClientFactory({ graphUrl: config.graphUrl, transport, tokens, logger });
+    // One tenant pacer per process: a tenant Microsoft throttled waits in the Graph clients and the pass-through alike.
+    const pacer = new TenantPacer(clock);
+    const graphClients = createGraphClientFactory({ graphUrl: config.graphUrl, transport, tokens, logger, pacer });
     const connect = new ConnectFlow({ db: store.db, keyRing, entra, integrations, clock, events, onConnectionChanged: (ws, user) => tokens.invalidate(ws, user) });
     await scheduleMaintenance(jobs);
     await scheduleKeepAlive(jobs);
@@ -160,7 +163,7 @@ export async function buildHub(options: HubOptions): Promise<Hub> {
       consentRequests: { graphs: graphClients },
       subscriptions: { manager: subscriptions, queue: jobs },
       actions: { graphs: graphClients, enabledServices, attachments: files.attachments },
-      proxy: { tokens, transport, graphUrl: config.graphUrl, enabledServices, rateLimit: config.proxyRateLimit },
+      proxy: { tokens, transport, graphUrl: config.graphUrl, enabledServices, rateLimit: config.proxyRateLimit, pacer },
       files,
     });
 

@@ -183,6 +183,18 @@ describe('Graph client', () => {
     assert.equal(attempts, 2);
   });
 
+  it('attack: a @odata.deltaLink or Location on a foreign host is refused and never receives the bearer token', async () => {
+    handlers = [(_req, res) => json(res, 200, { value: [] })];
+    for (const link of ['https://evil.example/v1.0/me/drive/root/delta?token=x', `${url.replace('127.0.0.1', 'localhost')}/v1.0/me/drive/root/delta`, '//evil.example/v1.0/users']) {
+      await assert.rejects(client().followLink(link), (e: GraphError) => e.code === 'unexpected_response' && !e.message.includes(TOKEN));
+    }
+    assert.equal(seen.length, 0);
+    // The same link on the configured Graph origin is followed with the token.
+    assert.deepEqual(await client().followLink(`${url}/v1.0/me/drive/root/delta?token=abc`), { value: [] });
+    assert.equal(seen[0]!.url, '/v1.0/me/drive/root/delta?token=abc');
+    assert.equal(seen[0]!.headers.authorization, `Bearer ${TOKEN}`);
+  });
+
   it('follows @odata.nextLink on the Graph host and refuses one on another host', async () => {
     handlers = [
       (_req, res) => json(res, 200, { value: [1, 2], '@odata.nextLink': `${url}/v1.0/users?$skiptoken=abc` }),

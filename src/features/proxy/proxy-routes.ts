@@ -10,7 +10,7 @@ import { Readable } from 'node:stream';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import { checkPassthroughPath, passedResponseHeaders, passThrough, PassthroughPathError, type GraphVersion } from '../../microsoft/graph/graph-passthrough.js';
-import { TenantPacer } from '../../microsoft/graph/tenant-pacer.js';
+import { TenantPacer, tenantPacingKey } from '../../microsoft/graph/tenant-pacer.js';
 import { isOwnProfilePath, serviceOfGraphPath } from '../../microsoft/identity/graph-path-services.js';
 import { parseRetryAfter } from '../../microsoft/transport/index.js';
 import type { MicrosoftTransport } from '../../microsoft/transport/index.js';
@@ -33,6 +33,8 @@ export interface ProxyServices {
   rateLimit: { perWorkspace: number; perApiKey: number };
   /** How long one pass-through call may take, body included (a large download streams for a while). */
   timeoutMs?: number;
+  /** The process's one tenant pacer, shared with the Graph clients; its own when absent (tests). */
+  pacer?: TenantPacer;
 }
 
 export interface ProxyRouteDeps extends ProxyServices {
@@ -63,7 +65,7 @@ function rawPathAndQuery(request: FastifyRequest, version: string): { path: stri
 }
 
 export function registerProxyRoutes(server: FastifyInstance, deps: ProxyRouteDeps): void {
-  const pacer = new TenantPacer(deps.clock);
+  const pacer = deps.pacer ?? new TenantPacer(deps.clock);
   const perWorkspace = new RateWindow(deps.clock, deps.rateLimit.perWorkspace);
   const perKey = new RateWindow(deps.clock, deps.rateLimit.perApiKey);
 
@@ -107,7 +109,7 @@ export function registerProxyRoutes(server: FastifyInstance, deps: ProxyRouteDep
     }
 
     const token = await deps.tokens.getAccessToken({ workspaceId: workspace.id, principal: tokenPrincipal });
-    const tenantKey = `${workspace.id}:${mode === 'application' ? `app:${tenant ?? ''}` : 'user'}`;
+    const tenantKey = tenantPacingKey(workspace.id, mode === 'application' ? { kind: 'application', tenantId: tenant } : { kind: 'user' });
     const paused = pacer.waitSeconds(tenantKey);
     if (paused > 0) {
       // Microsoft asked to wait: answer as Microsoft would, without adding to its count.

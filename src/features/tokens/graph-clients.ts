@@ -2,6 +2,7 @@
 // once in the composition over the one outbound transport, and fed by the token service, which is asked for a
 // token on every attempt (so a refresh between retries is used, and the memory cache makes that free).
 import { createGraphClient, type GraphClient } from '../../microsoft/graph/graph-client.js';
+import { tenantPacingKey, type TenantPacer } from '../../microsoft/graph/tenant-pacer.js';
 import type { MicrosoftTransport, RetryPolicy } from '../../microsoft/transport/index.js';
 import type { Logger } from '../../platform/logging/logger.js';
 import type { TokenPrincipal, TokenService } from './token-service.js';
@@ -21,6 +22,8 @@ export interface GraphClientFactoryOptions {
   logger?: Logger;
   retry?: Partial<RetryPolicy>;
   timeoutMs?: number;
+  /** The process's one tenant pacer, shared with the pass-through: a tenant Microsoft throttled waits everywhere. */
+  pacer?: TenantPacer;
 }
 
 export function createGraphClientFactory(options: GraphClientFactoryOptions): GraphClientFactory {
@@ -32,6 +35,7 @@ export function createGraphClientFactory(options: GraphClientFactoryOptions): Gr
       ...(options.logger ? { logger: options.logger } : {}),
       ...(options.retry ? { retry: options.retry } : {}),
       ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
+      ...(options.pacer ? { pacing: { pacer: options.pacer, tenantKey: tenantPacingKey(workspaceId, principal.kind === 'application' ? principal : { kind: 'user' }) } } : {}),
     });
   return {
     forUser: (workspaceId, externalUserId) => clientFor(workspaceId, { kind: 'user', externalUserId }),

@@ -10,8 +10,9 @@
 import { randomUUID } from 'node:crypto';
 import type { Logger } from '../../platform/logging/logger.js';
 import type { Clock } from '../../platform/time/clock.js';
-import { transportOrOwn, type FetchLike, type MicrosoftTransport, type RandomSource, type RetryPolicy } from '../transport/index.js';
+import { parseRetryAfter, transportOrOwn, type FetchLike, type MicrosoftTransport, type RandomSource, type RetryPolicy } from '../transport/index.js';
 import { GraphError, graphErrorFromResponse } from './graph-error.js';
+import type { TenantPacer } from './tenant-pacer.js';
 
 export type { FetchLike } from '../transport/index.js';
 export { parseRetryAfter } from '../transport/index.js';
@@ -31,6 +32,13 @@ export interface GraphClientOptions {
   sleep?: (ms: number) => Promise<void>;
   random?: RandomSource;
   clock?: Clock;
+  /**
+   * The process's one per-tenant pacer (shared with the pass-through) and the key of the tenant this client calls:
+   * while Microsoft has that tenant throttled, calls fail at once with the remaining wait instead of adding to
+   * Microsoft's count; other tenants' clients keep their pace (https://learn.microsoft.com/graph/throttling: limits
+   * are per app and tenant).
+   */
+  pacing?: { pacer: TenantPacer; tenantKey: string };
 }
 
 export type QueryValue = string | number | boolean | undefined;
@@ -51,6 +59,15 @@ export interface GraphClient {
   paginate<T = unknown>(path: string, options?: GraphRequestOptions & { maxPages?: number }): AsyncGenerator<T>;
 }
 
+/** The client as built: also follows links Microsoft handed back (kept apart so hand-made test fakes stay small). */
+export interface LinkFollowingGraphClient extends GraphClient {
+  /**
+   * GETs a link Microsoft handed back (@odata.deltaLink, @odata.nextLink, a Location to poll). The bearer goes only to
+   * the configured Graph origin: a link on any other host is refused, never called with the token.
+   */
+  followLink<T = unknown>(link: string, options?: Omit<GraphRequestOptions, 'query'>): Promise<T>;
+}
+
 export const DEFAULT_GRAPH_RETRY: GraphRetryPolicy = { maxAttempts: 4, baseDelayMs: 500, maxDelayMs: 30_000 };
 export const DEFAULT_GRAPH_TIMEOUT_MS = 30_000;
 const API_VERSION = 'v1.0';
@@ -61,7 +78,7 @@ const API_VERSION = 'v1.0';
 const RETRY_STATUSES = { GET: new Set([429, 503, 504]), DELETE: new Set([429, 503, 504]), POST: new Set([429, 503]), PATCH: new Set([429, 503]) } as const;
 type Method = keyof typeof RETRY_STATUSES;
 
-export function createGraphClient(options: GraphClientOptions): GraphClient {
+export function createGraphClient(options: GraphClientOptions): LinkFollowingGraphClient {
   const base = new URL(`${options.graphUrl.replace(/\/+$/, '')}/${API_VERSION}/`);
   const transport = transportOrOwn(options);
   const policy = { ...DEFAULT_GRAPH_RETRY, ...options.retry };
@@ -77,6 +94,11 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
 
   async function send<T>(method: Method, url: URL, body: unknown, request: GraphRequestOptions = {}): Promise<T> {
     const clientRequestId = randomUUID();
+    const pacing = options.pacing;
+    const paused = pacing ? pacing.pacer.waitSeconds(pacing.tenantKey) : 0;
+    if (paused > 0) {
+      throw new GraphError({ code: 'TooManyRequests', status: 429, message: `Microsoft Graph throttled this tenant; calls to it resume in ${paused} s (Retry-After)`, clientRequestId, retryAfterSeconds: paused });
+    }
     const { outcome, retryAfterSeconds } = await transport.send(
       url,
       // Asked per attempt, outside any catch: a token that cannot be had (IdentityError) is the caller's to see.
@@ -108,6 +130,8 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
       throw new GraphError({ code, status: 0, message: code === 'timeout' ? `Microsoft Graph did not answer within ${timeoutMs} ms` : 'Microsoft Graph could not be reached', clientRequestId });
     }
     const response = outcome.response;
+    // Even when retries are left to the caller, the tenant stays paused for the wait Microsoft asked for.
+    if (pacing && response.status === 429) pacing.pacer.throttled(pacing.tenantKey, parseRetryAfter(response.headers.get('retry-after')) ?? 1);
     const requestId = response.headers.get('request-id') ?? undefined;
     if (response.ok) return readJson<T>(response, clientRequestId, requestId);
     const retryable = RETRY_STATUSES[method].has(response.status);
@@ -121,6 +145,7 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
     post: (path, body, requestOptions) => send('POST', urlOf(path, requestOptions?.query), body, requestOptions),
     patch: (path, body, requestOptions) => send('PATCH', urlOf(path, requestOptions?.query), body, requestOptions),
     delete: (path, requestOptions) => send('DELETE', urlOf(path, requestOptions?.query), undefined, requestOptions),
+    followLink: async (link, requestOptions) => send('GET', sameOriginLink(link, base), undefined, requestOptions),
     async *paginate<T>(path: string, requestOptions: GraphRequestOptions & { maxPages?: number } = {}) {
       let url: URL | undefined = urlOf(path, requestOptions.query);
       for (let page = 0; url && page < (requestOptions.maxPages ?? Infinity); page++) {
@@ -163,11 +188,11 @@ async function readJson<T>(response: Response, clientRequestId: string, requestI
   }
 }
 
-/** A nextLink carries our bearer token when followed: only ever towards the Graph origin we were configured with. */
+/** A nextLink, deltaLink or Location carries our bearer token when followed: only ever towards the Graph origin we were configured with. */
 function sameOriginLink(link: string, base: URL): URL {
   const url = new URL(link, base);
   if (url.origin !== base.origin) {
-    throw new GraphError({ code: 'unexpected_response', status: 0, message: 'Microsoft Graph returned a next page link on another host; it was not followed', clientRequestId: 'none' });
+    throw new GraphError({ code: 'unexpected_response', status: 0, message: `Microsoft Graph returned a link on another host (${url.host}); it was not followed, so the token was not sent there`, clientRequestId: 'none' });
   }
   return url;
 }

@@ -26,3 +26,8 @@ export class TenantPacer {
     if ((this.#pausedUntil.get(tenantKey) ?? 0) < until) this.#pausedUntil.set(tenantKey, until);
   }
 }
+
+/** The pacing key of a workspace's calls: its app in one tenant (default tenant when unnamed), or its delegated users. */
+export function tenantPacingKey(workspaceId: string, who: { kind: 'application'; tenantId?: string | undefined } | { kind: 'user' }): string {
+  return `${workspaceId}:${who.kind === 'application' ? `app:${who.tenantId ?? ''}` : 'user'}`;
+}
