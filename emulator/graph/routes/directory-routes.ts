@@ -77,6 +77,16 @@ export const directoryRoutes: GraphRoute[] = [
     },
   },
   { path: '/organization', handler: (req) => collection(req, { shape: organizationShape, items: [organizationResource(req.tenant)], context: 'organization' }) },
+  // https://learn.microsoft.com/graph/api/organization-get: GET /organization/{organization-id} answers the
+  // caller's own organisation; any other id is not found (another tenant's id included).
+  {
+    path: '/organization/{id}',
+    permissionPath: '/organization',
+    handler: (req) => {
+      if (req.params.id!.toLowerCase() !== req.tenant.id.toLowerCase()) throw graphErrors.resourceNotFound(req.params.id!);
+      return entity(req, organizationShape, organizationResource(req.tenant), 'organization');
+    },
+  },
   {
     path: '/subscribedSkus',
     handler: (req) => collection(req, { shape: subscribedSkuShape, items: subscribedSkuResources(req.tenant, tenantUsers(req), req.ctx.security.of(req.tenant.id).licences), context: 'subscribedSkus' }),

@@ -172,6 +172,16 @@ describe('GET /organization (organization-get) and /subscribedSkus (subscribedsk
     assert.deepEqual(org.verifiedDomains, [{ capabilities: 'Email, OfficeCommunicationsOnlineService', isDefault: true, isInitial: true, name: 'contoso.onmicrosoft.com', type: 'Managed' }]);
   });
 
+  test('GET /organization/{organization-id} answers the caller\'s organisation; another id is Request_ResourceNotFound (organization-get)', async () => {
+    const one = await graphGet(emulator, `/organization/${tid}`, appOnly);
+    assert.equal(one.status, 200);
+    assert.equal(one.body.id, tid);
+    assert.equal(one.body.displayName, 'Contoso');
+    assert.equal(one.body.value, undefined);
+    const other = await graphGet(emulator, '/organization/00000000-0000-0000-0000-000000000001', appOnly);
+    assertGraphError(other, 404, 'Request_ResourceNotFound');
+  });
+
   test('delegated User.Read reads /organization (listed for it by the source)', async () => {
     const lee = await userToken(emulator, 'lee@contoso.onmicrosoft.com', 'User.Read');
     assert.equal((await graphGet(emulator, '/organization', lee)).body.value[0].id, tid);
