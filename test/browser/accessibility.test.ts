@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
-import { browserSkipReason, launchBrowser, screenshot } from '../support/browser.js';
+import { browserSkipReason, launchBrowser, screenshot, signInOnPage } from '../support/browser.js';
 import { startTestHub, type TestHub } from '../support/hub.js';
 import { signInThroughApi } from './api-session.js';
 
@@ -34,11 +34,7 @@ describe('console accessibility in Chromium', { skip: browserSkipReason() }, () 
     const context = await browser.newContext({ viewport: { width, height: 860 }, baseURL: hub.url });
     context.setDefaultTimeout(10_000);
     const page = await context.newPage();
-    await page.goto('/sign-in');
-    await page.getByLabel('Email').fill(hub.admin.email);
-    await page.getByLabel('Password').fill(hub.admin.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.waitForURL(/\/w\//);
+    await signInOnPage(page, hub.admin);
     return page;
   }
 

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser } from 'playwright-core';
-import { browserSkipReason, launchBrowser, screenshot } from '../support/browser.js';
+import { browserSkipReason, launchBrowser, screenshot, signInOnPage } from '../support/browser.js';
 import { startTestHub, type TestHub } from '../support/hub.js';
 import { signInThroughApi } from './api-session.js';
 import { compliantSnapshot } from '../compliance/snapshot-fixtures.js';
@@ -59,11 +59,7 @@ describe('compliance dashboard in Chromium', { skip: browserSkipReason() }, () =
     context.setDefaultTimeout(15_000);
     const page = await context.newPage();
     try {
-      await page.goto('/sign-in');
-      await page.getByLabel('Email').fill(hub.admin.email);
-      await page.getByLabel('Password').fill(hub.admin.password);
-      await page.getByRole('button', { name: 'Sign in' }).click();
-      await page.waitForURL(/\/w\//);
+      await signInOnPage(page, hub.admin);
       await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: /Compliance/ }).click();
       await page.getByRole('heading', { name: 'Compliance', level: 1 }).waitFor();
       await page.getByText('Not in Microsoft Graph: mail flow rules and Exchange Online settings').waitFor();
@@ -135,11 +131,7 @@ describe('compliance dashboard in Chromium', { skip: browserSkipReason() }, () =
     context.setDefaultTimeout(15_000);
     const page = await context.newPage();
     try {
-      await page.goto('/sign-in');
-      await page.getByLabel('Email').fill(hub.admin.email);
-      await page.getByLabel('Password').fill(hub.admin.password);
-      await page.getByRole('button', { name: 'Sign in' }).click();
-      await page.waitForURL(/\/w\//);
+      await signInOnPage(page, hub.admin);
       await page.goto(`/w/${workspaceId}/compliance`);
       await page.locator('tr[data-policy="MS.AAD.1.1v1"]').waitFor();
       await page.getByRole('button', { name: 'Show diff #2' }).click();

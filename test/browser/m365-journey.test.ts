@@ -13,7 +13,7 @@ import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { startEmulator, type EmulatorHandle } from '../../emulator/harness.js';
-import { browserSkipReason, collectPageErrors, launchBrowser, screenshot } from '../support/browser.js';
+import { browserSkipReason, collectPageErrors, launchBrowser, screenshot, signInOnPage } from '../support/browser.js';
 import { startTestHub, type TestHub } from '../support/hub.js';
 import { signInThroughApi, type ApiSession } from './api-session.js';
 
@@ -71,14 +71,6 @@ describe('Microsoft 365 pages of the console in Chromium', { skip: browserSkipRe
     return { context, page, pageErrors: collectPageErrors(page) };
   }
 
-  async function signIn(page: Page, credentials: { email: string; password: string }): Promise<void> {
-    await page.goto('/sign-in');
-    await page.getByLabel('Email').fill(credentials.email);
-    await page.getByLabel('Password').fill(credentials.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.waitForURL(/\/w\//);
-  }
-
   /** Microsoft's sign-in page (the emulator's copy of it), then its consent page when it shows one. */
   async function microsoftSignIn(page: Page, username: string): Promise<void> {
     await page.waitForURL((url) => url.href.startsWith(emulator.url));
@@ -96,7 +88,7 @@ describe('Microsoft 365 pages of the console in Chromium', { skip: browserSkipRe
   test('an admin creates the integration, finds a permission missing, grants admin consent at Microsoft, and tests connected', async () => {
     const { context, page, pageErrors } = await openPage();
     try {
-      await signIn(page, hub.admin);
+      await signInOnPage(page, hub.admin);
       await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: /^Integrations/ }).click();
       await page.waitForURL(`**/w/${workspaceId}/settings/integrations`);
       await page.getByRole('main').getByText('No integration yet').waitFor();
@@ -189,7 +181,7 @@ describe('Microsoft 365 pages of the console in Chromium', { skip: browserSkipRe
     });
     const { context, page, pageErrors } = await openPage();
     try {
-      await signIn(page, hub.admin);
+      await signInOnPage(page, hub.admin);
       await page.goto(`/w/${healthWs}/settings/integrations`);
       const overview = page.getByRole('region', { name: 'Microsoft 365' });
       const bannerDays = /expires in (\d+) days/.exec(await overview.getByText(/^The active client secret expires in/).innerText())?.[1];
@@ -236,7 +228,7 @@ describe('Microsoft 365 pages of the console in Chromium', { skip: browserSkipRe
   test('a member connects their own Microsoft 365 account at Microsoft, sees it, and disconnects', async () => {
     const { context, page, pageErrors } = await openPage();
     try {
-      await signIn(page, member);
+      await signInOnPage(page, member);
       const nav = page.getByRole('navigation', { name: 'Main' });
       assert.equal(await nav.getByRole('link', { name: /^Integrations/ }).count(), 0, "members do not see the integration's settings");
       await nav.getByRole('link', { name: /^Your integrations/ }).click();
@@ -298,7 +290,7 @@ describe('Microsoft 365 pages of the console in Chromium', { skip: browserSkipRe
     const asMember = await openPage();
     try {
       const { page } = asMember;
-      await signIn(page, requester);
+      await signInOnPage(page, requester);
       await page.goto(`/w/${reviewWs}/account/integrations`);
       await page.getByRole('button', { name: 'Connect Microsoft 365' }).click();
       await microsoftSignIn(page, `jordan@${emulator.seed!.tenant.domain}`);
@@ -325,7 +317,7 @@ describe('Microsoft 365 pages of the console in Chromium', { skip: browserSkipRe
     const asAdmin = await openPage();
     try {
       const { page } = asAdmin;
-      await signIn(page, hub.admin);
+      await signInOnPage(page, hub.admin);
       await page.goto(`/w/${reviewWs}/settings/integrations`);
       const card = page.getByRole('region', { name: /^Consent requests/ });
       const request = card.getByRole('listitem').filter({ hasText: 'Jordan Kim' });

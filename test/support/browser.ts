@@ -52,3 +52,12 @@ export function collectPageErrors(page: Page): () => string[] {
   });
   return () => errors;
 }
+
+/** Signs in through the console's own form, as a person does, and waits for a workspace page. */
+export async function signInOnPage(page: Page, credentials: { email: string; password: string }): Promise<void> {
+  await page.goto('/sign-in');
+  await page.getByLabel('Email').fill(credentials.email);
+  await page.getByLabel('Password').fill(credentials.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL(/\/w\//);
+}
