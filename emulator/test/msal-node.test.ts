@@ -4,8 +4,9 @@
 // refresh token. Authority on the emulator host, knownAuthorities set, the CA trusted through networkClient.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { ConfidentialClientApplication, InteractionRequiredAuthError, ServerError, type AuthenticationResult, type Configuration } from '@azure/msal-node';
+import { ConfidentialClientApplication, InteractionRequiredAuthError, ServerError, type AuthenticationResult } from '@azure/msal-node';
 import { startEmulator, type EmulatorHandle } from '../harness.js';
+import { msalConfig } from './support/msal-config.js';
 import { claimsOf, verifyWithJwks } from './support/jwt.js';
 import { createClientCertificate } from './support/test-certificate.js';
 
@@ -19,16 +20,9 @@ after(async () => {
   await emulator?.close();
 });
 
-function msalConfig(auth: Partial<Configuration['auth']>): Configuration {
-  return {
-    auth: { clientId: emulator.seed!.application.appId, authority: emulator.authority(), knownAuthorities: [new URL(emulator.url).host], ...auth },
-    system: { networkClient: emulator.msalNetworkClient },
-  };
-}
-
 describe('msal-node ConfidentialClientApplication', () => {
   test('acquireTokenByClientCredential with a client secret returns a Graph app-only token with granted roles', async () => {
-    const cca = new ConfidentialClientApplication(msalConfig({ clientSecret: emulator.seed!.application.clientSecret }));
+    const cca = new ConfidentialClientApplication(msalConfig(emulator, { clientSecret: emulator.seed!.application.clientSecret }));
     const result = await cca.acquireTokenByClientCredential({ scopes: ['https://graph.microsoft.com/.default'] });
     assert.ok(result?.accessToken);
     const { payload } = await verifyWithJwks(emulator, result.accessToken);
@@ -42,7 +36,7 @@ describe('msal-node ConfidentialClientApplication', () => {
   });
 
   test('after POST /_emulator/clock, a token msal-node acquires then works at Graph for its lifetime; the one from before is refused', async () => {
-    const cca = new ConfidentialClientApplication(msalConfig({ clientSecret: emulator.seed!.application.clientSecret }));
+    const cca = new ConfidentialClientApplication(msalConfig(emulator, { clientSecret: emulator.seed!.application.clientSecret }));
     const graph = (token: string) => emulator.fetch(`${emulator.url}/v1.0/organization`, { headers: { authorization: `Bearer ${token}` } });
     const before = await cca.acquireTokenByClientCredential({ scopes: ['https://graph.microsoft.com/.default'] });
     await emulator.advanceClock(7200);
@@ -65,7 +59,7 @@ describe('msal-node ConfidentialClientApplication', () => {
       await emulator.grant(emulator.tenantId!, { appId: app.appId, roles: ['Sites.Read.All'] });
       const clientCertificate =
         variant === 'thumbprintSha256' ? { thumbprintSha256: registered.thumbprintSha256, privateKey: privateKeyPem } : { thumbprint: registered.thumbprint, privateKey: privateKeyPem };
-      const cca = new ConfidentialClientApplication(msalConfig({ clientId: app.appId, clientCertificate }));
+      const cca = new ConfidentialClientApplication(msalConfig(emulator, { clientId: app.appId, clientCertificate }));
       const result = await cca.acquireTokenByClientCredential({ scopes: ['https://graph.microsoft.com/.default'] });
       const claims = claimsOf(result!.accessToken);
       assert.equal(claims.appidacr, '2', 'appidacr 2 = certificate');
@@ -74,7 +68,7 @@ describe('msal-node ConfidentialClientApplication', () => {
   }
 
   test('auth code flow: getAuthCodeUrl → sign in → acquireTokenByCode, then acquireTokenSilent renews with the refresh token', async () => {
-    const cca = new ConfidentialClientApplication(msalConfig({ clientSecret: emulator.seed!.application.clientSecret }));
+    const cca = new ConfidentialClientApplication(msalConfig(emulator, { clientSecret: emulator.seed!.application.clientSecret }));
     const scopes = ['User.Read', 'offline_access'];
     const url = await cca.getAuthCodeUrl({ scopes, redirectUri, state: 'st-1', nonce: 'n-1' });
     const flow = await emulator.signIn(url, { username: 'dana@contoso.onmicrosoft.com', password: emulator.seed!.password });
@@ -98,7 +92,7 @@ describe('msal-node ConfidentialClientApplication', () => {
   });
 
   test('a refresh token unused for 90 days (AADSTS700082, suberror bad_token) makes msal-node raise InteractionRequiredAuthError', async () => {
-    const cca = new ConfidentialClientApplication(msalConfig({ clientSecret: emulator.seed!.application.clientSecret }));
+    const cca = new ConfidentialClientApplication(msalConfig(emulator, { clientSecret: emulator.seed!.application.clientSecret }));
     const scopes = ['User.Read', 'offline_access'];
     const url = await cca.getAuthCodeUrl({ scopes, redirectUri, state: 'st-2', nonce: 'n-2' });
     const flow = await emulator.signIn(url, { username: 'dana@contoso.onmicrosoft.com', password: emulator.seed!.password });
@@ -128,7 +122,7 @@ describe('msal-node ConfidentialClientApplication', () => {
   const dana = () => emulator.seed!.users.find((u) => u.userPrincipalName.startsWith('dana@'))!;
 
   test('revoked sign-in sessions (AADSTS50173, suberror bad_token) make msal-node raise InteractionRequiredAuthError', async () => {
-    const cca = new ConfidentialClientApplication(msalConfig({ clientSecret: emulator.seed!.application.clientSecret }));
+    const cca = new ConfidentialClientApplication(msalConfig(emulator, { clientSecret: emulator.seed!.application.clientSecret }));
     const result = await signedInDana(cca, emulator.seed!.application.appId, 'st-50173');
     await emulator.advanceClock(1);
     await emulator.revokeSignInSessions(emulator.tenantId!, dana().id);
@@ -139,7 +133,7 @@ describe('msal-node ConfidentialClientApplication', () => {
   });
 
   test('an unusable refresh token (AADSTS9002313, suberror bad_token) makes acquireTokenByRefreshToken raise InteractionRequiredAuthError', async () => {
-    const cca = new ConfidentialClientApplication(msalConfig({ clientSecret: emulator.seed!.application.clientSecret }));
+    const cca = new ConfidentialClientApplication(msalConfig(emulator, { clientSecret: emulator.seed!.application.clientSecret }));
     const error = await cca.acquireTokenByRefreshToken({ refreshToken: '0.AAAA-never-issued', scopes: ['User.Read'] }).catch((e: unknown) => e);
     assert.ok(error instanceof InteractionRequiredAuthError, `got ${(error as Error)?.name}: ${(error as Error)?.message}`);
     assert.equal(error.subError, 'bad_token');
@@ -149,7 +143,7 @@ describe('msal-node ConfidentialClientApplication', () => {
   test('withdrawn consent (AADSTS65001, suberror consent_required) makes msal-node raise InteractionRequiredAuthError', async () => {
     const app = await emulator.createApplication(emulator.tenantId!, { displayName: 'msal consent withdrawn', redirectUris: [redirectUri] });
     const secret = await emulator.addSecret(emulator.tenantId!, app.appId);
-    const cca = new ConfidentialClientApplication(msalConfig({ clientId: app.appId, clientSecret: secret.secretText }));
+    const cca = new ConfidentialClientApplication(msalConfig(emulator, { clientId: app.appId, clientSecret: secret.secretText }));
     const result = await signedInDana(cca, app.appId, 'st-65001');
     await emulator.revokeGrant(emulator.tenantId!, app.appId);
     const error = await refused(cca, result);
@@ -162,7 +156,7 @@ describe('msal-node ConfidentialClientApplication', () => {
     const app = await emulator.createApplication(emulator.tenantId!, { displayName: 'msal assigned only', redirectUris: [redirectUri], appRoleAssignmentRequired: true });
     const secret = await emulator.addSecret(emulator.tenantId!, app.appId);
     await emulator.assignUser(emulator.tenantId!, app.appId, dana().id);
-    const cca = new ConfidentialClientApplication(msalConfig({ clientId: app.appId, clientSecret: secret.secretText }));
+    const cca = new ConfidentialClientApplication(msalConfig(emulator, { clientId: app.appId, clientSecret: secret.secretText }));
     const result = await signedInDana(cca, app.appId, 'st-50105');
     await emulator.unassignUser(emulator.tenantId!, app.appId, dana().id);
     const error = await refused(cca, result);
