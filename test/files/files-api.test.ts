@@ -13,8 +13,7 @@ import { KeyRing } from '../../src/platform/crypto/key-ring.js';
 import { JobQueue, type Job } from '../../src/platform/jobs/job-queue.js';
 import type { JobContext } from '../../src/platform/jobs/job-worker.js';
 import { createLocalDiskStorage } from '../../src/platform/storage/local-disk-storage.js';
-import { createS3DocumentStorage } from '../../src/platform/storage/s3-document-storage.js';
-import S3rver from 's3rver';
+import { startS3Server } from '../support/s3-server.js';
 import { createMicrosoftTransport } from '../../src/microsoft/transport/index.js';
 import type { ConnectionUser } from '../../src/contract/integration-schemas.js';
 import { startHub, workspaceWithPeople, type Caller, type Hub } from '../http/hub-fixture.js';
@@ -289,13 +288,8 @@ describe('files API', () => {
     });
 
     it('copies into S3-compatible object storage (s3rver): an interrupted attempt resumes from complete segments, and only the commit is readable', async () => {
-      const s3Dir = mkdtempSync(path.join(tmpdir(), 'm365hub-s3rver-'));
-      const server = new S3rver({ address: '127.0.0.1', port: 0, silent: true, directory: s3Dir, configureBuckets: [{ name: 'documents', configs: [] }] });
-      const { port } = await server.run();
-      const s3 = createS3DocumentStorage({
-        bucket: 'documents',
-        client: { endpoint: `http://127.0.0.1:${port}`, region: 'us-east-1', forcePathStyle: true, credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' } },
-      });
+      const server = await startS3Server();
+      const s3 = server.storage();
       try {
         const accepted = (await add({ mode: 'copy', itemId: '01REPORT', entityId: 'REQ-s3' })).json() as { id: string };
         // The first attempt stores one complete segment of 100 000 bytes, then the process dies.
@@ -316,9 +310,7 @@ describe('files API', () => {
         assert.equal(sha256(Buffer.concat(chunks)), sha256(report));
         assert.equal(await s3.stagedSize(row.storage_key!), 0, 'the staging segments are gone after the commit');
       } finally {
-        s3.close();
         await server.close();
-        rmSync(s3Dir, { recursive: true, force: true });
       }
     });
 

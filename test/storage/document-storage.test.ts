@@ -8,10 +8,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { after, before, describe, it } from 'node:test';
-import S3rver from 's3rver';
 import { InvalidDocumentKey, type DocumentStorage } from '../../src/platform/storage/document-storage.js';
 import { createLocalDiskStorage } from '../../src/platform/storage/local-disk-storage.js';
-import { createS3DocumentStorage } from '../../src/platform/storage/s3-document-storage.js';
+import { startS3Server, type TestS3Server } from '../support/s3-server.js';
 
 const MIB = 1024 * 1024;
 
@@ -36,32 +35,20 @@ interface StorageUnderTest {
   storage: DocumentStorage;
 }
 
-const dirs: string[] = [];
-let s3server: S3rver | undefined;
+let localRoot: string;
+let s3server: TestS3Server | undefined;
 const kinds: StorageUnderTest[] = [];
 
 before(async () => {
-  const localRoot = mkdtempSync(path.join(tmpdir(), 'm365hub-docs-'));
-  const s3Root = mkdtempSync(path.join(tmpdir(), 'm365hub-s3rver-'));
-  dirs.push(localRoot, s3Root);
+  localRoot = mkdtempSync(path.join(tmpdir(), 'm365hub-docs-'));
   kinds.push({ name: 'local disk', storage: createLocalDiskStorage(localRoot) });
-  s3server = new S3rver({ address: '127.0.0.1', port: 0, silent: true, directory: s3Root, configureBuckets: [{ name: 'documents', configs: [] }] });
-  const { port } = (await s3server.run()) as { port: number };
-  kinds.push({
-    name: 's3',
-    storage: createS3DocumentStorage({
-      bucket: 'documents',
-      prefix: 'hub/',
-      partSizeBytes: 5 * MIB,
-      client: { endpoint: `http://127.0.0.1:${port}`, region: 'us-east-1', forcePathStyle: true, credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' } },
-    }),
-  });
+  s3server = await startS3Server();
+  kinds.push({ name: 's3', storage: s3server.storage({ prefix: 'hub/', partSizeBytes: 5 * MIB }) });
 });
 
 after(async () => {
-  for (const k of kinds) (k.storage as { close?: () => void }).close?.();
   await s3server?.close();
-  for (const d of dirs) rmSync(d, { recursive: true, force: true });
+  rmSync(localRoot, { recursive: true, force: true });
 });
 
 for (const name of ['local disk', 's3']) {
@@ -134,7 +121,6 @@ for (const name of ['local disk', 's3']) {
 }
 
 it('local disk: nothing is written outside the storage root', () => {
-  const root = dirs[0]!;
-  const top = readdirSync(root);
+  const top = readdirSync(localRoot);
   assert.ok(top.every((entry) => entry === 'ws_a' || entry === '.staging'), top.join(','));
 });
