@@ -25,7 +25,26 @@ export function FieldError({ problem, pointer, id }: { problem: ApiProblem | nul
   );
 }
 
-/** Focuses the first field marked invalid in `form`, so a keyboard user starts where the fixing starts. */
+/** How long to wait for the problem's render to mark a field; a problem that names no field marks none. */
+const MARK_WAIT_MS = 2000;
+
+/**
+ * Focuses the first field marked invalid in `form`, so a keyboard user starts where the fixing starts. It is called
+ * as the problem is set, before React has rendered the marks, so it focuses the first field as soon as one is marked.
+ * (Waiting one animation frame lost the race when the render came later, and frames stall on a page that is not
+ * being painted.)
+ */
 export function focusFirstInvalid(form: HTMLFormElement | null): void {
-  requestAnimationFrame(() => form?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
+  if (!form) return;
+  const focusMarked = () => {
+    const field = form.querySelector<HTMLElement>('[aria-invalid="true"]');
+    field?.focus();
+    return field !== null;
+  };
+  if (focusMarked()) return;
+  const observer = new MutationObserver(() => {
+    if (focusMarked()) observer.disconnect();
+  });
+  observer.observe(form, { subtree: true, attributes: true, attributeFilter: ['aria-invalid'] });
+  setTimeout(() => observer.disconnect(), MARK_WAIT_MS);
 }
