@@ -29,7 +29,7 @@ import { seedDemo, type SeedSummary } from '../state/demo-seed.js';
 import { DirectoryError, DirectoryStore } from '../state/directory-store.js';
 import type { DirectorySnapshot } from '../state/directory-types.js';
 import { EmulatorClock } from '../state/emulator-clock.js';
-import { PersistenceRegistry } from '../state/persistable.js';
+import { PersistenceRegistry, persistableStore } from '../state/persistable.js';
 import { PendingRequests, SignInSessions } from '../state/sign-in-sessions.js';
 import { DeltaTokens } from '../state/delta-tokens.js';
 import { RoleMembers } from '../state/role-members.js';
@@ -112,10 +112,18 @@ export async function startEmulatorServer(input: Partial<EmulatorOptions>): Prom
   const roles = new RoleMembers(directory, security);
   const { seed, restore: restoreInitialState } = initialState(options, directory, clock.now(), security, roles);
   const persistence = new PersistenceRegistry(options.persist ? path.join(options.dataDir, organisationFileName) : undefined, originOf(options));
+  // `reset` returns to the seed, so the seed's security configuration is taken before the file replaces it.
+  const initialSecurity = security.snapshot();
+  const mailboxes = new MailboxStore(directory);
+  const calendars = new CalendarStore(directory);
+  const teamsMessages = new TeamsMessageStore(directory);
   persistence.register(directory.persistable());
+  persistence.register(persistableStore('security-config', security));
+  persistence.register(persistableStore('mailboxes', mailboxes));
+  persistence.register(persistableStore('calendars', calendars));
+  persistence.register(persistableStore('teams-messages', teamsMessages));
   // Other state modules register here, before restore (see emulator/state/persistable.ts).
   await persistence.restore();
-  const initialSecurity = security.snapshot();
   const signer = new JwtSigner(keys);
 
   const ctx: EmulatorContext = {
@@ -136,9 +144,9 @@ export async function startEmulatorServer(input: Partial<EmulatorOptions>): Prom
     requestLog: new RequestLog(),
     faults: new FaultInjector(),
     subscriptions: new GraphSubscriptions(directory, clock),
-    mailboxes: new MailboxStore(directory),
-    calendars: new CalendarStore(directory),
-    teamsMessages: new TeamsMessageStore(directory),
+    mailboxes,
+    calendars,
+    teamsMessages,
     seed,
     persistence,
     reset() {

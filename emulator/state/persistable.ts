@@ -29,6 +29,18 @@ export interface Persistable {
   load(data: unknown): void;
 }
 
+/** A store that counts its changes and can hand out and take back its whole state. */
+export interface SnapshottingStore<T> {
+  readonly revision: number;
+  snapshot(): T;
+  load(data: T): void;
+}
+
+/** The state module of a store that already snapshots itself. */
+export function persistableStore<T>(name: string, store: SnapshottingStore<T>): Persistable {
+  return { name, revision: () => store.revision, toJSON: () => store.snapshot(), load: (data) => store.load(data as T) };
+}
+
 export class PersistenceRegistry {
   private readonly modules = new Map<string, Persistable>();
   /** Lines of modules this build does not register, written back untouched. */

@@ -1,6 +1,6 @@
 // The organisation a user set up survives a restart of the emulator (and so of `m365hub demo`, which runs it with a
 // data dir under its own): tenants, users, groups, applications with secrets (as digests) and certificates, grants
-// and assignments, written before the change is answered, so even a kill (SIGKILL) loses nothing that was answered.
+// and assignments, mail, calendar events, Teams messages and the security configuration, written before the change is answered, so even a kill (SIGKILL) loses nothing that was answered.
 // `reset` returns to the seed, on disk too; the file is never torn (temporary file + fsync + rename).
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
@@ -14,6 +14,7 @@ import { createTrustingFetch } from '../client/trusting-fetch.js';
 import { startEmulator, type EmulatorHandle } from '../harness.js';
 import { organisationFileName } from '../server/emulator-server.js';
 import { createClientCertificate } from './support/test-certificate.js';
+import { appWithRoles, graphGet, userToken } from '../graph/test/graph-test-client.js';
 
 const cliScript = path.join(path.dirname(fileURLToPath(import.meta.url)), 'support', 'run-cli.ts');
 let scratch: string;
@@ -73,6 +74,39 @@ describe('the organisation in the data dir', () => {
       const state = await emulator.state();
       assert.ok(!state.users.some((u) => u.id === user.id), 'reset was written too');
       assert.ok(state.applications.some((a) => a.appId === emulator.seed!.application.appId), 'the seed is there');
+    } finally {
+      await emulator.close();
+    }
+  });
+
+  test('mail, calendar events and the security configuration written before a restart are there after it; reset returns them to the seed', async () => {
+    const dataDir = path.join(scratch, 'workloads');
+    const lee = 'lee@contoso.onmicrosoft.com';
+    let emulator = await startEmulator({ dataDir, autoSignIn: true, autoConsent: true });
+    const tid = emulator.tenantId!;
+    const policies = await appWithRoles(emulator, tid, ['Policy.Read.All']);
+    const dana = await userToken(emulator, 'dana@contoso.onmicrosoft.com', 'User.Read Mail.Send Calendars.ReadWrite');
+    const leeToken = await userToken(emulator, lee, 'User.Read Mail.Read Calendars.Read');
+    const send = (path: string, body: unknown) =>
+      emulator.fetch(`${emulator.url}/v1.0${path}`, { method: 'POST', headers: { authorization: `Bearer ${dana}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    assert.equal((await send('/me/sendMail', { message: { subject: 'Kept mail', body: { contentType: 'Text', content: 'x' }, toRecipients: [{ emailAddress: { address: lee } }] } })).status, 202);
+    const start = { dateTime: '2026-12-07T10:00:00', timeZone: 'UTC' };
+    const end = { dateTime: '2026-12-07T11:00:00', timeZone: 'UTC' };
+    assert.equal((await send('/me/events', { subject: 'Kept meeting', start, end, attendees: [{ emailAddress: { address: lee }, type: 'required' }] })).status, 201);
+    const seeded = (await graphGet(emulator, '/policies/identitySecurityDefaultsEnforcementPolicy', policies.token)).body.isEnabled as boolean;
+    const toggled = await emulator.fetch(`${emulator.url}/_emulator/tenants/${tid}/securityDefaults`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ isEnabled: !seeded }) });
+    assert.equal(toggled.status, 200);
+    await emulator.close();
+
+    const subjects = async (path: string) => ((await graphGet(emulator, path, leeToken)).body.value as { subject: string }[]).map((m) => m.subject);
+    emulator = await startEmulator({ dataDir, autoSignIn: true, autoConsent: true });
+    try {
+      assert.ok((await subjects('/me/mailFolders/inbox/messages')).includes('Kept mail'), "the message is still in the recipient's Inbox");
+      assert.ok((await subjects('/me/events?$top=999')).includes('Kept meeting'), `the invitation is still in the attendee's calendar: ${await subjects('/me/events?$top=999')}`);
+      assert.equal((await graphGet(emulator, '/policies/identitySecurityDefaultsEnforcementPolicy', policies.token)).body.isEnabled, !seeded, 'the security defaults as they were set');
+      await emulator.reset();
+      assert.deepEqual(await subjects('/me/mailFolders/inbox/messages'), []);
+      assert.equal((await graphGet(emulator, '/policies/identitySecurityDefaultsEnforcementPolicy', (await appWithRoles(emulator, tid, ['Policy.Read.All'])).token)).body.isEnabled, seeded, 'reset returns to the seed');
     } finally {
       await emulator.close();
     }

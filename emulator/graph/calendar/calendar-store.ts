@@ -1,4 +1,5 @@
-// Calendar events written through Graph, per user, in memory like the mailboxes (`clear` on reset). An event the
+// Calendar events written through Graph, per user, kept in the organisation file like the mailboxes (`clear` on
+// reset). An event the
 // organiser creates is copied into each attendee of the organisation's calendar under the same iCalUId, as Exchange
 // delivers the invitation (https://learn.microsoft.com/graph/api/user-post-events: "the attendees receive a meeting
 // request"); an update by the organiser reaches the copies; cancelling removes the organiser's event and marks the
@@ -30,10 +31,16 @@ export interface CalendarEvent {
   modifiedMs: number;
 }
 
+export interface CalendarSnapshot {
+  events: CalendarEvent[];
+}
+
 export type EventInput = Pick<CalendarEvent, 'subject' | 'body' | 'startMs' | 'endMs' | 'location' | 'attendees'>;
 
 export class CalendarStore {
   private readonly byOwner = new Map<string, CalendarEvent[]>();
+  /** Moves with every change, so the organisation file is written after it. */
+  revision = 0;
 
   constructor(private readonly directory: DirectoryStore) {}
 
@@ -65,6 +72,7 @@ export class CalendarStore {
     const organizer = this.directory.getUser(event.ownerId)!;
     const copies = this.copiesOf(event);
     for (const copy of copies) Object.assign(copy, changes, { modifiedMs: now });
+    this.revision++;
     if (changes.attendees) {
       const wanted = new Set(this.internalAttendees(organizer, changes.attendees).map((u) => u.id));
       for (const copy of copies) if (!copy.isOrganizer && !wanted.has(copy.ownerId)) this.remove(copy);
@@ -79,6 +87,7 @@ export class CalendarStore {
       if (copy.isOrganizer) this.remove(copy);
       else Object.assign(copy, { isCancelled: true, modifiedMs: now });
     }
+    this.revision++;
   }
 
   /** The user's events (not cancelled) overlapping [startMs, endMs). */
@@ -88,6 +97,16 @@ export class CalendarStore {
 
   clear(): void {
     this.byOwner.clear();
+    this.revision++;
+  }
+
+  snapshot(): CalendarSnapshot {
+    return { events: [...this.byOwner.values()].flat() };
+  }
+
+  load(data: CalendarSnapshot): void {
+    this.byOwner.clear();
+    for (const event of data.events ?? []) this.add(event);
   }
 
   private internalAttendees(organizer: User, attendees: Attendee[]): User[] {
@@ -108,10 +127,12 @@ export class CalendarStore {
     const list = this.byOwner.get(event.ownerId) ?? [];
     list.push(event);
     this.byOwner.set(event.ownerId, list);
+    this.revision++;
   }
 
   private remove(event: CalendarEvent): void {
     const list = this.byOwner.get(event.ownerId) ?? [];
     this.byOwner.set(event.ownerId, list.filter((e) => e !== event));
+    this.revision++;
   }
 }

@@ -1,4 +1,5 @@
-// Mail written through Graph: each user's Inbox, Sent Items and Drafts, in memory (`reset` empties them). A message
+// Mail written through Graph: each user's Inbox, Sent Items and Drafts, kept in the organisation file like the
+// directory (`snapshot`/`load`; `reset` empties them). A message
 // sent to users of the emulated organisation lands in each recipient's Inbox; mail to other addresses leaves the
 // organisation (it is kept only in the sender's Sent Items).
 import { randomUUID } from 'node:crypto';
@@ -31,9 +32,15 @@ export interface MailMessage {
 
 export type MessageListener = (message: MailMessage) => void;
 
+export interface MailboxSnapshot {
+  messages: MailMessage[];
+}
+
 export class MailboxStore {
   private readonly byOwner = new Map<string, MailMessage[]>();
   private readonly listeners: MessageListener[] = [];
+  /** Moves with every change, so the organisation file is written after it. */
+  revision = 0;
 
   constructor(private readonly directory: DirectoryStore) {}
 
@@ -87,11 +94,23 @@ export class MailboxStore {
 
   clear(): void {
     this.byOwner.clear();
+    this.revision++;
+  }
+
+  snapshot(): MailboxSnapshot {
+    return { messages: [...this.byOwner.values()].flat() };
+  }
+
+  load(data: MailboxSnapshot): void {
+    this.byOwner.clear();
+    for (const message of data.messages ?? []) this.add(message.ownerId, message);
+    this.revision++;
   }
 
   private add(ownerId: string, message: MailMessage): void {
     const list = this.byOwner.get(ownerId) ?? [];
     list.push(message);
     this.byOwner.set(ownerId, list);
+    this.revision++;
   }
 }

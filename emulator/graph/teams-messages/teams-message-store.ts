@@ -1,4 +1,4 @@
-// Teams messages written through Graph, in memory like the mailboxes (`clear` on reset): channel messages with
+// Teams messages written through Graph, kept in the organisation file like the mailboxes (`clear` on reset): channel messages with
 // their replies, and chats with their members and messages.
 import { randomUUID } from 'node:crypto';
 import type { DirectoryStore } from '../../state/directory-store.js';
@@ -27,11 +27,19 @@ export interface Chat {
   createdMs: number;
 }
 
+export interface TeamsMessageSnapshot {
+  messages: TeamsMessage[];
+  chats: Chat[];
+  lastId: number;
+}
+
 export class TeamsMessageStore {
   private readonly messages: TeamsMessage[] = [];
   private readonly chats = new Map<string, Chat>();
   // Graph's message ids are the milliseconds of their creation; one more per message keeps them unique.
   private lastId = 0;
+  /** Moves with every change, so the organisation file is written after it. */
+  revision = 0;
 
   constructor(private readonly directory: DirectoryStore) {}
 
@@ -47,6 +55,7 @@ export class TeamsMessageStore {
       ...thread,
     };
     this.messages.push(message);
+    this.revision++;
     return message;
   }
 
@@ -71,6 +80,7 @@ export class TeamsMessageStore {
     }
     const chat: Chat = { id: `19:${randomUUID().replace(/-/g, '')}@thread.v2`, tenantId, chatType, topic, memberIds, createdMs: now };
     this.chats.set(chat.id, chat);
+    this.revision++;
     return chat;
   }
 
@@ -86,5 +96,18 @@ export class TeamsMessageStore {
     this.messages.length = 0;
     this.chats.clear();
     this.lastId = 0;
+    this.revision++;
+  }
+
+  snapshot(): TeamsMessageSnapshot {
+    return { messages: this.messages, chats: [...this.chats.values()], lastId: this.lastId };
+  }
+
+  load(data: TeamsMessageSnapshot): void {
+    this.messages.splice(0, this.messages.length, ...(data.messages ?? []));
+    this.chats.clear();
+    for (const chat of data.chats ?? []) this.chats.set(chat.id, chat);
+    this.lastId = data.lastId ?? 0;
+    this.revision++;
   }
 }
