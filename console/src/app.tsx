@@ -8,6 +8,7 @@ import { MyIntegrationsPage } from './integrations/my-integrations-page.js';
 import { AppShell } from './layout/app-shell.js';
 import { ApiKeysPage } from './api-keys/api-keys-page.js';
 import { AuditLogPage } from './audit/audit-log-page.js';
+import { FilesPage } from './files/files-page.js';
 import { HomeRedirect } from './workspaces/home-redirect.js';
 import { MembersPage } from './members/members-page.js';
 import { NotFoundPage } from './layout/not-found-page.js';
@@ -35,6 +36,7 @@ export function App() {
             <Route path="members" element={<MembersPage />} />
             <Route path="audit-log" element={<AuditLogPage />} />
             <Route path="compliance" element={<Suspense fallback={<LoadingState label="Loading compliance…" />}><CompliancePage /></Suspense>} />
+            <Route path="files" element={<FilesPage />} />
             <Route path="settings/general" element={<WorkspaceSettingsPage />} />
             <Route path="settings/integrations" element={<M365IntegrationPage />} />
             <Route path="account/integrations" element={<MyIntegrationsPage />} />

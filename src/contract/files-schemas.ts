@@ -112,8 +112,9 @@ export type AttachmentList = Static<typeof AttachmentList>;
 
 export const AttachmentListQuery = Type.Object(
   {
-    entityType: EntityPart('record type (requirement, control, ticket …)'),
-    entityId: EntityPart('record id'),
+    entityType: Type.Optional(EntityPart('record type (requirement, control, ticket …); with entityId, that record\'s attachments, oldest first')),
+    entityId: Type.Optional(EntityPart('record id; without entityType and entityId, every attachment of the workspace, newest first (admins and the API key)')),
+    status: Type.Optional(AttachmentStatus),
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })),
     cursor: Type.Optional(Type.String({ minLength: 1, maxLength: 512 })),
   },

@@ -16,7 +16,7 @@ import { createLocalDiskStorage } from '../../src/platform/storage/local-disk-st
 import { startS3Server } from '../support/s3-server.js';
 import { createMicrosoftTransport } from '../../src/microsoft/transport/index.js';
 import type { ConnectionUser } from '../../src/contract/integration-schemas.js';
-import { startHub, workspaceWithPeople, type Caller, type Hub } from '../http/hub-fixture.js';
+import { PASSWORD, startHub, workspaceWithPeople, type Caller, type Hub } from '../http/hub-fixture.js';
 import { DOWNLOAD_ORIGIN, DRIVE_ID, FakeGraph, GRAPH_URL } from './support/fake-graph.js';
 
 const FIXTURE_KEY = new KeyRing([{ id: 'fixture', key: Buffer.alloc(32, 9) }]);
@@ -376,6 +376,44 @@ describe('files API', () => {
       await runJob(job, linkRefreshJobs(jobDeps()), FILES_REFRESH_LINKS_JOB);
       const listed = ((await hub.call(host, 'GET', `${attachments()}?entityType=requirement&entityId=REQ-refresh`)).json() as { items: Array<{ itemId: string; status: string }> }).items;
       assert.deepEqual(Object.fromEntries(listed.map((a) => [a.itemId, a.status])), { '07MOVES': 'moved', '08DELETED': 'deleted', '01REPORT': 'active' });
+    });
+
+    it("lists every attachment of the workspace newest first, of one status, for admins and the API key; not for members, and not with half a record's key", async () => {
+      const all = async (caller: Caller, query = '') => {
+        const items: Array<{ id: string; status: string; createdAt: string; entityId: string }> = [];
+        let cursor: string | null = null;
+        do {
+          const response = await hub.call(caller, 'GET', `${attachments()}?limit=2${query}${cursor ? `&cursor=${cursor}` : ''}`);
+          assert.equal(response.statusCode, 200, response.body);
+          const page = response.json() as { items: typeof items; nextCursor: string | null };
+          items.push(...page.items);
+          cursor = page.nextCursor;
+        } while (cursor);
+        return items;
+      };
+      // Fresh console sessions: an earlier test moved the clock past the fixture's.
+      const admin = await hub.signIn('admin-files@example.com', PASSWORD);
+      const member = await hub.signIn('member-files@example.com', PASSWORD);
+      const everything = await all(admin);
+      const stored = await hub.store.db.selectFrom('file_attachments').select(['id', 'status']).where('workspace_id', '=', ws.workspaceId).orderBy('created_at', 'desc').orderBy('id', 'desc').execute();
+      assert.ok(stored.length > 3);
+      assert.deepEqual(everything.map((a) => a.id), stored.map((r) => r.id), 'every attachment once, newest first, across pages');
+      assert.deepEqual((await all(host)).map((a) => a.id), stored.map((r) => r.id), 'the API key sees the same');
+      const deleted = await all(admin, '&status=deleted');
+      assert.deepEqual(deleted.map((a) => a.id), stored.filter((r) => r.status === 'deleted').map((r) => r.id));
+      assert.ok(deleted.length >= 1 && deleted.every((a) => a.status === 'deleted'));
+
+      const asMember = await hub.call(member, 'GET', attachments());
+      assert.equal(asMember.statusCode, 403);
+      assert.match((asMember.json() as { detail: string }).detail, /entityType and entityId/);
+      assert.equal((await hub.call(member, 'GET', `${attachments()}?entityType=requirement&entityId=REQ-7`)).statusCode, 200, "a member still lists one record's");
+      const half = await hub.call(admin, 'GET', `${attachments()}?entityType=requirement`);
+      assert.equal(half.statusCode, 400);
+      assert.equal((half.json() as { code: string; errors: Array<{ pointer: string }> }).code, 'validation_failed');
+      assert.equal((half.json() as { errors: Array<{ pointer: string }> }).errors[0]!.pointer, '/querystring/entityId');
+
+      const other = await workspaceWithPeople(hub, 'files-other');
+      assert.deepEqual((await hub.call(other.admin, 'GET', `/api/v1/workspaces/${other.workspaceId}/files/attachments`)).json(), { items: [], nextCursor: null }, "another workspace's list holds none of these");
     });
   });
 });

@@ -1,4 +1,4 @@
-// The console's map: what works now links somewhere; what is coming is shown where it will live, visibly disabled.
+// The console's map: each page a workspace has, where it lives; without a workspace chosen, visibly disabled.
 import { Children, type ReactNode } from 'react';
 import { NavLink } from 'react-router';
 import { useCurrentWorkspace, useWorkspaceIdInUrl } from '../workspaces/workspaces-context.js';
@@ -9,8 +9,6 @@ const workspacePages = [
   { path: 'members', label: 'Members' },
   { path: 'audit-log', label: 'Audit log' },
 ];
-
-const comingFeatures = ['Files', 'Actions'];
 
 export function SidebarNav() {
   const workspaceId = useWorkspaceIdInUrl();
@@ -48,9 +46,16 @@ export function SidebarNav() {
           ) : (
             <DisabledItem label="Compliance" reason="Choose a workspace first" />
           )}
-          {comingFeatures.map((label) => (
-            <DisabledItem key={label} label={label} reason="Coming soon" badge="Soon" />
-          ))}
+          {base ? (
+            <NavLink to={`${base}/files`} className="nav-item">
+              <span className="nav-item__label">
+                Files
+                <span className="nav-item__hint">Attachments from OneDrive, SharePoint, Teams</span>
+              </span>
+            </NavLink>
+          ) : (
+            <DisabledItem label="Files" reason="Choose a workspace first" />
+          )}
         </NavSection>
         <NavSection title="Settings">
           {base ? (
@@ -105,14 +110,13 @@ function NavSection({ title, children }: { title: string; children: ReactNode })
 }
 
 /** Not a link and not focusable: nothing pretends to work before it does. */
-function DisabledItem({ label, hint, reason, badge }: { label: string; hint?: string; reason: string; badge?: string }) {
+function DisabledItem({ label, hint, reason }: { label: string; hint?: string; reason: string }) {
   return (
     <span className="nav-item nav-item--disabled" aria-disabled="true" title={reason}>
       <span className="nav-item__label">
         {label}
         {hint && <span className="nav-item__hint">{hint}</span>}
       </span>
-      {badge && <span className="badge badge--muted">{badge}</span>}
     </span>
   );
 }

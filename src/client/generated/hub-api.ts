@@ -2977,16 +2977,18 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One record's attachments, oldest first */
+        /** One record's attachments, oldest first (entityType + entityId); or every attachment of the workspace, newest first (admins and the API key); optionally of one status */
         get: {
             parameters: {
-                query: {
+                query?: {
                     cursor?: string;
-                    /** @description the host product's record id */
-                    entityId: string;
-                    /** @description the host product's record type (requirement, control, ticket …) */
-                    entityType: string;
+                    /** @description the host product's record id; without entityType and entityId, every attachment of the workspace, newest first (admins and the API key) */
+                    entityId?: string;
+                    /** @description the host product's record type (requirement, control, ticket …); with entityId, that record's attachments, oldest first */
+                    entityType?: string;
                     limit?: number;
+                    /** @description active; copying (the job runs); copy_failed; and for links, what the refresh job found: deleted, moved, access_lost */
+                    status?: "active" | "copying" | "copy_failed" | "deleted" | "moved" | "access_lost";
                 };
                 header?: never;
                 path: {

@@ -1,4 +1,5 @@
-// Attachments of the host product's records under /api/v1/workspaces/{ws}/files/attachments: list one record's,
+// Attachments of the host product's records under /api/v1/workspaces/{ws}/files/attachments: list one record's (or,
+// for admins and the API key, the whole workspace's),
 // add (link → 201; copy → 202 with the copy job), show, remove, download. Members and API keys (an API key adds as
 // the host product's user it names in X-M365Hub-Acting-User). Another workspace's attachment ids answer 404, as
 // missing ones do.
@@ -8,6 +9,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { AddAttachmentBody, Attachment, AttachmentList, AttachmentListQuery, AttachmentParams } from '../../contract/files-schemas.js';
 import { Job, NoContent, WorkspaceParams } from '../../contract/api-schemas.js';
 import { workspaceOf } from '../../platform/http/authenticate.js';
+import { HttpProblem } from '../../platform/http/http-problem.js';
 import { positionCursor, readPositionCursor } from '../../platform/http/list-cursor.js';
 import { acceptedJob, idempotencyKeyOf } from '../../platform/http/long-work.js';
 import type { Kysely } from 'kysely';
@@ -27,10 +29,32 @@ export function registerAttachmentRoutes(server: FastifyInstance, deps: { db: Ky
 
   api.get(
     ATTACHMENTS,
-    { config: member, schema: { tags, summary: "One record's attachments, oldest first", params: WorkspaceParams, querystring: AttachmentListQuery, response: { 200: AttachmentList } } },
+    {
+      config: member,
+      schema: {
+        tags,
+        summary: "One record's attachments, oldest first (entityType + entityId); or every attachment of the workspace, newest first (admins and the API key); optionally of one status",
+        params: WorkspaceParams,
+        querystring: AttachmentListQuery,
+        response: { 200: AttachmentList },
+      },
+    },
     async (request) => {
-      const { entityType, entityId, limit, cursor } = request.query;
-      const page = await listAttachments(deps.db, workspaceOf(request).id, { entityType, entityId }, { limit: limit ?? 50, after: readPositionCursor(cursor) });
+      const { entityType, entityId, status, limit, cursor } = request.query;
+      const workspace = workspaceOf(request);
+      if ((entityType === undefined) !== (entityId === undefined)) {
+        const missing = entityType === undefined ? 'entityType' : 'entityId';
+        throw new HttpProblem('validation_failed', {
+          detail: 'Give both entityType and entityId for one record\'s attachments, or neither for the whole workspace\'s.',
+          errors: [{ pointer: `/querystring/${missing}`, detail: `${missing} is required with ${missing === 'entityType' ? 'entityId' : 'entityType'}` }],
+        });
+      }
+      const entity = entityType !== undefined && entityId !== undefined ? { entityType, entityId } : undefined;
+      // Every record's attachments at once is an overview for the people who run the workspace, not for each member.
+      if (!entity && workspace.role === 'member') {
+        throw new HttpProblem('forbidden', { detail: 'Only workspace admins may list every attachment of the workspace. Give entityType and entityId to list one record\'s.' });
+      }
+      const page = await listAttachments(deps.db, workspace.id, { entity, status }, { limit: limit ?? 50, after: readPositionCursor(cursor) });
       return { items: page.items, nextCursor: positionCursor(page.next) };
     },
   );

@@ -3,7 +3,7 @@
 import type { Kysely, Selectable, Transaction, Updateable } from 'kysely';
 import type { Attachment } from '../../contract/files-schemas.js';
 import type { Database } from '../../platform/store/schema.js';
-import { isAfter, toPage, type Page, type Position } from '../../platform/store/keyset-page.js';
+import { isAfter, isBefore, toPage, type Page, type Position } from '../../platform/store/keyset-page.js';
 import type { AttachmentStatus, FileAttachmentsTable } from './tables.js';
 
 export type AttachmentRow = Selectable<FileAttachmentsTable>;
@@ -39,15 +39,20 @@ export async function findByIdempotencyKey(db: Db, workspaceId: string, key: str
   return db.selectFrom('file_attachments').selectAll().where('workspace_id', '=', workspaceId).where('idempotency_key', '=', key).executeTakeFirst();
 }
 
-export async function listAttachments(db: Db, workspaceId: string, entity: { entityType: string; entityId: string }, page: { limit: number; after?: Position | undefined }): Promise<Page<Attachment>> {
-  let query = db
-    .selectFrom('file_attachments')
-    .selectAll()
-    .where('workspace_id', '=', workspaceId)
-    .where('entity_type', '=', entity.entityType)
-    .where('entity_id', '=', entity.entityId);
-  if (page.after) query = query.where(isAfter('created_at', 'id', page.after));
-  const rows = await query.orderBy('created_at').orderBy('id').limit(page.limit + 1).execute();
+export interface AttachmentFilter {
+  /** One record's attachments, oldest first; without it, the whole workspace's, newest first. */
+  entity?: { entityType: string; entityId: string } | undefined;
+  status?: AttachmentStatus | undefined;
+}
+
+export async function listAttachments(db: Db, workspaceId: string, filter: AttachmentFilter, page: { limit: number; after?: Position | undefined }): Promise<Page<Attachment>> {
+  let query = db.selectFrom('file_attachments').selectAll().where('workspace_id', '=', workspaceId);
+  if (filter.entity) query = query.where('entity_type', '=', filter.entity.entityType).where('entity_id', '=', filter.entity.entityId);
+  if (filter.status) query = query.where('status', '=', filter.status);
+  const newestFirst = !filter.entity;
+  if (page.after) query = query.where(newestFirst ? isBefore('created_at', 'id', page.after) : isAfter('created_at', 'id', page.after));
+  const direction = newestFirst ? 'desc' : 'asc';
+  const rows = await query.orderBy('created_at', direction).orderBy('id', direction).limit(page.limit + 1).execute();
   return toPage(rows, page.limit, (row) => ({ createdAt: row.created_at, id: row.id }), toAttachment);
 }
 

@@ -23,6 +23,11 @@ export function isAfter(createdColumn: string, idColumn: string, after: Position
   return sql<boolean>`(${sql.ref(createdColumn)}, ${sql.ref(idColumn)}) > (${after.createdAt}, ${after.id})`;
 }
 
+/** `(createdColumn, idColumn) < (before.createdAt, before.id)`, for a query ordered by those two columns descending. */
+export function isBefore(createdColumn: string, idColumn: string, before: Position): RawBuilder<boolean> {
+  return sql<boolean>`(${sql.ref(createdColumn)}, ${sql.ref(idColumn)}) < (${before.createdAt}, ${before.id})`;
+}
+
 /** Splits the `limit + 1` rows a query fetched into a page and the position to continue from. */
 export function toPage<Row, T>(rows: Row[], limit: number, position: (row: Row) => Position, map: (row: Row) => T): Page<T> {
   const pageRows = rows.slice(0, limit);
