@@ -3,9 +3,10 @@
 import type { FastifyInstance } from 'fastify';
 import { buildServer, type ServerDeps } from '../platform/http/server.js';
 import type { Authenticators } from '../platform/http/authenticate.js';
+import type { JobQueue } from '../platform/jobs/job-queue.js';
 import { ApiKeyAuthenticator, registerApiKeyRoutes } from '../features/api-keys/index.js';
 import { registerAuditRoutes } from '../features/audit/index.js';
-import { registerAccessReviewRoutes, registerComplianceRoutes } from '../features/compliance/index.js';
+import { registerAccessReviewRoutes, registerComplianceRoutes, registerSyncRoutes } from '../features/compliance/index.js';
 import { registerConnectRoutes, type M365Services } from '../features/connect/index.js';
 import { csrfTokenMatches, registerAuthRoutes, resumeSession, SESSION_COOKIE, setSessionCookie, SignInLimiter } from '../features/console-auth/index.js';
 import { registerTestConnectionRoutes, type TestConnectionServices } from '../features/health/index.js';
@@ -36,6 +37,8 @@ export interface HubServerDeps extends Omit<ServerDeps, 'authenticators' | 'rout
   proxy?: ProxyServices;
   /** Browsing users' Microsoft 365 files and the attachments of records; the routes exist only when given. */
   files?: { browser: FilesBrowser; attachments: AttachmentService };
+  /** Compliance syncs of tenants (they need the job queue); the routes exist only when given. */
+  complianceSyncs?: { queue: JobQueue };
 }
 
 export async function buildHubServer(deps: HubServerDeps): Promise<FastifyInstance> {
@@ -73,6 +76,8 @@ export async function buildHubServer(deps: HubServerDeps): Promise<FastifyInstan
     routes.push((server) => registerProxyRoutes(server, { db, clock, policy, ...proxy }), (server) => registerProxySettingsRoutes(server, { db, clock, policy }));
   }
   if (actions) routes.push((server) => registerActionRoutes(server, { db, clock, ...actions }));
+  const { complianceSyncs } = deps;
+  if (complianceSyncs) routes.push((server) => registerSyncRoutes(server, { db, clock, ...complianceSyncs }));
   if (subscriptions) routes.push((server) => registerSubscriptionRoutes(server, { db, clock, ...subscriptions }));
   if (consentRequests) routes.push((server) => registerConsentRequestRoutes(server, { db, entraAdminCenterUrl: config.cloud.entraAdminCenterUrl, ...consentRequests }));
   const { files } = deps;

@@ -132,3 +132,16 @@ export const SnapshotDiff = Type.Object(
   },
   strict,
 );
+
+/** How often a tenant is synced on its own (DELETE the schedule to sync only when someone asks). */
+export const SyncScheduleBody = Type.Object({ intervalHours: Type.Integer({ minimum: 1, maximum: 168, description: 'hours between scheduled syncs (1–168)' }) }, strict);
+export type SyncScheduleBody = Static<typeof SyncScheduleBody>;
+export const SyncSchedule = Type.Object(
+  {
+    tenantId: Type.String(),
+    intervalHours: Type.Union([Type.Number(), Type.Null()]),
+    nextRunAt: Type.Union([IsoTime, Type.Null()]),
+  },
+  strict,
+);
+export type SyncSchedule = Static<typeof SyncSchedule>;

@@ -49,6 +49,7 @@ const SAMPLE_BODIES: Record<string, unknown> = {
   'PATCH /api/v1/workspaces/:workspaceId/proxy/graph/:version/*': { sneaky: true },
   'POST /api/v1/workspaces/:workspaceId/compliance/tenants/:tenantId/snapshots': { format: 'm365hub.snapshot', version: 1, areas: {} },
   'POST /api/v1/workspaces/:workspaceId/compliance/snapshots/:snapshotId/assessment': {},
+  'PUT /api/v1/workspaces/:workspaceId/compliance/tenants/:tenantId/sync-schedule': { intervalHours: 24 },
   'POST /api/v1/workspaces/:workspaceId/compliance/access-reviews': { tenantId: '11111111-2222-3333-4444-555555555555', name: 'sneaky review' },
   'PUT /api/v1/workspaces/:workspaceId/compliance/access-reviews/:campaignId/decisions/:userId': { decision: 'remove' },
   'POST /api/v1/workspaces/:workspaceId/compliance/access-reviews/:campaignId/close': {},

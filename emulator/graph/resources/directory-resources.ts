@@ -18,6 +18,8 @@ export const userShape: ResourceShape = {
   properties: [
     'id', 'businessPhones', 'displayName', 'givenName', 'jobTitle', 'mail', 'mobilePhone', 'officeLocation', 'preferredLanguage', 'surname', 'userPrincipalName',
     'accountEnabled', 'userType', 'createdDateTime', 'mailNickname', 'usageLocation', 'department', 'onPremisesSyncEnabled', 'signInActivity',
+    // $select-only properties of https://learn.microsoft.com/graph/api/resources/user that compliance reads.
+    'onPremisesImmutableId', 'assignedLicenses',
   ],
   // The properties Graph returns without $select ("Get user" / "List users", v1.0).
   defaults: ['businessPhones', 'displayName', 'givenName', 'jobTitle', 'mail', 'mobilePhone', 'officeLocation', 'preferredLanguage', 'surname', 'userPrincipalName', 'id'],
@@ -43,6 +45,8 @@ export function userResource(user: User, tenant: Tenant): GraphObject {
     mailNickname: user.userPrincipalName.split('@')[0]!,
     usageLocation: 'US',
     department: null,
+    onPremisesImmutableId: null,
+    assignedLicenses: [],
   };
 }
 

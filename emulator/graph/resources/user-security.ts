@@ -23,6 +23,8 @@ export function userWithSecurityFacts(user: User, tenant: Tenant, facts: UserSec
     ...base,
     userType: facts.userType ?? 'Member',
     onPremisesSyncEnabled: facts.onPremisesSyncEnabled ?? null,
+    // A synced user carries its on-premises anchor (the base64 of the AD objectGUID); cloud-only users have none.
+    onPremisesImmutableId: facts.onPremisesSyncEnabled ? Buffer.from(user.id.replace(/-/g, ''), 'hex').toString('base64') : null,
     ...(last ? { signInActivity: { lastSignInDateTime: last, lastSignInRequestId: null, lastNonInteractiveSignInDateTime: last, lastNonInteractiveSignInRequestId: null, lastSuccessfulSignInDateTime: last, lastSuccessfulSignInRequestId: null } } : {}),
   };
 }

@@ -11,3 +11,5 @@ export { diffSnapshots, type ObjectChange, type FieldChange } from './snapshot-d
 export { registerAccessReviewRoutes, type AccessReviewRouteDeps } from './access-review-routes.js';
 export { accessReviewRows, type AccessReviewRow, type AccessReviewFilter } from './access-review-rows.js';
 export { csvStream, jsonStream } from './access-review-format.js';
+export { complianceSyncJobs, COMPLIANCE_SYNC_JOB, setSyncSchedule, type ComplianceSyncDeps, type ComplianceSyncResult } from './sync-job.js';
+export { registerSyncRoutes, type SyncRouteDeps } from './sync-routes.js';

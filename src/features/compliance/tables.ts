@@ -28,8 +28,18 @@ export interface ComplianceSnapshotAreasTable {
   sha256: string;
 }
 
+export interface ComplianceSyncStateTable {
+  workspace_id: string;
+  tenant_id: string;
+  /** The synced snapshot whose users the delta link continues from. */
+  snapshot_id: string;
+  users_delta_link: string;
+  updated_at: Timestamp;
+}
+
 declare module '../../platform/store/schema.js' {
   interface Database {
+    compliance_sync_state: ComplianceSyncStateTable;
     compliance_snapshots: ComplianceSnapshotsTable;
     compliance_snapshot_areas: ComplianceSnapshotAreasTable;
   }

@@ -1,0 +1,202 @@
+// Collects a tenant's snapshot areas through the one Graph client, in application mode. Each area is read on its
+// own: a permission Microsoft refuses (403) becomes that area's `permission_error` naming the permission to grant,
+// any other failure (a malformed answer, an error after the client's own retries of 429 and 5xx) its `error`, and
+// the other areas still complete. An area is kept whole or not at all, so a rule never decides on half of one.
+import { GraphError } from '../../../microsoft/graph/graph-error.js';
+import { AppError } from '../../../platform/errors/app-error.js';
+import type { GraphClient } from '../../../microsoft/graph/graph-client.js';
+import { collectByDelta, type DeltaState } from '../directory-delta-collector.js';
+import { AREA_NAMES, type AreaFault, type AreaName, type GraphObject, type SnapshotAreas, type TenantSnapshot } from '../snapshot.js';
+import { AREA_READS, DIRECTORY_READS, USER_SELECT, type AreaRead } from './area-reads.js';
+
+export interface CollectProgress {
+  area: AreaName;
+  areasDone: number;
+  areasTotal: number;
+  /** Graph objects read so far in this sync. */
+  objects: number;
+  pages: number;
+}
+
+export interface CollectOptions {
+  signal?: AbortSignal;
+  /** The users of the previous synced snapshot and the delta link that continues from them (incremental users). */
+  usersDelta?: DeltaState;
+  /** Awaited, so a job can record progress (and extend its lease) as areas complete. */
+  onProgress?: (progress: CollectProgress) => Promise<void> | void;
+}
+
+export interface CollectedSnapshot {
+  snapshot: TenantSnapshot;
+  /** The delta link to keep for the next sync's users, when the directory area was read. */
+  usersDeltaLink?: string;
+  usersMode?: 'full' | 'delta' | 'full_after_expiry';
+  objects: number;
+  pages: number;
+  /** Objects Graph returned that could not be used (no id …): recorded, never fatal. */
+  malformed: string[];
+}
+
+class AreaPermissionError extends Error {
+  constructor(readonly permission: string, message: string) {
+    super(message);
+  }
+}
+
+/** Collects every area; never throws for a Graph failure of one area (only for cancellation). */
+export async function collectSnapshot(graph: GraphClient, tenantId: string, collectedAt: Date, options: CollectOptions = {}): Promise<CollectedSnapshot> {
+  const counter = { objects: 0, pages: 0 };
+  const malformed: string[] = [];
+  const areas: Partial<SnapshotAreas> = {};
+  const faults: Partial<Record<AreaName, AreaFault>> = {};
+  let usersDeltaLink: string | undefined;
+  let usersMode: CollectedSnapshot['usersMode'];
+  let done = 0;
+  for (const area of AREA_NAMES) {
+    options.signal?.throwIfAborted();
+    await options.onProgress?.({ area, areasDone: done, areasTotal: AREA_NAMES.length, ...counter });
+    try {
+      if (area === 'directory') {
+        const directory = await collectDirectory(graph, counter, malformed, options);
+        areas.directory = directory.area;
+        usersDeltaLink = directory.deltaLink;
+        usersMode = directory.mode;
+      } else {
+        (areas as Record<string, unknown>)[area] = await readArea(graph, AREA_READS[area], counter, malformed, options.signal);
+      }
+    } catch (error) {
+      if (options.signal?.aborted) throw error;
+      // The hub cannot act for the tenant at all (no integration, consent or token): a fault of the sync, not of an area.
+      if (error instanceof AppError && !(error instanceof GraphError)) throw error;
+      faults[area] = faultOf(error);
+    }
+    done += 1;
+  }
+  await options.onProgress?.({ area: AREA_NAMES.at(-1)!, areasDone: done, areasTotal: AREA_NAMES.length, ...counter });
+  const snapshot: TenantSnapshot = { format: 'm365hub.snapshot', version: 1, tenantId, collectedAt: collectedAt.toISOString(), areas, ...(Object.keys(faults).length > 0 ? { faults } : {}) };
+  return { snapshot, ...(usersDeltaLink ? { usersDeltaLink } : {}), ...(usersMode ? { usersMode } : {}), ...counter, malformed };
+}
+
+function faultOf(error: unknown): AreaFault {
+  if (error instanceof AreaPermissionError) return { status: 'permission_error', permission: error.permission, message: error.message };
+  if (error instanceof GraphError) return { status: 'error', message: `Microsoft Graph answered ${error.status || 'nothing usable'} (${error.code}): ${error.message}` };
+  return { status: 'error', message: error instanceof Error ? error.message : String(error) };
+}
+
+/** Runs one read, turning Microsoft's refusal into the permission to grant. */
+async function guarded<T>(read: Pick<AreaRead, 'permission' | 'path'>, run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    if (error instanceof GraphError && error.status === 403) {
+      throw new AreaPermissionError(read.permission, `Microsoft Graph refused ${read.path.split('?')[0]}: grant the application permission ${read.permission} (or one that includes it) and admin consent, then sync again.`);
+    }
+    throw error;
+  }
+}
+
+async function readList(graph: GraphClient, read: Pick<AreaRead, 'permission' | 'path'>, counter: { objects: number; pages: number }, malformed: string[], signal?: AbortSignal): Promise<GraphObject[]> {
+  return guarded(read, async () => {
+    const items: GraphObject[] = [];
+    for await (const item of graph.paginate<unknown>(read.path, signal ? { signal } : {})) {
+      if (item && typeof item === 'object' && !Array.isArray(item)) items.push(item as GraphObject);
+      else malformed.push(`${read.path.split('?')[0]}: an item that is not an object was skipped`);
+      counter.objects += 1;
+    }
+    counter.pages += 1;
+    return items;
+  });
+}
+
+async function readArea(graph: GraphClient, reads: readonly AreaRead[], counter: { objects: number; pages: number }, malformed: string[], signal?: AbortSignal): Promise<Record<string, unknown>> {
+  const area: Record<string, unknown> = {};
+  for (const read of reads) {
+    if (read.kind === 'list') {
+      let items: GraphObject[];
+      try {
+        items = await readList(graph, read, counter, malformed, signal);
+      } catch (error) {
+        if (read.needsP2 && error instanceof GraphError && /LicenseRequired/i.test(error.code)) continue;
+        throw error;
+      }
+      if (read.withPolicyRules) await attachPolicyRules(graph, items, counter, malformed, signal);
+      area[read.property] = items;
+    } else {
+      const object = await guarded(read, () => graph.get<unknown>(read.path, signal ? { signal } : {}));
+      if (!object || typeof object !== 'object' || Array.isArray(object)) throw new Error(`Microsoft Graph's answer to ${read.path} is not an object`);
+      const { ['@odata.context']: _context, ...rest } = object as GraphObject;
+      area[read.property] = rest;
+      counter.objects += 1;
+      counter.pages += 1;
+    }
+  }
+  return area;
+}
+
+const READS_AT_ONCE = 4;
+
+/** Runs `read` for every item, a few at a time (per-object follow-up reads: members, policy rules). */
+async function forEachItem(items: readonly GraphObject[], signal: AbortSignal | undefined, read: (item: GraphObject & { id: string }) => Promise<void>): Promise<void> {
+  const withIds = items.filter((item): item is GraphObject & { id: string } => typeof item.id === 'string');
+  for (let at = 0; at < withIds.length; at += READS_AT_ONCE) {
+    signal?.throwIfAborted();
+    await Promise.all(withIds.slice(at, at + READS_AT_ONCE).map(read));
+  }
+}
+
+/** `policy: { id, rules }` on each policy assignment (unifiedrolemanagementpolicy-list-rules: RoleManagement.Read.Directory). */
+async function attachPolicyRules(graph: GraphClient, assignments: GraphObject[], counter: { objects: number; pages: number }, malformed: string[], signal?: AbortSignal): Promise<void> {
+  const rulesOf = new Map<string, Promise<GraphObject[]>>();
+  await forEachItem(assignments, signal, async (assignment) => {
+    const policyId = assignment.policyId;
+    if (typeof policyId !== 'string') return;
+    if (!rulesOf.has(policyId)) {
+      rulesOf.set(policyId, readList(graph, { path: `/policies/roleManagementPolicies/${encodeURIComponent(policyId)}/rules`, permission: 'RoleManagement.Read.Directory' }, counter, malformed, signal));
+    }
+    assignment.policy = { id: policyId, rules: await rulesOf.get(policyId)! };
+  });
+}
+
+async function collectDirectory(graph: GraphClient, counter: { objects: number; pages: number }, malformed: string[], options: CollectOptions) {
+  const signal = options.signal;
+  // user-delta: User.Read.All. The first sync reads everyone; later ones only what changed since the kept link.
+  const users = await guarded({ permission: 'User.Read.All', path: '/users/delta' }, () =>
+    collectByDelta(graph, 'users', USER_SELECT, options.usersDelta ?? { objects: [] }, {
+      ...(signal ? { signal } : {}),
+      onPage: () => {
+        counter.pages += 1;
+      },
+    }),
+  );
+  counter.objects += users.fetched;
+  malformed.push(...users.malformed);
+  const area: Record<string, unknown> = { users: users.objects };
+  for (const read of DIRECTORY_READS) area[read.property] = await readList(graph, read, counter, malformed, signal);
+  // Each group's transitive members (group-list-transitivemembers: GroupMember.Read.All): the access review's
+  // groups per user, and privileged access held through role-assignable groups.
+  await forEachItem(area.groups as GraphObject[], signal, async (group) => {
+    const members = await readList(graph, { path: `/groups/${encodeURIComponent(group.id)}/transitiveMembers?$select=id`, permission: 'GroupMember.Read.All' }, counter, malformed, signal);
+    group.members = members.map((m) => m.id).filter((id): id is string => typeof id === 'string');
+  });
+  await addSignInActivity(graph, area.users as GraphObject[], counter, signal);
+  return { area: area as SnapshotAreas['directory'], deltaLink: users.deltaLink, mode: users.mode };
+}
+
+/**
+ * Last sign-ins (user-list with signInActivity: AuditLog.Read.All, and Entra ID P1 in the tenant). Delta query does
+ * not return signInActivity, so it is one more paged read; refused or unlicensed, the users stay without it (the
+ * access review then shows no last sign-in) rather than failing the directory.
+ */
+async function addSignInActivity(graph: GraphClient, users: GraphObject[], counter: { objects: number; pages: number }, signal?: AbortSignal): Promise<void> {
+  const byId = new Map(users.map((u) => [u.id, u]));
+  try {
+    for await (const item of graph.paginate<GraphObject>('/users?$select=id,signInActivity&$top=999', signal ? { signal } : {})) {
+      const user = byId.get(item?.id);
+      if (user && item.signInActivity !== undefined) user.signInActivity = item.signInActivity;
+      counter.objects += 1;
+    }
+  } catch (error) {
+    if (signal?.aborted) throw error;
+    if (!(error instanceof GraphError) || ![400, 403].includes(error.status)) throw error;
+  }
+}
