@@ -12,6 +12,9 @@ import { createWorkspace } from '../features/workspaces/index.js';
 import { systemClock } from '../platform/time/clock.js';
 import type { EmulatorSeed } from './emulator-seed-client.js';
 import { INTEGRATION_LISTENERS } from '../app/integration-listeners.js';
+import { setSyncSchedule } from '../features/compliance/index.js';
+import { JobQueue } from '../platform/jobs/job-queue.js';
+import { createLogger } from '../platform/logging/logger.js';
 
 export interface DemoSeed {
   admin: { email: string; password: string };
@@ -30,7 +33,11 @@ const DEMO_SERVICES = [
   { service: 'directory', modes: ['application'] },
   { service: 'mail', modes: ['delegated'] },
   { service: 'calendar', modes: ['delegated'] },
+  { service: 'compliance', modes: ['application'] },
 ] as const;
+
+/** The demo tenant is synced for compliance daily, the first time as soon as the hub's worker starts. */
+const DEMO_SYNC_INTERVAL_HOURS = 24;
 
 export interface DemoSeedOptions {
   dataDir: string;
@@ -65,6 +72,9 @@ export async function seedDemo(store: Store, options: DemoSeedOptions): Promise<
     },
     context,
   );
+  const queue = new JobQueue({ db: store.db, clock: systemClock, logger: createLogger({ level: 'silent' }) });
+  const now = systemClock.now();
+  await setSyncSchedule(queue, workspace.id, options.emulator.tenant.id.toLowerCase(), DEMO_SYNC_INTERVAL_HOURS, { now, firstRunAt: now });
   const seed = { admin, member, workspace: { id: workspace.id, name: workspace.name } };
   writeFileSync(file, `${JSON.stringify(seed, null, 2)}\n`, { mode: 0o600 });
   return seed;

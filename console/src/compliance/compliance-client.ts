@@ -1,7 +1,8 @@
 // The console's calls to the compliance API: tenants with snapshots, a tenant's chain, assessments, diffs and
 // access reviews. Types are the server's own schemas (`import type` only: no schema code in the bundle).
 import type { Static } from 'typebox';
-import type { Assessment, ChainVerification, SnapshotDiff, SnapshotDocument, SnapshotList } from '../../../src/contract/compliance-schemas.js';
+import type { Assessment, ChainVerification, SnapshotDiff, SnapshotDocument, SnapshotList, SyncSchedule } from '../../../src/contract/compliance-schemas.js';
+import type { Job } from '../api/types.js';
 import type { Campaign, CampaignList, SnapshotChainList } from '../../../src/contract/access-review-schemas.js';
 import { request } from '../api/client.js';
 
@@ -50,3 +51,11 @@ export const reviewRows = (workspaceId: string, reviewId: string) =>
   request<{ items: ReviewRow[] }>('GET', `${compliancePath(workspaceId)}/access-reviews/${segment(reviewId)}/export`, { query: { format: 'json' } });
 export const decideRow = (workspaceId: string, reviewId: string, userId: string, body: { decision: 'keep' | 'remove'; comment: string }) =>
   request('PUT', `${compliancePath(workspaceId)}/access-reviews/${segment(reviewId)}/decisions/${segment(userId)}`, { body });
+
+export type SyncScheduleView = Static<typeof SyncSchedule>;
+export const startSync = (workspaceId: string, tenantId: string) => request<Job>('POST', `${tenantPath(workspaceId, tenantId)}/syncs`);
+export const getSyncSchedule = (workspaceId: string, tenantId: string) => request<SyncScheduleView>('GET', `${tenantPath(workspaceId, tenantId)}/sync-schedule`);
+export const setSyncSchedule = (workspaceId: string, tenantId: string, intervalHours: number | null) =>
+  intervalHours === null
+    ? request<SyncScheduleView>('DELETE', `${tenantPath(workspaceId, tenantId)}/sync-schedule`)
+    : request<SyncScheduleView>('PUT', `${tenantPath(workspaceId, tenantId)}/sync-schedule`, { body: { intervalHours } });

@@ -1,7 +1,10 @@
-// The compliance dashboard of a workspace: its tenants (those with snapshots), and for the chosen one the Secure
+// The compliance dashboard of a workspace: its tenants (those with snapshots), "Refresh data" and the automatic
+// sync of the chosen one (or of the integration's tenant before the first snapshot), and for the chosen one the Secure
 // Score trend, the newest snapshot's assessment with evidence, the drift timeline with diffs, the hash chain's
 // state and the exports (access review, evidence bundle).
+import { useState } from 'react';
 import { useSearchParams } from 'react-router';
+import { getIntegration } from '../api/m365-client.js';
 import { Badge } from '../components/badge.js';
 import { Card } from '../components/card.js';
 import { EmptyState } from '../components/empty-state.js';
@@ -17,13 +20,18 @@ import { AssessmentResults } from './assessment-results.js';
 import * as api from './compliance-client.js';
 import { DriftTimeline } from './drift-timeline.js';
 import { scorePoints, SecureScoreTrend } from './secure-score-trend.js';
+import { SyncCard } from './sync-card.js';
 import './compliance.css';
 
 export function CompliancePage() {
   const workspace = useWorkspace();
   const chains = useLoader(() => api.listChains(workspace.id), [workspace.id]);
+  // Before the first snapshot, the tenant to sync is the integration's (or the one admin consent recorded).
+  const integration = useLoader(() => getIntegration(workspace.id).catch(() => null), [workspace.id]);
   const [params, setParams] = useSearchParams();
-  const tenantId = params.get('tenant') ?? chains.data?.items[0]?.tenantId ?? null;
+  const integrationTenant = integration.data?.azureTenantId ?? integration.data?.adminConsent?.tenant ?? null;
+  const tenantId = params.get('tenant') ?? chains.data?.items[0]?.tenantId ?? integrationTenant;
+  const [synced, setSynced] = useState(0);
 
   return (
     <>
@@ -43,7 +51,13 @@ export function CompliancePage() {
         <Card title="Tenants" description="Each tenant with snapshots in this workspace, its newest snapshot and the length of its hash chain.">
           {chains.problem && <ProblemBanner problem={chains.problem} onRetry={chains.reload} />}
           {!chains.data && !chains.problem && <LoadingState label="Loading tenants…" />}
-          {chains.data?.items.length === 0 && <EmptyState title="No snapshot yet">Sync a tenant, or import a snapshot through the API, to see its assessment here.</EmptyState>}
+          {chains.data?.items.length === 0 && (
+            <EmptyState title="No snapshot yet">
+              {tenantId
+                ? 'Refresh data below to read the tenant, or import a snapshot through the API, to see its assessment here.'
+                : 'Set up the Microsoft 365 integration with the compliance service in application mode and grant admin consent; then refresh data here.'}
+            </EmptyState>
+          )}
           {chains.data && chains.data.items.length > 0 && (
             <DataTable
               label="Tenants"
@@ -70,7 +84,17 @@ export function CompliancePage() {
             />
           )}
         </Card>
-        {tenantId && <TenantPanels workspaceId={workspace.id} tenantId={tenantId} />}
+        {tenantId && (
+          <SyncCard
+            workspaceId={workspace.id}
+            tenantId={tenantId}
+            onSynced={() => {
+              chains.reload();
+              setSynced((n) => n + 1);
+            }}
+          />
+        )}
+        {tenantId && (chains.data?.items.length ?? 0) > 0 && <TenantPanels key={synced} workspaceId={workspace.id} tenantId={tenantId} />}
         <AccessReviewsPanel workspaceId={workspace.id} tenantId={tenantId} />
       </div>
     </>

@@ -4,16 +4,13 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import * as m365 from '../api/m365-client.js';
 import type { ConnectionReport } from '../api/m365-types.js';
 import { ApiProblem, asProblem } from '../api/problem.js';
-import type { Job } from '../api/types.js';
+import { pollJob } from '../hooks/poll-job.js';
 
 export type TestRun =
   | { state: 'idle' }
   | { state: 'running'; credential: 'active' | 'pending'; progress: string | null }
   | { state: 'done'; credential: 'active' | 'pending'; report: ConnectionReport }
   | { state: 'failed'; credential: 'active' | 'pending'; problem: ApiProblem };
-
-const POLL_MS = 700;
-const FINISHED = new Set(['succeeded', 'failed', 'dead', 'cancelled']);
 
 export function useTestConnection(workspaceId: string, onFinished?: (run: TestRun) => void) {
   const [run, setRun] = useState<TestRun>({ state: 'idle' });
@@ -33,13 +30,11 @@ export function useTestConnection(workspaceId: string, onFinished?: (run: TestRu
       setRun({ state: 'running', credential, progress: null });
       let outcome: TestRun;
       try {
-        let job: Job = await m365.startTestConnection(workspaceId, credential);
-        while (!FINISHED.has(job.status)) {
-          await new Promise((resolve) => window.setTimeout(resolve, POLL_MS));
-          if (!alive.current) return;
-          job = await m365.getJob(workspaceId, job.id);
-          if (alive.current) setRun({ state: 'running', credential, progress: job.progress.message });
-        }
+        const job = await pollJob(workspaceId, await m365.startTestConnection(workspaceId, credential), {
+          isAlive: () => alive.current,
+          onProgress: (current) => setRun({ state: 'running', credential, progress: current.progress.message }),
+        });
+        if (!job) return;
         outcome = m365.isReport(job.result)
           ? { state: 'done', credential, report: job.result }
           : {

@@ -107,11 +107,22 @@ async function keepDeltaLink(db: Kysely<Database>, workspaceId: string, tenantId
  */
 export const syncScheduleName = (workspaceId: string, tenantId: string) => `${COMPLIANCE_SYNC_JOB}:${workspaceId}:${tenantId}`;
 
-/** Syncs the tenant every `intervalHours`; null removes the schedule. */
-export async function setSyncSchedule(queue: Pick<JobQueue, 'upsertSchedule' | 'removeSchedule'>, workspaceId: string, tenantId: string, intervalHours: number | null): Promise<void> {
+/**
+ * Syncs the tenant every `intervalHours`, the first time one interval from now (someone who wants data now presses
+ * "Refresh data"), or at `firstRunAt`; null removes the schedule.
+ */
+export async function setSyncSchedule(
+  queue: Pick<JobQueue, 'upsertSchedule' | 'removeSchedule'>,
+  workspaceId: string,
+  tenantId: string,
+  intervalHours: number | null,
+  options: { now: Date; firstRunAt?: Date },
+): Promise<void> {
   if (intervalHours === null) {
     await queue.removeSchedule(syncScheduleName(workspaceId, tenantId), workspaceId);
     return;
   }
-  await queue.upsertSchedule({ name: syncScheduleName(workspaceId, tenantId), type: COMPLIANCE_SYNC_JOB, payload: { tenantId }, intervalSeconds: intervalHours * 3600, workspaceId });
+  const intervalSeconds = intervalHours * 3600;
+  const firstRunAt = options.firstRunAt ?? new Date(options.now.getTime() + intervalSeconds * 1000);
+  await queue.upsertSchedule({ name: syncScheduleName(workspaceId, tenantId), type: COMPLIANCE_SYNC_JOB, payload: { tenantId }, intervalSeconds, workspaceId, firstRunAt });
 }

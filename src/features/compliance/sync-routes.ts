@@ -63,7 +63,7 @@ export function registerSyncRoutes(server: FastifyInstance, deps: SyncRouteDeps)
   const setSchedule = async (request: FastifyRequest, intervalHours: number | null) => {
     const workspaceId = workspaceOf(request).id;
     const tenantId = (request.params as { tenantId: string }).tenantId.toLowerCase();
-    await setSyncSchedule(deps.queue, workspaceId, tenantId, intervalHours);
+    await setSyncSchedule(deps.queue, workspaceId, tenantId, intervalHours, { now: deps.clock.now() });
     await recordAudit(deps.db, { workspaceId, ...auditContextOf(request, deps.clock), action: 'compliance.sync_schedule_set', target: { type: 'tenant', id: tenantId }, data: { intervalHours } });
     return scheduleOf(deps.queue, workspaceId, tenantId);
   };

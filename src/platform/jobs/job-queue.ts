@@ -103,6 +103,8 @@ export interface ScheduleInput {
   intervalSeconds: number;
   /** The workspace whose jobs this schedule enqueues; omitted for instance schedules. */
   workspaceId?: string;
+  /** When a new schedule first runs; now when omitted. An existing schedule keeps its next run (or an earlier one). */
+  firstRunAt?: Date;
 }
 
 export interface Schedule {
@@ -286,7 +288,7 @@ export class JobQueue {
     const workspaceId = input.workspaceId ?? null;
     const result = await this.#db
       .insertInto('job_schedules')
-      .values({ name: input.name, type: input.type, payload, interval_seconds: input.intervalSeconds, next_run_at: now, created_at: now, workspace_id: workspaceId })
+      .values({ name: input.name, type: input.type, payload, interval_seconds: input.intervalSeconds, next_run_at: input.firstRunAt ?? now, created_at: now, workspace_id: workspaceId })
       .onConflict((oc) =>
         oc
           .column('name')

@@ -1,0 +1,93 @@
+// Compliance from Microsoft 365 in Chromium: an admin opens Compliance for a workspace whose integration reads the
+// emulator's tenant with application permissions, presses "Refresh data", watches the sync finish and the dashboard
+// fill (assessment, Secure Score); someone switches the legacy-authentication block to report-only in the tenant
+// (the emulator's control API); the next refresh shows the change as drift and MS.AAD.1.1v1 as newly failing.
+// Passes axe (WCAG 2.1 A/AA). Screenshots: test-results/compliance-sync-*.png. Needs `npm run build`.
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { AxeBuilder } from '@axe-core/playwright';
+import type { Browser } from 'playwright-core';
+import { startEmulator, type EmulatorHandle } from '../../emulator/harness.js';
+import { appWithRoles, graphGet } from '../../emulator/graph/test/graph-test-client.js';
+import { browserSkipReason, launchBrowser, screenshot, signInOnPage } from '../support/browser.js';
+import { startTestHub, type TestHub } from '../support/hub.js';
+import { signInThroughApi } from './api-session.js';
+
+describe('compliance syncs in Chromium', { skip: browserSkipReason() }, () => {
+  let emulator: EmulatorHandle;
+  let hub: TestHub;
+  let browser: Browser;
+  let workspaceId: string;
+  let legacyPolicyId: string;
+  const changePolicy = async (body: Record<string, unknown>) => {
+    const response = await emulator.fetch(`${emulator.url}/_emulator/tenants/${emulator.tenantId}/conditionalAccessPolicies/${legacyPolicyId}`, {
+      method: 'PATCH',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    assert.equal(response.status, 200, await response.text());
+  };
+
+  before(async () => {
+    emulator = await startEmulator();
+    hub = await startTestHub({ fetch: emulator.fetch, env: { M365HUB_GRAPH_URL: emulator.url, M365HUB_LOGIN_URL: emulator.url } });
+    const admin = await signInThroughApi(hub.url, hub.admin);
+    workspaceId = (await admin.call<{ id: string }>('POST', '/api/v1/workspaces', { name: 'Contoso Security' })).id;
+    await admin.call('PUT', `/api/v1/workspaces/${workspaceId}/integrations/m365`, {
+      clientId: emulator.seed!.application.appId,
+      clientSecret: emulator.seed!.application.clientSecret,
+      azureTenantId: emulator.tenantId,
+      services: [{ service: 'compliance', modes: ['application'] }],
+    });
+    // The tenant blocks legacy authentication for everyone, with no exclusion: MS.AAD.1.1v1 passes at first.
+    const reader = await appWithRoles(emulator, emulator.tenantId!, ['Policy.Read.All']);
+    const policies = (await graphGet(emulator, '/identity/conditionalAccess/policies', reader.token)).body.value as Array<{ id: string; displayName: string }>;
+    legacyPolicyId = policies.find((p) => p.displayName === 'Block legacy authentication')!.id;
+    await changePolicy({ excludeUsers: [] });
+    browser = await launchBrowser();
+  });
+
+  after(async () => {
+    await browser?.close();
+    await hub?.close();
+    await emulator?.close();
+  });
+
+  test('Refresh data fills the dashboard; a policy switched to report-only in the tenant shows as drift and a newly failing rule', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, baseURL: hub.url });
+    context.setDefaultTimeout(30_000);
+    const page = await context.newPage();
+    try {
+      await signInOnPage(page, hub.admin);
+      await page.goto(`/w/${workspaceId}/compliance`);
+      await page.getByText('No snapshot yet').waitFor();
+      await page.getByRole('button', { name: 'Refresh data' }).click();
+      await page.getByTestId('sync-outcome').getByText(/Snapshot 1 taken: 7 of 7 areas read/).waitFor();
+      const legacy = page.locator('tr[data-policy="MS.AAD.1.1v1"]');
+      await legacy.waitFor();
+      assert.equal(await legacy.getAttribute('data-result'), 'pass');
+      assert.ok((await page.locator('.recharts-line-curve').count()) >= 1, 'the Secure Score trend is drawn');
+      await screenshot(page, '01-first-sync', 'compliance-sync');
+
+      await page.getByLabel('Automatic sync').selectOption('24');
+      await page.getByText(/^Next:/).waitFor();
+
+      // Someone switches the block to report-only in the tenant: it no longer enforces anything.
+      await changePolicy({ state: 'enabledForReportingButNotEnforced' });
+      await page.getByRole('button', { name: 'Refresh data' }).click();
+      await page.getByTestId('sync-outcome').getByText(/Snapshot 2 taken/).waitFor();
+      await page.getByText(/Newly failing since the previous snapshot: .*MS\.AAD\.1\.1v1/).waitFor();
+      assert.equal(await page.locator('tr[data-policy="MS.AAD.1.1v1"]').getAttribute('data-result'), 'fail');
+      await page.getByRole('button', { name: 'Show diff #2' }).click();
+      const diff = page.getByRole('region', { name: 'Snapshot diff' });
+      await diff.getByText('"enabledForReportingButNotEnforced"', { exact: true }).waitFor();
+      await diff.scrollIntoViewIfNeeded();
+      await screenshot(page, '02-drift', 'compliance-sync');
+
+      const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+      assert.deepEqual(result.violations.map((v) => `${v.id} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`), [], 'axe WCAG 2.1 A/AA violations');
+    } finally {
+      await context.close();
+    }
+  });
+});
