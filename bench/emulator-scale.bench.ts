@@ -3,72 +3,8 @@
 //   - walk: a Graph `/users?$top=999` walk following @odata.nextLink over 10,000 and over 100,000 users, per user
 //     (goal: the 100,000 walk within 2x the 10,000 walk per user), and the peak RSS after it (goal < 300 MB);
 //   - bulk: 100,000 users added through one NDJSON control call (POST /_emulator/tenants/{tid}/users/bulk).
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { createInterface } from 'node:readline';
-import { createTrustingFetch } from '../emulator/client/trusting-fetch.js';
 
-const launcher = path.resolve(import.meta.dirname, '../bin/m365hub.js');
-
-interface Running {
-  child: ChildProcess;
-  url: string;
-  fetch: ReturnType<typeof createTrustingFetch>['fetch'];
-  close(): Promise<void>;
-  startSeconds: number;
-  dataDir: string;
-}
-
-async function startEmulator(users: number): Promise<Running> {
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'm365hub-bench-scale-'));
-  const started = performance.now();
-  const child = spawn(process.execPath, [launcher, 'emulator', '--port', '0', '--data-dir', dataDir, '--seed', 'demo', '--users', String(users)], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  let url = '';
-  let ca = '';
-  for await (const line of createInterface({ input: child.stdout! })) {
-    url ||= /^emulator listening on (\S+)$/.exec(line)?.[1] ?? '';
-    ca ||= /^emulator ca (.+)$/.exec(line)?.[1] ?? '';
-    if (url && ca) break;
-  }
-  const startSeconds = (performance.now() - started) / 1000;
-  if (!url || !ca) throw new Error('the emulator did not start');
-  const { fetch, agent } = createTrustingFetch(readFileSync(ca, 'utf8'));
-  return {
-    child,
-    url,
-    fetch,
-    startSeconds,
-    dataDir,
-    close: async () => {
-      agent.destroy();
-      const exited = new Promise((resolve) => child.once('exit', resolve));
-      child.kill('SIGTERM');
-      await exited;
-      rmSync(dataDir, { recursive: true, force: true });
-    },
-  };
-}
-
-/** Resident and peak resident memory of a process, MB (Linux /proc). */
-function memoryMb(pid: number): { rss: number; peak: number } {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  const kb = (name: string) => Number(new RegExp(`^${name}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? 0);
-  return { rss: kb('VmRSS') / 1024, peak: kb('VmHWM') / 1024 };
-}
-
-async function appToken(emulator: Running): Promise<{ token: string; tenant: string }> {
-  const seed = (await (await emulator.fetch(`${emulator.url}/_emulator/seed`)).json()) as { tenant: { id: string }; application: { appId: string; clientSecret: string } };
-  const response = await emulator.fetch(`${emulator.url}/${seed.tenant.id}/oauth2/v2.0/token`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ grant_type: 'client_credentials', client_id: seed.application.appId, client_secret: seed.application.clientSecret, scope: 'https://graph.microsoft.com/.default' }),
-  });
-  return { token: ((await response.json()) as { access_token: string }).access_token, tenant: seed.tenant.id };
-}
+import { appToken, memoryMb, startEmulator, type Running } from './support/emulator-process.js';
 
 async function walkUsers(emulator: Running, token: string): Promise<{ users: number; seconds: number }> {
   const started = performance.now();

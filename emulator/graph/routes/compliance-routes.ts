@@ -31,11 +31,15 @@ export const complianceRoutes: GraphRoute[] = [
   { path: '/admin/sharepoint/settings', handler: (req) => entity(req, sharePointSettingsShape, sharePointSettings(), 'admin/sharepoint/settings') },
   {
     path: '/reports/authenticationMethods/userRegistrationDetails',
-    handler: (req) =>
-      collection(req, {
+    // Each user's details are made only for the page that shows them: a page costs its own users, not the tenant's.
+    handler: (req) => {
+      const now = req.ctx.clock.now();
+      return collection(req, {
         shape: userRegistrationDetailsShape,
-        items: userRegistrationDetails(usersOf(req), (u) => req.ctx.directory.isAdmin(u), req.ctx.clock.now(), (u) => req.ctx.security.userFacts(req.tenant.id, u.id)),
+        items: usersOf(req),
+        resource: (u) => userRegistrationDetails([u], (user) => req.ctx.directory.isAdmin(user), now, (user) => req.ctx.security.userFacts(req.tenant.id, user.id))[0]!,
         context: 'reports/authenticationMethods/userRegistrationDetails',
-      }),
+      });
+    },
   },
 ];

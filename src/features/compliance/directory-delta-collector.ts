@@ -54,6 +54,34 @@ async function walk(graph: GraphClient, first: string, signal?: AbortSignal, onP
   }
 }
 
+/**
+ * One delta round from a kept link, merged onto the kept objects; undefined when Microsoft says the link expired (the
+ * caller reads everything again).
+ */
+export async function continueByDelta(
+  graph: GraphClient,
+  state: DeltaState & { deltaLink: string },
+  options: { signal?: AbortSignal; onPage?: (pages: number, fetched: number) => void } = {},
+): Promise<DeltaCollection | undefined> {
+  try {
+    const round = await walk(graph, pathOf(state.deltaLink), options.signal, options.onPage);
+    const merged = applyDelta(state.objects, round.changes);
+    return { objects: merged.objects, deltaLink: round.deltaLink, mode: 'delta', pages: round.pages, fetched: round.changes.length, malformed: merged.malformed };
+  } catch (error) {
+    if (expired(error)) return undefined;
+    throw error;
+  }
+}
+
+/**
+ * A delta link for "from now on" without reading the collection (`$deltatoken=latest`, delta-query-overview), for a
+ * caller that read the collection another way (e.g. with properties delta does not return, such as signInActivity).
+ */
+export async function latestDeltaLink(graph: GraphClient, resource: DeltaResource, select: readonly string[], signal?: AbortSignal): Promise<string> {
+  const round = await walk(graph, `/${resource}/delta?$select=${select.join(',')}&$deltatoken=latest`, signal);
+  return round.deltaLink;
+}
+
 export async function collectByDelta(
   graph: GraphClient,
   resource: DeltaResource,
@@ -63,13 +91,8 @@ export async function collectByDelta(
 ): Promise<DeltaCollection> {
   const fullPath = `/${resource}/delta?$select=${select.join(',')}`;
   if (state.deltaLink) {
-    try {
-      const round = await walk(graph, pathOf(state.deltaLink), options.signal, options.onPage);
-      const merged = applyDelta(state.objects, round.changes);
-      return { objects: merged.objects, deltaLink: round.deltaLink, mode: 'delta', pages: round.pages, fetched: round.changes.length, malformed: merged.malformed };
-    } catch (error) {
-      if (!expired(error)) throw error;
-    }
+    const continued = await continueByDelta(graph, { ...state, deltaLink: state.deltaLink }, options);
+    if (continued) return continued;
   }
   const round = await walk(graph, fullPath, options.signal, options.onPage);
   const merged = applyDelta([], round.changes);

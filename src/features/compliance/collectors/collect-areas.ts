@@ -5,7 +5,7 @@
 import { GraphError } from '../../../microsoft/graph/graph-error.js';
 import { AppError } from '../../../platform/errors/app-error.js';
 import type { GraphClient } from '../../../microsoft/graph/graph-client.js';
-import { collectByDelta, type DeltaState } from '../directory-delta-collector.js';
+import { continueByDelta, latestDeltaLink, type DeltaState } from '../directory-delta-collector.js';
 import { AREA_NAMES, type AreaFault, type AreaName, type GraphObject, type SnapshotAreas, type TenantSnapshot } from '../snapshot.js';
 import { AREA_READS, DIRECTORY_READS, USER_SELECT, type AreaRead } from './area-reads.js';
 
@@ -159,17 +159,26 @@ async function attachPolicyRules(graph: GraphClient, assignments: GraphObject[],
 
 async function collectDirectory(graph: GraphClient, counter: { objects: number; pages: number }, malformed: string[], options: CollectOptions) {
   const signal = options.signal;
-  // user-delta: User.Read.All. The first sync reads everyone; later ones only what changed since the kept link.
-  const users = await guarded({ permission: 'User.Read.All', path: '/users/delta' }, () =>
-    collectByDelta(graph, 'users', USER_SELECT, options.usersDelta ?? { objects: [] }, {
-      ...(signal ? { signal } : {}),
-      onPage: () => {
-        counter.pages += 1;
-      },
-    }),
-  );
-  counter.objects += users.fetched;
-  malformed.push(...users.malformed);
+  const onPage = () => {
+    counter.pages += 1;
+  };
+  // Users: after the first sync only what changed since the kept delta link (user-delta: User.Read.All); the first
+  // sync, or one after the link expired, reads everyone with sign-in activity (which delta does not return) and
+  // starts a delta link from now.
+  const users = await guarded({ permission: 'User.Read.All', path: '/users/delta' }, async () => {
+    const kept = options.usersDelta;
+    if (kept?.deltaLink) {
+      const continued = await continueByDelta(graph, { ...kept, deltaLink: kept.deltaLink }, { ...(signal ? { signal } : {}), onPage });
+      if (continued) {
+        counter.objects += continued.fetched;
+        malformed.push(...continued.malformed);
+        return { objects: continued.objects, deltaLink: continued.deltaLink, mode: 'delta' as const };
+      }
+    }
+    const objects = await readAllUsers(graph, counter, malformed, signal);
+    const deltaLink = await latestDeltaLink(graph, 'users', USER_SELECT, signal);
+    return { objects, deltaLink, mode: kept?.deltaLink ? ('full_after_expiry' as const) : ('full' as const) };
+  });
   const area: Record<string, unknown> = { users: users.objects };
   for (const read of DIRECTORY_READS) area[read.property] = await readList(graph, read, counter, malformed, signal);
   // Each group's transitive members (group-list-transitivemembers: GroupMember.Read.All): the access review's
@@ -178,25 +187,23 @@ async function collectDirectory(graph: GraphClient, counter: { objects: number; 
     const members = await readList(graph, { path: `/groups/${encodeURIComponent(group.id)}/transitiveMembers?$select=id`, permission: 'GroupMember.Read.All' }, counter, malformed, signal);
     group.members = members.map((m) => m.id).filter((id): id is string => typeof id === 'string');
   });
-  await addSignInActivity(graph, area.users as GraphObject[], counter, signal);
   return { area: area as SnapshotAreas['directory'], deltaLink: users.deltaLink, mode: users.mode };
 }
 
 /**
- * Last sign-ins (user-list with signInActivity: AuditLog.Read.All, and Entra ID P1 in the tenant). Delta query does
- * not return signInActivity, so it is one more paged read; refused or unlicensed, the users stay without it (the
- * access review then shows no last sign-in) rather than failing the directory.
+ * Every user, 999 a page (user-list). With sign-in activity when Microsoft allows it (AuditLog.Read.All and Entra ID
+ * P1: otherwise 403, or 400 for the licence), else without it: the access review then shows no last sign-in rather
+ * than the directory failing. Delta syncs keep the sign-in activity of this full read until the next one.
  */
-async function addSignInActivity(graph: GraphClient, users: GraphObject[], counter: { objects: number; pages: number }, signal?: AbortSignal): Promise<void> {
-  const byId = new Map(users.map((u) => [u.id, u]));
+async function readAllUsers(graph: GraphClient, counter: { objects: number; pages: number }, malformed: string[], signal?: AbortSignal): Promise<GraphObject[]> {
+  const read = (withActivity: boolean) =>
+    readList(graph, { path: `/users?$select=${[...USER_SELECT, ...(withActivity ? ['signInActivity'] : [])].join(',')}&$top=999`, permission: 'User.Read.All' }, counter, malformed, signal);
   try {
-    for await (const item of graph.paginate<GraphObject>('/users?$select=id,signInActivity&$top=999', signal ? { signal } : {})) {
-      const user = byId.get(item?.id);
-      if (user && item.signInActivity !== undefined) user.signInActivity = item.signInActivity;
-      counter.objects += 1;
-    }
+    return await read(true);
   } catch (error) {
     if (signal?.aborted) throw error;
-    if (!(error instanceof GraphError) || ![400, 403].includes(error.status)) throw error;
+    const refusedActivity = (error instanceof AreaPermissionError) || (error instanceof GraphError && error.status === 400);
+    if (!refusedActivity) throw error;
+    return read(false);
   }
 }

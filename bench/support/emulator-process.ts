@@ -1,0 +1,70 @@
+// What the benchmarks that need a large emulated organisation share: the emulator as its own process (as in
+// production, the hub never shares a process with Microsoft, so each side's memory is its own), started with
+// `--users N`; its resident memory from /proc; and an app-only token of the demo application.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { createInterface } from 'node:readline';
+import { createTrustingFetch } from '../../emulator/client/trusting-fetch.js';
+
+const launcher = path.resolve(import.meta.dirname, '../../bin/m365hub.js');
+
+export interface Running {
+  child: ChildProcess;
+  url: string;
+  fetch: ReturnType<typeof createTrustingFetch>['fetch'];
+  close(): Promise<void>;
+  startSeconds: number;
+  dataDir: string;
+}
+
+export async function startEmulator(users: number): Promise<Running> {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'm365hub-bench-scale-'));
+  const started = performance.now();
+  const child = spawn(process.execPath, [launcher, 'emulator', '--port', '0', '--data-dir', dataDir, '--seed', 'demo', '--users', String(users)], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  let url = '';
+  let ca = '';
+  for await (const line of createInterface({ input: child.stdout! })) {
+    url ||= /^emulator listening on (\S+)$/.exec(line)?.[1] ?? '';
+    ca ||= /^emulator ca (.+)$/.exec(line)?.[1] ?? '';
+    if (url && ca) break;
+  }
+  const startSeconds = (performance.now() - started) / 1000;
+  if (!url || !ca) throw new Error('the emulator did not start');
+  const { fetch, agent } = createTrustingFetch(readFileSync(ca, 'utf8'));
+  return {
+    child,
+    url,
+    fetch,
+    startSeconds,
+    dataDir,
+    close: async () => {
+      agent.destroy();
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      await exited;
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Resident and peak resident memory of a process, MB (Linux /proc). */
+export function memoryMb(pid: number): { rss: number; peak: number } {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = (name: string) => Number(new RegExp(`^${name}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? 0);
+  return { rss: kb('VmRSS') / 1024, peak: kb('VmHWM') / 1024 };
+}
+
+export async function appToken(emulator: Running): Promise<{ token: string; tenant: string }> {
+  const seed = (await (await emulator.fetch(`${emulator.url}/_emulator/seed`)).json()) as { tenant: { id: string }; application: { appId: string; clientSecret: string } };
+  const response = await emulator.fetch(`${emulator.url}/${seed.tenant.id}/oauth2/v2.0/token`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ grant_type: 'client_credentials', client_id: seed.application.appId, client_secret: seed.application.clientSecret, scope: 'https://graph.microsoft.com/.default' }),
+  });
+  return { token: ((await response.json()) as { access_token: string }).access_token, tenant: seed.tenant.id };
+}
+
