@@ -5,7 +5,8 @@ import { buildServer, type ServerDeps } from '../platform/http/server.js';
 import type { Authenticators } from '../platform/http/authenticate.js';
 import { ApiKeyAuthenticator, registerApiKeyRoutes } from '../features/api-keys/index.js';
 import { registerAuditRoutes } from '../features/audit/index.js';
-import { registerAccessReviewRoutes, registerComplianceRoutes } from '../features/compliance/index.js';
+import { registerAccessReviewRoutes, registerComplianceRoutes, registerDriftRoutes, type ComplianceEventType } from '../features/compliance/index.js';
+import type { EventPublisher } from '../platform/events/event-publisher.js';
 import { registerConnectRoutes, type M365Services } from '../features/connect/index.js';
 import { csrfTokenMatches, registerAuthRoutes, resumeSession, SESSION_COOKIE, setSessionCookie, SignInLimiter } from '../features/console-auth/index.js';
 import { registerTestConnectionRoutes, type TestConnectionServices } from '../features/health/index.js';
@@ -36,6 +37,8 @@ export interface HubServerDeps extends Omit<ServerDeps, 'authenticators' | 'rout
   proxy?: ProxyServices;
   /** Browsing users' Microsoft 365 files and the attachments of records; the routes exist only when given. */
   files?: { browser: FilesBrowser; attachments: AttachmentService };
+  /** Announces compliance drift found when a snapshot arrives; without it drift is recorded silently. */
+  complianceEvents?: EventPublisher<ComplianceEventType>;
 }
 
 export async function buildHubServer(deps: HubServerDeps): Promise<FastifyInstance> {
@@ -56,7 +59,8 @@ export async function buildHubServer(deps: HubServerDeps): Promise<FastifyInstan
     (server) => registerApiKeyRoutes(server, { db, clock, onRevoked: (id) => apiKeys.forget(id) }),
     (server) => registerAuditRoutes(server, { db }),
     (server) => registerJobRoutes(server, { jobs: deps.jobs }),
-    (server) => registerComplianceRoutes(server, { db, clock }),
+    (server) => registerComplianceRoutes(server, { db, clock, events: deps.complianceEvents }),
+    (server) => registerDriftRoutes(server, { db, clock, events: deps.complianceEvents }),
     (server) => registerAccessReviewRoutes(server, { db, clock }),
   ];
   if (deps.m365) {

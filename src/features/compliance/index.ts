@@ -11,3 +11,7 @@ export { diffSnapshots, type ObjectChange, type FieldChange } from './snapshot-d
 export { registerAccessReviewRoutes, type AccessReviewRouteDeps } from './access-review-routes.js';
 export { accessReviewRows, type AccessReviewRow, type AccessReviewFilter } from './access-review-rows.js';
 export { csvStream, jsonStream } from './access-review-format.js';
+export { afterSnapshotAppended, type SnapshotHookDeps, type SnapshotOutcome } from './after-snapshot.js';
+export { COMPLIANCE_EVENT_TYPES, type ComplianceEventType } from './events.js';
+export { registerDriftRoutes } from './drift-routes.js';
+export type * from './drift-tables.js';
