@@ -2,7 +2,6 @@
 // the tenant's configuration of that moment), compared with the run of the snapshot before it.
 import type { Kysely, Selectable, Transaction } from 'kysely';
 import { newId } from '../../platform/store/ids.js';
-import { isAfter, toPage, type Page, type Position } from '../../platform/store/keyset-page.js';
 import type { Database } from '../../platform/store/schema.js';
 import { assessSnapshot, compareResults, summarise, type AssessmentResult, type ResultSummary } from './assess.js';
 import type { AssessmentConfig } from './rules/index.js';
@@ -90,12 +89,19 @@ export async function recordAssessmentRun(
   return run;
 }
 
-/** A tenant's runs, oldest first (the order of its snapshots' arrival). */
-export async function listAssessmentRuns(db: Db, workspaceId: string, tenantId: string, page: { limit: number; after?: Position }): Promise<Page<AssessmentRun>> {
-  let query = db.selectFrom('compliance_assessment_runs').selectAll().where('workspace_id', '=', workspaceId).where('tenant_id', '=', tenantId);
-  if (page.after) query = query.where(isAfter('created_at', 'id', page.after));
-  const rows = await query.orderBy('created_at').orderBy('id').limit(page.limit + 1).execute();
-  return toPage(rows, page.limit, (r) => ({ createdAt: new Date(r.created_at), id: r.id }), runOf);
+/** A tenant's runs in the order of its chain, after the snapshot sequence given; `next` is the last one's sequence when more follow. */
+export async function listAssessmentRuns(db: Db, workspaceId: string, tenantId: string, page: { limit: number; afterSequence?: number }): Promise<{ items: AssessmentRun[]; next: number | null }> {
+  const rows = await db
+    .selectFrom('compliance_assessment_runs')
+    .selectAll()
+    .where('workspace_id', '=', workspaceId)
+    .where('tenant_id', '=', tenantId)
+    .where('snapshot_sequence', '>', page.afterSequence ?? 0)
+    .orderBy('snapshot_sequence')
+    .limit(page.limit + 1)
+    .execute();
+  const items = rows.slice(0, page.limit).map(runOf);
+  return { items, next: rows.length > page.limit ? items.at(-1)!.snapshotSequence : null };
 }
 
 /** One run of the workspace with its results, or undefined (another workspace's id reads as missing). */

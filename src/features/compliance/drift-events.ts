@@ -119,7 +119,7 @@ export async function closeDriftForNewBaseline(db: Db, workspaceId: string, tena
     .execute();
 }
 
-/** The tenant's drift timeline, oldest first; `status` keeps the open or the resolved ones. */
+/** The tenant's drift timeline in the order the differences were first seen; `status` keeps the open or the resolved ones. */
 export async function listDriftEvents(
   db: Db,
   workspaceId: string,
@@ -129,7 +129,7 @@ export async function listDriftEvents(
   let query = db.selectFrom('compliance_drift_events').selectAll().where('workspace_id', '=', workspaceId).where('tenant_id', '=', tenantId);
   if (page.status === 'open') query = query.where('resolved_at', 'is', null);
   if (page.status === 'resolved') query = query.where('resolved_at', 'is not', null);
-  if (page.after) query = query.where(isAfter('created_at', 'id', page.after));
-  const rows = await query.orderBy('created_at').orderBy('id').limit(page.limit + 1).execute();
-  return toPage(rows, page.limit, (r) => ({ createdAt: new Date(r.created_at), id: r.id }), eventOf);
+  if (page.after) query = query.where(isAfter('first_seen_at', 'id', page.after));
+  const rows = await query.orderBy('first_seen_at').orderBy('id').limit(page.limit + 1).execute();
+  return toPage(rows, page.limit, (r) => ({ createdAt: new Date(r.first_seen_at), id: r.id }), eventOf);
 }

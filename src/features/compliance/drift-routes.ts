@@ -6,7 +6,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { AppError } from '../../platform/errors/app-error.js';
 import { workspaceOf } from '../../platform/http/authenticate.js';
 import { HttpProblem } from '../../platform/http/http-problem.js';
-import { positionCursor, readPositionCursor } from '../../platform/http/list-cursor.js';
+import { positionCursor, readPositionCursor, readSequenceCursor, sequenceCursor } from '../../platform/http/list-cursor.js';
 import { ListQuery } from '../../contract/common-schemas.js';
 import { TenantParams } from '../../contract/compliance-schemas.js';
 import {
@@ -171,9 +171,9 @@ export function registerDriftRoutes(server: FastifyInstance, deps: SnapshotHookD
       schema: { tags, summary: 'The assessment runs stored as snapshots arrived, oldest first, each compared with the run before it', params: TenantParams, querystring: ListQuery, response: { 200: AssessmentRunList } },
     },
     async (request) => {
-      const after = readPositionCursor(request.query.cursor);
-      const page = await listAssessmentRuns(deps.db, workspaceOf(request).id, tenantOf(request.params), { limit: request.query.limit ?? 50, ...(after ? { after } : {}) });
-      return { items: page.items.map(runResource), nextCursor: positionCursor(page.next) };
+      const afterSequence = readSequenceCursor(request.query.cursor);
+      const page = await listAssessmentRuns(deps.db, workspaceOf(request).id, tenantOf(request.params), { limit: request.query.limit ?? 50, ...(afterSequence ? { afterSequence } : {}) });
+      return { items: page.items.map(runResource), nextCursor: sequenceCursor(page.next) };
     },
   );
 
