@@ -6,6 +6,7 @@ import type { Kysely } from 'kysely';
 import type { EventPublisher } from '../../platform/events/event-publisher.js';
 import type { Database } from '../../platform/store/schema.js';
 import type { Clock } from '../../platform/time/clock.js';
+import { isUniqueViolation } from '../../platform/store/unique-violation.js';
 import { loadAssessmentConfig } from './assessment-config-store.js';
 import { hasLaterRun, recordAssessmentRun, type AssessmentRunWithResults } from './assessment-runs.js';
 import { loadBaseline } from './baselines.js';
@@ -83,11 +84,20 @@ export async function afterSnapshotAppended(deps: SnapshotHookDeps, input: { wor
   // Read back as stored: secrets were stripped on the way in, and drift leaves the hub in webhooks.
   const snapshot = (await loadSnapshot(deps.db, workspaceId, stored.id))?.snapshot;
   if (!snapshot) throw new Error(`snapshot ${stored.id} is not in workspace ${workspaceId}`);
-  return deps.db.transaction().execute(async (trx) => {
-    const { config } = await loadAssessmentConfig(trx, workspaceId, stored.tenantId);
-    const run = await recordAssessmentRun(trx, { workspaceId, stored, snapshot, config, now: deps.clock.now() });
-    // A hook that ran after a later snapshot's must not measure drift on an older state.
-    const opened = (await hasLaterRun(trx, workspaceId, stored)) ? [] : await measureDrift(deps, trx, { workspaceId, stored, snapshot });
-    return { run, opened };
-  });
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await deps.db.transaction().execute(async (trx) => {
+        const { config } = await loadAssessmentConfig(trx, workspaceId, stored.tenantId);
+        const run = await recordAssessmentRun(trx, { workspaceId, stored, snapshot, config, now: deps.clock.now() });
+        // A hook that ran after a later snapshot's must not measure drift on an older state.
+        const opened = (await hasLaterRun(trx, workspaceId, stored)) ? [] : await measureDrift(deps, trx, { workspaceId, stored, snapshot });
+        return { run, opened };
+      });
+    } catch (error) {
+      // Another process handled a snapshot of the tenant at the same moment (the same run or the same open drift
+      // event was written twice): start again from what it committed.
+      if (attempt < 3 && isUniqueViolation(error)) continue;
+      throw error;
+    }
+  }
 }

@@ -3,7 +3,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Kysely } from 'kysely';
-import { AppError } from '../../platform/errors/app-error.js';
 import type { Database } from '../../platform/store/schema.js';
 import type { Clock } from '../../platform/time/clock.js';
 import type { EventPublisher } from '../../platform/events/event-publisher.js';
@@ -24,6 +23,7 @@ import {
   TenantParams,
   type SnapshotSummary as SnapshotSummaryResource,
 } from '../../contract/compliance-schemas.js';
+import { underBody } from './body-errors.js';
 import { assessSnapshot, compareResults, summarise } from './assess.js';
 import { parseAssessmentConfig } from './rules/assessment-config.js';
 import { diffSnapshots } from './snapshot-diff.js';
@@ -55,12 +55,6 @@ const summaryResource = (s: StoredSnapshot): SnapshotSummaryResource => ({
   areas: s.areas,
   faults: (s.faults ?? {}) as SnapshotSummaryResource['faults'],
 });
-
-/** Parse faults point into the part of the body they came from, so clients show them at the field. */
-function underBody(error: unknown, base: string): unknown {
-  if (!(error instanceof AppError) || !error.fieldErrors) return error;
-  return new AppError(error.code, error.message, { fieldErrors: error.fieldErrors.map((f) => ({ ...f, pointer: `${base}${f.pointer}` })) });
-}
 
 export function registerComplianceRoutes(server: FastifyInstance, deps: ComplianceRouteDeps): void {
   const api = server.withTypeProvider<TypeBoxTypeProvider>();

@@ -3,7 +3,6 @@
 // Every query is confined to the route's workspace: another workspace's ids answer 404 exactly as missing ones.
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { AppError } from '../../platform/errors/app-error.js';
 import { workspaceOf } from '../../platform/http/authenticate.js';
 import { HttpProblem } from '../../platform/http/http-problem.js';
 import { positionCursor, readPositionCursor, readSequenceCursor, sequenceCursor } from '../../platform/http/list-cursor.js';
@@ -25,6 +24,7 @@ import {
   WorkspaceSecureScoreTrend,
   type AssessmentRunSummary,
 } from '../../contract/compliance-drift-schemas.js';
+import { underBody } from './body-errors.js';
 import { driftEventResource, measureDrift, type SnapshotHookDeps } from './after-snapshot.js';
 import { loadAssessmentConfig, saveAssessmentConfig } from './assessment-config-store.js';
 import { listAssessmentRuns, loadAssessmentRun, type AssessmentRun } from './assessment-runs.js';
@@ -49,12 +49,6 @@ const runResource = (r: AssessmentRun): AssessmentRunSummary => ({
   fixed: r.fixed,
   createdAt: r.createdAt.toISOString(),
 });
-
-/** Configuration faults point into the body they came from. */
-function underBody(error: unknown): unknown {
-  if (!(error instanceof AppError) || !error.fieldErrors) return error;
-  return new AppError(error.code, error.message, { fieldErrors: error.fieldErrors.map((f) => ({ ...f, pointer: `/body${f.pointer}` })) });
-}
 
 export function registerDriftRoutes(server: FastifyInstance, deps: SnapshotHookDeps): void {
   const api = server.withTypeProvider<TypeBoxTypeProvider>();
@@ -88,7 +82,7 @@ export function registerDriftRoutes(server: FastifyInstance, deps: SnapshotHookD
       try {
         config = parseAssessmentConfig(request.body);
       } catch (error) {
-        throw underBody(error);
+        throw underBody(error, '/body');
       }
       const now = deps.clock.now();
       await saveAssessmentConfig(deps.db, workspaceOf(request).id, tenantId, config, now);
