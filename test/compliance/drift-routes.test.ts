@@ -162,6 +162,23 @@ for (const dialect of dialects) {
       assert.deepEqual((await hub.call(b.member, 'GET', `${tenantUrl(b.workspaceId)}/assessment-runs`)).json(), { items: [], nextCursor: null });
     });
 
+    it('keeps secrets of an imported snapshot out of drift events and their webhook', async () => {
+      const tenant = '33333333-2222-3333-4444-555555555555';
+      const baseline = await importSnapshot(a, compliantSnapshot(), tenant);
+      assert.equal((await hub.call(a.admin, 'PUT', `${tenantUrl(a.workspaceId, tenant)}/baseline`, { snapshotId: baseline })).statusCode, 200);
+      const withSecrets = compliantSnapshot();
+      const users = withSecrets.areas.directory!.users!;
+      users[0]!.passwordProfile = { password: 'Sup3r-Secret-Drift', forceChangePasswordNextSignIn: false };
+      users.push({ id: 'u-new', displayName: 'New Person', passwordProfile: { password: 'Sup3r-Secret-Drift' }, accountEnabled: true });
+      const before = (await driftWebhooks()).length;
+      await importSnapshot(a, withSecrets, tenant);
+      const events = (await hub.call(a.member, 'GET', `${tenantUrl(a.workspaceId, tenant)}/drift-events`)).body;
+      assert.deepEqual((JSON.parse(events) as { items: Drift[] }).items.map((d) => [d.objectName, d.change]), [['New Person', 'added']], 'the password change is no drift: it was never stored');
+      const sent = await driftWebhooks();
+      assert.equal(sent.length, before + 1);
+      assert.doesNotMatch(events + JSON.stringify(sent), /Sup3r-Secret-Drift/);
+    });
+
     it('refuses a bad assessment configuration at its field and keeps the stored one', async () => {
       const bad = await hub.call(a.admin, 'PUT', `${tenantUrl(a.workspaceId, OTHER_TENANT)}/assessment-config`, { Aad: { 'MS.AAD.1.1v1': { CapExclusions: { Groups: 'admins' } } } });
       assert.equal(bad.statusCode, 422);
