@@ -6,7 +6,8 @@ import type { Authenticators } from '../platform/http/authenticate.js';
 import type { JobQueue } from '../platform/jobs/job-queue.js';
 import { ApiKeyAuthenticator, registerApiKeyRoutes } from '../features/api-keys/index.js';
 import { registerAuditRoutes } from '../features/audit/index.js';
-import { registerAccessReviewRoutes, registerComplianceRoutes, registerSyncRoutes } from '../features/compliance/index.js';
+import { registerAccessReviewRoutes, registerComplianceRoutes, registerDriftRoutes, registerSyncRoutes, type ComplianceEventType } from '../features/compliance/index.js';
+import type { EventPublisher } from '../platform/events/event-publisher.js';
 import { registerConnectRoutes, type M365Services } from '../features/connect/index.js';
 import { csrfTokenMatches, registerAuthRoutes, resumeSession, SESSION_COOKIE, setSessionCookie, SignInLimiter } from '../features/console-auth/index.js';
 import { registerTestConnectionRoutes, type TestConnectionServices } from '../features/health/index.js';
@@ -39,6 +40,8 @@ export interface HubServerDeps extends Omit<ServerDeps, 'authenticators' | 'rout
   files?: { browser: FilesBrowser; attachments: AttachmentService };
   /** Compliance syncs of tenants (they need the job queue); the routes exist only when given. */
   complianceSyncs?: { queue: JobQueue };
+  /** Announces compliance drift found when a snapshot arrives; without it drift is recorded silently. */
+  complianceEvents?: EventPublisher<ComplianceEventType>;
 }
 
 export async function buildHubServer(deps: HubServerDeps): Promise<FastifyInstance> {
@@ -59,7 +62,8 @@ export async function buildHubServer(deps: HubServerDeps): Promise<FastifyInstan
     (server) => registerApiKeyRoutes(server, { db, clock, onRevoked: (id) => apiKeys.forget(id) }),
     (server) => registerAuditRoutes(server, { db }),
     (server) => registerJobRoutes(server, { jobs: deps.jobs }),
-    (server) => registerComplianceRoutes(server, { db, clock }),
+    (server) => registerComplianceRoutes(server, { db, clock, events: deps.complianceEvents }),
+    (server) => registerDriftRoutes(server, { db, clock, events: deps.complianceEvents }),
     (server) => registerAccessReviewRoutes(server, { db, clock }),
   ];
   if (deps.m365) {

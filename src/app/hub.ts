@@ -40,7 +40,7 @@ import { INTEGRATION_LISTENERS } from './integration-listeners.js';
 import { scheduleSubscriptionRenewal, subscriptionJobs, SubscriptionManager } from '../features/subscriptions/index.js';
 import { AttachmentService, copyJobs, FilesBrowser, linkRefreshJobs, scheduleLinkRefresh, type FilesMicrosoft } from '../features/files/index.js';
 import { openDocumentStorage } from '../platform/storage/open-document-storage.js';
-import { complianceSyncJobs } from '../features/compliance/index.js';
+import { afterSnapshotAppended, complianceSyncJobs } from '../features/compliance/index.js';
 
 export interface HubOptions {
   config: Config;
@@ -145,7 +145,13 @@ export async function buildHub(options: HubOptions): Promise<Hub> {
         ...keepAliveJobs({ db: store.db, tokens, clock, logger, idleDays: config.keepAliveIdleDays }),
         ...copyJobs(filesDeps),
         ...linkRefreshJobs(filesDeps),
-        ...complianceSyncJobs({ db: store.db, clock, graphFor: (workspaceId, tenantId) => graphClients.forApp(workspaceId, tenantId) }),
+        ...complianceSyncJobs({
+          db: store.db,
+          clock,
+          graphFor: (workspaceId, tenantId) => graphClients.forApp(workspaceId, tenantId),
+          // A synced snapshot is assessed, measured against the baseline and its drift announced, as an imported one is.
+          onSnapshot: async (workspaceId, stored) => void (await afterSnapshotAppended({ db: store.db, clock, events }, { workspaceId, stored })),
+        }),
         ...healthJobs({ test: testConnectionDeps, health: { db: store.db, events, clock }, queue: jobs, db: store.db }),
         ...subscriptionJobs(subscriptions),
         [WEBHOOK_DELIVERY_JOB]: webhookDeliveryJob({ db: store.db, keyRing, clock, logger, send: createWebhookSender({ allowPrivateTargets: config.allowPrivateWebhookTargets }) }),
@@ -168,6 +174,7 @@ export async function buildHub(options: HubOptions): Promise<Hub> {
       proxy: { tokens, transport, graphUrl: config.graphUrl, enabledServices, rateLimit: config.proxyRateLimit, pacer },
       files,
       complianceSyncs: { queue: jobs },
+      complianceEvents: events,
     });
 
     let closing: Promise<void> | undefined;

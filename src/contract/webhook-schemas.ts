@@ -14,6 +14,7 @@ export const WEBHOOK_EVENT_TYPES = [
   'credential.expired',
   'graph.notification',
   'graph.subscription_failed',
+  'compliance.drift_detected',
 ] as const;
 export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
 

@@ -1,7 +1,8 @@
 // The compliance dashboard in Chromium, on snapshots imported through the API (the sync of tenant connections is
-// another branch's): the assessment shows, a conditional access policy switched to report-only between two
-// snapshots shows as drift (field path, before and after) and as the newly failing rule, whose evidence drawer
-// names the policy and the remediation; the Secure Score trend is drawn; the page passes axe (WCAG 2.1 A/AA).
+// another branch's): the hub's stored assessment run shows, a conditional access policy switched to report-only
+// after the first snapshot was pinned as the baseline shows as an open drift event (field path, baseline and
+// newest values) and as the newly failing rule, whose evidence drawer names the policy and the remediation;
+// pinning the newest snapshot closes the drift; the Secure Score trend is drawn; the page passes axe (WCAG 2.1 A/AA).
 // Screenshots: test-results/compliance-*.png. Needs the built console (`npm run build`).
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
@@ -40,7 +41,8 @@ describe('compliance dashboard in Chromium', { skip: browserSkipReason() }, () =
       return snapshot;
     };
     const first = withoutExclusion(compliantSnapshot());
-    await admin.call('POST', tenantUrl, first);
+    const baseline = await admin.call<{ id: string }>('POST', tenantUrl, first);
+    await admin.call('PUT', `/api/v1/workspaces/${workspaceId}/compliance/tenants/${TENANT}/baseline`, { snapshotId: baseline.id });
     // Someone switches the legacy-authentication block to report-only: it no longer enforces anything.
     const second = withoutExclusion(compliantSnapshot());
     second.collectedAt = '2026-12-05T11:00:00.000Z';
@@ -87,9 +89,14 @@ describe('compliance dashboard in Chromium', { skip: browserSkipReason() }, () =
       await screenshot(page, '02-evidence-drawer', 'compliance');
       await drawer.getByRole('button', { name: 'Close' }).click();
 
-      // The drift timeline: the second snapshot changed one object; its diff shows the field before and after.
-      await page.getByRole('button', { name: 'Show diff #2' }).click();
+      // The drift timeline against the baseline: one open event, by the policy's name; its fields show the
+      // baseline's value and the newest one.
+      const timeline = page.getByRole('list', { name: 'Drift timeline' });
+      await page.getByText('1 open drift(s)').waitFor();
+      await timeline.getByText('Block legacy authentication', { exact: true }).waitFor();
+      await page.getByRole('button', { name: 'Show changes to Block legacy authentication' }).click();
       const diff = page.getByRole('region', { name: 'Snapshot diff' });
+      await diff.getByText('Baseline and newest values').waitFor();
       await diff.getByText('state', { exact: true }).waitFor();
       await diff.getByText('"enabled"', { exact: true }).waitFor();
       await diff.getByText('"enabledForReportingButNotEnforced"', { exact: true }).waitFor();
@@ -99,6 +106,13 @@ describe('compliance dashboard in Chromium', { skip: browserSkipReason() }, () =
 
       const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
       assert.deepEqual(result.violations.map((v) => `${v.id} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`), [], 'axe WCAG 2.1 A/AA violations');
+
+      // Accepting the change: the newest snapshot becomes the baseline and the drift closes.
+      await page.getByRole('button', { name: 'Pin snapshot #2 as baseline' }).click();
+      await page.getByText('No open drift').waitFor();
+      await timeline.getByText('Resolved').waitFor();
+      await page.getByText(/Baseline: snapshot #2/).waitFor();
+      await screenshot(page, '03b-baseline-pinned', 'compliance');
 
       // Exports are links the browser downloads with the session.
       const evidence = await page.getByRole('link', { name: 'Evidence bundle (zip)' }).getAttribute('href');
@@ -134,7 +148,7 @@ describe('compliance dashboard in Chromium', { skip: browserSkipReason() }, () =
       await signInOnPage(page, hub.admin);
       await page.goto(`/w/${workspaceId}/compliance`);
       await page.locator('tr[data-policy="MS.AAD.1.1v1"]').waitFor();
-      await page.getByRole('button', { name: 'Show diff #2' }).click();
+      await page.getByRole('button', { name: 'Show changes to Block legacy authentication' }).click();
       await page.getByRole('region', { name: 'Snapshot diff' }).waitFor();
       await screenshot(page, '05-narrow', 'compliance');
       assert.ok((await page.evaluate(() => document.documentElement.scrollWidth)) <= 400, 'no sideways scrolling at 400 px');

@@ -61,6 +61,8 @@ for (const dialect of dialects) {
       const decided = assessment.results.filter((r) => r.result === 'pass' || r.result === 'fail');
       assert.ok(decided.length >= 20, `the synced snapshot decides the baseline (${decided.length} decided)`);
       assert.deepEqual(assessment.results.filter((r) => r.result === 'error').map((r) => r.policyId), [], 'no rule lacks its data');
+      const runs = (await (await api('GET', `${tenantPath()}/assessment-runs`)).json()) as { items: Array<{ snapshotId: string }> };
+      assert.deepEqual(runs.items.map((r) => r.snapshotId), [result.snapshotId], 'the synced snapshot was assessed and its run stored on arrival');
     });
 
     it('an app Microsoft refuses one area: that area names the permission to grant, the others complete', async () => {

@@ -53,11 +53,13 @@ const SAMPLE_BODIES: Record<string, unknown> = {
   'POST /api/v1/workspaces/:workspaceId/compliance/access-reviews': { tenantId: '11111111-2222-3333-4444-555555555555', name: 'sneaky review' },
   'PUT /api/v1/workspaces/:workspaceId/compliance/access-reviews/:campaignId/decisions/:userId': { decision: 'remove' },
   'POST /api/v1/workspaces/:workspaceId/compliance/access-reviews/:campaignId/close': {},
+  'PUT /api/v1/workspaces/:workspaceId/compliance/tenants/:tenantId/assessment-config': { Aad: {} },
+  'PUT /api/v1/workspaces/:workspaceId/compliance/tenants/:tenantId/baseline': { snapshotId: `snap_${'a'.repeat(26)}` },
 };
 
 const COMPLIANCE_TENANT = '11111111-2222-3333-4444-555555555555';
 
-type Ids = { workspaceId: string; userId: string; apiKeyId: string; jobId: string; webhookId: string; deliveryId: string; externalUserId: string; attachmentId: string; subscriptionId: string; tenantId: string; snapshotId: string; campaignId: string } & typeof GRAPH_IDS;
+type Ids = { workspaceId: string; userId: string; apiKeyId: string; jobId: string; webhookId: string; deliveryId: string; externalUserId: string; attachmentId: string; subscriptionId: string; tenantId: string; snapshotId: string; campaignId: string; runId: string } & typeof GRAPH_IDS;
 
 /** Microsoft's ids in files routes: not ours to isolate (Microsoft decides), the same for every workspace. */
 const GRAPH_IDS = { driveId: 'b!drive', itemId: '01ITEM', siteId: 'contoso.sharepoint.com,1,2', teamId: 'team-1', channelId: '19:general@thread.tacv2', version: 'v1.0' };
@@ -82,6 +84,11 @@ async function subscriptionOf(hub: Hub, workspaceId: string): Promise<string> {
     .values({ id, workspace_id: workspaceId, mode: 'application', external_user_id: null, tenant_id: null, resource: 'users', change_type: 'updated', graph_subscription_id: 'g-1', receive_token: newId('tok'), client_state_digest: 'ab', expires_at: now, status: 'active', status_reason: null, last_notification_at: null, created_at: now, updated_at: now })
     .execute();
   return id;
+}
+
+/** The assessment run the hub stored when B's snapshot arrived. */
+async function runOf(hub: Hub, snapshotId: string): Promise<string> {
+  return (await hub.store.db.selectFrom('compliance_assessment_runs').select('id').where('snapshot_id', '=', snapshotId).executeTakeFirstOrThrow()).id;
 }
 
 function fill(url: string, ids: Ids): string {
@@ -113,9 +120,9 @@ for (const dialect of dialects) {
       const snapshotId = (bSnapshot.json() as { id: string }).id;
       const bReview = await hub.call(b.apiKey, 'POST', `/api/v1/workspaces/${b.workspaceId}/compliance/access-reviews`, { tenantId: COMPLIANCE_TENANT, name: 'B review' });
       const campaignId = (bReview.json() as { id: string }).id;
-      bIds = { workspaceId: b.workspaceId, userId: b.memberUserId, apiKeyId: b.apiKeyId, jobId: jobs.add(b.workspaceId), ...bWebhook, externalUserId: 'host-user-b', attachmentId: await attachmentOf(hub, b.workspaceId), subscriptionId: await subscriptionOf(hub, b.workspaceId), tenantId: COMPLIANCE_TENANT, snapshotId, campaignId, ...GRAPH_IDS };
+      bIds = { workspaceId: b.workspaceId, userId: b.memberUserId, apiKeyId: b.apiKeyId, jobId: jobs.add(b.workspaceId), ...bWebhook, externalUserId: 'host-user-b', attachmentId: await attachmentOf(hub, b.workspaceId), subscriptionId: await subscriptionOf(hub, b.workspaceId), tenantId: COMPLIANCE_TENANT, snapshotId, campaignId, runId: await runOf(hub, snapshotId), ...GRAPH_IDS };
       jobs.add(a.workspaceId);
-      missing = { workspaceId: newId('ws'), userId: newId('usr'), apiKeyId: newId('key'), jobId: 'job_doesnotexist', webhookId: newId('whk'), deliveryId: newId('whd'), externalUserId: 'host-user-missing', attachmentId: newId('att'), subscriptionId: newId('sub'), tenantId: COMPLIANCE_TENANT, snapshotId: newId('snap'), campaignId: newId('arv'), ...GRAPH_IDS };
+      missing = { workspaceId: newId('ws'), userId: newId('usr'), apiKeyId: newId('key'), jobId: 'job_doesnotexist', webhookId: newId('whk'), deliveryId: newId('whd'), externalUserId: 'host-user-missing', attachmentId: newId('att'), subscriptionId: newId('sub'), tenantId: COMPLIANCE_TENANT, snapshotId: newId('snap'), campaignId: newId('arv'), runId: newId('asr'), ...GRAPH_IDS };
     });
     after(async () => hub?.close());
 
@@ -149,7 +156,7 @@ for (const dialect of dialects) {
     });
 
     it("answers A's admin on A's workspace with B's member, key and job ids exactly as on missing ones", async () => {
-      const subRoutes = workspaceRoutes().filter((r) => /:(userId|apiKeyId|jobId|webhookId|deliveryId|attachmentId|subscriptionId|snapshotId|campaignId)/.test(r.url));
+      const subRoutes = workspaceRoutes().filter((r) => /:(userId|apiKeyId|jobId|webhookId|deliveryId|attachmentId|subscriptionId|snapshotId|campaignId|runId)/.test(r.url));
       assert.ok(subRoutes.length >= 5);
       for (const route of subRoutes) {
         const body = SAMPLE_BODIES[`${route.method} ${route.url}`];

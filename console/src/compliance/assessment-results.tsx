@@ -8,7 +8,10 @@ import type { AssessmentResultView, AssessmentView } from './compliance-client.j
 const resultTone: Record<AssessmentResultView['result'], BadgeTone> = { pass: 'success', fail: 'danger', not_applicable: 'muted', error: 'accent' };
 const resultLabel: Record<AssessmentResultView['result'], string> = { pass: 'Pass', fail: 'Fail', not_applicable: 'Not applicable', error: 'Error' };
 
-export function AssessmentResults({ assessment }: { assessment: AssessmentView }) {
+/** A stored run or an on-demand assessment: the results, their summary and what newly fails since the previous one. */
+type AssessmentLike = Pick<AssessmentView, 'summary' | 'results'> & { comparedWith: { newlyFailing: string[] } | null };
+
+export function AssessmentResults({ assessment }: { assessment: AssessmentLike }) {
   const [severity, setSeverity] = useState('');
   const [result, setResult] = useState('');
   const [open, setOpen] = useState<AssessmentResultView | null>(null);

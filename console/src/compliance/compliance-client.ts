@@ -1,9 +1,11 @@
-// The console's calls to the compliance API: tenants with snapshots, a tenant's chain, assessments, diffs and
-// access reviews. Types are the server's own schemas (`import type` only: no schema code in the bundle).
+// The console's calls to the compliance API: tenants with snapshots, a tenant's chain, the stored assessment runs,
+// baseline and drift events, the Secure Score trend and access reviews. Types are the server's own schemas
+// (`import type` only: no schema code in the bundle).
 import type { Static } from 'typebox';
 import type { Assessment, ChainVerification, SnapshotDiff, SnapshotDocument, SnapshotList, SyncSchedule } from '../../../src/contract/compliance-schemas.js';
 import type { Job } from '../api/types.js';
 import type { Campaign, CampaignList, SnapshotChainList } from '../../../src/contract/access-review-schemas.js';
+import type { AssessmentRunDetail, AssessmentRunList, DriftEventList, TenantBaseline, TenantSecureScoreTrend } from '../../../src/contract/compliance-drift-schemas.js';
 import { request } from '../api/client.js';
 
 export type Chains = Static<typeof SnapshotChainList>;
@@ -16,6 +18,12 @@ export type Verification = Static<typeof ChainVerification>;
 export type Snapshot = Static<typeof SnapshotDocument>;
 export type Review = Static<typeof Campaign>;
 export type Reviews = Static<typeof CampaignList>;
+export type Runs = Static<typeof AssessmentRunList>;
+export type Run = Static<typeof AssessmentRunDetail>;
+export type DriftEvents = Static<typeof DriftEventList>;
+export type DriftEventView = DriftEvents['items'][number];
+export type Baseline = Static<typeof TenantBaseline>;
+export type ScoreTrend = Static<typeof TenantSecureScoreTrend>;
 
 const segment = encodeURIComponent;
 export const compliancePath = (workspaceId: string) => `/workspaces/${segment(workspaceId)}/compliance`;
@@ -24,9 +32,12 @@ const tenantPath = (workspaceId: string, tenantId: string) => `${compliancePath(
 export const listChains = (workspaceId: string) => request<Chains>('GET', `${compliancePath(workspaceId)}/chains`);
 export const listSnapshots = (workspaceId: string, tenantId: string) => request<Snapshots>('GET', `${tenantPath(workspaceId, tenantId)}/snapshots`, { query: { limit: 200 } });
 export const verifyChain = (workspaceId: string, tenantId: string) => request<Verification>('GET', `${tenantPath(workspaceId, tenantId)}/snapshots/verify`);
-export const getSnapshot = (workspaceId: string, snapshotId: string) => request<Snapshot>('GET', `${compliancePath(workspaceId)}/snapshots/${segment(snapshotId)}`);
-export const assess = (workspaceId: string, snapshotId: string) => request<AssessmentView>('POST', `${compliancePath(workspaceId)}/snapshots/${segment(snapshotId)}/assessment`, { body: {} });
-export const diff = (workspaceId: string, snapshotId: string) => request<Diff>('GET', `${compliancePath(workspaceId)}/snapshots/${segment(snapshotId)}/diff`);
+export const listRuns = (workspaceId: string, tenantId: string) => request<Runs>('GET', `${tenantPath(workspaceId, tenantId)}/assessment-runs`, { query: { limit: 200 } });
+export const getRun = (workspaceId: string, runId: string) => request<Run>('GET', `${compliancePath(workspaceId)}/assessment-runs/${segment(runId)}`);
+export const listDriftEvents = (workspaceId: string, tenantId: string) => request<DriftEvents>('GET', `${tenantPath(workspaceId, tenantId)}/drift-events`, { query: { limit: 200 } });
+export const getBaseline = (workspaceId: string, tenantId: string) => request<Baseline>('GET', `${tenantPath(workspaceId, tenantId)}/baseline`);
+export const pinBaseline = (workspaceId: string, tenantId: string, snapshotId: string) => request<Baseline>('PUT', `${tenantPath(workspaceId, tenantId)}/baseline`, { body: { snapshotId } });
+export const secureScoreTrend = (workspaceId: string, tenantId: string) => request<ScoreTrend>('GET', `${tenantPath(workspaceId, tenantId)}/secure-score-trend`);
 export const listReviews = (workspaceId: string) => request<Reviews>('GET', `${compliancePath(workspaceId)}/access-reviews`);
 export const createReview = (workspaceId: string, body: { tenantId: string; name: string; filter?: Review['filter'] }) =>
   request<Review>('POST', `${compliancePath(workspaceId)}/access-reviews`, { body });

@@ -19,7 +19,7 @@ import { AccessReviewsPanel } from './access-reviews-panel.js';
 import { AssessmentResults } from './assessment-results.js';
 import * as api from './compliance-client.js';
 import { DriftTimeline } from './drift-timeline.js';
-import { scorePoints, SecureScoreTrend } from './secure-score-trend.js';
+import { SecureScoreTrend } from './secure-score-trend.js';
 import { SyncCard } from './sync-card.js';
 import './compliance.css';
 
@@ -103,11 +103,17 @@ export function CompliancePage() {
 
 function TenantPanels({ workspaceId, tenantId }: { workspaceId: string; tenantId: string }) {
   const chain = useLoader(async () => {
-    const [snapshots, verification] = await Promise.all([api.listSnapshots(workspaceId, tenantId), api.verifyChain(workspaceId, tenantId)]);
-    const newest = snapshots.items.at(-1);
-    const [assessment, document] = newest ? await Promise.all([api.assess(workspaceId, newest.id), api.getSnapshot(workspaceId, newest.id)]) : [null, null];
-    const scores = (document?.areas.secureScore as { secureScores?: unknown } | undefined)?.secureScores;
-    return { snapshots: snapshots.items, verification, assessment, points: scorePoints(scores) };
+    const [snapshots, verification, runs, trend] = await Promise.all([
+      api.listSnapshots(workspaceId, tenantId),
+      api.verifyChain(workspaceId, tenantId),
+      api.listRuns(workspaceId, tenantId),
+      api.secureScoreTrend(workspaceId, tenantId),
+    ]);
+    // The hub assessed every snapshot as it arrived, with the tenant's stored configuration; show the newest run.
+    const newestRun = runs.items.at(-1);
+    const assessment = newestRun ? await api.getRun(workspaceId, newestRun.id) : null;
+    const points = trend.points.flatMap((p) => (p.percentage === null ? [] : [{ day: p.day, percent: p.percentage }]));
+    return { snapshots: snapshots.items, verification, assessment, points };
   }, [workspaceId, tenantId]);
 
   if (chain.problem) return <ProblemBanner problem={chain.problem} onRetry={chain.reload} />;
@@ -115,14 +121,14 @@ function TenantPanels({ workspaceId, tenantId }: { workspaceId: string; tenantId
   const { snapshots, verification, assessment, points } = chain.data;
   return (
     <>
-      <Card title="Secure Score trend" description="Microsoft Secure Score as a percentage of the maximum, per day.">
+      <Card title="Secure Score trend" description="Microsoft Secure Score as a percentage of the maximum, per day, from every snapshot of the tenant.">
         <SecureScoreTrend points={points} />
       </Card>
-      <Card title="Assessment" description="The newest snapshot against the SCuBA Entra ID baseline and the hub's checks.">
-        {assessment ? <AssessmentResults assessment={assessment} /> : <p className="muted">No snapshot.</p>}
+      <Card title="Assessment" description="The newest snapshot against the SCuBA Entra ID baseline and the hub's checks, as the hub assessed it on arrival with the tenant's exclusions.">
+        {assessment ? <AssessmentResults assessment={{ ...assessment, comparedWith: assessment.previousRunId ? { newlyFailing: assessment.newlyFailing } : null }} /> : <p className="muted">No snapshot.</p>}
       </Card>
-      <Card title="Drift" description="What changed from each snapshot to the next.">
-        <DriftTimeline workspaceId={workspaceId} snapshots={snapshots} />
+      <Card title="Drift" description="What differs from the pinned baseline: opened when a snapshot shows it, resolved when the tenant returns to the baseline.">
+        <DriftTimeline workspaceId={workspaceId} tenantId={tenantId} snapshots={snapshots} />
       </Card>
       <Card title="Evidence and exports">
         <p>

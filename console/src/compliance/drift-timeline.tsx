@@ -1,56 +1,93 @@
-// Drift between consecutive snapshots of the tenant's chain, newest first, and the diff of the one chosen: objects
-// added, removed or changed with their field paths and values before and after, by name.
+// Drift of the tenant from its pinned baseline, as the hub records it when snapshots arrive: each difference is
+// one event (open while it lasts, resolved when the tenant returns to the baseline), newest first, with the
+// field paths and the baseline and newest values of the one chosen. "Pin as baseline" makes the newest snapshot
+// the baseline (the hub closes the drift measured against the old one).
 import { useState } from 'react';
+import { asProblem, type ApiProblem } from '../api/problem.js';
 import { Badge } from '../components/badge.js';
 import { LoadingState } from '../components/loading-state.js';
 import { ProblemBanner } from '../components/problem-banner.js';
 import { useLoader } from '../hooks/use-loader.js';
-import { diff, type Diff, type SnapshotSummary } from './compliance-client.js';
+import { getBaseline, listDriftEvents, pinBaseline, type Diff, type SnapshotSummary } from './compliance-client.js';
 
-/** How many of the newest links of the chain the timeline diffs (one request each). */
-const TIMELINE_LENGTH = 10;
-
-export function DriftTimeline({ workspaceId, snapshots }: { workspaceId: string; snapshots: SnapshotSummary[] }) {
-  const links = snapshots.filter((s) => s.sequence > 1).slice(-TIMELINE_LENGTH).reverse();
-  const diffs = useLoader(() => Promise.all(links.map((s) => diff(workspaceId, s.id))), [workspaceId, links.map((s) => s.id)]);
+export function DriftTimeline({ workspaceId, tenantId, snapshots }: { workspaceId: string; tenantId: string; snapshots: SnapshotSummary[] }) {
+  const drift = useLoader(async () => {
+    const [baseline, events] = await Promise.all([getBaseline(workspaceId, tenantId), listDriftEvents(workspaceId, tenantId)]);
+    return { baseline, events: [...events.items].reverse() };
+  }, [workspaceId, tenantId]);
   const [chosen, setChosen] = useState<string | null>(null);
-  if (links.length === 0) return <p className="muted">One snapshot so far: drift shows from the second sync on.</p>;
-  if (diffs.problem) return <ProblemBanner problem={diffs.problem} onRetry={diffs.reload} />;
-  if (!diffs.data) return <LoadingState label="Comparing snapshots…" />;
-  const shown = diffs.data.find((d) => d.toSnapshotId === chosen) ?? null;
+  const [problem, setProblem] = useState<ApiProblem | null>(null);
+  const [busy, setBusy] = useState(false);
+  const newest = snapshots.at(-1);
+  const sequenceOf = (id: string | null) => snapshots.find((s) => s.id === id)?.sequence;
+
+  const pin = async () => {
+    if (!newest) return;
+    setBusy(true);
+    setProblem(null);
+    try {
+      await pinBaseline(workspaceId, tenantId, newest.id);
+      setChosen(null);
+      drift.reload();
+    } catch (error) {
+      setProblem(asProblem(error));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  if (drift.problem) return <ProblemBanner problem={drift.problem} onRetry={drift.reload} />;
+  if (!drift.data) return <LoadingState label="Loading drift…" />;
+  const { baseline, events } = drift.data;
+  const open = events.filter((e) => e.status === 'open').length;
+  const shown = events.find((e) => e.id === chosen);
   return (
     <>
-      <ol className="drift-timeline" aria-label="Drift timeline">
-        {links.map((s, i) => {
-          const changes = diffs.data![i]!.changes;
-          const count = (kind: string) => changes.filter((c) => c.change === kind).length;
-          return (
-            <li key={s.id} className={changes.length > 0 ? 'drift-timeline__item drift-timeline__item--changed' : 'drift-timeline__item'}>
-              <span className="drift-timeline__when">{new Date(s.collectedAt).toLocaleString()}</span>
+      {problem && <ProblemBanner problem={problem} />}
+      <p className="drift-baseline">
+        {baseline.snapshotId ? (
+          <>
+            Baseline: snapshot #{sequenceOf(baseline.snapshotId) ?? '?'}, pinned {new Date(baseline.pinnedAt!).toLocaleString()}.{' '}
+            {open === 0 ? <Badge tone="success">No open drift</Badge> : <Badge tone="danger">{open} open drift(s)</Badge>}
+          </>
+        ) : (
+          'No baseline pinned: pin the snapshot that shows how this tenant should be, and every later snapshot is compared with it.'
+        )}{' '}
+        {newest && newest.id !== baseline.snapshotId && (
+          <button type="button" className="button button--secondary button--small" onClick={() => void pin()} disabled={busy}>
+            Pin snapshot #{newest.sequence} as baseline
+          </button>
+        )}
+      </p>
+      {events.length > 0 && (
+        <ol className="drift-timeline" aria-label="Drift timeline">
+          {events.map((e) => (
+            <li key={e.id} className={e.status === 'open' ? 'drift-timeline__item drift-timeline__item--changed' : 'drift-timeline__item'}>
+              <span className="drift-timeline__when">{new Date(e.firstSeenAt).toLocaleString()}</span>
               <span>
-                Snapshot #{s.sequence}:{' '}
-                {changes.length === 0 ? 'no change' : `${count('added')} added, ${count('removed')} removed, ${count('changed')} changed`}
+                <Badge tone={e.status === 'open' ? 'danger' : 'success'}>{e.status === 'open' ? 'Open' : 'Resolved'}</Badge> {e.change}: <strong>{e.objectName}</strong> ({e.area} · {e.collection})
+                {e.resolvedAt && ` — ${e.resolution === 'returned_to_baseline' ? 'back to the baseline' : 'baseline re-pinned'} ${new Date(e.resolvedAt).toLocaleString()}`}
               </span>
-              {changes.length > 0 && (
-                <button type="button" className="button button--secondary button--small" onClick={() => setChosen(s.id)} aria-pressed={chosen === s.id}>
-                  Show diff #{s.sequence}
+              {e.fields.length > 0 && (
+                <button type="button" className="button button--secondary button--small" onClick={() => setChosen(e.id)} aria-pressed={chosen === e.id}>
+                  Show changes to {e.objectName}
                 </button>
               )}
             </li>
-          );
-        })}
-      </ol>
-      {shown && <SnapshotDiffView diff={shown} />}
+          ))}
+        </ol>
+      )}
+      {shown && <SnapshotDiffView diff={{ fromSnapshotId: shown.baselineSnapshotId, toSnapshotId: shown.lastSeenSnapshotId, changes: [shown] }} title="Baseline and newest values" />}
     </>
   );
 }
 
 const show = (v: unknown) => (v === undefined ? '—' : JSON.stringify(v));
 
-export function SnapshotDiffView({ diff: d }: { diff: Diff }) {
+export function SnapshotDiffView({ diff: d, title = 'What changed in this snapshot' }: { diff: Diff; title?: string }) {
   return (
     <div className="snapshot-diff" aria-label="Snapshot diff" role="region">
-      <h3>What changed in this snapshot</h3>
+      <h3>{title}</h3>
       <ul>
         {d.changes.map((c) => (
           <li key={`${c.area}/${c.collection}/${c.objectId}`}>

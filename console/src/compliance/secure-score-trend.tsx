@@ -1,5 +1,5 @@
-// Secure Score over time, from the snapshot's `secureScore.secureScores` (Graph returns one score per day, up to
-// 90 days: GET /security/secureScores), drawn with recharts.
+// Secure Score over time, as the hub's trend API answers it from every snapshot's `secureScore.secureScores`
+// (Graph returns one score per day, up to 90 days: GET /security/secureScores), drawn with recharts.
 import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 
 export interface ScorePoint {
@@ -7,18 +7,8 @@ export interface ScorePoint {
   percent: number;
 }
 
-/** Graph's secureScore objects as chart points: percent of maxScore per day, oldest first. */
-export function scorePoints(secureScores: unknown): ScorePoint[] {
-  if (!Array.isArray(secureScores)) return [];
-  return secureScores
-    .filter((s): s is { createdDateTime: string; currentScore: number; maxScore: number } =>
-      typeof s === 'object' && s !== null && typeof s.createdDateTime === 'string' && typeof s.currentScore === 'number' && typeof s.maxScore === 'number' && s.maxScore > 0)
-    .map((s) => ({ day: s.createdDateTime.slice(0, 10), percent: Math.round((s.currentScore / s.maxScore) * 1000) / 10 }))
-    .sort((a, b) => a.day.localeCompare(b.day));
-}
-
 export function SecureScoreTrend({ points }: { points: ScorePoint[] }) {
-  if (points.length === 0) return <p className="muted">The newest snapshot holds no Secure Score (the SecurityEvents.Read.All permission reads it).</p>;
+  if (points.length === 0) return <p className="muted">No snapshot holds a Secure Score (the SecurityEvents.Read.All permission reads it).</p>;
   const latest = points.at(-1)!;
   return (
     <figure className="score-trend" aria-label={`Secure Score trend: ${latest.percent}% on ${latest.day}`}>

@@ -25,6 +25,7 @@ const EVENT_TYPES: Record<WebhookEventType, string> = {
   'credential.expired': 'A secret or certificate expired',
   'graph.notification': 'Microsoft 365 data changed (a Graph subscription)',
   'graph.subscription_failed': 'A Graph subscription stopped and needs attention',
+  'compliance.drift_detected': "A tenant's settings drifted from its pinned compliance baseline",
 };
 const ALL_EVENTS = Object.keys(EVENT_TYPES) as WebhookEventType[];
 

@@ -2250,6 +2250,99 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/workspaces/{workspaceId}/compliance/assessment-runs/{runId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One stored assessment run with its results, optionally only one severity and/or outcome */
+        get: {
+            parameters: {
+                query?: {
+                    severity?: "high" | "medium" | "low";
+                    status?: "pass" | "fail" | "not_applicable" | "error";
+                };
+                header?: never;
+                path: {
+                    /** @description opaque id starting with asr_ */
+                    runId: string;
+                    /** @description opaque id starting with ws_ */
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 UTC time
+                             */
+                            createdAt: string;
+                            /** @description policy ids that failed in the previous run and pass now */
+                            fixed: string[];
+                            /** @description opaque id starting with asr_ */
+                            id: string;
+                            /** @description policy ids failing now that did not fail in the previous run */
+                            newlyFailing: string[];
+                            /** @description the run it is compared with; null for the first */
+                            previousRunId: string | null;
+                            results: {
+                                details: string;
+                                /** @description ids of the Graph objects that decided the result */
+                                evidence: string[];
+                                policyId: string;
+                                references: {
+                                    cis?: string;
+                                    docs?: string;
+                                    scuba?: string;
+                                };
+                                remediation: string;
+                                result: "pass" | "fail" | "not_applicable" | "error";
+                                severity: "high" | "medium" | "low";
+                                title: string;
+                            }[];
+                            /** @description opaque id starting with snap_ */
+                            snapshotId: string;
+                            snapshotSequence: number;
+                            summary: {
+                                error: number;
+                                fail: number;
+                                not_applicable: number;
+                                pass: number;
+                            };
+                            /** @description Microsoft Entra tenant id (GUID) */
+                            tenantId: string;
+                        };
+                    };
+                };
+                /** @description A problem (RFC 9457) with a stable `code` */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json; charset=utf-8": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/workspaces/{workspaceId}/compliance/chains": {
         parameters: {
             query?: never;
@@ -2287,6 +2380,66 @@ export interface paths {
                                  */
                                 lastCollectedAt: string;
                                 snapshots: number;
+                                /** @description Microsoft Entra tenant id (GUID) */
+                                tenantId: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description A problem (RFC 9457) with a stable `code` */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json; charset=utf-8": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/compliance/secure-score-trend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Microsoft Secure Score per day of every tenant of the workspace */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description opaque id starting with ws_ */
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            tenants: {
+                                points: {
+                                    currentScore: number;
+                                    /** @description UTC day, YYYY-MM-DD */
+                                    day: string;
+                                    maxScore: number;
+                                    percentage: number | null;
+                                }[];
                                 /** @description Microsoft Entra tenant id (GUID) */
                                 tenantId: string;
                             }[];
@@ -2602,6 +2755,397 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/workspaces/{workspaceId}/compliance/tenants/{tenantId}/assessment-config": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The tenant's assessment configuration (ScubaGear-shaped exclusions) used by every stored run */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Microsoft Entra tenant id (GUID) */
+                    tenantId: string;
+                    /** @description opaque id starting with ws_ */
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            config: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Microsoft Entra tenant id (GUID) */
+                            tenantId: string;
+                            /** @description null: never set, the tenant is assessed without exclusions */
+                            updatedAt: string | null;
+                        };
+                    };
+                };
+                /** @description A problem (RFC 9457) with a stable `code` */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json; charset=utf-8": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        /** Store the tenant's assessment configuration (ScubaGear's CapExclusions / RoleExclusions shape); the next snapshot's run uses it */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Microsoft Entra tenant id (GUID) */
+                    tenantId: string;
+                    /** @description opaque id starting with ws_ */
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            /** @description ScubaGear-shaped assessment configuration (docs/compliance.md) */
+            requestBody: {
+                content: {
+                    "application/json": {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            config: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Microsoft Entra tenant id (GUID) */
+                            tenantId: string;
+                            /** @description null: never set, the tenant is assessed without exclusions */
+                            updatedAt: string | null;
+                        };
+                    };
+                };
+                /** @description A problem (RFC 9457) with a stable `code` */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json; charset=utf-8": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/compliance/tenants/{tenantId}/assessment-runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The assessment runs stored as snapshots arrived, oldest first, each compared with the run before it */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description nextCursor of the previous page */
+                    cursor?: string;
+                    /** @description page size (1–200, default 50) */
+                    limit?: number;
+                };
+                header?: never;
+                path: {
+                    /** @description Microsoft Entra tenant id (GUID) */
+                    tenantId: string;
+                    /** @description opaque id starting with ws_ */
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 UTC time
+                                 */
+                                createdAt: string;
+                                /** @description policy ids that failed in the previous run and pass now */
+                                fixed: string[];
+                                /** @description opaque id starting with asr_ */
+                                id: string;
+                                /** @description policy ids failing now that did not fail in the previous run */
+                                newlyFailing: string[];
+                                /** @description the run it is compared with; null for the first */
+                                previousRunId: string | null;
+                                /** @description opaque id starting with snap_ */
+                                snapshotId: string;
+                                snapshotSequence: number;
+                                summary: {
+                                    error: number;
+                                    fail: number;
+                                    not_applicable: number;
+                                    pass: number;
+                                };
+                                /** @description Microsoft Entra tenant id (GUID) */
+                                tenantId: string;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description A problem (RFC 9457) with a stable `code` */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json; charset=utf-8": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/compliance/tenants/{tenantId}/baseline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The snapshot pinned as the tenant's baseline (drift is measured against it) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Microsoft Entra tenant id (GUID) */
+                    tenantId: string;
+                    /** @description opaque id starting with ws_ */
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            pinnedAt: string | null;
+                            /** @description the pinned snapshot; null when none is pinned */
+                            snapshotId: string | null;
+                            /** @description Microsoft Entra tenant id (GUID) */
+                            tenantId: string;
+                        };
+                    };
+                };
+                /** @description A problem (RFC 9457) with a stable `code` */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json; charset=utf-8": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        /** Pin a snapshot of the tenant as its baseline; drift against the previous baseline closes and the newest snapshot is measured against this one */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Microsoft Entra tenant id (GUID) */
+                    tenantId: string;
+                    /** @description opaque id starting with ws_ */
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description opaque id starting with snap_ */
+                        snapshotId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            pinnedAt: string | null;
+                            /** @description the pinned snapshot; null when none is pinned */
+                            snapshotId: string | null;
+                            /** @description Microsoft Entra tenant id (GUID) */
+                            tenantId: string;
+                        };
+                    };
+                };
+                /** @description A problem (RFC 9457) with a stable `code` */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json; charset=utf-8": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/compliance/tenants/{tenantId}/drift-events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The tenant's drift from its baseline as a timeline, oldest first: what changed (field paths, baseline and newest values, names), first seen, resolved */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description nextCursor of the previous page */
+                    cursor?: string;
+                    /** @description page size (1–200, default 50) */
+                    limit?: number;
+                    status?: "open" | "resolved";
+                };
+                header?: never;
+                path: {
+                    /** @description Microsoft Entra tenant id (GUID) */
+                    tenantId: string;
+                    /** @description opaque id starting with ws_ */
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                area: "directory" | "authenticationMethods" | "roles" | "conditionalAccess" | "authorization" | "sharePoint" | "secureScore";
+                                /** @description opaque id starting with snap_ */
+                                baselineSnapshotId: string;
+                                /** @description compared with the baseline */
+                                change: "added" | "removed" | "changed";
+                                collection: string;
+                                /** @description baseline value (before) and newest value (after) */
+                                fields: {
+                                    after: unknown;
+                                    before: unknown;
+                                    path: string;
+                                }[];
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 UTC time
+                                 */
+                                firstSeenAt: string;
+                                /** @description opaque id starting with snap_ */
+                                firstSeenSnapshotId: string;
+                                /** @description opaque id starting with drf_ */
+                                id: string;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 UTC time
+                                 */
+                                lastSeenAt: string;
+                                /** @description opaque id starting with snap_ */
+                                lastSeenSnapshotId: string;
+                                objectId: string;
+                                /** @description the object's display name (or "role: principal" for a role assignment) */
+                                objectName: string;
+                                resolution: "returned_to_baseline" | "baseline_changed" | null;
+                                resolvedAt: string | null;
+                                /** @description the snapshot that matched the baseline again */
+                                resolvedSnapshotId: string | null;
+                                status: "open" | "resolved";
+                                /** @description Microsoft Entra tenant id (GUID) */
+                                tenantId: string;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description A problem (RFC 9457) with a stable `code` */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json; charset=utf-8": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/workspaces/{workspaceId}/compliance/tenants/{tenantId}/evidence": {
         parameters: {
             query?: never;
@@ -2634,6 +3178,66 @@ export interface paths {
                     };
                     content: {
                         "application/zip": string;
+                    };
+                };
+                /** @description A problem (RFC 9457) with a stable `code` */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json; charset=utf-8": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/compliance/tenants/{tenantId}/secure-score-trend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The tenant's Microsoft Secure Score per day, from every snapshot of its chain */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Microsoft Entra tenant id (GUID) */
+                    tenantId: string;
+                    /** @description opaque id starting with ws_ */
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            points: {
+                                currentScore: number;
+                                /** @description UTC day, YYYY-MM-DD */
+                                day: string;
+                                maxScore: number;
+                                percentage: number | null;
+                            }[];
+                            /** @description Microsoft Entra tenant id (GUID) */
+                            tenantId: string;
+                        };
                     };
                 };
                 /** @description A problem (RFC 9457) with a stable `code` */
@@ -6379,7 +6983,7 @@ export interface paths {
                     "application/json": {
                         enabled?: boolean;
                         /** @description the event types sent to this endpoint; null or absent: all of them */
-                        eventTypes?: ("connection.connected" | "connection.disconnected" | "connection.needs_reconnect" | "connection.health_changed" | "credential.expiring" | "credential.expired" | "graph.notification" | "graph.subscription_failed")[] | null;
+                        eventTypes?: ("connection.connected" | "connection.disconnected" | "connection.needs_reconnect" | "connection.health_changed" | "credential.expiring" | "credential.expired" | "graph.notification" | "graph.subscription_failed" | "compliance.drift_detected")[] | null;
                         /** @description public http(s) URL the hub POSTs events to */
                         url: string;
                     };
@@ -6545,7 +7149,7 @@ export interface paths {
                     "application/json": {
                         enabled?: boolean;
                         /** @description the event types sent to this endpoint; null or absent: all of them */
-                        eventTypes?: ("connection.connected" | "connection.disconnected" | "connection.needs_reconnect" | "connection.health_changed" | "credential.expiring" | "credential.expired" | "graph.notification" | "graph.subscription_failed")[] | null;
+                        eventTypes?: ("connection.connected" | "connection.disconnected" | "connection.needs_reconnect" | "connection.health_changed" | "credential.expiring" | "credential.expired" | "graph.notification" | "graph.subscription_failed" | "compliance.drift_detected")[] | null;
                         /** @description public http(s) URL the hub POSTs events to */
                         url?: string;
                     };

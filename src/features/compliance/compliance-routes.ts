@@ -3,9 +3,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Kysely } from 'kysely';
-import { AppError } from '../../platform/errors/app-error.js';
 import type { Database } from '../../platform/store/schema.js';
 import type { Clock } from '../../platform/time/clock.js';
+import type { EventPublisher } from '../../platform/events/event-publisher.js';
 import { workspaceOf } from '../../platform/http/authenticate.js';
 import { HttpProblem } from '../../platform/http/http-problem.js';
 import { readSequenceCursor, sequenceCursor } from '../../platform/http/list-cursor.js';
@@ -23,15 +23,20 @@ import {
   TenantParams,
   type SnapshotSummary as SnapshotSummaryResource,
 } from '../../contract/compliance-schemas.js';
+import { underBody } from './body-errors.js';
 import { assessSnapshot, compareResults, summarise } from './assess.js';
 import { parseAssessmentConfig } from './rules/assessment-config.js';
 import { diffSnapshots } from './snapshot-diff.js';
 import { parseSnapshot } from './snapshot-file.js';
+import { afterSnapshotAppended } from './after-snapshot.js';
+import type { ComplianceEventType } from './events.js';
 import { appendSnapshot, listSnapshots, loadSnapshot, verifyChain, type StoredSnapshot } from './snapshot-store.js';
 
 export interface ComplianceRouteDeps {
   db: Kysely<Database>;
   clock: Clock;
+  /** Announces drift found when a snapshot arrives (afterSnapshotAppended). */
+  events?: EventPublisher<ComplianceEventType> | undefined;
 }
 
 const tags = ['compliance'];
@@ -50,12 +55,6 @@ const summaryResource = (s: StoredSnapshot): SnapshotSummaryResource => ({
   areas: s.areas,
   faults: (s.faults ?? {}) as SnapshotSummaryResource['faults'],
 });
-
-/** Parse faults point into the part of the body they came from, so clients show them at the field. */
-function underBody(error: unknown, base: string): unknown {
-  if (!(error instanceof AppError) || !error.fieldErrors) return error;
-  return new AppError(error.code, error.message, { fieldErrors: error.fieldErrors.map((f) => ({ ...f, pointer: `${base}${f.pointer}` })) });
-}
 
 export function registerComplianceRoutes(server: FastifyInstance, deps: ComplianceRouteDeps): void {
   const api = server.withTypeProvider<TypeBoxTypeProvider>();
@@ -81,7 +80,9 @@ export function registerComplianceRoutes(server: FastifyInstance, deps: Complian
         throw underBody(error, '/body');
       }
       const collectedAt = snapshot.collectedAt ? new Date(snapshot.collectedAt) : deps.clock.now();
-      const stored = await appendSnapshot(deps.db, { workspaceId: workspaceOf(request).id, tenantId: request.params.tenantId.toLowerCase(), collectedAt, snapshot });
+      const workspaceId = workspaceOf(request).id;
+      const stored = await appendSnapshot(deps.db, { workspaceId, tenantId: request.params.tenantId.toLowerCase(), collectedAt, snapshot });
+      await afterSnapshotAppended(deps, { workspaceId, stored });
       return reply.code(201).send(summaryResource(stored));
     },
   );

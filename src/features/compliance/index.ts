@@ -13,3 +13,7 @@ export { accessReviewRows, type AccessReviewRow, type AccessReviewFilter } from 
 export { csvStream, jsonStream } from './access-review-format.js';
 export { complianceSyncJobs, COMPLIANCE_SYNC_JOB, setSyncSchedule, type ComplianceSyncDeps, type ComplianceSyncResult } from './sync-job.js';
 export { registerSyncRoutes, type SyncRouteDeps } from './sync-routes.js';
+export { afterSnapshotAppended, type SnapshotHookDeps, type SnapshotOutcome } from './after-snapshot.js';
+export { COMPLIANCE_EVENT_TYPES, type ComplianceEventType } from './events.js';
+export { registerDriftRoutes } from './drift-routes.js';
+export type * from './drift-tables.js';

@@ -12,4 +12,9 @@ export const COMPLIANCE_PROBLEMS = {
     title: 'Invalid assessment configuration',
     detail: 'The assessment configuration has ScubaGear\'s shape: { "Aad": { "MS.AAD.3.1v1": { "CapExclusions": { "Users": [ids], "Groups": [ids] } } } }; fix the key named in errors[].',
   },
+  baseline_of_another_tenant: {
+    status: 422,
+    title: 'Snapshot of another tenant',
+    detail: 'A baseline is a snapshot of the same tenant: pick a snapshotId from GET …/compliance/tenants/{tenantId}/snapshots of this tenant.',
+  },
 } as const satisfies ProblemDefinitions;

@@ -21,6 +21,7 @@ import * as proxySettings from './0018-proxy-settings.js';
 import * as complianceSnapshots from './0020-compliance-snapshots.js';
 import * as accessReviews from './0024-access-reviews.js';
 import * as complianceSyncState from './0026-compliance-sync-state.js';
+import * as complianceDrift from './0027-compliance-drift.js';
 
 const migrations: Record<string, Migration> = {
   '0001-foundation': foundation,
@@ -44,6 +45,7 @@ const migrations: Record<string, Migration> = {
   '0020-compliance-snapshots': complianceSnapshots,
   '0024-access-reviews': accessReviews,
   '0026-compliance-sync-state': complianceSyncState,
+  '0027-compliance-drift': complianceDrift,
 };
 
 export const migrationProvider: MigrationProvider = {
