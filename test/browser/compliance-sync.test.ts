@@ -1,7 +1,8 @@
 // Compliance from Microsoft 365 in Chromium: an admin opens Compliance for a workspace whose integration reads the
 // emulator's tenant with application permissions, presses "Refresh data", watches the sync finish and the dashboard
 // fill (assessment, Secure Score); someone switches the legacy-authentication block to report-only in the tenant
-// (the emulator's control API); the next refresh shows the change as drift and MS.AAD.1.1v1 as newly failing.
+// (the emulator's control API) after the admin pinned the first snapshot as the baseline; the next refresh shows the
+// change as an open drift event (baseline and newest values) and MS.AAD.1.1v1 as newly failing.
 // Passes axe (WCAG 2.1 A/AA). Screenshots: test-results/compliance-sync-*.png. Needs `npm run build`.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
@@ -71,6 +72,8 @@ describe('compliance syncs in Chromium', { skip: browserSkipReason() }, () => {
 
       await page.getByLabel('Automatic sync').selectOption('24');
       await page.getByText(/^Next:/).waitFor();
+      // This state is the one to keep: drift is measured against it from now on.
+      await page.getByRole('button', { name: 'Pin snapshot #1 as baseline' }).click();
 
       // Someone switches the block to report-only in the tenant: it no longer enforces anything.
       await changePolicy({ state: 'enabledForReportingButNotEnforced' });
@@ -78,8 +81,10 @@ describe('compliance syncs in Chromium', { skip: browserSkipReason() }, () => {
       await page.getByTestId('sync-outcome').getByText(/Snapshot 2 taken/).waitFor();
       await page.getByText(/Newly failing since the previous snapshot: .*MS\.AAD\.1\.1v1/).waitFor();
       assert.equal(await page.locator('tr[data-policy="MS.AAD.1.1v1"]').getAttribute('data-result'), 'fail');
-      await page.getByRole('button', { name: 'Show diff #2' }).click();
+      await page.getByText('1 open drift(s)').waitFor();
+      await page.getByRole('button', { name: 'Show changes to Block legacy authentication' }).click();
       const diff = page.getByRole('region', { name: 'Snapshot diff' });
+      await diff.getByText('"enabled"', { exact: true }).waitFor();
       await diff.getByText('"enabledForReportingButNotEnforced"', { exact: true }).waitFor();
       await diff.scrollIntoViewIfNeeded();
       await screenshot(page, '02-drift', 'compliance-sync');
