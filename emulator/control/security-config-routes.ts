@@ -181,6 +181,8 @@ export function registerSecurityConfigRoutes(app: FastifyInstance, ctx: Emulator
     const tenantId = tenantOf(request.params.tid);
     const user = userIn(tenantId, request.params.id);
     const body = defined(parse(userSecurityBody, request.body));
+    // userType and onPremisesSyncEnabled are user properties: the next users delta round must return this user.
+    ctx.deltaTokens.journal.record(tenantId, 'users', user.id);
     return security.change(tenantId, (c) => (c.users[user.id] = { ...c.users[user.id], ...body }));
   });
 

@@ -124,6 +124,9 @@ export async function startEmulatorServer(input: Partial<EmulatorOptions>): Prom
   persistence.register(persistableStore('teams-messages', teamsMessages));
   // Other state modules register here, before restore (see emulator/state/persistable.ts).
   await persistence.restore();
+  // Users and groups written from now on enter the delta journal (the seeded ones are in every full round anyway).
+  const deltaTokens = new DeltaTokens();
+  directory.onChange((change) => deltaTokens.journal.record(change.tenantId, change.kind === 'user' ? 'users' : 'groups', change.id));
   const signer = new JwtSigner(keys);
 
   const ctx: EmulatorContext = {
@@ -131,7 +134,7 @@ export async function startEmulatorServer(input: Partial<EmulatorOptions>): Prom
     directory,
     security,
     roles,
-    deltaTokens: new DeltaTokens(),
+    deltaTokens,
     clock,
     keys,
     signer,

@@ -1,8 +1,10 @@
 // State of users / groups delta queries (https://learn.microsoft.com/graph/delta-query-overview): a delta token
-// remembers a digest of every object as the client last saw it, so the next round answers what was added, changed
-// or removed since. Tokens are opaque random strings; a round's later pages are served from the list computed for
-// its first page. Tokens live in memory only (a restart means a full resync, as an expired token does).
+// remembers a position in the tenant's change journal (ChangeJournal), so the next round answers what was added,
+// changed or removed since at a cost proportional to the changes, not to the size of the directory. Tokens are
+// opaque random strings; a round's later pages are served from the list computed for its first page. Tokens live in
+// memory only (a restart means a full resync, as an expired token does).
 import { randomBytes } from 'node:crypto';
+import { ChangeJournal } from './change-journal.js';
 
 export type DeltaResource = 'users' | 'groups';
 
@@ -10,7 +12,8 @@ interface TokenState {
   tenantId: string;
   resource: DeltaResource;
   issuedAt: number;
-  digests: Map<string, string>;
+  /** The journal position the client has seen everything up to. */
+  position: number;
   /** Set by the control API: the next use answers 410 and the client must resync. */
   invalidated: boolean;
 }
@@ -19,25 +22,27 @@ interface RoundState {
   tenantId: string;
   resource: DeltaResource;
   items: Record<string, unknown>[];
-  next: Map<string, string>;
+  /** The journal position when the round began: its delta token starts there. */
+  position: number;
 }
 
 /** Graph keeps directory delta tokens for seven days (devblogs.microsoft.com/microsoft365dev, "Duration of change tracking tokens"). */
 export const deltaTokenLifetimeMs = 7 * 86_400_000;
-// A token of a 100,000-user tenant holds ~10 MB of digests: keep a bounded few, oldest out first.
+// A round of a 100,000-user tenant holds its page list: keep a bounded few, oldest out first.
 const maxTokens = 32;
 
 export class DeltaTokens {
   private tokens = new Map<string, TokenState>();
   private rounds = new Map<string, RoundState>();
+  readonly journal = new ChangeJournal();
 
   private static newKey(): string {
     return randomBytes(24).toString('base64url');
   }
 
-  issue(tenantId: string, resource: DeltaResource, digests: Map<string, string>, now: number): string {
+  issue(tenantId: string, resource: DeltaResource, position: number, now: number): string {
     const key = DeltaTokens.newKey();
-    this.tokens.set(key, { tenantId, resource, issuedAt: now, digests, invalidated: false });
+    this.tokens.set(key, { tenantId, resource, issuedAt: now, position, invalidated: false });
     // Oldest first out: a token pushed out answers like an expired one.
     while (this.tokens.size > maxTokens) this.tokens.delete(this.tokens.keys().next().value!);
     return key;
@@ -79,5 +84,6 @@ export class DeltaTokens {
   clear(): void {
     this.tokens.clear();
     this.rounds.clear();
+    this.journal.clear();
   }
 }

@@ -5,7 +5,6 @@
 // $select given on the first request is kept in the links. A token older than seven days answers 400
 // syncStateNotFound ("Duration of change tracking tokens for identity and education resources", Microsoft 365
 // Developer Blog, 2020-07-03); a token the control API aged answers 410 Gone with the same code: sync again.
-import { createHash } from 'node:crypto';
 import type { DeltaResource } from '../../state/delta-tokens.js';
 import { deltaTokenLifetimeMs } from '../../state/delta-tokens.js';
 import { GraphError } from '../graph-errors.js';
@@ -17,11 +16,36 @@ import { usersAsGraph } from '../resources/user-security.js';
 const pageSize = 100;
 const expiredMessage = 'The sync state generation is not found. The delta token is expired and data must be synchronized again.';
 
-const digest = (item: GraphObject) => createHash('sha1').update(JSON.stringify(item)).digest('base64url');
-
 function currentObjects(req: GraphRouteRequest, resource: DeltaResource): GraphObject[] {
   if (resource === 'users') return usersAsGraph(req, req.ctx.directory.usersOf(req.tenant.id));
   return req.ctx.directory.groupsOf(req.tenant.id).map((g) => groupResource(g, req.tenant));
+}
+
+/** The objects among `ids` that still exist, in Graph's shape, and the ids that are gone (answered `@removed`). */
+function objectsByIds(req: GraphRouteRequest, resource: DeltaResource, ids: string[]): { present: GraphObject[]; gone: string[] } {
+  if (ids.length === 0) {
+    // Still check the caller may read what it selected (signInActivity needs AuditLog.Read.All), as a full read would.
+    if (resource === 'users') usersAsGraph(req, []);
+    return { present: [], gone: [] };
+  }
+  const gone: string[] = [];
+  if (resource === 'users') {
+    const users = ids.flatMap((id) => {
+      const user = req.ctx.directory.getUser(id);
+      if (user && user.tenantId === req.tenant.id) return [user];
+      gone.push(id);
+      return [];
+    });
+    return { present: usersAsGraph(req, users), gone };
+  }
+  const groups = new Map(req.ctx.directory.groupsOf(req.tenant.id).map((g) => [g.id, g]));
+  const present = ids.flatMap((id) => {
+    const group = groups.get(id);
+    if (group) return [groupResource(group, req.tenant)];
+    gone.push(id);
+    return [];
+  });
+  return { present, gone };
 }
 
 function link(req: GraphRouteRequest, name: '$skiptoken' | '$deltatoken', value: string): string {
@@ -49,22 +73,23 @@ function deltaHandler(resource: DeltaResource, shape: ResourceShape) {
       if (!skipRound || !/^\d+$/.test(skipOffset ?? '') || !deltaTokens.round(skipRound, req.tenant.id, resource)) throw new GraphError(400, 'syncStateNotFound', expiredMessage);
       roundKey = skipRound;
     } else {
-      const objects = currentObjects(req, resource);
-      const next = new Map(objects.map((o) => [o.id as string, digest(o)]));
-      let items: Record<string, unknown>[] = objects;
+      const position = deltaTokens.journal.position(req.tenant.id, resource);
+      let items: Record<string, unknown>[];
       if (delta !== null && delta !== 'latest') {
         const previous = deltaTokens.token(delta, req.tenant.id, resource);
         if (!previous) throw new GraphError(400, 'syncStateNotFound', expiredMessage);
         if (previous.invalidated) throw new GraphError(410, 'syncStateNotFound', expiredMessage);
         if (clock.now() - previous.issuedAt > deltaTokenLifetimeMs) throw new GraphError(400, 'syncStateNotFound', expiredMessage);
-        const changed = objects.filter((o) => previous.digests.get(o.id as string) !== next.get(o.id as string));
-        const removed = [...previous.digests.keys()].filter((id) => !next.has(id)).map((id) => ({ '@odata.type': odataType, id, '@removed': { reason: 'changed' } }));
-        items = [...changed, ...removed];
+        // Only what the journal names since the token: cost proportional to the changes.
+        const { present, gone } = objectsByIds(req, resource, deltaTokens.journal.changedSince(req.tenant.id, resource, previous.position));
+        items = [...present, ...gone.map((id) => ({ '@odata.type': odataType, id, '@removed': { reason: 'changed' } }))];
       } else if (delta === 'latest') {
         // "Sync from now": no objects, just a delta link (delta-query-overview).
         items = [];
+      } else {
+        items = currentObjects(req, resource);
       }
-      roundKey = deltaTokens.startRound({ tenantId: req.tenant.id, resource, items, next });
+      roundKey = deltaTokens.startRound({ tenantId: req.tenant.id, resource, items, position });
     }
     const round = deltaTokens.round(roundKey, req.tenant.id, resource)!;
     const offset = skip !== null ? Number(skipOffset) : 0;
@@ -75,7 +100,7 @@ function deltaHandler(resource: DeltaResource, shape: ResourceShape) {
     const context = `${req.serviceRoot}/$metadata#${resource}${select ? `(${select.join(',')})` : ''}`;
     if (more) return { '@odata.context': context, '@odata.nextLink': link(req, '$skiptoken', `${roundKey}~${offset + pageSize}`), value };
     deltaTokens.endRound(roundKey);
-    const token = deltaTokens.issue(req.tenant.id, resource, round.next, clock.now());
+    const token = deltaTokens.issue(req.tenant.id, resource, round.position, clock.now());
     return { '@odata.context': context, '@odata.deltaLink': link(req, '$deltatoken', token), value };
   };
 }
