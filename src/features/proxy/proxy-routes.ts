@@ -91,11 +91,12 @@ export function registerProxyRoutes(server: FastifyInstance, deps: ProxyRouteDep
   // A tenant's SharePoint host, per workspace and principal, from Graph's root site (it does not change).
   const sharePointHosts = new LRUCache<string, string>({ max: 10_000, ttl: SHAREPOINT_HOSTS_TTL_MS });
 
-  async function sharePointHost(workspaceId: string, principal: TokenPrincipal): Promise<string> {
+  async function sharePointHost(workspaceId: string, principal: TokenPrincipal, certificateOnly: boolean): Promise<string> {
     const key = `${workspaceId}\u0000${JSON.stringify(principal)}`;
     const known = sharePointHosts.get(key);
     if (known) return known;
-    const token = await deps.tokens.getAccessToken({ workspaceId, principal });
+    // certificateOnly: a secret-credential app is refused here already, before Graph is asked anything.
+    const token = await deps.tokens.getAccessToken({ workspaceId, principal, ...(certificateOnly ? { certificateOnly } : {}) });
     const response = await passThrough(
       { graphUrl: deps.graphUrl, transport: deps.transport, timeoutMs },
       { method: 'GET', version: 'v1.0', path: '/sites/root', query: '$select=webUrl', headers: { accept: 'application/json' }, body: undefined, accessToken: token.accessToken },
@@ -163,7 +164,7 @@ export function registerProxyRoutes(server: FastifyInstance, deps: ProxyRouteDep
 
     let destination: Target;
     if (api === 'sharepoint') {
-      const host = await sharePointHost(workspace.id, tokenPrincipal);
+      const host = await sharePointHost(workspace.id, tokenPrincipal, mode === 'application');
       // The audience is the real host; only where the request goes may be overridden (the emulator).
       destination = { baseUrl: `https://${host}`, apiName: 'SharePoint REST', resource: { uri: `https://${host}` } };
     } else if (api === 'manage') {
