@@ -213,31 +213,18 @@ export function registerProxyRoutes(server: FastifyInstance, deps: ProxyRouteDep
       },
       handler: (request: FastifyRequest<{ Params: { workspaceId: string; version: string } }>, reply) => handle('graph', request, reply),
     });
-    passthrough.route({
-      method: METHODS,
-      url: '/api/v1/workspaces/:workspaceId/proxy/sharepoint/*',
-      config: { access: 'workspace_member' },
-      schema: {
-        tags: ['pass-through'],
-        summary:
-          "SharePoint REST pass-through: ANY {path with _api} on the tenant's SharePoint host (found from Graph's root site), with a token for SharePoint; app mode needs a certificate credential, as SharePoint requires",
-        params: { type: 'object', properties: { workspaceId: { type: 'string' }, '*': { type: 'string' } }, required: ['workspaceId'] },
-        response: answer,
-      },
-      handler: (request: FastifyRequest<{ Params: { workspaceId: string } }>, reply) => handle('sharepoint', request, reply),
-    });
-    passthrough.route({
-      method: METHODS,
-      url: '/api/v1/workspaces/:workspaceId/proxy/manage/*',
-      config: { access: 'workspace_member' },
-      schema: {
-        tags: ['pass-through'],
-        summary:
-          'Office 365 Management Activity API pass-through: ANY api/v1.0/{tenant}/activity/feed/{path} with the app\'s token for that tenant (ActivityFeed.Read; the compliance service in application mode)',
-        params: { type: 'object', properties: { workspaceId: { type: 'string' }, '*': { type: 'string' } }, required: ['workspaceId'] },
-        response: answer,
-      },
-      handler: (request: FastifyRequest<{ Params: { workspaceId: string } }>, reply) => handle('manage', request, reply),
-    });
+    const others: [ProxiedApiName, string][] = [
+      ['sharepoint', "SharePoint REST pass-through: ANY {path with _api} on the tenant's SharePoint host (found from Graph's root site), with a token for SharePoint; app mode needs a certificate credential, as SharePoint requires"],
+      ['manage', "Office 365 Management Activity API pass-through: ANY api/v1.0/{tenant}/activity/feed/{path} with the app's token for that tenant (ActivityFeed.Read; the compliance service in application mode)"],
+    ];
+    for (const [api, summary] of others) {
+      passthrough.route({
+        method: METHODS,
+        url: `/api/v1/workspaces/:workspaceId/proxy/${api}/*`,
+        config: { access: 'workspace_member' },
+        schema: { tags: ['pass-through'], summary, params: { type: 'object', properties: { workspaceId: { type: 'string' }, '*': { type: 'string' } }, required: ['workspaceId'] }, response: answer },
+        handler: (request: FastifyRequest<{ Params: { workspaceId: string } }>, reply) => handle(api, request, reply),
+      });
+    }
   });
 }
