@@ -7,8 +7,8 @@
 // (https://learn.microsoft.com/sharepoint/dev/solution-guidance/security-apponly-azuread), the Activity API's
 // {tenant} is the token's tenant (https://learn.microsoft.com/office/office-365-management-api/office-365-management-activity-api-reference).
 import assert from 'node:assert/strict';
-import { request as httpRequest } from 'node:http';
 import { after, before, describe, it } from 'node:test';
+import { rawRequest } from '../support/raw-request.js';
 import type { FetchLike } from '../../emulator/client/trusting-fetch.js';
 import { Browser, CONTOSO, startConnectKit, type ConnectKit } from '../connect/support/connect-kit.js';
 
@@ -46,19 +46,6 @@ function otherApisDouble() {
   return { calls, tokenRequests, wrap };
 }
 
-/** A raw HTTP request: WHATWG fetch would resolve `..` and re-encode the path before it left, hiding the attack. */
-function rawRequest(base: string, path: string, headers: Record<string, string>): Promise<{ status: number; body: string }> {
-  const url = new URL(base);
-  return new Promise((resolve, reject) => {
-    const req = httpRequest({ host: url.hostname, port: url.port, path, method: 'GET', headers }, (res) => {
-      let body = '';
-      res.on('data', (c) => (body += c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
-    });
-    req.on('error', reject);
-    req.end();
-  });
-}
 
 const OTHER_TENANT = '0d1e2f3a-4b5c-4d6e-8f70-8192a3b4c5d6';
 
