@@ -3,25 +3,12 @@
 // path (each checked never to reach Microsoft), policing by the enabled services and the operator's opening, the
 // per-tenant pause after Microsoft's 429, and the per-key rate limit.
 import assert from 'node:assert/strict';
-import { request as httpRequest } from 'node:http';
 import { after, before, describe, it } from 'node:test';
+import { rawRequest } from '../support/raw-request.js';
 import { checkPassthroughPath, passThrough } from '../../src/microsoft/graph/graph-passthrough.js';
 import type { MicrosoftTransport } from '../../src/microsoft/transport/index.js';
 import { Browser, CONTOSO, startConnectKit, type ConnectKit, type ConsoleSession } from '../connect/support/connect-kit.js';
 
-/** A raw HTTP request: WHATWG fetch would resolve `..` and re-encode the path before it left, hiding the attack. */
-function rawRequest(base: string, path: string, headers: Record<string, string>): Promise<{ status: number; body: string }> {
-  const url = new URL(base);
-  return new Promise((resolve, reject) => {
-    const req = httpRequest({ host: url.hostname, port: url.port, path, method: 'GET', headers }, (res) => {
-      let body = '';
-      res.on('data', (c) => (body += c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
-    });
-    req.on('error', reject);
-    req.end();
-  });
-}
 
 async function connectHostUser(kit: ConnectKit, ws: { id: string; apiKey: string }, externalUserId: string, upn: string): Promise<void> {
   const link = (await (await kit.api(ws.apiKey, 'POST', `/api/v1/workspaces/${ws.id}/users/${externalUserId}/connect-link`, { returnTo: `${kit.hub.url}/host/done` })).json()) as { url: string };

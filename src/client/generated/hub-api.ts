@@ -6225,7 +6225,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Microsoft Graph's answer, status, headers and body passed through unchanged */
+                /** @description Microsoft's answer, status, headers and body passed through unchanged */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -6259,7 +6259,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Microsoft Graph's answer, status, headers and body passed through unchanged */
+                /** @description Microsoft's answer, status, headers and body passed through unchanged */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -6293,7 +6293,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Microsoft Graph's answer, status, headers and body passed through unchanged */
+                /** @description Microsoft's answer, status, headers and body passed through unchanged */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -6327,7 +6327,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Microsoft Graph's answer, status, headers and body passed through unchanged */
+                /** @description Microsoft's answer, status, headers and body passed through unchanged */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -6363,7 +6363,183 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Microsoft Graph's answer, status, headers and body passed through unchanged */
+                /** @description Microsoft's answer, status, headers and body passed through unchanged */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "*/*": unknown;
+                    };
+                };
+                /** @description A problem (RFC 9457) with a stable `code` */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json; charset=utf-8": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/proxy/manage/{*}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Office 365 Management Activity API pass-through: ANY api/v1.0/{tenant}/activity/feed/{path} with the app's token for that tenant (ActivityFeed.Read; the compliance service in application mode) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    "*": string;
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Microsoft's answer, status, headers and body passed through unchanged */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "*/*": unknown;
+                    };
+                };
+                /** @description A problem (RFC 9457) with a stable `code` */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json; charset=utf-8": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        /** Office 365 Management Activity API pass-through: ANY api/v1.0/{tenant}/activity/feed/{path} with the app's token for that tenant (ActivityFeed.Read; the compliance service in application mode) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    "*": string;
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Microsoft's answer, status, headers and body passed through unchanged */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "*/*": unknown;
+                    };
+                };
+                /** @description A problem (RFC 9457) with a stable `code` */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json; charset=utf-8": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        /** Office 365 Management Activity API pass-through: ANY api/v1.0/{tenant}/activity/feed/{path} with the app's token for that tenant (ActivityFeed.Read; the compliance service in application mode) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    "*": string;
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Microsoft's answer, status, headers and body passed through unchanged */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "*/*": unknown;
+                    };
+                };
+                /** @description A problem (RFC 9457) with a stable `code` */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json; charset=utf-8": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        /** Office 365 Management Activity API pass-through: ANY api/v1.0/{tenant}/activity/feed/{path} with the app's token for that tenant (ActivityFeed.Read; the compliance service in application mode) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    "*": string;
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Microsoft's answer, status, headers and body passed through unchanged */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "*/*": unknown;
+                    };
+                };
+                /** @description A problem (RFC 9457) with a stable `code` */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json; charset=utf-8": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Office 365 Management Activity API pass-through: ANY api/v1.0/{tenant}/activity/feed/{path} with the app's token for that tenant (ActivityFeed.Read; the compliance service in application mode) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    "*": string;
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Microsoft's answer, status, headers and body passed through unchanged */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -6476,6 +6652,182 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/proxy/sharepoint/{*}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** SharePoint REST pass-through: ANY {path with _api} on the tenant's SharePoint host (found from Graph's root site), with a token for SharePoint; app mode needs a certificate credential, as SharePoint requires */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    "*": string;
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Microsoft's answer, status, headers and body passed through unchanged */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "*/*": unknown;
+                    };
+                };
+                /** @description A problem (RFC 9457) with a stable `code` */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json; charset=utf-8": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        /** SharePoint REST pass-through: ANY {path with _api} on the tenant's SharePoint host (found from Graph's root site), with a token for SharePoint; app mode needs a certificate credential, as SharePoint requires */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    "*": string;
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Microsoft's answer, status, headers and body passed through unchanged */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "*/*": unknown;
+                    };
+                };
+                /** @description A problem (RFC 9457) with a stable `code` */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json; charset=utf-8": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        /** SharePoint REST pass-through: ANY {path with _api} on the tenant's SharePoint host (found from Graph's root site), with a token for SharePoint; app mode needs a certificate credential, as SharePoint requires */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    "*": string;
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Microsoft's answer, status, headers and body passed through unchanged */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "*/*": unknown;
+                    };
+                };
+                /** @description A problem (RFC 9457) with a stable `code` */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json; charset=utf-8": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        /** SharePoint REST pass-through: ANY {path with _api} on the tenant's SharePoint host (found from Graph's root site), with a token for SharePoint; app mode needs a certificate credential, as SharePoint requires */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    "*": string;
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Microsoft's answer, status, headers and body passed through unchanged */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "*/*": unknown;
+                    };
+                };
+                /** @description A problem (RFC 9457) with a stable `code` */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json; charset=utf-8": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** SharePoint REST pass-through: ANY {path with _api} on the tenant's SharePoint host (found from Graph's root site), with a token for SharePoint; app mode needs a certificate credential, as SharePoint requires */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    "*": string;
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Microsoft's answer, status, headers and body passed through unchanged */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "*/*": unknown;
+                    };
+                };
+                /** @description A problem (RFC 9457) with a stable `code` */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json; charset=utf-8": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
         trace?: never;
     };
     "/api/v1/workspaces/{workspaceId}/subscriptions": {

@@ -17,4 +17,9 @@ export const PROXY_PROBLEMS = {
     title: 'Application mode needs an admin or the API key',
     detail: "Calls with the workspace's app token reach the whole tenant: only workspace admins and the workspace API key may make them.",
   },
+  sharepoint_host_unknown: {
+    status: 409,
+    title: "The tenant's SharePoint host is not known",
+    detail: "The hub finds a tenant's SharePoint host from Microsoft Graph's root site (GET /sites/root). Enable the SharePoint service and grant Sites.Read.All, then try again.",
+  },
 } as const satisfies ProblemDefinitions;

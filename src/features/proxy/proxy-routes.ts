@@ -6,10 +6,13 @@
 // included: it is never followed with the token). Policed: the path must belong to a service the workspace enabled in
 // that mode (or an operator opened the pass-through for the workspace); calls are limited per workspace and API key;
 // a tenant Microsoft throttled is paused for the Retry-After it gave, without calling Microsoft again meanwhile.
+// The same for SharePoint REST (`…/proxy/sharepoint/{path}`, the tenant's SharePoint host found from Graph's root
+// site) and the Management Activity API (`…/proxy/manage/api/v1.0/{tenant}/activity/feed/…`), each with a token for
+// its own audience (./proxied-apis.ts).
 import { Readable } from 'node:stream';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
-import { checkPassthroughPath, passedResponseHeaders, passThrough, PassthroughPathError, type GraphVersion } from '../../microsoft/graph/graph-passthrough.js';
+import { checkPassthroughPath, passedResponseHeaders, passThrough, passThroughTo, PassthroughPathError, type GraphVersion } from '../../microsoft/graph/graph-passthrough.js';
 import { TenantPacer, tenantPacingKey } from '../../microsoft/graph/tenant-pacer.js';
 import { isOwnProfilePath, serviceOfGraphPath } from '../../microsoft/identity/graph-path-services.js';
 import { parseRetryAfter } from '../../microsoft/transport/index.js';
@@ -20,8 +23,10 @@ import type { Database } from '../../platform/store/schema.js';
 import type { Clock } from '../../platform/time/clock.js';
 import { recordAudit } from '../audit/index.js';
 import { isServiceEnabled, serviceNotEnabled, type EnabledServices } from '../integrations/index.js';
-import type { TokenPrincipal, TokenService } from '../tokens/index.js';
+import type { TokenPrincipal, TokenRequest, TokenService } from '../tokens/index.js';
+import { LRUCache } from 'lru-cache';
 import type { ProxyPolicy } from './proxy-policy.js';
+import { checkSharePointPath, isSharePointHost, managementPathTenant, PROXIED_API_SERVICE, type ProxiedApiName } from './proxied-apis.js';
 import { RateWindow } from './rate-window.js';
 
 export interface ProxyServices {
@@ -29,6 +34,9 @@ export interface ProxyServices {
   transport: MicrosoftTransport;
   /** Config.graphUrl. */
   graphUrl: string;
+  /** The cloud's Management Activity API root (NationalCloud.managementUrl) and SharePoint host suffix. */
+  managementUrl?: string;
+  sharePointSuffix?: string;
   enabledServices(workspaceId: string): Promise<EnabledServices>;
   rateLimit: { perWorkspace: number; perApiKey: number };
   /** How long one pass-through call may take, body included (a large download streams for a while). */
@@ -49,53 +57,99 @@ const MODE_HEADER = 'x-m365hub-mode';
 const TENANT_HEADER = 'x-m365hub-tenant';
 const DEFAULT_TIMEOUT_MS = 30 * 60_000;
 const VERSIONS: readonly GraphVersion[] = ['v1.0', 'beta'];
+const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
 
 function rateLimited(seconds: number, what: string): HttpProblem {
   return new HttpProblem('rate_limited', { detail: `Too many pass-through calls for this ${what}. Wait ${seconds} s (Retry-After) and try again.`, headers: { 'retry-after': String(seconds) } });
 }
 
-/** The path after /graph/{version}, exactly as the caller sent it (still percent-encoded), and the raw query. */
-function rawPathAndQuery(request: FastifyRequest, version: string): { path: string; query: string } {
+/** The path after the marker (`/proxy/graph/{version}`), exactly as the caller sent it (still percent-encoded), and the raw query. */
+function rawPathAndQuery(request: FastifyRequest, marker: string): { path: string; query: string } {
   const raw = request.raw.url ?? '';
   const queryAt = raw.indexOf('?');
   const pathPart = queryAt === -1 ? raw : raw.slice(0, queryAt);
-  const marker = `/proxy/graph/${version}`;
   const at = pathPart.indexOf(marker);
   return { path: pathPart.slice(at + marker.length), query: queryAt === -1 ? '' : raw.slice(queryAt + 1) };
 }
+
+type ApiName = 'graph' | ProxiedApiName;
+
+/** Where one call goes: the API root its bearer token is bound to, and the token's audience. */
+interface Target {
+  baseUrl: string;
+  apiName: string;
+  resource: TokenRequest['resource'];
+}
+
+const SHAREPOINT_HOSTS_TTL_MS = 60 * 60_000;
 
 export function registerProxyRoutes(server: FastifyInstance, deps: ProxyRouteDeps): void {
   const pacer = deps.pacer ?? new TenantPacer(deps.clock);
   const perWorkspace = new RateWindow(deps.clock, deps.rateLimit.perWorkspace);
   const perKey = new RateWindow(deps.clock, deps.rateLimit.perApiKey);
+  const timeoutMs = deps.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  // A tenant's SharePoint host, per workspace and principal, from Graph's root site (it does not change).
+  const sharePointHosts = new LRUCache<string, string>({ max: 10_000, ttl: SHAREPOINT_HOSTS_TTL_MS });
 
-  async function handle(request: FastifyRequest<{ Params: { workspaceId: string; version: string } }>, reply: FastifyReply) {
+  async function sharePointHost(workspaceId: string, principal: TokenPrincipal, certificateOnly: boolean): Promise<string> {
+    const key = `${workspaceId}\u0000${JSON.stringify(principal)}`;
+    const known = sharePointHosts.get(key);
+    if (known) return known;
+    // certificateOnly: a secret-credential app is refused here already, before Graph is asked anything.
+    const token = await deps.tokens.getAccessToken({ workspaceId, principal, ...(certificateOnly ? { certificateOnly } : {}) });
+    const response = await passThrough(
+      { graphUrl: deps.graphUrl, transport: deps.transport, timeoutMs },
+      { method: 'GET', version: 'v1.0', path: '/sites/root', query: '$select=webUrl', headers: { accept: 'application/json' }, body: undefined, accessToken: token.accessToken },
+    );
+    const webUrl = response.ok ? ((await response.json()) as { webUrl?: unknown }).webUrl : (await response.body?.cancel(), undefined);
+    const host = typeof webUrl === 'string' && URL.canParse(webUrl) ? new URL(webUrl).host : '';
+    if (!isSharePointHost(host, deps.sharePointSuffix ?? 'sharepoint.com')) {
+      throw new HttpProblem('sharepoint_host_unknown', { detail: `Microsoft Graph did not name the tenant's SharePoint root site (GET /sites/root answered ${response.status}). Enable the SharePoint service and grant Sites.Read.All, then try again.` });
+    }
+    sharePointHosts.set(key, host);
+    return host;
+  }
+
+  function principalFor(request: FastifyRequest, mode: 'delegated' | 'application', tenant: string | undefined): TokenPrincipal {
+    const workspace = workspaceOf(request);
+    const principal = principalOf(request);
+    if (mode === 'application' && workspace.role !== 'admin' && workspace.role !== 'api_key') throw new HttpProblem('application_mode_forbidden');
+    if (mode === 'application') return tenant ? { kind: 'application', tenantId: tenant } : { kind: 'application' };
+    if (principal.kind === 'user') return { kind: 'console_user', consoleUserId: principal.user.id };
+    if (principal.actingUser) return { kind: 'user', externalUserId: principal.actingUser };
+    throw new HttpProblem('acting_user_required');
+  }
+
+  async function handle(api: ApiName, request: FastifyRequest<{ Params: { workspaceId: string; version?: string } }>, reply: FastifyReply) {
     const workspace = workspaceOf(request);
     const principal = principalOf(request);
     const version = request.params.version as GraphVersion;
-    if (!VERSIONS.includes(version)) throw new HttpProblem('proxy_path_invalid', { detail: 'The Graph version is v1.0 or beta: …/proxy/graph/v1.0/{path}.' });
+    if (api === 'graph' && !VERSIONS.includes(version)) throw new HttpProblem('proxy_path_invalid', { detail: 'The Graph version is v1.0 or beta: …/proxy/graph/v1.0/{path}.' });
     let target: { path: string; query: string };
     try {
-      const raw = rawPathAndQuery(request, version);
+      const raw = rawPathAndQuery(request, api === 'graph' ? `/proxy/graph/${version}` : `/proxy/${api}`);
       target = checkPassthroughPath(raw.path, raw.query);
     } catch (error) {
       if (error instanceof PassthroughPathError) throw new HttpProblem('proxy_path_invalid', { detail: error.message });
       throw error;
     }
+    if (api === 'sharepoint') checkSharePointPath(target.path);
 
-    const mode = String(request.headers[MODE_HEADER] ?? 'delegated').toLowerCase();
+    const mode = String(request.headers[MODE_HEADER] ?? (api === 'manage' ? 'application' : 'delegated')).toLowerCase();
     if (mode !== 'delegated' && mode !== 'application') throw new HttpProblem('validation_failed', { detail: `${MODE_HEADER} is delegated (default) or application.` });
-    if (mode === 'application' && workspace.role !== 'admin' && workspace.role !== 'api_key') throw new HttpProblem('application_mode_forbidden');
-    const tenant = typeof request.headers[TENANT_HEADER] === 'string' ? (request.headers[TENANT_HEADER] as string) : undefined;
-    let tokenPrincipal: TokenPrincipal;
-    if (mode === 'application') tokenPrincipal = tenant ? { kind: 'application', tenantId: tenant } : { kind: 'application' };
-    else if (principal.kind === 'user') tokenPrincipal = { kind: 'console_user', consoleUserId: principal.user.id };
-    else if (principal.actingUser) tokenPrincipal = { kind: 'user', externalUserId: principal.actingUser };
-    else throw new HttpProblem('acting_user_required');
+    let tenant = typeof request.headers[TENANT_HEADER] === 'string' ? (request.headers[TENANT_HEADER] as string) : undefined;
+    if (api === 'manage') {
+      if (mode !== 'application') throw new HttpProblem('validation_failed', { detail: 'The Management Activity API takes app-only tokens: call …/proxy/manage with X-M365Hub-Mode: application (or without the header).' });
+      // The path names the tenant whose activity is read; the token is for that tenant, or the call is refused.
+      const pathTenant = managementPathTenant(target.path);
+      if (tenant !== undefined && tenant.toLowerCase() !== pathTenant) throw new HttpProblem('validation_failed', { detail: `The tenant in the path (${pathTenant}) differs from ${TENANT_HEADER} (${tenant}); name one customer tenant.` });
+      tenant = pathTenant;
+    }
+    const tokenPrincipal = principalFor(request, mode, tenant);
 
-    const service = serviceOfGraphPath(target.path);
+    const service = api === 'graph' ? serviceOfGraphPath(target.path) : PROXIED_API_SERVICE[api];
     const policy = await deps.policy.of(workspace.id);
-    const covered = (mode === 'delegated' && isOwnProfilePath(target.path)) || (service !== undefined && isServiceEnabled(policy.services, service, mode));
+    const covered = (api === 'graph' && mode === 'delegated' && isOwnProfilePath(target.path)) || (service !== undefined && isServiceEnabled(policy.services, service, mode));
     if (!covered && !policy.openPassthrough) {
       if (service) throw serviceNotEnabled(service, mode);
       throw new HttpProblem('proxy_path_not_covered');
@@ -108,21 +162,32 @@ export function registerProxyRoutes(server: FastifyInstance, deps: ProxyRouteDep
       if (keyWait > 0) throw rateLimited(keyWait, 'API key');
     }
 
-    const token = await deps.tokens.getAccessToken({ workspaceId: workspace.id, principal: tokenPrincipal });
-    const tenantKey = tenantPacingKey(workspace.id, mode === 'application' ? { kind: 'application', tenantId: tenant } : { kind: 'user' });
+    let destination: Target;
+    if (api === 'sharepoint') {
+      const host = await sharePointHost(workspace.id, tokenPrincipal, mode === 'application');
+      // The audience is the real host; only where the request goes may be overridden (the emulator).
+      destination = { baseUrl: `https://${host}`, apiName: 'SharePoint REST', resource: { uri: `https://${host}` } };
+    } else if (api === 'manage') {
+      const managementUrl = (deps.managementUrl ?? 'https://manage.office.com').replace(/\/+$/, '');
+      destination = { baseUrl: managementUrl, apiName: 'the Office 365 Management Activity API', resource: { uri: managementUrl } };
+    } else {
+      destination = { baseUrl: `${deps.graphUrl.replace(/\/+$/, '')}/${version}`, apiName: 'Microsoft Graph', resource: 'graph' };
+    }
+    const token = await deps.tokens.getAccessToken({ workspaceId: workspace.id, principal: tokenPrincipal, resource: destination.resource, ...(api === 'sharepoint' && mode === 'application' ? { certificateOnly: true } : {}) });
+    const tenantKey = `${api}:${tenantPacingKey(workspace.id, mode === 'application' ? { kind: 'application', tenantId: tenant } : { kind: 'user' })}`;
     const paused = pacer.waitSeconds(tenantKey);
     if (paused > 0) {
       // Microsoft asked to wait: answer as Microsoft would, without adding to its count.
-      return reply.code(429).header('retry-after', String(paused)).type('application/json').send({ error: { code: 'TooManyRequests', message: `The tenant is throttled by Microsoft Graph; retry after ${paused} s.` } });
+      return reply.code(429).header('retry-after', String(paused)).type('application/json').send({ error: { code: 'TooManyRequests', message: `The tenant is throttled by ${destination.apiName}; retry after ${paused} s.` } });
     }
 
     if (request.method !== 'GET') {
-      await recordAudit(deps.db, { workspaceId: workspace.id, ...auditContextOf(request, deps.clock), action: 'proxy.graph_write', target: { type: 'graph', id: service ?? 'uncovered' }, data: { method: request.method, version, mode } });
+      await recordAudit(deps.db, { workspaceId: workspace.id, ...auditContextOf(request, deps.clock), action: `proxy.${api}_write`, target: { type: api, id: service ?? 'uncovered' }, data: { method: request.method, ...(api === 'graph' ? { version } : {}), mode } });
     }
     const body = request.body instanceof Readable ? (Readable.toWeb(request.body) as ReadableStream<Uint8Array>) : undefined;
-    const response = await passThrough(
-      { graphUrl: deps.graphUrl, transport: deps.transport, timeoutMs: deps.timeoutMs ?? DEFAULT_TIMEOUT_MS },
-      { method: request.method, version, path: target.path, query: target.query, headers: request.headers, body, accessToken: token.accessToken },
+    const response = await passThroughTo(
+      { baseUrl: destination.baseUrl, apiName: destination.apiName, transport: deps.transport, timeoutMs },
+      { method: request.method, path: target.path, query: target.query, headers: request.headers, body, accessToken: token.accessToken },
     );
     if (response.status === 429) pacer.throttled(tenantKey, parseRetryAfter(response.headers.get('retry-after')) ?? 1);
     reply.code(response.status);
@@ -130,12 +195,13 @@ export function registerProxyRoutes(server: FastifyInstance, deps: ProxyRouteDep
     return reply.send(response.body ? Readable.fromWeb(response.body as import('node:stream/web').ReadableStream) : null);
   }
 
-  // Bodies are Graph's, not ours: any content type, passed on as a stream (no parsing, no buffering).
+  const answer = { 200: { description: "Microsoft's answer, status, headers and body passed through unchanged", content: { '*/*': { schema: {} } } } };
+  // Bodies are Microsoft's, not ours: any content type, passed on as a stream (no parsing, no buffering).
   void server.register(async (passthrough) => {
     passthrough.removeAllContentTypeParsers();
     passthrough.addContentTypeParser('*', (_request, payload, done) => done(null, payload));
     passthrough.route({
-      method: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'],
+      method: METHODS,
       url: PREFIX,
       config: { access: 'workspace_member' },
       schema: {
@@ -143,9 +209,22 @@ export function registerProxyRoutes(server: FastifyInstance, deps: ProxyRouteDep
         summary:
           'Microsoft Graph pass-through: ANY {version}/{path} with the acting user\'s token (X-M365Hub-Acting-User, or the console user) or the app\'s (X-M365Hub-Mode: application, X-M365Hub-Tenant); bodies stream both ways; Graph\'s status, headers and errors come back unchanged',
         params: { type: 'object', properties: { workspaceId: { type: 'string' }, version: { type: 'string', enum: [...VERSIONS] }, '*': { type: 'string' } }, required: ['workspaceId', 'version'] },
-        response: { 200: { description: "Microsoft Graph's answer, status, headers and body passed through unchanged", content: { '*/*': { schema: {} } } } },
+        response: answer,
       },
-      handler: handle,
+      handler: (request: FastifyRequest<{ Params: { workspaceId: string; version: string } }>, reply) => handle('graph', request, reply),
     });
+    const others: [ProxiedApiName, string][] = [
+      ['sharepoint', "SharePoint REST pass-through: ANY {path with _api} on the tenant's SharePoint host (found from Graph's root site), with a token for SharePoint; app mode needs a certificate credential, as SharePoint requires"],
+      ['manage', "Office 365 Management Activity API pass-through: ANY api/v1.0/{tenant}/activity/feed/{path} with the app's token for that tenant (ActivityFeed.Read; the compliance service in application mode)"],
+    ];
+    for (const [api, summary] of others) {
+      passthrough.route({
+        method: METHODS,
+        url: `/api/v1/workspaces/:workspaceId/proxy/${api}/*`,
+        config: { access: 'workspace_member' },
+        schema: { tags: ['pass-through'], summary, params: { type: 'object', properties: { workspaceId: { type: 'string' }, '*': { type: 'string' } }, required: ['workspaceId'] }, response: answer },
+        handler: (request: FastifyRequest<{ Params: { workspaceId: string } }>, reply) => handle(api, request, reply),
+      });
+    }
   });
 }

@@ -1,7 +1,7 @@
 // The tokens feature's public surface: the token service (delegated per connection, or the workspace's application
 // token), users' connections (the feature owns m365_connections: others read and write them only through these),
 // and the keep-alive job.
-export { TokenService, type AccessToken, type TokenPrincipal, type TokenRequest } from './token-service.js';
+export { TokenService, type AccessToken, type TokenPrincipal, type TokenRequest, type TokenResource } from './token-service.js';
 export { TokenError, type TokenErrorCode } from './token-error.js';
 export type { IntegrationAuthSource } from './integration-auth-source.js';
 export { connectionUserData, deleteConnection, getConnection, listConnections, saveDelegatedConnection, type M365Connection } from './connection-store.js';

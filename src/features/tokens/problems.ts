@@ -19,4 +19,9 @@ export const TOKEN_PROBLEMS = {
     title: 'Microsoft token service unavailable',
     detail: 'Microsoft did not answer the token request; the connection itself is fine. Retry after the time in Retry-After.',
   },
+  certificate_credential_required: {
+    status: 409,
+    title: 'A certificate credential is required',
+    detail: "SharePoint REST accepts app-only tokens only from an app that signs in with a certificate; this workspace's app uses a client secret. Add a certificate credential to the integration, or act for a connected user.",
+  },
 } as const satisfies ProblemDefinitions;

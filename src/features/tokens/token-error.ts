@@ -7,7 +7,8 @@ export type TokenErrorCode =
   | 'connection_not_found'
   | 'connection_needs_reconnect'
   | 'integration_not_configured'
-  | 'token_service_unavailable';
+  | 'token_service_unavailable'
+  | 'certificate_credential_required';
 
 const MESSAGES: Record<TokenErrorCode, { userMessage: string; fix: string }> = {
   connection_not_found: {
@@ -22,6 +23,10 @@ const MESSAGES: Record<TokenErrorCode, { userMessage: string; fix: string }> = {
   token_service_unavailable: {
     userMessage: 'Microsoft did not answer the token request; the connection itself is fine.',
     fix: 'Try again in a moment. Microsoft was unavailable or throttling after the retries allowed.',
+  },
+  certificate_credential_required: {
+    userMessage: "This API accepts the app's own (app-only) token only when the app signs in with a certificate, and this workspace's app uses a client secret.",
+    fix: 'Add a certificate credential to the app registration and to the Microsoft 365 integration (SharePoint app-only access: https://learn.microsoft.com/sharepoint/dev/solution-guidance/security-apponly-azuread), or act for a connected user instead.',
   },
 };
 

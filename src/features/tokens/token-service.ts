@@ -68,9 +68,23 @@ const userOf = (principal: Exclude<TokenPrincipal, { kind: 'application' }>): Co
 export interface TokenRequest {
   workspaceId: string;
   principal: TokenPrincipal;
-  /** Default 'graph'. A token names one resource (Microsoft refuses mixed resources). */
-  resource?: ResourceName;
+  /**
+   * Default 'graph'. A token names one resource (Microsoft refuses mixed resources). `{ uri }` names another API by
+   * its resource URI (SharePoint `https://contoso.sharepoint.com`, the Management Activity API
+   * `https://manage.office.com`): the token is for `{uri}/.default`, redeemed from the user's refresh token
+   * (a v2 refresh token may be redeemed for any resource the user consented to,
+   * https://learn.microsoft.com/entra/identity-platform/v2-oauth2-auth-code-flow#refresh-the-access-token) or by
+   * client credentials; kept in memory only.
+   */
+  resource?: TokenResource;
+  /**
+   * Application mode only: refuse a workspace whose app signs in with a client secret (certificate_credential_required)
+   * before asking Microsoft, for APIs that accept app-only tokens from a certificate only (SharePoint REST).
+   */
+  certificateOnly?: boolean;
 }
+
+export type TokenResource = ResourceName | { uri: string };
 
 export interface TokenServiceOptions {
   db: Kysely<Database>;
@@ -162,6 +176,7 @@ export function needsReconnect(error: IdentityError): boolean {
 }
 
 const SEP = '\u0000';
+const resourceKey = (resource: TokenResource) => (typeof resource === 'string' ? resource : `uri${SEP}${resource.uri.toLowerCase()}`);
 const userKey = (workspaceId: string, user: ConnectionUser) => `${workspaceId}${SEP}u${SEP}${user.kind}${SEP}${user.id}${SEP}`;
 const appKey = (workspaceId: string) => `${workspaceId}${SEP}a${SEP}`;
 
@@ -210,14 +225,14 @@ export class TokenService {
     const principal = request.principal;
     const user = principal.kind === 'application' ? undefined : userOf(principal);
     const tenantId = principal.kind === 'application' ? principal.tenantId : undefined;
-    const key = (user ? userKey(request.workspaceId, user) : `${appKey(request.workspaceId)}${tenantId ?? ''}${SEP}`) + resource;
+    const key = (user ? userKey(request.workspaceId, user) : `${appKey(request.workspaceId)}${tenantId ?? ''}${SEP}`) + resourceKey(resource);
     const cached = this.#memory.get(key);
     if (cached !== undefined) {
       const now = this.#clock.now().getTime();
       if (cached.recheckAtMs > now && cached.expiresAtMs - now > this.#marginMs) return Promise.resolve(cached.token);
     }
     return this.#lookups.run(key, () =>
-      user ? this.#userToken(request.workspaceId, user, resource, key) : this.#appToken(request.workspaceId, tenantId, resource, key),
+      user ? this.#userToken(request.workspaceId, user, resource, key) : this.#appToken(request.workspaceId, tenantId, resource, key, request.certificateOnly === true),
     );
   }
 
@@ -242,7 +257,7 @@ export class TokenService {
 
   // ---- delegated ----
 
-  async #userToken(workspaceId: string, user: ConnectionUser, resource: ResourceName, key: string): Promise<AccessToken> {
+  async #userToken(workspaceId: string, user: ConnectionUser, resource: TokenResource, key: string): Promise<AccessToken> {
     // Two rounds at most: the second runs only when a reconnect replaced the row while we refreshed.
     for (let round = 0; round < 2; round++) {
       const row = await readTokenRow(this.#db, workspaceId, user);
@@ -270,7 +285,7 @@ export class TokenService {
   }
 
   /** The row's Graph access token when it has more than the margin left (throws for missing or broken connections). */
-  #usableStoredToken(maybeRow: TokenRow | undefined, resource: ResourceName): AccessToken | undefined {
+  #usableStoredToken(maybeRow: TokenRow | undefined, resource: TokenResource): AccessToken | undefined {
     this.#activeGrant(maybeRow);
     const row = maybeRow!;
     if (resource !== 'graph' || !row.access_token_sealed || !row.access_token_expires_at) return undefined;
@@ -301,7 +316,7 @@ export class TokenService {
   }
 
   /** Resolves to the new token, or undefined when nothing was refreshed (keep-alive: someone else did). */
-  async #refreshUser(workspaceId: string, user: ConnectionUser, resource: ResourceName, reason: RefreshReason): Promise<AccessToken | undefined> {
+  async #refreshUser(workspaceId: string, user: ConnectionUser, resource: TokenResource, reason: RefreshReason): Promise<AccessToken | undefined> {
     const timing = this.#startTiming('user');
     let outcome: RefreshOutcome;
     if (this.#crossProcessLock) {
@@ -346,7 +361,7 @@ export class TokenService {
     auth: IntegrationAuth,
     workspaceId: string,
     user: ConnectionUser,
-    resource: ResourceName,
+    resource: TokenResource,
     reason: RefreshReason,
     timing: RefreshTimer,
   ): Promise<RefreshOutcome> {
@@ -406,7 +421,7 @@ export class TokenService {
   }
 
   /** Still active; serve the stored token while it has not expired at all, else a typed transient error. */
-  #transientFailure(row: TokenRow, resource: ResourceName, error: unknown): RefreshOutcome {
+  #transientFailure(row: TokenRow, resource: TokenResource, error: unknown): RefreshOutcome {
     const identity = error instanceof IdentityError ? error : undefined;
     this.#logger.warn({ workspaceId: row.workspace_id, connectionId: row.id, code: identity?.code ?? 'unexpected_error', permanent: identity?.permanent ?? false }, 'connection refresh failed; connection left active');
     if (resource === 'graph' && row.access_token_sealed && row.access_token_expires_at && row.access_token_expires_at.getTime() > this.#clock.now().getTime()) {
@@ -466,8 +481,9 @@ export class TokenService {
 
   // ---- application ----
 
-  async #appToken(workspaceId: string, requestedTenant: string | undefined, resource: ResourceName, key: string): Promise<AccessToken> {
+  async #appToken(workspaceId: string, requestedTenant: string | undefined, resource: TokenResource, key: string, certificateOnly: boolean): Promise<AccessToken> {
     const auth = await this.#requireAuth(workspaceId);
+    if (certificateOnly && 'clientSecret' in auth.credentials) throw new TokenError('certificate_credential_required');
     const target = appTarget(auth, requestedTenant);
     const grant = `${target.tenantId}:${target.credentialId}`;
     const cached = this.#memory.get(key);
@@ -488,7 +504,7 @@ export class TokenService {
           const stored = this.#usableAppToken(await readAppToken(db, workspaceId, target.tenantId), target);
           if (stored) return stored;
         }
-        const scope = resource === 'graph' ? applicationScope(this.#identity.graphResource) : `${dynamicsUri(auth)}/.default`;
+        const scope = resource === 'graph' ? applicationScope(this.#identity.graphResource) : `${resource === 'dynamics' ? dynamicsUri(auth) : resource.uri}/.default`;
         const acquired = await this.#registrationFaults.watch(workspaceId, target, () =>
           this.#identity.acquireAppToken({ tenant: target.tenantId, credentials: auth.credentials, scope }),
         );
@@ -534,7 +550,9 @@ export class TokenService {
 }
 
 /** The delegated scopes a refresh asks for: the integration's services on that resource, else what was granted. */
-function refreshScopes(auth: IntegrationAuth, resource: ResourceName, grantedScopes: string, graphResource: string): string[] {
+function refreshScopes(auth: IntegrationAuth, resource: TokenResource, grantedScopes: string, graphResource: string): string[] {
+  // Another API: what the user consented to on it (its static permissions), asked for by `.default`.
+  if (typeof resource === 'object') return [`${resource.uri}/.default`];
   const services = auth.services.filter((s) => s.modes.includes('delegated')).map((s) => s.service);
   const fromCatalogue = resourceScopes(services, resource, { graphResource, ...(auth.dynamicsOrg ? { dynamicsOrg: auth.dynamicsOrg } : {}) });
   if (fromCatalogue.length > 0) return fromCatalogue;

@@ -12,7 +12,7 @@ export class PassthroughPathError extends Error {
   readonly code = 'proxy_path_invalid';
 }
 
-const FORWARDED_REQUEST_HEADERS = ['accept', 'accept-language', 'content-type', 'content-length', 'content-range', 'prefer', 'consistencylevel', 'if-match', 'if-none-match', 'range', 'client-request-id', 'return-client-request-id'];
+const FORWARDED_REQUEST_HEADERS = ['accept', 'accept-language', 'content-type', 'content-length', 'content-range', 'prefer', 'consistencylevel', 'if-match', 'if-none-match', 'range', 'client-request-id', 'return-client-request-id', 'odata-version', 'x-http-method'];
 // Hop-by-hop headers (RFC 9110 §7.6.1) and what must not cross from Microsoft to the caller.
 const DROPPED_RESPONSE_HEADERS = new Set(['connection', 'keep-alive', 'transfer-encoding', 'upgrade', 'proxy-authenticate', 'proxy-authorization', 'te', 'trailer', 'set-cookie', 'content-encoding', 'content-length']);
 
@@ -79,11 +79,27 @@ export function passedResponseHeaders(response: Response): [string, string][] {
 }
 
 export async function passThrough(options: PassthroughOptions, request: PassthroughRequest): Promise<Response> {
-  const base = new URL(options.graphUrl.replace(/\/+$/, ''));
-  const url = new URL(`${base.origin}${base.pathname.replace(/\/+$/, '')}/${request.version}${request.path}${request.query ? `?${request.query}` : ''}`);
-  // Defence in depth: whatever the path said, the bearer token goes to Graph's origin under the version only.
-  if (url.origin !== base.origin || !url.pathname.startsWith(`${base.pathname.replace(/\/+$/, '')}/${request.version}/`)) {
-    throw refuse('The path does not stay under Microsoft Graph.');
+  const base = options.graphUrl.replace(/\/+$/, '');
+  return passThroughTo({ baseUrl: `${base}/${request.version}`, apiName: 'Microsoft Graph', transport: options.transport, timeoutMs: options.timeoutMs }, request);
+}
+
+export interface ApiPassthroughOptions {
+  /** Origin and path prefix every call stays under: `https://graph.microsoft.com/v1.0`, `https://contoso.sharepoint.com`. */
+  baseUrl: string;
+  /** For errors and logs: "Microsoft Graph", "SharePoint REST" … */
+  apiName: string;
+  transport: MicrosoftTransport;
+  timeoutMs: number;
+}
+
+/** One pass-through call to any Microsoft API the hub proxies; `request.path` from checkPassthroughPath. */
+export async function passThroughTo(options: ApiPassthroughOptions, request: Omit<PassthroughRequest, 'version'>): Promise<Response> {
+  const base = new URL(options.baseUrl.replace(/\/+$/, ''));
+  const prefix = base.pathname.replace(/\/+$/, '');
+  const url = new URL(`${base.origin}${prefix}${request.path}${request.query ? `?${request.query}` : ''}`);
+  // Defence in depth: whatever the path said, the bearer token goes to the API's origin, under its prefix, only.
+  if (url.origin !== base.origin || !url.pathname.startsWith(`${prefix}/`)) {
+    throw refuse(`The path does not stay under ${options.apiName}.`);
   }
   const hasBody = request.body !== undefined && !['GET', 'HEAD', 'DELETE'].includes(request.method);
   const { outcome } = await options.transport.send(
@@ -99,7 +115,7 @@ export async function passThrough(options: PassthroughOptions, request: Passthro
     { service: 'graph-proxy', policy: { maxAttempts: 1, baseDelayMs: 0, maxDelayMs: 0 }, timeoutMs: options.timeoutMs, retryable: () => false, logFields: { method: request.method } },
   );
   if (outcome.kind === 'failed') {
-    throw new GraphError({ code: outcome.failure, status: 0, message: outcome.failure === 'timeout' ? 'Microsoft Graph did not answer in time' : 'Microsoft Graph could not be reached', clientRequestId: 'none' });
+    throw new GraphError({ code: outcome.failure, status: 0, message: outcome.failure === 'timeout' ? `${options.apiName} did not answer in time` : `${options.apiName} could not be reached`, clientRequestId: 'none' });
   }
   return outcome.response;
 }

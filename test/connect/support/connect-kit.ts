@@ -1,6 +1,7 @@
 // A real hub talking to the real emulator over HTTPS, with helpers that act like a browser (cookies kept per
 // "browser", redirects not followed so each hop can be checked) and like a host product's backend (API key).
 import { startEmulator, type EmulatorHandle } from '../../../emulator/harness.js';
+import type { FetchLike } from '../../../emulator/client/trusting-fetch.js';
 import type { DialectName } from '../../../src/platform/store/database.js';
 import { startTestHub, type TestHub } from '../../support/hub.js';
 
@@ -64,13 +65,13 @@ export interface ConnectKit {
   close(): Promise<void>;
 }
 
-export async function startConnectKit(dialect: DialectName, options: { env?: Record<string, string>; withBackendUrl?: boolean } = {}): Promise<ConnectKit> {
+export async function startConnectKit(dialect: DialectName, options: { env?: Record<string, string>; withBackendUrl?: boolean; wrapFetch?: (emulatorFetch: FetchLike) => FetchLike } = {}): Promise<ConnectKit> {
   const emulator = await startEmulator();
   let hub: TestHub | undefined;
   try {
     hub = await startTestHub({
       dialect,
-      fetch: emulator.fetch,
+      fetch: options.wrapFetch ? options.wrapFetch(emulator.fetch) : emulator.fetch,
       ...(options.withBackendUrl ? { withBackendUrl: true } : {}),
       env: { M365HUB_LOGIN_URL: emulator.url, M365HUB_GRAPH_URL: emulator.url, ...options.env },
     });
