@@ -51,7 +51,8 @@ export async function registerConsole(server: FastifyInstance, consoleDir: strin
   server.addHook('onSend', async (_request, reply, payload) => {
     reply.header('x-content-type-options', 'nosniff');
     const type = String(reply.getHeader('content-type') ?? '');
-    if (type.startsWith('text/html')) {
+    // A page that sets its own policy keeps it (the hosted picker may be framed by its opener, and is never cached).
+    if (type.startsWith('text/html') && !reply.hasHeader('content-security-policy')) {
       reply.header('content-security-policy', CONTENT_SECURITY_POLICY);
       reply.header('x-frame-options', 'DENY');
       reply.header('referrer-policy', 'no-referrer');
