@@ -52,6 +52,7 @@ const SAMPLE_BODIES: Record<string, unknown> = {
   'POST /api/v1/workspaces/:workspaceId/compliance/access-reviews': { tenantId: '11111111-2222-3333-4444-555555555555', name: 'sneaky review' },
   'PUT /api/v1/workspaces/:workspaceId/compliance/access-reviews/:campaignId/decisions/:userId': { decision: 'remove' },
   'POST /api/v1/workspaces/:workspaceId/compliance/access-reviews/:campaignId/close': {},
+  'POST /api/v1/workspaces/:workspaceId/picker/sessions': { externalUserId: 'host-user-b', entityType: 'requirement', entityId: 'REQ-1', origin: 'https://host.example.com' },
 };
 
 const COMPLIANCE_TENANT = '11111111-2222-3333-4444-555555555555';

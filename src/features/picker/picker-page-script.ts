@@ -137,7 +137,7 @@ export const PICKER_PAGE_SCRIPT = String.raw`(function () {
     return li;
   }
   function itemRow(item) {
-    if (item.folder) {
+    if (item.kind === 'folder') {
       return folderRow(item.name, item.childCount != null ? item.childCount + ' items' : '', function () {
         go({ name: item.name, driveId: item.driveId, load: listing(item.driveId, item.id) });
       });
