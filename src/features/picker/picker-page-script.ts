@@ -106,7 +106,7 @@ export const PICKER_PAGE_SCRIPT = String.raw`(function () {
     var button = document.createElement('button');
     button.type = 'button';
     button.className = 'open';
-    button.textContent = '📁 ' + name;
+    button.textContent = name;
     button.setAttribute('aria-label', 'Open ' + name + (meta ? ' (' + meta + ')' : ''));
     button.addEventListener('click', open);
     li.appendChild(button);
@@ -138,7 +138,7 @@ export const PICKER_PAGE_SCRIPT = String.raw`(function () {
   }
   function itemRow(item) {
     if (item.kind === 'folder') {
-      return folderRow(item.name, item.childCount != null ? item.childCount + ' items' : '', function () {
+      return folderRow(item.name, item.childCount != null ? 'folder · ' + item.childCount + (item.childCount === 1 ? ' item' : ' items') : 'folder', function () {
         go({ name: item.name, driveId: item.driveId, load: listing(item.driveId, item.id) });
       });
     }
@@ -177,7 +177,7 @@ export const PICKER_PAGE_SCRIPT = String.raw`(function () {
       result.rows.forEach(function (row) { list.appendChild(row); });
       view.cursor = result.next;
       byId('more').hidden = !result.next;
-      status(list.children.length === 0 ? 'This folder is empty.' : list.children.length + ' items');
+      status(list.children.length === 0 ? 'This folder is empty.' : list.children.length + (list.children.length === 1 ? ' item' : ' items'));
     }).catch(function (error) { status(''); showError(error); });
   }
 

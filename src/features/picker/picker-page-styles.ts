@@ -26,6 +26,7 @@ label{font-size:.9rem}
 input[type=search]{flex:1;min-width:0;font:inherit;padding:.3rem .5rem;border:1px solid #8a8a96;border-radius:6px}
 .items li{display:flex;align-items:center;gap:.5rem;padding:.4rem .25rem;border-bottom:1px solid #ececf0}
 .items li button.open{border:0;padding:0;text-align:left;color:#0f5cc0;text-decoration:underline;flex:1}
+.items li button.open::before{content:"";display:inline-block;width:.95em;height:.7em;border:2px solid currentColor;border-radius:2px;margin-right:.45rem;vertical-align:-.05em}
 .items label{flex:1;display:flex;gap:.5rem;align-items:center;cursor:pointer;min-width:0}
 .items .name{overflow-wrap:anywhere}
 .items .meta{color:#4a4a55;font-size:.85rem;white-space:nowrap}
