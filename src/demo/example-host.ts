@@ -8,7 +8,8 @@ import type { AddressInfo } from 'node:net';
 export interface ExampleHostOptions {
   hubUrl: string;
   workspaceId: string;
-  apiKey: string;
+  /** Its API key (a promise when the host must listen before the key exists). */
+  apiKey: string | Promise<string>;
   /** The host product's signed-in user (one user in this example). */
   userId: string;
   port?: number;
@@ -36,7 +37,7 @@ export async function startExampleHost(options: ExampleHostOptions): Promise<Exa
   const api = async (method: string, path: string, body?: unknown): Promise<Response> =>
     fetch(`${ws}${path}`, {
       method,
-      headers: { authorization: `Bearer ${options.apiKey}`, 'x-m365hub-acting-user': options.userId, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+      headers: { authorization: `Bearer ${await options.apiKey}`, 'x-m365hub-acting-user': options.userId, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     });
   let origin = '';
@@ -44,12 +45,26 @@ export async function startExampleHost(options: ExampleHostOptions): Promise<Exa
   const page = (title: string, body: string) =>
     `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${esc(title)} – Requirements</title>
 <style>body{font:15px/1.5 system-ui,sans-serif;max-width:44rem;margin:1.5rem auto;padding:0 1rem;color:#1b1b1f}a{color:#0f5cc0}button{font:inherit;padding:.35rem .75rem;border-radius:6px;border:1px solid #8a8a96;background:#fff}button.primary{background:#0f5cc0;border-color:#0f5cc0;color:#fff}button:disabled{background:#e8e8ec;color:#55555f;border-color:#c4c4cc}ul.att{padding:0;list-style:none}ul.att li{display:flex;gap:.5rem;align-items:center;padding:.35rem 0;border-bottom:1px solid #ececf0}ul.att span.n{flex:1}.muted{color:#4a4a55}</style></head>
-<body><header><p><a href="/">Requirements</a> · signed in as ${esc(options.userId)}</p></header><main>${body}</main></body></html>`;
+<body><header><p><a href="/">Requirements</a> · <a href="/settings/integrations">User Settings → Integrations</a> · signed in as ${esc(options.userId)}</p></header><main>${body}</main></body></html>`;
+
+  async function connectionStatus(): Promise<string | null> {
+    const connection = await api('GET', `/users/${user}/connection`);
+    return connection.ok ? ((await connection.json()) as { status: string }).status : null;
+  }
+
+  async function settings(): Promise<string> {
+    const status = await connectionStatus();
+    return page(
+      'Integrations',
+      `<h1>User Settings → Integrations</h1><h2>Microsoft 365</h2>
+<p>${status === 'active' ? 'Connected.' : status ? `Connection ${esc(status)}: connect again.` : 'Not connected.'}</p>
+<form method="post" action="/settings/integrations/connect"><button type="submit" class="primary">${status ? 'Reconnect' : 'Connect'} Microsoft 365</button></form>`,
+    );
+  }
 
   async function detail(id: string): Promise<string> {
     const requirement = REQUIREMENTS.find((r) => r.id === id)!;
-    const connection = await api('GET', `/users/${user}/connection`);
-    const connected = connection.ok && ((await connection.json()) as { status: string }).status === 'active';
+    const connected = (await connectionStatus()) === 'active';
     const listed = await api('GET', `/files/attachments?entityType=requirement&entityId=${encodeURIComponent(id)}`);
     const items = listed.ok ? ((await listed.json()) as { items: AttachmentView[] }).items : [];
     const rows = items
@@ -82,6 +97,14 @@ document.getElementById('add').addEventListener('click', async function () {
     const send = (status: number, type: string, body: string): void => void response.writeHead(status, { 'content-type': type, 'cache-control': 'no-store' }).end(body);
     if (request.method === 'GET' && url.pathname === '/') {
       return send(200, 'text/html; charset=utf-8', page('All', `<h1>Requirements</h1><ul>${REQUIREMENTS.map((r) => `<li><a href="/requirements/${r.id}">${r.id}: ${esc(r.title)}</a></li>`).join('')}</ul>`));
+    }
+    if (request.method === 'GET' && url.pathname === '/settings/integrations') return send(200, 'text/html; charset=utf-8', await settings());
+    if (request.method === 'POST' && url.pathname === '/settings/integrations/connect') {
+      // The hub's single-use connect link; Microsoft's sign-in and consent, then back to this page.
+      const link = await api('POST', `/users/${user}/connect-link`, { returnTo: `${origin}/settings/integrations` });
+      if (!link.ok) return send(link.status, 'application/problem+json', await link.text());
+      response.writeHead(303, { location: ((await link.json()) as { url: string }).url }).end();
+      return;
     }
     const match = /^\/requirements\/(REQ-\d+)(\/.*)?$/.exec(url.pathname);
     if (!match || !REQUIREMENTS.some((r) => r.id === match[1])) return send(404, 'text/plain', 'Not found');
