@@ -177,4 +177,15 @@ describe('hosted picker from the example host product in Chromium', { skip: brow
     await opener.getByRole('heading', { name: 'This picker link is not valid' }).waitFor();
     await screenshot(opener, 'forged-session', 'picker');
   });
+
+  test('a user who has not connected is told where to connect', async () => {
+    const session = (await (await hubApi('POST', '/picker/sessions', { externalUserId: 'never-connected', entityType: 'requirement', entityId: 'REQ-3', origin: host.url })).json()) as { url: string };
+    const context = await browser.newContext({ viewport: { width: 400, height: 700 } });
+    context.setDefaultTimeout(15_000);
+    const page = await context.newPage();
+    await page.goto(session.url);
+    await page.getByRole('alert').filter({ hasText: 'You have not connected Microsoft 365 yet.' }).waitFor();
+    assert.match((await page.getByRole('alert').textContent()) ?? '', /User Settings → Integrations/);
+    await screenshot(page, 'not-connected', 'picker');
+  });
 });

@@ -66,6 +66,7 @@ describe('hosted picker routes', () => {
     const api = await hub.call(null, 'GET', '/picker/api/sources', undefined, { 'x-m365hub-picker-session': token });
     assert.equal(api.statusCode, 401);
     assert.equal((api.json() as { code: string }).code, 'picker_session_invalid');
+    assert.ok(!hub.logText().includes(token.split('.')[2]!), 'the session token never reaches the log');
   });
 
   it("answers the page's calls only with a session, and only in the session's mode", async () => {
