@@ -165,8 +165,11 @@ describe('hosted picker from the example host product in Chromium', { skip: brow
     const opener = await context.newPage();
     await opener.goto(evilUrl);
     const [picker] = await Promise.all([opener.waitForEvent('popup'), opener.evaluate((url) => void window.open(url, 'picker', 'popup'), session.url)]);
+    // Found by search this time.
     await picker.getByRole('checkbox').first().waitFor();
-    await picker.getByRole('checkbox').first().check();
+    await picker.getByLabel('Search this location').fill('Evidence');
+    await picker.getByRole('button', { name: 'Search', exact: true }).click();
+    await picker.getByRole('checkbox', { name: 'Evidence register.xlsx' }).check();
     await Promise.all([picker.waitForEvent('close'), picker.getByRole('button', { name: 'Link' }).click()]);
     // The picker posted before closing; a message for this window would have been queued ahead of this evaluation.
     assert.deepEqual(await opener.evaluate(() => (window as unknown as { got: unknown[] }).got), []);

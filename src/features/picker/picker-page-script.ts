@@ -145,12 +145,15 @@ export const PICKER_PAGE_SCRIPT = String.raw`(function () {
     return fileRow(item);
   }
 
-  /** A step that lists a folder page by page. */
-  function listing(driveId, itemId) {
+  /** A step that lists a collection page by page (a folder's children, search hits). */
+  function pager(path) {
     return function (cursor) {
-      return call('GET', '/drives/' + encodeURIComponent(driveId) + '/items/' + encodeURIComponent(itemId) + '/children?limit=50' + (cursor ? '&cursor=' + encodeURIComponent(cursor) : ''))
+      return call('GET', path + (cursor ? '&cursor=' + encodeURIComponent(cursor) : ''))
         .then(function (r) { return { rows: r.data.items.map(itemRow), next: r.data.nextCursor }; });
     };
+  }
+  function listing(driveId, itemId) {
+    return pager('/drives/' + encodeURIComponent(driveId) + '/items/' + encodeURIComponent(itemId) + '/children?limit=50');
   }
   /** A step whose rows are already known (a team's channels). */
   function fixed(rowsPromise) {
@@ -297,10 +300,7 @@ export const PICKER_PAGE_SCRIPT = String.raw`(function () {
     var q = byId('q').value.trim();
     if (!q || !view.driveId) return;
     var driveId = view.driveId;
-    go({ name: 'Search: ' + q, driveId: driveId, load: function (cursor) {
-      return call('GET', '/drives/' + encodeURIComponent(driveId) + '/search?q=' + encodeURIComponent(q) + '&limit=50' + (cursor ? '&cursor=' + encodeURIComponent(cursor) : ''))
-        .then(function (r) { return { rows: r.data.items.map(itemRow), next: r.data.nextCursor }; });
-    } });
+    go({ name: 'Search: ' + q, driveId: driveId, load: pager('/drives/' + encodeURIComponent(driveId) + '/search?q=' + encodeURIComponent(q) + '&limit=50') });
   });
   ['link', 'copy'].forEach(function (mode) { var b = byId(mode); if (b) b.addEventListener('click', function () { add(mode); }); });
   byId('cancel').addEventListener('click', function () {
