@@ -51,12 +51,16 @@ export async function registerConsole(server: FastifyInstance, consoleDir: strin
   server.addHook('onSend', async (_request, reply, payload) => {
     reply.header('x-content-type-options', 'nosniff');
     const type = String(reply.getHeader('content-type') ?? '');
-    // A page that sets its own policy keeps it (the hosted picker may be framed by its opener, and is never cached).
-    if (type.startsWith('text/html') && !reply.hasHeader('content-security-policy')) {
-      reply.header('content-security-policy', CONTENT_SECURITY_POLICY);
-      reply.header('x-frame-options', 'DENY');
-      reply.header('referrer-policy', 'no-referrer');
-      reply.header('cache-control', 'no-cache');
+    if (type.startsWith('text/html')) {
+      // A page that sets its own policy keeps it, and its frame-ancestors decides framing (the hosted picker may be
+      // framed by its opener); its own cache rule stands too (the picker's is no-store).
+      const ownPolicy = reply.hasHeader('content-security-policy');
+      if (!ownPolicy) {
+        reply.header('content-security-policy', CONTENT_SECURITY_POLICY);
+        reply.header('x-frame-options', 'DENY');
+      }
+      if (!reply.hasHeader('referrer-policy')) reply.header('referrer-policy', 'no-referrer');
+      if (!ownPolicy || !reply.hasHeader('cache-control')) reply.header('cache-control', 'no-cache');
     }
     return payload;
   });
