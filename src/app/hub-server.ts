@@ -20,6 +20,7 @@ import { registerMemberRoutes, registerWorkspaceRoutes } from '../features/works
 import { registerSubscriptionRoutes, type SubscriptionServices } from '../features/subscriptions/index.js';
 import { registerActionRoutes, type ActionServices } from '../features/actions/index.js';
 import { ProxyPolicy, registerProxyRoutes, registerProxySettingsRoutes, type ProxyServices } from '../features/proxy/index.js';
+import { registerPickerApiRoutes, registerPickerRoutes } from '../features/picker/index.js';
 
 export interface HubServerDeps extends Omit<ServerDeps, 'authenticators' | 'routes'> {
   /** Microsoft 365 integration settings and the connect flows; their routes exist only when given. */
@@ -42,6 +43,8 @@ export interface HubServerDeps extends Omit<ServerDeps, 'authenticators' | 'rout
   complianceSyncs?: { queue: JobQueue };
   /** Announces compliance drift found when a snapshot arrives; without it drift is recorded silently. */
   complianceEvents?: EventPublisher<ComplianceEventType>;
+  /** The hosted file picker (needs `files`): its signing keys and the origins a workspace's picker may answer to. */
+  picker?: { keys: readonly Buffer[]; allowedOrigins(workspaceId: string): Promise<string[]> };
 }
 
 export async function buildHubServer(deps: HubServerDeps): Promise<FastifyInstance> {
@@ -86,5 +89,13 @@ export async function buildHubServer(deps: HubServerDeps): Promise<FastifyInstan
   if (consentRequests) routes.push((server) => registerConsentRequestRoutes(server, { db, entraAdminCenterUrl: config.cloud.entraAdminCenterUrl, ...consentRequests }));
   const { files } = deps;
   if (files) routes.push((server) => registerFilesRoutes(server, files), (server) => registerAttachmentRoutes(server, { db, attachments: files.attachments }));
+  const { picker } = deps;
+  const jobsPort = deps.jobs;
+  if (files && picker && jobsPort) {
+    routes.push(
+      (server) => registerPickerRoutes(server, { clock, keys: picker.keys, allowedOrigins: picker.allowedOrigins, backendUrl: config.backendUrl }),
+      (server) => registerPickerApiRoutes(server, { clock, keys: picker.keys, browser: files.browser, attachments: files.attachments, jobs: { get: (ws, id) => jobsPort.get(ws, id) } }),
+    );
+  }
   return buildServer({ ...deps, authenticators, routes });
 }

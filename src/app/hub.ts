@@ -38,6 +38,8 @@ import { hubProblemCatalogue } from './problem-catalogue.js';
 import { hubEventCatalogue } from './event-catalogue.js';
 import { INTEGRATION_LISTENERS } from './integration-listeners.js';
 import { scheduleSubscriptionRenewal, subscriptionJobs, SubscriptionManager } from '../features/subscriptions/index.js';
+import { pickerSigningKeys } from '../features/picker/index.js';
+import { workspaceHomeUrl } from '../features/workspaces/index.js';
 import { AttachmentService, copyJobs, FilesBrowser, linkRefreshJobs, scheduleLinkRefresh, type FilesMicrosoft } from '../features/files/index.js';
 import { openDocumentStorage } from '../platform/storage/open-document-storage.js';
 import { afterSnapshotAppended, complianceSyncJobs } from '../features/compliance/index.js';
@@ -175,6 +177,11 @@ export async function buildHub(options: HubOptions): Promise<Hub> {
       files,
       complianceSyncs: { queue: jobs },
       complianceEvents: events,
+      picker: {
+        keys: pickerSigningKeys(config.encryptionKeys ?? loadOrCreateKeyFile(config.dataDir, logger)),
+        // As for connect's returnTo: the integration's returnOrigins and the workspace's own URL.
+        allowedOrigins: async (workspaceId) => [...((await integrations.get(workspaceId))?.returnOrigins ?? []), ...[await workspaceHomeUrl(store.db, config.frontendUrl, workspaceId)].filter((o): o is string => Boolean(o))],
+      },
     });
 
     let closing: Promise<void> | undefined;

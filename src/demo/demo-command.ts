@@ -2,6 +2,8 @@ import path from 'node:path';
 import { Writable } from 'node:stream';
 import { startChildProgram, type ChildProgram } from './child-program.js';
 import { seedDemo } from './demo-seed.js';
+import { startExampleHost, type ExampleHost } from './example-host.js';
+import { prepareExampleHost } from './example-host-setup.js';
 import { fetchEmulatorSeed } from './emulator-seed-client.js';
 import { keyRingFor } from '../app/hub.js';
 import { openConfiguredStore } from '../app/open-configured-store.js';
@@ -35,26 +37,31 @@ export const demoCommand: Command = {
   name: 'demo',
   summary: 'Run the hub with the bundled Microsoft 365 emulator and a seeded demo workspace',
   help: [
-    'Usage: m365hub demo [--emulator-port PORT]',
+    'Usage: m365hub demo [--emulator-port PORT] [--example-port PORT]',
     '',
     'Starts the Microsoft 365 emulator (https, its own CA in <data dir>/emulator) and the hub pointed at it,',
-    'seeds a console administrator and a demo workspace, and prints the console URL and the sign-in.',
+    'seeds a console administrator and a demo workspace, starts "Requirements", a small example host product that',
+    'attaches files through the hosted picker with its own API key, and prints the URLs and the sign-in.',
     'Uses the embedded database unless DATABASE_URL is set. Every other setting is read as for `start`.',
     '',
     'Options:',
     '  --emulator-port PORT   port of the emulator (default 8443; 0 picks a free one)',
+    '  --example-port PORT    port of the example host product (default 3100; 0 picks a free one)',
   ].join('\n'),
   async run({ argv, env, stdout }) {
-    const { values } = parseOptions(argv, { 'emulator-port': { type: 'string', default: '8443' } });
-    const emulatorPort = Number(values['emulator-port']);
-    if (!Number.isInteger(emulatorPort) || emulatorPort < 0 || emulatorPort > 65535) {
-      throw new UsageError('--emulator-port must be a port number');
-    }
+    const { values } = parseOptions(argv, { 'emulator-port': { type: 'string', default: '8443' }, 'example-port': { type: 'string', default: '3100' } });
+    const [emulatorPort, examplePort] = (['emulator-port', 'example-port'] as const).map((name) => {
+      const port = Number(values[name]);
+      if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--${name} must be a port number`);
+      return port;
+    }) as [number, number];
     const config = loadConfig(env);
     const shutdown = listenForShutdown();
     const emulatorDir = path.join(config.dataDir, 'emulator');
     const children: ChildProgram[] = [];
+    let exampleHost: ExampleHost | undefined;
     const stopAll = async () => {
+      await exampleHost?.close();
       for (const child of children.reverse()) await child.stop();
     };
     try {
@@ -93,6 +100,11 @@ export const demoCommand: Command = {
       });
       children.push(hub);
       const hubUrl = hub.lines.map((l) => HUB_READY.exec(l)?.[1]).find(Boolean)!;
+      // The host listens first (its origin, port 0 included, goes into returnOrigins), then gets its API key.
+      let giveKey: (key: string) => void = () => {};
+      const apiKey = new Promise<string>((resolve) => (giveKey = resolve));
+      exampleHost = await startExampleHost({ hubUrl, workspaceId: demo.workspace.id, apiKey, userId: 'requirements-user-1', port: examplePort });
+      giveKey(await prepareExampleHost({ hubUrl, dataDir: config.dataDir, workspaceId: demo.workspace.id, admin: demo.admin, hostOrigin: exampleHost.url }));
       stdout(
         [
           '',
@@ -104,6 +116,7 @@ export const demoCommand: Command = {
           `  Member:    ${demo.member.email} / ${demo.member.password}`,
           `  Workspace: ${demo.workspace.name} (${demo.workspace.id})`,
           '',
+          `  Example host product "Requirements" (hosted picker): ${exampleHost.url}/`,
           `  Microsoft 365 emulator: ${emulatorUrl} (CA: ${caPath})`,
           `  Microsoft sign-in: ${emulatorSeed.users.filter((u) => u.tenantId === emulatorSeed.tenant.id).map((u) => u.userPrincipalName).join(', ')}`,
           `  Microsoft password: ${emulatorSeed.password}`,

@@ -120,12 +120,18 @@ describe('m365hub command line', () => {
 
   it('demo (what npm start runs) prints the banner first, as words, with the key file note, and stops on SIGTERM', async () => {
     const dataDir = freshDir();
-    const demo = spawnM365hub(['demo', '--emulator-port', '0'], { M365HUB_PORT: '0', M365HUB_DATA_DIR: dataDir });
+    const demo = spawnM365hub(['demo', '--emulator-port', '0', '--example-port', '0'], { M365HUB_PORT: '0', M365HUB_DATA_DIR: dataDir });
     await demo.waitForLine(/^Press Ctrl\+C to stop\.$/);
     const lines = demo.output().split('\n').filter((line) => line.trim() !== '');
     assert.equal(lines[0], 'm365hub demo is running', `first line: ${lines[0]}`);
     assert.ok(!lines.some((line) => line.trimStart().startsWith('{')), `no raw JSON log line:\n${demo.output()}`);
     assert.ok(lines.some((line) => /^ {2}Note: Created a new encryption key file .*encryption-keys\)$/.test(line)), demo.output());
+    // The example host product answers with its own API key: its requirement page lists attachments through the hub.
+    const example = lines.map((line) => /^ {2}Example host product "Requirements" \(hosted picker\): (http:\/\/\S+)\/$/.exec(line)?.[1]).find(Boolean);
+    assert.ok(example, demo.output());
+    const requirement = await fetch(`${example}/requirements/REQ-1`);
+    assert.equal(requirement.status, 200);
+    assert.match(await requirement.text(), /No attachments yet[\s\S]*Add from OneDrive/);
     demo.child.kill('SIGTERM');
     assert.equal((await demo.exit).code, 0);
   });

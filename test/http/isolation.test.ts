@@ -61,6 +61,7 @@ const SAMPLE_BODIES: Record<string, unknown> = {
   'POST /api/v1/workspaces/:workspaceId/compliance/access-reviews/:campaignId/close': {},
   'PUT /api/v1/workspaces/:workspaceId/compliance/tenants/:tenantId/assessment-config': { Aad: {} },
   'PUT /api/v1/workspaces/:workspaceId/compliance/tenants/:tenantId/baseline': { snapshotId: `snap_${'a'.repeat(26)}` },
+  'POST /api/v1/workspaces/:workspaceId/picker/sessions': { externalUserId: 'host-user-b', entityType: 'requirement', entityId: 'REQ-1', origin: 'https://host.example.com' },
 };
 
 const COMPLIANCE_TENANT = '11111111-2222-3333-4444-555555555555';

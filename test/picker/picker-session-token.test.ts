@@ -71,7 +71,7 @@ test('the refusal message tells how to fix it and never contains the token', () 
     assert.fail('expected a refusal');
   } catch (error) {
     assert.ok(error instanceof PickerSessionError);
-    assert.match(error.message, /picker-sessions/);
+    assert.match(error.message, /picker\/sessions/);
     assert.ok(!error.message.includes(token.split('.')[2]!));
   }
 });

@@ -6204,6 +6204,77 @@ export interface paths {
         };
         trace?: never;
     };
+    "/api/v1/workspaces/{workspaceId}/picker/sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A hosted picker session for one of the host product's users and one record: open `url` in the user's browser (m365hub-picker.js does); the selection is posted to `origin` only */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description opaque id starting with ws_ */
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description the host product's record id */
+                        entityId: string;
+                        /** @description the host product's record type (requirement, control, ticket …) */
+                        entityType: string;
+                        /** @description the host product's user the picker acts for (as in X-M365Hub-Acting-User) */
+                        externalUserId: string;
+                        /** @description what the user may do with the files they pick */
+                        mode?: "link" | "copy" | "both";
+                        /** @description the origin of the host page that opens the picker (scheme, host, port); the selection is posted to it only */
+                        origin: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 UTC time
+                             */
+                            expiresAt: string;
+                            /** @description open it in a popup or iframe (m365hub-picker.js does) */
+                            url: string;
+                        };
+                    };
+                };
+                /** @description A problem (RFC 9457) with a stable `code` */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json; charset=utf-8": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/workspaces/{workspaceId}/proxy/graph/{version}/{*}": {
         parameters: {
             query?: never;

@@ -63,6 +63,11 @@ export class FilesBrowser {
     });
   }
 
+  /** A drive's root folder (https://learn.microsoft.com/en-us/graph/api/driveitem-get: /drives/{drive-id}/root). */
+  driveRoot(workspaceId: string, user: ConnectionUser, driveId: string): Promise<FileItem> {
+    return this.#as(workspaceId, user, 'Files.Read', async ({ client }) => toFileItem(await client.get<GraphDriveItem>(`/drives/${encodeURIComponent(driveId)}/root`, { query: { $select: DRIVE_ITEM_SELECT } }), driveId));
+  }
+
   channels(workspaceId: string, user: ConnectionUser, teamId: string): Promise<ChannelList> {
     return this.#as(workspaceId, user, 'Channel.ReadBasic.All', async ({ client }) => {
       const page = await client.get<GraphPage<{ id: string; displayName?: string }>>(`/teams/${encodeURIComponent(teamId)}/channels`, { query: { $select: 'id,displayName' } });

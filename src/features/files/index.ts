@@ -10,3 +10,5 @@ export { FILES_COPY_JOB, FILES_REFRESH_LINKS_JOB } from './files-job-types.js';
 export { FILES_PROBLEMS } from './problems.js';
 export type { FilesMicrosoft } from './files-graph.js';
 export type * from './tables.js';
+export { toAttachment } from './attachment-store.js';
+export { withRetryAfter } from './files-routes.js';

@@ -34,8 +34,8 @@ export class PickerSessionError extends Error {
     // The message names the fix, never the token.
     super(
       code === 'picker_session_expired'
-        ? 'The picker session has expired; the host product must ask for a new one (POST …/files/picker-sessions) and reopen the picker.'
-        : 'The picker session is not valid here; the host product must ask for a new one (POST …/files/picker-sessions) and open the URL it returns unchanged.',
+        ? 'The picker session has expired; the host product must ask for a new one (POST …/picker/sessions) and reopen the picker.'
+        : 'The picker session is not valid here; the host product must ask for a new one (POST …/picker/sessions) and open the URL it returns unchanged.',
     );
     this.name = 'PickerSessionError';
   }
@@ -58,10 +58,11 @@ export function signPickerSession(claims: Omit<PickerSessionClaims, 'expiresAt'>
 }
 
 /**
- * The claims of a token signed by one of `keys`, unexpired at `now`, for `workspaceId`. The signature is checked
+ * The claims of a token signed by one of `keys`, unexpired at `now`, for `workspaceId` (null: the workspace the
+ * token names, for the picker page's own routes, whose only credential is the token). The signature is checked
  * before the payload is parsed, so nothing an attacker wrote is interpreted unless the hub signed it.
  */
-export function verifyPickerSession(token: string, keys: readonly Buffer[], workspaceId: string, now: Date): PickerSessionClaims {
+export function verifyPickerSession(token: string, keys: readonly Buffer[], workspaceId: string | null, now: Date): PickerSessionClaims {
   if (token.length > MAX_TOKEN_LENGTH) throw new PickerSessionError('picker_session_malformed');
   const parts = token.split('.');
   if (parts.length !== 3 || parts[0] !== VERSION || !parts[1] || !parts[2]) throw new PickerSessionError('picker_session_malformed');
@@ -75,7 +76,7 @@ export function verifyPickerSession(token: string, keys: readonly Buffer[], work
   const claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as PickerSessionClaims;
   if (!(claims.expiresAt > now.getTime())) throw new PickerSessionError('picker_session_expired');
   // Another workspace's session answers like a bad one: its existence is not confirmed across workspaces.
-  if (claims.workspaceId !== workspaceId) throw new PickerSessionError('picker_session_wrong_workspace');
+  if (workspaceId !== null && claims.workspaceId !== workspaceId) throw new PickerSessionError('picker_session_wrong_workspace');
   return claims;
 }
 

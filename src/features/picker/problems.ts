@@ -1,5 +1,4 @@
-// The problem codes of picker sessions, each with what to do about it. Not yet in the hub's problem catalogue: the
-// session route that would raise them over HTTP is not registered yet.
+// The problem codes of picker sessions and of the hosted picker page's calls, each with what to do about it.
 import type { ProblemDefinitions } from '../../platform/errors/app-error.js';
 
 export const PICKER_PROBLEMS = {
@@ -11,7 +10,12 @@ export const PICKER_PROBLEMS = {
   picker_session_invalid: {
     status: 401,
     title: 'Picker session not valid',
-    detail: 'The picker session is expired, altered or for another workspace. The host product must ask for a new one (POST …/files/picker-sessions) and open the URL it returns unchanged.',
+    detail: 'The picker session is expired, altered or for another workspace. The host product must ask for a new one (POST …/picker/sessions) and open the URL it returns unchanged.',
+  },
+  picker_mode_not_allowed: {
+    status: 403,
+    title: 'Picker mode not allowed',
+    detail: 'This picker session allows only the mode the host product chose (link or copy). Use that one, or ask the host product for a session with mode "both".',
   },
 } as const satisfies ProblemDefinitions;
 

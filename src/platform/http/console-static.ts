@@ -52,10 +52,15 @@ export async function registerConsole(server: FastifyInstance, consoleDir: strin
     reply.header('x-content-type-options', 'nosniff');
     const type = String(reply.getHeader('content-type') ?? '');
     if (type.startsWith('text/html')) {
-      reply.header('content-security-policy', CONTENT_SECURITY_POLICY);
-      reply.header('x-frame-options', 'DENY');
-      reply.header('referrer-policy', 'no-referrer');
-      reply.header('cache-control', 'no-cache');
+      // A page that sets its own policy keeps it, and its frame-ancestors decides framing (the hosted picker may be
+      // framed by its opener); its own cache rule stands too (the picker's is no-store).
+      const ownPolicy = reply.hasHeader('content-security-policy');
+      if (!ownPolicy) {
+        reply.header('content-security-policy', CONTENT_SECURITY_POLICY);
+        reply.header('x-frame-options', 'DENY');
+      }
+      if (!reply.hasHeader('referrer-policy')) reply.header('referrer-policy', 'no-referrer');
+      if (!ownPolicy || !reply.hasHeader('cache-control')) reply.header('cache-control', 'no-cache');
     }
     return payload;
   });
