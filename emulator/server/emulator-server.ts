@@ -18,6 +18,7 @@ import { registerDiscoveryRoutes } from '../identity/discovery-routes.js';
 import { graphErrors, sendGraphError } from '../graph/graph-errors.js';
 import { graphFaultBody, graphTrace, isGraphPath, registerGraphHeaders, registerGraphRoutes } from '../graph/graph-routes.js';
 import { registerInteractiveRoutes } from '../identity/interactive-routes.js';
+import { registerDeviceCodeRoutes } from '../identity/device-code-routes.js';
 import { JwtSigner } from '../identity/jwt-signer.js';
 import { RefreshTokenSealer } from '../identity/refresh-token-sealer.js';
 import { registerTokenEndpoint } from '../identity/token-endpoint.js';
@@ -25,6 +26,7 @@ import { TokenMinter } from '../identity/token-minter.js';
 import { ensureTlsMaterial } from '../pki/local-ca.js';
 import { SigningKeySet } from '../pki/signing-keys.js';
 import { AuthorizationCodes } from '../state/authorization-codes.js';
+import { DeviceCodes } from '../state/device-codes.js';
 import { seedDemo, type SeedSummary } from '../state/demo-seed.js';
 import { DirectoryError, DirectoryStore } from '../state/directory-store.js';
 import type { DirectorySnapshot } from '../state/directory-types.js';
@@ -130,6 +132,7 @@ export async function startEmulatorServer(input: Partial<EmulatorOptions>): Prom
     minter: new TokenMinter(signer, () => clock.offsetMillis),
     sealer: RefreshTokenSealer.open(options.dataDir),
     codes: new AuthorizationCodes(() => clock.now()),
+    deviceCodes: new DeviceCodes(() => clock.now()),
     sessions: new SignInSessions(() => clock.now()),
     pending: new PendingRequests<PendingInteraction>(() => clock.now()),
     origin: createOriginResolver(options.publicUrl),
@@ -146,6 +149,7 @@ export async function startEmulatorServer(input: Partial<EmulatorOptions>): Prom
       security.load(initialSecurity);
       ctx.deltaTokens.clear();
       ctx.codes.clear();
+      ctx.deviceCodes.clear();
       ctx.sessions.clear();
       ctx.pending.clear();
       ctx.faults.clear();
@@ -181,6 +185,7 @@ export async function startEmulatorServer(input: Partial<EmulatorOptions>): Prom
   registerDiscoveryRoutes(app, ctx);
   registerTokenEndpoint(app, ctx);
   registerInteractiveRoutes(app, ctx);
+  registerDeviceCodeRoutes(app, ctx);
   registerControlRoutes(app, ctx);
   registerSubscriptionControlRoutes(app, ctx);
   registerSecurityConfigRoutes(app, ctx);
