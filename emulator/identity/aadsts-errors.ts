@@ -103,6 +103,13 @@ export const aadsts = {
   ropcUserNotFound: (upn: string, tenantName: string) =>
     define(50034, 'invalid_grant', 400, `The user account ${upn} does not exist in the ${tenantName} directory. To sign into this application, the account must be added to the directory.`, 'bad_token'),
 
+  // -- single-page applications (token redemption from a browser; runtime texts as quoted in public SPA setup guides
+  // and issue threads, e.g. MicrosoftDocs/azure-docs "Redirect URI: MSAL.js 2.0 with auth code flow") --
+  crossOriginRedemptionNotSpa: (origin: string) =>
+    define(9002326, 'invalid_request', 400, `Cross-origin token redemption is permitted only for the 'Single-Page Application' client-type. Request origin: '${origin}'.`),
+  spaRedemptionNotCrossOrigin: () =>
+    define(9002327, 'invalid_request', 400, "Tokens issued for the 'Single-Page Application' client-type may only be redeemed via cross-origin requests."),
+
   // -- device authorization grant (v2-oauth2-device-code.md "Expected errors") --
   // 70016 text as the service answers it (msal-node's recorded AUTHORIZATION_PENDING_RESPONSE test fixture); 70019 and
   // 70018 meanings from reference-error-codes.md (CodeExpired, BadVerificationCode).

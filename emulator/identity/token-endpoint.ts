@@ -10,6 +10,7 @@ import { findClientApplication } from './client-application.js';
 import { endpointUrls } from './endpoint-urls.js';
 import { noStore, ProtocolError, sendProtocolError } from './error-responses.js';
 import { authorizationCodeGrant } from './grants/authorization-code-grant.js';
+import { allowCrossOrigin, preflight, spaRedemption } from './cross-origin-redemption.js';
 import { clientCredentialsGrant } from './grants/client-credentials-grant.js';
 import { deviceCodeGrant } from './grants/device-code-grant.js';
 import type { GrantRequest, TokenResponseBody } from './grants/grant-request.js';
@@ -48,6 +49,9 @@ function asPublicClient(app: Application, grantType: string, params: ProtocolPar
 
 export function registerTokenEndpoint(app: FastifyInstance, ctx: EmulatorContext): void {
   app.post<TenantParams>('/:tenant/oauth2/v2.0/token', async (request, reply) => handleToken(ctx, request, reply));
+  app.options<TenantParams>('/:tenant/oauth2/v2.0/token', async (request, reply) =>
+    preflight(reply, request.headers.origin, request.headers['access-control-request-headers'] as string | undefined),
+  );
   app.get<TenantParams>('/:tenant/oauth2/v2.0/token', async (request, reply) =>
     sendProtocolError(reply, aadsts.wrongVerb('GET'), request.trace, ctx.origin(request)),
   );
@@ -56,6 +60,8 @@ export function registerTokenEndpoint(app: FastifyInstance, ctx: EmulatorContext
 async function handleToken(ctx: EmulatorContext, request: FastifyRequest<TenantParams>, reply: FastifyReply) {
   const origin = ctx.origin(request);
   const fail = (err: Parameters<typeof sendProtocolError>[1]) => sendProtocolError(reply, err, request.trace, origin);
+  const browserOrigin = request.headers.origin;
+  allowCrossOrigin(reply, browserOrigin);
   const params = parseProtocolParams(typeof request.body === 'string' ? request.body : '');
   const grantType = params.get('grant_type');
   const basic = parseBasicAuthorization(request.headers.authorization);
@@ -77,7 +83,8 @@ async function handleToken(ctx: EmulatorContext, request: FastifyRequest<TenantP
 
   const audiences = tokenEndpointAudiences(origin, request.params.tenant, tenant);
   try {
-    const clientAuth = asPublicClient(found.app, grantType, params, basic) ? '0' : await authenticateClient(found.app, params, basic, audiences, ctx.clock.now());
+    const publicClient = spaRedemption(ctx, found.app, grantType, params, browserOrigin) || asPublicClient(found.app, grantType, params, basic);
+    const clientAuth = publicClient ? '0' : await authenticateClient(found.app, params, basic, audiences, ctx.clock.now());
     const body = grant({ ctx, params, tenant, origin, app: found.app, clientAuth });
     return noStore(reply).type('application/json; charset=utf-8').send(body);
   } catch (error) {
