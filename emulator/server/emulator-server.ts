@@ -19,6 +19,7 @@ import { graphErrors, sendGraphError } from '../graph/graph-errors.js';
 import { graphFaultBody, graphTrace, isGraphPath, registerGraphHeaders, registerGraphRoutes } from '../graph/graph-routes.js';
 import { registerInteractiveRoutes } from '../identity/interactive-routes.js';
 import { registerDeviceCodeRoutes } from '../identity/device-code-routes.js';
+import { registerAdvertisedEndpoints } from '../identity/advertised-endpoints.js';
 import { JwtSigner } from '../identity/jwt-signer.js';
 import { RefreshTokenSealer } from '../identity/refresh-token-sealer.js';
 import { registerTokenEndpoint } from '../identity/token-endpoint.js';
@@ -186,6 +187,7 @@ export async function startEmulatorServer(input: Partial<EmulatorOptions>): Prom
   registerTokenEndpoint(app, ctx);
   registerInteractiveRoutes(app, ctx);
   registerDeviceCodeRoutes(app, ctx);
+  registerAdvertisedEndpoints(app, ctx);
   registerControlRoutes(app, ctx);
   registerSubscriptionControlRoutes(app, ctx);
   registerSecurityConfigRoutes(app, ctx);
