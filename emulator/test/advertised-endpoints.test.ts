@@ -2,17 +2,13 @@
 // and the v1.0 authorization_uri of Graph's WWW-Authenticate challenge (Graph "Authentication and authorization
 // errors"; https://learn.microsoft.com/entra/identity-platform/v2-protocols-oidc).
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import { startEmulator, type EmulatorHandle } from '../harness.js';
+import { describe, test } from 'node:test';
+import type { EmulatorHandle } from '../harness.js';
+import { emulatorPerFile } from './support/emulator-per-file.js';
 
 let emulator: EmulatorHandle;
 
-before(async () => {
-  emulator = await startEmulator();
-});
-after(async () => {
-  await emulator?.close();
-});
+emulatorPerFile((started) => (emulator = started));
 
 describe('endpoints the emulator advertises', () => {
   test('kerberos_endpoint answers emulator_unsupported naming the KDC proxy, not 404', async () => {

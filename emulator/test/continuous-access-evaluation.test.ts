@@ -3,20 +3,16 @@
 // the cp1 capability (xms_cc) with a 401 claims challenge; msal-node, handed the decoded claims, gets a fresh token
 // Graph accepts. Clients without cp1 keep their token until it expires.
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { ConfidentialClientApplication } from '@azure/msal-node';
-import { startEmulator, type EmulatorHandle } from '../harness.js';
+import type { EmulatorHandle } from '../harness.js';
+import { emulatorPerFile } from './support/emulator-per-file.js';
 import { claimsOf } from './support/jwt.js';
 import { msalConfig } from './support/msal-config.js';
 
 let emulator: EmulatorHandle;
 
-before(async () => {
-  emulator = await startEmulator();
-});
-after(async () => {
-  await emulator?.close();
-});
+emulatorPerFile((started) => (emulator = started));
 
 const dana = 'dana@contoso.onmicrosoft.com';
 const me = (token: string) => emulator.fetch(`${emulator.url}/v1.0/me`, { headers: { authorization: `Bearer ${token}` } });

@@ -3,21 +3,17 @@
 // poll answers Microsoft documents (authorization_pending AADSTS70016, expired_token AADSTS70019,
 // authorization_declined, bad_verification_code, and RFC 8628's slow_down for a client that polls too fast).
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { PublicClientApplication } from '@azure/msal-node';
-import { startEmulator, type EmulatorHandle } from '../harness.js';
+import type { EmulatorHandle } from '../harness.js';
+import { emulatorPerFile } from './support/emulator-per-file.js';
 import { assertAadstsError } from './support/aadsts-assert.js';
 import { claimsOf } from './support/jwt.js';
 import { msalConfig } from './support/msal-config.js';
 
 let emulator: EmulatorHandle;
 
-before(async () => {
-  emulator = await startEmulator();
-});
-after(async () => {
-  await emulator?.close();
-});
+emulatorPerFile((started) => (emulator = started));
 
 const dana = 'dana@contoso.onmicrosoft.com';
 const form = (fields: Record<string, string>) => ({ method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(fields).toString() });
