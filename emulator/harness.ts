@@ -84,7 +84,7 @@ export interface EmulatorHandle {
   assignUser(tenant: string, appId: string, userId: string): Promise<void>;
   unassignUser(tenant: string, appId: string, userId: string): Promise<void>;
   /** Redirect URIs per platform, and "Assignment required?" in the app's home tenant. */
-  updateApplication(tenant: string, appId: string, body: { redirectUris?: string[]; spaRedirectUris?: string[]; publicClientRedirectUris?: string[]; appRoleAssignmentRequired?: boolean }): Promise<unknown>;
+  updateApplication(tenant: string, appId: string, body: { redirectUris?: string[]; spaRedirectUris?: string[]; publicClientRedirectUris?: string[]; appRoleAssignmentRequired?: boolean; isFallbackPublicClient?: boolean }): Promise<unknown>;
   /** "Assignment required?" of the app's service principal in `tenant` (any tenant where it exists). */
   setAssignmentRequired(tenant: string, appId: string, required: boolean): Promise<void>;
   /** Turns the admin consent workflow (adminConsentRequestPolicy) on or off. */

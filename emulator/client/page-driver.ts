@@ -58,6 +58,8 @@ export async function driveInteractiveFlow(fetch: FetchLike, startUrl: string, o
       const params = Object.fromEntries([...html.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)">/g)].map((m) => [m[1]!, unescapeHtml(m[2]!)]));
       return { url: action, params };
     }
+    // The device login page's confirmation: the sign-in is over and nothing is sent to a redirect URI.
+    if (html.includes('data-testid="device-done"')) return { url: response.url || startUrl, params: {} };
     const action = formAction(html);
     const ctx = hiddenField(html, 'ctx');
     if (!action || !ctx) throw new Error(`the emulator answered ${response.status} with a page the driver cannot continue: ${unescapeHtml(html.replace(/<head>[\s\S]*?<\/head>/, '').replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ')).trim().slice(0, 600)}`);

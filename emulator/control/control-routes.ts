@@ -33,7 +33,7 @@ const applicationBody = z.object({
 });
 const uriList = z.array(z.string());
 const applicationChangesBody = z
-  .object({ redirectUris: uriList.optional(), spaRedirectUris: uriList.optional(), publicClientRedirectUris: uriList.optional(), appRoleAssignmentRequired: z.boolean().optional() })
+  .object({ redirectUris: uriList.optional(), spaRedirectUris: uriList.optional(), publicClientRedirectUris: uriList.optional(), appRoleAssignmentRequired: z.boolean().optional(), isFallbackPublicClient: z.boolean().optional() })
   .strict();
 const servicePrincipalChangesBody = z.object({ appRoleAssignmentRequired: z.boolean() }).strict();
 const workflowBody = z.object({ isEnabled: z.boolean(), requestDurationInDays: z.number().int().optional() }).strict();
@@ -125,6 +125,7 @@ export function registerControlRoutes(app: FastifyInstance, ctx: EmulatorContext
       redirectUris: changed.redirectUris,
       spaRedirectUris: changed.spaRedirectUris ?? [],
       publicClientRedirectUris: changed.publicClientRedirectUris ?? [],
+      isFallbackPublicClient: changed.isFallbackPublicClient ?? false,
       appRoleAssignmentRequired: sp?.appRoleAssignmentRequired ?? changed.appRoleAssignmentRequired,
     };
   });

@@ -42,6 +42,22 @@ function bearerToken(header: string | undefined): string | undefined {
   return match?.[1] || undefined;
 }
 
+/**
+ * Continuous access evaluation: a token of a client that declared cp1 (xms_cc), issued before the user's sessions
+ * were revoked, is refused at once with a claims challenge; other clients keep their token until it expires, as
+ * Microsoft documents. Second precision, as the revocation's nbf value is in whole seconds.
+ */
+function challengeRevokedToken(ctx: EmulatorContext, payload: JWTPayload, userId: string, offsetAtIssue: number, origin: string): void {
+  const capabilities = Array.isArray(payload.xms_cc) ? payload.xms_cc.map((c) => String(c).toLowerCase()) : [];
+  if (!capabilities.includes('cp1')) return;
+  const revokedAt = ctx.directory.getUser(userId)?.signInSessionsValidFrom;
+  if (revokedAt === undefined || typeof payload.iat !== 'number') return;
+  // The token's iat is real time; on the emulator clock it was issued at iat plus the offset of that moment.
+  const issuedOnEmulatorClock = payload.iat + Math.floor(offsetAtIssue / 1000);
+  const revokedSeconds = Math.floor(revokedAt / 1000);
+  if (revokedSeconds > issuedOnEmulatorClock) throw graphErrors.revokedTokenChallenge(revokedSeconds, origin);
+}
+
 /** The caller of a Graph request, or the 401 Graph answers. */
 export async function authenticateGraphRequest(ctx: EmulatorContext, authorization: string | undefined, origin: string): Promise<GraphCaller> {
   const token = bearerToken(authorization);
@@ -83,6 +99,7 @@ export async function authenticateGraphRequest(ctx: EmulatorContext, authorizati
   const scp = typeof payload.scp === 'string' ? payload.scp : undefined;
   if (payload.idtyp === 'user' || scp !== undefined) {
     const userId = typeof payload.oid === 'string' ? payload.oid : '';
+    challengeRevokedToken(ctx, payload, userId, ctx.minter.clockOffsetAtIssue(uti), origin);
     return { tenantId: tid, appId, kind: 'delegated', permissions: (scp ?? '').split(' ').filter(Boolean), userId };
   }
   const roles = Array.isArray(payload.roles) ? payload.roles.filter((r): r is string => typeof r === 'string') : [];

@@ -76,6 +76,18 @@ export const graphErrors = {
       'www-authenticate': `Bearer realm="", authorization_uri="${origin}/common/oauth2/authorize", client_id="${graphClientId}"`,
     });
   },
+  /**
+   * Continuous access evaluation's claims challenge for a token issued before the user's sessions were revoked
+   * (app-resilience-continuous-access-evaluation.md and claims-challenge.md: the 401 with error="insufficient_claims"
+   * and claims = base64 of {"access_token":{"nbf":{"essential":true,"value":"<revocation time>"}}}).
+   */
+  revokedTokenChallenge(revokedAtSeconds: number, origin: string): GraphError {
+    const message = 'Continuous access evaluation resulted in challenge with result: InteractionRequired and code: TokenIssuedBeforeRevocationTimestamp';
+    const claims = Buffer.from(JSON.stringify({ access_token: { nbf: { essential: true, value: String(revokedAtSeconds) } } })).toString('base64');
+    return new GraphError(401, 'InvalidAuthenticationToken', message, {
+      'www-authenticate': `Bearer realm="", authorization_uri="${origin}/common/oauth2/authorize", client_id="${graphClientId}", errorDescription="${message.replace('challenge', 'claims challenge')}", error="insufficient_claims", claims="${claims}"`,
+    });
+  },
   insufficientPrivileges(): GraphError {
     return new GraphError(403, 'Authorization_RequestDenied', 'Insufficient privileges to complete the operation.');
   },

@@ -103,6 +103,24 @@ export const aadsts = {
   ropcUserNotFound: (upn: string, tenantName: string) =>
     define(50034, 'invalid_grant', 400, `The user account ${upn} does not exist in the ${tenantName} directory. To sign into this application, the account must be added to the directory.`, 'bad_token'),
 
+  // -- single-page applications (token redemption from a browser; runtime texts as quoted in public SPA setup guides
+  // and issue threads, e.g. MicrosoftDocs/azure-docs "Redirect URI: MSAL.js 2.0 with auth code flow") --
+  crossOriginRedemptionNotSpa: (origin: string) =>
+    define(9002326, 'invalid_request', 400, `Cross-origin token redemption is permitted only for the 'Single-Page Application' client-type. Request origin: '${origin}'.`),
+  spaRedemptionNotCrossOrigin: () =>
+    define(9002327, 'invalid_request', 400, "Tokens issued for the 'Single-Page Application' client-type may only be redeemed via cross-origin requests."),
+
+  // -- device authorization grant (v2-oauth2-device-code.md "Expected errors") --
+  // 70016 text as the service answers it (msal-node's recorded AUTHORIZATION_PENDING_RESPONSE test fixture); 70019 and
+  // 70018 meanings from reference-error-codes.md (CodeExpired, BadVerificationCode).
+  authorizationPending: () => define(70016, 'authorization_pending', 400, 'OAuth 2.0 device flow error. Authorization is pending. Continue polling.'),
+  deviceCodeExpired: () => define(70019, 'expired_token', 400, 'Verification code expired.'),
+  deviceCodeUnknown: () => define(70018, 'bad_verification_code', 400, "The provided value for the input parameter 'device_code' is not valid."),
+  deviceAuthorizationDeclined: () => define(70018, 'authorization_declined', 400, 'The user declined the authorization request.'),
+  // RFC 8628 section 3.5; Microsoft's page does not list slow_down, so the emulator only sends it to a client that
+  // polls again sooner than the interval it was given, which MSAL never does.
+  deviceCodeSlowDown: () => define(70016, 'slow_down', 400, 'OAuth 2.0 device flow error. Polling too frequently: wait the interval between requests.'),
+
   // -- scopes and resources --
   scopeNotDefault: (scope: string) =>
     define(1002012, 'invalid_scope', 400, `The provided value for scope ${scope} is not valid. Client credential flows must have a scope value with /.default suffixed to the resource identifier (application ID URI).`),

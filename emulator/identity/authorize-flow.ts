@@ -13,6 +13,7 @@ import { approvalLines, showApprovalNeeded } from './approval-request-flow.js';
 import { consentPath } from './consent-path.js';
 import { aadsts } from './aadsts-errors.js';
 import { consentText, decideConsent, requestedDelegated } from './consent-policy.js';
+import { finishDeviceSignIn } from './device-approval.js';
 import { showErrorPage } from './error-page.js';
 import type { AuthorizeInteraction } from './interaction-state.js';
 import { redirectError, redirectWith } from './redirect-response.js';
@@ -74,6 +75,7 @@ export function continueAuthorize(ctx: EmulatorContext, request: FastifyRequest,
       );
     }
   }
+  if (p.deviceUserCode) return finishDeviceSignIn(ctx, reply, pendingId, p, { user, scopes: requested });
   return issueCode(ctx, reply, pendingId, p, user, requested);
 }
 
@@ -81,6 +83,10 @@ export function continueAuthorize(ctx: EmulatorContext, request: FastifyRequest,
 export function applyConsentAnswer(ctx: EmulatorContext, request: FastifyRequest, reply: FastifyReply, p: AuthorizeInteraction, user: User, action: string, forOrganization: boolean): boolean {
   const origin = ctx.origin(request);
   const app = ctx.directory.getApplication(p.clientId)!;
+  if (p.deviceUserCode && (action === 'cancel' || action === 'return')) {
+    void finishDeviceSignIn(ctx, reply, '', p, 'declined');
+    return false;
+  }
   if (action === 'cancel') {
     void redirectError(request, reply, origin, p.target, aadsts.userDeclinedConsent(), { error_subcode: 'cancel' });
     return false;

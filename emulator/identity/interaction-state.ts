@@ -36,6 +36,8 @@ export interface AuthorizeInteraction extends InteractionBase {
   includeClientInfo: boolean;
   /** The consent page was answered in this interaction (prompt=consent shows it once). */
   consentDone?: boolean;
+  /** Set when the sign-in started on the device login page: it ends by approving this user code, not a redirect. */
+  deviceUserCode?: string;
 }
 
 export interface AdminConsentInteraction extends InteractionBase {

@@ -22,7 +22,7 @@ type TenantParams = { Params: { tenant: string } };
 const paramsOf = (request: FastifyRequest) =>
   parseProtocolParams(request.method === 'POST' && typeof request.body === 'string' ? request.body : rawQuery(request.url));
 
-function advance(ctx: EmulatorContext, request: FastifyRequest, reply: FastifyReply, pendingId: string, p: PendingInteraction) {
+export function advance(ctx: EmulatorContext, request: FastifyRequest, reply: FastifyReply, pendingId: string, p: PendingInteraction) {
   const user = resolveUser(ctx, request, reply, pendingId, p);
   if (!user) return reply;
   return p.kind === 'authorize' ? continueAuthorize(ctx, request, reply, pendingId, p, user) : continueAdminConsent(ctx, request, reply, pendingId, p, user);

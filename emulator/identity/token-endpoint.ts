@@ -10,11 +10,14 @@ import { findClientApplication } from './client-application.js';
 import { endpointUrls } from './endpoint-urls.js';
 import { noStore, ProtocolError, sendProtocolError } from './error-responses.js';
 import { authorizationCodeGrant } from './grants/authorization-code-grant.js';
+import { allowCrossOrigin, preflight, spaRedemption } from './cross-origin-redemption.js';
 import { clientCredentialsGrant } from './grants/client-credentials-grant.js';
+import { deviceCodeGrant } from './grants/device-code-grant.js';
 import type { GrantRequest, TokenResponseBody } from './grants/grant-request.js';
 import { passwordGrant } from './grants/password-grant.js';
 import { refreshTokenGrant } from './grants/refresh-token-grant.js';
-import { parseProtocolParams } from './request-params.js';
+import { parseProtocolParams, type ProtocolParams } from './request-params.js';
+import type { Application } from '../state/directory-types.js';
 import { resolveTenantSegment } from './tenant-resolver.js';
 
 const grants: Record<string, (req: GrantRequest) => TokenResponseBody> = {
@@ -22,11 +25,11 @@ const grants: Record<string, (req: GrantRequest) => TokenResponseBody> = {
   authorization_code: authorizationCodeGrant,
   refresh_token: refreshTokenGrant,
   password: passwordGrant,
+  'urn:ietf:params:oauth:grant-type:device_code': deviceCodeGrant,
+  device_code: deviceCodeGrant,
 };
 
 const unsupportedGrants: Record<string, string> = {
-  'urn:ietf:params:oauth:grant-type:device_code': 'The device authorization grant (grant_type=device_code)',
-  device_code: 'The device authorization grant (grant_type=device_code)',
   'urn:ietf:params:oauth:grant-type:jwt-bearer': 'The on-behalf-of flow (grant_type=urn:ietf:params:oauth:grant-type:jwt-bearer)',
   'urn:ietf:params:oauth:grant-type:saml1_1-bearer': 'SAML bearer assertion grants',
   'urn:ietf:params:oauth:grant-type:saml2-bearer': 'SAML bearer assertion grants',
@@ -35,8 +38,20 @@ const unsupportedGrants: Record<string, string> = {
 
 type TenantParams = { Params: { tenant: string } };
 
+// The grants a public client may use without a credential once the registration allows public client flows
+// (`isFallbackPublicClient`, https://learn.microsoft.com/entra/identity-platform/msal-client-applications); without
+// that setting Microsoft asks for a credential (AADSTS7000218), as authenticateClient does.
+const publicClientGrants = new Set(['urn:ietf:params:oauth:grant-type:device_code', 'device_code', 'password']);
+
+function asPublicClient(app: Application, grantType: string, params: ProtocolParams, basic: unknown): boolean {
+  return app.isFallbackPublicClient === true && publicClientGrants.has(grantType) && !params.has('client_secret') && !params.has('client_assertion') && !basic;
+}
+
 export function registerTokenEndpoint(app: FastifyInstance, ctx: EmulatorContext): void {
   app.post<TenantParams>('/:tenant/oauth2/v2.0/token', async (request, reply) => handleToken(ctx, request, reply));
+  app.options<TenantParams>('/:tenant/oauth2/v2.0/token', async (request, reply) =>
+    preflight(reply, request.headers.origin, request.headers['access-control-request-headers'] as string | undefined),
+  );
   app.get<TenantParams>('/:tenant/oauth2/v2.0/token', async (request, reply) =>
     sendProtocolError(reply, aadsts.wrongVerb('GET'), request.trace, ctx.origin(request)),
   );
@@ -45,6 +60,8 @@ export function registerTokenEndpoint(app: FastifyInstance, ctx: EmulatorContext
 async function handleToken(ctx: EmulatorContext, request: FastifyRequest<TenantParams>, reply: FastifyReply) {
   const origin = ctx.origin(request);
   const fail = (err: Parameters<typeof sendProtocolError>[1]) => sendProtocolError(reply, err, request.trace, origin);
+  const browserOrigin = request.headers.origin;
+  allowCrossOrigin(reply, browserOrigin);
   const params = parseProtocolParams(typeof request.body === 'string' ? request.body : '');
   const grantType = params.get('grant_type');
   const basic = parseBasicAuthorization(request.headers.authorization);
@@ -66,7 +83,8 @@ async function handleToken(ctx: EmulatorContext, request: FastifyRequest<TenantP
 
   const audiences = tokenEndpointAudiences(origin, request.params.tenant, tenant);
   try {
-    const clientAuth = await authenticateClient(found.app, params, basic, audiences, ctx.clock.now());
+    const publicClient = spaRedemption(ctx, found.app, grantType, params, browserOrigin) || asPublicClient(found.app, grantType, params, basic);
+    const clientAuth = publicClient ? '0' : await authenticateClient(found.app, params, basic, audiences, ctx.clock.now());
     const body = grant({ ctx, params, tenant, origin, app: found.app, clientAuth });
     return noStore(reply).type('application/json; charset=utf-8').send(body);
   } catch (error) {

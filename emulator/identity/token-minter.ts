@@ -54,6 +54,8 @@ interface UserTokenRequest {
   clientAuth: ClientAuthMethod;
   sessionId: string;
   wids: string[];
+  /** Client capabilities the request declared (`xms_cc`, e.g. cp1 for continuous access evaluation). */
+  clientCapabilities?: string[];
 }
 
 interface IdTokenRequest {
@@ -167,6 +169,7 @@ export class TokenMinter {
         uti: this.newUti(),
         ver: '1.0',
         ...(req.wids.length > 0 ? { wids: req.wids } : {}),
+        ...(req.clientCapabilities?.length ? { xms_cc: req.clientCapabilities } : {}),
       },
       'v1',
     );

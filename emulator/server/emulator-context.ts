@@ -10,6 +10,7 @@ import type { RefreshTokenSealer } from '../identity/refresh-token-sealer.js';
 import type { TokenMinter } from '../identity/token-minter.js';
 import type { SigningKeySet } from '../pki/signing-keys.js';
 import type { AuthorizationCodes } from '../state/authorization-codes.js';
+import type { DeviceCodes } from '../state/device-codes.js';
 import type { SeedSummary } from '../state/demo-seed.js';
 import type { DirectoryStore } from '../state/directory-store.js';
 import type { PersistenceRegistry } from '../state/persistable.js';
@@ -37,6 +38,8 @@ export interface EmulatorContext {
   minter: TokenMinter;
   sealer: RefreshTokenSealer;
   codes: AuthorizationCodes;
+  /** Device authorization grants waiting for, or given, the user's sign-in on the device login page. */
+  deviceCodes: DeviceCodes;
   sessions: SignInSessions;
   pending: PendingRequests<PendingInteraction>;
   origin: OriginResolver;

@@ -18,6 +18,8 @@ import { registerDiscoveryRoutes } from '../identity/discovery-routes.js';
 import { graphErrors, sendGraphError } from '../graph/graph-errors.js';
 import { graphFaultBody, graphTrace, isGraphPath, registerGraphHeaders, registerGraphRoutes } from '../graph/graph-routes.js';
 import { registerInteractiveRoutes } from '../identity/interactive-routes.js';
+import { registerDeviceCodeRoutes } from '../identity/device-code-routes.js';
+import { registerAdvertisedEndpoints } from '../identity/advertised-endpoints.js';
 import { JwtSigner } from '../identity/jwt-signer.js';
 import { RefreshTokenSealer } from '../identity/refresh-token-sealer.js';
 import { registerTokenEndpoint } from '../identity/token-endpoint.js';
@@ -25,6 +27,7 @@ import { TokenMinter } from '../identity/token-minter.js';
 import { ensureTlsMaterial } from '../pki/local-ca.js';
 import { SigningKeySet } from '../pki/signing-keys.js';
 import { AuthorizationCodes } from '../state/authorization-codes.js';
+import { DeviceCodes } from '../state/device-codes.js';
 import { seedDemo, type SeedSummary } from '../state/demo-seed.js';
 import { DirectoryError, DirectoryStore } from '../state/directory-store.js';
 import type { DirectorySnapshot } from '../state/directory-types.js';
@@ -141,6 +144,7 @@ export async function startEmulatorServer(input: Partial<EmulatorOptions>): Prom
     minter: new TokenMinter(signer, () => clock.offsetMillis),
     sealer: RefreshTokenSealer.open(options.dataDir),
     codes: new AuthorizationCodes(() => clock.now()),
+    deviceCodes: new DeviceCodes(() => clock.now()),
     sessions: new SignInSessions(() => clock.now()),
     pending: new PendingRequests<PendingInteraction>(() => clock.now()),
     origin: createOriginResolver(options.publicUrl),
@@ -157,6 +161,7 @@ export async function startEmulatorServer(input: Partial<EmulatorOptions>): Prom
       security.load(initialSecurity);
       ctx.deltaTokens.clear();
       ctx.codes.clear();
+      ctx.deviceCodes.clear();
       ctx.sessions.clear();
       ctx.pending.clear();
       ctx.faults.clear();
@@ -192,6 +197,8 @@ export async function startEmulatorServer(input: Partial<EmulatorOptions>): Prom
   registerDiscoveryRoutes(app, ctx);
   registerTokenEndpoint(app, ctx);
   registerInteractiveRoutes(app, ctx);
+  registerDeviceCodeRoutes(app, ctx);
+  registerAdvertisedEndpoints(app, ctx);
   registerControlRoutes(app, ctx);
   registerSubscriptionControlRoutes(app, ctx);
   registerSecurityConfigRoutes(app, ctx);

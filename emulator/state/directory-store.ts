@@ -62,6 +62,7 @@ export interface ApplicationChanges {
   spaRedirectUris?: string[];
   publicClientRedirectUris?: string[];
   appRoleAssignmentRequired?: boolean;
+  isFallbackPublicClient?: boolean;
 }
 
 /** Microsoft's default when the workflow is turned on in the admin center: requests expire after 30 days. */
@@ -326,6 +327,7 @@ export class DirectoryStore {
     if (changes.redirectUris) app.redirectUris = [...changes.redirectUris];
     if (changes.spaRedirectUris) app.spaRedirectUris = [...changes.spaRedirectUris];
     if (changes.publicClientRedirectUris) app.publicClientRedirectUris = [...changes.publicClientRedirectUris];
+    if (changes.isFallbackPublicClient !== undefined) app.isFallbackPublicClient = changes.isFallbackPublicClient;
     if (changes.appRoleAssignmentRequired !== undefined) {
       app.appRoleAssignmentRequired = changes.appRoleAssignmentRequired;
       this.ensureServicePrincipal(tenantId, app).appRoleAssignmentRequired = changes.appRoleAssignmentRequired;

@@ -84,6 +84,8 @@ export interface Application {
   spaRedirectUris?: string[];
   /** Mobile and desktop platform (`publicClient.redirectUris`). */
   publicClientRedirectUris?: string[];
+  /** "Allow public client flows": device code and ROPC without a client credential. */
+  isFallbackPublicClient?: boolean;
   requiredGraphAccess: RequiredGraphAccess;
   passwordCredentials: PasswordCredential[];
   keyCredentials: KeyCredential[];

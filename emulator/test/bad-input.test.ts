@@ -42,12 +42,12 @@ describe('token endpoint input', () => {
     await assertAadstsError(await postRaw(`grant_type=magic&${creds()}`), { status: 400, error: 'unsupported_grant_type', code: 70003 });
   });
 
-  test('a real grant the emulator does not implement (device code): emulator_unsupported naming it', async () => {
-    const response = await postRaw(`grant_type=urn:ietf:params:oauth:grant-type:device_code&${creds()}`);
+  test('a real grant the emulator does not implement (on-behalf-of): emulator_unsupported naming it', async () => {
+    const response = await postRaw(`grant_type=urn:ietf:params:oauth:grant-type:jwt-bearer&${creds()}`);
     assert.equal(response.status, 400);
     const body = (await response.json()) as Record<string, unknown>;
     assert.equal(body.error, 'emulator_unsupported');
-    assert.match(String(body.error_description), /device authorization grant/);
+    assert.match(String(body.error_description), /on-behalf-of flow/);
   });
 
   test('the v1 resource parameter: AADSTS901002', async () => {

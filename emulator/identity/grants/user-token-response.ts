@@ -3,6 +3,7 @@
 // granted, id_token only with openid, client_info only when the request sent client_info=1
 // (v2-oauth2-auth-code-flow.md "Successful response"; msal fixture AUTHENTICATION_RESULT in token-responses.json).
 import type { Application, User } from '../../state/directory-types.js';
+import { declaredClientCapabilities } from '../client-capabilities.js';
 import { isOidcScope } from '../graph-resource.js';
 import { accessTokenLifetimeSeconds, clientInfo } from '../token-minter.js';
 import type { GrantRequest, TokenResponseBody } from './grant-request.js';
@@ -40,6 +41,7 @@ export function userTokenResponse(req: GrantRequest, grant: UserGrant): TokenRes
       clientAuth: req.clientAuth,
       sessionId: grant.sessionId,
       wids: grant.user.directoryRoles,
+      clientCapabilities: declaredClientCapabilities(req.params),
     }),
   };
   if (grant.scopes.includes('offline_access')) {
