@@ -2,7 +2,8 @@
 // takes the next position of its tenant's journal, so "what changed since position p" costs the number of changes
 // since p, not a pass over the whole directory (a 100,000-user tenant made each delta call hash every user).
 // Only the latest position of an id is kept, so the journal stays bounded by the number of distinct objects.
-import type { DeltaResource } from './delta-tokens.js';
+/** The directory collections Graph offers delta queries on (user-delta, group-delta). */
+export type DeltaResource = 'users' | 'groups';
 
 interface Journal {
   position: number;

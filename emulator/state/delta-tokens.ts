@@ -4,9 +4,9 @@
 // opaque random strings; a round's later pages are served from the list computed for its first page. Tokens live in
 // memory only (a restart means a full resync, as an expired token does).
 import { randomBytes } from 'node:crypto';
-import { ChangeJournal } from './change-journal.js';
+import { ChangeJournal, type DeltaResource } from './change-journal.js';
 
-export type DeltaResource = 'users' | 'groups';
+export type { DeltaResource };
 
 interface TokenState {
   tenantId: string;
