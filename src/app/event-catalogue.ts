@@ -7,12 +7,14 @@ import { CONNECT_EVENT_TYPES } from '../features/connect/index.js';
 import { HEALTH_EVENT_TYPES } from '../features/health/index.js';
 import { TOKEN_EVENT_TYPES } from '../features/tokens/index.js';
 import { SUBSCRIPTION_EVENT_TYPES } from '../features/subscriptions/index.js';
+import { TENANT_EVENT_TYPES } from '../features/tenants/index.js';
 
 export const FEATURE_EVENT_TYPES: Readonly<Record<string, readonly WebhookEventType[]>> = {
   connect: CONNECT_EVENT_TYPES,
   health: HEALTH_EVENT_TYPES,
   tokens: TOKEN_EVENT_TYPES,
   subscriptions: SUBSCRIPTION_EVENT_TYPES,
+  tenants: TENANT_EVENT_TYPES,
 };
 
 /** Owner feature of each event type; throws when the features' declarations and the contract disagree. */

@@ -18,6 +18,7 @@ import { registerMemberRoutes, registerWorkspaceRoutes } from '../features/works
 import { registerSubscriptionRoutes, type SubscriptionServices } from '../features/subscriptions/index.js';
 import { registerActionRoutes, type ActionServices } from '../features/actions/index.js';
 import { ProxyPolicy, registerProxyRoutes, registerProxySettingsRoutes, type ProxyServices } from '../features/proxy/index.js';
+import { registerTenantRoutes, type TenantServices } from '../features/tenants/index.js';
 
 export interface HubServerDeps extends Omit<ServerDeps, 'authenticators' | 'routes'> {
   /** Microsoft 365 integration settings and the connect flows; their routes exist only when given. */
@@ -36,6 +37,8 @@ export interface HubServerDeps extends Omit<ServerDeps, 'authenticators' | 'rout
   proxy?: ProxyServices;
   /** Browsing users' Microsoft 365 files and the attachments of records; the routes exist only when given. */
   files?: { browser: FilesBrowser; attachments: AttachmentService };
+  /** A workspace's customer tenants (list, label, pause, remove, test); the routes exist only when given. */
+  tenants?: TenantServices;
 }
 
 export async function buildHubServer(deps: HubServerDeps): Promise<FastifyInstance> {
@@ -77,5 +80,7 @@ export async function buildHubServer(deps: HubServerDeps): Promise<FastifyInstan
   if (consentRequests) routes.push((server) => registerConsentRequestRoutes(server, { db, entraAdminCenterUrl: config.cloud.entraAdminCenterUrl, ...consentRequests }));
   const { files } = deps;
   if (files) routes.push((server) => registerFilesRoutes(server, files), (server) => registerAttachmentRoutes(server, { db, attachments: files.attachments }));
+  const { tenants } = deps;
+  if (tenants) routes.push((server) => registerTenantRoutes(server, { db, clock, ...tenants }));
   return buildServer({ ...deps, authenticators, routes });
 }

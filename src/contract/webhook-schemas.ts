@@ -14,6 +14,9 @@ export const WEBHOOK_EVENT_TYPES = [
   'credential.expired',
   'graph.notification',
   'graph.subscription_failed',
+  'tenant.added',
+  'tenant.removed',
+  'tenant.health_changed',
 ] as const;
 export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
 

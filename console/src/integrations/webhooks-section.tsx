@@ -25,6 +25,9 @@ const EVENT_TYPES: Record<WebhookEventType, string> = {
   'credential.expired': 'A secret or certificate expired',
   'graph.notification': 'Microsoft 365 data changed (a Graph subscription)',
   'graph.subscription_failed': 'A Graph subscription stopped and needs attention',
+  'tenant.added': 'A customer tenant granted admin consent',
+  'tenant.removed': 'A customer tenant was removed',
+  'tenant.health_changed': "A customer tenant's health changed",
 };
 const ALL_EVENTS = Object.keys(EVENT_TYPES) as WebhookEventType[];
 

@@ -20,6 +20,7 @@ import * as actionRequests from './0017-action-requests.js';
 import * as proxySettings from './0018-proxy-settings.js';
 import * as complianceSnapshots from './0020-compliance-snapshots.js';
 import * as accessReviews from './0024-access-reviews.js';
+import * as tenantConnections from './0025-tenant-connections.js';
 
 const migrations: Record<string, Migration> = {
   '0001-foundation': foundation,
@@ -42,6 +43,7 @@ const migrations: Record<string, Migration> = {
   '0018-proxy-settings': proxySettings,
   '0020-compliance-snapshots': complianceSnapshots,
   '0024-access-reviews': accessReviews,
+  '0025-tenant-connections': tenantConnections,
 };
 
 export const migrationProvider: MigrationProvider = {
