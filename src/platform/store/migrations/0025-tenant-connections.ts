@@ -23,10 +23,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .execute();
   await sql`
     insert into m365_tenant_connections (workspace_id, tenant_id, consented_at)
-    select workspace_id, admin_consent_tenant, admin_consent_at from m365_integrations where admin_consent_tenant is not null
+    select workspace_id, lower(admin_consent_tenant), admin_consent_at from m365_integrations where admin_consent_tenant is not null
     on conflict do nothing`.execute(db);
   await sql`
     insert into m365_tenant_connections (workspace_id, tenant_id)
-    select distinct workspace_id, tenant_id from m365_app_tokens
+    select distinct workspace_id, lower(tenant_id) from m365_app_tokens
     on conflict do nothing`.execute(db);
 }
