@@ -20,7 +20,7 @@ for (const dialect of dialects) {
 
     before(async () => {
       store = await openTestStore(dialect);
-      await store.db.insertInto('workspaces').values([{ id: 'ws_a', name: 'A' }, { id: 'ws_b', name: 'B' }]).execute();
+      await store.db.insertInto('workspaces').values([{ id: 'ws_a', name: 'A', updated_at: new Date() }, { id: 'ws_b', name: 'B', updated_at: new Date() }]).execute();
     });
     after(async () => store?.close());
 

@@ -15,11 +15,17 @@ export type TestRun =
 const POLL_MS = 700;
 const FINISHED = new Set(['succeeded', 'failed', 'dead', 'cancelled']);
 
-export function useTestConnection(workspaceId: string, onFinished?: (run: TestRun) => void) {
+/**
+ * `begin` starts the job (default: the integration's Test Connection); a tenant connection passes its own
+ * POST …/tenants/{tenantId}/test.
+ */
+export function useTestConnection(workspaceId: string, onFinished?: (run: TestRun) => void, begin?: (credential: 'active' | 'pending') => Promise<Job>) {
   const [run, setRun] = useState<TestRun>({ state: 'idle' });
   const alive = useRef(true);
   const finished = useRef(onFinished);
   finished.current = onFinished;
+  const starter = useRef(begin);
+  starter.current = begin;
 
   useEffect(() => {
     alive.current = true;
@@ -33,7 +39,7 @@ export function useTestConnection(workspaceId: string, onFinished?: (run: TestRu
       setRun({ state: 'running', credential, progress: null });
       let outcome: TestRun;
       try {
-        let job: Job = await m365.startTestConnection(workspaceId, credential);
+        let job: Job = await (starter.current ?? ((c) => m365.startTestConnection(workspaceId, c)))(credential);
         while (!FINISHED.has(job.status)) {
           await new Promise((resolve) => window.setTimeout(resolve, POLL_MS));
           if (!alive.current) return;
