@@ -57,7 +57,7 @@ export function TenantsSection({ workspaceId }: { workspaceId: string }) {
         {tenants.data && tenants.data.items.length === 0 && <EmptyState title="No tenant has granted admin consent yet">Grant admin consent (or send a customer's administrator an admin consent link) to add one.</EmptyState>}
         {tenants.data && tenants.data.items.length > 0 && (
           <DataTable
-            label="Tenants"
+            label="Connected tenants"
             rows={tenants.data.items}
             rowKey={(t) => t.tenantId}
             rowProps={(t) => ({ 'data-tenant': t.tenantId })}
