@@ -80,7 +80,7 @@ export function TenantsSection({ workspaceId }: { workspaceId: string }) {
                 header: 'Actions',
                 hideHeader: true,
                 cell: (t) => (
-                  <div className="webhook__actions">
+                  <div className="tenant__actions">
                     <TenantTestButton workspaceId={workspaceId} tenant={t} onTested={tenants.reload} />
                     <button type="button" className="button button--secondary button--small" onClick={() => setRenaming(renaming === t.tenantId ? null : t.tenantId)}>
                       Rename<span className="visually-hidden"> {nameOf(t)}</span>
