@@ -6,6 +6,7 @@ import * as m365 from '../api/m365-client.js';
 import type { TenantConnection } from '../api/m365-types.js';
 import { asProblem, type ApiProblem } from '../api/problem.js';
 import { Badge } from '../components/badge.js';
+import { Card } from '../components/card.js';
 import { ConfirmDialog } from '../components/confirm-dialog.js';
 import { DataTable } from '../components/data-table.js';
 import { EmptyState } from '../components/empty-state.js';
@@ -42,63 +43,53 @@ export function TenantsSection({ workspaceId }: { workspaceId: string }) {
   }
 
   return (
-    <section className="card" aria-labelledby="tenants-title">
-      <div className="card__header">
-        <h2 className="card__title" id="tenants-title">
-          Tenants
-        </h2>
-        <p className="card__description">
-          Customer tenants whose administrator granted admin consent to this app. Each has its own health; a paused tenant gets no application calls.
-        </p>
-      </div>
-      <div className="card__body">
-        {tenants.problem && <ProblemBanner problem={tenants.problem} onRetry={tenants.reload} />}
-        {!tenants.data && !tenants.problem && <LoadingState label="Loading tenants…" />}
-        {tenants.data && tenants.data.items.length === 0 && <EmptyState title="No tenant has granted admin consent yet">Grant admin consent (or send a customer's administrator an admin consent link) to add one.</EmptyState>}
-        {tenants.data && tenants.data.items.length > 0 && (
-          <DataTable
-            label="Connected tenants"
-            rows={tenants.data.items}
-            rowKey={(t) => t.tenantId}
-            rowProps={(t) => ({ 'data-tenant': t.tenantId })}
-            columns={[
-              {
-                header: 'Tenant',
-                cell: (t) =>
-                  renaming === t.tenantId ? (
-                    <RenameTenantForm workspaceId={workspaceId} tenant={t} onDone={() => { setRenaming(null); tenants.reload(); }} />
-                  ) : (
-                    <>
-                      <span>{t.label ?? 'Unlabelled tenant'}</span>
-                      <span className="cell-sub mono">{t.tenantId}</span>
-                    </>
-                  ),
-              },
-              { header: 'Status', cell: (t) => (t.status === 'paused' ? <Badge tone="muted">Paused</Badge> : <Badge tone="success">Active</Badge>) },
-              { header: 'Health', cell: (t) => <HealthBadge status={t.health} checkedAt={t.healthCheckedAt} /> },
-              {
-                header: 'Actions',
-                hideHeader: true,
-                cell: (t) => (
-                  <div className="tenant__actions">
-                    <TenantTestButton workspaceId={workspaceId} tenant={t} onTested={tenants.reload} />
-                    <button type="button" className="button button--secondary button--small" onClick={() => setRenaming(renaming === t.tenantId ? null : t.tenantId)}>
-                      Rename<span className="visually-hidden"> {nameOf(t)}</span>
-                    </button>
-                    <button type="button" className="button button--secondary button--small" onClick={() => setPaused(t, t.status !== 'paused')}>
-                      {t.status === 'paused' ? 'Resume' : 'Pause'}
-                      <span className="visually-hidden"> {nameOf(t)}</span>
-                    </button>
-                    <button type="button" className="button button--danger-ghost button--small" onClick={() => setRemoving(t)}>
-                      Remove<span className="visually-hidden"> {nameOf(t)}</span>
-                    </button>
-                  </div>
+    <Card id="tenants" title="Tenants" description="Customer tenants whose administrator granted admin consent to this app. Each has its own health; a paused tenant gets no application calls.">
+      {tenants.problem && <ProblemBanner problem={tenants.problem} onRetry={tenants.reload} />}
+      {!tenants.data && !tenants.problem && <LoadingState label="Loading tenants…" />}
+      {tenants.data && tenants.data.items.length === 0 && <EmptyState title="No tenant has granted admin consent yet">Grant admin consent (or send a customer's administrator an admin consent link) to add one.</EmptyState>}
+      {tenants.data && tenants.data.items.length > 0 && (
+        <DataTable
+          label="Connected tenants"
+          rows={tenants.data.items}
+          rowKey={(t) => t.tenantId}
+          rowProps={(t) => ({ 'data-tenant': t.tenantId })}
+          columns={[
+            {
+              header: 'Tenant',
+              cell: (t) =>
+                renaming === t.tenantId ? (
+                  <RenameTenantForm workspaceId={workspaceId} tenant={t} onDone={() => { setRenaming(null); tenants.reload(); }} />
+                ) : (
+                  <>
+                    <span>{t.label ?? 'Unlabelled tenant'}</span>
+                    <span className="cell-sub mono">{t.tenantId}</span>
+                  </>
                 ),
-              },
-            ]}
-          />
-        )}
-      </div>
+            },
+            { header: 'Status', cell: (t) => (t.status === 'paused' ? <Badge tone="muted">Paused</Badge> : <Badge tone="success">Active</Badge>) },
+            { header: 'Health', cell: (t) => <HealthBadge status={t.health} checkedAt={t.healthCheckedAt} /> },
+            {
+              header: 'Actions',
+              hideHeader: true,
+              cell: (t) => (
+                <div className="tenant__actions">
+                  <TenantTestButton workspaceId={workspaceId} tenant={t} onTested={tenants.reload} />
+                  <button type="button" className="button button--secondary button--small" onClick={() => setRenaming(renaming === t.tenantId ? null : t.tenantId)}>
+                    Rename<span className="visually-hidden"> {nameOf(t)}</span>
+                  </button>
+                  <button type="button" className="button button--secondary button--small" onClick={() => setPaused(t, t.status !== 'paused')}>
+                    {t.status === 'paused' ? 'Resume' : 'Pause'}
+                    <span className="visually-hidden"> {nameOf(t)}</span>
+                  </button>
+                  <button type="button" className="button button--danger-ghost button--small" onClick={() => setRemoving(t)}>
+                    Remove<span className="visually-hidden"> {nameOf(t)}</span>
+                  </button>
+                </div>
+              ),
+            },
+          ]}
+        />
+      )}
       {removing && (
         <ConfirmDialog title={`Remove ${nameOf(removing)}?`} confirmLabel="Remove tenant" onConfirm={() => remove(removing)} onClose={() => setRemoving(null)}>
           <p>
@@ -109,7 +100,7 @@ export function TenantsSection({ workspaceId }: { workspaceId: string }) {
           </p>
         </ConfirmDialog>
       )}
-    </section>
+    </Card>
   );
 }
 
