@@ -1,7 +1,7 @@
 // Tenant connections: the customer tenants a workspace's multi-tenant app holds admin consent in.
 import { Type, type Static } from 'typebox';
 import { idPattern, IsoTime, ListOf, NullableIsoTime, strict } from './common-schemas.js';
-import { ConnectionReport } from './health-schemas.js';
+import { ConnectionHealth, ConnectionReport } from './health-schemas.js';
 
 export const TenantId = Type.String({
   pattern: '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$',
@@ -9,18 +9,7 @@ export const TenantId = Type.String({
 });
 export const TenantParams = Type.Object({ workspaceId: idPattern('ws'), tenantId: TenantId }, strict);
 
-export const TenantHealth = Type.Union(
-  [
-    Type.Literal('unknown'),
-    Type.Literal('connected'),
-    Type.Literal('setup_error'),
-    Type.Literal('consent_required'),
-    Type.Literal('authentication_error'),
-    Type.Literal('permission_error'),
-    Type.Literal('service_error'),
-  ],
-  { description: "the last Test Connection's verdict for this tenant; unknown until one ran" },
-);
+export const TenantHealth = Type.Union([Type.Literal('unknown'), ConnectionHealth], { description: "the last Test Connection's verdict for this tenant; unknown until one ran" });
 
 export const TenantConnection = Type.Object(
   {

@@ -5949,7 +5949,7 @@ export interface paths {
                                  */
                                 createdAt: string;
                                 /** @description the last Test Connection's verdict for this tenant; unknown until one ran */
-                                health: "unknown" | "connected" | "setup_error" | "consent_required" | "authentication_error" | "permission_error" | "service_error";
+                                health: "unknown" | ("connected" | "setup_error" | "consent_required" | "authentication_error" | "permission_error" | "service_error");
                                 healthCheckedAt: string | null;
                                 /** @description the workspace's own name for the tenant (e.g. the customer's name) */
                                 label: string | null;
@@ -6021,7 +6021,7 @@ export interface paths {
                              */
                             createdAt: string;
                             /** @description the last Test Connection's verdict for this tenant; unknown until one ran */
-                            health: "unknown" | "connected" | "setup_error" | "consent_required" | "authentication_error" | "permission_error" | "service_error";
+                            health: "unknown" | ("connected" | "setup_error" | "consent_required" | "authentication_error" | "permission_error" | "service_error");
                             healthCheckedAt: string | null;
                             /** @description the workspace's own name for the tenant (e.g. the customer's name) */
                             label: string | null;
@@ -6167,7 +6167,7 @@ export interface paths {
                              */
                             createdAt: string;
                             /** @description the last Test Connection's verdict for this tenant; unknown until one ran */
-                            health: "unknown" | "connected" | "setup_error" | "consent_required" | "authentication_error" | "permission_error" | "service_error";
+                            health: "unknown" | ("connected" | "setup_error" | "consent_required" | "authentication_error" | "permission_error" | "service_error");
                             healthCheckedAt: string | null;
                             /** @description the workspace's own name for the tenant (e.g. the customer's name) */
                             label: string | null;
