@@ -8,6 +8,7 @@ import { HEALTH_EVENT_TYPES } from '../features/health/index.js';
 import { TOKEN_EVENT_TYPES } from '../features/tokens/index.js';
 import { SUBSCRIPTION_EVENT_TYPES } from '../features/subscriptions/index.js';
 import { COMPLIANCE_EVENT_TYPES } from '../features/compliance/index.js';
+import { TENANT_EVENT_TYPES } from '../features/tenants/index.js';
 
 export const FEATURE_EVENT_TYPES: Readonly<Record<string, readonly WebhookEventType[]>> = {
   connect: CONNECT_EVENT_TYPES,
@@ -15,6 +16,7 @@ export const FEATURE_EVENT_TYPES: Readonly<Record<string, readonly WebhookEventT
   tokens: TOKEN_EVENT_TYPES,
   subscriptions: SUBSCRIPTION_EVENT_TYPES,
   compliance: COMPLIANCE_EVENT_TYPES,
+  tenants: TENANT_EVENT_TYPES,
 };
 
 /** Owner feature of each event type; throws when the features' declarations and the contract disagree. */

@@ -21,6 +21,7 @@ import { registerSubscriptionRoutes, type SubscriptionServices } from '../featur
 import { registerActionRoutes, type ActionServices } from '../features/actions/index.js';
 import { ProxyPolicy, registerProxyRoutes, registerProxySettingsRoutes, type ProxyServices } from '../features/proxy/index.js';
 import { registerPickerApiRoutes, registerPickerRoutes } from '../features/picker/index.js';
+import { registerTenantRoutes, type TenantServices } from '../features/tenants/index.js';
 
 export interface HubServerDeps extends Omit<ServerDeps, 'authenticators' | 'routes'> {
   /** Microsoft 365 integration settings and the connect flows; their routes exist only when given. */
@@ -45,6 +46,8 @@ export interface HubServerDeps extends Omit<ServerDeps, 'authenticators' | 'rout
   complianceEvents?: EventPublisher<ComplianceEventType>;
   /** The hosted file picker (needs `files`): its signing keys and the origins a workspace's picker may answer to. */
   picker?: { keys: readonly Buffer[]; allowedOrigins(workspaceId: string): Promise<string[]> };
+  /** A workspace's customer tenants (list, label, pause, remove, test); the routes exist only when given. */
+  tenants?: TenantServices;
 }
 
 export async function buildHubServer(deps: HubServerDeps): Promise<FastifyInstance> {
@@ -97,5 +100,7 @@ export async function buildHubServer(deps: HubServerDeps): Promise<FastifyInstan
       (server) => registerPickerApiRoutes(server, { clock, keys: picker.keys, browser: files.browser, attachments: files.attachments, jobs: { get: (ws, id) => jobsPort.get(ws, id) } }),
     );
   }
+  const { tenants } = deps;
+  if (tenants) routes.push((server) => registerTenantRoutes(server, { db, clock, ...tenants }));
   return buildServer({ ...deps, authenticators, routes });
 }

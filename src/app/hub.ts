@@ -30,6 +30,7 @@ import { TenantPacer } from '../microsoft/graph/tenant-pacer.js';
 import { createMicrosoftTransport } from '../microsoft/transport/index.js';
 import { WEBHOOK_DELIVERY_JOB, WebhookEventPublisher } from '../features/webhooks/index.js';
 import { healthJobs, scheduleHealthChecks } from '../features/health/index.js';
+import { recordTenantHealth, tenantGate } from '../features/tenants/index.js';
 import { webhookDeliveryJob } from '../features/webhooks/index.js';
 import { createWebhookSender, type Resolver } from '../features/webhooks/index.js';
 import type { ConnectionUser } from '../contract/integration-schemas.js';
@@ -100,7 +101,7 @@ export async function buildHub(options: HubOptions): Promise<Hub> {
     hubEventCatalogue(); // the features' event types cover the contract's list, each with one owner
     const problems = hubProblemCatalogue();
     const events = new WebhookEventPublisher({ queue: jobs, clock });
-    const tokens = new TokenService({ db: store.db, dialect: store.dialect, keyRing, identity: entra, integrations, events, clock, logger });
+    const tokens = new TokenService({ db: store.db, dialect: store.dialect, keyRing, identity: entra, integrations, events, clock, logger, tenantGate: tenantGate(store.db) });
     // One tenant pacer per process: a tenant Microsoft throttled waits in the Graph clients and the pass-through alike.
     const pacer = new TenantPacer(clock);
     const graphClients = createGraphClientFactory({ graphUrl: config.graphUrl, transport, tokens, logger, pacer });
@@ -154,7 +155,13 @@ export async function buildHub(options: HubOptions): Promise<Hub> {
           // A synced snapshot is assessed, measured against the baseline and its drift announced, as an imported one is.
           onSnapshot: async (workspaceId, stored) => void (await afterSnapshotAppended({ db: store.db, clock, events }, { workspaceId, stored })),
         }),
-        ...healthJobs({ test: testConnectionDeps, health: { db: store.db, events, clock }, queue: jobs, db: store.db }),
+        ...healthJobs({
+          test: testConnectionDeps,
+          health: { db: store.db, events, clock },
+          queue: jobs,
+          db: store.db,
+          recordTenantHealth: (workspaceId, tenantId, report) => recordTenantHealth(store.db, { workspaceId, tenantId, report }, events),
+        }),
         ...subscriptionJobs(subscriptions),
         [WEBHOOK_DELIVERY_JOB]: webhookDeliveryJob({ db: store.db, keyRing, clock, logger, send: createWebhookSender({ allowPrivateTargets: config.allowPrivateWebhookTargets }) }),
       },
@@ -169,6 +176,7 @@ export async function buildHub(options: HubOptions): Promise<Hub> {
       consoleDir: options.consoleDir ?? builtConsoleDir,
       m365: { integrations, connect },
       healthChecks: { queue: jobs },
+      tenants: { queue: jobs, events },
       webhooks: { keyRing, queue: jobs, allowPrivateTargets: config.allowPrivateWebhookTargets, ...(options.resolveHost ? { resolve: options.resolveHost } : {}) },
       consentRequests: { graphs: graphClients },
       subscriptions: { manager: subscriptions, queue: jobs },

@@ -15,6 +15,9 @@ export const WEBHOOK_EVENT_TYPES = [
   'graph.notification',
   'graph.subscription_failed',
   'compliance.drift_detected',
+  'tenant.added',
+  'tenant.removed',
+  'tenant.health_changed',
 ] as const;
 export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
 

@@ -7,6 +7,7 @@ import { dialects, skipReason } from '../support/stores.js';
 import { fakeJobs, startHub, workspaceWithPeople, type Caller, type Hub } from './hub-fixture.js';
 import { JobQueue } from '../../src/platform/jobs/job-queue.js';
 import { WebhookEventPublisher } from '../../src/features/webhooks/webhook-event-publisher.js';
+import { recordTenantConsent } from '../../src/features/tenants/index.js';
 
 /** A webhook endpoint of the workspace (made through the API) with one delivery in its log. */
 async function webhookWithDelivery(hub: Hub, ws: Awaited<ReturnType<typeof workspaceWithPeople>>): Promise<{ webhookId: string; deliveryId: string }> {
@@ -62,6 +63,7 @@ const SAMPLE_BODIES: Record<string, unknown> = {
   'PUT /api/v1/workspaces/:workspaceId/compliance/tenants/:tenantId/assessment-config': { Aad: {} },
   'PUT /api/v1/workspaces/:workspaceId/compliance/tenants/:tenantId/baseline': { snapshotId: `snap_${'a'.repeat(26)}` },
   'POST /api/v1/workspaces/:workspaceId/picker/sessions': { externalUserId: 'host-user-b', entityType: 'requirement', entityId: 'REQ-1', origin: 'https://host.example.com' },
+  'PATCH /api/v1/workspaces/:workspaceId/tenants/:tenantId': { paused: true },
 };
 
 const COMPLIANCE_TENANT = '11111111-2222-3333-4444-555555555555';
@@ -128,6 +130,8 @@ for (const dialect of dialects) {
       const bReview = await hub.call(b.apiKey, 'POST', `/api/v1/workspaces/${b.workspaceId}/compliance/access-reviews`, { tenantId: COMPLIANCE_TENANT, name: 'B review' });
       const campaignId = (bReview.json() as { id: string }).id;
       bIds = { workspaceId: b.workspaceId, userId: b.memberUserId, apiKeyId: b.apiKeyId, jobId: jobs.add(b.workspaceId), ...bWebhook, externalUserId: 'host-user-b', attachmentId: await attachmentOf(hub, b.workspaceId), subscriptionId: await subscriptionOf(hub, b.workspaceId), tenantId: COMPLIANCE_TENANT, snapshotId, campaignId, runId: await runOf(hub, snapshotId), ...GRAPH_IDS };
+      // B's customer tenant, connected as an admin consent connects one.
+      await hub.store.db.transaction().execute((trx) => recordTenantConsent(trx, { workspaceId: b.workspaceId, tenantId: COMPLIANCE_TENANT, at: hub.clock.now(), by: 'admin-b@example.com' }));
       jobs.add(a.workspaceId);
       missing = { workspaceId: newId('ws'), userId: newId('usr'), apiKeyId: newId('key'), jobId: 'job_doesnotexist', webhookId: newId('whk'), deliveryId: newId('whd'), externalUserId: 'host-user-missing', attachmentId: newId('att'), subscriptionId: newId('sub'), tenantId: COMPLIANCE_TENANT, snapshotId: newId('snap'), campaignId: newId('arv'), runId: newId('asr'), ...GRAPH_IDS };
     });
@@ -163,7 +167,7 @@ for (const dialect of dialects) {
     });
 
     it("answers A's admin on A's workspace with B's member, key and job ids exactly as on missing ones", async () => {
-      const subRoutes = workspaceRoutes().filter((r) => /:(userId|apiKeyId|jobId|webhookId|deliveryId|attachmentId|subscriptionId|snapshotId|campaignId|runId)/.test(r.url));
+      const subRoutes = workspaceRoutes().filter((r) => /:(userId|apiKeyId|jobId|webhookId|deliveryId|attachmentId|subscriptionId|snapshotId|campaignId|runId)|\/:workspaceId\/tenants\/:tenantId/.test(r.url));
       assert.ok(subRoutes.length >= 5);
       for (const route of subRoutes) {
         const body = SAMPLE_BODIES[`${route.method} ${route.url}`];

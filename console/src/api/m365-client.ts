@@ -20,6 +20,10 @@ import type {
   Webhook,
   WebhookDelivery,
   WebhookWithSecret,
+  RemovedTenant,
+  TenantConnection,
+  TenantConnectionDetail,
+  UpdateTenantBody,
 } from './m365-types.js';
 
 const segment = encodeURIComponent;
@@ -126,3 +130,16 @@ export const listDeliveries = (workspaceId: string, webhookId: string): Promise<
 
 export const redeliver = (workspaceId: string, webhookId: string, deliveryId: string): Promise<unknown> =>
   request('POST', `${webhooksPath(workspaceId)}/${segment(webhookId)}/deliveries/${segment(deliveryId)}/redeliver`);
+
+// The customer tenants that granted admin consent (the MSP case)
+
+const tenantsPath = (workspaceId: string) => `/workspaces/${segment(workspaceId)}/tenants`;
+
+export const listTenants = (workspaceId: string): Promise<Page<TenantConnection>> => request('GET', `${tenantsPath(workspaceId)}?limit=200`);
+
+export const updateTenant = (workspaceId: string, tenantId: string, body: UpdateTenantBody): Promise<TenantConnectionDetail> =>
+  request('PATCH', `${tenantsPath(workspaceId)}/${segment(tenantId)}`, { body });
+
+export const removeTenant = (workspaceId: string, tenantId: string): Promise<RemovedTenant> => request('DELETE', `${tenantsPath(workspaceId)}/${segment(tenantId)}`);
+
+export const startTenantTest = (workspaceId: string, tenantId: string): Promise<Job> => request('POST', `${tenantsPath(workspaceId)}/${segment(tenantId)}/test`);

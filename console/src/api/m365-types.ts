@@ -15,6 +15,7 @@ import type {
   SetupGuideResource,
 } from '../../../src/contract/integration-schemas.js';
 import type { ConnectionReport, IntegrationHealthResource } from '../../../src/contract/health-schemas.js';
+import type { RemovedTenant as RemovedTenantSchema, TenantConnection, TenantConnectionDetail, UpdateTenantBody } from '../../../src/contract/tenant-schemas.js';
 import type {
   CreateWebhookBody,
   UpdateWebhookBody,
@@ -44,3 +45,5 @@ export interface MissingPermission {
   why?: string;
   referenceUrl?: string;
 }
+export type { TenantConnection, TenantConnectionDetail, UpdateTenantBody };
+export type RemovedTenant = Static<typeof RemovedTenantSchema>;

@@ -24,6 +24,7 @@ import { SetupGuideCard } from './setup-guide-card.js';
 import { TestConnectionCard } from './test-connection-card.js';
 import { UpdateCredentialsCard } from './update-credentials-card.js';
 import { WebhooksSection } from './webhooks-section.js';
+import { TenantsSection } from './tenants-section.js';
 import './integrations.css';
 
 type Panel = 'none' | 'edit' | 'credentials';
@@ -203,6 +204,7 @@ function IntegrationSettings({ workspaceId }: { workspaceId: string }) {
         services={creating || panel === 'edit' ? draftServices : undefined}
         defaultOpen={!current || current.health.status !== 'connected'}
       />
+      {current && <TenantsSection workspaceId={workspaceId} />}
       {current && <WebhooksSection workspaceId={workspaceId} />}
       {current && (
         <section className="card card--danger" aria-labelledby="delete-integration-title">

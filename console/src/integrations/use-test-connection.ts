@@ -4,6 +4,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import * as m365 from '../api/m365-client.js';
 import type { ConnectionReport } from '../api/m365-types.js';
 import { ApiProblem, asProblem } from '../api/problem.js';
+import type { Job } from '../api/types.js';
 import { pollJob } from '../hooks/poll-job.js';
 
 export type TestRun =
@@ -12,11 +13,17 @@ export type TestRun =
   | { state: 'done'; credential: 'active' | 'pending'; report: ConnectionReport }
   | { state: 'failed'; credential: 'active' | 'pending'; problem: ApiProblem };
 
-export function useTestConnection(workspaceId: string, onFinished?: (run: TestRun) => void) {
+/**
+ * `begin` starts the job (default: the integration's Test Connection); a tenant connection passes its own
+ * POST …/tenants/{tenantId}/test.
+ */
+export function useTestConnection(workspaceId: string, onFinished?: (run: TestRun) => void, begin?: (credential: 'active' | 'pending') => Promise<Job>) {
   const [run, setRun] = useState<TestRun>({ state: 'idle' });
   const alive = useRef(true);
   const finished = useRef(onFinished);
   finished.current = onFinished;
+  const starter = useRef(begin);
+  starter.current = begin;
 
   useEffect(() => {
     alive.current = true;
@@ -30,7 +37,7 @@ export function useTestConnection(workspaceId: string, onFinished?: (run: TestRu
       setRun({ state: 'running', credential, progress: null });
       let outcome: TestRun;
       try {
-        const job = await pollJob(workspaceId, await m365.startTestConnection(workspaceId, credential), {
+        const job = await pollJob(workspaceId, await (starter.current ?? ((c) => m365.startTestConnection(workspaceId, c)))(credential), {
           isAlive: () => alive.current,
           onProgress: (current) => setRun({ state: 'running', credential, progress: current.progress.message }),
         });

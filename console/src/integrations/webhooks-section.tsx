@@ -26,6 +26,9 @@ const EVENT_TYPES: Record<WebhookEventType, string> = {
   'graph.notification': 'Microsoft 365 data changed (a Graph subscription)',
   'graph.subscription_failed': 'A Graph subscription stopped and needs attention',
   'compliance.drift_detected': "A tenant's settings drifted from its pinned compliance baseline",
+  'tenant.added': 'A customer tenant granted admin consent',
+  'tenant.removed': 'A customer tenant was removed',
+  'tenant.health_changed': "A customer tenant's health changed",
 };
 const ALL_EVENTS = Object.keys(EVENT_TYPES) as WebhookEventType[];
 

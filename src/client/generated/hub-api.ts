@@ -7150,6 +7150,406 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/workspaces/{workspaceId}/tenants": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The customer tenants that granted admin consent to the workspace's app, with each one's health and last test */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description nextCursor of the previous page */
+                    cursor?: string;
+                    /** @description page size (1–200, default 50) */
+                    limit?: number;
+                };
+                header?: never;
+                path: {
+                    /** @description opaque id starting with ws_ */
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                consentedAt: string | null;
+                                /** @description who completed the admin consent (null when it predates tenant connections) */
+                                consentedBy: string | null;
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 UTC time
+                                 */
+                                createdAt: string;
+                                /** @description the last Test Connection's verdict for this tenant; unknown until one ran */
+                                health: "unknown" | ("connected" | "setup_error" | "consent_required" | "authentication_error" | "permission_error" | "service_error");
+                                healthCheckedAt: string | null;
+                                /** @description the workspace's own name for the tenant (e.g. the customer's name) */
+                                label: string | null;
+                                /** @description the job of the last Test Connection started for this tenant: GET …/jobs/{jobId} */
+                                lastTestJobId: string | null;
+                                /** @description paused: the hub refuses application calls in this tenant (tenant_paused) */
+                                status: "active" | "paused";
+                                /** @description the customer tenant's directory (tenant) id, a GUID */
+                                tenantId: string;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description A problem (RFC 9457) with a stable `code` */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json; charset=utf-8": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/tenants/{tenantId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One tenant connection with its last Test Connection report */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description the customer tenant's directory (tenant) id, a GUID */
+                    tenantId: string;
+                    /** @description opaque id starting with ws_ */
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            consentedAt: string | null;
+                            /** @description who completed the admin consent (null when it predates tenant connections) */
+                            consentedBy: string | null;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 UTC time
+                             */
+                            createdAt: string;
+                            /** @description the last Test Connection's verdict for this tenant; unknown until one ran */
+                            health: "unknown" | ("connected" | "setup_error" | "consent_required" | "authentication_error" | "permission_error" | "service_error");
+                            healthCheckedAt: string | null;
+                            /** @description the workspace's own name for the tenant (e.g. the customer's name) */
+                            label: string | null;
+                            /** @description the job of the last Test Connection started for this tenant: GET …/jobs/{jobId} */
+                            lastTestJobId: string | null;
+                            /** @description the last Test Connection report for this tenant */
+                            report: {
+                                /** @description what was tested: the credential, services, tenant and admin consent in force */
+                                basis?: {
+                                    /** @description when admin consent was last recorded (ISO), and for which tenant */
+                                    consent: string | null;
+                                    credentialId: string | null;
+                                    /** @description canonical: sorted services, each with its sorted modes */
+                                    services: string;
+                                    /** @description the Azure tenant id entered, else organizations */
+                                    tenant: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 UTC time
+                                 */
+                                checkedAt: string;
+                                credential: "active" | "pending";
+                                /** @description connected, or the first kind of failure: the registration or tenant not set up (AADSTS700016, no tenant) → setup_error, an administrator's consent missing → consent_required, the credential refused → authentication_error, permissions or a refused call → permission_error, else service_error */
+                                health: "connected" | "setup_error" | "consent_required" | "authentication_error" | "permission_error" | "service_error";
+                                mode: "application" | "delegated";
+                                steps: {
+                                    /** @description stable, on failed steps (e.g. invalid_client_secret, permissions_missing, graph_access_denied) */
+                                    code?: string;
+                                    details?: {
+                                        [key: string]: unknown;
+                                    };
+                                    fix?: string;
+                                    message?: string;
+                                    /**
+                                     * @description credentials, connection, registration, permissions, or service:<service>
+                                     * @enum {string}
+                                     */
+                                    name: "credentials" | "connection" | "registration" | "permissions" | "service:onedrive" | "service:sharepoint" | "service:teams-files" | "service:directory" | "service:compliance" | "service:mail" | "service:calendar" | "service:teams-messages" | "service:dynamics";
+                                    status: "passed" | "failed" | "skipped";
+                                }[];
+                            } | null;
+                            /** @description paused: the hub refuses application calls in this tenant (tenant_paused) */
+                            status: "active" | "paused";
+                            /** @description the customer tenant's directory (tenant) id, a GUID */
+                            tenantId: string;
+                        };
+                    };
+                };
+                /** @description A problem (RFC 9457) with a stable `code` */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json; charset=utf-8": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Remove a tenant connection and its cached app token (audited); Microsoft's admin consent in the tenant stays until removed in Entra */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description the customer tenant's directory (tenant) id, a GUID */
+                    tenantId: string;
+                    /** @description opaque id starting with ws_ */
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description what removal did and did not do: Microsoft's admin consent stays in the customer's Entra ID until removed there */
+                            message: string;
+                            /** @enum {boolean} */
+                            removed: true;
+                            /** @description the customer tenant's directory (tenant) id, a GUID */
+                            tenantId: string;
+                        };
+                    };
+                };
+                /** @description A problem (RFC 9457) with a stable `code` */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json; charset=utf-8": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Label a tenant connection, or pause (or resume) application calls in it (audited) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description the customer tenant's directory (tenant) id, a GUID */
+                    tenantId: string;
+                    /** @description opaque id starting with ws_ */
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        label?: string | null;
+                        /** @description true pauses application calls in this tenant; false resumes them */
+                        paused?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            consentedAt: string | null;
+                            /** @description who completed the admin consent (null when it predates tenant connections) */
+                            consentedBy: string | null;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 UTC time
+                             */
+                            createdAt: string;
+                            /** @description the last Test Connection's verdict for this tenant; unknown until one ran */
+                            health: "unknown" | ("connected" | "setup_error" | "consent_required" | "authentication_error" | "permission_error" | "service_error");
+                            healthCheckedAt: string | null;
+                            /** @description the workspace's own name for the tenant (e.g. the customer's name) */
+                            label: string | null;
+                            /** @description the job of the last Test Connection started for this tenant: GET …/jobs/{jobId} */
+                            lastTestJobId: string | null;
+                            /** @description the last Test Connection report for this tenant */
+                            report: {
+                                /** @description what was tested: the credential, services, tenant and admin consent in force */
+                                basis?: {
+                                    /** @description when admin consent was last recorded (ISO), and for which tenant */
+                                    consent: string | null;
+                                    credentialId: string | null;
+                                    /** @description canonical: sorted services, each with its sorted modes */
+                                    services: string;
+                                    /** @description the Azure tenant id entered, else organizations */
+                                    tenant: string;
+                                };
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 UTC time
+                                 */
+                                checkedAt: string;
+                                credential: "active" | "pending";
+                                /** @description connected, or the first kind of failure: the registration or tenant not set up (AADSTS700016, no tenant) → setup_error, an administrator's consent missing → consent_required, the credential refused → authentication_error, permissions or a refused call → permission_error, else service_error */
+                                health: "connected" | "setup_error" | "consent_required" | "authentication_error" | "permission_error" | "service_error";
+                                mode: "application" | "delegated";
+                                steps: {
+                                    /** @description stable, on failed steps (e.g. invalid_client_secret, permissions_missing, graph_access_denied) */
+                                    code?: string;
+                                    details?: {
+                                        [key: string]: unknown;
+                                    };
+                                    fix?: string;
+                                    message?: string;
+                                    /**
+                                     * @description credentials, connection, registration, permissions, or service:<service>
+                                     * @enum {string}
+                                     */
+                                    name: "credentials" | "connection" | "registration" | "permissions" | "service:onedrive" | "service:sharepoint" | "service:teams-files" | "service:directory" | "service:compliance" | "service:mail" | "service:calendar" | "service:teams-messages" | "service:dynamics";
+                                    status: "passed" | "failed" | "skipped";
+                                }[];
+                            } | null;
+                            /** @description paused: the hub refuses application calls in this tenant (tenant_paused) */
+                            status: "active" | "paused";
+                            /** @description the customer tenant's directory (tenant) id, a GUID */
+                            tenantId: string;
+                        };
+                    };
+                };
+                /** @description A problem (RFC 9457) with a stable `code` */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json; charset=utf-8": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/workspaces/{workspaceId}/tenants/{tenantId}/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Test Connection in one tenant (application mode: token, permissions, one Graph call per service); answers 202 with the job, whose result is the report and becomes the tenant's health */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description the customer tenant's directory (tenant) id, a GUID */
+                    tenantId: string;
+                    /** @description opaque id starting with ws_ */
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            attempts: number;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 UTC time
+                             */
+                            createdAt: string;
+                            finishedAt: string | null;
+                            id: string;
+                            problem: {
+                                code: string;
+                                message: string;
+                            } | null;
+                            progress: {
+                                done: number | null;
+                                message: string | null;
+                                total: number | null;
+                            };
+                            result: unknown;
+                            /** @description queued, running, succeeded, failed, dead or cancelled */
+                            status: string;
+                            type: string;
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 UTC time
+                             */
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description A problem (RFC 9457) with a stable `code` */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json; charset=utf-8": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/workspaces/{workspaceId}/users/{externalUserId}/connect-link": {
         parameters: {
             query?: never;
@@ -7406,7 +7806,7 @@ export interface paths {
                     "application/json": {
                         enabled?: boolean;
                         /** @description the event types sent to this endpoint; null or absent: all of them */
-                        eventTypes?: ("connection.connected" | "connection.disconnected" | "connection.needs_reconnect" | "connection.health_changed" | "credential.expiring" | "credential.expired" | "graph.notification" | "graph.subscription_failed" | "compliance.drift_detected")[] | null;
+                        eventTypes?: ("connection.connected" | "connection.disconnected" | "connection.needs_reconnect" | "connection.health_changed" | "credential.expiring" | "credential.expired" | "graph.notification" | "graph.subscription_failed" | "compliance.drift_detected" | "tenant.added" | "tenant.removed" | "tenant.health_changed")[] | null;
                         /** @description public http(s) URL the hub POSTs events to */
                         url: string;
                     };
@@ -7572,7 +7972,7 @@ export interface paths {
                     "application/json": {
                         enabled?: boolean;
                         /** @description the event types sent to this endpoint; null or absent: all of them */
-                        eventTypes?: ("connection.connected" | "connection.disconnected" | "connection.needs_reconnect" | "connection.health_changed" | "credential.expiring" | "credential.expired" | "graph.notification" | "graph.subscription_failed" | "compliance.drift_detected")[] | null;
+                        eventTypes?: ("connection.connected" | "connection.disconnected" | "connection.needs_reconnect" | "connection.health_changed" | "credential.expiring" | "credential.expired" | "graph.notification" | "graph.subscription_failed" | "compliance.drift_detected" | "tenant.added" | "tenant.removed" | "tenant.health_changed")[] | null;
                         /** @description public http(s) URL the hub POSTs events to */
                         url?: string;
                     };

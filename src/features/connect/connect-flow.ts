@@ -27,6 +27,7 @@ import { connectionUserData, deleteConnection, saveDelegatedConnection, type M36
 import type { ConnectionUser } from '../../contract/integration-schemas.js';
 import { consumeAuthState, createAuthState, type AuthState } from './auth-states.js';
 import { ConnectError } from './connect-error.js';
+import { recordTenantConsent, type TenantEventType } from '../tenants/index.js';
 
 export type CallbackQuery = Record<string, string | string[] | undefined>;
 
@@ -36,7 +37,7 @@ export interface ConnectFlowDeps {
   entra: EntraClient;
   integrations: IntegrationStore;
   clock: Clock;
-  events?: EventPublisher<ConnectEventType>;
+  events?: EventPublisher<ConnectEventType | TenantEventType>;
   /** Called after a connection is saved or deleted, so in-memory token caches forget it. */
   onConnectionChanged?: (workspaceId: string, user: ConnectionUser) => void;
 }
@@ -221,7 +222,12 @@ export class ConnectFlow {
     const { tenant } = parseAdminConsentCallback(query, integration.effectiveRedirectUri ? { redirectUri: integration.effectiveRedirectUri } : {});
     // Stored and later used as the tenant of client-credential requests: only a directory id is acceptable.
     if (!TENANT_ID.test(tenant)) throw identityError('callback_invalid');
-    await db.transaction().execute((trx) => integrations.recordAdminConsent(trx, state.workspaceId, tenant, { ...who, at: clock.now() }));
+    const at = clock.now();
+    await db.transaction().execute(async (trx) => {
+      await integrations.recordAdminConsent(trx, state.workspaceId, tenant, { ...who, at });
+      // Every consenting tenant becomes a tenant connection of the workspace (the MSP case).
+      await recordTenantConsent(trx, { workspaceId: state.workspaceId, tenantId: tenant, at, by: who.actor.label }, this.deps.events);
+    });
     return { ok: true, purpose: 'admin_consent', workspaceId: state.workspaceId, tenant, returnTo: state.returnTo };
   }
 }

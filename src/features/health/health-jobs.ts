@@ -10,7 +10,7 @@ import type { Database } from '../../platform/store/schema.js';
 import { recordHealth, type HealthDeps } from './integration-health.js';
 import { storeMicrosoftExpiry } from './microsoft-credential-expiry.js';
 import { currentBasis } from './report-basis.js';
-import { testConnection, type TestConnectionDeps } from './test-connection.js';
+import { testConnection, type ConnectionReport, type TestConnectionDeps } from './test-connection.js';
 
 import { CHECK_INTEGRATIONS_JOB, TEST_CONNECTION_JOB } from './health-job-types.js';
 
@@ -23,9 +23,20 @@ export interface TestConnectionJobPayload {
   actingUser?: ConnectionUser | string | null;
   /** Who asked (for the audit entry of a health change); absent for scheduled runs. */
   audit?: { actor: AuditContext['actor']; ip: string | null; actingUser?: string | null };
+  /** One customer tenant of a multi-tenant workspace: the test runs in application mode there and becomes that tenant's health. */
+  tenantId?: string;
 }
 
-export function healthJobs(deps: { test: TestConnectionDeps; health: HealthDeps; queue: Pick<JobQueue, 'enqueue'>; db: Kysely<Database> }): Record<string, JobHandler> {
+/** Where a tenant's test result goes (the tenants feature, wired by the composition: health does not import it). */
+export type RecordTenantHealth = (workspaceId: string, tenantId: string, report: ConnectionReport) => Promise<void>;
+
+export function healthJobs(deps: {
+  test: TestConnectionDeps;
+  health: HealthDeps;
+  queue: Pick<JobQueue, 'enqueue'>;
+  db: Kysely<Database>;
+  recordTenantHealth?: RecordTenantHealth;
+}): Record<string, JobHandler> {
   return {
     [TEST_CONNECTION_JOB]: async ({ job }) => {
       const workspaceId = job.workspaceId;
@@ -37,7 +48,13 @@ export function healthJobs(deps: { test: TestConnectionDeps; health: HealthDeps;
       // No integration (integration_not_configured, a 409 problem) ends the job `failed` through the worker's
       // condition classifier, as any feature error a person must fix does.
       const actingUser = typeof payload.actingUser === 'string' ? { kind: 'external_user' as const, id: payload.actingUser } : (payload.actingUser ?? null);
-      const report = await testConnection(deps.test, workspaceId, { credential, actingUser });
+      const tenantId = payload.tenantId;
+      const report = await testConnection(deps.test, workspaceId, { credential, actingUser, ...(tenantId ? { tenant: tenantId } : {}) });
+      if (tenantId) {
+        // A tenant's test is that tenant's health; the integration's stays that of its own (first consented) tenant.
+        await deps.recordTenantHealth?.(workspaceId, tenantId, report);
+        return report;
+      }
       if (basis) report.basis = basis;
       // Before the health is recorded: its expiry warnings then use Microsoft's date.
       await storeMicrosoftExpiry(deps.db, workspaceId, report);

@@ -50,6 +50,8 @@ export interface TestConnectionOptions {
   credential?: 'active' | 'pending';
   /** A console user or a host product's user: whose connection tests delegated-only integrations. */
   actingUser?: ConnectionUser | null;
+  /** A customer tenant that consented (multi-tenant workspaces): tested in application mode instead of the first one. */
+  tenant?: string;
 }
 
 export class IntegrationNotConfiguredError extends AppError {
@@ -66,7 +68,7 @@ export async function testConnection(deps: TestConnectionDeps, workspaceId: stri
   if (!auth) throw new IntegrationNotConfiguredError(credential);
   const servicesIn = (mode: PermissionMode) => auth.services.filter((s) => s.modes.includes(mode)).map((s) => s.service);
   const appServices = servicesIn('application');
-  const mode: PermissionMode = appServices.length > 0 || servicesIn('delegated').length === 0 ? 'application' : 'delegated';
+  const mode: PermissionMode = options.tenant || appServices.length > 0 || servicesIn('delegated').length === 0 ? 'application' : 'delegated';
   const services = mode === 'application' ? appServices : servicesIn('delegated');
   const steps: TestStep[] = [];
   const finish = (): ConnectionReport => ({ health: healthOf(steps), checkedAt: deps.clock.now().toISOString(), credential, mode, steps });
@@ -78,7 +80,7 @@ export async function testConnection(deps: TestConnectionDeps, workspaceId: stri
   // 1. credentials
   let token: string | undefined;
   if (mode === 'application') {
-    const tenant = isMultiTenantAlias(auth.tenant) ? auth.adminConsentTenant : auth.tenant;
+    const tenant = options.tenant ?? (isMultiTenantAlias(auth.tenant) ? auth.adminConsentTenant : auth.tenant);
     if (!tenant) {
       steps.push({
         name: 'credentials',

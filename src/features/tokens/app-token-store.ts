@@ -46,3 +46,8 @@ export const APP_TOKENS_FOLLOW_INTEGRATION: IntegrationListener = {
 async function forgetAppTokens(trx: Transaction<Database>, workspaceId: string): Promise<void> {
   await trx.deleteFrom('m365_app_tokens').where('workspace_id', '=', workspaceId).execute();
 }
+
+/** A tenant the workspace removed: its cached token goes (Microsoft's consent in that tenant is not touched). */
+export async function forgetTenantAppToken(trx: Transaction<Database>, workspaceId: string, tenantId: string): Promise<void> {
+  await trx.deleteFrom('m365_app_tokens').where('id', '=', appTokenId(workspaceId, tenantId)).execute();
+}

@@ -10,5 +10,5 @@ export { TOKEN_PROBLEMS } from './problems.js';
 export { TOKEN_SEALED_COLUMNS } from './sealed-columns.js';
 export { createGraphClientFactory, type GraphClientFactory } from './graph-clients.js';
 export { TOKEN_EVENT_TYPES } from './events.js';
-export { APP_TOKENS_FOLLOW_INTEGRATION } from './app-token-store.js';
+export { APP_TOKENS_FOLLOW_INTEGRATION, forgetTenantAppToken } from './app-token-store.js';
 export type * from './tables.js';

@@ -104,6 +104,11 @@ export interface TokenServiceOptions {
   memoryMaxEntries?: number;
   /** Told how long each refresh spent waiting for the lock, at Microsoft and storing (benchmarks, metrics). */
   observeRefresh?: (timing: RefreshTiming) => void;
+  /**
+   * Asked before every application token is handed out (memory hits included), so a tenant the workspace paused is
+   * refused at once in every process; throws to refuse (the tenants feature's tenant_paused).
+   */
+  tenantGate?: (workspaceId: string, tenantId: string) => Promise<void>;
 }
 
 /** Where one refresh's time went, in milliseconds. */
@@ -198,6 +203,7 @@ export class TokenService {
   // would otherwise queue a row read each on the pool ahead of the refresh they are all waiting for.
   readonly #lookups = new SingleFlight<AccessToken>();
   readonly #observeRefresh: ((timing: RefreshTiming) => void) | undefined;
+  readonly #tenantGate: ((workspaceId: string, tenantId: string) => Promise<void>) | undefined;
 
   constructor(options: TokenServiceOptions) {
     this.#db = options.db;
@@ -213,6 +219,7 @@ export class TokenService {
     this.#memory = createTokenMemory(options.memoryMaxEntries ?? 50_000);
     this.#registrationFaults = new RegistrationFaults(options.clock);
     this.#observeRefresh = options.observeRefresh;
+    this.#tenantGate = options.tenantGate;
   }
 
   /**
@@ -229,7 +236,11 @@ export class TokenService {
     const cached = this.#memory.get(key);
     if (cached !== undefined) {
       const now = this.#clock.now().getTime();
-      if (cached.recheckAtMs > now && cached.expiresAtMs - now > this.#marginMs) return Promise.resolve(cached.token);
+      if (cached.recheckAtMs > now && cached.expiresAtMs - now > this.#marginMs) {
+        // An application grant is `<tenant id>:<credential id>` (tenant ids hold no ':').
+        if (user || !this.#tenantGate) return Promise.resolve(cached.token);
+        return this.#tenantGate(request.workspaceId, cached.grant.slice(0, cached.grant.indexOf(':'))).then(() => cached.token);
+      }
     }
     return this.#lookups.run(key, () =>
       user ? this.#userToken(request.workspaceId, user, resource, key) : this.#appToken(request.workspaceId, tenantId, resource, key, request.certificateOnly === true),
@@ -485,6 +496,7 @@ export class TokenService {
     const auth = await this.#requireAuth(workspaceId);
     if (certificateOnly && 'clientSecret' in auth.credentials) throw new TokenError('certificate_credential_required');
     const target = appTarget(auth, requestedTenant);
+    await this.#tenantGate?.(workspaceId, target.tenantId);
     const grant = `${target.tenantId}:${target.credentialId}`;
     const cached = this.#memory.get(key);
     const now = this.#clock.now().getTime();

@@ -22,6 +22,7 @@ import * as complianceSnapshots from './0020-compliance-snapshots.js';
 import * as accessReviews from './0024-access-reviews.js';
 import * as complianceSyncState from './0026-compliance-sync-state.js';
 import * as complianceDrift from './0027-compliance-drift.js';
+import * as tenantConnections from './0025-tenant-connections.js';
 
 const migrations: Record<string, Migration> = {
   '0001-foundation': foundation,
@@ -46,6 +47,7 @@ const migrations: Record<string, Migration> = {
   '0024-access-reviews': accessReviews,
   '0026-compliance-sync-state': complianceSyncState,
   '0027-compliance-drift': complianceDrift,
+  '0025-tenant-connections': tenantConnections,
 };
 
 export const migrationProvider: MigrationProvider = {

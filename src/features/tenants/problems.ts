@@ -1,0 +1,10 @@
+// The problem codes of tenant connections (see src/platform/errors/app-error.ts).
+import type { ProblemDefinitions } from '../../platform/errors/app-error.js';
+
+export const TENANT_PROBLEMS = {
+  tenant_paused: {
+    status: 409,
+    title: 'Tenant connection paused',
+    detail: "This customer tenant's connection is paused, so the hub makes no application calls in it. Resume it (PATCH …/tenants/{tenantId} with {\"paused\": false}) first.",
+  },
+} as const satisfies ProblemDefinitions;

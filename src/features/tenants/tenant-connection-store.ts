@@ -1,0 +1,131 @@
+// m365_tenant_connections: the customer tenants a workspace's app holds admin consent in. A row appears when an
+// administrator completes admin consent (connect feature), carries the workspace's label and pause switch, and the
+// health of the last Test Connection run for that tenant. Tenant ids are kept lower case, as Entra prints them.
+import type { Kysely, Selectable, Transaction } from 'kysely';
+import { AppError } from '../../platform/errors/app-error.js';
+import type { EventPublisher } from '../../platform/events/event-publisher.js';
+import { isAfter, toPage, type Page, type PageRequest } from '../../platform/store/keyset-page.js';
+import type { Database } from '../../platform/store/schema.js';
+import type { TenantEventType } from './events.js';
+import type { M365TenantConnectionsTable, TenantHealth, TenantStatus } from './tables.js';
+
+type Db = Kysely<Database> | Transaction<Database>;
+export type TenantConnectionRow = Selectable<M365TenantConnectionsTable>;
+
+const normalise = (tenantId: string) => tenantId.toLowerCase();
+
+export async function readTenantConnection(db: Db, workspaceId: string, tenantId: string): Promise<TenantConnectionRow | undefined> {
+  return db.selectFrom('m365_tenant_connections').selectAll().where('workspace_id', '=', workspaceId).where('tenant_id', '=', normalise(tenantId)).executeTakeFirst();
+}
+
+/** Oldest first (the order consents came in), keyed on (created_at, tenant_id). */
+export async function listTenantConnections(db: Db, workspaceId: string, page: PageRequest): Promise<Page<TenantConnectionRow>> {
+  let query = db.selectFrom('m365_tenant_connections').selectAll().where('workspace_id', '=', workspaceId);
+  if (page.after) query = query.where(isAfter('created_at', 'tenant_id', page.after));
+  const rows = await query.orderBy('created_at').orderBy('tenant_id').limit(page.limit + 1).execute();
+  return toPage(rows, page.limit, (row) => ({ createdAt: row.created_at, id: row.tenant_id }), (row) => row);
+}
+
+/** The tenants scheduled work (compliance syncs, health sweeps) should visit: every connected tenant not paused. */
+export async function listActiveTenants(db: Db, workspaceId: string): Promise<string[]> {
+  const rows = await db.selectFrom('m365_tenant_connections').select('tenant_id').where('workspace_id', '=', workspaceId).where('status', '=', 'active').orderBy('created_at').orderBy('tenant_id').execute();
+  return rows.map((r) => r.tenant_id);
+}
+
+/**
+ * Records a completed admin consent: a new tenant becomes a connection (and `tenant.added` is published in the same
+ * transaction); a tenant consenting again keeps its label and pause switch and gets the new consent time.
+ */
+export async function recordTenantConsent(
+  trx: Transaction<Database>,
+  input: { workspaceId: string; tenantId: string; at: Date; by: string | null },
+  events?: EventPublisher<TenantEventType>,
+): Promise<{ added: boolean }> {
+  const tenantId = normalise(input.tenantId);
+  const existing = await readTenantConnection(trx, input.workspaceId, tenantId);
+  if (existing) {
+    await trx
+      .updateTable('m365_tenant_connections')
+      .set({ consented_at: input.at, consented_by: input.by, updated_at: input.at })
+      .where('workspace_id', '=', input.workspaceId)
+      .where('tenant_id', '=', tenantId)
+      .execute();
+    return { added: false };
+  }
+  await trx
+    .insertInto('m365_tenant_connections')
+    .values({ workspace_id: input.workspaceId, tenant_id: tenantId, consented_at: input.at, consented_by: input.by, created_at: input.at, updated_at: input.at })
+    .execute();
+  await events?.publish(trx, { workspaceId: input.workspaceId, type: 'tenant.added', data: { tenantId } });
+  return { added: true };
+}
+
+export async function updateTenantConnection(
+  trx: Transaction<Database>,
+  workspaceId: string,
+  tenantId: string,
+  change: { label?: string | null; status?: TenantStatus },
+  at: Date,
+): Promise<TenantConnectionRow | undefined> {
+  return trx
+    .updateTable('m365_tenant_connections')
+    .set({ ...(change.label !== undefined ? { label: change.label } : {}), ...(change.status ? { status: change.status } : {}), updated_at: at })
+    .where('workspace_id', '=', workspaceId)
+    .where('tenant_id', '=', normalise(tenantId))
+    .returningAll()
+    .executeTakeFirst();
+}
+
+export async function deleteTenantConnection(trx: Transaction<Database>, workspaceId: string, tenantId: string): Promise<boolean> {
+  const deleted = await trx.deleteFrom('m365_tenant_connections').where('workspace_id', '=', workspaceId).where('tenant_id', '=', normalise(tenantId)).executeTakeFirst();
+  return deleted.numDeletedRows > 0n;
+}
+
+export async function rememberTenantTestJob(db: Db, workspaceId: string, tenantId: string, jobId: string): Promise<void> {
+  await db.updateTable('m365_tenant_connections').set({ last_test_job_id: jobId }).where('workspace_id', '=', workspaceId).where('tenant_id', '=', normalise(tenantId)).execute();
+}
+
+/**
+ * Stores a tenant's Test Connection report as its health; a change of health publishes `tenant.health_changed`.
+ * A tenant removed while its test ran stays removed (nothing is written).
+ */
+export async function recordTenantHealth(
+  db: Kysely<Database>,
+  input: { workspaceId: string; tenantId: string; report: { health: TenantHealth; checkedAt: string } & object },
+  events?: EventPublisher<TenantEventType>,
+): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    const before = await readTenantConnection(trx, input.workspaceId, input.tenantId);
+    if (!before) return;
+    await trx
+      .updateTable('m365_tenant_connections')
+      .set({ health: input.report.health, health_checked_at: input.report.checkedAt, health_report: JSON.stringify(input.report) })
+      .where('workspace_id', '=', input.workspaceId)
+      .where('tenant_id', '=', before.tenant_id)
+      .execute();
+    if (before.health !== input.report.health) {
+      await events?.publish(trx, { workspaceId: input.workspaceId, type: 'tenant.health_changed', data: { tenantId: before.tenant_id, health: input.report.health, previousHealth: before.health } });
+    }
+  });
+}
+
+/** Thrown for an application call in a paused tenant; answers 409 `tenant_paused`. */
+export class TenantPausedError extends AppError {
+  constructor(tenantId: string) {
+    super('tenant_paused', `The connection to tenant ${tenantId} is paused.`, {
+      problemDetail: `The workspace paused its connection to tenant ${tenantId}, so the hub makes no application calls there. Resume it with PATCH …/tenants/${tenantId} {"paused": false}, or name another tenant.`,
+    });
+    this.name = 'TenantPausedError';
+  }
+}
+
+/**
+ * The check the token service runs before handing out an application token: a paused tenant is refused. A tenant
+ * with no row (a single-tenant integration's own tenant, consented outside the hub) is not paused.
+ */
+export function tenantGate(db: Kysely<Database>): (workspaceId: string, tenantId: string) => Promise<void> {
+  return async (workspaceId, tenantId) => {
+    const row = await db.selectFrom('m365_tenant_connections').select('status').where('workspace_id', '=', workspaceId).where('tenant_id', '=', normalise(tenantId)).executeTakeFirst();
+    if (row?.status === 'paused') throw new TenantPausedError(normalise(tenantId));
+  };
+}

@@ -1,0 +1,134 @@
+// Many tenants per workspace (the MSP case), against the emulator: two customer tenants grant admin consent to the
+// workspace's multi-tenant app and each becomes a tenant connection; the workspace labels one, pauses it (its
+// application calls through the pass-through answer tenant_paused while the other tenant's go on), tests each
+// tenant on its own (the result becomes that tenant's health), and removes one (its cached app token goes; the
+// answer says Microsoft's consent stays in Entra and how to remove it there).
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { CONTOSO, FABRIKAM, finishedJob, startConnectKit, type ConnectKit } from '../connect/support/connect-kit.js';
+
+interface Tenant {
+  tenantId: string;
+  label: string | null;
+  status: string;
+  consentedBy: string | null;
+  health: string;
+  lastTestJobId: string | null;
+}
+
+describe('tenant connections of a multi-tenant workspace', () => {
+  let kit: ConnectKit;
+  let ws: { id: string; apiKey: string };
+  const tenants = (path = '') => `/api/v1/workspaces/${ws.id}/tenants${path}`;
+  const asAppIn = (tenant: string) => ({ 'x-m365hub-mode': 'application', 'x-m365hub-tenant': tenant });
+  const usersIn = (tenant: string) => kit.api(ws.apiKey, 'GET', `/api/v1/workspaces/${ws.id}/proxy/graph/v1.0/users?$top=1`, undefined, asAppIn(tenant));
+
+  /** A console admin starts Microsoft's admin consent; the tenant's administrator grants it. */
+  async function grantAdminConsent(administrator: string): Promise<void> {
+    const start = await kit.admin.call('GET', `/api/v1/workspaces/${ws.id}/integrations/m365/admin-consent-url`);
+    assert.equal(start.status, 200, await start.clone().text());
+    const back = await kit.microsoftSignIn(((await start.json()) as { url: string }).url, administrator);
+    const done = await kit.admin.browser.get(back);
+    // Without a return address the hub answers its own "Admin consent granted" page.
+    assert.equal(done.status, 200);
+    assert.match(await done.text(), /approved for tenant/);
+  }
+
+  before(async () => {
+    kit = await startConnectKit('pglite');
+    ws = await kit.workspace('MSP');
+    await grantAdminConsent('admin@contoso.onmicrosoft.com');
+    await grantAdminConsent('admin@fabrikam.onmicrosoft.com');
+  });
+  after(async () => kit?.close());
+
+  it('lists every tenant that granted admin consent, in the order they consented', async () => {
+    const list = await kit.api(ws.apiKey, 'GET', tenants());
+    assert.equal(list.status, 200, await list.clone().text());
+    const { items, nextCursor } = (await list.json()) as { items: Tenant[]; nextCursor: string | null };
+    assert.deepEqual(
+      items.map((t) => [t.tenantId, t.status, t.health]),
+      [
+        [CONTOSO, 'active', 'unknown'],
+        [FABRIKAM, 'active', 'unknown'],
+      ],
+    );
+    assert.ok(items.every((t) => t.consentedBy), 'who granted the consent is kept');
+    assert.equal(nextCursor, null);
+    const page = (await (await kit.api(ws.apiKey, 'GET', tenants('?limit=1'))).json()) as { items: Tenant[]; nextCursor: string };
+    const rest = (await (await kit.api(ws.apiKey, 'GET', tenants(`?limit=1&cursor=${page.nextCursor}`))).json()) as { items: Tenant[] };
+    assert.deepEqual([...page.items, ...rest.items].map((t) => t.tenantId), [CONTOSO, FABRIKAM]);
+  });
+
+  it('acts in each consented tenant with the app token', async () => {
+    assert.equal((await usersIn(CONTOSO)).status, 200);
+    assert.equal((await usersIn(FABRIKAM)).status, 200);
+  });
+
+  it('labels a tenant, and a paused tenant refuses application calls with tenant_paused while the other goes on', async () => {
+    const labelled = await kit.api(ws.apiKey, 'PATCH', tenants(`/${FABRIKAM}`), { label: 'Fabrikam Ltd' });
+    assert.equal(labelled.status, 200, await labelled.clone().text());
+    assert.equal(((await labelled.json()) as Tenant).label, 'Fabrikam Ltd');
+
+    const paused = await kit.api(ws.apiKey, 'PATCH', tenants(`/${FABRIKAM.toUpperCase()}`), { paused: true });
+    assert.equal(((await paused.json()) as Tenant).status, 'paused');
+    const refused = await usersIn(FABRIKAM);
+    assert.equal(refused.status, 409);
+    assert.match(refused.headers.get('content-type') ?? '', /application\/problem\+json/);
+    const problem = (await refused.json()) as { code: string; detail: string };
+    assert.equal(problem.code, 'tenant_paused');
+    assert.match(problem.detail, /Resume it with PATCH/);
+    assert.equal((await usersIn(CONTOSO)).status, 200, 'the other tenant is not paused');
+
+    await kit.api(ws.apiKey, 'PATCH', tenants(`/${FABRIKAM}`), { paused: false });
+    assert.equal((await usersIn(FABRIKAM)).status, 200, 'resumed');
+    const audit = await kit.hub.hub.store.db.selectFrom('audit_log').select('action').where('workspace_id', '=', ws.id).where('action', 'like', 'tenant.%').orderBy('created_at').execute();
+    assert.deepEqual(audit.map((a) => a.action), ['tenant.updated', 'tenant.paused', 'tenant.resumed']);
+  });
+
+  it("tests one tenant: the job's report is that tenant's, and becomes its health", async () => {
+    const started = await kit.api(ws.apiKey, 'POST', tenants(`/${FABRIKAM}/test`));
+    assert.equal(started.status, 202, await started.clone().text());
+    const job = (await started.json()) as { id: string };
+    assert.equal(started.headers.get('location'), `/api/v1/workspaces/${ws.id}/jobs/${job.id}`);
+    const done = await finishedJob(async () => (await (await kit.api(ws.apiKey, 'GET', `/api/v1/workspaces/${ws.id}/jobs/${job.id}`)).json()) as { status: string; result: { steps: { name: string; message?: string }[] } });
+    assert.equal(done.status, 'succeeded', JSON.stringify(done));
+    assert.match(done.result.steps.find((s) => s.name === 'credentials')?.message ?? '', new RegExp(FABRIKAM));
+
+    const detail = (await (await kit.api(ws.apiKey, 'GET', tenants(`/${FABRIKAM}`))).json()) as Tenant & { report: { mode: string } | null; healthCheckedAt: string | null };
+    assert.equal(detail.lastTestJobId, job.id);
+    assert.notEqual(detail.health, 'unknown');
+    assert.equal(detail.report?.mode, 'application');
+    assert.ok(detail.healthCheckedAt);
+    const contoso = (await (await kit.api(ws.apiKey, 'GET', tenants(`/${CONTOSO}`))).json()) as Tenant;
+    assert.equal(contoso.health, 'unknown', "the other tenant's health is its own");
+  });
+
+  it('keeps members out, answers 404 for a tenant that never consented and 400 for a tenant id that is no GUID', async () => {
+    const member = await kit.member(ws.id, 'tenants.member@example.com');
+    assert.equal((await member.call('GET', tenants())).status, 403);
+    assert.equal((await member.call('PATCH', tenants(`/${CONTOSO}`), { paused: true })).status, 403);
+    const unknown = await kit.api(ws.apiKey, 'GET', tenants('/00000000-0000-0000-0000-000000000000'));
+    assert.equal(unknown.status, 404);
+    assert.match(((await unknown.json()) as { detail: string }).detail, /admin consent/);
+    assert.equal((await kit.api(ws.apiKey, 'GET', tenants('/contoso.onmicrosoft.com'))).status, 400);
+    assert.equal((await kit.api(ws.apiKey, 'PATCH', tenants(`/${CONTOSO}`), {})).status, 400, 'an empty change is refused');
+  });
+
+  it("removes a tenant with its cached app token and says Microsoft's consent stays in Entra", async () => {
+    const tokenIds = async () => (await kit.hub.hub.store.db.selectFrom('m365_app_tokens').select('tenant_id').where('workspace_id', '=', ws.id).execute()).map((r) => r.tenant_id).sort();
+    assert.deepEqual(await tokenIds(), [CONTOSO, FABRIKAM].sort());
+    const removed = await kit.api(ws.apiKey, 'DELETE', tenants(`/${FABRIKAM}`));
+    assert.equal(removed.status, 200, await removed.clone().text());
+    const body = (await removed.json()) as { removed: boolean; message: string };
+    assert.equal(body.removed, true);
+    assert.match(body.message, /Enterprise applications/);
+    assert.deepEqual(await tokenIds(), [CONTOSO]);
+    assert.equal((await kit.api(ws.apiKey, 'GET', tenants(`/${FABRIKAM}`))).status, 404);
+    assert.equal((await kit.api(ws.apiKey, 'DELETE', tenants(`/${FABRIKAM}`))).status, 404);
+    const { items } = (await (await kit.api(ws.apiKey, 'GET', tenants())).json()) as { items: Tenant[] };
+    assert.deepEqual(items.map((t) => t.tenantId), [CONTOSO]);
+    const audit = await kit.hub.hub.store.db.selectFrom('audit_log').select('action').where('workspace_id', '=', ws.id).where('action', '=', 'tenant.removed').execute();
+    assert.equal(audit.length, 1);
+  });
+});
