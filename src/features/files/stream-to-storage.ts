@@ -4,6 +4,7 @@
 import { createHash } from 'node:crypto';
 import { downloadItem, type DownloadTarget, type GraphTransferOptions } from '../../microsoft/graph/graph-download.js';
 import { QuickXorHash } from '../../microsoft/graph/quick-xor-hash.js';
+import { chunkBlocks } from '../../platform/storage/chunk-blocks.js';
 import type { DocumentStorage } from '../../platform/storage/document-storage.js';
 
 export interface StreamedCopy {
@@ -35,7 +36,8 @@ export async function streamToStorage(transfer: GraphTransferOptions, target: Do
   let reported = bytes;
   await options.onProgress?.(bytes);
   async function* hashed(): AsyncGenerator<Uint8Array> {
-    for await (const chunk of downloadItem(transfer, target, { offset: bytes, ...(options.signal ? { signal: options.signal } : {}) })) {
+    // Hashed and written in 1 MiB blocks rather than network-sized pieces (see chunk-blocks.ts).
+    for await (const chunk of chunkBlocks(downloadItem(transfer, target, { offset: bytes, ...(options.signal ? { signal: options.signal } : {}) }))) {
       sha256.update(chunk);
       quickXor.update(chunk);
       bytes += chunk.length;
