@@ -1,10 +1,10 @@
 // The byte path of a copy: Microsoft's download → SHA-256 and QuickXorHash → the staged document, at the disk's
 // pace. Resumes from what is already staged (re-reading it to rebuild the hashes) so a copy interrupted by a crash
 // asks Microsoft only for the rest. Used by the copy job (and measured by bench/copy.bench.ts).
-import { createHash } from 'node:crypto';
 import { downloadItem, type DownloadTarget, type GraphTransferOptions } from '../../microsoft/graph/graph-download.js';
-import { QuickXorHash } from '../../microsoft/graph/quick-xor-hash.js';
+import { chunkBlocks } from '../../platform/storage/chunk-blocks.js';
 import type { DocumentStorage } from '../../platform/storage/document-storage.js';
+import { CopyHashes } from './copy-hashes.js';
 
 export interface StreamedCopy {
   /** Bytes staged in all (those staged before this run included). */
@@ -21,31 +21,35 @@ export interface StreamOptions {
 }
 
 export async function streamToStorage(transfer: GraphTransferOptions, target: DownloadTarget, storage: DocumentStorage, key: string, options: StreamOptions = {}): Promise<StreamedCopy> {
-  const sha256 = createHash('sha256');
-  const quickXor = new QuickXorHash();
-  let bytes = 0;
-  if ((await storage.stagedSize(key)) > 0) {
-    for await (const chunk of storage.readStaged(key)) {
-      sha256.update(chunk as Buffer);
-      quickXor.update(chunk as Buffer);
-      bytes += (chunk as Buffer).length;
-    }
-  }
-  const every = options.progressEvery ?? 8 * 1024 * 1024;
-  let reported = bytes;
-  await options.onProgress?.(bytes);
-  async function* hashed(): AsyncGenerator<Uint8Array> {
-    for await (const chunk of downloadItem(transfer, target, { offset: bytes, ...(options.signal ? { signal: options.signal } : {}) })) {
-      sha256.update(chunk);
-      quickXor.update(chunk);
-      bytes += chunk.length;
-      if (bytes - reported >= every) {
-        reported = bytes;
-        await options.onProgress?.(bytes);
+  // Hashed on a worker thread (copy-hashes.ts) while this one moves the bytes.
+  const hashes = new CopyHashes();
+  try {
+    let bytes = 0;
+    if ((await storage.stagedSize(key)) > 0) {
+      for await (const chunk of storage.readStaged(key)) {
+        await hashes.update(chunk as Buffer);
+        bytes += (chunk as Buffer).length;
       }
-      yield chunk;
     }
+    const every = options.progressEvery ?? 8 * 1024 * 1024;
+    let reported = bytes;
+    await options.onProgress?.(bytes);
+    async function* hashed(): AsyncGenerator<Uint8Array> {
+      // Hashed and written in 1 MiB blocks rather than network-sized pieces (see chunk-blocks.ts).
+      for await (const chunk of chunkBlocks(downloadItem(transfer, target, { offset: bytes, ...(options.signal ? { signal: options.signal } : {}) }))) {
+        await hashes.update(chunk);
+        bytes += chunk.length;
+        if (bytes - reported >= every) {
+          reported = bytes;
+          await options.onProgress?.(bytes);
+        }
+        yield chunk;
+      }
+    }
+    await storage.appendStaged(key, hashed());
+    return { bytes, ...(await hashes.digest()) };
+  } catch (error) {
+    hashes.abandon();
+    throw error;
   }
-  await storage.appendStaged(key, hashed());
-  return { bytes, sha256: sha256.digest('hex'), quickXorHash: quickXor.digest() };
 }

@@ -1,11 +1,10 @@
 // Document storage on local disk, the embedded default: committed documents under `<root>/<key>`, staged ones under
 // `<root>/.staging/<key with / as ~>`. A commit is fsync then rename(2) on the same file system, so a reader sees
 // the whole document or none; a crash leaves at most a staged file, which the resumed copy continues.
-import { createReadStream, createWriteStream } from 'node:fs';
-import { mkdir, open, rename, rm, stat } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
+import { mkdir, open, rename, rm, stat, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
-import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
+import { DEFAULT_BLOCK_BYTES } from './chunk-blocks.js';
 import { checkDocumentKey, type DocumentStorage } from './document-storage.js';
 
 export function createLocalDiskStorage(root: string): DocumentStorage {
@@ -23,13 +22,14 @@ export function createLocalDiskStorage(root: string): DocumentStorage {
     async stagedSize(key) {
       return (await stat(stagedPath(key)).catch(() => undefined))?.size ?? 0;
     },
-    readStaged: (key) => createReadStream(stagedPath(key)),
+    // Large reads: a resumed copy re-reads what it staged to rebuild its hashes, and a hash call per 64 KiB is waste.
+    readStaged: (key) => createReadStream(stagedPath(key), { highWaterMark: DEFAULT_BLOCK_BYTES }),
     async appendStaged(key, chunks) {
       const file = stagedPath(key);
       await mkdir(staging, { recursive: true });
       const handle = await open(file, 'a');
       try {
-        await pipeline(Readable.from(chunks), createWriteStream(file, { fd: handle.fd, autoClose: false, flags: 'a' }));
+        await writeOverlapped(handle, chunks);
         await handle.sync();
       } finally {
         await handle.close();
@@ -60,4 +60,31 @@ export function createLocalDiskStorage(root: string): DocumentStorage {
       await rm(stagedPath(key), { force: true });
     },
   };
+}
+
+/**
+ * Appends the chunks in order with one write in flight while the next chunk is produced (the download goes on while
+ * the disk writes), and no more: memory holds at most the chunk being written and the one being received.
+ */
+async function writeOverlapped(handle: FileHandle, chunks: AsyncIterable<Uint8Array>): Promise<void> {
+  let writing: Promise<void> = Promise.resolve();
+  try {
+    for await (const chunk of chunks) {
+      await writing;
+      writing = writeAll(handle, chunk);
+      writing.catch(() => {}); // observed by the next await; this keeps a failure from counting as unhandled meanwhile
+    }
+    await writing;
+  } catch (error) {
+    await writing.catch(() => {}); // never leave a write running on a handle the caller is about to close
+    throw error;
+  }
+}
+
+async function writeAll(handle: FileHandle, chunk: Uint8Array): Promise<void> {
+  // The file is open for append: every write lands at its end, and a short write continues with the rest.
+  for (let offset = 0; offset < chunk.length; ) {
+    const { bytesWritten } = await handle.write(chunk, offset, chunk.length - offset);
+    offset += bytesWritten;
+  }
 }
