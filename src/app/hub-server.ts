@@ -18,6 +18,7 @@ import { registerMemberRoutes, registerWorkspaceRoutes } from '../features/works
 import { registerSubscriptionRoutes, type SubscriptionServices } from '../features/subscriptions/index.js';
 import { registerActionRoutes, type ActionServices } from '../features/actions/index.js';
 import { ProxyPolicy, registerProxyRoutes, registerProxySettingsRoutes, type ProxyServices } from '../features/proxy/index.js';
+import { registerSiteGrantRoutes, type SiteGrantDeps } from '../features/site-grants/index.js';
 
 export interface HubServerDeps extends Omit<ServerDeps, 'authenticators' | 'routes'> {
   /** Microsoft 365 integration settings and the connect flows; their routes exist only when given. */
@@ -36,6 +37,8 @@ export interface HubServerDeps extends Omit<ServerDeps, 'authenticators' | 'rout
   proxy?: ProxyServices;
   /** Browsing users' Microsoft 365 files and the attachments of records; the routes exist only when given. */
   files?: { browser: FilesBrowser; attachments: AttachmentService };
+  /** Granting the integration's app its allowed SharePoint sites (Sites.Selected); the route exists only when given. */
+  siteGrants?: SiteGrantDeps;
 }
 
 export async function buildHubServer(deps: HubServerDeps): Promise<FastifyInstance> {
@@ -77,5 +80,7 @@ export async function buildHubServer(deps: HubServerDeps): Promise<FastifyInstan
   if (consentRequests) routes.push((server) => registerConsentRequestRoutes(server, { db, entraAdminCenterUrl: config.cloud.entraAdminCenterUrl, ...consentRequests }));
   const { files } = deps;
   if (files) routes.push((server) => registerFilesRoutes(server, files), (server) => registerAttachmentRoutes(server, { db, attachments: files.attachments }));
+  const { siteGrants } = deps;
+  if (siteGrants) routes.push((server) => registerSiteGrantRoutes(server, siteGrants));
   return buildServer({ ...deps, authenticators, routes });
 }

@@ -165,6 +165,7 @@ export async function buildHub(options: HubOptions): Promise<Hub> {
       actions: { graphs: graphClients, enabledServices, attachments: files.attachments },
       proxy: { tokens, transport, graphUrl: config.graphUrl, enabledServices, rateLimit: config.proxyRateLimit, pacer },
       files,
+      siteGrants: { integrations, delegatedToken, graphUrl: config.graphUrl, ...(options.fetch ? { fetch: options.fetch } : {}), logger, adminConsentLink: testConnectionDeps.adminConsentLink },
     });
 
     let closing: Promise<void> | undefined;
