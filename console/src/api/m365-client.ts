@@ -3,6 +3,7 @@
 // navigations to /auth/m365/…, not fetches: Microsoft's pages must own the tab.
 import { request } from './client.js';
 import type { Job, Page } from './types.js';
+import type { SiteGrantReport } from '../../../src/contract/site-grant-schemas.js';
 import type {
   ServiceSelection,
   AdminConsentLink,
@@ -126,3 +127,6 @@ export const listDeliveries = (workspaceId: string, webhookId: string): Promise<
 
 export const redeliver = (workspaceId: string, webhookId: string, deliveryId: string): Promise<unknown> =>
   request('POST', `${webhooksPath(workspaceId)}/${segment(webhookId)}/deliveries/${segment(deliveryId)}/redeliver`);
+
+/** Sites.Selected: grants the app each allowed site with the admin's own connection (Sites.FullControl.All); the result per site. */
+export const grantAllowedSites = (workspaceId: string): Promise<SiteGrantReport> => request('POST', `${integrationPath(workspaceId)}/site-grants`);
