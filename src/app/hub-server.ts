@@ -22,6 +22,7 @@ import { registerActionRoutes, type ActionServices } from '../features/actions/i
 import { ProxyPolicy, registerProxyRoutes, registerProxySettingsRoutes, type ProxyServices } from '../features/proxy/index.js';
 import { registerPickerApiRoutes, registerPickerRoutes } from '../features/picker/index.js';
 import { registerTenantRoutes, type TenantServices } from '../features/tenants/index.js';
+import { registerSiteGrantRoutes, type SiteGrantDeps } from '../features/site-grants/index.js';
 
 export interface HubServerDeps extends Omit<ServerDeps, 'authenticators' | 'routes'> {
   /** Microsoft 365 integration settings and the connect flows; their routes exist only when given. */
@@ -48,6 +49,8 @@ export interface HubServerDeps extends Omit<ServerDeps, 'authenticators' | 'rout
   picker?: { keys: readonly Buffer[]; allowedOrigins(workspaceId: string): Promise<string[]> };
   /** A workspace's customer tenants (list, label, pause, remove, test); the routes exist only when given. */
   tenants?: TenantServices;
+  /** Granting the integration's app its allowed SharePoint sites (Sites.Selected); the route exists only when given. */
+  siteGrants?: SiteGrantDeps;
 }
 
 export async function buildHubServer(deps: HubServerDeps): Promise<FastifyInstance> {
@@ -102,5 +105,7 @@ export async function buildHubServer(deps: HubServerDeps): Promise<FastifyInstan
   }
   const { tenants } = deps;
   if (tenants) routes.push((server) => registerTenantRoutes(server, { db, clock, ...tenants }));
+  const { siteGrants } = deps;
+  if (siteGrants) routes.push((server) => registerSiteGrantRoutes(server, siteGrants));
   return buildServer({ ...deps, authenticators, routes });
 }

@@ -190,6 +190,7 @@ export async function buildHub(options: HubOptions): Promise<Hub> {
         // As for connect's returnTo: the integration's returnOrigins and the workspace's own URL.
         allowedOrigins: async (workspaceId) => [...((await integrations.get(workspaceId))?.returnOrigins ?? []), ...[await workspaceHomeUrl(store.db, config.frontendUrl, workspaceId)].filter((o): o is string => Boolean(o))],
       },
+      siteGrants: { integrations, delegatedToken, graphUrl: config.graphUrl, ...(options.fetch ? { fetch: options.fetch } : {}), logger, adminConsentLink: testConnectionDeps.adminConsentLink },
     });
 
     let closing: Promise<void> | undefined;

@@ -3,6 +3,7 @@
 // navigations to /auth/m365/…, not fetches: Microsoft's pages must own the tab.
 import { request } from './client.js';
 import type { Job, Page } from './types.js';
+import type { SiteGrantReport } from '../../../src/contract/site-grant-schemas.js';
 import type {
   ServiceSelection,
   AdminConsentLink,
@@ -143,3 +144,5 @@ export const updateTenant = (workspaceId: string, tenantId: string, body: Update
 export const removeTenant = (workspaceId: string, tenantId: string): Promise<RemovedTenant> => request('DELETE', `${tenantsPath(workspaceId)}/${segment(tenantId)}`);
 
 export const startTenantTest = (workspaceId: string, tenantId: string): Promise<Job> => request('POST', `${tenantsPath(workspaceId)}/${segment(tenantId)}/test`);
+/** Sites.Selected: grants the app each allowed site with the admin's own connection (Sites.FullControl.All); the result per site. */
+export const grantAllowedSites = (workspaceId: string): Promise<SiteGrantReport> => request('POST', `${integrationPath(workspaceId)}/site-grants`);

@@ -19,6 +19,7 @@ import { ConsentRequestsCard } from './consent-requests-card.js';
 import { FlowOutcomeBanner } from './flow-outcome-banner.js';
 import { IntegrationForm } from './integration-form.js';
 import { IntegrationOverview } from './integration-overview.js';
+import { AllowedSitesGrant } from './allowed-sites-grant.js';
 import { useFlowOutcome } from './m365-outcome.js';
 import { SetupGuideCard } from './setup-guide-card.js';
 import { TestConnectionCard } from './test-connection-card.js';
@@ -155,6 +156,7 @@ function IntegrationSettings({ workspaceId }: { workspaceId: string }) {
             onEdit={() => setPanel(panel === 'edit' ? 'none' : 'edit')}
             onUpdateCredentials={() => setPanel(panel === 'credentials' ? 'none' : 'credentials')}
           />
+          <AllowedSitesGrant workspaceId={workspaceId} allowedSites={current.allowedSites} />
           {panel === 'edit' && (
             <IntegrationForm
               key={current.updatedAt}

@@ -3,13 +3,13 @@
 // tenant-wide permission, or the granted sites' libraries with Sites.Selected (site-grants.ts); a delegated call also needs the signed-in user's own access, as
 // SharePoint checks it: their own OneDrive, the root site, and the team sites of groups they belong to.
 import type { Group, Tenant, User } from '../../state/directory-types.js';
-import { GraphError, graphErrors } from '../graph-errors.js';
+import { graphErrors } from '../graph-errors.js';
 import { findUser, signedInUser, type GraphRouteRequest } from '../graph-router.js';
 import { driveIdOf, findDrive, tenantSites, type DriveOwner, type SiteFacts } from '../resources/files-resources.js';
 import { fileSystemOf } from './file-system.js';
 import type { ItemTree } from './item-tree.js';
 import { appCanReach } from './site-grants.js';
-import { findSite, sitesOf } from './site-lookup.js';
+import { accessDenied, findSite, sitesOf } from './site-lookup.js';
 
 export interface DriveRef {
   owner: DriveOwner;
@@ -21,10 +21,9 @@ export interface DriveRef {
 export type DriveBase = 'me' | 'users' | 'drives' | 'groups' | 'sites';
 
 
-export const accessDenied = () => new GraphError(403, 'accessDenied', 'Access denied. You do not have permission to perform this action or access this resource.');
 const driveNotFound = () => graphErrors.itemNotFound('The provided drive id appears to be malformed, or does not represent a valid drive.');
 
-export { findSite, siteNotFound, sitesOf } from './site-lookup.js';
+export { accessDenied, findSite, siteNotFound, sitesOf } from './site-lookup.js';
 
 function findGroup(req: GraphRouteRequest, id: string): Group {
   const group = req.ctx.directory.groupsOf(req.tenant.id).find((g) => g.id === id.toLowerCase());

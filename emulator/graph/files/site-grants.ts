@@ -9,9 +9,9 @@ import { collection } from '../graph-response.js';
 import { GraphReply, type GraphRoute, type GraphRouteRequest } from '../graph-router.js';
 import type { GraphObject, ResourceShape } from '../odata-query.js';
 import { onEmulatorReset } from '../reset-hooks.js';
-import type { DriveOwner } from '../resources/files-resources.js';
+import type { DriveOwner, SiteFacts } from '../resources/files-resources.js';
 import type { EmulatorContext } from '../../server/emulator-context.js';
-import { findSite } from './site-lookup.js';
+import { accessDenied, findSite } from './site-lookup.js';
 
 interface SiteGrant {
   id: string;
@@ -37,14 +37,36 @@ function grantsOf(ctx: EmulatorContext): Map<string, SiteGrant[]> {
 
 const key = (tenantId: string, siteId: string) => `${tenantId}/${siteId.toLowerCase()}`;
 
+const holdsTenantWide = (req: GraphRouteRequest) => req.caller.permissions.some((p) => tenantWide.includes(p.toLowerCase()));
+
+/** Whether the calling app holds a grant on the site with at least the role the method needs (read for GET, else write). */
+function grantedEnough(req: GraphRouteRequest, site: SiteFacts): boolean {
+  if (!req.caller.permissions.some((p) => p.toLowerCase() === 'sites.selected')) return false;
+  const needed = req.method === 'GET' ? roleRank.read! : roleRank.write!;
+  const grants = grantsOf(req.ctx).get(key(req.tenant.id, site.id)) ?? [];
+  return grants.some((g) => g.application.id === req.caller.appId && g.roles.some((r) => (roleRank[r.toLowerCase()] ?? 0) >= needed));
+}
+
 /** Whether an application caller may use this drive: tenant-wide permissions, or a Sites.Selected grant of the site. */
 export function appCanReach(req: GraphRouteRequest, owner: DriveOwner): boolean {
-  const held = req.caller.permissions.map((p) => p.toLowerCase());
-  if (held.some((p) => tenantWide.includes(p))) return true;
-  if (!held.includes('sites.selected') || owner.kind !== 'site') return false;
-  const needed = req.method === 'GET' ? roleRank.read! : roleRank.write!;
-  const grants = grantsOf(req.ctx).get(key(req.tenant.id, owner.site.id)) ?? [];
-  return grants.some((g) => g.application.id === req.caller.appId && g.roles.some((r) => (roleRank[r.toLowerCase()] ?? 0) >= needed));
+  if (holdsTenantWide(req)) return true;
+  return owner.kind === 'site' && grantedEnough(req, owner.site);
+}
+
+/**
+ * site-get for an application holding Sites.Selected: only a granted site answers, any other one is 403 accessDenied
+ * (https://learn.microsoft.com/graph/permissions-selected-overview). Delegated callers and tenant-wide apps pass.
+ */
+export function assertSiteReadable(req: GraphRouteRequest, site: SiteFacts): SiteFacts {
+  if (req.caller.kind !== 'application' || holdsTenantWide(req) || grantedEnough(req, site)) return site;
+  throw accessDenied();
+}
+
+function findGrant(req: GraphRouteRequest, site: SiteFacts): { grants: SiteGrant[]; index: number } {
+  const grants = grantsOf(req.ctx).get(key(req.tenant.id, site.id)) ?? [];
+  const index = grants.findIndex((g) => g.id === req.params.permission);
+  if (index < 0) throw graphErrors.itemNotFound('The requested permission could not be found.');
+  return { grants, index };
 }
 
 const permissionShape: ResourceShape = {
@@ -96,6 +118,25 @@ export const siteGrantRoutes: GraphRoute[] = [
       const site = findSite(req, req.params.site!);
       const grants = grantsOf(req.ctx).get(key(req.tenant.id, site.id)) ?? [];
       return collection(req, { shape: permissionShape, items: grants.map(permissionResource), context: `sites('${site.id}')/permissions` });
+    },
+  },
+  // site-get-permission (https://learn.microsoft.com/graph/api/site-get-permission)
+  {
+    path: '/sites/{site}/permissions/{permission}',
+    handler: (req) => {
+      const site = findSite(req, req.params.site!);
+      const { grants, index } = findGrant(req, site);
+      return new GraphReply(200, { '@odata.context': `${req.serviceRoot}/$metadata#sites('${site.id}')/permissions/$entity`, ...permissionResource(grants[index]!) });
+    },
+  },
+  // site-delete-permission (https://learn.microsoft.com/graph/api/site-delete-permission): 204, the app loses the site
+  {
+    path: '/sites/{site}/permissions/{permission}',
+    method: 'DELETE',
+    handler: (req) => {
+      const { grants, index } = findGrant(req, findSite(req, req.params.site!));
+      grants.splice(index, 1);
+      return new GraphReply(204, undefined);
     },
   },
 ];

@@ -5646,6 +5646,68 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/workspaces/{workspaceId}/integrations/m365/site-grants": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sites.Selected: grant the integration's app each allowed SharePoint site (read), with your own connection holding Sites.FullControl.All; answers the result per site */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description opaque id starting with ws_ */
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description one result per allowed site, in the settings' order */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            sites: {
+                                /** @description Microsoft's error code, when not granted */
+                                graphCode?: string;
+                                /** @description Microsoft's message, when not granted */
+                                message?: string;
+                                roles?: string[];
+                                /** @description Graph's site id, when the site was found */
+                                siteId?: string;
+                                /** @description granted now; already granted to the app; no such site in the tenant; Microsoft refused the grant; another Graph error */
+                                status: "granted" | "already_granted" | "not_found" | "refused" | "error";
+                                /** @description the allowed site URL */
+                                url: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description A problem (RFC 9457) with a stable `code` */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json; charset=utf-8": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/workspaces/{workspaceId}/integrations/m365/test": {
         parameters: {
             query?: never;

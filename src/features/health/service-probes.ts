@@ -3,6 +3,7 @@
 // (sending mail or Teams messages) or that are not Graph (Dynamics 365) are skipped with the reason.
 import type { PermissionMode, Service } from '../../microsoft/identity/index.js';
 import type { GraphClient } from '../../microsoft/graph/graph-client.js';
+import { sitePath } from '../../microsoft/graph/sharepoint-sites.js';
 
 export interface ProbeContext {
   graph: GraphClient;
@@ -17,12 +18,6 @@ const firstUserId = async (graph: GraphClient): Promise<string> => {
   if (!id) throw Object.assign(new Error('the tenant has no users to check with'), { code: 'no_users' });
   return id;
 };
-
-/** `https://contoso.sharepoint.com/sites/finance` → Graph's `/sites/contoso.sharepoint.com:/sites/finance`. */
-function sitePath(siteUrl: string): string {
-  const url = new URL(siteUrl);
-  return url.pathname === '/' || url.pathname === '' ? `/sites/${url.hostname}` : `/sites/${url.hostname}:${url.pathname.replace(/\/+$/, '')}`;
-}
 
 const SIDE_EFFECT_ONLY = 'This permission only allows sending, which Test Connection does not do; the permissions step checked it is granted.';
 
@@ -40,7 +35,7 @@ export const PROBES: Record<Service, Record<PermissionMode, Probe>> = {
     delegated: { run: async ({ graph }) => void (await graph.get('/me/drive')) },
   },
   sharepoint: {
-    // With Sites.Selected only granted sites answer: check the first allowed one.
+    // With allowed sites (Sites.Selected) test-connection checks each one (allowed-sites-step.ts); without, the root site.
     application: { run: async ({ graph, allowedSites }) => void (await graph.get(allowedSites[0] ? sitePath(allowedSites[0]) : '/sites/root')) },
     delegated: { run: async ({ graph }) => void (await graph.get('/sites/root')) },
   },

@@ -26,6 +26,7 @@ import type { Clock } from '../../platform/time/clock.js';
 import type { ConnectionUser } from '../../contract/integration-schemas.js';
 import { readMicrosoftExpiry } from './microsoft-credential-expiry.js';
 import { PROBES } from './service-probes.js';
+import { allowedSitesStep } from './allowed-sites-step.js';
 import { checkRegistration } from './registration-check.js';
 import type { ConnectionHealth, ConnectionReport, TestStep } from '../../contract/health-schemas.js';
 
@@ -189,6 +190,10 @@ export async function testConnection(deps: TestConnectionDeps, workspaceId: stri
 
   // 3. one live call per service
   for (const service of services) {
+    if (service === 'sharepoint' && mode === 'application' && auth.allowedSites.length > 0) {
+      steps.push(await allowedSitesStep(graph, auth.allowedSites));
+      continue;
+    }
     const probe = PROBES[service][mode];
     if ('skip' in probe) {
       steps.push({ name: `service:${service}`, status: 'skipped', message: probe.skip });
@@ -219,7 +224,7 @@ function healthOf(steps: TestStep[]): ConnectionHealth {
   if (identity.some((s) => s.code !== undefined && CONSENT_CODES.has(s.code))) return 'consent_required';
   if (identity.length > 0) return 'authentication_error';
   if (failed.some((s) => s.name === 'registration')) return 'setup_error';
-  if (failed.some((s) => s.name === 'permissions' || s.code === 'graph_access_denied')) return 'permission_error';
+  if (failed.some((s) => s.name === 'permissions' || s.code === 'graph_access_denied' || s.code === 'sites_not_granted')) return 'permission_error';
   if (failed.length > 0) return 'service_error';
   return 'connected';
 }
