@@ -1,6 +1,6 @@
-import { useState } from 'react';
 import * as api from '../api/client.js';
 import { Card } from '../components/card.js';
+import { CursorPager, useCursorTrail } from '../components/cursor-pager.js';
 import { EmptyState } from '../components/empty-state.js';
 import { LoadingState } from '../components/loading-state.js';
 import { PageHeader } from '../components/page-header.js';
@@ -14,17 +14,9 @@ const pageSize = 25;
 
 export function AuditLogPage() {
   const workspace = useWorkspace();
-  // Cursors of the pages walked so far: the API pages forward (older) only, so "Newer" steps back along this trail.
-  const [trail, setTrail] = useState<string[]>([]);
-  const cursor = trail.at(-1);
-  const page = useLoader(() => api.listAuditLog(workspace.id, { limit: pageSize, cursor }), [workspace.id, cursor]);
-  const [seenWorkspace, setSeenWorkspace] = useState(workspace.id);
-  if (seenWorkspace !== workspace.id) {
-    setSeenWorkspace(workspace.id);
-    setTrail([]);
-  }
-
-  const nextCursor = page.data?.nextCursor;
+  const trail = useCursorTrail(workspace.id);
+  const cursor = trail.cursor;
+  const page = useLoader(() => api.listAuditLog(workspace.id, { limit: pageSize, ...(cursor ? { cursor } : {}) }), [workspace.id, cursor]);
   return (
     <>
       <PageHeader
@@ -46,27 +38,7 @@ export function AuditLogPage() {
             <EmptyState title="Nothing recorded yet">Changes to API keys, members and settings appear here as they happen.</EmptyState>
           )}
           {page.data && page.data.items.length > 0 && <AuditLogTable entries={page.data.items} />}
-          {page.data && (trail.length > 0 || nextCursor) && (
-            <nav className="pager" aria-label="Audit log pages">
-              <button
-                type="button"
-                className="button button--secondary button--small"
-                disabled={trail.length === 0 || page.loading}
-                onClick={() => setTrail((t) => t.slice(0, -1))}
-              >
-                ← Newer
-              </button>
-              <span className="pager__position">Page {trail.length + 1}</span>
-              <button
-                type="button"
-                className="button button--secondary button--small"
-                disabled={!nextCursor || page.loading}
-                onClick={() => nextCursor && setTrail((t) => [...t, nextCursor])}
-              >
-                Older →
-              </button>
-            </nav>
-          )}
+          {page.data && <CursorPager label="Audit log pages" trail={trail} nextCursor={page.data.nextCursor} loading={page.loading} />}
         </Card>
       )}
     </>

@@ -3,6 +3,7 @@
 // user's reach; they stay listed (never silently dropped), and the status filter finds them.
 import { useState } from 'react';
 import { Card } from '../components/card.js';
+import { CursorPager, useCursorTrail } from '../components/cursor-pager.js';
 import { EmptyState } from '../components/empty-state.js';
 import { LoadingState } from '../components/loading-state.js';
 import { Notice } from '../components/notice.js';
@@ -20,16 +21,9 @@ const statuses = Object.keys(statusLabels) as AttachmentStatus[];
 export function FilesPage() {
   const workspace = useWorkspace();
   const [status, setStatus] = useState<AttachmentStatus | ''>('');
-  // Cursors of the pages walked so far: the API pages forward (older) only, so "Newer" steps back along this trail.
-  const [trail, setTrail] = useState<string[]>([]);
-  const cursor = trail.at(-1);
+  const trail = useCursorTrail(`${workspace.id} ${status}`);
+  const cursor = trail.cursor;
   const page = useLoader(() => listWorkspaceAttachments(workspace.id, { limit: pageSize, cursor, status: status || undefined }), [workspace.id, cursor, status]);
-  const [seen, setSeen] = useState(`${workspace.id} ${status}`);
-  if (seen !== `${workspace.id} ${status}`) {
-    setSeen(`${workspace.id} ${status}`);
-    setTrail([]);
-  }
-  const nextCursor = page.data?.nextCursor;
 
   return (
     <>
@@ -67,17 +61,7 @@ export function FilesPage() {
             </EmptyState>
           )}
           {page.data && page.data.items.length > 0 && <AttachmentsTable workspaceId={workspace.id} attachments={page.data.items} />}
-          {page.data && (trail.length > 0 || nextCursor) && (
-            <nav className="pager" aria-label="Attachment pages">
-              <button type="button" className="button button--secondary button--small" disabled={trail.length === 0 || page.loading} onClick={() => setTrail((t) => t.slice(0, -1))}>
-                ← Newer
-              </button>
-              <span className="pager__position">Page {trail.length + 1}</span>
-              <button type="button" className="button button--secondary button--small" disabled={!nextCursor || page.loading} onClick={() => nextCursor && setTrail((t) => [...t, nextCursor])}>
-                Older →
-              </button>
-            </nav>
-          )}
+          {page.data && <CursorPager label="Attachment pages" trail={trail} nextCursor={page.data.nextCursor} loading={page.loading} />}
         </Card>
       )}
     </>
