@@ -227,8 +227,9 @@ describe('security configuration (conditionalaccessroot-list-policies, security-
     assert.ok(result.body['@odata.nextLink']);
   });
 
-  test('SharePoint tenant settings need SharePointTenantSettings.Read.All: 403 for the demo app, 200 with the role', async () => {
-    assertGraphError(await graphGet(emulator, '/admin/sharepoint/settings', appOnly), 403, 'Authorization_RequestDenied');
+  test('SharePoint tenant settings need SharePointTenantSettings.Read.All: 403 for an app with other roles, 200 with the role', async () => {
+    const without = await appWithRoles(emulator, tid, ['Directory.Read.All', 'Policy.Read.All']);
+    assertGraphError(await graphGet(emulator, '/admin/sharepoint/settings', without.token), 403, 'Authorization_RequestDenied');
     const { token } = await appWithRoles(emulator, tid, ['SharePointTenantSettings.Read.All']);
     const result = await graphGet(emulator, '/admin/sharepoint/settings', token);
     assert.equal(result.status, 200);
