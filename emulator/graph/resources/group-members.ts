@@ -1,7 +1,7 @@
 // A group's members as a directoryObject collection: users and nested groups, each with its `@odata.type` and its
 // own default properties (https://learn.microsoft.com/graph/api/group-list-members); transitively, members of
 // nested groups too, each object once (https://learn.microsoft.com/graph/api/group-list-transitivemembers).
-import type { Group, Tenant } from '../../state/directory-types.js';
+import type { Group, Tenant, User } from '../../state/directory-types.js';
 import type { GraphRouteRequest } from '../graph-router.js';
 import { project, type GraphObject, type ResourceShape } from '../odata-query.js';
 import { groupResource, groupShape, userAsDirectoryObject, userShape } from './directory-resources.js';
@@ -18,27 +18,41 @@ export const directoryObjectShape: ResourceShape = {
 
 const asMember = (item: GraphObject, shape: ResourceShape, selected: boolean) => (selected ? item : project(item, shape, undefined));
 
-export function groupMembers(req: GraphRouteRequest, group: Group, transitive: boolean): GraphObject[] {
+/** A member found while walking a group: the object is made only when a page shows it (see memberObject). */
+export type GroupMember = { kind: 'user'; user: User } | { kind: 'group'; group: Group };
+
+/**
+ * The group's members (transitively: members of nested groups too, each once), as references. A page of a large
+ * group then costs its own members, not the whole group: `memberObject` makes each one's Graph object.
+ */
+export function groupMembers(req: GraphRouteRequest, group: Group, transitive: boolean): GroupMember[] {
   const { directory, security } = req.ctx;
   const nested = security.of(req.tenant.id).nestedGroups;
-  const selected = req.search.has('$select');
   const seen = new Set<string>();
-  const out: GraphObject[] = [];
+  const out: GroupMember[] = [];
   const visit = (g: Group, tenant: Tenant) => {
     for (const id of g.memberIds) {
       const user = directory.getUser(id);
       if (!user || seen.has(user.id)) continue;
       seen.add(user.id);
-      out.push(asMember(userAsDirectoryObject(user, tenant), userShape, selected));
+      out.push({ kind: 'user', user });
     }
     for (const childId of nested[g.id] ?? []) {
       const child = directory.groupsOf(tenant.id).find((c) => c.id === childId);
       if (!child || seen.has(child.id)) continue;
       seen.add(child.id);
-      out.push(asMember({ '@odata.type': '#microsoft.graph.group', ...groupResource(child, tenant) }, groupShape, selected));
+      out.push({ kind: 'group', group: child });
       if (transitive) visit(child, tenant);
     }
   };
   visit(group, req.tenant);
   return out;
+}
+
+/** A member as a directoryObject: its `@odata.type` and its own type's defaults (or what $select names). */
+export function memberObject(req: GraphRouteRequest, member: GroupMember): GraphObject {
+  const selected = req.search.has('$select');
+  return member.kind === 'user'
+    ? asMember(userAsDirectoryObject(member.user, req.tenant), userShape, selected)
+    : asMember({ '@odata.type': '#microsoft.graph.group', ...groupResource(member.group, req.tenant) }, groupShape, selected);
 }

@@ -20,7 +20,7 @@ import {
   subscribedSkuShape,
   userShape,
 } from '../resources/directory-resources.js';
-import { directoryObjectShape, groupMembers } from '../resources/group-members.js';
+import { directoryObjectShape, groupMembers, memberObject } from '../resources/group-members.js';
 import { usersAsGraph } from '../resources/user-security.js';
 
 const tenantUsers = (req: GraphRouteRequest) => req.ctx.directory.usersOf(req.tenant.id);
@@ -73,7 +73,7 @@ export const directoryRoutes: GraphRoute[] = [
     path: '/groups/{group}/members',
     handler: (req) => {
       const group = findGroup(req, req.params.group!);
-      return collection(req, { shape: directoryObjectShape, items: groupMembers(req, group, false), context: 'directoryObjects' });
+      return collection(req, { shape: directoryObjectShape, items: groupMembers(req, group, false), resource: (m) => memberObject(req, m), context: 'directoryObjects' });
     },
   },
   { path: '/organization', handler: (req) => collection(req, { shape: organizationShape, items: [organizationResource(req.tenant)], context: 'organization' }) },
