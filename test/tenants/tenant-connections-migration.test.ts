@@ -2,45 +2,26 @@
 // consent tenant and every tenant an application token was cached for (one row each, lower case). Run on
 // PostgreSQL (a fresh schema migrates in a moment; a fresh PGlite costs seconds of initdb).
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import { Kysely, PostgresDialect, sql } from 'kysely';
-import { Migrator } from 'kysely/migration';
-import pg from 'pg';
-import { migrationProvider } from '../../src/platform/store/migrations/index.js';
-import { postgresAvailability, runnerDropsSchemas, skipReason, testSchemaName } from '../support/stores.js';
+import { describe, it } from 'node:test';
+import { useMigrationSchema } from '../support/migration-schema.js';
+import { skipReason } from '../support/stores.js';
 
 const CONTOSO = 'c0a7e5a0-5e3d-4b7a-9a65-7c0e2f4d1a01';
 const FABRIKAM = 'fab71ca0-2d4e-4c1b-8e3f-6a9b0c1d2e02';
 
 describe('migration 0025: tenant connections backfilled from admin consent and app tokens', { skip: skipReason('postgres') }, () => {
-  let db: Kysely<any>; // eslint-disable-line @typescript-eslint/no-explicit-any
-  let migrator: Migrator;
-  const schema = testSchemaName();
-
-  before(async () => {
-    const { url } = postgresAvailability() as { url: string };
-    const admin = new pg.Client({ connectionString: url });
-    await admin.connect();
-    await admin.query(`create schema ${schema}`);
-    await admin.end();
-    db = new Kysely({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: url, max: 2, options: `-c search_path=${schema}` }) }) });
-    migrator = new Migrator({ db, provider: migrationProvider, migrationTableSchema: schema });
-  });
-  after(async () => {
-    if (!runnerDropsSchemas()) await sql`drop schema ${sql.id(schema)} cascade`.execute(db);
-    await db?.destroy();
-  });
+  const migration = useMigrationSchema();
 
   it('makes one active connection per consented tenant', async () => {
-    assert.equal((await migrator.migrateTo('0024-access-reviews')).error, undefined);
-    await db.insertInto('workspaces').values([{ id: 'ws_1', name: 'MSP' }, { id: 'ws_2', name: 'Other' }]).execute();
+    assert.equal((await migration.migrator.migrateTo('0024-access-reviews')).error, undefined);
+    await migration.db.insertInto('workspaces').values([{ id: 'ws_1', name: 'MSP' }, { id: 'ws_2', name: 'Other' }]).execute();
     const consentAt = new Date('2026-11-01T09:00:00Z');
-    await db.insertInto('m365_integrations').values({ workspace_id: 'ws_1', id: 'int_1', client_id: 'app', services: '[]', admin_consent_tenant: CONTOSO.toUpperCase(), admin_consent_at: consentAt }).execute();
+    await migration.db.insertInto('m365_integrations').values({ workspace_id: 'ws_1', id: 'int_1', client_id: 'app', services: '[]', admin_consent_tenant: CONTOSO.toUpperCase(), admin_consent_at: consentAt }).execute();
     const token = (workspace: string, tenant: string) => ({ id: `${workspace}:${tenant}`, workspace_id: workspace, tenant_id: tenant, credential_id: 'cred', access_token_sealed: 'sealed', expires_at: new Date() });
-    await db.insertInto('m365_app_tokens').values([token('ws_1', CONTOSO), token('ws_1', FABRIKAM), token('ws_2', FABRIKAM)]).execute();
+    await migration.db.insertInto('m365_app_tokens').values([token('ws_1', CONTOSO), token('ws_1', FABRIKAM), token('ws_2', FABRIKAM)]).execute();
 
-    assert.equal((await migrator.migrateToLatest()).error, undefined);
-    const rows = await db.selectFrom('m365_tenant_connections').select(['workspace_id', 'tenant_id', 'status', 'consented_at', 'health']).orderBy('workspace_id').orderBy('tenant_id').execute();
+    assert.equal((await migration.migrator.migrateToLatest()).error, undefined);
+    const rows = await migration.db.selectFrom('m365_tenant_connections').select(['workspace_id', 'tenant_id', 'status', 'consented_at', 'health']).orderBy('workspace_id').orderBy('tenant_id').execute();
     assert.deepEqual(rows, [
       { workspace_id: 'ws_1', tenant_id: CONTOSO, status: 'active', consented_at: consentAt, health: 'unknown' },
       { workspace_id: 'ws_1', tenant_id: FABRIKAM, status: 'active', consented_at: null, health: 'unknown' },
