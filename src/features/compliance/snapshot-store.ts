@@ -10,7 +10,7 @@ import { newId } from '../../platform/store/ids.js';
 import type { Database } from '../../platform/store/schema.js';
 import { isUniqueViolation } from '../../platform/store/unique-violation.js';
 import { canonicalJson, sha256Hex } from './canonical-json.js';
-import { AREA_NAMES, SNAPSHOT_FORMAT, SNAPSHOT_VERSION, type AreaName, type TenantSnapshot } from './snapshot.js';
+import { AREA_NAMES, SNAPSHOT_FORMAT, SNAPSHOT_VERSION, type AreaName, type SnapshotAreas, type TenantSnapshot } from './snapshot.js';
 import { withoutSecrets } from './snapshot-secrets.js';
 
 export interface StoredSnapshot {
@@ -109,6 +109,19 @@ function storedFrom(row: { id: string; tenant_id: string; sequence: number; coll
     areas,
     faults: JSON.parse(row.faults) as TenantSnapshot['faults'],
   };
+}
+
+/** One area of a snapshot of the workspace, or undefined (not collected, or another workspace's snapshot). */
+export async function loadSnapshotArea<A extends AreaName>(db: Kysely<Database>, workspaceId: string, snapshotId: string, area: A): Promise<SnapshotAreas[A] | undefined> {
+  const row = await db
+    .selectFrom('compliance_snapshot_areas')
+    .innerJoin('compliance_snapshots', 'compliance_snapshots.id', 'compliance_snapshot_areas.snapshot_id')
+    .select('compliance_snapshot_areas.body')
+    .where('compliance_snapshots.id', '=', snapshotId)
+    .where('compliance_snapshots.workspace_id', '=', workspaceId)
+    .where('compliance_snapshot_areas.area', '=', area)
+    .executeTakeFirst();
+  return row ? (JSON.parse(gunzipSync(Buffer.from(row.body)).toString('utf8')) as SnapshotAreas[A]) : undefined;
 }
 
 /** One snapshot of the workspace with its areas, or undefined (another workspace's id reads as missing). */

@@ -12,7 +12,7 @@ import type { Clock } from '../../platform/time/clock.js';
 import { collectSnapshot } from './collectors/collect-areas.js';
 import type { DeltaState } from './directory-delta-collector.js';
 import type { AreaName, GraphObject } from './snapshot.js';
-import { appendSnapshot, loadSnapshot, type StoredSnapshot } from './snapshot-store.js';
+import { appendSnapshot, loadSnapshotArea, type StoredSnapshot } from './snapshot-store.js';
 
 export const COMPLIANCE_SYNC_JOB = 'compliance.sync';
 
@@ -88,8 +88,8 @@ async function usersToContinue(db: Kysely<Database>, workspaceId: string, tenant
     .limit(1)
     .executeTakeFirst();
   if (newest?.id !== state.snapshot_id) return undefined;
-  const previous = await loadSnapshot(db, workspaceId, state.snapshot_id);
-  const users = previous?.snapshot.areas.directory?.users;
+  // Only the directory area: the other areas of the previous snapshot play no part in a delta round.
+  const users = (await loadSnapshotArea(db, workspaceId, state.snapshot_id, 'directory'))?.users;
   return Array.isArray(users) ? { objects: users as GraphObject[], deltaLink: state.users_delta_link } : undefined;
 }
 
