@@ -5,9 +5,8 @@
 // Screenshots: test-results/a11y-<page>-<width>.png. Needs the built console (`npm run build`).
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
-import { browserSkipReason, launchBrowser, screenshot, signInOnPage } from '../support/browser.js';
+import { axeViolations, browserSkipReason, launchBrowser, screenshot, signInOnPage } from '../support/browser.js';
 import { startTestHub, type TestHub } from '../support/hub.js';
 import { signInThroughApi } from './api-session.js';
 
@@ -58,8 +57,7 @@ describe('console accessibility in Chromium', { skip: browserSkipReason() }, () 
         await wide.goto(entry.path());
         await wide.getByRole('main').getByText(entry.ready).first().waitFor();
         await screenshot(wide, `${entry.name}-1280`, 'a11y');
-        const result = await new AxeBuilder({ page: wide }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-        for (const v of result.violations) violations.push(`${entry.name}: ${v.id} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+        for (const v of await axeViolations(wide)) violations.push(`${entry.name}: ${v}`);
 
         await narrow.goto(entry.path());
         await narrow.getByRole('main').getByText(entry.ready).first().waitFor();
@@ -107,10 +105,7 @@ describe('console accessibility in Chromium', { skip: browserSkipReason() }, () 
     }
   });
 
-  const axeViolations = async (page: Page, where: string): Promise<string[]> => {
-    const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-    return result.violations.map((v) => `${where}: ${v.id} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
-  };
+  const violationsAt = async (page: Page, where: string): Promise<string[]> => (await axeViolations(page)).map((v) => `${where}: ${v}`);
   const focusedText = (page: Page) => page.evaluate(() => (document.activeElement === document.body ? 'BODY' : (document.activeElement?.textContent ?? '').trim()));
 
   test('each confirm dialog passes axe while open and, closed with Escape, hands focus back to the button that opened it', async () => {
@@ -128,7 +123,7 @@ describe('console accessibility in Chromium', { skip: browserSkipReason() }, () 
         await page.keyboard.press('Enter');
         await page.getByRole('dialog').waitFor();
         await screenshot(page, `dialog-${dialog.name}`, 'a11y');
-        violations.push(...(await axeViolations(page, dialog.name)));
+        violations.push(...(await violationsAt(page, dialog.name)));
         await page.keyboard.press('Escape');
         await page.getByRole('dialog').waitFor({ state: 'detached' });
         await page.waitForFunction(() => document.activeElement !== document.body);
@@ -162,7 +157,7 @@ describe('console accessibility in Chromium', { skip: browserSkipReason() }, () 
       const described = await clientId.getAttribute('aria-describedby');
       assert.ok(described && (await page.locator(`#${described.split(' ')[0]}`).innerText()).length > 0, 'its error is tied to it');
       await screenshot(page, 'integration-form-errors', 'a11y');
-      assert.deepEqual(await axeViolations(page, 'integration-form-errors'), []);
+      assert.deepEqual(await violationsAt(page, 'integration-form-errors'), []);
     } finally {
       await page.context().close();
     }
@@ -176,7 +171,7 @@ describe('console accessibility in Chromium', { skip: browserSkipReason() }, () 
       await page.goto('/auth/m365/callback?state=never-issued&code=ignored');
       await page.getByRole('heading').first().waitFor();
       await screenshot(page, 'callback-error-400', 'a11y');
-      assert.deepEqual(await axeViolations(page, 'callback-error'), []);
+      assert.deepEqual(await violationsAt(page, 'callback-error'), []);
       await page.keyboard.press('Tab');
       const focused = await page.evaluate(() => ({ tag: document.activeElement?.tagName, href: document.activeElement?.getAttribute('href') }));
       assert.equal(focused.tag, 'A', 'Tab reaches a link out of the page');

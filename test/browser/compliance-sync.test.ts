@@ -6,11 +6,10 @@
 // Passes axe (WCAG 2.1 A/AA). Screenshots: test-results/compliance-sync-*.png. Needs `npm run build`.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser } from 'playwright-core';
 import { startEmulator, type EmulatorHandle } from '../../emulator/harness.js';
 import { appWithRoles, graphGet } from '../../emulator/graph/test/graph-test-client.js';
-import { browserSkipReason, launchBrowser, screenshot, signInOnPage } from '../support/browser.js';
+import { axeViolations, browserSkipReason, launchBrowser, screenshot, signInOnPage } from '../support/browser.js';
 import { startTestHub, type TestHub } from '../support/hub.js';
 import { signInThroughApi } from './api-session.js';
 
@@ -89,8 +88,7 @@ describe('compliance syncs in Chromium', { skip: browserSkipReason() }, () => {
       await diff.scrollIntoViewIfNeeded();
       await screenshot(page, '02-drift', 'compliance-sync');
 
-      const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-      assert.deepEqual(result.violations.map((v) => `${v.id} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`), [], 'axe WCAG 2.1 A/AA violations');
+      assert.deepEqual(await axeViolations(page), [], 'axe WCAG 2.1 A/AA violations');
     } finally {
       await context.close();
     }

@@ -5,25 +5,19 @@
 // 1280 and 400 px. Screenshots: test-results/files-*.png. Needs the built console (`npm run build`).
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { AxeBuilder } from '@axe-core/playwright';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { startEmulator, type EmulatorHandle } from '../../emulator/harness.js';
 import { userToken } from '../../emulator/graph/test/graph-test-client.js';
 import { FILES_REFRESH_LINKS_JOB } from '../../src/features/files/index.js';
 import { saveDelegatedConnection } from '../../src/features/tokens/connection-store.js';
 import { systemClock } from '../../src/platform/time/clock.js';
-import { browserSkipReason, launchBrowser, screenshot, signInOnPage } from '../support/browser.js';
+import { axeViolations, browserSkipReason, launchBrowser, screenshot, signInOnPage } from '../support/browser.js';
 import { startTestHub, type TestHub } from '../support/hub.js';
 import { waitFor } from '../support/wait-for.js';
 import { signInThroughApi } from './api-session.js';
 
 const DANA = 'dana@contoso.onmicrosoft.com';
 const MEMBER = { email: 'member@example.test', password: 'correct horse battery staple' };
-
-async function axeViolations(page: Page): Promise<string[]> {
-  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  return result.violations.map((v) => `${v.id} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
-}
 
 describe('the Files page in Chromium', { skip: browserSkipReason() }, () => {
   let emulator: EmulatorHandle;

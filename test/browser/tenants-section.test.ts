@@ -6,17 +6,15 @@
 // Screenshots: test-results/tenants-*.png. Needs the built console (`npm run build`).
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { AxeBuilder } from '@axe-core/playwright';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { startEmulator, type EmulatorHandle } from '../../emulator/harness.js';
 import { recordTenantConsent } from '../../src/features/tenants/index.js';
-import { browserSkipReason, collectPageErrors, launchBrowser, screenshot, signInOnPage } from '../support/browser.js';
+import { axeViolations, browserSkipReason, collectPageErrors, launchBrowser, screenshot, signInOnPage } from '../support/browser.js';
 import { startTestHub, type TestHub } from '../support/hub.js';
 import { CONTOSO, DEMO_APP, DEMO_SECRET, FABRIKAM } from '../connect/support/connect-kit.js';
 import { signInThroughApi } from './api-session.js';
 
-const axe = async (page: Page) =>
-  (await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze()).violations.map((v) => `${v.id} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+const axe = axeViolations;
 
 describe('Tenants section in Chromium', { skip: browserSkipReason() }, () => {
   let emulator: EmulatorHandle;

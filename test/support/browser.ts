@@ -3,6 +3,7 @@
 // it: a missing browser there means the journey was not tested, which must fail rather than pass quietly.
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
+import { AxeBuilder } from '@axe-core/playwright';
 import { chromium, type Browser, type Page } from 'playwright-core';
 
 export const chromiumPath = '/usr/bin/chromium';
@@ -60,4 +61,10 @@ export async function signInOnPage(page: Page, credentials: { email: string; pas
   await page.getByLabel('Password').fill(credentials.password);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.waitForURL(/\/w\//);
+}
+
+/** axe's WCAG 2.1 A/AA violations on the page, each as `rule (selectors)`: a test asserts the list is empty. */
+export async function axeViolations(page: Page): Promise<string[]> {
+  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  return result.violations.map((v) => `${v.id} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
 }
