@@ -211,6 +211,19 @@ describe('Graph client', () => {
     assert.equal(seen[1]!.url, '/v1.0/users?$skiptoken=abc');
   });
 
+  it('tells the caller of each page as it arrives, before its items (sync progress counts pages, not lists)', async () => {
+    handlers = [
+      (_req, res) => json(res, 200, { value: [1, 2], '@odata.nextLink': `${url}/v1.0/users?$skiptoken=abc` }),
+      (_req, res) => json(res, 200, { value: [3], '@odata.nextLink': `${url}/v1.0/users?$skiptoken=def` }),
+      (_req, res) => json(res, 200, { value: [] }),
+    ];
+    const seenAt: number[] = [];
+    const items: unknown[] = [];
+    for await (const item of client().paginate('/users', { onPage: () => seenAt.push(items.length) })) items.push(item);
+    assert.deepEqual(items, [1, 2, 3]);
+    assert.deepEqual(seenAt, [0, 2, 3], 'three pages, each counted before its items are handed out');
+  });
+
   it('never logs the token or the query string', async () => {
     const lines: string[] = [];
     const logger = createLogger({ level: 'debug', destination: new Writable({ write: (chunk, _e, done) => (lines.push(String(chunk)), done()) }) });

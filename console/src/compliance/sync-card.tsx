@@ -1,6 +1,7 @@
 // "Refresh data": syncs one tenant now (a job: the areas read so far, then what each area Microsoft refused needs),
 // and the tenant's automatic sync schedule. Each sync adds a snapshot to the tenant's hash chain.
 import { useEffect, useRef, useState } from 'react';
+import { complianceAreaLabel } from '../../../src/contract/compliance-areas.js';
 import { ApiProblem, asProblem } from '../api/problem.js';
 import { Card } from '../components/card.js';
 import { LoadingState } from '../components/loading-state.js';
@@ -18,16 +19,6 @@ interface SyncResult {
 }
 
 type Run = { state: 'idle' } | { state: 'running'; progress: string | null } | { state: 'done'; result: SyncResult } | { state: 'failed'; problem: ApiProblem };
-
-const AREA_NAMES: Record<string, string> = {
-  directory: 'Users, groups, domains and licences',
-  authenticationMethods: 'Authentication methods',
-  roles: 'Directory roles',
-  conditionalAccess: 'Conditional access',
-  authorization: 'Authorization and consent policies',
-  sharePoint: 'SharePoint settings',
-  secureScore: 'Secure Score',
-};
 
 const SCHEDULES: Array<{ hours: number | null; label: string }> = [
   { hours: null, label: 'Off (only when you refresh)' },
@@ -105,7 +96,7 @@ function SyncOutcome({ result }: { result: SyncResult }) {
             <ul>
               {faults.map(([area, fault]) => (
                 <li key={area} data-area={area}>
-                  <strong>{AREA_NAMES[area] ?? area}:</strong>{' '}
+                  <strong>{complianceAreaLabel(area)}:</strong>{' '}
                   {fault.status === 'permission_error' && fault.permission ? (
                     <>
                       grant the application permission <code>{fault.permission}</code> to the app and admin consent in Microsoft Entra, then refresh again.

@@ -4,6 +4,8 @@
 // Graph objects are typed loosely on purpose: a malformed object must reach a rule as data (the rule reports
 // `error`), never stop the parse of the whole snapshot.
 
+import { COMPLIANCE_AREA_LABELS, type ComplianceAreaName } from '../../contract/compliance-areas.js';
+
 export const SNAPSHOT_FORMAT = 'm365hub.snapshot';
 export const SNAPSHOT_VERSION = 1;
 
@@ -85,15 +87,11 @@ export interface SnapshotAreas {
 }
 
 export type AreaName = keyof SnapshotAreas;
-export const AREA_NAMES: readonly AreaName[] = [
-  'directory',
-  'authenticationMethods',
-  'roles',
-  'conditionalAccess',
-  'authorization',
-  'sharePoint',
-  'secureScore',
-];
+/** Every area, in the order a sync reads them: the contract's list, checked here to be exactly the snapshot's areas. */
+export const AREA_NAMES = Object.keys(COMPLIANCE_AREA_LABELS) as readonly AreaName[];
+type SameAreas = [AreaName] extends [ComplianceAreaName] ? ([ComplianceAreaName] extends [AreaName] ? true : never) : never;
+const sameAreas: SameAreas = true;
+void sameAreas;
 
 export interface TenantSnapshot {
   format: typeof SNAPSHOT_FORMAT;

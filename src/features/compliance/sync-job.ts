@@ -3,6 +3,7 @@
 // leaves nothing half-written (the worker runs it again from the start). Users continue from the delta link the
 // previous sync kept, while that sync's snapshot is still the newest of the chain.
 import type { Kysely } from 'kysely';
+import { complianceAreaLabel } from '../../contract/compliance-areas.js';
 import type { GraphClient } from '../../microsoft/graph/graph-client.js';
 import { JobFailure } from '../../platform/jobs/job-failure.js';
 import type { JobHandler } from '../../platform/jobs/job-worker.js';
@@ -31,20 +32,11 @@ export interface ComplianceSyncResult {
   areas: AreaName[];
   faults: Partial<Record<AreaName, { status: string; permission?: string; message: string }>>;
   objects: number;
+  /** Requests answered by Microsoft Graph: every page of every list, and each single object. */
   pages: number;
   users: 'full' | 'delta' | 'full_after_expiry' | 'not_read';
   malformed: string[];
 }
-
-const AREA_LABELS: Record<AreaName, string> = {
-  directory: 'users, groups, domains and licences',
-  authenticationMethods: 'authentication methods',
-  roles: 'directory roles',
-  conditionalAccess: 'conditional access',
-  authorization: 'authorization and consent policies',
-  sharePoint: 'SharePoint settings',
-  secureScore: 'Secure Score',
-};
 
 export function complianceSyncJobs(deps: ComplianceSyncDeps): Record<string, JobHandler> {
   return {
@@ -55,7 +47,7 @@ export function complianceSyncJobs(deps: ComplianceSyncDeps): Record<string, Job
       const collected = await collectSnapshot(deps.graphFor(workspaceId, tenantId), tenantId, deps.clock.now(), {
         signal,
         usersDelta: await usersToContinue(deps.db, workspaceId, tenantId),
-        onProgress: (p) => progress(p.areasDone, p.areasTotal, p.areasDone < p.areasTotal ? `Reading ${AREA_LABELS[p.area]} (${p.objects} objects so far)` : `Read ${p.objects} objects`),
+        onProgress: (p) => progress(p.areasDone, p.areasTotal, p.areasDone < p.areasTotal ? `Reading ${complianceAreaLabel(p.area).toLowerCase()} (${p.objects} objects, ${p.pages} pages so far)` : `Read ${p.objects} objects in ${p.pages} pages`),
       });
       signal.throwIfAborted();
       const stored = await appendSnapshot(deps.db, { workspaceId, tenantId, collectedAt: new Date(collected.snapshot.collectedAt!), snapshot: collected.snapshot });

@@ -50,13 +50,18 @@ export interface GraphRequestOptions {
   signal?: AbortSignal;
 }
 
+export interface PaginateOptions extends GraphRequestOptions {
+  maxPages?: number;
+  onPage?: () => void;
+}
+
 export interface GraphClient {
   get<T = unknown>(path: string, options?: GraphRequestOptions): Promise<T>;
   post<T = unknown>(path: string, body: unknown, options?: GraphRequestOptions): Promise<T>;
   patch<T = unknown>(path: string, body: unknown, options?: GraphRequestOptions): Promise<T>;
   delete(path: string, options?: GraphRequestOptions): Promise<void>;
-  /** The items of a collection, page after page through `@odata.nextLink`. */
-  paginate<T = unknown>(path: string, options?: GraphRequestOptions & { maxPages?: number }): AsyncGenerator<T>;
+  /** The items of a collection, page after page through `@odata.nextLink`; `onPage` is told after each page arrives. */
+  paginate<T = unknown>(path: string, options?: PaginateOptions): AsyncGenerator<T>;
 }
 
 /** The client as built: also follows links Microsoft handed back (kept apart so hand-made test fakes stay small). */
@@ -146,10 +151,11 @@ export function createGraphClient(options: GraphClientOptions): LinkFollowingGra
     patch: (path, body, requestOptions) => send('PATCH', urlOf(path, requestOptions?.query), body, requestOptions),
     delete: (path, requestOptions) => send('DELETE', urlOf(path, requestOptions?.query), undefined, requestOptions),
     followLink: async (link, requestOptions) => send('GET', sameOriginLink(link, base), undefined, requestOptions),
-    async *paginate<T>(path: string, requestOptions: GraphRequestOptions & { maxPages?: number } = {}) {
+    async *paginate<T>(path: string, requestOptions: PaginateOptions = {}) {
       let url: URL | undefined = urlOf(path, requestOptions.query);
       for (let page = 0; url && page < (requestOptions.maxPages ?? Infinity); page++) {
         const body: { value?: T[]; '@odata.nextLink'?: string } = await send('GET', url, undefined, requestOptions);
+        requestOptions.onPage?.();
         for (const item of body?.value ?? []) yield item;
         const next = body?.['@odata.nextLink'];
         url = next ? sameOriginLink(next, base) : undefined;

@@ -37,6 +37,29 @@ export interface CollectedSnapshot {
   malformed: string[];
 }
 
+/** What a sync has read so far; reports progress between pages, at most once a second, so a long area shows movement. */
+class Tally {
+  objects = 0;
+  pages = 0;
+  area: AreaName = AREA_NAMES[0]!;
+  areasDone = 0;
+  private reportedAt = 0;
+  constructor(private readonly onProgress?: CollectOptions['onProgress']) {}
+
+  readonly countPage = () => {
+    this.pages += 1;
+  };
+
+  async report(force = false): Promise<void> {
+    const now = performance.now();
+    if (!this.onProgress || (!force && now - this.reportedAt < PROGRESS_EVERY_MS)) return;
+    this.reportedAt = now;
+    await this.onProgress({ area: this.area, areasDone: this.areasDone, areasTotal: AREA_NAMES.length, objects: this.objects, pages: this.pages });
+  }
+}
+
+const PROGRESS_EVERY_MS = 1000;
+
 class AreaPermissionError extends Error {
   constructor(readonly permission: string, message: string) {
     super(message);
@@ -45,16 +68,16 @@ class AreaPermissionError extends Error {
 
 /** Collects every area; never throws for a Graph failure of one area (only for cancellation). */
 export async function collectSnapshot(graph: GraphClient, tenantId: string, collectedAt: Date, options: CollectOptions = {}): Promise<CollectedSnapshot> {
-  const counter = { objects: 0, pages: 0 };
+  const counter = new Tally(options.onProgress);
   const malformed: string[] = [];
   const areas: Partial<SnapshotAreas> = {};
   const faults: Partial<Record<AreaName, AreaFault>> = {};
   let usersDeltaLink: string | undefined;
   let usersMode: CollectedSnapshot['usersMode'];
-  let done = 0;
   for (const area of AREA_NAMES) {
     options.signal?.throwIfAborted();
-    await options.onProgress?.({ area, areasDone: done, areasTotal: AREA_NAMES.length, ...counter });
+    counter.area = area;
+    await counter.report(true);
     try {
       if (area === 'directory') {
         const directory = await collectDirectory(graph, counter, malformed, options);
@@ -70,11 +93,11 @@ export async function collectSnapshot(graph: GraphClient, tenantId: string, coll
       if (error instanceof AppError && !(error instanceof GraphError)) throw error;
       faults[area] = faultOf(error);
     }
-    done += 1;
+    counter.areasDone += 1;
   }
-  await options.onProgress?.({ area: AREA_NAMES.at(-1)!, areasDone: done, areasTotal: AREA_NAMES.length, ...counter });
+  await counter.report(true);
   const snapshot: TenantSnapshot = { format: 'm365hub.snapshot', version: 1, tenantId, collectedAt: collectedAt.toISOString(), areas, ...(Object.keys(faults).length > 0 ? { faults } : {}) };
-  return { snapshot, ...(usersDeltaLink ? { usersDeltaLink } : {}), ...(usersMode ? { usersMode } : {}), ...counter, malformed };
+  return { snapshot, ...(usersDeltaLink ? { usersDeltaLink } : {}), ...(usersMode ? { usersMode } : {}), objects: counter.objects, pages: counter.pages, malformed };
 }
 
 function faultOf(error: unknown): AreaFault {
@@ -95,20 +118,20 @@ async function guarded<T>(read: Pick<AreaRead, 'permission' | 'path'>, run: () =
   }
 }
 
-async function readList(graph: GraphClient, read: Pick<AreaRead, 'permission' | 'path'>, counter: { objects: number; pages: number }, malformed: string[], signal?: AbortSignal): Promise<GraphObject[]> {
+async function readList(graph: GraphClient, read: Pick<AreaRead, 'permission' | 'path'>, counter: Tally, malformed: string[], signal?: AbortSignal): Promise<GraphObject[]> {
   return guarded(read, async () => {
     const items: GraphObject[] = [];
-    for await (const item of graph.paginate<unknown>(read.path, signal ? { signal } : {})) {
+    for await (const item of graph.paginate<unknown>(read.path, { ...(signal ? { signal } : {}), onPage: counter.countPage })) {
       if (item && typeof item === 'object' && !Array.isArray(item)) items.push(item as GraphObject);
       else malformed.push(`${read.path.split('?')[0]}: an item that is not an object was skipped`);
       counter.objects += 1;
+      await counter.report();
     }
-    counter.pages += 1;
     return items;
   });
 }
 
-async function readArea(graph: GraphClient, reads: readonly AreaRead[], counter: { objects: number; pages: number }, malformed: string[], signal?: AbortSignal): Promise<Record<string, unknown>> {
+async function readArea(graph: GraphClient, reads: readonly AreaRead[], counter: Tally, malformed: string[], signal?: AbortSignal): Promise<Record<string, unknown>> {
   const area: Record<string, unknown> = {};
   for (const read of reads) {
     if (read.kind === 'list') {
@@ -145,7 +168,7 @@ async function forEachItem(items: readonly GraphObject[], signal: AbortSignal | 
 }
 
 /** `policy: { id, rules }` on each policy assignment (unifiedrolemanagementpolicy-list-rules: RoleManagement.Read.Directory). */
-async function attachPolicyRules(graph: GraphClient, assignments: GraphObject[], counter: { objects: number; pages: number }, malformed: string[], signal?: AbortSignal): Promise<void> {
+async function attachPolicyRules(graph: GraphClient, assignments: GraphObject[], counter: Tally, malformed: string[], signal?: AbortSignal): Promise<void> {
   const rulesOf = new Map<string, Promise<GraphObject[]>>();
   await forEachItem(assignments, signal, async (assignment) => {
     const policyId = assignment.policyId;
@@ -157,11 +180,9 @@ async function attachPolicyRules(graph: GraphClient, assignments: GraphObject[],
   });
 }
 
-async function collectDirectory(graph: GraphClient, counter: { objects: number; pages: number }, malformed: string[], options: CollectOptions) {
+async function collectDirectory(graph: GraphClient, counter: Tally, malformed: string[], options: CollectOptions) {
   const signal = options.signal;
-  const onPage = () => {
-    counter.pages += 1;
-  };
+  const onPage = counter.countPage;
   // Users: after the first sync only what changed since the kept delta link (user-delta: User.Read.All); the first
   // sync, or one after the link expired, reads everyone with sign-in activity (which delta does not return) and
   // starts a delta link from now.
@@ -195,7 +216,7 @@ async function collectDirectory(graph: GraphClient, counter: { objects: number; 
  * P1: otherwise 403, or 400 for the licence), else without it: the access review then shows no last sign-in rather
  * than the directory failing. Delta syncs keep the sign-in activity of this full read until the next one.
  */
-async function readAllUsers(graph: GraphClient, counter: { objects: number; pages: number }, malformed: string[], signal?: AbortSignal): Promise<GraphObject[]> {
+async function readAllUsers(graph: GraphClient, counter: Tally, malformed: string[], signal?: AbortSignal): Promise<GraphObject[]> {
   const read = (withActivity: boolean) =>
     readList(graph, { path: `/users?$select=${[...USER_SELECT, ...(withActivity ? ['signInActivity'] : [])].join(',')}&$top=999`, permission: 'User.Read.All' }, counter, malformed, signal);
   try {
