@@ -9,6 +9,7 @@ import { DirectoryError } from '../state/directory-errors.js';
 import type { User } from '../state/directory-types.js';
 import type { EmulatorContext } from '../server/emulator-context.js';
 import { authenticationMethodNames, type DirectoryAuditRecord, type SecurityConfigSnapshot, type TenantSecurityConfig } from '../state/security-config.js';
+import { lowClassifications } from '../state/permission-classifications.js';
 import { conditionalAccessRecord } from '../state/security-seed.js';
 import { secureScoreControls } from '../graph/resources/compliance-resources.js';
 import { randomUUID } from 'node:crypto';
@@ -50,6 +51,8 @@ const roleSettingsBody = z
     eligibilityExpirationRequired: z.boolean().optional(),
   })
   .strict();
+const classificationsBody = z.object({ low: z.array(z.string().min(1)).max(200) }).strict();
+
 const authorizationPolicyBody = z
   .object({
     allowInvitesFrom: z.enum(['none', 'adminsAndGuestInviters', 'adminsGuestInvitersAndAllMembers', 'everyone']).optional(),
@@ -122,6 +125,14 @@ export function registerSecurityConfigRoutes(app: FastifyInstance, ctx: Emulator
   app.patch<Tid>('/_emulator/tenants/:tid/authorizationPolicy', async (request) => {
     const body = defined(parse(authorizationPolicyBody, request.body));
     return security.change(tenantOf(request.params.tid), (c) => Object.assign(c.authorizationPolicy, body));
+  });
+  // Replaces the tenant's classifications: the permission names users may consent to when user consent is limited to
+  // low-impact permissions (an empty list classifies nothing).
+  app.put<Tid>('/_emulator/tenants/:tid/delegatedPermissionClassifications', async (request) => {
+    const { low } = parse(classificationsBody, request.body);
+    const tenantId = tenantOf(request.params.tid);
+    const records = lowClassifications(tenantId, low);
+    return security.change(tenantId, (c) => (c.delegatedPermissionClassifications = records));
   });
   app.patch<Tid>('/_emulator/tenants/:tid/authenticationMethodsPolicy', async (request) => {
     const body = parse(methodsPolicyBody, request.body);

@@ -16,7 +16,7 @@ export const demoSeedFacts = {
 
 const demoDelegatedPermissions = ['openid', 'profile', 'email', 'offline_access', 'User.Read', 'Files.ReadWrite.All', 'Sites.Read.All', 'Mail.Send', 'Calendars.ReadWrite', 'ChannelMessage.Send'];
 // ConsentRequest.Read.All lets the demo hub list its users' pending admin consent requests (Contoso has the workflow on).
-const demoApplicationPermissions = ['User.Read.All', 'Group.Read.All', 'Directory.Read.All', 'Policy.Read.All', 'Reports.Read.All', 'AuditLog.Read.All', 'SecurityEvents.Read.All', 'Sites.Read.All', 'Files.Read.All', 'ConsentRequest.Read.All', 'RoleManagement.Read.Directory', 'SharePointTenantSettings.Read.All'];
+const demoApplicationPermissions = ['User.Read.All', 'Group.Read.All', 'Directory.Read.All', 'Policy.Read.All', 'Reports.Read.All', 'AuditLog.Read.All', 'SecurityEvents.Read.All', 'Sites.Read.All', 'Files.Read.All', 'ConsentRequest.Read.All', 'RoleManagement.Read.Directory', 'SharePointTenantSettings.Read.All', 'Application.Read.All'];
 
 const contosoPeople = [
   { local: 'admin', displayName: 'Avery Admin', givenName: 'Avery', surname: 'Admin', jobTitle: 'IT Administrator', isAdmin: true },

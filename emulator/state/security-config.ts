@@ -91,6 +91,17 @@ export interface GroupSettingRecord {
   values: { name: string; value: string }[];
 }
 
+/**
+ * A classification of one of Microsoft Graph's delegated permissions (delegatedpermissionclassification): with the
+ * user consent setting "low impact permissions only", users may consent to the permissions classified `low`.
+ */
+export interface PermissionClassificationRecord {
+  id: string;
+  classification: 'low';
+  permissionId: string;
+  permissionName: string;
+}
+
 export interface SignInRecord {
   id: string;
   createdDateTime: string;
@@ -142,6 +153,8 @@ export interface TenantSecurityConfig {
   roleSchedules: RoleScheduleRecord[];
   roleSettings: RoleSettingsRecord[];
   groupSettings: GroupSettingRecord[];
+  /** Classifications on the Microsoft Graph service principal's delegated permissions (none in a new tenant). */
+  delegatedPermissionClassifications: PermissionClassificationRecord[];
   /** Groups that are members of a group (the directory's groups hold users only). */
   nestedGroups: Record<string, string[]>;
   signIns: SignInRecord[];
@@ -195,6 +208,7 @@ export function defaultTenantSecurityConfig(tenantId: string): TenantSecurityCon
     roleSchedules: [],
     roleSettings: [],
     groupSettings: [],
+    delegatedPermissionClassifications: [],
     nestedGroups: {},
     signIns: [],
     directoryAudits: [],
@@ -236,7 +250,8 @@ export class SecurityConfigStore {
     if (snapshot?.format !== 'm365hub-emulator-security-config' || snapshot.version !== 1) {
       throw new Error('not an m365hub emulator security configuration (format m365hub-emulator-security-config, version 1)');
     }
-    this.tenants = new Map(structuredClone(snapshot.tenants).map((t) => [t.tenantId, t]));
+    // A configuration saved before a field existed gets that field's default (a new tenant's), not undefined.
+    this.tenants = new Map(structuredClone(snapshot.tenants).map((t) => [t.tenantId, { ...defaultTenantSecurityConfig(t.tenantId), ...t }]));
     this.revision++;
   }
 }

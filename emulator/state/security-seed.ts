@@ -5,6 +5,7 @@
 // guests, a disabled account, users without MFA. Fabrikam: no premium licence, security defaults on.
 // The facts are listed in securitySeedFacts so tests and the product's collectors can rely on them.
 import { deterministicGuid } from './deterministic-id.js';
+import { lowClassifications, SIGN_IN_PERMISSION_NAMES } from './permission-classifications.js';
 import { roleIds } from './directory-role-catalogue.js';
 import type { DirectoryStore } from './directory-store.js';
 import type { Tenant, User } from './directory-types.js';
@@ -181,6 +182,7 @@ export function seedSecurityConfig(input: { directory: DirectoryStore; security:
       { roleDefinitionId: roleIds.globalAdministrator, requireApprovalOnActivation: false, requireMfaOnActivation: true, requireJustificationOnActivation: true, maximumActivationDuration: 'PT8H', eligibilityExpirationRequired: false },
       { roleDefinitionId: roleIds.privilegedRoleAdministrator, requireApprovalOnActivation: true, requireMfaOnActivation: true, requireJustificationOnActivation: true, maximumActivationDuration: 'PT4H', eligibilityExpirationRequired: true },
     ];
+    config.delegatedPermissionClassifications = lowClassifications(contoso.id, SIGN_IN_PERMISSION_NAMES);
     config.groupSettings = [
       {
         id: deterministicGuid(`group-setting/${contoso.id}/unified`),

@@ -206,6 +206,9 @@ export const defaultAppManagementPolicy = (): GraphObject => ({
   servicePrincipalRestrictions: { passwordCredentials: [], keyCredentials: [] },
 });
 
+// https://learn.microsoft.com/graph/api/resources/delegatedpermissionclassification
+export const permissionClassificationShape = shape('microsoft.graph.delegatedPermissionClassification', ['id', 'classification', 'permissionId', 'permissionName'], ['permissionId', 'permissionName']);
+
 export const groupSettingShape = shape('microsoft.graph.groupSetting', ['id', 'displayName', 'templateId', 'values'], ['displayName', 'templateId']);
 
 export const secureScoreControlProfileShape = shape(

@@ -2,6 +2,8 @@
 // authentication methods policy, permission grant policies, the default app management policy, group settings,
 // Secure Score control profiles, and the audit and sign-in logs (Microsoft Entra ID P1). Shapes in
 // resources/policy-resources.ts; the state in state/security-config.ts.
+import { GRAPH_RESOURCE_APP_ID } from '../../permissions/graph-permissions.js';
+import { graphErrors } from '../graph-errors.js';
 import { collection, entity } from '../graph-response.js';
 import type { GraphRoute, GraphRouteRequest } from '../graph-router.js';
 import { requireAlsoPermission, requireEntraP1 } from '../licence-checks.js';
@@ -19,6 +21,7 @@ import {
   domainResources,
   domainShape,
   groupSettingShape,
+  permissionClassificationShape,
   namedLocationResource,
   namedLocationShape,
   permissionGrantPolicies,
@@ -30,6 +33,9 @@ import {
   signInResource,
   signInShape,
 } from '../resources/policy-resources.js';
+
+/** Microsoft Graph's own service principal, addressed by its well-known appId (the emulator gives it no object id). */
+const isMicrosoftGraphPrincipal = (req: GraphRouteRequest, key: string) => req.params.appId !== undefined && key.toLowerCase() === GRAPH_RESOURCE_APP_ID;
 
 const configOf = (req: GraphRouteRequest) => req.ctx.security.of(req.tenant.id);
 const newestFirst = <T, K extends keyof T>(items: T[], key: K) => [...items].sort((a, b) => String(b[key]).localeCompare(String(a[key])));
@@ -51,6 +57,20 @@ export const policyRoutes: GraphRoute[] = [
   },
   { path: '/policies/permissionGrantPolicies', handler: (req) => collection(req, { shape: permissionGrantPolicyShape, items: permissionGrantPolicies(), context: 'policies/permissionGrantPolicies' }) },
   { path: '/policies/defaultAppManagementPolicy', handler: (req) => entity(req, appManagementPolicyShape, defaultAppManagementPolicy(), 'policies/defaultAppManagementPolicy') },
+  // serviceprincipal-list-delegatedpermissionclassifications: the classifications live on the API's service principal.
+  // The tenant's configuration holds Microsoft Graph's; another API's service principal has none classified here.
+  ...(["/servicePrincipals(appId='{appId}')/delegatedPermissionClassifications", '/servicePrincipals/{id}/delegatedPermissionClassifications'] as const).map(
+    (path): GraphRoute => ({
+      path,
+      handler: (req) => {
+        const key = req.params.appId ?? req.params.id!;
+        const graph = isMicrosoftGraphPrincipal(req, key);
+        if (!graph && !req.ctx.directory.servicePrincipal(req.tenant.id, key) && !req.ctx.directory.findServicePrincipalById(req.tenant.id, key)) throw graphErrors.resourceNotFound(key);
+        const items = graph ? configOf(req).delegatedPermissionClassifications.map((c) => ({ ...c })) : [];
+        return collection(req, { shape: permissionClassificationShape, items, context: `servicePrincipals('${key}')/delegatedPermissionClassifications` });
+      },
+    }),
+  ),
   { path: '/groupSettings', handler: (req) => collection(req, { shape: groupSettingShape, items: configOf(req).groupSettings.map((s) => ({ ...s })), context: 'groupSettings' }) },
   {
     path: '/security/secureScoreControlProfiles',

@@ -68,6 +68,14 @@ export const AREA_READS: Record<Exclude<AreaName, 'directory'>, AreaRead[]> = {
     // authorizationpolicy-get: Policy.Read.All; group-list-settings (directory settings): Group.Read.All.
     { property: 'authorizationPolicy', path: '/policies/authorizationPolicy', kind: 'object', permission: 'Policy.Read.All' },
     { property: 'groupSettings', path: '/groupSettings', kind: 'list', permission: 'Group.Read.All' },
+    // serviceprincipal-list-delegatedpermissionclassifications: Application.Read.All. Microsoft Graph's own service
+    // principal, by its appId: which of its delegated permissions users may consent to under "low impact only".
+    {
+      property: 'delegatedPermissionClassifications',
+      path: "/servicePrincipals(appId='00000003-0000-0000-c000-000000000000')/delegatedPermissionClassifications",
+      kind: 'list',
+      permission: 'Application.Read.All',
+    },
   ],
   // sharepointsettings-get: SharePointTenantSettings.Read.All.
   sharePoint: [{ property: 'settings', path: '/admin/sharepoint/settings', kind: 'object', permission: 'SharePointTenantSettings.Read.All' }],
