@@ -1,6 +1,7 @@
 // Schemas of the compliance routes (TypeBox): snapshots, their hash chain, assessment results. Pure data.
 import { Type, type Static } from 'typebox';
 import { idPattern, IsoTime, ListOf, strict, WorkspaceId } from './common-schemas.js';
+import { TenantHealth } from './tenant-schemas.js';
 
 export const SnapshotId = idPattern('snap');
 /** A Microsoft Entra tenant id (GUID). */
@@ -145,3 +146,23 @@ export const SyncSchedule = Type.Object(
   strict,
 );
 export type SyncSchedule = Static<typeof SyncSchedule>;
+
+/** One tenant on the compliance dashboard: the tenant connection (if any) joined with its chain and newest run. */
+export const ComplianceTenant = Type.Object(
+  {
+    tenantId: TenantGuid,
+    label: Type.Union([Type.String(), Type.Null()], { description: "the workspace's own name for the tenant" }),
+    connection: Type.Union([Type.Literal('active'), Type.Literal('paused'), Type.Literal('not_connected')], {
+      description: 'the tenant connection: not_connected for a tenant with snapshots only (imported, or its connection removed)',
+    }),
+    health: Type.Union([TenantHealth, Type.Null()], { description: "the last Test Connection's verdict for the tenant (null when not connected)" }),
+    healthCheckedAt: Type.Union([IsoTime, Type.Null()]),
+    snapshots: Type.Integer({ minimum: 0 }),
+    lastCollectedAt: Type.Union([IsoTime, Type.Null()], { description: 'when the newest snapshot was collected (the last sync or import)' }),
+    failing: Type.Union([Type.Integer({ minimum: 0 }), Type.Null()], { description: "policies failing in the newest snapshot's assessment run (null before the first)" }),
+    syncIntervalHours: Type.Union([Type.Number(), Type.Null()], { description: 'the automatic sync interval (null: synced only on request)' }),
+  },
+  strict,
+);
+export type ComplianceTenant = Static<typeof ComplianceTenant>;
+export const ComplianceTenantList = Type.Object({ items: Type.Array(ComplianceTenant) }, strict);

@@ -14,7 +14,7 @@ interface JobView {
   id: string;
   status: string;
   progress: { done: number; total: number; message?: string } | null;
-  result?: { snapshotId: string; sequence: number; areas: string[]; faults: Record<string, { status: string; permission?: string }>; users: string };
+  result?: { snapshotId: string; sequence: number; areas: string[]; faults: Record<string, { status: string; permission?: string }>; users: string; objects: number; pages: number };
   problem?: { code: string; detail: string };
 }
 
@@ -46,6 +46,7 @@ for (const dialect of dialects) {
       const done = await sync();
       assert.deepEqual(done.progress && { done: done.progress.done, total: done.progress.total }, { done: 7, total: 7 });
       const result = done.result!;
+      assert.equal(done.progress!.message, `Read ${result.objects} objects in ${result.pages} pages`);
       assert.equal(result.sequence, 1);
       assert.deepEqual(result.areas.sort(), ['authenticationMethods', 'authorization', 'conditionalAccess', 'directory', 'roles', 'secureScore', 'sharePoint']);
       assert.deepEqual(result.faults, {});
@@ -130,6 +131,32 @@ for (const dialect of dialects) {
       const removed = await api('DELETE', `${tenantPath()}/sync-schedule`);
       assert.deepEqual(await removed.json(), { tenantId: CONTOSO, intervalHours: null, nextRunAt: null });
       assert.equal(((await (await api('GET', `${tenantPath()}/sync-schedule`)).json()) as { intervalHours: null }).intervalHours, null);
+    });
+
+    it("decides MS.AAD.5.2 from Microsoft Graph's delegated permission classifications when users may consent to low-impact permissions only", async () => {
+      const control = (method: string, path: string, body: unknown) =>
+        kit.emulator.fetch(`${kit.emulator.url}/_emulator/tenants/${CONTOSO}/${path}`, { method, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      const verdict52 = async () => {
+        const done = await sync();
+        const run = (await (await api('GET', `${tenantPath()}/assessment-runs?limit=200`)).json()) as { items: Array<{ id: string; snapshotId: string }> };
+        const newest = run.items.find((r) => r.snapshotId === done.result!.snapshotId)!;
+        const detail = (await (await api('GET', `/api/v1/workspaces/${ws.id}/compliance/assessment-runs/${newest.id}`)).json()) as { results: Array<{ policyId: string; result: string; details: string }> };
+        const snapshot = (await (await api('GET', `/api/v1/workspaces/${ws.id}/compliance/snapshots/${done.result!.snapshotId}`)).json()) as { areas: { authorization: { delegatedPermissionClassifications: Array<{ permissionName: string; classification: string }> } } };
+        return { rule: detail.results.find((r) => r.policyId === 'MS.AAD.5.2v1')!, classified: snapshot.areas.authorization.delegatedPermissionClassifications.map((c) => c.permissionName).sort() };
+      };
+      assert.equal((await control('PATCH', 'authorizationPolicy', { permissionGrantPoliciesAssigned: ['ManagePermissionGrantsForSelf.microsoft-user-default-low'] })).status, 200);
+      assert.equal((await control('PUT', 'delegatedPermissionClassifications', { low: ['openid', 'profile', 'Mail.Read'] })).status, 200);
+      const risky = await verdict52();
+      assert.deepEqual(risky.classified, ['Mail.Read', 'openid', 'profile'], "the snapshot holds Microsoft Graph's classifications as Graph returns them");
+      assert.equal(risky.rule.result, 'fail');
+      assert.match(risky.rule.details, /Mail\.Read/, 'the failing verdict names the data permission users may consent to');
+
+      assert.equal((await control('PUT', 'delegatedPermissionClassifications', { low: ['openid', 'profile', 'email', 'offline_access', 'User.Read'] })).status, 200);
+      const signInOnly = await verdict52();
+      assert.equal(signInOnly.rule.result, 'pass', 'only the sign-in permissions Microsoft suggests are classified low');
+      const unknown = await control('PUT', 'delegatedPermissionClassifications', { low: ['Not.A.Permission'] });
+      assert.equal(unknown.status, 400, 'the control API names a permission it does not know');
+      await control('PATCH', 'authorizationPolicy', { permissionGrantPoliciesAssigned: ['ManagePermissionGrantsForSelf.microsoft-user-default-legacy'] });
     });
 
     it("another workspace sees none of this tenant's syncs or snapshots, and keeps its own schedule for the same tenant", async () => {

@@ -1,14 +1,16 @@
-// The console's calls to the compliance API: tenants with snapshots, a tenant's chain, the stored assessment runs,
+// The console's calls to the compliance API: the workspace's tenants (connections and chains), a tenant's chain, the stored assessment runs,
 // baseline and drift events, the Secure Score trend and access reviews. Types are the server's own schemas
 // (`import type` only: no schema code in the bundle).
 import type { Static } from 'typebox';
-import type { Assessment, ChainVerification, SnapshotDiff, SnapshotDocument, SnapshotList, SyncSchedule } from '../../../src/contract/compliance-schemas.js';
+import type { Assessment, ChainVerification, ComplianceTenantList, SnapshotDiff, SnapshotDocument, SnapshotList, SyncSchedule } from '../../../src/contract/compliance-schemas.js';
 import type { Job } from '../api/types.js';
 import type { Campaign, CampaignList, SnapshotChainList } from '../../../src/contract/access-review-schemas.js';
 import type { AssessmentRunDetail, AssessmentRunList, DriftEventList, TenantBaseline, TenantSecureScoreTrend } from '../../../src/contract/compliance-drift-schemas.js';
 import { request } from '../api/client.js';
 
 export type Chains = Static<typeof SnapshotChainList>;
+export type Tenants = Static<typeof ComplianceTenantList>;
+export type TenantView = Tenants['items'][number];
 export type Snapshots = Static<typeof SnapshotList>;
 export type SnapshotSummary = Snapshots['items'][number];
 export type AssessmentView = Static<typeof Assessment>;
@@ -30,6 +32,7 @@ export const compliancePath = (workspaceId: string) => `/workspaces/${segment(wo
 const tenantPath = (workspaceId: string, tenantId: string) => `${compliancePath(workspaceId)}/tenants/${segment(tenantId)}`;
 
 export const listChains = (workspaceId: string) => request<Chains>('GET', `${compliancePath(workspaceId)}/chains`);
+export const listTenants = (workspaceId: string) => request<Tenants>('GET', `${compliancePath(workspaceId)}/tenants`);
 export const listSnapshots = (workspaceId: string, tenantId: string) => request<Snapshots>('GET', `${tenantPath(workspaceId, tenantId)}/snapshots`, { query: { limit: 200 } });
 export const verifyChain = (workspaceId: string, tenantId: string) => request<Verification>('GET', `${tenantPath(workspaceId, tenantId)}/snapshots/verify`);
 export const listRuns = (workspaceId: string, tenantId: string) => request<Runs>('GET', `${tenantPath(workspaceId, tenantId)}/assessment-runs`, { query: { limit: 200 } });

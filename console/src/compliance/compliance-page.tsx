@@ -1,5 +1,6 @@
-// The compliance dashboard of a workspace: its tenants (those with snapshots), "Refresh data" and the automatic
-// sync of the chosen one (or of the integration's tenant before the first snapshot), and for the chosen one the Secure
+// The compliance dashboard of a workspace: its tenants (every tenant connection, and any tenant with snapshots) with
+// health, last sync and failing policies; "Refresh data" and the automatic sync of the chosen one (or of the
+// integration's tenant before any tenant connected), and for the chosen one the Secure
 // Score trend, the newest snapshot's assessment with evidence, the drift timeline with diffs, the hash chain's
 // state and the exports (access review, evidence bundle).
 import { useState } from 'react';
@@ -13,6 +14,8 @@ import { Notice } from '../components/notice.js';
 import { PageHeader } from '../components/page-header.js';
 import { ProblemBanner } from '../components/problem-banner.js';
 import { DataTable } from '../components/data-table.js';
+import { Timestamp } from '../components/timestamp.js';
+import { HealthBadge } from '../integrations/health-badge.js';
 import { useLoader } from '../hooks/use-loader.js';
 import { useWorkspace } from '../workspaces/workspaces-context.js';
 import { AccessReviewsPanel } from './access-reviews-panel.js';
@@ -25,12 +28,13 @@ import './compliance.css';
 
 export function CompliancePage() {
   const workspace = useWorkspace();
-  const chains = useLoader(() => api.listChains(workspace.id), [workspace.id]);
+  const tenants = useLoader(() => api.listTenants(workspace.id), [workspace.id]);
   // Before the first snapshot, the tenant to sync is the integration's (or the one admin consent recorded).
   const integration = useLoader(() => getIntegration(workspace.id).catch(() => null), [workspace.id]);
   const [params, setParams] = useSearchParams();
   const integrationTenant = integration.data?.azureTenantId ?? integration.data?.adminConsent?.tenant ?? null;
-  const tenantId = params.get('tenant') ?? chains.data?.items[0]?.tenantId ?? integrationTenant;
+  const tenantId = params.get('tenant') ?? tenants.data?.items[0]?.tenantId ?? integrationTenant;
+  const chosen = tenants.data?.items.find((t) => t.tenantId === tenantId);
   const [synced, setSynced] = useState(0);
 
   return (
@@ -39,7 +43,7 @@ export function CompliancePage() {
         title="Compliance"
         description="Your tenants' security configuration assessed against CISA's SCuBA Entra ID baseline, how it drifts, and the evidence for auditors."
         actions={
-          <button type="button" className="button button--secondary" onClick={chains.reload} disabled={chains.loading}>
+          <button type="button" className="button button--secondary" onClick={tenants.reload} disabled={tenants.loading}>
             Refresh
           </button>
         }
@@ -48,35 +52,44 @@ export function CompliancePage() {
         <Notice title="Not in Microsoft Graph: mail flow rules and Exchange Online settings">
           They are not readable through Microsoft Graph, so they are neither collected nor assessed here.
         </Notice>
-        <Card title="Tenants" description="Each tenant with snapshots in this workspace, its newest snapshot and the length of its hash chain.">
-          {chains.problem && <ProblemBanner problem={chains.problem} onRetry={chains.reload} />}
-          {!chains.data && !chains.problem && <LoadingState label="Loading tenants…" />}
-          {chains.data?.items.length === 0 && (
-            <EmptyState title="No snapshot yet">
+        <Card title="Tenants" description="Each tenant connected to this workspace (and any with imported snapshots): its health, last sync and failing policies.">
+          {tenants.problem && <ProblemBanner problem={tenants.problem} onRetry={tenants.reload} />}
+          {!tenants.data && !tenants.problem && <LoadingState label="Loading tenants…" />}
+          {tenants.data?.items.length === 0 && (
+            <EmptyState title="No tenant yet">
               {tenantId
                 ? 'Refresh data below to read the tenant, or import a snapshot through the API, to see its assessment here.'
                 : 'Set up the Microsoft 365 integration with the compliance service in application mode and grant admin consent; then refresh data here.'}
             </EmptyState>
           )}
-          {chains.data && chains.data.items.length > 0 && (
+          {tenants.data && tenants.data.items.length > 0 && (
             <DataTable
               label="Tenants"
               compact
-              rows={chains.data.items}
-              rowKey={(c) => c.tenantId}
+              rows={tenants.data.items}
+              rowKey={(t) => t.tenantId}
               columns={[
-                { header: 'Tenant', cell: (c) => <code>{c.tenantId}</code> },
-                { header: 'Last snapshot', cell: (c) => new Date(c.lastCollectedAt).toLocaleString() },
-                { header: 'Snapshots', cell: (c) => c.snapshots },
+                {
+                  header: 'Tenant',
+                  cell: (t) => (
+                    <>
+                      {t.label && <strong>{t.label}</strong>} <code>{t.tenantId}</code>
+                    </>
+                  ),
+                },
+                { header: 'Connection', cell: (t) => <TenantConnection tenant={t} /> },
+                { header: 'Last sync', cell: (t) => (t.lastCollectedAt ? <Timestamp iso={t.lastCollectedAt} /> : <span className="muted">Never</span>) },
+                { header: 'Failing', cell: (t) => (t.failing === null ? <span className="muted">—</span> : <Badge tone={t.failing > 0 ? 'danger' : 'success'}>{t.failing} failing</Badge>) },
+                { header: 'Automatic sync', cell: (t) => (t.syncIntervalHours === null ? <span className="muted">Off</span> : `Every ${t.syncIntervalHours} h`) },
                 {
                   header: 'Open',
                   hideHeader: true,
-                  cell: (c) =>
-                    c.tenantId === tenantId ? (
+                  cell: (t) =>
+                    t.tenantId === tenantId ? (
                       <Badge tone="accent">Showing</Badge>
                     ) : (
-                      <button type="button" className="button button--secondary button--small" onClick={() => setParams({ tenant: c.tenantId })}>
-                        Show {c.tenantId.slice(0, 8)}…
+                      <button type="button" className="button button--secondary button--small" onClick={() => setParams({ tenant: t.tenantId })}>
+                        Show {t.label ?? `${t.tenantId.slice(0, 8)}…`}
                       </button>
                     ),
                 },
@@ -89,16 +102,23 @@ export function CompliancePage() {
             workspaceId={workspace.id}
             tenantId={tenantId}
             onSynced={() => {
-              chains.reload();
+              tenants.reload();
               setSynced((n) => n + 1);
             }}
           />
         )}
-        {tenantId && (chains.data?.items.length ?? 0) > 0 && <TenantPanels key={synced} workspaceId={workspace.id} tenantId={tenantId} />}
+        {tenantId && (chosen?.snapshots ?? 0) > 0 && <TenantPanels key={synced} workspaceId={workspace.id} tenantId={tenantId} />}
         <AccessReviewsPanel workspaceId={workspace.id} tenantId={tenantId} />
       </div>
     </>
   );
+}
+
+/** Whether the hub can sync the tenant: its connection and last Test Connection, or why it cannot. */
+function TenantConnection({ tenant }: { tenant: api.TenantView }) {
+  if (tenant.connection === 'not_connected') return <Badge tone="neutral">Not connected (snapshots only)</Badge>;
+  if (tenant.connection === 'paused') return <Badge tone="muted">Paused</Badge>;
+  return <HealthBadge status={tenant.health ?? 'unknown'} />;
 }
 
 function TenantPanels({ workspaceId, tenantId }: { workspaceId: string; tenantId: string }) {

@@ -2699,6 +2699,73 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/workspaces/{workspaceId}/compliance/tenants": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The workspace's tenants for compliance: every connected tenant and every tenant with snapshots, with its connection and health, newest snapshot, failing policies and sync schedule */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description opaque id starting with ws_ */
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** @description the tenant connection: not_connected for a tenant with snapshots only (imported, or its connection removed) */
+                                connection: "active" | "paused" | "not_connected";
+                                /** @description policies failing in the newest snapshot's assessment run (null before the first) */
+                                failing: number | null;
+                                /** @description the last Test Connection's verdict for the tenant (null when not connected) */
+                                health: ("unknown" | ("connected" | "setup_error" | "consent_required" | "authentication_error" | "permission_error" | "service_error")) | null;
+                                healthCheckedAt: string | null;
+                                /** @description the workspace's own name for the tenant */
+                                label: string | null;
+                                /** @description when the newest snapshot was collected (the last sync or import) */
+                                lastCollectedAt: string | null;
+                                snapshots: number;
+                                /** @description the automatic sync interval (null: synced only on request) */
+                                syncIntervalHours: number | null;
+                                /** @description Microsoft Entra tenant id (GUID) */
+                                tenantId: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description A problem (RFC 9457) with a stable `code` */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json; charset=utf-8": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/workspaces/{workspaceId}/compliance/tenants/{tenantId}/access-review": {
         parameters: {
             query?: never;

@@ -4,8 +4,8 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Kysely } from 'kysely';
-import { Job } from '../../contract/api-schemas.js';
-import { SyncSchedule, SyncScheduleBody, TenantParams } from '../../contract/compliance-schemas.js';
+import { Job, WorkspaceParams } from '../../contract/api-schemas.js';
+import { ComplianceTenantList, SyncSchedule, SyncScheduleBody, TenantParams } from '../../contract/compliance-schemas.js';
 import { auditContextOf, workspaceOf } from '../../platform/http/authenticate.js';
 import { acceptedJob, idempotencyKeyOf } from '../../platform/http/long-work.js';
 import type { JobQueue } from '../../platform/jobs/job-queue.js';
@@ -13,6 +13,7 @@ import type { Database } from '../../platform/store/schema.js';
 import type { Clock } from '../../platform/time/clock.js';
 import { recordAudit } from '../audit/index.js';
 import { COMPLIANCE_SYNC_JOB, setSyncSchedule, syncScheduleName } from './sync-job.js';
+import { complianceTenants } from './tenant-overview.js';
 
 export interface SyncRouteDeps {
   db: Kysely<Database>;
@@ -26,6 +27,20 @@ const admin = { access: 'workspace_admin' as const };
 
 export function registerSyncRoutes(server: FastifyInstance, deps: SyncRouteDeps): void {
   const api = server.withTypeProvider<TypeBoxTypeProvider>();
+
+  api.get(
+    '/api/v1/workspaces/:workspaceId/compliance/tenants',
+    {
+      config: { access: 'workspace_member' },
+      schema: {
+        tags,
+        summary: "The workspace's tenants for compliance: every connected tenant and every tenant with snapshots, with its connection and health, newest snapshot, failing policies and sync schedule",
+        params: WorkspaceParams,
+        response: { 200: ComplianceTenantList },
+      },
+    },
+    async (request) => ({ items: await complianceTenants(deps.db, deps.queue, workspaceOf(request).id) }),
+  );
 
   api.post(
     `${TENANT}/syncs`,

@@ -26,6 +26,11 @@ export async function listTenantConnections(db: Db, workspaceId: string, page: P
   return toPage(rows, page.limit, (row) => ({ createdAt: row.created_at, id: row.tenant_id }), (row) => row);
 }
 
+/** Every tenant connection of the workspace, oldest first (for overviews; a workspace holds tens to hundreds). */
+export async function listWorkspaceTenants(db: Db, workspaceId: string): Promise<TenantConnectionRow[]> {
+  return db.selectFrom('m365_tenant_connections').selectAll().where('workspace_id', '=', workspaceId).orderBy('created_at').orderBy('tenant_id').execute();
+}
+
 /** The tenants scheduled work (compliance syncs, health sweeps) should visit: every connected tenant not paused. */
 export async function listActiveTenants(db: Db, workspaceId: string): Promise<string[]> {
   const rows = await db.selectFrom('m365_tenant_connections').select('tenant_id').where('workspace_id', '=', workspaceId).where('status', '=', 'active').orderBy('created_at').orderBy('tenant_id').execute();
