@@ -30,7 +30,7 @@ import { TenantPacer } from '../microsoft/graph/tenant-pacer.js';
 import { createMicrosoftTransport } from '../microsoft/transport/index.js';
 import { WEBHOOK_DELIVERY_JOB, WebhookEventPublisher } from '../features/webhooks/index.js';
 import { healthJobs, scheduleHealthChecks } from '../features/health/index.js';
-import { recordTenantHealth, tenantGate } from '../features/tenants/index.js';
+import { listActiveTenants, recordTenantHealth, tenantGate } from '../features/tenants/index.js';
 import { webhookDeliveryJob } from '../features/webhooks/index.js';
 import { createWebhookSender, type Resolver } from '../features/webhooks/index.js';
 import type { ConnectionUser } from '../contract/integration-schemas.js';
@@ -161,6 +161,7 @@ export async function buildHub(options: HubOptions): Promise<Hub> {
           queue: jobs,
           db: store.db,
           recordTenantHealth: (workspaceId, tenantId, report) => recordTenantHealth(store.db, { workspaceId, tenantId, report }, events),
+          tenantsToCheck: (workspaceId) => listActiveTenants(store.db, workspaceId),
         }),
         ...subscriptionJobs(subscriptions),
         [WEBHOOK_DELIVERY_JOB]: webhookDeliveryJob({ db: store.db, keyRing, clock, logger, send: createWebhookSender({ allowPrivateTargets: config.allowPrivateWebhookTargets }) }),

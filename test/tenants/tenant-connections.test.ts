@@ -5,6 +5,7 @@
 // answer says Microsoft's consent stays in Entra and how to remove it there).
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { CHECK_INTEGRATIONS_JOB } from '../../src/features/health/index.js';
 import { CONTOSO, FABRIKAM, finishedJob, startConnectKit, type ConnectKit } from '../connect/support/connect-kit.js';
 
 interface Tenant {
@@ -113,6 +114,49 @@ describe('tenant connections of a multi-tenant workspace', () => {
     assert.match(((await unknown.json()) as { detail: string }).detail, /admin consent/);
     assert.equal((await kit.api(ws.apiKey, 'GET', tenants('/contoso.onmicrosoft.com'))).status, 400);
     assert.equal((await kit.api(ws.apiKey, 'PATCH', tenants(`/${CONTOSO}`), {})).status, 400, 'an empty change is refused');
+  });
+
+  it('the hourly sweep tests each active tenant on its own, and calls no paused tenant', async () => {
+    const checkedAt = async (tenant: string) => ((await (await kit.api(ws.apiKey, 'GET', tenants(`/${tenant}`))).json()) as Tenant & { healthCheckedAt: string | null }).healthCheckedAt;
+    const fabrikamBefore = await checkedAt(FABRIKAM);
+    assert.equal(await checkedAt(CONTOSO), null, 'Contoso was never tested');
+    await kit.api(ws.apiKey, 'PATCH', tenants(`/${FABRIKAM}`), { paused: true });
+    const sweep = await kit.hub.hub.jobs.enqueue({ type: CHECK_INTEGRATIONS_JOB, payload: {} });
+    const swept = await finishedJob(async () => (await kit.hub.hub.jobs.get(null, sweep.id))!);
+    assert.equal(swept.status, 'succeeded', JSON.stringify(swept));
+    const tests = await kit.hub.hub.store.db.selectFrom('jobs').select(['id', 'payload']).where('workspace_id', '=', ws.id).where('idempotency_key', 'like', `sweep:${sweep.id}%`).execute();
+    const tenantTests = tests.map((t) => (typeof t.payload === 'string' ? JSON.parse(t.payload) : t.payload) as { tenantId?: string }).filter((p) => p.tenantId);
+    assert.deepEqual(tenantTests.map((p) => p.tenantId), [CONTOSO], 'one test for the active tenant, none for the paused one');
+    for (const t of tests) await finishedJob(async () => (await kit.hub.hub.jobs.get(ws.id, t.id))!);
+    assert.ok(await checkedAt(CONTOSO), "the sweep's test became Contoso's health");
+    assert.equal(await checkedAt(FABRIKAM), fabrikamBefore, 'the paused tenant was left alone');
+    await kit.api(ws.apiKey, 'PATCH', tenants(`/${FABRIKAM}`), { paused: false });
+  });
+
+  it("the compliance dashboard's tenant list is the tenant connections, with label, health and state, plus tenants known only by snapshots", async () => {
+    await kit.api(ws.apiKey, 'PATCH', tenants(`/${FABRIKAM}`), { paused: true });
+    const imported = '1a2b3c4d-0000-4000-8000-00000000cafe';
+    const snapshot = { format: 'm365hub.snapshot', version: 1, tenantId: imported, collectedAt: '2026-12-01T00:00:00.000Z', areas: {} };
+    assert.equal((await kit.api(ws.apiKey, 'POST', `/api/v1/workspaces/${ws.id}/compliance/tenants/${imported}/snapshots`, snapshot)).status, 201);
+    const member = await kit.member(ws.id, 'compliance.viewer@example.com');
+    const listed = await member.call('GET', `/api/v1/workspaces/${ws.id}/compliance/tenants`);
+    assert.equal(listed.status, 200, await listed.clone().text());
+    const { items } = (await listed.json()) as { items: Array<{ tenantId: string; label: string | null; connection: string; health: string | null; snapshots: number; failing: number | null }> };
+    assert.deepEqual(
+      items.map((t) => [t.tenantId, t.label, t.connection, t.snapshots]),
+      [
+        [CONTOSO, null, 'active', 0],
+        [FABRIKAM, 'Fabrikam Ltd', 'paused', 0],
+        [imported, null, 'not_connected', 1],
+      ],
+    );
+    assert.notEqual(items[0]!.health, 'unknown', "Contoso's health is its last test's");
+    assert.equal(items[2]!.health, null);
+    assert.equal(typeof items[2]!.failing, 'number', "the imported snapshot's assessment run counts its failing policies");
+    const other = await kit.workspace('Another MSP');
+    const theirs = (await (await kit.api(other.apiKey, 'GET', `/api/v1/workspaces/${other.id}/compliance/tenants`)).json()) as { items: unknown[] };
+    assert.deepEqual(theirs.items, [], "another workspace sees none of this workspace's tenants");
+    await kit.api(ws.apiKey, 'PATCH', tenants(`/${FABRIKAM}`), { paused: false });
   });
 
   it("removes a tenant with its cached app token and says Microsoft's consent stays in Entra", async () => {

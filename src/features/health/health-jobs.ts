@@ -1,5 +1,6 @@
 // Durable jobs of Test Connection: `health.test-connection` runs one test (started by the API, or by the sweep) and
-// stores the result; `health.check-integrations` is the recurring sweep that enqueues one test per integration.
+// stores the result; `health.check-integrations` is the recurring sweep that enqueues one test per integration and
+// one per active customer tenant connection.
 import type { Kysely } from 'kysely';
 import type { ConnectionUser } from '../../contract/integration-schemas.js';
 import type { AuditContext } from '../audit/index.js';
@@ -36,6 +37,8 @@ export function healthJobs(deps: {
   queue: Pick<JobQueue, 'enqueue'>;
   db: Kysely<Database>;
   recordTenantHealth?: RecordTenantHealth;
+  /** The customer tenants the hourly sweep also tests, one job each (the tenants feature: active connections only). */
+  tenantsToCheck?: (workspaceId: string) => Promise<string[]>;
 }): Record<string, JobHandler> {
   return {
     [TEST_CONNECTION_JOB]: async ({ job }) => {
@@ -66,11 +69,18 @@ export function healthJobs(deps: {
     },
     [CHECK_INTEGRATIONS_JOB]: async ({ job }) => {
       const rows = await deps.db.selectFrom('m365_integrations').select('workspace_id').execute();
+      let enqueued = 0;
       for (const { workspace_id } of rows) {
         // Keyed by the sweep's job id: a retried sweep does not test a workspace twice.
         await deps.queue.enqueue({ type: TEST_CONNECTION_JOB, workspaceId: workspace_id, payload: {}, idempotencyKey: `sweep:${job.id}`, maxAttempts: 1 });
+        enqueued += 1;
+        // Each customer tenant's health is its own test in that tenant (a paused tenant is not called at all).
+        for (const tenantId of (await deps.tenantsToCheck?.(workspace_id)) ?? []) {
+          await deps.queue.enqueue({ type: TEST_CONNECTION_JOB, workspaceId: workspace_id, payload: { tenantId } satisfies TestConnectionJobPayload, idempotencyKey: `sweep:${job.id}:${tenantId}`, maxAttempts: 1 });
+          enqueued += 1;
+        }
       }
-      return { enqueued: rows.length };
+      return { enqueued };
     },
   };
 }
