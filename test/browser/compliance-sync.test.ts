@@ -60,17 +60,22 @@ describe('compliance syncs in Chromium', { skip: browserSkipReason() }, () => {
     try {
       await signInOnPage(page, hub.admin);
       await page.goto(`/w/${workspaceId}/compliance`);
-      await page.getByText('No snapshot yet').waitFor();
+      // The integration's own tenant is listed before its first sync: connected through the integration, never synced.
+      const tenantRow = page.getByRole('row').filter({ hasText: emulator.tenantId! });
+      await tenantRow.getByText('Never', { exact: true }).waitFor();
       await page.getByRole('button', { name: 'Refresh data' }).click();
       await page.getByTestId('sync-outcome').getByText(/Snapshot 1 taken: 7 of 7 areas read/).waitFor();
       const legacy = page.locator('tr[data-policy="MS.AAD.1.1v1"]');
       await legacy.waitFor();
       assert.equal(await legacy.getAttribute('data-result'), 'pass');
       assert.ok((await page.locator('.recharts-line-curve').count()) >= 1, 'the Secure Score trend is drawn');
+      await tenantRow.getByText(/^\d+ failing$/).waitFor();
+      assert.equal(await tenantRow.getByText('Never', { exact: true }).count(), 0, 'the tenant list shows the sync that just ran');
       await screenshot(page, '01-first-sync', 'compliance-sync');
 
       await page.getByLabel('Automatic sync').selectOption('24');
       await page.getByText(/^Next:/).waitFor();
+      await tenantRow.getByText('Every 24 h').waitFor();
       // This state is the one to keep: drift is measured against it from now on.
       await page.getByRole('button', { name: 'Pin snapshot #1 as baseline' }).click();
 

@@ -101,6 +101,7 @@ export function CompliancePage() {
           <SyncCard
             workspaceId={workspace.id}
             tenantId={tenantId}
+            onScheduleChanged={tenants.reload}
             onSynced={() => {
               tenants.reload();
               setSynced((n) => n + 1);

@@ -28,7 +28,8 @@ const SCHEDULES: Array<{ hours: number | null; label: string }> = [
   { hours: 168, label: 'Weekly' },
 ];
 
-export function SyncCard({ workspaceId, tenantId, onSynced }: { workspaceId: string; tenantId: string; onSynced(): void }) {
+/** `onSynced` / `onScheduleChanged`: the tenant list shows the last sync and the schedule, so it reloads. */
+export function SyncCard({ workspaceId, tenantId, onSynced, onScheduleChanged }: { workspaceId: string; tenantId: string; onSynced(): void; onScheduleChanged(): void }) {
   const [run, setRun] = useState<Run>({ state: 'idle' });
   const alive = useRef(true);
   useEffect(() => {
@@ -70,7 +71,7 @@ export function SyncCard({ workspaceId, tenantId, onSynced }: { workspaceId: str
         <button type="button" className="button button--primary" onClick={refresh} aria-disabled={running}>
           {running ? 'Refreshing…' : 'Refresh data'}
         </button>
-        <ScheduleSelect workspaceId={workspaceId} tenantId={tenantId} />
+        <ScheduleSelect workspaceId={workspaceId} tenantId={tenantId} onChanged={onScheduleChanged} />
       </div>
       <p className="visually-hidden" role="status">
         {run.state === 'done' ? `Sync finished: snapshot ${run.result.sequence}.` : run.state === 'failed' ? `Sync failed: ${run.problem.title}.` : ''}
@@ -114,7 +115,7 @@ function SyncOutcome({ result }: { result: SyncResult }) {
   );
 }
 
-function ScheduleSelect({ workspaceId, tenantId }: { workspaceId: string; tenantId: string }) {
+function ScheduleSelect({ workspaceId, tenantId, onChanged }: { workspaceId: string; tenantId: string; onChanged(): void }) {
   const schedule = useLoader(() => api.getSyncSchedule(workspaceId, tenantId), [workspaceId, tenantId]);
   const [saving, setSaving] = useState(false);
   const [problem, setProblem] = useState<ApiProblem | null>(null);
@@ -126,6 +127,7 @@ function ScheduleSelect({ workspaceId, tenantId }: { workspaceId: string; tenant
     try {
       await api.setSyncSchedule(workspaceId, tenantId, value === '' ? null : Number(value));
       schedule.reload();
+      onChanged();
     } catch (error) {
       setProblem(asProblem(error));
     } finally {
