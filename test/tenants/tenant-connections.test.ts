@@ -1,8 +1,9 @@
 // Many tenants per workspace (the MSP case), against the emulator: two customer tenants grant admin consent to the
 // workspace's multi-tenant app and each becomes a tenant connection; the workspace labels one, pauses it (its
 // application calls through the pass-through answer tenant_paused while the other tenant's go on), tests each
-// tenant on its own (the result becomes that tenant's health), and removes one (its cached app token goes; the
-// answer says Microsoft's consent stays in Entra and how to remove it there).
+// tenant on its own (the result becomes that tenant's health, also from the hourly sweep), and removes one (its
+// cached app token goes; the answer says Microsoft's consent stays in Entra and how to remove it there; its application
+// calls are refused until it consents again).
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { CHECK_INTEGRATIONS_JOB } from '../../src/features/health/index.js';
@@ -174,5 +175,20 @@ describe('tenant connections of a multi-tenant workspace', () => {
     assert.deepEqual(items.map((t) => t.tenantId), [CONTOSO]);
     const audit = await kit.hub.hub.store.db.selectFrom('audit_log').select('action').where('workspace_id', '=', ws.id).where('action', '=', 'tenant.removed').execute();
     assert.equal(audit.length, 1);
+  });
+
+  it('refuses application calls naming a removed tenant (tenant_removed), until its administrator consents again', async () => {
+    const refused = await usersIn(FABRIKAM);
+    assert.equal(refused.status, 409, await refused.clone().text());
+    const problem = (await refused.json()) as { code: string; detail: string };
+    assert.equal(problem.code, 'tenant_removed');
+    assert.match(problem.detail, /grants admin consent again/);
+    assert.equal((await kit.api(ws.apiKey, 'POST', tenants(`/${FABRIKAM}/test`))).status, 404, 'a removed tenant is not tested');
+    assert.equal((await usersIn(CONTOSO)).status, 200, 'the other tenant goes on');
+
+    await grantAdminConsent('admin@fabrikam.onmicrosoft.com');
+    const back = (await (await kit.api(ws.apiKey, 'GET', tenants(`/${FABRIKAM}`))).json()) as Tenant;
+    assert.deepEqual([back.status, back.health, back.label], ['active', 'unknown', 'Fabrikam Ltd'], 'added back as a new connection, its label kept');
+    assert.equal((await usersIn(FABRIKAM)).status, 200);
   });
 });

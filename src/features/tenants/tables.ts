@@ -3,7 +3,8 @@
 import type { ColumnType } from 'kysely';
 import type { CreatedAt, NullableJson, NullableTimestamp, Timestamp } from '../../platform/store/column-types.js';
 
-export type TenantStatus = 'active' | 'paused';
+/** `removed`: the workspace removed the tenant; kept so its application calls are refused until it consents again. */
+export type TenantStatus = 'active' | 'paused' | 'removed';
 /** A Test Connection health (contract's ConnectionHealth), or `unknown` before the first test of this tenant. */
 export type TenantHealth = 'unknown' | 'connected' | 'setup_error' | 'consent_required' | 'authentication_error' | 'permission_error' | 'service_error';
 

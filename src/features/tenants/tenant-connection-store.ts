@@ -14,13 +14,20 @@ export type TenantConnectionRow = Selectable<M365TenantConnectionsTable>;
 
 const normalise = (tenantId: string) => tenantId.toLowerCase();
 
-export async function readTenantConnection(db: Db, workspaceId: string, tenantId: string): Promise<TenantConnectionRow | undefined> {
+/** The row whatever its status (removed included): for consent and the gate. */
+async function readTenantRow(db: Db, workspaceId: string, tenantId: string): Promise<TenantConnectionRow | undefined> {
   return db.selectFrom('m365_tenant_connections').selectAll().where('workspace_id', '=', workspaceId).where('tenant_id', '=', normalise(tenantId)).executeTakeFirst();
+}
+
+/** A tenant connection of the workspace; a removed one is no connection. */
+export async function readTenantConnection(db: Db, workspaceId: string, tenantId: string): Promise<TenantConnectionRow | undefined> {
+  const row = await readTenantRow(db, workspaceId, tenantId);
+  return row?.status === 'removed' ? undefined : row;
 }
 
 /** Oldest first (the order consents came in), keyed on (created_at, tenant_id). */
 export async function listTenantConnections(db: Db, workspaceId: string, page: PageRequest): Promise<Page<TenantConnectionRow>> {
-  let query = db.selectFrom('m365_tenant_connections').selectAll().where('workspace_id', '=', workspaceId);
+  let query = db.selectFrom('m365_tenant_connections').selectAll().where('workspace_id', '=', workspaceId).where('status', '!=', 'removed');
   if (page.after) query = query.where(isAfter('created_at', 'tenant_id', page.after));
   const rows = await query.orderBy('created_at').orderBy('tenant_id').limit(page.limit + 1).execute();
   return toPage(rows, page.limit, (row) => ({ createdAt: row.created_at, id: row.tenant_id }), (row) => row);
@@ -28,7 +35,7 @@ export async function listTenantConnections(db: Db, workspaceId: string, page: P
 
 /** Every tenant connection of the workspace, oldest first (for overviews; a workspace holds tens to hundreds). */
 export async function listWorkspaceTenants(db: Db, workspaceId: string): Promise<TenantConnectionRow[]> {
-  return db.selectFrom('m365_tenant_connections').selectAll().where('workspace_id', '=', workspaceId).orderBy('created_at').orderBy('tenant_id').execute();
+  return db.selectFrom('m365_tenant_connections').selectAll().where('workspace_id', '=', workspaceId).where('status', '!=', 'removed').orderBy('created_at').orderBy('tenant_id').execute();
 }
 
 /** The tenants scheduled work (compliance syncs, health sweeps) should visit: every connected tenant not paused. */
@@ -39,7 +46,8 @@ export async function listActiveTenants(db: Db, workspaceId: string): Promise<st
 
 /**
  * Records a completed admin consent: a new tenant becomes a connection (and `tenant.added` is published in the same
- * transaction); a tenant consenting again keeps its label and pause switch and gets the new consent time.
+ * transaction); a tenant consenting again keeps its label and pause switch and gets the new consent time; a removed
+ * tenant that consents again is added back (active, `tenant.added` again).
  */
 export async function recordTenantConsent(
   trx: Transaction<Database>,
@@ -47,15 +55,17 @@ export async function recordTenantConsent(
   events?: EventPublisher<TenantEventType>,
 ): Promise<{ added: boolean }> {
   const tenantId = normalise(input.tenantId);
-  const existing = await readTenantConnection(trx, input.workspaceId, tenantId);
+  const existing = await readTenantRow(trx, input.workspaceId, tenantId);
   if (existing) {
+    const readded = existing.status === 'removed';
     await trx
       .updateTable('m365_tenant_connections')
-      .set({ consented_at: input.at, consented_by: input.by, updated_at: input.at })
+      .set({ consented_at: input.at, consented_by: input.by, updated_at: input.at, ...(readded ? { status: 'active' as const, health: 'unknown' as const, health_checked_at: null, health_report: null } : {}) })
       .where('workspace_id', '=', input.workspaceId)
       .where('tenant_id', '=', tenantId)
       .execute();
-    return { added: false };
+    if (readded) await events?.publish(trx, { workspaceId: input.workspaceId, type: 'tenant.added', data: { tenantId } });
+    return { added: readded };
   }
   await trx
     .insertInto('m365_tenant_connections')
@@ -69,7 +79,7 @@ export async function updateTenantConnection(
   trx: Transaction<Database>,
   workspaceId: string,
   tenantId: string,
-  change: { label?: string | null; status?: TenantStatus },
+  change: { label?: string | null; status?: Exclude<TenantStatus, 'removed'> },
   at: Date,
 ): Promise<TenantConnectionRow | undefined> {
   return trx
@@ -77,13 +87,21 @@ export async function updateTenantConnection(
     .set({ ...(change.label !== undefined ? { label: change.label } : {}), ...(change.status ? { status: change.status } : {}), updated_at: at })
     .where('workspace_id', '=', workspaceId)
     .where('tenant_id', '=', normalise(tenantId))
+    .where('status', '!=', 'removed')
     .returningAll()
     .executeTakeFirst();
 }
 
-export async function deleteTenantConnection(trx: Transaction<Database>, workspaceId: string, tenantId: string): Promise<boolean> {
-  const deleted = await trx.deleteFrom('m365_tenant_connections').where('workspace_id', '=', workspaceId).where('tenant_id', '=', normalise(tenantId)).executeTakeFirst();
-  return deleted.numDeletedRows > 0n;
+/** Removes the connection: the row stays as `removed` (label and consent history kept), so the gate refuses the tenant. */
+export async function removeTenantConnection(trx: Transaction<Database>, workspaceId: string, tenantId: string, at: Date): Promise<boolean> {
+  const removed = await trx
+    .updateTable('m365_tenant_connections')
+    .set({ status: 'removed', updated_at: at })
+    .where('workspace_id', '=', workspaceId)
+    .where('tenant_id', '=', normalise(tenantId))
+    .where('status', '!=', 'removed')
+    .executeTakeFirst();
+  return removed.numUpdatedRows > 0n;
 }
 
 export async function rememberTenantTestJob(db: Db, workspaceId: string, tenantId: string, jobId: string): Promise<void> {
@@ -114,6 +132,16 @@ export async function recordTenantHealth(
   });
 }
 
+/** Thrown for an application call in a tenant the workspace removed; answers 409 `tenant_removed`. */
+export class TenantRemovedError extends AppError {
+  constructor(tenantId: string) {
+    super('tenant_removed', `The connection to tenant ${tenantId} was removed.`, {
+      problemDetail: `The workspace removed its connection to tenant ${tenantId}, so the hub makes no application calls there. To add it back, its administrator grants admin consent again (GET …/integrations/m365/admin-consent-url).`,
+    });
+    this.name = 'TenantRemovedError';
+  }
+}
+
 /** Thrown for an application call in a paused tenant; answers 409 `tenant_paused`. */
 export class TenantPausedError extends AppError {
   constructor(tenantId: string) {
@@ -125,12 +153,13 @@ export class TenantPausedError extends AppError {
 }
 
 /**
- * The check the token service runs before handing out an application token: a paused tenant is refused. A tenant
- * with no row (a single-tenant integration's own tenant, consented outside the hub) is not paused.
+ * The check the token service runs before handing out an application token: a paused or removed tenant is refused.
+ * A tenant with no row (a single-tenant integration's own tenant, consented outside the hub) is let through.
  */
 export function tenantGate(db: Kysely<Database>): (workspaceId: string, tenantId: string) => Promise<void> {
   return async (workspaceId, tenantId) => {
     const row = await db.selectFrom('m365_tenant_connections').select('status').where('workspace_id', '=', workspaceId).where('tenant_id', '=', normalise(tenantId)).executeTakeFirst();
     if (row?.status === 'paused') throw new TenantPausedError(normalise(tenantId));
+    if (row?.status === 'removed') throw new TenantRemovedError(normalise(tenantId));
   };
 }

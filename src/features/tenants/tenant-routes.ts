@@ -20,7 +20,8 @@ import { TEST_CONNECTION_JOB, type TestConnectionJobPayload } from '../health/in
 import { credentialPresence } from '../integrations/index.js';
 import { forgetTenantAppToken } from '../tokens/index.js';
 import type { TenantEventType } from './events.js';
-import { deleteTenantConnection, listTenantConnections, readTenantConnection, rememberTenantTestJob, updateTenantConnection, type TenantConnectionRow } from './tenant-connection-store.js';
+import { listTenantConnections, readTenantConnection, rememberTenantTestJob, removeTenantConnection, updateTenantConnection, type TenantConnectionRow } from './tenant-connection-store.js';
+import type { TenantStatus } from './tables.js';
 
 export interface TenantServices {
   queue: Pick<JobQueue, 'enqueue'>;
@@ -50,7 +51,8 @@ function tenantResource(row: TenantConnectionRow): TenantConnection {
   return {
     tenantId: row.tenant_id,
     label: row.label,
-    status: row.status,
+    // Removed rows never reach here: readTenantConnection and listTenantConnections leave them out.
+    status: row.status as Exclude<TenantStatus, 'removed'>,
     consentedAt: row.consented_at?.toISOString() ?? null,
     consentedBy: row.consented_by,
     health: row.health,
@@ -117,7 +119,7 @@ export function registerTenantRoutes(server: FastifyInstance, deps: TenantRouteD
       const context = auditContextOf(request, deps.clock);
       const tenantId = await deps.db.transaction().execute(async (trx) => {
         const row = await readTenantConnection(trx, workspaceId, request.params.tenantId);
-        if (!row || !(await deleteTenantConnection(trx, workspaceId, row.tenant_id))) throw notFound(request.params.tenantId);
+        if (!row || !(await removeTenantConnection(trx, workspaceId, row.tenant_id, deps.clock.now()))) throw notFound(request.params.tenantId);
         await forgetTenantAppToken(trx, workspaceId, row.tenant_id);
         await recordAudit(trx, { workspaceId, ...context, action: 'tenant.removed', target: { type: 'm365_tenant_connection', id: row.tenant_id }, data: { label: row.label } });
         await deps.events?.publish(trx, { workspaceId, type: 'tenant.removed', data: { tenantId: row.tenant_id } });

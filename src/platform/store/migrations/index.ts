@@ -23,6 +23,7 @@ import * as accessReviews from './0024-access-reviews.js';
 import * as complianceSyncState from './0026-compliance-sync-state.js';
 import * as complianceDrift from './0027-compliance-drift.js';
 import * as tenantConnections from './0025-tenant-connections.js';
+import * as tenantConnectionRemoval from './0029-tenant-connection-removal.js';
 
 const migrations: Record<string, Migration> = {
   '0001-foundation': foundation,
@@ -48,6 +49,7 @@ const migrations: Record<string, Migration> = {
   '0026-compliance-sync-state': complianceSyncState,
   '0027-compliance-drift': complianceDrift,
   '0025-tenant-connections': tenantConnections,
+  '0029-tenant-connection-removal': tenantConnectionRemoval,
 };
 
 export const migrationProvider: MigrationProvider = {
