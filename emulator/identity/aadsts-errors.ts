@@ -10,6 +10,8 @@ export interface AadstsError {
   status: number;
   message: string;
   suberror?: string;
+  /** A claims challenge the client sends back on its next authorize request (conditional access: `capolids`). */
+  claims?: string;
 }
 
 const define = (code: number, error: string, status: number, message: string, suberror?: string): AadstsError => ({
@@ -19,6 +21,9 @@ const define = (code: number, error: string, status: number, message: string, su
   message,
   ...(suberror ? { suberror } : {}),
 });
+
+/** The claims challenge naming the conditional access policies that were not satisfied. */
+const policyClaims = (policyIds: string[]) => JSON.stringify({ access_token: { capolids: { essential: true, values: policyIds } } });
 
 /** The catalogue, one factory per AADSTS code; parameters fill the placeholders Microsoft's text has. */
 export const aadsts = {
@@ -102,6 +107,27 @@ export const aadsts = {
   ropcWrongPassword: () => define(50126, 'invalid_grant', 400, 'Error validating credentials due to invalid username or password.'),
   ropcUserNotFound: (upn: string, tenantName: string) =>
     define(50034, 'invalid_grant', 400, `The user account ${upn} does not exist in the ${tenantName} directory. To sign into this application, the account must be added to the directory.`, 'bad_token'),
+
+  // -- conditional access at the token endpoint (reference-error-codes: 50076 UserStrongAuthClientAuthNRequired,
+  // 50079 UserStrongAuthEnrollmentRequired, 50158 ExternalSecurityChallenge, 53003 BlockedByConditionalAccess) --
+  // 50076 as recorded from the live service: `invalid_grant` and this text (microsoft/vscode-azure-account#667, which
+  // msal raised as InteractionRequiredAuthError, so a suberror msal treats as interactive came with it). 50079: the
+  // enrolment text of AzureAD/azure-activedirectory-library-for-nodejs#151 (2017), with `interaction_required`, a
+  // `capolids` claims challenge and suberror basic_action as captured in juunas11/aspnetcore2aadauth#6 (2018).
+  mfaRequired: (resourceAppId: string, policyIds: string[]) => ({
+    ...define(50076, 'invalid_grant', 400, `Due to a configuration change made by your administrator, or because you moved to a new location, you must use multi-factor authentication to access '${resourceAppId}'.`, 'basic_action'),
+    claims: policyClaims(policyIds),
+  }),
+  mfaRegistrationRequired: (resourceAppId: string, policyIds: string[]) => ({
+    ...define(50079, 'interaction_required', 400, `Due to a configuration change made by your administrator, or because you moved to a new location, you must enroll in multi-factor authentication to access '${resourceAppId}'.`, 'basic_action'),
+    claims: policyClaims(policyIds),
+  }),
+  // Runtime text recorded in Azure/azure-dev#2277 (2023: `invalid_grant`, error_codes [50158], no suberror shown).
+  externalSecurityChallenge: () =>
+    define(50158, 'invalid_grant', 400, 'External security challenge not satisfied. User will be redirected to another page or authentication provider to satisfy additional authentication challenges.'),
+  // A 2023 ROPC body quoted in MartinIngesen/MSOLSpray#5: `interaction_required`, suberror message_only, no claims.
+  blockedByConditionalAccess: () =>
+    define(53003, 'interaction_required', 400, 'Access has been blocked by Conditional Access policies. The access policy does not allow token issuance.', 'message_only'),
 
   // -- single-page applications (token redemption from a browser; runtime texts as quoted in public SPA setup guides
   // and issue threads, e.g. MicrosoftDocs/azure-docs "Redirect URI: MSAL.js 2.0 with auth code flow") --

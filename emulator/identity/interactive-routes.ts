@@ -15,6 +15,7 @@ import { redirectUriRegistered, registeredRedirectUris } from './redirect-uri-ma
 import { redirectError } from './redirect-response.js';
 import { parseProtocolParams, rawQuery, type ProtocolParams } from './request-params.js';
 import { parseScopes } from './scope-request.js';
+import { answerSecondFactor, passConditionalAccess } from './second-factor-step.js';
 import { renderSignIn, resolveUser, startSession } from './sign-in-step.js';
 
 type TenantParams = { Params: { tenant: string } };
@@ -25,6 +26,7 @@ const paramsOf = (request: FastifyRequest) =>
 export function advance(ctx: EmulatorContext, request: FastifyRequest, reply: FastifyReply, pendingId: string, p: PendingInteraction) {
   const user = resolveUser(ctx, request, reply, pendingId, p);
   if (!user) return reply;
+  if (!passConditionalAccess(ctx, request, reply, pendingId, p, user)) return reply;
   return p.kind === 'authorize' ? continueAuthorize(ctx, request, reply, pendingId, p, user) : continueAdminConsent(ctx, request, reply, pendingId, p, user);
 }
 
@@ -101,6 +103,18 @@ export function registerInteractiveRoutes(app: FastifyInstance, ctx: EmulatorCon
     const session = startSession(ctx, reply, user);
     Object.assign(p, { userId: user.id, sessionId: session.id, forceLogin: false });
     ctx.pending.replace(id, p);
+    return advance(ctx, request, reply, id, p);
+  });
+
+  app.post<TenantParams>('/:tenant/mfa', async (request, reply) => {
+    const params = paramsOf(request);
+    const found = pendingOrPage(ctx, request, reply, params);
+    if (!found) return reply;
+    const { id, p } = found;
+    const user = p.userId ? ctx.directory.getUser(p.userId) : undefined;
+    const session = ctx.sessions.find(p.sessionId);
+    if (!user || !session || session.userId !== user.id) return renderSignIn(ctx, reply, id, { ...p, userId: undefined, forceLogin: true });
+    if (!answerSecondFactor(ctx, reply, id, p, user, session, params.get('otc') ?? '')) return reply;
     return advance(ctx, request, reply, id, p);
   });
 

@@ -19,6 +19,8 @@ export interface RefreshGrant {
   /** Emulator-clock ms this token was issued (inactivity is measured from it). */
   issuedAt: number;
   sessionId: string;
+  /** The sign-in this grant descends from gave a second factor (amr mfa); absent in tokens sealed before MFA existed. */
+  mfa?: boolean;
 }
 
 const prefix = '1.';

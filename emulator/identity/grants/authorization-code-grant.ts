@@ -44,5 +44,6 @@ export function authorizationCodeGrant(req: GrantRequest): TokenResponseBody {
     ...(grant.nonce !== undefined ? { nonce: grant.nonce } : {}),
     sessionId: grant.sessionId,
     authTime: grant.authTime,
+    ...(grant.mfa ? { mfa: true } : {}),
   });
 }

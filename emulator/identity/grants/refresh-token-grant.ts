@@ -3,12 +3,14 @@
 // old one stays valid until it lapses; a refresh token unused for 90 days lapses (AADSTS700082); revoking the
 // user's sessions invalidates it (AADSTS50173, suberror bad_token); an unreadable token is AADSTS9002313 with
 // suberror bad_token; withdrawn consent answers AADSTS65001 with suberror
-// consent_required; a user no longer assigned to an app that requires assignment gets AADSTS50105.
+// consent_required; a user no longer assigned to an app that requires assignment gets AADSTS50105; a conditional
+// access policy that now asks for MFA the original sign-in did not give answers AADSTS50076 / 50079.
 import { isOidcScope } from '../graph-resource.js';
 import { aadsts } from '../aadsts-errors.js';
 import { ProtocolError } from '../error-responses.js';
 import { parseScopes } from '../scope-request.js';
 import { requestedDelegated } from '../consent-policy.js';
+import { tokenEndpointAccessError } from '../conditional-access.js';
 import type { GrantRequest, TokenResponseBody } from './grant-request.js';
 import { userTokenResponse } from './user-token-response.js';
 
@@ -58,6 +60,8 @@ export function refreshTokenGrant(req: GrantRequest): TokenResponseBody {
   if (sp?.appRoleAssignmentRequired && !sp.assignedUserIds.includes(user.id)) {
     throw new ProtocolError(aadsts.userNotAssigned(app.displayName, app.appId, user.userPrincipalName));
   }
+  const denied = tokenEndpointAccessError(ctx, { user, appId: app.appId, clientAppType: 'mobileAppsAndDesktopClients', ipAddress: req.ipAddress }, grant.mfa === true);
+  if (denied) throw new ProtocolError(denied);
   return userTokenResponse(req, {
     tenantId: grant.tenantId,
     user,
@@ -66,5 +70,6 @@ export function refreshTokenGrant(req: GrantRequest): TokenResponseBody {
     audience: grant.audience,
     sessionId: grant.sessionId,
     authTime: grant.authTime,
+    ...(grant.mfa ? { mfa: true } : {}),
   });
 }
