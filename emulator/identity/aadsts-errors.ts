@@ -133,6 +133,12 @@ export const aadsts = {
   // and issue threads, e.g. MicrosoftDocs/azure-docs "Redirect URI: MSAL.js 2.0 with auth code flow") --
   crossOriginRedemptionNotSpa: (origin: string) =>
     define(9002326, 'invalid_request', 400, `Cross-origin token redemption is permitted only for the 'Single-Page Application' client-type. Request origin: '${origin}'.`),
+  // reference-error-codes 700084: "The refresh token was issued to a single page app (SPA), and therefore has a
+  // fixed, limited lifetime of {time}, which can't be extended. It is now expired and a new sign in request must be
+  // sent by the SPA to the sign in page." Text, `invalid_grant` and suberror bad_token as in the live body quoted in
+  // AzureAD/microsoft-authentication-library-for-js#7033 (2022).
+  spaRefreshTokenExpired: (lifetime: string, issued: string) =>
+    define(700084, 'invalid_grant', 400, `The refresh token was issued to a single page app (SPA), and therefore has a fixed, limited lifetime of ${lifetime}, which cannot be extended. It is now expired and a new sign in request must be sent by the SPA to the sign in page. The token was issued on ${issued}.`, 'bad_token'),
   spaRedemptionNotCrossOrigin: () =>
     define(9002327, 'invalid_request', 400, "Tokens issued for the 'Single-Page Application' client-type may only be redeemed via cross-origin requests."),
 

@@ -15,6 +15,8 @@ import type { GrantRequest, TokenResponseBody } from './grant-request.js';
 import { userTokenResponse } from './user-token-response.js';
 
 export const refreshTokenInactivityMs = 90 * 86_400_000;
+/** Refresh tokens of single-page applications: 24 hours, not extended by use (refresh-tokens "Token lifetime"). */
+export const spaRefreshTokenLifetimeMs = 86_400_000;
 
 const netTimestamp = (ms: number) => new Date(ms).toISOString().replace(/\.(\d{3})Z$/, '.$10000Z');
 
@@ -38,6 +40,9 @@ export function refreshTokenGrant(req: GrantRequest): TokenResponseBody {
   const now = ctx.clock.now();
   if (now - grant.issuedAt > refreshTokenInactivityMs) {
     throw new ProtocolError(aadsts.refreshTokenInactive(netTimestamp(grant.issuedAt), netDuration(refreshTokenInactivityMs)));
+  }
+  if (grant.spaSince !== undefined && now - grant.spaSince > spaRefreshTokenLifetimeMs) {
+    throw new ProtocolError(aadsts.spaRefreshTokenExpired(netDuration(spaRefreshTokenLifetimeMs), netTimestamp(grant.spaSince)));
   }
   const user = ctx.directory.getUser(grant.userId);
   if (!user) throw new ProtocolError(aadsts.refreshTokenUnusable());
@@ -71,5 +76,6 @@ export function refreshTokenGrant(req: GrantRequest): TokenResponseBody {
     sessionId: grant.sessionId,
     authTime: grant.authTime,
     ...(grant.mfa ? { mfa: true } : {}),
+    ...(grant.spaSince !== undefined ? { spaSince: grant.spaSince } : {}),
   });
 }

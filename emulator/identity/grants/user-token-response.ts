@@ -21,6 +21,8 @@ export interface UserGrant {
   authTime: number;
   /** A second factor was given at the sign-in this grant descends from. */
   mfa?: boolean;
+  /** Single-page application grant: when its fixed 24-hour refresh token lifetime started. */
+  spaSince?: number;
 }
 
 export function userTokenResponse(req: GrantRequest, grant: UserGrant): TokenResponseBody {
@@ -59,6 +61,7 @@ export function userTokenResponse(req: GrantRequest, grant: UserGrant): TokenRes
       issuedAt: ctx.clock.now(),
       sessionId: grant.sessionId,
       ...(grant.mfa ? { mfa: true } : {}),
+      ...(grant.spaSince !== undefined ? { spaSince: grant.spaSince } : {}),
     });
   }
   if (grant.scopes.includes('openid')) {
