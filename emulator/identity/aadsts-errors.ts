@@ -59,9 +59,14 @@ export const aadsts = {
     define(7000222, 'invalid_client', 401, `The provided client secret keys for app '${appId}' are expired. Visit the Azure portal to create new keys for your app: https://aka.ms/NewClientSecret, or consider using certificate credentials for added security: https://aka.ms/certCreds.`),
   assertionTimeRange: (now: string, nbf: string, exp: string) =>
     define(700024, 'invalid_client', 401, `Client assertion is not within its valid time range. Current time: ${now}, assertion valid from ${nbf}, expiry time of assertion ${exp}. Review the documentation at https://learn.microsoft.com/entra/identity-platform/certificate-credentials .`),
-  assertionKeyNotRegistered: (thumbprint: string, appId: string) =>
-    define(700027, 'invalid_client', 401, `The certificate with identifier used to sign the client assertion is not registered on application. [Reason - The key was not found., Thumbprint of key used by client: '${thumbprint}', Please visit the Azure Portal, Graph Explorer or directly use MS Graph to see configured keys for app Id '${appId}'.]`),
-  assertionSignatureInvalid: () => define(700027, 'invalid_client', 401, 'Client assertion failed signature validation.'),
+  // 700027 texts as the service words them: an unregistered key as in AzureAD/microsoft-authentication-library-for-js
+  // #8339 (2026) and keycloak/keycloak#19425 (2023, with the documentation tail); a key that is registered but did not
+  // verify the signature as "Client assertion contains an invalid signature." (Azure SDK troubleshooting guides), with
+  // the bracketed reason, thumbprint and found key of the captured signature failures (Azure/azure-sdk-for-java#25109).
+  assertionKeyNotRegistered: (thumbprint: string, appId: string, applicationObjectId: string) =>
+    define(700027, 'invalid_client', 401, `The certificate with identifier used to sign the client assertion is not registered on application. [Reason - The key was not found., Thumbprint of key used by client: '${thumbprint}', Please visit the Azure Portal, Graph Explorer or directly use MS Graph to see configured keys for app Id '${appId}'. Review the documentation at https://docs.microsoft.com/en-us/graph/deployments to determine the corresponding service endpoint and https://docs.microsoft.com/en-us/graph/api/application-get?view=graph-rest-1.0&tabs=http to build a query request URL, such as 'https://graph.microsoft.com/beta/applications/${applicationObjectId}']`),
+  assertionSignatureInvalid: (thumbprint: string, keyStart: string, keyEnd: string) =>
+    define(700027, 'invalid_client', 401, `Client assertion contains an invalid signature. [Reason - The provided signature value did not match the expected signature value., Thumbprint of key used by client: '${thumbprint}', Found key 'Start=${keyStart}, End=${keyEnd}']`),
   assertionInvalid: (reason: string) => define(50013, 'invalid_client', 401, `Assertion failed signature validation. [Reason - ${reason}]`),
   assertionSubjectMismatch: () => define(50048, 'invalid_client', 401, 'Subject mismatches Issuer claim in the client assertion.'),
   invalidAssertionType: () => define(50027, 'invalid_request', 400, "Invalid JWT token. The 'client_assertion_type' must be 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer'."),

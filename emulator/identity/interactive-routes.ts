@@ -5,7 +5,7 @@ import type { EmulatorContext } from '../server/emulator-context.js';
 import { credentialMatches } from '../state/credential-hash.js';
 import { signedOutPage, errorPage } from '../ui/interaction-pages.js';
 import { aadsts } from './aadsts-errors.js';
-import { answerAdminConsent, continueAdminConsent } from './admin-consent-flow.js';
+import { adminConsentLead, answerAdminConsent, continueAdminConsent } from './admin-consent-flow.js';
 import { approvalLines, submitApprovalRequest } from './approval-request-flow.js';
 import { checkAuthorizeRequest, checkClientAndRedirect } from './authorize-request.js';
 import { applyConsentAnswer, continueAuthorize } from './authorize-flow.js';
@@ -59,9 +59,9 @@ export function registerInteractiveRoutes(app: FastifyInstance, ctx: EmulatorCon
     const state = params.get('state');
     const target = { redirectUri: base.value.redirectUri, responseMode: 'query' as const, ...(state !== undefined ? { state } : {}) };
     const scope = params.get('scope');
-    if (v2 && !scope) return redirectError(request, reply, ctx.origin(request), target, aadsts.missingParameter('scope'));
+    if (v2 && !scope) return redirectError(request, reply, ctx.origin(request), target, aadsts.missingParameter('scope'), {}, adminConsentLead);
     const scopes = parseScopes(scope ?? 'https://graph.microsoft.com/.default', ctx.directory);
-    if (!scopes.ok) return redirectError(request, reply, ctx.origin(request), target, scopes.error);
+    if (!scopes.ok) return redirectError(request, reply, ctx.origin(request), target, scopes.error, {}, adminConsentLead);
     const loginHint = params.get('login_hint');
     const p: AdminConsentInteraction = {
       kind: 'adminconsent',
