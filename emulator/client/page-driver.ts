@@ -1,6 +1,7 @@
 // Drives the emulator's sign-in and consent pages without a browser: follows the form posts a user would make
 // and returns where the flow finally sends the browser. For product tests that need an authorization code but
 // not a browser (the browser test in emulator/test covers the real pages).
+import { emulatorVerificationCode } from '../ui/interaction-pages.js';
 import type { FetchLike } from './trusting-fetch.js';
 
 export interface PageDriverOptions {
@@ -13,6 +14,11 @@ export interface PageDriverOptions {
    * "Return to the application". Without it the driver returns to the application at once.
    */
   requestApproval?: string;
+  /**
+   * What to type on the second-factor page (conditional access asking for MFA). Defaults to the emulator's fixed
+   * verification code, as a user reading it off their authenticator app would.
+   */
+  mfaCode?: string;
 }
 
 export interface FlowResult {
@@ -69,6 +75,8 @@ export async function driveInteractiveFlow(fetch: FetchLike, startUrl: string, o
       form.set('action', 'signin');
       form.set('login', options.username);
       form.set('passwd', options.password ?? '');
+    } else if (html.includes('id="idTxtBx_SAOTCC_OTC"')) {
+      form.set('otc', options.mfaCode ?? emulatorVerificationCode);
     } else if (options.requestApproval !== undefined && html.includes('id="requestApproval"')) {
       form.set('action', 'request');
       form.set('justification', options.requestApproval);

@@ -10,6 +10,8 @@ export interface AadstsError {
   status: number;
   message: string;
   suberror?: string;
+  /** A claims challenge the client sends back on its next authorize request (conditional access: `capolids`). */
+  claims?: string;
 }
 
 const define = (code: number, error: string, status: number, message: string, suberror?: string): AadstsError => ({
@@ -19,6 +21,9 @@ const define = (code: number, error: string, status: number, message: string, su
   message,
   ...(suberror ? { suberror } : {}),
 });
+
+/** The claims challenge naming the conditional access policies that were not satisfied. */
+const policyClaims = (policyIds: string[]) => JSON.stringify({ access_token: { capolids: { essential: true, values: policyIds } } });
 
 /** The catalogue, one factory per AADSTS code; parameters fill the placeholders Microsoft's text has. */
 export const aadsts = {
@@ -54,9 +59,14 @@ export const aadsts = {
     define(7000222, 'invalid_client', 401, `The provided client secret keys for app '${appId}' are expired. Visit the Azure portal to create new keys for your app: https://aka.ms/NewClientSecret, or consider using certificate credentials for added security: https://aka.ms/certCreds.`),
   assertionTimeRange: (now: string, nbf: string, exp: string) =>
     define(700024, 'invalid_client', 401, `Client assertion is not within its valid time range. Current time: ${now}, assertion valid from ${nbf}, expiry time of assertion ${exp}. Review the documentation at https://learn.microsoft.com/entra/identity-platform/certificate-credentials .`),
-  assertionKeyNotRegistered: (thumbprint: string, appId: string) =>
-    define(700027, 'invalid_client', 401, `The certificate with identifier used to sign the client assertion is not registered on application. [Reason - The key was not found., Thumbprint of key used by client: '${thumbprint}', Please visit the Azure Portal, Graph Explorer or directly use MS Graph to see configured keys for app Id '${appId}'.]`),
-  assertionSignatureInvalid: () => define(700027, 'invalid_client', 401, 'Client assertion failed signature validation.'),
+  // 700027 texts as the service words them: an unregistered key as in AzureAD/microsoft-authentication-library-for-js
+  // #8339 (2026) and keycloak/keycloak#19425 (2023, with the documentation tail); a key that is registered but did not
+  // verify the signature as "Client assertion contains an invalid signature." (Azure SDK troubleshooting guides), with
+  // the bracketed reason, thumbprint and found key of the captured signature failures (Azure/azure-sdk-for-java#25109).
+  assertionKeyNotRegistered: (thumbprint: string, appId: string, applicationObjectId: string) =>
+    define(700027, 'invalid_client', 401, `The certificate with identifier used to sign the client assertion is not registered on application. [Reason - The key was not found., Thumbprint of key used by client: '${thumbprint}', Please visit the Azure Portal, Graph Explorer or directly use MS Graph to see configured keys for app Id '${appId}'. Review the documentation at https://docs.microsoft.com/en-us/graph/deployments to determine the corresponding service endpoint and https://docs.microsoft.com/en-us/graph/api/application-get?view=graph-rest-1.0&tabs=http to build a query request URL, such as 'https://graph.microsoft.com/beta/applications/${applicationObjectId}']`),
+  assertionSignatureInvalid: (thumbprint: string, keyStart: string, keyEnd: string) =>
+    define(700027, 'invalid_client', 401, `Client assertion contains an invalid signature. [Reason - The provided signature value did not match the expected signature value., Thumbprint of key used by client: '${thumbprint}', Found key 'Start=${keyStart}, End=${keyEnd}']`),
   assertionInvalid: (reason: string) => define(50013, 'invalid_client', 401, `Assertion failed signature validation. [Reason - ${reason}]`),
   assertionSubjectMismatch: () => define(50048, 'invalid_client', 401, 'Subject mismatches Issuer claim in the client assertion.'),
   invalidAssertionType: () => define(50027, 'invalid_request', 400, "Invalid JWT token. The 'client_assertion_type' must be 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer'."),
@@ -103,10 +113,37 @@ export const aadsts = {
   ropcUserNotFound: (upn: string, tenantName: string) =>
     define(50034, 'invalid_grant', 400, `The user account ${upn} does not exist in the ${tenantName} directory. To sign into this application, the account must be added to the directory.`, 'bad_token'),
 
+  // -- conditional access at the token endpoint (reference-error-codes: 50076 UserStrongAuthClientAuthNRequired,
+  // 50079 UserStrongAuthEnrollmentRequired, 50158 ExternalSecurityChallenge, 53003 BlockedByConditionalAccess) --
+  // 50076 as recorded from the live service: `invalid_grant` and this text (microsoft/vscode-azure-account#667, which
+  // msal raised as InteractionRequiredAuthError, so a suberror msal treats as interactive came with it). 50079: the
+  // enrolment text of AzureAD/azure-activedirectory-library-for-nodejs#151 (2017), with `interaction_required`, a
+  // `capolids` claims challenge and suberror basic_action as captured in juunas11/aspnetcore2aadauth#6 (2018).
+  mfaRequired: (resourceAppId: string, policyIds: string[]) => ({
+    ...define(50076, 'invalid_grant', 400, `Due to a configuration change made by your administrator, or because you moved to a new location, you must use multi-factor authentication to access '${resourceAppId}'.`, 'basic_action'),
+    claims: policyClaims(policyIds),
+  }),
+  mfaRegistrationRequired: (resourceAppId: string, policyIds: string[]) => ({
+    ...define(50079, 'interaction_required', 400, `Due to a configuration change made by your administrator, or because you moved to a new location, you must enroll in multi-factor authentication to access '${resourceAppId}'.`, 'basic_action'),
+    claims: policyClaims(policyIds),
+  }),
+  // Runtime text recorded in Azure/azure-dev#2277 (2023: `invalid_grant`, error_codes [50158], no suberror shown).
+  externalSecurityChallenge: () =>
+    define(50158, 'invalid_grant', 400, 'External security challenge not satisfied. User will be redirected to another page or authentication provider to satisfy additional authentication challenges.'),
+  // A 2023 ROPC body quoted in MartinIngesen/MSOLSpray#5: `interaction_required`, suberror message_only, no claims.
+  blockedByConditionalAccess: () =>
+    define(53003, 'interaction_required', 400, 'Access has been blocked by Conditional Access policies. The access policy does not allow token issuance.', 'message_only'),
+
   // -- single-page applications (token redemption from a browser; runtime texts as quoted in public SPA setup guides
   // and issue threads, e.g. MicrosoftDocs/azure-docs "Redirect URI: MSAL.js 2.0 with auth code flow") --
   crossOriginRedemptionNotSpa: (origin: string) =>
     define(9002326, 'invalid_request', 400, `Cross-origin token redemption is permitted only for the 'Single-Page Application' client-type. Request origin: '${origin}'.`),
+  // reference-error-codes 700084: "The refresh token was issued to a single page app (SPA), and therefore has a
+  // fixed, limited lifetime of {time}, which can't be extended. It is now expired and a new sign in request must be
+  // sent by the SPA to the sign in page." Text, `invalid_grant` and suberror bad_token as in the live body quoted in
+  // AzureAD/microsoft-authentication-library-for-js#7033 (2022).
+  spaRefreshTokenExpired: (lifetime: string, issued: string) =>
+    define(700084, 'invalid_grant', 400, `The refresh token was issued to a single page app (SPA), and therefore has a fixed, limited lifetime of ${lifetime}, which cannot be extended. It is now expired and a new sign in request must be sent by the SPA to the sign in page. The token was issued on ${issued}.`, 'bad_token'),
   spaRedemptionNotCrossOrigin: () =>
     define(9002327, 'invalid_request', 400, "Tokens issued for the 'Single-Page Application' client-type may only be redeemed via cross-origin requests."),
 

@@ -1,7 +1,8 @@
 // The admin consent endpoint (https://learn.microsoft.com/entra/identity-platform/v2-admin-consent; v1 style
 // /{tenant}/adminconsent in v2-oauth2-client-creds-grant-flow.md): an administrator signs in and grants the app's
 // permissions for the whole organisation (creating its service principal in a new tenant). Success redirects
-// with admin_consent=True&tenant={tid}&scope=…&state=…; Cancel with error=access_denied&error_subcode=cancel.
+// with admin_consent=True&tenant={tid}&scope=…&state=…; Cancel with admin_consent=True&error=access_denied&
+// error_subcode=cancel (admin_consent=True leads every answer of this endpoint, errors included).
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { EmulatorContext } from '../server/emulator-context.js';
 import type { Application, User } from '../state/directory-types.js';
@@ -13,6 +14,12 @@ import { consentPath } from './consent-path.js';
 import { applicationPermissionText, consentText, permissionsToGrant } from './consent-policy.js';
 import type { AdminConsentInteraction } from './interaction-state.js';
 import { redirectError, redirectWith } from './redirect-response.js';
+
+/**
+ * Microsoft's admin consent endpoint sends `admin_consent=True` first on its error redirects too (v2-admin-consent
+ * "Error response": `?admin_consent=True&error=consent_required&error_description=AADSTS65004…&state=12345`).
+ */
+export const adminConsentLead = { admin_consent: 'True' } as const;
 
 export function continueAdminConsent(ctx: EmulatorContext, request: FastifyRequest, reply: FastifyReply, pendingId: string, p: AdminConsentInteraction, user: User) {
   const app = checkUserMayUseApp(ctx, request, reply, p, user);
@@ -41,7 +48,7 @@ export function answerAdminConsent(ctx: EmulatorContext, request: FastifyRequest
   }
   ctx.pending.finish(pendingId);
   const err = action === 'return' ? aadsts.adminConsentRequired() : aadsts.userDeclinedConsent();
-  return redirectError(request, reply, ctx.origin(request), p.target, err, { error_subcode: 'cancel' });
+  return redirectError(request, reply, ctx.origin(request), p.target, err, { error_subcode: 'cancel' }, adminConsentLead);
 }
 
 function grantForOrganization(ctx: EmulatorContext, reply: FastifyReply, pendingId: string, p: AdminConsentInteraction, user: User, app: Application) {

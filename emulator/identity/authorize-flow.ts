@@ -117,6 +117,7 @@ function issueCode(ctx: EmulatorContext, reply: FastifyReply, pendingId: string,
     ...(p.codeChallenge ? { codeChallenge: p.codeChallenge, codeChallengeMethod: p.codeChallengeMethod ?? 'plain' } : {}),
     authTime: session?.authTime ?? ctx.clock.now(),
     sessionId: session?.id ?? p.sessionId ?? pendingId,
+    ...(session?.mfa ? { mfa: true } : {}),
   });
   ctx.pending.finish(pendingId);
   return redirectWith(reply, p.target, {

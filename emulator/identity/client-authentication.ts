@@ -38,6 +38,12 @@ export function parseBasicAuthorization(header: string | undefined): BasicCreden
   }
 }
 
+/** Key dates in 700027 reasons: "Start=02/07/2021 17:00:39" (US date, 24-hour time, UTC). */
+const keyDate = (iso: string) => {
+  const d = new Date(iso);
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${two(d.getUTCMonth() + 1)}/${two(d.getUTCDate())}/${d.getUTCFullYear()} ${two(d.getUTCHours())}:${two(d.getUTCMinutes())}:${two(d.getUTCSeconds())}`;
+};
 const isoSeconds = (s: number) => new Date(s * 1000).toISOString().replace(/\.\d{3}Z$/, '.0000000Z');
 
 function findCertificate(app: Application, header: Record<string, unknown>): { cert?: KeyCredential; thumbprint: string } {
@@ -61,11 +67,11 @@ async function verifyAssertion(app: Application, assertion: string, audiences: s
   const alg = header.alg;
   if (alg !== 'RS256' && alg !== 'PS256') throw new ProtocolError(aadsts.assertionInvalid(`Unsupported signing algorithm '${String(alg)}'.`));
   const { cert, thumbprint } = findCertificate(app, header);
-  if (!cert) throw new ProtocolError(aadsts.assertionKeyNotRegistered(thumbprint, app.appId));
+  if (!cert) throw new ProtocolError(aadsts.assertionKeyNotRegistered(thumbprint, app.appId, app.id));
   try {
     await compactVerify(assertion, createPublicKey(cert.certificatePem), { algorithms: [alg] });
   } catch {
-    throw new ProtocolError(aadsts.assertionSignatureInvalid());
+    throw new ProtocolError(aadsts.assertionSignatureInvalid(thumbprint, keyDate(cert.startDateTime), keyDate(cert.endDateTime)));
   }
   if (claims.iss !== app.appId || claims.sub !== app.appId) throw new ProtocolError(aadsts.assertionSubjectMismatch());
   const aud = Array.isArray(claims.aud) ? claims.aud : [claims.aud];
@@ -76,11 +82,13 @@ async function verifyAssertion(app: Application, assertion: string, audiences: s
   // follows the emulator clock.
   const now = Math.floor(Date.now() / 1000);
   const exp = typeof claims.exp === 'number' ? claims.exp : 0;
-  const nbf = typeof claims.nbf === 'number' ? claims.nbf : typeof claims.iat === 'number' ? claims.iat : 0;
+  // Valid-from is `nbf` alone: assertions without it are reported "valid from 1970-01-01T00:00:00.0000000Z" (700024
+  // bodies quoted in AzureAD/microsoft-authentication-library-for-dotnet#4951 and obikuro/Sato#1).
+  const nbf = typeof claims.nbf === 'number' ? claims.nbf : 0;
   if (exp + clockSkewSeconds < now || nbf - clockSkewSeconds > now) {
     throw new ProtocolError(aadsts.assertionTimeRange(isoSeconds(now), isoSeconds(nbf), isoSeconds(exp)));
   }
-  if (new Date(cert.endDateTime).getTime() < Date.now()) throw new ProtocolError(aadsts.assertionKeyNotRegistered(thumbprint, app.appId));
+  if (new Date(cert.endDateTime).getTime() < Date.now()) throw new ProtocolError(aadsts.assertionKeyNotRegistered(thumbprint, app.appId, app.id));
 }
 
 /**

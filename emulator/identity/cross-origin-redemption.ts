@@ -12,8 +12,19 @@ import { ProtocolError } from './error-responses.js';
 import { redirectUriRegistered } from './redirect-uri-match.js';
 import type { ProtocolParams } from './request-params.js';
 
-/** For an authorization_code request: true when it is an SPA redemption (public client); throws the refusals. */
+/**
+ * For an authorization_code or refresh_token request: true when it is an SPA redemption (public client); throws
+ * the refusals. Refresh tokens issued to an SPA follow the same rule as its codes: redeemed cross-origin, without a
+ * credential ("Refresh tokens issued to SPAs … must be redeemed via cross-origin requests", refresh-tokens).
+ */
 export function spaRedemption(ctx: EmulatorContext, app: Application, grantType: string, params: ProtocolParams, origin: string | undefined): boolean {
+  if (grantType === 'refresh_token') {
+    const refresh = params.get('refresh_token');
+    const grant = refresh ? ctx.sealer.open(refresh) : undefined;
+    if (!grant?.spaSince || grant.clientId !== app.appId) return false;
+    if (!origin) throw new ProtocolError(aadsts.spaRedemptionNotCrossOrigin());
+    return !params.has('client_secret') && !params.has('client_assertion');
+  }
   if (grantType !== 'authorization_code') return false;
   const code = params.get('code');
   const grant = code ? ctx.codes.find(code)?.grant : undefined;

@@ -14,7 +14,7 @@ export function finishDeviceSignIn(ctx: EmulatorContext, reply: FastifyReply, pe
     authorization.outcome =
       answer === 'declined'
         ? { kind: 'declined' }
-        : { kind: 'approved', userId: answer.user.id, scopes: answer.scopes, authTime: session?.authTime ?? ctx.clock.now(), sessionId: session?.id ?? p.sessionId ?? pendingId };
+        : { kind: 'approved', userId: answer.user.id, scopes: answer.scopes, authTime: session?.authTime ?? ctx.clock.now(), sessionId: session?.id ?? p.sessionId ?? pendingId, ...(session?.mfa ? { mfa: true } : {}) };
   }
   ctx.pending.finish(pendingId);
   const appName = ctx.directory.getApplication(p.clientId)?.displayName ?? p.clientId;

@@ -32,6 +32,7 @@ export function errorBody(err: AadstsError, trace: RequestTrace, origin: string)
     trace_id: trace.traceId,
     correlation_id: trace.correlationId,
     ...(err.code > 0 ? { error_uri: errorUri(origin, err.code) } : {}),
+    ...(err.claims ? { claims: err.claims } : {}),
     ...(err.suberror ? { suberror: err.suberror } : {}),
   };
 }

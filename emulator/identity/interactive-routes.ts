@@ -5,7 +5,7 @@ import type { EmulatorContext } from '../server/emulator-context.js';
 import { credentialMatches } from '../state/credential-hash.js';
 import { signedOutPage, errorPage } from '../ui/interaction-pages.js';
 import { aadsts } from './aadsts-errors.js';
-import { answerAdminConsent, continueAdminConsent } from './admin-consent-flow.js';
+import { adminConsentLead, answerAdminConsent, continueAdminConsent } from './admin-consent-flow.js';
 import { approvalLines, submitApprovalRequest } from './approval-request-flow.js';
 import { checkAuthorizeRequest, checkClientAndRedirect } from './authorize-request.js';
 import { applyConsentAnswer, continueAuthorize } from './authorize-flow.js';
@@ -15,6 +15,7 @@ import { redirectUriRegistered, registeredRedirectUris } from './redirect-uri-ma
 import { redirectError } from './redirect-response.js';
 import { parseProtocolParams, rawQuery, type ProtocolParams } from './request-params.js';
 import { parseScopes } from './scope-request.js';
+import { answerSecondFactor, passConditionalAccess } from './second-factor-step.js';
 import { renderSignIn, resolveUser, startSession } from './sign-in-step.js';
 
 type TenantParams = { Params: { tenant: string } };
@@ -25,6 +26,7 @@ const paramsOf = (request: FastifyRequest) =>
 export function advance(ctx: EmulatorContext, request: FastifyRequest, reply: FastifyReply, pendingId: string, p: PendingInteraction) {
   const user = resolveUser(ctx, request, reply, pendingId, p);
   if (!user) return reply;
+  if (!passConditionalAccess(ctx, request, reply, pendingId, p, user)) return reply;
   return p.kind === 'authorize' ? continueAuthorize(ctx, request, reply, pendingId, p, user) : continueAdminConsent(ctx, request, reply, pendingId, p, user);
 }
 
@@ -57,9 +59,9 @@ export function registerInteractiveRoutes(app: FastifyInstance, ctx: EmulatorCon
     const state = params.get('state');
     const target = { redirectUri: base.value.redirectUri, responseMode: 'query' as const, ...(state !== undefined ? { state } : {}) };
     const scope = params.get('scope');
-    if (v2 && !scope) return redirectError(request, reply, ctx.origin(request), target, aadsts.missingParameter('scope'));
+    if (v2 && !scope) return redirectError(request, reply, ctx.origin(request), target, aadsts.missingParameter('scope'), {}, adminConsentLead);
     const scopes = parseScopes(scope ?? 'https://graph.microsoft.com/.default', ctx.directory);
-    if (!scopes.ok) return redirectError(request, reply, ctx.origin(request), target, scopes.error);
+    if (!scopes.ok) return redirectError(request, reply, ctx.origin(request), target, scopes.error, {}, adminConsentLead);
     const loginHint = params.get('login_hint');
     const p: AdminConsentInteraction = {
       kind: 'adminconsent',
@@ -101,6 +103,18 @@ export function registerInteractiveRoutes(app: FastifyInstance, ctx: EmulatorCon
     const session = startSession(ctx, reply, user);
     Object.assign(p, { userId: user.id, sessionId: session.id, forceLogin: false });
     ctx.pending.replace(id, p);
+    return advance(ctx, request, reply, id, p);
+  });
+
+  app.post<TenantParams>('/:tenant/mfa', async (request, reply) => {
+    const params = paramsOf(request);
+    const found = pendingOrPage(ctx, request, reply, params);
+    if (!found) return reply;
+    const { id, p } = found;
+    const user = p.userId ? ctx.directory.getUser(p.userId) : undefined;
+    const session = ctx.sessions.find(p.sessionId);
+    if (!user || !session || session.userId !== user.id) return renderSignIn(ctx, reply, id, { ...p, userId: undefined, forceLogin: true });
+    if (!answerSecondFactor(ctx, reply, id, p, user, session, params.get('otc') ?? '')) return reply;
     return advance(ctx, request, reply, id, p);
   });
 

@@ -20,10 +20,12 @@ export function redirectWith(reply: FastifyReply, target: RedirectTarget, params
   return reply.redirect(url.toString(), 302);
 }
 
-export function redirectError(request: FastifyRequest, reply: FastifyReply, origin: string, target: RedirectTarget, err: AadstsError, extra: Record<string, string> = {}) {
+/** `lead` goes before `error` (the admin consent endpoint's `admin_consent=True`); `extra` after it. */
+export function redirectError(request: FastifyRequest, reply: FastifyReply, origin: string, target: RedirectTarget, err: AadstsError, extra: Record<string, string> = {}, lead: Record<string, string> = {}) {
   request.protocolOutcome.error = err.error;
   request.protocolOutcome.errorCode = err.code;
   return redirectWith(reply, target, {
+    ...lead,
     error: err.error,
     ...extra,
     error_description: describe(err, request.trace, aadTimestamp()),

@@ -19,6 +19,13 @@ export interface RefreshGrant {
   /** Emulator-clock ms this token was issued (inactivity is measured from it). */
   issuedAt: number;
   sessionId: string;
+  /** The sign-in this grant descends from gave a second factor (amr mfa); absent in tokens sealed before MFA existed. */
+  mfa?: boolean;
+  /**
+   * Set for refresh tokens of a single-page application: emulator-clock ms of the first code redemption. SPA refresh
+   * tokens live 24 hours from then, however often they are renewed (refresh-tokens "Token lifetime").
+   */
+  spaSince?: number;
 }
 
 const prefix = '1.';

@@ -20,8 +20,8 @@ function sessionStillValid(ctx: EmulatorContext, session: SignInSession | undefi
   return user;
 }
 
-export function startSession(ctx: EmulatorContext, reply: FastifyReply, user: User): SignInSession {
-  const session = ctx.sessions.start(user.id, user.tenantId);
+export function startSession(ctx: EmulatorContext, reply: FastifyReply, user: User, mfa = false): SignInSession {
+  const session = ctx.sessions.start(user.id, user.tenantId, mfa);
   setSessionCookie(reply, session.id);
   return session;
 }
@@ -63,7 +63,8 @@ export function resolveUser(ctx: EmulatorContext, request: FastifyRequest, reply
   if (ctx.options.autoSignIn && p.loginHint && !p.forceLogin) {
     const user = ctx.directory.findUserByUpn(p.loginHint, p.tenantId);
     if (user?.accountEnabled) {
-      const started = startSession(ctx, reply, user);
+      // --auto-sign-in stands for a user who signs in without being asked, second factor included.
+      const started = startSession(ctx, reply, user, true);
       p.userId = user.id;
       p.sessionId = started.id;
       ctx.pending.replace(pendingId, p);

@@ -85,7 +85,7 @@ async function handleToken(ctx: EmulatorContext, request: FastifyRequest<TenantP
   try {
     const publicClient = spaRedemption(ctx, found.app, grantType, params, browserOrigin) || asPublicClient(found.app, grantType, params, basic);
     const clientAuth = publicClient ? '0' : await authenticateClient(found.app, params, basic, audiences, ctx.clock.now());
-    const body = grant({ ctx, params, tenant, origin, app: found.app, clientAuth });
+    const body = grant({ ctx, params, tenant, origin, app: found.app, clientAuth, ipAddress: request.ip });
     return noStore(reply).type('application/json; charset=utf-8').send(body);
   } catch (error) {
     if (error instanceof ProtocolError) return fail(error.aadsts);

@@ -53,6 +53,8 @@ interface UserTokenRequest {
   audience: string;
   clientAuth: ClientAuthMethod;
   sessionId: string;
+  /** How the user authenticated (access-token-claims-reference `amr`): pwd, plus mfa after a second factor. */
+  amr: string[];
   wids: string[];
   /** Client capabilities the request declared (`xms_cc`, e.g. cp1 for continuous access evaluation). */
   clientCapabilities?: string[];
@@ -150,7 +152,7 @@ export class TokenMinter {
         acct: 0,
         acr: '1',
         aio: opaque(24),
-        amr: ['pwd'],
+        amr: req.amr,
         app_displayname: req.app.displayName,
         appid: req.app.appId,
         appidacr: req.clientAuth,

@@ -18,6 +18,8 @@ export interface AuthorizationCodeGrant {
   codeChallengeMethod?: 'S256' | 'plain';
   authTime: number;
   sessionId: string;
+  /** The sign-in gave a second factor (amr mfa). */
+  mfa?: boolean;
   redeemed: boolean;
 }
 

@@ -19,7 +19,7 @@ export interface DeviceAuthorization {
   /** The poll interval the client must keep; RFC 8628 section 3.5 adds 5 s each time a client polls too fast. */
   intervalSeconds: number;
   lastPollAt?: number;
-  outcome: { kind: 'pending' } | { kind: 'declined' } | { kind: 'approved'; userId: string; scopes: string[]; authTime: number; sessionId: string } | { kind: 'redeemed' };
+  outcome: { kind: 'pending' } | { kind: 'declined' } | { kind: 'approved'; userId: string; scopes: string[]; authTime: number; sessionId: string; mfa?: boolean } | { kind: 'redeemed' };
 }
 
 // Microsoft's user codes are 9 letters and digits without look-alikes (captured: "YZMYLD4K", "GHVSQ5Q6X").

@@ -10,6 +10,8 @@ export interface SignInSession {
   tenantId: string;
   /** Emulator-clock ms of the interactive sign-in. */
   authTime: number;
+  /** A second factor was given in this session (conditional access asked for MFA): tokens carry amr mfa. */
+  mfa?: boolean;
 }
 
 export const sessionCookieName = 'm365emu_session';
@@ -23,8 +25,8 @@ export class SignInSessions {
     this.sessions = new ExpiringMap(now, sessionLifetimeMs);
   }
 
-  start(userId: string, tenantId: string): SignInSession {
-    const session = { id: randomUUID(), userId, tenantId, authTime: this.now() };
+  start(userId: string, tenantId: string, mfa = false): SignInSession {
+    const session: SignInSession = { id: randomUUID(), userId, tenantId, authTime: this.now(), ...(mfa ? { mfa } : {}) };
     this.sessions.set(session.id, session);
     return session;
   }

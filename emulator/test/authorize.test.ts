@@ -198,7 +198,7 @@ describe('sign-in and consent', () => {
     assert.ok(state.servicePrincipals.some((sp) => sp.appId === app.appId && sp.tenantId === emulator.seed!.otherTenant.id));
   });
 
-  test('admin consent Cancel: error=access_denied&error_subcode=cancel', async () => {
+  test('admin consent Cancel: admin_consent=True (first, as in v2-admin-consent "Error response") &error=access_denied&error_subcode=cancel', async () => {
     const result = await emulator.signIn(`${emulator.url}/${tid}/v2.0/adminconsent?${new URLSearchParams({ client_id: emulator.seed!.application.appId, redirect_uri: redirectUri, scope: 'https://graph.microsoft.com/.default', state: 'ac' })}`, {
       username: 'admin@contoso.onmicrosoft.com',
       password: password(),
@@ -207,6 +207,8 @@ describe('sign-in and consent', () => {
     assert.equal(result.params.error, 'access_denied');
     assert.equal(result.params.error_subcode, 'cancel');
     assert.equal(result.params.state, 'ac');
+    assert.equal(result.params.admin_consent, 'True');
+    assert.equal(Object.keys(result.params)[0], 'admin_consent');
   });
 
   test('logout ends the session and returns to a registered post_logout_redirect_uri', async () => {

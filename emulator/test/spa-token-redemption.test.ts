@@ -27,8 +27,8 @@ after(async () => {
 const verifier = randomBytes(32).toString('base64url');
 const challenge = createHash('sha256').update(verifier).digest('base64url');
 
-async function codeFor(redirectUri: string): Promise<string> {
-  const query = new URLSearchParams({ client_id: appId, response_type: 'code', redirect_uri: redirectUri, scope: 'openid User.Read', code_challenge: challenge, code_challenge_method: 'S256' });
+async function codeFor(redirectUri: string, scope = 'openid User.Read'): Promise<string> {
+  const query = new URLSearchParams({ client_id: appId, response_type: 'code', redirect_uri: redirectUri, scope, code_challenge: challenge, code_challenge_method: 'S256' });
   const result = await emulator.signIn(`${emulator.authority()}/oauth2/v2.0/authorize?${query}`, { username: 'dana@contoso.onmicrosoft.com', password: emulator.seed!.password });
   return result.params.code!;
 }
@@ -69,5 +69,21 @@ describe('single-page application token redemption', () => {
   test('an SPA code redeemed from a server (no Origin): AADSTS9002327', async () => {
     const response = await redeem(await codeFor(spaRedirect), spaRedirect);
     await assertAadstsError(response, { status: 400, error: 'invalid_request', code: 9002327 });
+  });
+
+  test('an SPA refresh token: renewed cross-origin without a secret; from a server (no Origin) AADSTS9002327', async () => {
+    const first = await redeem(await codeFor(spaRedirect, 'openid offline_access User.Read'), spaRedirect, spaOrigin);
+    const { refresh_token: refreshToken } = (await first.json()) as Record<string, string>;
+    assert.ok(refreshToken, 'offline_access gives the SPA a refresh token');
+    const refresh = (origin?: string) =>
+      emulator.fetch(`${emulator.authority()}/oauth2/v2.0/token`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', ...(origin ? { origin } : {}) },
+        body: new URLSearchParams({ grant_type: 'refresh_token', client_id: appId, refresh_token: refreshToken, scope: 'openid offline_access User.Read' }).toString(),
+      });
+    const renewed = await refresh(spaOrigin);
+    assert.equal(renewed.status, 200, await renewed.clone().text());
+    assert.equal(renewed.headers.get('access-control-allow-origin'), spaOrigin);
+    await assertAadstsError(await refresh(), { status: 400, error: 'invalid_request', code: 9002327 });
   });
 });

@@ -152,12 +152,35 @@ describe('client assertion errors (certificate credentials)', () => {
   test('AADSTS700027 invalid_client: signed with a certificate that is not registered', async () => {
     const other = await createClientCertificate('CN=someone else');
     const otherThumb = createHash('sha256').update(Buffer.from(other.certificatePem.replace(/-----[^-]+-----|\s/g, ''), 'base64')).digest('hex');
-    await assertAadstsError(await withAssertion(await assertion({ key: other.privateKeyPem, x5tS256: otherThumb })), { status: 401, error: 'invalid_client', code: 700027 });
+    await assertAadstsError(await withAssertion(await assertion({ key: other.privateKeyPem, x5tS256: otherThumb })), {
+      status: 401,
+      error: 'invalid_client',
+      code: 700027,
+      messageIncludes: `[Reason - The key was not found., Thumbprint of key used by client: '${otherThumb.toUpperCase()}', Please visit the Azure Portal, Graph Explorer or directly use MS Graph to see configured keys for app Id '${appId}'. Review the documentation at https://docs.microsoft.com/en-us/graph/deployments`,
+    });
   });
 
   test('AADSTS700027 invalid_client: signature does not verify with the registered certificate', async () => {
     const other = await createClientCertificate('CN=forger');
-    await assertAadstsError(await withAssertion(await assertion({ key: other.privateKeyPem })), { status: 401, error: 'invalid_client', code: 700027, messageIncludes: 'signature validation' });
+    await assertAadstsError(await withAssertion(await assertion({ key: other.privateKeyPem })), {
+      status: 401,
+      error: 'invalid_client',
+      code: 700027,
+      messageIncludes: `Client assertion contains an invalid signature. [Reason - The provided signature value did not match the expected signature value., Thumbprint of key used by client: '${cert.thumbprintSha256.toUpperCase()}', Found key 'Start=`,
+    });
+  });
+
+  test('AADSTS700024: valid-from is nbf alone; an expired assertion without nbf is reported valid from 1970', async () => {
+    const past = Math.floor(Date.now() / 1000) - 7200;
+    const jwt = await new SignJWT({ jti: randomUUID() })
+      .setProtectedHeader({ alg: 'PS256', 'x5t#S256': Buffer.from(cert.thumbprintSha256, 'hex').toString('base64url') })
+      .setIssuer(appId)
+      .setSubject(appId)
+      .setAudience(`${emulator.url}/${tid}/oauth2/v2.0/token`)
+      .setIssuedAt(past - 600)
+      .setExpirationTime(past)
+      .sign(createPrivateKey(cert.privateKeyPem));
+    await assertAadstsError(await withAssertion(jwt), { status: 401, error: 'invalid_client', code: 700024, messageIncludes: 'assertion valid from 1970-01-01T00:00:00.0000000Z, expiry time of assertion' });
   });
 });
 

@@ -145,3 +145,28 @@ export function formPostPage(action: string, fields: Record<string, string>): st
 <form method="POST" name="hiddenform" action="${action}">${Object.entries(fields).map(([k, v]) => html`<input type="hidden" name="${k}" value="${v}">`)}
 <noscript><p>Script is disabled. Click Submit to continue.</p><input type="submit" value="Submit"></noscript></form></body></html>`.value;
 }
+
+/**
+ * The second-factor step of a sign-in that conditional access asked MFA for: "Enter code" for a user with a
+ * registered method (Microsoft's verification code page, field `otc`), or "More information required" for one
+ * who must first set up a method (the registration interrupt; the emulator registers an authenticator app code).
+ */
+export function secondFactorPage(input: { actionUrl: string; ctx: string; account: Account; register: boolean; error?: string }): string {
+  const intro = input.register
+    ? html`<h1>More information required</h1><p>Your organization needs more information to keep your account secure.</p>
+<p class="muted">Set up the authenticator app: enter the code it shows (in the emulator the code is always ${emulatorVerificationCode}).</p>`
+    : html`<h1>Enter code</h1><p>Enter the code displayed in the authenticator app on your mobile device.</p>
+<p class="muted">In the emulator the code is always ${emulatorVerificationCode}.</p>`;
+  return pageShell(
+    input.register ? 'More information required' : 'Enter code',
+    html`${identity(input.account)}${intro}
+<form method="post" action="${input.actionUrl}" autocomplete="off"><input type="hidden" name="ctx" value="${input.ctx}">
+${input.error ? html`<div class="error" role="alert" id="idSpan_SAOTCC_Error_OTC">${input.error}</div>` : ''}
+<label for="idTxtBx_SAOTCC_OTC">Code</label>
+<input type="text" inputmode="numeric" id="idTxtBx_SAOTCC_OTC" name="otc" placeholder="Code" aria-label="Code" autocomplete="one-time-code" required>
+<div class="actions"><button class="primary" type="submit" id="idSubmit_SAOTCC_Continue">Verify</button></div></form>`,
+  );
+}
+
+/** The one verification code the emulator accepts (documented on docs/emulator-parity.md). */
+export const emulatorVerificationCode = '123456';

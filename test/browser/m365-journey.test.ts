@@ -71,12 +71,19 @@ describe('Microsoft 365 pages of the console in Chromium', { skip: browserSkipRe
     return { context, page, pageErrors: collectPageErrors(page) };
   }
 
-  /** Microsoft's sign-in page (the emulator's copy of it), then its consent page when it shows one. */
-  async function microsoftSignIn(page: Page, username: string): Promise<void> {
+  /**
+   * Microsoft's sign-in page (the emulator's copy of it), then its consent page when it shows one. Administrators
+   * meet the seeded "Require multifactor authentication for admins" policy: they type the emulator's code too.
+   */
+  async function microsoftSignIn(page: Page, username: string, options: { mfa?: boolean } = {}): Promise<void> {
     await page.waitForURL((url) => url.href.startsWith(emulator.url));
     await page.locator('#i0116').fill(username);
     await page.locator('#i0118').fill(PASSWORD);
     await page.locator('#idSIButton9').click();
+    if (options.mfa) {
+      await page.locator('#idTxtBx_SAOTCC_OTC').fill('123456');
+      await page.locator('#idSubmit_SAOTCC_Continue').click();
+    }
   }
 
   async function runTestConnection(page: Page): Promise<void> {
@@ -149,7 +156,7 @@ describe('Microsoft 365 pages of the console in Chromium', { skip: browserSkipRe
 
       // Admin consent through Microsoft's own pages, from the link next to the missing permission.
       await permissions.getByRole('link', { name: 'Grant admin consent' }).click();
-      await microsoftSignIn(page, `admin@${emulator.seed!.tenant.domain}`);
+      await microsoftSignIn(page, `admin@${emulator.seed!.tenant.domain}`, { mfa: true });
       await page.getByRole('heading', { name: 'Permissions requested' }).waitFor();
       await shot(page, '04-microsoft-admin-consent');
       await page.getByRole('button', { name: 'Accept' }).click();

@@ -53,19 +53,26 @@ export function userResource(user: User, tenant: Tenant): GraphObject {
 /** A member in a directoryObject collection carries its type (https://learn.microsoft.com/graph/api/group-list-members). */
 export const userAsDirectoryObject = (user: User, tenant: Tenant): GraphObject => ({ '@odata.type': '#microsoft.graph.user', ...userResource(user, tenant) });
 
+// A group's default properties in the order Graph answers them (group-list / group-get v1.0 responses; the group
+// resource's "Returned by default"): the on-premises block between membershipRuleProcessingState and
+// preferredDataLocation, the provisioning error lists last. Cloud-only groups have null on-premises values.
+const groupOnPremisesProperties = [
+  'onPremisesDomainName', 'onPremisesLastSyncDateTime', 'onPremisesNetBiosName', 'onPremisesSamAccountName', 'onPremisesSecurityIdentifier', 'onPremisesSyncEnabled',
+];
+
 export const groupShape: ResourceShape = {
   type: 'microsoft.graph.group',
   properties: [
     'id', 'deletedDateTime', 'classification', 'createdDateTime', 'creationOptions', 'description', 'displayName', 'expirationDateTime', 'groupTypes',
-    'isAssignableToRole', 'mail', 'mailEnabled', 'mailNickname', 'membershipRule', 'membershipRuleProcessingState', 'onPremisesSyncEnabled',
+    'isAssignableToRole', 'mail', 'mailEnabled', 'mailNickname', 'membershipRule', 'membershipRuleProcessingState', ...groupOnPremisesProperties,
     'preferredDataLocation', 'preferredLanguage', 'proxyAddresses', 'renewedDateTime', 'resourceBehaviorOptions', 'resourceProvisioningOptions',
-    'securityEnabled', 'securityIdentifier', 'theme', 'visibility',
+    'securityEnabled', 'securityIdentifier', 'theme', 'visibility', 'onPremisesProvisioningErrors', 'serviceProvisioningErrors',
   ],
   defaults: [
     'id', 'deletedDateTime', 'classification', 'createdDateTime', 'creationOptions', 'description', 'displayName', 'expirationDateTime', 'groupTypes',
-    'isAssignableToRole', 'mail', 'mailEnabled', 'mailNickname', 'membershipRule', 'membershipRuleProcessingState', 'onPremisesSyncEnabled',
+    'isAssignableToRole', 'mail', 'mailEnabled', 'mailNickname', 'membershipRule', 'membershipRuleProcessingState', ...groupOnPremisesProperties,
     'preferredDataLocation', 'preferredLanguage', 'proxyAddresses', 'renewedDateTime', 'resourceBehaviorOptions', 'resourceProvisioningOptions',
-    'securityEnabled', 'securityIdentifier', 'theme', 'visibility',
+    'securityEnabled', 'securityIdentifier', 'theme', 'visibility', 'onPremisesProvisioningErrors', 'serviceProvisioningErrors',
   ],
   filterable: ['displayName', 'mailNickname', 'mail', 'id', 'securityEnabled', 'mailEnabled'],
 };
@@ -89,6 +96,11 @@ export function groupResource(group: Group, tenant: Tenant): GraphObject {
     mailNickname: group.mailNickname,
     membershipRule: null,
     membershipRuleProcessingState: null,
+    onPremisesDomainName: null,
+    onPremisesLastSyncDateTime: null,
+    onPremisesNetBiosName: null,
+    onPremisesSamAccountName: null,
+    onPremisesSecurityIdentifier: null,
     onPremisesSyncEnabled: null,
     preferredDataLocation: null,
     preferredLanguage: null,
@@ -100,6 +112,8 @@ export function groupResource(group: Group, tenant: Tenant): GraphObject {
     securityIdentifier: `S-1-12-1-${parseInt(group.id.slice(0, 8), 16)}`,
     theme: null,
     visibility: 'Private',
+    onPremisesProvisioningErrors: [],
+    serviceProvisioningErrors: [],
   };
 }
 

@@ -148,6 +148,13 @@ describe('GET /groups (group-list) and /groups/{id}/members (group-list-members)
     assert.equal(engineering.mail, 'engineering@contoso.onmicrosoft.com');
     assert.equal(engineering.securityEnabled, false);
     assert.ok('visibility' in engineering && 'createdDateTime' in engineering);
+    // Graph's default group properties in its order: the on-premises block (null for a cloud group), errors last.
+    const keys = Object.keys(engineering);
+    assert.deepEqual(keys.slice(keys.indexOf('membershipRuleProcessingState') + 1, keys.indexOf('preferredDataLocation')), [
+      'onPremisesDomainName', 'onPremisesLastSyncDateTime', 'onPremisesNetBiosName', 'onPremisesSamAccountName', 'onPremisesSecurityIdentifier', 'onPremisesSyncEnabled',
+    ]);
+    assert.deepEqual(keys.slice(-2), ['onPremisesProvisioningErrors', 'serviceProvisioningErrors']);
+    assert.equal(engineering.onPremisesSamAccountName, null);
   });
 
   test('members are directoryObjects typed #microsoft.graph.user; unknown group → 404', async () => {

@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import { aadsts } from '../aadsts-errors.js';
 import { ProtocolError } from '../error-responses.js';
 import type { GrantRequest, TokenResponseBody } from './grant-request.js';
+import { redirectUriRegistered } from '../redirect-uri-match.js';
 import { userTokenResponse } from './user-token-response.js';
 
 function verifierMatches(verifier: string, challenge: string, method: 'S256' | 'plain'): boolean {
@@ -44,5 +45,7 @@ export function authorizationCodeGrant(req: GrantRequest): TokenResponseBody {
     ...(grant.nonce !== undefined ? { nonce: grant.nonce } : {}),
     sessionId: grant.sessionId,
     authTime: grant.authTime,
+    ...(grant.mfa ? { mfa: true } : {}),
+    ...(redirectUriRegistered(app.spaRedirectUris ?? [], grant.redirectUri) ? { spaSince: ctx.clock.now() } : {}),
   });
 }

@@ -33,5 +33,6 @@ export function deviceCodeGrant(req: GrantRequest): TokenResponseBody {
     audience: authorization.scopes.audience,
     sessionId: outcome.sessionId,
     authTime: outcome.authTime,
+    ...(outcome.mfa ? { mfa: true } : {}),
   });
 }

@@ -12,6 +12,8 @@ export interface GrantRequest {
   origin: string;
   app: Application;
   clientAuth: ClientAuthMethod;
+  /** The caller's address, for conditional access location conditions. */
+  ipAddress: string;
 }
 
 export type TokenResponseBody = Record<string, string | number>;

@@ -3,12 +3,14 @@
 // only; no consent prompt is possible, so the user or an admin must have consented before (AADSTS65001 with
 // suberror consent_required otherwise); the client authenticates as in every grant, so a confidential client without
 // its credential gets AADSTS7000218. Errors: unknown user AADSTS50034 (suberror bad_token), wrong password
-// AADSTS50126, disabled account AADSTS50057, unassigned user AADSTS50105; all `invalid_grant`.
+// AADSTS50126, disabled account AADSTS50057, unassigned user AADSTS50105; all `invalid_grant`. Conditional access
+// asking for MFA: AADSTS50076 / 50079 (conditional-access.ts).
 import { randomUUID } from 'node:crypto';
 import { aadsts } from '../aadsts-errors.js';
 import { ProtocolError } from '../error-responses.js';
 import { requestedDelegated } from '../consent-policy.js';
 import { parseScopes } from '../scope-request.js';
+import { tokenEndpointAccessError } from '../conditional-access.js';
 import { credentialMatches } from '../../state/credential-hash.js';
 import type { GrantRequest, TokenResponseBody } from './grant-request.js';
 import { userTokenResponse } from './user-token-response.js';
@@ -38,6 +40,9 @@ export function passwordGrant(req: GrantRequest): TokenResponseBody {
   }
   const sp = ctx.directory.servicePrincipal(home.id, app.appId);
   if (sp?.appRoleAssignmentRequired && !sp.assignedUserIds.includes(user.id)) throw new ProtocolError(aadsts.userNotAssigned(app.displayName, app.appId, user.userPrincipalName));
+  // ROPC cannot give a second factor: a policy asking for MFA answers 50076 (50079 without a registered method).
+  const denied = tokenEndpointAccessError(ctx, { user, appId: app.appId, clientAppType: 'mobileAppsAndDesktopClients', ipAddress: req.ipAddress }, false);
+  if (denied) throw new ProtocolError(denied);
   return userTokenResponse(req, {
     tenantId: home.id,
     user,

@@ -3,16 +3,20 @@
 // old one stays valid until it lapses; a refresh token unused for 90 days lapses (AADSTS700082); revoking the
 // user's sessions invalidates it (AADSTS50173, suberror bad_token); an unreadable token is AADSTS9002313 with
 // suberror bad_token; withdrawn consent answers AADSTS65001 with suberror
-// consent_required; a user no longer assigned to an app that requires assignment gets AADSTS50105.
+// consent_required; a user no longer assigned to an app that requires assignment gets AADSTS50105; a conditional
+// access policy that now asks for MFA the original sign-in did not give answers AADSTS50076 / 50079.
 import { isOidcScope } from '../graph-resource.js';
 import { aadsts } from '../aadsts-errors.js';
 import { ProtocolError } from '../error-responses.js';
 import { parseScopes } from '../scope-request.js';
 import { requestedDelegated } from '../consent-policy.js';
+import { tokenEndpointAccessError } from '../conditional-access.js';
 import type { GrantRequest, TokenResponseBody } from './grant-request.js';
 import { userTokenResponse } from './user-token-response.js';
 
 export const refreshTokenInactivityMs = 90 * 86_400_000;
+/** Refresh tokens of single-page applications: 24 hours, not extended by use (refresh-tokens "Token lifetime"). */
+export const spaRefreshTokenLifetimeMs = 86_400_000;
 
 const netTimestamp = (ms: number) => new Date(ms).toISOString().replace(/\.(\d{3})Z$/, '.$10000Z');
 
@@ -37,6 +41,9 @@ export function refreshTokenGrant(req: GrantRequest): TokenResponseBody {
   if (now - grant.issuedAt > refreshTokenInactivityMs) {
     throw new ProtocolError(aadsts.refreshTokenInactive(netTimestamp(grant.issuedAt), netDuration(refreshTokenInactivityMs)));
   }
+  if (grant.spaSince !== undefined && now - grant.spaSince > spaRefreshTokenLifetimeMs) {
+    throw new ProtocolError(aadsts.spaRefreshTokenExpired(netDuration(spaRefreshTokenLifetimeMs), netTimestamp(grant.spaSince)));
+  }
   const user = ctx.directory.getUser(grant.userId);
   if (!user) throw new ProtocolError(aadsts.refreshTokenUnusable());
   if (user.signInSessionsValidFrom !== undefined && grant.authTime < user.signInSessionsValidFrom) {
@@ -58,6 +65,8 @@ export function refreshTokenGrant(req: GrantRequest): TokenResponseBody {
   if (sp?.appRoleAssignmentRequired && !sp.assignedUserIds.includes(user.id)) {
     throw new ProtocolError(aadsts.userNotAssigned(app.displayName, app.appId, user.userPrincipalName));
   }
+  const denied = tokenEndpointAccessError(ctx, { user, appId: app.appId, clientAppType: 'mobileAppsAndDesktopClients', ipAddress: req.ipAddress }, grant.mfa === true);
+  if (denied) throw new ProtocolError(denied);
   return userTokenResponse(req, {
     tenantId: grant.tenantId,
     user,
@@ -66,5 +75,7 @@ export function refreshTokenGrant(req: GrantRequest): TokenResponseBody {
     audience: grant.audience,
     sessionId: grant.sessionId,
     authTime: grant.authTime,
+    ...(grant.mfa ? { mfa: true } : {}),
+    ...(grant.spaSince !== undefined ? { spaSince: grant.spaSince } : {}),
   });
 }

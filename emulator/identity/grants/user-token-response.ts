@@ -4,6 +4,7 @@
 // (v2-oauth2-auth-code-flow.md "Successful response"; msal fixture AUTHENTICATION_RESULT in token-responses.json).
 import type { Application, User } from '../../state/directory-types.js';
 import { declaredClientCapabilities } from '../client-capabilities.js';
+import { amrOf } from '../conditional-access.js';
 import { isOidcScope } from '../graph-resource.js';
 import { accessTokenLifetimeSeconds, clientInfo } from '../token-minter.js';
 import type { GrantRequest, TokenResponseBody } from './grant-request.js';
@@ -18,6 +19,10 @@ export interface UserGrant {
   nonce?: string;
   sessionId: string;
   authTime: number;
+  /** A second factor was given at the sign-in this grant descends from. */
+  mfa?: boolean;
+  /** Single-page application grant: when its fixed 24-hour refresh token lifetime started. */
+  spaSince?: number;
 }
 
 export function userTokenResponse(req: GrantRequest, grant: UserGrant): TokenResponseBody {
@@ -40,6 +45,7 @@ export function userTokenResponse(req: GrantRequest, grant: UserGrant): TokenRes
       audience: grant.audience,
       clientAuth: req.clientAuth,
       sessionId: grant.sessionId,
+      amr: amrOf(grant.mfa),
       wids: grant.user.directoryRoles,
       clientCapabilities: declaredClientCapabilities(req.params),
     }),
@@ -54,6 +60,8 @@ export function userTokenResponse(req: GrantRequest, grant: UserGrant): TokenRes
       authTime: grant.authTime,
       issuedAt: ctx.clock.now(),
       sessionId: grant.sessionId,
+      ...(grant.mfa ? { mfa: true } : {}),
+      ...(grant.spaSince !== undefined ? { spaSince: grant.spaSince } : {}),
     });
   }
   if (grant.scopes.includes('openid')) {
