@@ -2,8 +2,8 @@
 // the tenant's chain that decides the baseline; an app lacking SharePointTenantSettings.Read.All gets that area alone
 // as a permission_error naming it, and the others complete; the next sync reads users through the kept
 // delta link (a user added in between is there, nobody twice; removals: directory-delta.test.ts); an expired delta link
-// (410) means a full read again; a sync cut off midway leaves no snapshot, and its retry writes exactly one; the
-// schedule is set and removed; another workspace sees none of it.
+// (410) means a full read again; a sync cut off midway leaves no snapshot, and its retry writes exactly one; 429, 503
+// and a malformed object mid-sync do not stop it; the schedule is set and removed; another workspace sees none of it.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { complianceSyncJobs, COMPLIANCE_SYNC_JOB } from '../../src/features/compliance/index.js';
@@ -14,7 +14,7 @@ interface JobView {
   id: string;
   status: string;
   progress: { done: number; total: number; message?: string } | null;
-  result?: { snapshotId: string; sequence: number; areas: string[]; faults: Record<string, { status: string; permission?: string }>; users: string; objects: number; pages: number };
+  result?: { snapshotId: string; sequence: number; areas: string[]; faults: Record<string, { status: string; permission?: string }>; users: string; objects: number; pages: number; malformed: string[] };
   problem?: { code: string; detail: string };
 }
 
@@ -131,6 +131,19 @@ for (const dialect of dialects) {
       const removed = await api('DELETE', `${tenantPath()}/sync-schedule`);
       assert.deepEqual(await removed.json(), { tenantId: CONTOSO, intervalHours: null, nextRunAt: null });
       assert.equal(((await (await api('GET', `${tenantPath()}/sync-schedule`)).json()) as { intervalHours: null }).intervalHours, null);
+    });
+
+    it('finishes through throttling (429 with Retry-After) and a 503 mid-sync, and records a malformed object without failing', async () => {
+      const fault = async (rule: Record<string, unknown>) =>
+        assert.equal((await kit.emulator.fetch(`${kit.emulator.url}/_emulator/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ count: 1, ...rule }) })).status, 204);
+      await fault({ pathPattern: '^/v1\\.0/groups$', status: 429, retryAfter: 0 });
+      await fault({ pathPattern: '^/v1\\.0/identity/conditionalAccess/policies$', status: 503 });
+      await fault({ pathPattern: '^/v1\\.0/domains$', status: 200, body: { value: [42, { id: 'contoso.onmicrosoft.com', isVerified: true, isDefault: true }] } });
+      const done = await sync();
+      assert.deepEqual(done.result!.faults, {}, 'every area read after the retries');
+      assert.deepEqual(done.result!.malformed, ['/domains: an item that is not an object was skipped']);
+      const left = (await (await kit.emulator.fetch(`${kit.emulator.url}/_emulator/faults`)).json()) as { value: unknown[] };
+      assert.deepEqual(left.value, [], 'each fault was met');
     });
 
     it("decides MS.AAD.5.2 from Microsoft Graph's delegated permission classifications when users may consent to low-impact permissions only", async () => {
