@@ -10,9 +10,10 @@ const hasStringId = (v: unknown): v is { id: string } =>
 
 const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
-export function canonicalise(value: unknown): unknown {
+/** The canonical copy of a value; `omit` leaves out object keys at any depth, as if they had been deleted first. */
+export function canonicalise(value: unknown, omit?: (key: string) => boolean): unknown {
   if (Array.isArray(value)) {
-    const items = value.map(canonicalise);
+    const items = value.map((item) => canonicalise(item, omit));
     if (items.length > 1 && items.every(hasStringId)) items.sort(byId);
     return items;
   }
@@ -20,7 +21,7 @@ export function canonicalise(value: unknown): unknown {
     const out: Record<string, unknown> = {};
     for (const key of Object.keys(value).sort()) {
       const v = (value as Record<string, unknown>)[key];
-      if (v !== undefined) out[key] = canonicalise(v);
+      if (v !== undefined && !omit?.(key)) out[key] = canonicalise(v, omit);
     }
     return out;
   }
@@ -37,15 +38,19 @@ type Frame = { items: readonly unknown[]; at: number } | { object: Record<string
 const unwritable = (v: unknown) => v === undefined || typeof v === 'function' || typeof v === 'symbol';
 
 /**
- * `canonicalJson(value)` in pieces of about `chunkSize` characters, walking the value in place (an explicit stack, so
- * a consumer can pause between pieces). `omit` leaves out object keys at any depth, as if they had been deleted first.
+ * `canonicalJson(value)` in pieces of about `chunkSize` characters. The value and its lists are walked in place (an
+ * explicit stack, so a consumer can pause between pieces); each item of a list two levels down (an area's users) is
+ * written whole through canonicalJson, which is native JSON.stringify's speed and only that item's copy at a time.
+ * `omit` leaves out object keys at any depth, as if they had been deleted first.
  */
 export function* canonicalJsonChunks(value: unknown, options: { omit?: (key: string) => boolean; chunkSize?: number } = {}): Generator<string> {
   const { omit, chunkSize = 64 * 1024 } = options;
   const stack: Frame[] = [];
   let out = '';
   const write = (v: unknown, inArray: boolean) => {
-    if (Array.isArray(v)) {
+    if (stack.length >= 2) {
+      out += JSON.stringify(canonicalise(v, omit)) ?? (inArray ? 'null' : '');
+    } else if (Array.isArray(v)) {
       out += '[';
       // Sorted only when every item is an object with a string id, as canonicalise decides (a stable sort of the same items).
       stack.push({ items: v.length > 1 && v.every(hasStringId) ? [...(v as { id: string }[])].sort(byId) : v, at: 0 });
