@@ -17,12 +17,17 @@ export interface Running {
   close(): Promise<void>;
   startSeconds: number;
   dataDir: string;
+  /** The emulator's CA certificate (PEM file), for a client in another process. */
+  caPath: string;
 }
+
+/** Node options for the emulator process only, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` to profile its side. */
+const emulatorNodeOptions = (process.env.M365HUB_BENCH_EMULATOR_NODE_ARGS ?? '').split(' ').filter(Boolean);
 
 export async function startEmulator(users: number): Promise<Running> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'm365hub-bench-scale-'));
   const started = performance.now();
-  const child = spawn(process.execPath, [launcher, 'emulator', '--port', '0', '--data-dir', dataDir, '--seed', 'demo', '--users', String(users)], {
+  const child = spawn(process.execPath, [...emulatorNodeOptions, launcher, 'emulator', '--port', '0', '--data-dir', dataDir, '--seed', 'demo', '--users', String(users)], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   let url = '';
@@ -41,6 +46,7 @@ export async function startEmulator(users: number): Promise<Running> {
     fetch,
     startSeconds,
     dataDir,
+    caPath: ca,
     close: async () => {
       agent.destroy();
       const exited = new Promise((resolve) => child.once('exit', resolve));

@@ -230,6 +230,11 @@ export class DirectoryStore {
     return user && (!tenantId || user.tenantId === tenantId) ? user : undefined;
   }
 
+  /** The tenant's users in creation order, not copied: for a read that only looks (a page of /users). */
+  tenantUsers(tenantId: string): readonly User[] {
+    return this.usersByTenant.get(tenantId) ?? [];
+  }
+
   /** The tenant's users in creation order (a copy of the index: a pointer copy, no scan of other tenants). */
   usersOf(tenantId: string): User[] {
     return [...(this.usersByTenant.get(tenantId) ?? [])];

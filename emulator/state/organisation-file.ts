@@ -63,7 +63,11 @@ export async function writeOrganisationFile(filePath: string, lines: string[]): 
   const temporary = `${filePath}.${process.pid}.tmp`;
   const handle = await open(temporary, 'w', 0o600);
   try {
-    for (const line of lines) await handle.write(`${line}\n`);
+    // Each line and its newline written apart: joining them would copy a 100,000-user directory's line once more.
+    for (const line of lines) {
+      await handle.write(line);
+      await handle.write('\n');
+    }
     await handle.sync();
   } catch (error) {
     await handle.close();

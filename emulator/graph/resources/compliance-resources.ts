@@ -24,7 +24,7 @@ const controls = secureScoreControls;
  * One score a day for the last 7 days of the emulator clock, newest first, as the list returns them. `today`
  * holds the control scores the control API moved; they show on today's score only, so the history shows the move.
  */
-export function secureScores(tenant: Tenant, users: User[], nowMs: number, today: Record<string, number> = {}): GraphObject[] {
+export function secureScores(tenant: Tenant, users: readonly User[], nowMs: number, today: Record<string, number> = {}): GraphObject[] {
   const licensed = users.filter((u) => u.accountEnabled).length;
   return Array.from({ length: 7 }, (_, i) => {
     const day = dayStart(nowMs) - i * 86_400_000;

@@ -320,7 +320,7 @@ const skus = [
 ];
 
 /** The tenant's SKUs: Office 365 E3 always, Entra ID P1 / P2 as its security configuration holds them. */
-export function subscribedSkuResources(tenant: Tenant, users: User[], licences: { entraIdP1: boolean; entraIdP2: boolean }): GraphObject[] {
+export function subscribedSkuResources(tenant: Tenant, users: readonly User[], licences: { entraIdP1: boolean; entraIdP2: boolean }): GraphObject[] {
   const enabled = Math.max(25, Math.ceil(users.length / 25) * 25);
   const held = skus.filter((sku) => !('entra' in sku) || (sku.entra === 'P1' ? licences.entraIdP1 : licences.entraIdP2));
   return held.map((sku) => ({

@@ -25,7 +25,24 @@ export type GroupMember = { kind: 'user'; user: User } | { kind: 'group'; group:
  * The group's members (transitively: members of nested groups too, each once), as references. A page of a large
  * group then costs its own members, not the whole group: `memberObject` makes each one's Graph object.
  */
-export function groupMembers(req: GraphRouteRequest, group: Group, transitive: boolean): GroupMember[] {
+export function groupMembers(req: GraphRouteRequest, group: Group, transitive: boolean): readonly GroupMember[] {
+  const { directory, security } = req.ctx;
+  // A client pages through a large group one request at a time (100,000 members are 101 pages of 999): the walk is
+  // kept until the directory or the nesting changes, so each page costs its own members, not the whole group again.
+  const revision = `${directory.revision}/${security.revision}`;
+  const walks = walkCache.get(group) ?? new Map<boolean, { revision: string; members: GroupMember[] }>();
+  walkCache.set(group, walks);
+  const kept = walks.get(transitive);
+  if (kept?.revision === revision) return kept.members;
+  const members = walk(req, group, transitive);
+  walks.set(transitive, { revision, members });
+  return members;
+}
+
+/** Walks per group (weakly held: a removed group's walk goes with it), per direct / transitive, valid for one revision. */
+const walkCache = new WeakMap<Group, Map<boolean, { revision: string; members: GroupMember[] }>>();
+
+function walk(req: GraphRouteRequest, group: Group, transitive: boolean): GroupMember[] {
   const { directory, security } = req.ctx;
   const nested = security.of(req.tenant.id).nestedGroups;
   const seen = new Set<string>();

@@ -38,9 +38,14 @@ export function wantsSignInActivity(req: GraphRouteRequest): boolean {
   return true;
 }
 
-export function usersAsGraph(req: GraphRouteRequest, users: User[]): GraphObject[] {
+/** Builds users as this request sees them; the query and the caller's rights are read once, not once per user. */
+export function userAsGraph(req: GraphRouteRequest): (user: User) => GraphObject {
   const withActivity = wantsSignInActivity(req);
   const now = req.ctx.clock.now();
   const config = req.ctx.security.of(req.tenant.id);
-  return users.map((u) => userWithSecurityFacts(u, req.tenant, config.users[u.id] ?? {}, now, withActivity));
+  return (u) => userWithSecurityFacts(u, req.tenant, config.users[u.id] ?? {}, now, withActivity);
+}
+
+export function usersAsGraph(req: GraphRouteRequest, users: readonly User[]): GraphObject[] {
+  return users.map(userAsGraph(req));
 }

@@ -12,7 +12,8 @@ import {
   userRegistrationDetailsShape,
 } from '../resources/compliance-resources.js';
 
-const usersOf = (req: GraphRouteRequest) => req.ctx.directory.usersOf(req.tenant.id);
+// Not copied: a page of a 100,000-user tenant must not copy the tenant's user list (every page of every walk).
+const usersOf = (req: GraphRouteRequest) => req.ctx.directory.tenantUsers(req.tenant.id);
 
 export const complianceRoutes: GraphRoute[] = [
   {

@@ -21,9 +21,9 @@ import {
   userShape,
 } from '../resources/directory-resources.js';
 import { directoryObjectShape, groupMembers, memberObject } from '../resources/group-members.js';
-import { usersAsGraph } from '../resources/user-security.js';
+import { userAsGraph, usersAsGraph } from '../resources/user-security.js';
 
-const tenantUsers = (req: GraphRouteRequest) => req.ctx.directory.usersOf(req.tenant.id);
+const tenantUsers = (req: GraphRouteRequest) => req.ctx.directory.tenantUsers(req.tenant.id);
 
 export function findGroup(req: GraphRouteRequest, id: string) {
   const group = req.ctx.directory.groupsOf(req.tenant.id).find((g) => g.id === id.toLowerCase());
@@ -52,7 +52,7 @@ export const directoryRoutes: GraphRoute[] = [
   { path: '/me', handler: (req) => entity(req, userShape, usersAsGraph(req, [signedInUser(req)])[0]!, 'users') },
   {
     path: '/users',
-    handler: (req) => collection(req, { shape: userShape, items: tenantUsers(req), resource: (u) => usersAsGraph(req, [u])[0]!, context: 'users' }),
+    handler: (req) => collection(req, { shape: userShape, items: tenantUsers(req), resource: userAsGraph(req), context: 'users' }),
   },
   {
     path: '/users/$count',

@@ -294,6 +294,19 @@ describe('group membership (group-list-members, group-list-transitivemembers)', 
     assert.equal(transitive.length, 4);
     assert.equal(new Set(transitive.map((m: any) => m.id)).size, 4);
   });
+
+  test('transitiveMembers in pages of $top gives the same members once each, as a client following nextLink sees them', async () => {
+    const engineering = emulator.seed!.groups.find((g) => g.displayName === 'Engineering')!.id;
+    const whole = (await graphGet(emulator, `/groups/${engineering}/transitiveMembers?$select=id`, appOnly)).body.value.map((m: any) => m.id);
+    let page = await graphGet(emulator, `/groups/${engineering}/transitiveMembers?$select=id&$top=1`, appOnly);
+    const paged = [...page.body.value];
+    while (page.body['@odata.nextLink']) {
+      page = await graphGetUrl(emulator, page.body['@odata.nextLink'], appOnly);
+      paged.push(...page.body.value);
+    }
+    assert.deepEqual(paged.map((m: any) => m.id), whole);
+    assert.equal(whole.length, 4);
+  });
 });
 
 describe('delta queries (user-delta, group-delta, delta-query-users)', () => {

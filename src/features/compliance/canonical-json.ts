@@ -1,21 +1,27 @@
 // Canonical JSON, so the same tenant state always hashes the same: object keys sorted, no whitespace, and lists
 // of Graph objects ordered by id (Graph promises no order; a reordered page is not a change).
+// `canonicalJsonChunks` writes the very same text in pieces, without the canonical copy or the whole string, so a
+// 100,000-user area is hashed and compressed as it is written (snapshot-area-body.ts); `canonicalJson` stays the
+// definition the stored hashes were made with, and a test holds the two to the same bytes.
 import { createHash } from 'node:crypto';
 
 const hasStringId = (v: unknown): v is { id: string } =>
   typeof v === 'object' && v !== null && !Array.isArray(v) && typeof (v as { id?: unknown }).id === 'string';
 
-export function canonicalise(value: unknown): unknown {
+const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+/** The canonical copy of a value; `omit` leaves out object keys at any depth, as if they had been deleted first. */
+export function canonicalise(value: unknown, omit?: (key: string) => boolean): unknown {
   if (Array.isArray(value)) {
-    const items = value.map(canonicalise);
-    if (items.length > 1 && items.every(hasStringId)) items.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    const items = value.map((item) => canonicalise(item, omit));
+    if (items.length > 1 && items.every(hasStringId)) items.sort(byId);
     return items;
   }
   if (typeof value === 'object' && value !== null) {
     const out: Record<string, unknown> = {};
     for (const key of Object.keys(value).sort()) {
       const v = (value as Record<string, unknown>)[key];
-      if (v !== undefined) out[key] = canonicalise(v);
+      if (v !== undefined && !omit?.(key)) out[key] = canonicalise(v, omit);
     }
     return out;
   }
@@ -25,3 +31,62 @@ export function canonicalise(value: unknown): unknown {
 export const canonicalJson = (value: unknown): string => JSON.stringify(canonicalise(value));
 
 export const sha256Hex = (text: string | Uint8Array): string => createHash('sha256').update(text).digest('hex');
+
+type Frame = { items: readonly unknown[]; at: number } | { object: Record<string, unknown>; keys: string[]; at: number };
+
+/** What JSON.stringify leaves out of an object (and writes as null in an array). */
+const unwritable = (v: unknown) => v === undefined || typeof v === 'function' || typeof v === 'symbol';
+
+/**
+ * `canonicalJson(value)` in pieces of about `chunkSize` characters. The value and its lists are walked in place (an
+ * explicit stack, so a consumer can pause between pieces); each item of a list two levels down (an area's users) is
+ * written whole through canonicalJson, which is native JSON.stringify's speed and only that item's copy at a time.
+ * `omit` leaves out object keys at any depth, as if they had been deleted first.
+ */
+export function* canonicalJsonChunks(value: unknown, options: { omit?: (key: string) => boolean; chunkSize?: number } = {}): Generator<string> {
+  const { omit, chunkSize = 64 * 1024 } = options;
+  const stack: Frame[] = [];
+  let out = '';
+  const write = (v: unknown, inArray: boolean) => {
+    if (stack.length >= 2) {
+      out += JSON.stringify(canonicalise(v, omit)) ?? (inArray ? 'null' : '');
+    } else if (Array.isArray(v)) {
+      out += '[';
+      // Sorted only when every item is an object with a string id, as canonicalise decides (a stable sort of the same items).
+      stack.push({ items: v.length > 1 && v.every(hasStringId) ? [...(v as { id: string }[])].sort(byId) : v, at: 0 });
+    } else if (typeof v === 'object' && v !== null) {
+      out += '{';
+      const object = v as Record<string, unknown>;
+      stack.push({ object, keys: Object.keys(object).filter((k) => !unwritable(object[k]) && !omit?.(k)).sort(), at: 0 });
+    } else {
+      out += unwritable(v) ? (inArray ? 'null' : '') : JSON.stringify(v);
+    }
+  };
+  if (value === undefined) return;
+  write(value, false);
+  while (stack.length > 0) {
+    const frame = stack.at(-1)!;
+    if ('items' in frame) {
+      if (frame.at === frame.items.length) {
+        out += ']';
+        stack.pop();
+      } else {
+        if (frame.at > 0) out += ',';
+        write(frame.items[frame.at++], true);
+      }
+    } else if (frame.at === frame.keys.length) {
+      out += '}';
+      stack.pop();
+    } else {
+      if (frame.at > 0) out += ',';
+      const key = frame.keys[frame.at++]!;
+      out += `${JSON.stringify(key)}:`;
+      write(frame.object[key], false);
+    }
+    if (out.length >= chunkSize) {
+      yield out;
+      out = '';
+    }
+  }
+  if (out) yield out;
+}

@@ -4,11 +4,14 @@
 // https://learn.microsoft.com/en-us/graph/api/resources/passwordcredential, .../keycredential, .../passwordprofile
 const SECRET_PROPERTIES = new Set(['secrettext', 'password', 'passwordprofile', 'clientsecret', 'key', 'accesstoken', 'refreshtoken', 'hashedsecret']);
 
+/** Whether a property (at any depth) is secret material a snapshot never keeps. */
+export const isSecretProperty = (key: string): boolean => SECRET_PROPERTIES.has(key.toLowerCase());
+
 export function withoutSecrets<T>(value: T): T {
   if (Array.isArray(value)) return value.map(withoutSecrets) as T;
   if (typeof value === 'object' && value !== null) {
     const out: Record<string, unknown> = {};
-    for (const [key, v] of Object.entries(value)) if (!SECRET_PROPERTIES.has(key.toLowerCase())) out[key] = withoutSecrets(v);
+    for (const [key, v] of Object.entries(value)) if (!isSecretProperty(key)) out[key] = withoutSecrets(v);
     return out as T;
   }
   return value;

@@ -4,13 +4,14 @@
 // the chain at that snapshot, and `verifyChain` names the first broken link. (A chain proves order and integrity
 // against edits in place; an attacker who rewrites every later row too needs the hash of the newest snapshot,
 // kept outside, e.g. in an evidence bundle, to be caught.)
-import { gunzipSync, gzipSync } from 'node:zlib';
+import { gunzipSync } from 'node:zlib';
 import type { Kysely } from 'kysely';
 import { newId } from '../../platform/store/ids.js';
 import type { Database } from '../../platform/store/schema.js';
 import { isUniqueViolation } from '../../platform/store/unique-violation.js';
 import { canonicalJson, sha256Hex } from './canonical-json.js';
 import { AREA_NAMES, SNAPSHOT_FORMAT, SNAPSHOT_VERSION, type AreaName, type SnapshotAreas, type TenantSnapshot } from './snapshot.js';
+import { storedAreaBody } from './snapshot-area-body.js';
 import { withoutSecrets } from './snapshot-secrets.js';
 
 export interface StoredSnapshot {
@@ -42,12 +43,13 @@ export async function appendSnapshot(
   db: Kysely<Database>,
   input: { workspaceId: string; tenantId: string; collectedAt: Date; snapshot: TenantSnapshot },
 ): Promise<StoredSnapshot> {
-  const clean = withoutSecrets(input.snapshot);
-  const areas = AREA_NAMES.filter((name) => clean.areas[name] !== undefined).map((name) => {
-    const json = canonicalJson(clean.areas[name]);
-    return { area: name, sha256: sha256Hex(json), body: gzipSync(json) };
-  });
-  const faults = canonicalJson(clean.faults ?? {});
+  // One area at a time, streamed (a 100,000-user directory area is never copied or held as one string).
+  const areas: Array<{ area: AreaName; sha256: string; body: Buffer }> = [];
+  for (const name of AREA_NAMES) {
+    if (input.snapshot.areas[name] !== undefined) areas.push({ area: name, ...(await storedAreaBody(input.snapshot.areas[name])) });
+  }
+  const cleanFaults = withoutSecrets(input.snapshot.faults);
+  const faults = canonicalJson(cleanFaults ?? {});
   for (let attempt = 0; ; attempt++) {
     try {
       return await db.transaction().execute(async (trx) => {
@@ -88,7 +90,7 @@ export async function appendSnapshot(
           })
           .execute();
         if (areas.length > 0) await trx.insertInto('compliance_snapshot_areas').values(areas.map((a) => ({ snapshot_id: id, ...a }))).execute();
-        return { id, tenantId: input.tenantId, sequence, collectedAt: input.collectedAt, hash, previousHash, areas: areas.map((a) => a.area), faults: clean.faults };
+        return { id, tenantId: input.tenantId, sequence, collectedAt: input.collectedAt, hash, previousHash, areas: areas.map((a) => a.area), faults: cleanFaults };
       });
     } catch (error) {
       // The unique (workspace, tenant, sequence) constraint refused a concurrent append: take the new tail.

@@ -41,8 +41,9 @@ export const AREA_READS: Record<Exclude<AreaName, 'directory'>, AreaRead[]> = {
   authenticationMethods: [
     // authenticationmethodspolicy-get: Policy.Read.All; the per-method configurations come with the policy.
     { property: 'policy', path: '/policies/authenticationMethodsPolicy', kind: 'object', permission: 'Policy.Read.All' },
-    // authenticationmethodsroot-list-userregistrationdetails: AuditLog.Read.All.
-    { property: 'userRegistrationDetails', path: '/reports/authenticationMethods/userRegistrationDetails', kind: 'list', permission: 'AuditLog.Read.All' },
+    // authenticationmethodsroot-list-userregistrationdetails: AuditLog.Read.All; $top 999 (the API supports $top):
+    // one row per user, so 101 pages for 100,000 users rather than 1,001 at the default page size.
+    { property: 'userRegistrationDetails', path: '/reports/authenticationMethods/userRegistrationDetails?$top=999', kind: 'list', permission: 'AuditLog.Read.All' },
   ],
   roles: [
     // rbacapplication-list-roledefinitions / -roleassignments / -roleassignmentschedules / -roleeligibilityschedules

@@ -203,9 +203,10 @@ async function collectDirectory(graph: GraphClient, counter: Tally, malformed: s
   const area: Record<string, unknown> = { users: users.objects };
   for (const read of DIRECTORY_READS) area[read.property] = await readList(graph, read, counter, malformed, signal);
   // Each group's transitive members (group-list-transitivemembers: GroupMember.Read.All): the access review's
-  // groups per user, and privileged access held through role-assignable groups.
+  // groups per user, and privileged access held through role-assignable groups. 999 a page, the most the API's
+  // $top allows: a 100,000-member group is 101 pages rather than 1,000 at the default page size.
   await forEachItem(area.groups as GraphObject[], signal, async (group) => {
-    const members = await readList(graph, { path: `/groups/${encodeURIComponent(group.id)}/transitiveMembers?$select=id`, permission: 'GroupMember.Read.All' }, counter, malformed, signal);
+    const members = await readList(graph, { path: `/groups/${encodeURIComponent(group.id)}/transitiveMembers?$select=id&$top=999`, permission: 'GroupMember.Read.All' }, counter, malformed, signal);
     group.members = members.map((m) => m.id).filter((id): id is string => typeof id === 'string');
   });
   return { area: area as SnapshotAreas['directory'], deltaLink: users.deltaLink, mode: users.mode };

@@ -1,0 +1,25 @@
+// One snapshot area as it is stored: the sha256 of its canonical JSON (without secret material) and that JSON
+// gzip-compressed. Streamed: the canonical text is written in pieces that go to the hash and the compressor as they
+// come, so a 100,000-user area never exists as a canonical copy or one string beside the collected objects (the
+// hub's memory stays near the size of what it collected). The bytes are the ones `canonicalJson(withoutSecrets(area))`
+// gives, so snapshots stored before this verify the same.
+import { createHash } from 'node:crypto';
+import { once } from 'node:events';
+import { createGzip } from 'node:zlib';
+import { canonicalJsonChunks } from './canonical-json.js';
+import { isSecretProperty } from './snapshot-secrets.js';
+
+export async function storedAreaBody(area: unknown): Promise<{ sha256: string; body: Buffer }> {
+  const hash = createHash('sha256');
+  const gzip = createGzip();
+  const parts: Buffer[] = [];
+  gzip.on('data', (part: Buffer) => parts.push(part));
+  const ended = once(gzip, 'end');
+  for (const chunk of canonicalJsonChunks(area, { omit: isSecretProperty })) {
+    hash.update(chunk);
+    if (!gzip.write(chunk)) await once(gzip, 'drain');
+  }
+  gzip.end();
+  await ended;
+  return { sha256: hash.digest('hex'), body: Buffer.concat(parts) };
+}
