@@ -1,7 +1,7 @@
 // The tenant audit log behind the emulator's Management Activity API: records in the API's common schema
 // (https://learn.microsoft.com/office/office-365-management-api/office-365-management-activity-api-schema), grouped
-// into content blobs per tenant, content type and hour (the API "aggregates actions and events into tenant-specific
-// content blobs"); subscriptions per tenant and content type. Records come from what happens in the emulator:
+// into content blobs per tenant, content type and five minutes (the API "aggregates actions and events into
+// tenant-specific content blobs"); subscriptions per tenant and content type. Records come from what happens in the emulator:
 // users and groups added or changed (Audit.AzureActiveDirectory), files written through Graph (Audit.SharePoint),
 // and, so a fresh start has something to show, a few sign-ins and file views of the tenant's users in the hour
 // before the tenant's log is first read. In memory; reset empties it.
@@ -17,6 +17,8 @@ export type ContentType = (typeof CONTENT_TYPES)[number];
 export const CONTENT_RETENTION_MS = 7 * 86_400_000;
 const HOUR_MS = 3_600_000;
 const MAX_RECORDS_PER_TENANT = 50_000;
+/** How much time one content blob gathers. */
+const BLOB_MS = 5 * 60_000;
 
 export interface AuditRecord {
   contentType: ContentType;
@@ -27,7 +29,7 @@ export interface AuditRecord {
 export interface ContentBlob {
   contentType: ContentType;
   contentId: string;
-  /** When the blob became available: its hour's last record. */
+  /** When the blob became available: its last record. */
   createdMs: number;
   records: Record<string, unknown>[];
 }
@@ -144,12 +146,12 @@ export class AuditLog {
     list.sort((a, b) => a.at - b.at);
   }
 
-  /** The tenant's blobs of one content type, oldest first: one per hour that has records. */
+  /** The tenant's blobs of one content type, oldest first: one per five minutes that have records. */
   blobs(tenantId: string, contentType: ContentType): ContentBlob[] {
     const byHour = new Map<number, AuditRecord[]>();
     for (const r of this.tenantRecords(tenantId)) {
       if (r.contentType !== contentType) continue;
-      const hour = Math.floor(r.at / HOUR_MS) * HOUR_MS;
+      const hour = Math.floor(r.at / BLOB_MS) * BLOB_MS;
       let bucket = byHour.get(hour);
       if (!bucket) byHour.set(hour, (bucket = []));
       bucket.push(r);
