@@ -65,7 +65,7 @@ export interface ConnectKit {
   close(): Promise<void>;
 }
 
-export async function startConnectKit(dialect: DialectName, options: { env?: Record<string, string>; withBackendUrl?: boolean; wrapFetch?: (emulatorFetch: FetchLike) => FetchLike } = {}): Promise<ConnectKit> {
+export async function startConnectKit(dialect: DialectName, options: { env?: Record<string, string> | ((emulatorUrl: string) => Record<string, string>); withBackendUrl?: boolean; wrapFetch?: (emulatorFetch: FetchLike) => FetchLike } = {}): Promise<ConnectKit> {
   const emulator = await startEmulator();
   let hub: TestHub | undefined;
   try {
@@ -73,7 +73,7 @@ export async function startConnectKit(dialect: DialectName, options: { env?: Rec
       dialect,
       fetch: options.wrapFetch ? options.wrapFetch(emulator.fetch) : emulator.fetch,
       ...(options.withBackendUrl ? { withBackendUrl: true } : {}),
-      env: { M365HUB_LOGIN_URL: emulator.url, M365HUB_GRAPH_URL: emulator.url, ...options.env },
+      env: { M365HUB_LOGIN_URL: emulator.url, M365HUB_GRAPH_URL: emulator.url, ...(typeof options.env === 'function' ? options.env(emulator.url) : options.env) },
     });
     const started = hub;
     const signIn = async (email: string, password: string): Promise<ConsoleSession> => {
