@@ -9,7 +9,8 @@ import { after, before, describe, it } from 'node:test';
 import { decodeJwt } from 'jose';
 import type { FetchLike } from '../../emulator/client/trusting-fetch.js';
 import { createClientCertificate } from '../../emulator/test/support/test-certificate.js';
-import { Browser, CONTOSO, DEMO_APP, startConnectKit, type ConnectKit } from '../connect/support/connect-kit.js';
+import { asApp, asUser, feed, manage, sp, SHAREPOINT_AND_AUDIT_SERVICES } from './support/proxied-api-calls.js';
+import { connectHostUser, CONTOSO, DEMO_APP, startConnectKit, type ConnectKit } from '../connect/support/connect-kit.js';
 
 /** The audience of every bearer token the hub sent to the emulator, by the API it went to. */
 function audienceRecorder() {
@@ -31,21 +32,12 @@ describe('SharePoint REST and Management Activity API pass-through against the e
   let kit: ConnectKit;
   let ws: { id: string; apiKey: string };
   let certified: { id: string; apiKey: string };
-  const asUser = { 'x-m365hub-acting-user': 'sp-user' };
-  const asApp = { 'x-m365hub-mode': 'application' };
-  const sp = (workspaceId: string, path: string) => `/api/v1/workspaces/${workspaceId}/proxy/sharepoint${path}`;
-  const manage = (workspaceId: string, path: string) => `/api/v1/workspaces/${workspaceId}/proxy/manage${path}`;
-  const feed = (rest: string) => `/api/v1.0/${CONTOSO}/activity/feed/${rest}`;
 
   before(async () => {
     kit = await startConnectKit('pglite', { wrapFetch: recorder.wrap, env: (url) => ({ M365HUB_SHAREPOINT_URL: `${url}/_sharepoint/{host}`, M365HUB_MANAGEMENT_URL: url }) });
     ws = await kit.workspace('SharePoint and audit', {
       azureTenantId: CONTOSO,
-      services: [
-        { service: 'onedrive', modes: ['delegated'] },
-        { service: 'sharepoint', modes: ['delegated', 'application'] },
-        { service: 'compliance', modes: ['application'] },
-      ],
+      services: SHAREPOINT_AND_AUDIT_SERVICES,
     });
     const certificate = await createClientCertificate();
     await kit.emulator.addCertificate(CONTOSO, DEMO_APP, certificate.certificatePem);
@@ -58,10 +50,7 @@ describe('SharePoint REST and Management Activity API pass-through against the e
         { service: 'compliance', modes: ['application'] },
       ],
     });
-    const link = (await (await kit.api(ws.apiKey, 'POST', `/api/v1/workspaces/${ws.id}/users/sp-user/connect-link`, { returnTo: `${kit.hub.url}/host/done` })).json()) as { url: string };
-    const browser = new Browser(kit.hub.url);
-    const start = await browser.get(link.url);
-    assert.equal((await browser.get(await kit.microsoftSignIn(start.headers.get('location')!, 'dana@contoso.onmicrosoft.com'))).status, 303);
+    await connectHostUser(kit, ws, 'sp-user', 'dana@contoso.onmicrosoft.com');
   });
   after(async () => kit?.close());
 
@@ -90,13 +79,13 @@ describe('SharePoint REST and Management Activity API pass-through against the e
   });
 
   it('the audit feed: start a subscription, list content, read a blob, all through the pass-through', async () => {
-    const started = await kit.api(ws.apiKey, 'POST', manage(ws.id, feed('subscriptions/start?contentType=Audit.AzureActiveDirectory')));
+    const started = await kit.api(ws.apiKey, 'POST', manage(ws.id, feed(CONTOSO, 'subscriptions/start?contentType=Audit.AzureActiveDirectory')));
     assert.equal(started.status, 200, await started.clone().text());
     assert.equal(((await started.json()) as { status: string }).status, 'enabled');
-    const again = await kit.api(ws.apiKey, 'POST', manage(ws.id, feed('subscriptions/start?contentType=Audit.AzureActiveDirectory')));
+    const again = await kit.api(ws.apiKey, 'POST', manage(ws.id, feed(CONTOSO, 'subscriptions/start?contentType=Audit.AzureActiveDirectory')));
     assert.equal(again.status, 400, "Microsoft's error passes through unchanged");
     assert.equal(((await again.json()) as { error: { code: string } }).error.code, 'AF20024');
-    const content = await kit.api(ws.apiKey, 'GET', manage(ws.id, feed('subscriptions/content?contentType=Audit.AzureActiveDirectory')));
+    const content = await kit.api(ws.apiKey, 'GET', manage(ws.id, feed(CONTOSO, 'subscriptions/content?contentType=Audit.AzureActiveDirectory')));
     assert.equal(content.status, 200, await content.clone().text());
     const blobs = (await content.json()) as { contentUri: string }[];
     assert.ok(blobs.length >= 1);
@@ -104,9 +93,9 @@ describe('SharePoint REST and Management Activity API pass-through against the e
     assert.equal(records.status, 200);
     const list = (await records.json()) as { Operation: string; OrganizationId: string }[];
     assert.ok(list.length >= 1 && list.every((r) => r.OrganizationId === CONTOSO));
-    const missing = await kit.api(ws.apiKey, 'GET', manage(ws.id, feed('subscriptions/content?contentType=Audit.Exchange')));
+    const missing = await kit.api(ws.apiKey, 'GET', manage(ws.id, feed(CONTOSO, 'subscriptions/content?contentType=Audit.Exchange')));
     assert.equal(((await missing.json()) as { error: { code: string } }).error.code, 'AF20022');
-    const certificateApp = await kit.api(certified.apiKey, 'GET', manage(certified.id, feed('subscriptions/list')));
+    const certificateApp = await kit.api(certified.apiKey, 'GET', manage(certified.id, feed(CONTOSO, 'subscriptions/list')));
     assert.equal(certificateApp.status, 200, 'a certificate credential reads the feed too');
   });
 

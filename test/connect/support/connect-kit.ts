@@ -136,6 +136,16 @@ export async function startConnectKit(dialect: DialectName, options: { env?: Rec
   }
 }
 
+/** A host backend's user connects through a connect link and the emulator's sign-in pages; throws unless it ends connected. */
+export async function connectHostUser(kit: ConnectKit, workspace: { id: string; apiKey: string }, externalUserId: string, username: string): Promise<void> {
+  const created = await kit.api(workspace.apiKey, 'POST', `/api/v1/workspaces/${workspace.id}/users/${externalUserId}/connect-link`, { returnTo: `${kit.hub.url}/host/done` });
+  const link = (await created.json()) as { url: string };
+  const browser = new Browser(kit.hub.url);
+  const start = await browser.get(link.url);
+  const done = await browser.get(await kit.microsoftSignIn(start.headers.get('location')!, username));
+  if (done.status !== 303) throw new Error(`connect ${externalUserId}: ${done.status} ${await done.text()}`);
+}
+
 /** Starts a console user's connect flow and walks Microsoft's pages; returns the callback URL Microsoft sent back. */
 export async function consoleConnect(kit: ConnectKit, user: ConsoleSession, workspaceId: string, username: string, returnTo = '/settings/integrations'): Promise<string> {
   const start = await user.browser.get(`/auth/m365/connect?workspaceId=${workspaceId}&returnTo=${encodeURIComponent(returnTo)}`);
