@@ -58,7 +58,13 @@ function splitPath(ctx: EmulatorContext, tenant: Tenant, host: string, rest: str
   const sitePath = rest.slice(0, at).replace(/\/+$/, '');
   const site = tenantSites(tenant, ctx.directory.groupsOf(tenant.id)).find((s) => s.webUrl.toLowerCase() === `https://${host}${sitePath}`.toLowerCase());
   if (!site) throw new SpError(404, '-2147024894, System.IO.FileNotFoundException', 'File Not Found.');
-  return { site, api: decodeURIComponent(rest.slice(at + '/_api'.length)).replace(/^\/+|\/+$/g, '') };
+  let api: string;
+  try {
+    api = decodeURIComponent(rest.slice(at + '/_api'.length));
+  } catch {
+    throw new SpError(400, '-1, Microsoft.SharePoint.Client.InvalidClientQueryException', 'The request URI is not valid: a malformed percent-encoding.');
+  }
+  return { site, api: api.replace(/^\/+|\/+$/g, '') };
 }
 
 function userMayOpen(req: SpRequest): boolean {

@@ -136,5 +136,7 @@ describe('SharePoint REST on the emulator', () => {
     assert.equal(list.status, 404);
     assert.match(((await list.json()) as { 'odata.error': { message: { value: string } } })['odata.error'].message.value, /List 'Nope' does not exist/);
     assert.equal((await sp('/_api/web/nothing', token)).status, 404);
+    const malformed = await sp('/_api/web/lists/getbytitle(%27%E0%A4%A)', token);
+    assert.equal(malformed.status, 400, 'a malformed percent-encoding is a bad request, never a crash');
   });
 });
