@@ -19,6 +19,8 @@ export interface GraphCaller {
   permissions: string[];
   /** The signed-in user's object id (delegated only). */
   userId?: string;
+  /** How the client authenticated (`appidacr`): 0 public client, 1 client secret, 2 certificate. */
+  clientAuth?: string;
 }
 
 const graphAudiences = [graphResourceUri, `${graphResourceUri}/`, graphAppId];
@@ -58,8 +60,11 @@ function challengeRevokedToken(ctx: EmulatorContext, payload: JWTPayload, userId
   if (revokedSeconds > issuedOnEmulatorClock) throw graphErrors.revokedTokenChallenge(revokedSeconds, origin);
 }
 
-/** The caller of a Graph request, or the 401 Graph answers. */
-export async function authenticateGraphRequest(ctx: EmulatorContext, authorization: string | undefined, origin: string): Promise<GraphCaller> {
+/**
+ * The caller of a Graph request, or the 401 Graph answers. The other APIs the emulator hosts (SharePoint REST, the
+ * Management Activity API) verify their tokens the same way with their own audiences and reword the 401.
+ */
+export async function authenticateGraphRequest(ctx: EmulatorContext, authorization: string | undefined, origin: string, audiences: readonly string[] = graphAudiences): Promise<GraphCaller> {
   const token = bearerToken(authorization);
   if (!token) throw graphErrors.unauthenticated('Access token is empty.', origin);
   if (token.split('.').length !== 3) throw graphErrors.unauthenticated('CompactToken parsing failed with error code: 80049217', origin);
@@ -89,19 +94,20 @@ export async function authenticateGraphRequest(ctx: EmulatorContext, authorizati
   }
 
   const aud = typeof payload.aud === 'string' ? payload.aud : undefined;
-  if (!aud || !graphAudiences.includes(aud)) throw graphErrors.unauthenticated('Access token validation failure. Invalid audience.', origin);
+  if (!aud || !audiences.includes(aud)) throw graphErrors.unauthenticated('Access token validation failure. Invalid audience.', origin);
   const tid = typeof payload.tid === 'string' ? payload.tid : '';
   const tenant = ctx.directory.findTenant(tid);
   if (!tenant || tenant.id !== tid || payload.iss !== v1Issuer(tid)) {
     throw graphErrors.unauthenticated('Access token validation failure. Invalid issuer.', origin);
   }
   const appId = typeof payload.appid === 'string' ? payload.appid : '';
+  const clientAuth = typeof payload.appidacr === 'string' ? { clientAuth: payload.appidacr } : {};
   const scp = typeof payload.scp === 'string' ? payload.scp : undefined;
   if (payload.idtyp === 'user' || scp !== undefined) {
     const userId = typeof payload.oid === 'string' ? payload.oid : '';
     challengeRevokedToken(ctx, payload, userId, ctx.minter.clockOffsetAtIssue(uti), origin);
-    return { tenantId: tid, appId, kind: 'delegated', permissions: (scp ?? '').split(' ').filter(Boolean), userId };
+    return { tenantId: tid, appId, kind: 'delegated', permissions: (scp ?? '').split(' ').filter(Boolean), userId, ...clientAuth };
   }
   const roles = Array.isArray(payload.roles) ? payload.roles.filter((r): r is string => typeof r === 'string') : [];
-  return { tenantId: tid, appId, kind: 'application', permissions: roles };
+  return { tenantId: tid, appId, kind: 'application', permissions: roles, ...clientAuth };
 }

@@ -165,6 +165,8 @@ export const aadsts = {
     // Shape of the documented sample in v2-oauth2-client-creds-grant-flow.md / v2-oauth2-auth-code-flow.md.
     define(70011, 'invalid_scope', 400, `The provided value for the input parameter 'scope' is not valid. The scope ${scope} is not valid.`),
   multipleResources: () => define(28000, 'invalid_scope', 400, 'Provided value for the input parameter scope is not valid because it contains more than one resource. Scope openid profile email offline_access https://graph.microsoft.com/.default is not valid.'),
+  resourcePrincipalNotFound: (resource: string, tenantName: string) =>
+    define(500011, 'invalid_resource', 400, `The resource principal named ${resource} was not found in the tenant named ${tenantName}. This can happen if the application has not been installed by the administrator of the tenant or consented to by any user in the tenant. You might have sent your authentication request to the wrong tenant.`),
   scopeMissing: () => define(70011, 'invalid_scope', 400, "The provided request must include a 'scope' input parameter."),
 
   // -- interactive --

@@ -1,11 +1,13 @@
 // The `scope` parameter of the v2.0 endpoints (https://learn.microsoft.com/entra/identity-platform/scopes-oidc):
 // space-separated OIDC scopes (openid, profile, email, offline_access), resource-qualified permissions
 // (`https://graph.microsoft.com/Mail.Read`, or with Graph's app id as the resource), bare names (which mean
-// Microsoft Graph) and `{resource}/.default` (the statically configured or granted permissions).
+// Microsoft Graph) and `{resource}/.default` (the statically configured or granted permissions). Besides Graph, the
+// emulator hosts SharePoint REST and the Management Activity API (./hosted-resources.ts), asked for with `/.default`.
 import { getPermission } from '../permissions/graph-permissions.js';
 import type { DirectoryStore } from '../state/directory-store.js';
 import { aadsts, type AadstsError } from './aadsts-errors.js';
 import { graphAppId, graphResourceUri, isOidcScope } from './graph-resource.js';
+import { hostedResource } from './hosted-resources.js';
 
 export interface ScopeRequest {
   /** OIDC scopes asked for, lower case. */
@@ -52,6 +54,17 @@ export function parseScopes(scope: string, directory: DirectoryStore): Parsed {
     let permission = token;
     if (split) {
       const graph = isGraphResource(split.resource);
+      const hosted = graph ? undefined : hostedResource(split.resource, directory);
+      if (hosted) {
+        // Another resource's own permissions are not in Graph's table: `.default` (its granted ones) only.
+        if (split.permission !== '.default') return { ok: false, error: aadsts.invalidScope(token) };
+        if (!audienceSet) {
+          value.audience = hosted.audience;
+          audienceSet = true;
+        }
+        value.graphDefault = true;
+        continue;
+      }
       if (!graph) {
         const appIdMatch = /^(?:api:\/\/)?([0-9a-f-]{36})$/i.exec(split.resource);
         if (appIdMatch && directory.getApplication(appIdMatch[1]!)) {
@@ -77,13 +90,15 @@ export function parseScopes(scope: string, directory: DirectoryStore): Parsed {
 }
 
 /** Client credentials accept exactly one `{resource}/.default` (AADSTS1002012 otherwise). */
-export function parseClientCredentialsScope(scope: string): { ok: true; audience: string } | { ok: false; error: AadstsError } {
+export function parseClientCredentialsScope(scope: string, directory: DirectoryStore): { ok: true; audience: string } | { ok: false; error: AadstsError } {
   const raw = scope.split(/\s+/).filter(Boolean);
   const defaults = raw.filter((t) => t.endsWith('/.default'));
   if (defaults.length === 0 || defaults.length !== raw.length) return { ok: false, error: aadsts.scopeNotDefault(scope) };
   if (defaults.length > 1) return { ok: false, error: aadsts.multipleResources() };
   const resource = splitResource(defaults[0]!)!.resource;
   const graph = isGraphResource(resource);
+  const hosted = graph ? undefined : hostedResource(resource, directory);
+  if (hosted) return { ok: true, audience: hosted.audience };
   if (!graph) return { ok: false, error: aadsts.invalidScope(defaults[0]!) };
   return { ok: true, audience: graph === 'guid' ? graphAppId : graphResourceUri };
 }

@@ -44,6 +44,8 @@ import { registerRequestContext } from './request-context.js';
 import { GraphSubscriptions } from '../graph/subscriptions/graph-subscriptions.js';
 import { MailboxStore } from '../graph/mail/mailbox-store.js';
 import { registerSubscriptionControlRoutes } from '../graph/subscriptions/subscription-control-routes.js';
+import { registerManageRoutes } from '../manage-api/manage-routes.js';
+import { registerSharePointRoutes } from '../sharepoint-rest/sharepoint-routes.js';
 
 export interface RunningEmulator {
   url: string;
@@ -204,6 +206,8 @@ export async function startEmulatorServer(input: Partial<EmulatorOptions>): Prom
   registerSecurityConfigRoutes(app, ctx);
   registerBulkUserRoutes(app, ctx);
   registerGraphRoutes(app, ctx);
+  registerSharePointRoutes(app, ctx);
+  registerManageRoutes(app, ctx);
 
   await app.listen({ host: options.host, port: options.port });
   const address = app.server.address();

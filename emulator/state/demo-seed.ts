@@ -90,6 +90,8 @@ export function seedDemo(directory: DirectoryStore, options: { users?: number; n
   // Contoso's admin has consented to everything the demo app lists, as an admin does once after registering it.
   directory.grantDelegated(contoso.id, app.appId, demoDelegatedPermissions);
   directory.grantApplication(contoso.id, app.appId, demoApplicationPermissions);
+  // …and the Office 365 Management APIs' ActivityFeed.Read, so the demo can read Contoso's audit activity feed.
+  directory.grantApplication(contoso.id, app.appId, ['ActivityFeed.Read']);
 
   return {
     name: 'demo',

@@ -182,7 +182,7 @@ export async function buildHub(options: HubOptions): Promise<Hub> {
       consentRequests: { graphs: graphClients },
       subscriptions: { manager: subscriptions, queue: jobs },
       actions: { graphs: graphClients, enabledServices, attachments: files.attachments },
-      proxy: { tokens, transport, graphUrl: config.graphUrl, managementUrl: config.cloud.managementUrl, sharePointSuffix: config.cloud.sharePointSuffix, enabledServices, rateLimit: config.proxyRateLimit, pacer },
+      proxy: { tokens, transport, graphUrl: config.graphUrl, managementUrl: config.managementUrl, managementResource: config.cloud.managementUrl, sharePointUrl: config.sharePointUrl, sharePointSuffix: config.cloud.sharePointSuffix, enabledServices, rateLimit: config.proxyRateLimit, pacer },
       files,
       complianceSyncs: { queue: jobs },
       complianceEvents: events,

@@ -1,3 +1,4 @@
+import { startAuditFeed } from './audit-feed-demo.js';
 import path from 'node:path';
 import { Writable } from 'node:stream';
 import { startChildProgram, type ChildProgram } from './child-program.js';
@@ -91,6 +92,8 @@ export const demoCommand: Command = {
           ...env,
           M365HUB_LOGIN_URL: emulatorUrl,
           M365HUB_GRAPH_URL: emulatorUrl,
+          M365HUB_SHAREPOINT_URL: `${emulatorUrl}/_sharepoint/{host}`,
+          M365HUB_MANAGEMENT_URL: emulatorUrl,
           M365HUB_LOG_LEVEL: env.M365HUB_LOG_LEVEL ?? 'warn',
           BACKEND_URL: backendUrl,
           NODE_EXTRA_CA_CERTS: caPath,
@@ -104,7 +107,9 @@ export const demoCommand: Command = {
       let giveKey: (key: string) => void = () => {};
       const apiKey = new Promise<string>((resolve) => (giveKey = resolve));
       exampleHost = await startExampleHost({ hubUrl, workspaceId: demo.workspace.id, apiKey, userId: 'requirements-user-1', port: examplePort });
-      giveKey(await prepareExampleHost({ hubUrl, dataDir: config.dataDir, workspaceId: demo.workspace.id, admin: demo.admin, hostOrigin: exampleHost.url }));
+      const exampleKey = await prepareExampleHost({ hubUrl, dataDir: config.dataDir, workspaceId: demo.workspace.id, admin: demo.admin, hostOrigin: exampleHost.url });
+      giveKey(exampleKey);
+      const auditFeed = await startAuditFeed({ hubUrl, workspaceId: demo.workspace.id, apiKey: exampleKey, tenantId: emulatorSeed.tenant.id });
       stdout(
         [
           '',
@@ -120,6 +125,7 @@ export const demoCommand: Command = {
           `  Microsoft 365 emulator: ${emulatorUrl} (CA: ${caPath})`,
           `  Microsoft sign-in: ${emulatorSeed.users.filter((u) => u.tenantId === emulatorSeed.tenant.id).map((u) => u.userPrincipalName).join(', ')}`,
           `  Microsoft password: ${emulatorSeed.password}`,
+          ...auditFeed.lines,
           ...notes.map((note) => `  Note: ${note}`),
           '',
           'Press Ctrl+C to stop.',

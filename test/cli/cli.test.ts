@@ -126,6 +126,8 @@ describe('m365hub command line', () => {
     assert.equal(lines[0], 'm365hub demo is running', `first line: ${lines[0]}`);
     assert.ok(!lines.some((line) => line.trimStart().startsWith('{')), `no raw JSON log line:\n${demo.output()}`);
     assert.ok(lines.some((line) => /^ {2}Note: Created a new encryption key file .*encryption-keys\)$/.test(line)), demo.output());
+    // The demo turned on the emulated tenant's audit feed through the hub's Management Activity API pass-through.
+    assert.ok(lines.some((line) => /^ {2}Audit feed \(Management Activity API pass-through\): [1-9]\d* content blob/.test(line)), demo.output());
     // The example host product answers with its own API key: its requirement page lists attachments through the hub.
     const example = lines.map((line) => /^ {2}Example host product "Requirements" \(hosted picker\): (http:\/\/\S+)\/$/.exec(line)?.[1]).find(Boolean);
     assert.ok(example, demo.output());

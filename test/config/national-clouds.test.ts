@@ -37,6 +37,20 @@ describe('national clouds', () => {
     assert.equal(config.cloud.graphResource, 'https://graph.microsoft.us');
   });
 
+  it('SharePoint and Management Activity API URL settings move where calls go, not the cloud the tokens name', () => {
+    const cloud = loadConfig({ M365HUB_CLOUD: 'usgov' });
+    assert.equal(cloud.managementUrl, 'https://manage.office365.us');
+    assert.equal(cloud.sharePointUrl, undefined, 'unset: the tenant host itself');
+    const emulator = loadConfig({ M365HUB_CLOUD: 'usgov', M365HUB_SHAREPOINT_URL: 'https://127.0.0.1:8443/_sharepoint/{host}/', M365HUB_MANAGEMENT_URL: 'https://127.0.0.1:8443/' });
+    assert.equal(emulator.sharePointUrl, 'https://127.0.0.1:8443/_sharepoint/{host}');
+    assert.equal(emulator.managementUrl, 'https://127.0.0.1:8443');
+    assert.equal(emulator.cloud.managementUrl, 'https://manage.office365.us');
+    assert.throws(
+      () => loadConfig({ M365HUB_SHAREPOINT_URL: 'https://127.0.0.1:8443/_sharepoint' }),
+      (e: unknown) => e instanceof ConfigError && e.problems.some((p) => p.setting === 'M365HUB_SHAREPOINT_URL' && /\{host\}/.test(p.expected)),
+    );
+  });
+
   it('an unknown cloud is refused naming the ones there are', () => {
     assert.throws(
       () => loadConfig({ M365HUB_CLOUD: 'germany' }),

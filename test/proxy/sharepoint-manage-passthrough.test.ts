@@ -10,7 +10,8 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { rawRequest } from '../support/raw-request.js';
 import type { FetchLike } from '../../emulator/client/trusting-fetch.js';
-import { Browser, CONTOSO, startConnectKit, type ConnectKit } from '../connect/support/connect-kit.js';
+import { asApp, asUser, feed, manage, sp, SHAREPOINT_AND_AUDIT_SERVICES } from './support/proxied-api-calls.js';
+import { connectHostUser, CONTOSO, startConnectKit, type ConnectKit } from '../connect/support/connect-kit.js';
 
 interface Seen {
   url: string;
@@ -54,27 +55,15 @@ describe('SharePoint REST and Management Activity API pass-through', () => {
   let kit: ConnectKit;
   let ws: { id: string; apiKey: string };
   let narrow: { id: string; apiKey: string };
-  const asUser = { 'x-m365hub-acting-user': 'sp-user' };
-  const asApp = { 'x-m365hub-mode': 'application' };
-  const sp = (workspaceId: string, path: string) => `/api/v1/workspaces/${workspaceId}/proxy/sharepoint${path}`;
-  const manage = (workspaceId: string, path: string) => `/api/v1/workspaces/${workspaceId}/proxy/manage${path}`;
-  const feed = (tenant: string, rest: string) => `/api/v1.0/${tenant}/activity/feed/${rest}`;
 
   before(async () => {
     kit = await startConnectKit('pglite', { wrapFetch: double.wrap });
     ws = await kit.workspace('SharePoint and audit', {
       azureTenantId: CONTOSO,
-      services: [
-        { service: 'onedrive', modes: ['delegated'] },
-        { service: 'sharepoint', modes: ['delegated', 'application'] },
-        { service: 'compliance', modes: ['application'] },
-      ],
+      services: SHAREPOINT_AND_AUDIT_SERVICES,
     });
     narrow = await kit.workspace('OneDrive only', { azureTenantId: CONTOSO });
-    const link = (await (await kit.api(ws.apiKey, 'POST', `/api/v1/workspaces/${ws.id}/users/sp-user/connect-link`, { returnTo: `${kit.hub.url}/host/done` })).json()) as { url: string };
-    const browser = new Browser(kit.hub.url);
-    const start = await browser.get(link.url);
-    assert.equal((await browser.get(await kit.microsoftSignIn(start.headers.get('location')!, 'dana@contoso.onmicrosoft.com'))).status, 303);
+    await connectHostUser(kit, ws, 'sp-user', 'dana@contoso.onmicrosoft.com');
   });
   after(async () => kit?.close());
 

@@ -20,6 +20,9 @@ export class FileSystem {
   private readonly urlKey = randomBytes(32);
   /** Called on reset by the parts that keep their own state (upload sessions). */
   readonly onReset: Array<() => void> = [];
+  /** Called after each committed change with the drive's owner (the audit log records file activity from it). */
+  readonly onCommit: Array<(record: ItemRecord, owner: DriveOwner, tenant: Tenant) => void> = [];
+  private readonly owners = new Map<string, { owner: DriveOwner; tenant: Tenant }>();
 
   constructor(readonly ctx: EmulatorContext) {
     this.journal = new FileJournal(path.join(ctx.options.dataDir, 'files'));
@@ -30,6 +33,7 @@ export class FileSystem {
     const driveId = driveIdOf(owner);
     let tree = this.trees.get(driveId);
     if (tree) return tree;
+    this.owners.set(driveId, { owner, tenant });
     tree = new ItemTree(driveId, seededItemId(driveId, 'root'));
     for (const record of seedDrive({ driveId, owner, tenant, filesPerFolder: this.ctx.options.filesPerFolder })) tree.apply(record);
     let generation = 0;
@@ -48,6 +52,8 @@ export class FileSystem {
     const committed = { ...record, seq: tree.seq + 1 };
     this.journal.append({ kind: 'item', driveId: tree.driveId, record: committed });
     tree.apply(committed);
+    const known = this.owners.get(tree.driveId);
+    if (known) for (const listener of this.onCommit) listener(committed, known.owner, known.tenant);
     return committed;
   }
 

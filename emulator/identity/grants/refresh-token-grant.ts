@@ -52,11 +52,14 @@ export function refreshTokenGrant(req: GrantRequest): TokenResponseBody {
   if (!user.accountEnabled) throw new ProtocolError(aadsts.userDisabled());
 
   let scopes = grant.scopes;
+  // A refresh token is good for any resource the user consented to: `scope` names the one this access token is for.
+  let audience = grant.audience;
   const scopeParam = params.get('scope');
   if (scopeParam) {
     const parsed = parseScopes(scopeParam, ctx.directory);
     if (!parsed.ok) throw new ProtocolError(parsed.error);
     scopes = [...new Set([...requestedDelegated(app, parsed.value), ...grant.scopes.filter(isOidcScope)])];
+    audience = parsed.value.audience;
   }
   const consented = ctx.directory.grantedScopes(grant.tenantId, app.appId, user.id);
   const needed = scopes.filter((s) => s !== 'offline_access' || grant.scopes.includes('offline_access'));
@@ -72,7 +75,8 @@ export function refreshTokenGrant(req: GrantRequest): TokenResponseBody {
     user,
     app,
     scopes,
-    audience: grant.audience,
+    audience,
+    refreshTokenAudience: grant.audience,
     sessionId: grant.sessionId,
     authTime: grant.authTime,
     ...(grant.mfa ? { mfa: true } : {}),

@@ -6,6 +6,7 @@ import type { Application, User } from '../../state/directory-types.js';
 import { declaredClientCapabilities } from '../client-capabilities.js';
 import { amrOf } from '../conditional-access.js';
 import { isOidcScope } from '../graph-resource.js';
+import { checkAudienceTenant, permissionsForAudience } from '../hosted-resources.js';
 import { accessTokenLifetimeSeconds, clientInfo } from '../token-minter.js';
 import type { GrantRequest, TokenResponseBody } from './grant-request.js';
 
@@ -16,6 +17,8 @@ export interface UserGrant {
   /** The delegated permissions of this grant (OIDC scopes included). */
   scopes: string[];
   audience: string;
+  /** The resource a refresh token falls back to when redeemed without `scope` (the access token's audience unless set). */
+  refreshTokenAudience?: string;
   nonce?: string;
   sessionId: string;
   authTime: number;
@@ -29,7 +32,9 @@ export function userTokenResponse(req: GrantRequest, grant: UserGrant): TokenRes
   const { ctx } = req;
   const consented = ctx.directory.grantedScopes(grant.tenantId, grant.app.appId, grant.user.id);
   // Graph tokens carry every permission consented for this user and app, not only the ones just asked for.
-  const scp = [...consented].filter((s) => s !== 'offline_access');
+  const tenant = ctx.directory.findTenant(grant.tenantId)!;
+  checkAudienceTenant(ctx.directory, grant.audience, tenant);
+  const scp = permissionsForAudience(grant.audience, [...consented].filter((s) => s !== 'offline_access'), ctx.directory);
   const graphScopes = scp.filter((s) => !isOidcScope(s));
   const oidc = grant.scopes.filter(isOidcScope);
   const body: TokenResponseBody = {
@@ -56,7 +61,7 @@ export function userTokenResponse(req: GrantRequest, grant: UserGrant): TokenRes
       userId: grant.user.id,
       clientId: grant.app.appId,
       scopes: grant.scopes,
-      audience: grant.audience,
+      audience: grant.refreshTokenAudience ?? grant.audience,
       authTime: grant.authTime,
       issuedAt: ctx.clock.now(),
       sessionId: grant.sessionId,

@@ -37,6 +37,10 @@ export interface ProxyServices {
   /** The cloud's Management Activity API root (NationalCloud.managementUrl) and SharePoint host suffix. */
   managementUrl?: string;
   sharePointSuffix?: string;
+  /** The Management Activity API's token audience when managementUrl points elsewhere (the emulator). */
+  managementResource?: string;
+  /** Where SharePoint calls go, `{host}` standing for the tenant's host (Config.sharePointUrl); `https://{host}` when unset. */
+  sharePointUrl?: string;
   enabledServices(workspaceId: string): Promise<EnabledServices>;
   rateLimit: { perWorkspace: number; perApiKey: number };
   /** How long one pass-through call may take, body included (a large download streams for a while). */
@@ -166,10 +170,10 @@ export function registerProxyRoutes(server: FastifyInstance, deps: ProxyRouteDep
     if (api === 'sharepoint') {
       const host = await sharePointHost(workspace.id, tokenPrincipal, mode === 'application');
       // The audience is the real host; only where the request goes may be overridden (the emulator).
-      destination = { baseUrl: `https://${host}`, apiName: 'SharePoint REST', resource: { uri: `https://${host}` } };
+      destination = { baseUrl: (deps.sharePointUrl ?? 'https://{host}').replace('{host}', host), apiName: 'SharePoint REST', resource: { uri: `https://${host}` } };
     } else if (api === 'manage') {
       const managementUrl = (deps.managementUrl ?? 'https://manage.office.com').replace(/\/+$/, '');
-      destination = { baseUrl: managementUrl, apiName: 'the Office 365 Management Activity API', resource: { uri: managementUrl } };
+      destination = { baseUrl: managementUrl, apiName: 'the Office 365 Management Activity API', resource: { uri: deps.managementResource ?? managementUrl } };
     } else {
       destination = { baseUrl: `${deps.graphUrl.replace(/\/+$/, '')}/${version}`, apiName: 'Microsoft Graph', resource: 'graph' };
     }

@@ -84,7 +84,8 @@ export interface TokenRequest {
   certificateOnly?: boolean;
 }
 
-export type TokenResource = ResourceName | { uri: string };
+// The Management APIs are reached by URI ({ uri }), their host varying with the cloud and M365HUB_MANAGEMENT_URL.
+export type TokenResource = Exclude<ResourceName, 'manage'> | { uri: string };
 
 export interface TokenServiceOptions {
   db: Kysely<Database>;

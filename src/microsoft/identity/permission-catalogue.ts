@@ -16,7 +16,7 @@ export type Service = ServiceName;
 export const MODES = PERMISSION_MODES;
 export type PermissionMode = PermissionModeName;
 
-export type ResourceName = 'graph' | 'dynamics';
+export type ResourceName = 'graph' | 'dynamics' | 'manage';
 
 export interface ResourceFacts {
   displayName: string;
@@ -29,6 +29,9 @@ export interface ResourceFacts {
 export const RESOURCES: Record<ResourceName, ResourceFacts> = {
   graph: { displayName: 'Microsoft Graph', uri: 'https://graph.microsoft.com', appId: '00000003-0000-0000-c000-000000000000' },
   dynamics: { displayName: 'Dynamics CRM', uri: 'https://{org}.crm.dynamics.com', appId: '00000007-0000-0000-c000-000000000000' },
+  // The Office 365 Management APIs (https://learn.microsoft.com/office/office-365-management-api/get-started-with-office-365-management-apis):
+  // the audit activity feed of the Management Activity API, read through …/proxy/manage.
+  manage: { displayName: 'Office 365 Management APIs', uri: 'https://manage.office.com', appId: 'c5393580-f805-4401-95e8-94b7a6ef2fc2' },
 };
 
 export interface PermissionFact {
@@ -207,6 +210,16 @@ export const PERMISSION_CATALOGUE: Record<Service, ServiceFacts> = {
         application('SharePointTenantSettings.Read.All', true, 'Reads tenant-wide SharePoint sharing settings.', 'sharepointsettings-get', ['SharePointTenantSettings.ReadWrite.All']),
         application('SecurityEvents.Read.All', true, "Reads the tenant's Microsoft Secure Score.", 'security-list-securescores', ['SecurityEvents.ReadWrite.All']),
         application('Application.Read.All', true, "Reads which of Microsoft Graph's delegated permissions are classified low impact (what users may consent to).", 'serviceprincipal-list-delegatedpermissionclassifications', ['Directory.Read.All']),
+        {
+          resource: 'manage',
+          name: 'ActivityFeed.Read',
+          type: 'Role',
+          adminConsentRequired: true,
+          why: "Reads the tenant's audit activity feed (sign-ins, file and directory changes) through the Management Activity API pass-through.",
+          satisfiedBy: [],
+          referenceUrl: 'https://learn.microsoft.com/en-us/office/office-365-management-api/get-started-with-office-365-management-apis#specify-the-permissions-your-app-requires-to-access-the-office-365-management-apis',
+          apiDocUrl: 'https://learn.microsoft.com/en-us/office/office-365-management-api/office-365-management-activity-api-reference',
+        },
       ],
     },
   },

@@ -158,7 +158,8 @@ export function renderPermissionsReference(): string {
     'Every permission m365hub asks for, per service and mode, least privilege first. A permission listed under',
     '"also satisfied by" is accepted when a tenant already granted it. Resource ids: ' +
       `${RESOURCES.graph.displayName} \`${RESOURCES.graph.appId}\` (${RESOURCES.graph.uri}), ` +
-      `${RESOURCES.dynamics.displayName} \`${RESOURCES.dynamics.appId}\` (${RESOURCES.dynamics.uri}).`,
+      `${RESOURCES.dynamics.displayName} \`${RESOURCES.dynamics.appId}\` (${RESOURCES.dynamics.uri}), ` +
+      `${RESOURCES.manage.displayName} \`${RESOURCES.manage.appId}\` (${RESOURCES.manage.uri}).`,
     '',
   ];
   for (const service of SERVICES) {

@@ -29,6 +29,13 @@ export interface Config {
   loginUrl: string;
   /** The cloud's Graph host unless M365HUB_GRAPH_URL overrides it. */
   graphUrl: string;
+  /**
+   * Where SharePoint REST calls for a tenant host go, with `{host}` standing for it (M365HUB_SHAREPOINT_URL, e.g. the
+   * emulator's `https://127.0.0.1:8443/_sharepoint/{host}`); unset: `https://{host}` itself. Tokens still name the host.
+   */
+  sharePointUrl: string | undefined;
+  /** The cloud's Management Activity API host unless M365HUB_MANAGEMENT_URL overrides it (tokens still name the cloud's). */
+  managementUrl: string;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   /** Webhook targets on private, loopback or link-local addresses are refused unless this is set (development). */
   allowPrivateWebhookTargets: boolean;
@@ -62,6 +69,8 @@ export const SETTINGS = [
   'M365HUB_CLOUD',
   'M365HUB_LOGIN_URL',
   'M365HUB_GRAPH_URL',
+  'M365HUB_SHAREPOINT_URL',
+  'M365HUB_MANAGEMENT_URL',
   'M365HUB_LOG_LEVEL',
   'M365HUB_ALLOW_PRIVATE_WEBHOOK_TARGETS',
   'M365HUB_SESSION_TTL_SECONDS',
@@ -156,6 +165,10 @@ const schema = z
     M365HUB_CLOUD: optional(z.enum(CLOUD_NAMES, { error: `must be one of ${CLOUD_NAMES.join(', ')}` })).default('global'),
     M365HUB_LOGIN_URL: optional(httpUrl('M365HUB_LOGIN_URL')),
     M365HUB_GRAPH_URL: optional(httpUrl('M365HUB_GRAPH_URL')),
+    M365HUB_SHAREPOINT_URL: optional(
+      z.string().refine((v) => v.includes('{host}') && URL.canParse(v.replace('{host}', 'contoso.sharepoint.com')) && /^https?:$/.test(new URL(v.replace('{host}', 'contoso.sharepoint.com')).protocol), 'M365HUB_SHAREPOINT_URL must be an absolute http(s) URL with {host} where the tenant\'s SharePoint host goes, e.g. https://127.0.0.1:8443/_sharepoint/{host}'),
+    ),
+    M365HUB_MANAGEMENT_URL: optional(httpUrl('M365HUB_MANAGEMENT_URL')),
     M365HUB_LOG_LEVEL: optional(
       z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
         error: 'must be one of fatal, error, warn, info, debug, trace, silent',
@@ -250,6 +263,8 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
     cloud,
     loginUrl: (v.M365HUB_LOGIN_URL ?? cloud.loginUrl).replace(/\/+$/, ''),
     graphUrl: (v.M365HUB_GRAPH_URL ?? cloud.graphResource).replace(/\/+$/, ''),
+    sharePointUrl: v.M365HUB_SHAREPOINT_URL?.replace(/\/+$/, ''),
+    managementUrl: (v.M365HUB_MANAGEMENT_URL ?? cloud.managementUrl).replace(/\/+$/, ''),
     logLevel: v.M365HUB_LOG_LEVEL,
     allowPrivateWebhookTargets: v.M365HUB_ALLOW_PRIVATE_WEBHOOK_TARGETS === 'true' || v.M365HUB_ALLOW_PRIVATE_WEBHOOK_TARGETS === '1',
     sessionTtlSeconds: v.M365HUB_SESSION_TTL_SECONDS,

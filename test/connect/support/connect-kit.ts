@@ -65,7 +65,7 @@ export interface ConnectKit {
   close(): Promise<void>;
 }
 
-export async function startConnectKit(dialect: DialectName, options: { env?: Record<string, string>; withBackendUrl?: boolean; wrapFetch?: (emulatorFetch: FetchLike) => FetchLike } = {}): Promise<ConnectKit> {
+export async function startConnectKit(dialect: DialectName, options: { env?: Record<string, string> | ((emulatorUrl: string) => Record<string, string>); withBackendUrl?: boolean; wrapFetch?: (emulatorFetch: FetchLike) => FetchLike } = {}): Promise<ConnectKit> {
   const emulator = await startEmulator();
   let hub: TestHub | undefined;
   try {
@@ -73,7 +73,7 @@ export async function startConnectKit(dialect: DialectName, options: { env?: Rec
       dialect,
       fetch: options.wrapFetch ? options.wrapFetch(emulator.fetch) : emulator.fetch,
       ...(options.withBackendUrl ? { withBackendUrl: true } : {}),
-      env: { M365HUB_LOGIN_URL: emulator.url, M365HUB_GRAPH_URL: emulator.url, ...options.env },
+      env: { M365HUB_LOGIN_URL: emulator.url, M365HUB_GRAPH_URL: emulator.url, ...(typeof options.env === 'function' ? options.env(emulator.url) : options.env) },
     });
     const started = hub;
     const signIn = async (email: string, password: string): Promise<ConsoleSession> => {
@@ -134,6 +134,16 @@ export async function startConnectKit(dialect: DialectName, options: { env?: Rec
     await emulator.close();
     throw error;
   }
+}
+
+/** A host backend's user connects through a connect link and the emulator's sign-in pages; throws unless it ends connected. */
+export async function connectHostUser(kit: ConnectKit, workspace: { id: string; apiKey: string }, externalUserId: string, username: string): Promise<void> {
+  const created = await kit.api(workspace.apiKey, 'POST', `/api/v1/workspaces/${workspace.id}/users/${externalUserId}/connect-link`, { returnTo: `${kit.hub.url}/host/done` });
+  const link = (await created.json()) as { url: string };
+  const browser = new Browser(kit.hub.url);
+  const start = await browser.get(link.url);
+  const done = await browser.get(await kit.microsoftSignIn(start.headers.get('location')!, username));
+  if (done.status !== 303) throw new Error(`connect ${externalUserId}: ${done.status} ${await done.text()}`);
 }
 
 /** Starts a console user's connect flow and walks Microsoft's pages; returns the callback URL Microsoft sent back. */
