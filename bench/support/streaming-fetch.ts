@@ -20,7 +20,8 @@ export function streamingFetch(ca: string): FetchLike {
       request.on('error', reject);
       const body = init.body;
       if (body instanceof ReadableStream) Readable.fromWeb(body as import('node:stream/web').ReadableStream).pipe(request);
-      else request.end(body as string | Buffer | undefined);
+      // Identity calls post forms (URLSearchParams): sent as their text, as fetch does.
+      else request.end(body instanceof URLSearchParams ? body.toString() : (body as string | Buffer | undefined));
     });
   return async (input, init = {}) => {
     let url = new URL(String(input));

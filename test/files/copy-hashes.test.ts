@@ -43,6 +43,17 @@ describe('copy hashes', () => {
     });
   });
 
+  it('reuses the memory the worker hands back without hashing stale bytes or a block twice', async () => {
+    // Long blocks then short ones, many more than wait for the worker at once: a reused buffer is larger than the
+    // block copied into it, and must be hashed up to the block's length only.
+    const data = randomBytes(9 * 1024 * 1024 + 4321);
+    const hashes = new CopyHashes();
+    for await (const block of pieces(data, [1024 * 1024 + 5, 10, 2 * 1024 * 1024, 300 * 1024, 1, 700 * 1024])) await hashes.update(block);
+    const digest = await hashes.digest();
+    assert.equal(digest.sha256, createHash('sha256').update(data).digest('hex'));
+    assert.equal(digest.quickXorHash, quickXorHash(data));
+  });
+
   it('does not hash a block the caller changes after handing it over', async () => {
     const block = Buffer.from('the bytes as written');
     const hashes = new CopyHashes();

@@ -6,6 +6,7 @@ import { after, before, describe, it } from 'node:test';
 import { AppError } from '../../src/platform/errors/app-error.js';
 import type { HubEvent } from '../../src/platform/events/event-publisher.js';
 import { listActiveTenants, recordTenantConsent, recordTenantHealth, tenantGate, type TenantEventType } from '../../src/features/tenants/index.js';
+import { updateTenantConnection } from '../../src/features/tenants/tenant-connection-store.js';
 import { dialects, openTestStore, skipReason, type TestStore } from '../support/stores.js';
 
 const T1 = 'c0a7e5a0-5e3d-4b7a-9a65-7c0e2f4d1a01';
@@ -59,6 +60,16 @@ for (const dialect of dialects) {
       await assert.rejects(gate('ws_a', T2.toLowerCase()), /paused/);
       await gate('ws_a', T1);
       await gate('ws_b', T2); // not connected in B: not paused
+    });
+
+    it('the gate keeps its answers, yet refuses a tenant at the next check once it is paused, and lets it through once resumed', async () => {
+      const gate = tenantGate(store.db);
+      const setStatus = (status: 'active' | 'paused') => store.db.transaction().execute((trx) => updateTenantConnection(trx, 'ws_a', T1, { status }, at));
+      await gate('ws_a', T1); // answered "active", and kept
+      await setStatus('paused');
+      await assert.rejects(gate('ws_a', T1), /paused/);
+      await setStatus('active');
+      await gate('ws_a', T1);
     });
 
     it("records a tenant's test as its health, publishing tenant.health_changed only on a change", async () => {

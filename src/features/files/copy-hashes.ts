@@ -2,22 +2,29 @@
 // the thread that also reads the network and writes the disk it slows the copy by that much; on its own thread it
 // runs alongside. One worker per process, shared by every copy (sessions by id), started on first use and not
 // keeping the process alive when no copy runs. At most MAX_IN_FLIGHT blocks wait for the worker, so memory stays
-// bounded when it falls behind: the copy then waits for it.
+// bounded when it falls behind: the copy then waits for it. Each block is copied once, into memory the worker hands
+// back with its acknowledgement: a fresh megabyte per block would be garbage the collector frees late, and a
+// gigabyte's copy would hold tens of megabytes of it at any time.
 import { extname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 
 const MAX_IN_FLIGHT = 4;
+const SLACK = 256 * 1024;
 
 interface Reply {
   id: number;
   ack?: true;
+  /** The acknowledged block's memory, returned for reuse. */
+  block?: Uint8Array;
   sha256?: string;
   quickXorHash?: string;
 }
 
 interface Session {
   inFlight: number;
+  /** Memory of acknowledged blocks, filled again by the next ones. */
+  spare: ArrayBuffer[];
   wake?: () => void;
   done?: (digest: { sha256: string; quickXorHash: string }) => void;
   fail: (error: Error) => void;
@@ -40,6 +47,7 @@ function shared(): Worker {
     if (!session) return;
     if (reply.ack) {
       session.inFlight -= 1;
+      if (reply.block) session.spare.push(reply.block.buffer as ArrayBuffer);
       session.wake?.();
     } else {
       sessions.delete(reply.id);
@@ -68,7 +76,7 @@ export class CopyHashes {
   readonly #id = nextId++;
   readonly #worker = shared();
   #failure: Error | undefined;
-  readonly #session: Session = { inFlight: 0, fail: (error) => this.#fail(error) };
+  readonly #session: Session = { inFlight: 0, spare: [], fail: (error) => this.#fail(error) };
 
   constructor() {
     sessions.set(this.#id, this.#session);
@@ -78,9 +86,9 @@ export class CopyHashes {
   /** Queues the block (copied: the caller may reuse or write it meanwhile); waits while the worker is behind. */
   async update(block: Uint8Array): Promise<void> {
     if (this.#failure) throw this.#failure;
-    const copy = new Uint8Array(block);
+    const copy = this.#copyOf(block);
     this.#session.inFlight += 1;
-    this.#worker.postMessage({ id: this.#id, block: copy }, [copy.buffer]);
+    this.#worker.postMessage({ id: this.#id, block: copy }, [copy.buffer as ArrayBuffer]);
     while (this.#session.inFlight >= MAX_IN_FLIGHT && !this.#failure) await new Promise<void>((resolve) => (this.#session.wake = resolve));
     if (this.#failure) throw this.#failure;
   }
@@ -99,6 +107,16 @@ export class CopyHashes {
     if (!sessions.delete(this.#id)) return;
     this.#worker.postMessage({ id: this.#id, end: true });
     settle();
+  }
+
+  /** The block copied into returned memory when a spare one is large enough, or into new memory. */
+  #copyOf(block: Uint8Array): Uint8Array {
+    let spare = this.#session.spare.pop();
+    // Blocks vary by a network chunk around their nominal size: new memory has room for that, so it is reused.
+    if (!spare || spare.byteLength < block.length) spare = new ArrayBuffer(Math.ceil((block.length + SLACK) / SLACK) * SLACK);
+    const copy = new Uint8Array(spare, 0, block.length);
+    copy.set(block);
+    return copy;
   }
 
   #fail(error: Error): void {

@@ -2,6 +2,7 @@
 // administrator completes admin consent (connect feature), carries the workspace's label and pause switch, and the
 // health of the last Test Connection run for that tenant. Tenant ids are kept lower case, as Entra prints them.
 import type { Kysely, Selectable, Transaction } from 'kysely';
+import { LRUCache } from 'lru-cache';
 import { AppError } from '../../platform/errors/app-error.js';
 import type { EventPublisher } from '../../platform/events/event-publisher.js';
 import { isAfter, toPage, type Page, type PageRequest } from '../../platform/store/keyset-page.js';
@@ -64,7 +65,10 @@ export async function recordTenantConsent(
       .where('workspace_id', '=', input.workspaceId)
       .where('tenant_id', '=', tenantId)
       .execute();
-    if (readded) await events?.publish(trx, { workspaceId: input.workspaceId, type: 'tenant.added', data: { tenantId } });
+    if (readded) {
+      gateForget(input.workspaceId, tenantId);
+      await events?.publish(trx, { workspaceId: input.workspaceId, type: 'tenant.added', data: { tenantId } });
+    }
     return { added: readded };
   }
   await trx
@@ -82,7 +86,7 @@ export async function updateTenantConnection(
   change: { label?: string | null; status?: Exclude<TenantStatus, 'removed'> },
   at: Date,
 ): Promise<TenantConnectionRow | undefined> {
-  return trx
+  const row = await trx
     .updateTable('m365_tenant_connections')
     .set({ ...(change.label !== undefined ? { label: change.label } : {}), ...(change.status ? { status: change.status } : {}), updated_at: at })
     .where('workspace_id', '=', workspaceId)
@@ -90,6 +94,8 @@ export async function updateTenantConnection(
     .where('status', '!=', 'removed')
     .returningAll()
     .executeTakeFirst();
+  if (row && change.status) gateForget(workspaceId, row.tenant_id);
+  return row;
 }
 
 /** Removes the connection: the row stays as `removed` (label and consent history kept), so the gate refuses the tenant. */
@@ -101,6 +107,7 @@ export async function removeTenantConnection(trx: Transaction<Database>, workspa
     .where('tenant_id', '=', normalise(tenantId))
     .where('status', '!=', 'removed')
     .executeTakeFirst();
+  if (removed.numUpdatedRows > 0n) gateForget(workspaceId, normalise(tenantId));
   return removed.numUpdatedRows > 0n;
 }
 
@@ -152,14 +159,39 @@ export class TenantPausedError extends AppError {
   }
 }
 
+// The gate runs before every application token is handed out (every application-mode pass-through call), and a
+// database read per call was a large part of a proxied call's cost: each gate keeps its answers GATE_TTL_MS. A pause,
+// resume or removal through this process's store functions makes the next check read the row again; another
+// process's change is seen within GATE_TTL_MS (as a revoked API key or a changed proxy policy is).
+const GATE_TTL_MS = 1_000;
+const GATE_MAX_ENTRIES = 10_000;
+/** When each tenant last changed (a counter, not a time); answers read before that are not used. */
+const changedAt = new LRUCache<string, number>({ max: GATE_MAX_ENTRIES, ttl: GATE_TTL_MS });
+let changes = 0;
+const gateKey = (workspaceId: string, tenantId: string) => `${workspaceId}\u0000${tenantId}`;
+
+function gateForget(workspaceId: string, tenantId: string): void {
+  changedAt.set(gateKey(workspaceId, tenantId), ++changes);
+}
+
 /**
  * The check the token service runs before handing out an application token: a paused or removed tenant is refused.
  * A tenant with no row (a single-tenant integration's own tenant, consented outside the hub) is let through.
  */
 export function tenantGate(db: Kysely<Database>): (workspaceId: string, tenantId: string) => Promise<void> {
+  const answers = new LRUCache<string, { status: TenantStatus; readAt: number }>({ max: GATE_MAX_ENTRIES, ttl: GATE_TTL_MS });
   return async (workspaceId, tenantId) => {
-    const row = await db.selectFrom('m365_tenant_connections').select('status').where('workspace_id', '=', workspaceId).where('tenant_id', '=', normalise(tenantId)).executeTakeFirst();
-    if (row?.status === 'paused') throw new TenantPausedError(normalise(tenantId));
-    if (row?.status === 'removed') throw new TenantRemovedError(normalise(tenantId));
+    const tenant = normalise(tenantId);
+    const key = gateKey(workspaceId, tenant);
+    let answer = answers.get(key);
+    if (!answer || answer.readAt < (changedAt.get(key) ?? 0)) {
+      // Numbered before the read: a change made while it runs outdates what it reads.
+      const readAt = changes;
+      const row = await db.selectFrom('m365_tenant_connections').select('status').where('workspace_id', '=', workspaceId).where('tenant_id', '=', tenant).executeTakeFirst();
+      answer = { status: row?.status ?? 'active', readAt };
+      answers.set(key, answer);
+    }
+    if (answer.status === 'paused') throw new TenantPausedError(tenant);
+    if (answer.status === 'removed') throw new TenantRemovedError(tenant);
   };
 }

@@ -107,7 +107,8 @@ export interface TokenServiceOptions {
   observeRefresh?: (timing: RefreshTiming) => void;
   /**
    * Asked before every application token is handed out (memory hits included), so a tenant the workspace paused is
-   * refused at once in every process; throws to refuse (the tenants feature's tenant_paused).
+   * refused at once in this process and within a second in others (the gate keeps answers 1 s); throws to refuse
+   * (the tenants feature's tenant_paused).
    */
   tenantGate?: (workspaceId: string, tenantId: string) => Promise<void>;
 }

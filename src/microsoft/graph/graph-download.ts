@@ -241,18 +241,27 @@ interface IdleWatch {
   stop(): void;
 }
 
-/** Aborts when nothing arrives for `ms` (a silent socket is a reset), or when the caller aborts. */
+/**
+ * Aborts when nothing arrives for `ms` (a silent socket is a reset), or when the caller aborts. A gigabyte arrives in
+ * tens of thousands of chunks: each only notes the time, and one timer looks at it when it fires (re-arming a timer
+ * per chunk cost more than the rest of the bookkeeping).
+ */
 function idleWatch(ms: number, caller: AbortSignal | undefined): IdleWatch {
   const controller = new AbortController();
-  let timer: NodeJS.Timeout | undefined;
-  const arm = () => {
-    clearTimeout(timer);
-    timer = setTimeout(() => controller.abort(new Error('idle')), ms);
+  let last = performance.now();
+  let timer: NodeJS.Timeout;
+  const check = () => {
+    const quiet = performance.now() - last;
+    if (quiet >= ms) return controller.abort(new Error('idle'));
+    timer = setTimeout(check, ms - quiet);
     timer.unref();
   };
-  arm();
+  timer = setTimeout(check, ms);
+  timer.unref();
   const signal = caller ? AbortSignal.any([caller, controller.signal]) : controller.signal;
-  return { signal, touch: arm, stop: () => clearTimeout(timer) };
+  return { signal, touch: () => {
+      last = performance.now();
+    }, stop: () => clearTimeout(timer) };
 }
 
 async function* bodyChunks(response: Response, idle: IdleWatch): AsyncGenerator<Uint8Array> {

@@ -65,6 +65,35 @@ export interface ConnectKit {
   close(): Promise<void>;
 }
 
+/** Signs a console user in through the API (what a browser does), for a hub at `hubUrl`. */
+export async function consoleSignIn(hubUrl: string, email: string, password: string): Promise<ConsoleSession> {
+  const browser = new Browser(hubUrl);
+  const response = await browser.request('POST', '/api/v1/auth/sign-in', { email, password });
+  if (response.status !== 200) throw new Error(`sign-in ${email}: ${response.status} ${await response.text()}`);
+  const session = (await response.json()) as { csrfToken: string; user: { id: string } };
+  const csrf = { 'x-csrf-token': session.csrfToken };
+  return { browser, csrf, userId: session.user.id, call: (method, path, body) => browser.request(method, path, body, method === 'GET' ? {} : csrf) };
+}
+
+/** A workspace with the demo app's integration (onedrive delegated + directory application unless overridden) and an API key. */
+export async function createWorkspace(hubUrl: string, admin: ConsoleSession, name: string, integration: Record<string, unknown> = {}): Promise<{ id: string; apiKey: string }> {
+  const created = await admin.call('POST', '/api/v1/workspaces', { name });
+  const { id } = (await created.json()) as { id: string };
+  const put = await admin.call('PUT', `/api/v1/workspaces/${id}/integrations/m365`, {
+    clientId: DEMO_APP,
+    clientSecret: DEMO_SECRET,
+    services: [
+      { service: 'onedrive', modes: ['delegated'] },
+      { service: 'directory', modes: ['application'] },
+    ],
+    redirectUri: `${hubUrl}/auth/m365/callback`,
+    ...integration,
+  });
+  if (put.status !== 201) throw new Error(`integration: ${put.status} ${await put.text()}`);
+  const key = await admin.call('POST', `/api/v1/workspaces/${id}/api-keys`, { name: 'backend' });
+  return { id, apiKey: ((await key.json()) as { key: string }).key };
+}
+
 export async function startConnectKit(dialect: DialectName, options: { env?: Record<string, string> | ((emulatorUrl: string) => Record<string, string>); withBackendUrl?: boolean; wrapFetch?: (emulatorFetch: FetchLike) => FetchLike } = {}): Promise<ConnectKit> {
   const emulator = await startEmulator();
   let hub: TestHub | undefined;
@@ -76,37 +105,14 @@ export async function startConnectKit(dialect: DialectName, options: { env?: Rec
       env: { M365HUB_LOGIN_URL: emulator.url, M365HUB_GRAPH_URL: emulator.url, ...(typeof options.env === 'function' ? options.env(emulator.url) : options.env) },
     });
     const started = hub;
-    const signIn = async (email: string, password: string): Promise<ConsoleSession> => {
-      const browser = new Browser(started.url);
-      const response = await browser.request('POST', '/api/v1/auth/sign-in', { email, password });
-      if (response.status !== 200) throw new Error(`sign-in ${email}: ${response.status} ${await response.text()}`);
-      const session = (await response.json()) as { csrfToken: string; user: { id: string } };
-      const csrf = { 'x-csrf-token': session.csrfToken };
-      return { browser, csrf, userId: session.user.id, call: (method, path, body) => browser.request(method, path, body, method === 'GET' ? {} : csrf) };
-    };
+    const signIn = (email: string, password: string) => consoleSignIn(started.url, email, password);
     const admin = await signIn(started.admin.email, started.admin.password);
     const kit: ConnectKit = {
       emulator,
       hub: started,
       admin,
       signIn,
-      async workspace(name, integration = {}) {
-        const created = await admin.call('POST', '/api/v1/workspaces', { name });
-        const { id } = (await created.json()) as { id: string };
-        const put = await admin.call('PUT', `/api/v1/workspaces/${id}/integrations/m365`, {
-          clientId: DEMO_APP,
-          clientSecret: DEMO_SECRET,
-          services: [
-            { service: 'onedrive', modes: ['delegated'] },
-            { service: 'directory', modes: ['application'] },
-          ],
-          redirectUri: `${started.url}/auth/m365/callback`,
-          ...integration,
-        });
-        if (put.status !== 201) throw new Error(`integration: ${put.status} ${await put.text()}`);
-        const key = await admin.call('POST', `/api/v1/workspaces/${id}/api-keys`, { name: 'backend' });
-        return { id, apiKey: ((await key.json()) as { key: string }).key };
-      },
+      workspace: (name, integration = {}) => createWorkspace(started.url, admin, name, integration),
       async member(workspaceId, email) {
         const added = await admin.call('POST', `/api/v1/workspaces/${workspaceId}/members`, { email, role: 'member', password: 'correct horse battery staple' });
         if (added.status !== 201) throw new Error(`member: ${added.status} ${await added.text()}`);
