@@ -15,11 +15,10 @@ import { startEmulator, type EmulatorHandle } from '../../emulator/harness.js';
 import { appWithRoles } from '../../emulator/graph/test/graph-test-client.js';
 import { startExampleHost, type ExampleHost } from '../../src/demo/example-host.js';
 import { pickerSigningKeys, signPickerSession } from '../../src/features/picker/picker-session-token.js';
-import { axeViolations, browserSkipReason, collectPageErrors, launchBrowser, screenshot } from '../support/browser.js';
+import { axeViolations, browserSkipReason, collectPageErrors, launchBrowser, screenshot, signInAtMicrosoft } from '../support/browser.js';
 import { startTestHub, type TestHub } from '../support/hub.js';
 import { signInThroughApi } from './api-session.js';
 
-const PASSWORD = 'Passw0rd!';
 const HOST_USER = 'dana-in-requirements';
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
@@ -88,10 +87,7 @@ describe('hosted picker from the example host product in Chromium', { skip: brow
   async function connectThroughHost(page: Page): Promise<void> {
     await page.getByRole('link', { name: 'User Settings → Integrations' }).click();
     await page.getByRole('button', { name: 'Connect Microsoft 365' }).click();
-    await page.waitForURL((url) => url.href.startsWith(emulator.url));
-    await page.locator('#i0116').fill(`dana@${emulator.seed!.tenant.domain}`);
-    await page.locator('#i0118').fill(PASSWORD);
-    await page.locator('#idSIButton9').click();
+    await signInAtMicrosoft(page, emulator.url, `dana@${emulator.seed!.tenant.domain}`);
     await page.getByRole('heading', { name: 'Permissions requested' }).waitFor();
     await screenshot(page, 'microsoft-consent', 'picker');
     await page.getByRole('button', { name: 'Accept' }).click();

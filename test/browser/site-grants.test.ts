@@ -11,11 +11,9 @@ import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { startEmulator, type EmulatorHandle } from '../../emulator/harness.js';
 import { appToken, appWithRoles, graphGet } from '../../emulator/graph/test/graph-test-client.js';
-import { axeViolations, browserSkipReason, collectPageErrors, launchBrowser, screenshot, signInOnPage } from '../support/browser.js';
+import { axeViolations, browserSkipReason, collectPageErrors, launchBrowser, screenshot, signInAtMicrosoft, signInOnPage } from '../support/browser.js';
 import { startTestHub, type TestHub } from '../support/hub.js';
 import { signInThroughApi } from './api-session.js';
-
-const PASSWORD = 'Passw0rd!';
 
 describe('Sites.Selected on the integration page in Chromium', { skip: browserSkipReason() }, () => {
   let emulator: EmulatorHandle;
@@ -100,10 +98,7 @@ describe('Sites.Selected on the integration page in Chromium', { skip: browserSk
       await alert.getByRole('link', { name: 'Connect your account' }).click();
       await page.waitForURL(`**/w/${workspaceId}/account/integrations`);
       await page.getByRole('button', { name: 'Connect Microsoft 365' }).click();
-      await page.waitForURL((url) => url.href.startsWith(emulator.url));
-      await page.locator('#i0116').fill(`admin@${emulator.seed!.tenant.domain}`);
-      await page.locator('#i0118').fill(PASSWORD);
-      await page.locator('#idSIButton9').click();
+      await signInAtMicrosoft(page, emulator.url, `admin@${emulator.seed!.tenant.domain}`);
       // The connection asks for the user's own scopes too (e.g. offline access), which Microsoft asks them to accept.
       const consentPage = page.getByRole('heading', { name: 'Permissions requested' });
       await Promise.race([consentPage.waitFor(), page.waitForURL(`**/w/${workspaceId}/account/integrations**`)]);
