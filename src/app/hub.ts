@@ -131,6 +131,8 @@ export async function buildHub(options: HubOptions): Promise<Hub> {
       transport,
       logger,
       accessToken: delegatedToken,
+      appToken: async (workspaceId: string) => (await tokens.getAccessToken({ workspaceId, principal: { kind: 'application' } })).accessToken,
+      allowedSites: async (workspaceId: string) => (await integrations.get(workspaceId))?.allowedSites ?? [],
     };
     const documents = openDocumentStorage(config);
     const filesDeps = { db: store.db, clock, storage: documents, microsoft: filesMicrosoft, maxCopyBytes: config.filesMaxCopyBytes };

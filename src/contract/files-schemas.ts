@@ -11,8 +11,11 @@ const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T)
 
 export const FileSource = Type.Object(
   {
-    kind: Type.Union([Type.Literal('onedrive'), Type.Literal('sharepoint_site'), Type.Literal('team')]),
-    /** The drive id for OneDrive; the site or team id for the others (browse them through …/sites/{id} and …/teams/{id}/channels). */
+    kind: Type.Union([Type.Literal('onedrive'), Type.Literal('shared'), Type.Literal('sharepoint_site'), Type.Literal('team')]),
+    /**
+     * The drive id for OneDrive; the site or team id for sites and teams (browse them through …/sites/{id} and
+     * …/teams/{id}/channels); `shared` lists the items others shared with the user through …/files/shared.
+     */
     id: Type.String(),
     name: Type.String(),
     webUrl: Nullable(Type.String()),

@@ -1,9 +1,10 @@
 // The hosted picker in a real Chromium, opened from the example host product ("Requirements", src/demo/example-host.ts)
-// against a real hub and the real emulator: the host shows "Add from OneDrive" disabled until the user is connected;
-// once connected, the user links a file from their OneDrive and copies one from a Teams channel (the copy's bytes
-// match the emulator's), removes one, and the picker page is axe clean at 400 px wide. A picker session for one
-// origin never posts its selection to another, and an expired or forged session gets a clear page.
-// Screenshots: test-results/picker-<step>.png.
+// against a real hub and the real emulator (its own sign-in and consent pages, no auto sign-in): the host shows "Add
+// from OneDrive" disabled until the user is connected; the user connects in the host's User Settings → Integrations
+// through Microsoft's sign-in and consent pages, links a file from their OneDrive and copies one from a Teams channel
+// (the copy's bytes match the emulator's), links one a colleague shared with them (Shared with me), removes one, and
+// the picker page is axe clean at 400 px wide. A picker session for one origin never posts its selection to another,
+// and an expired or forged session gets a clear page. Screenshots: test-results/picker-<step>.png.
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
@@ -11,15 +12,13 @@ import type { AddressInfo } from 'node:net';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { startEmulator, type EmulatorHandle } from '../../emulator/harness.js';
-import { userToken } from '../../emulator/graph/test/graph-test-client.js';
+import { appWithRoles } from '../../emulator/graph/test/graph-test-client.js';
 import { startExampleHost, type ExampleHost } from '../../src/demo/example-host.js';
-import { saveDelegatedConnection } from '../../src/features/tokens/connection-store.js';
-import { KeyRing } from '../../src/platform/crypto/key-ring.js';
-import { axeViolations, browserSkipReason, collectPageErrors, launchBrowser, screenshot } from '../support/browser.js';
+import { pickerSigningKeys, signPickerSession } from '../../src/features/picker/picker-session-token.js';
+import { axeViolations, browserSkipReason, collectPageErrors, launchBrowser, screenshot, signInAtMicrosoft } from '../support/browser.js';
 import { startTestHub, type TestHub } from '../support/hub.js';
 import { signInThroughApi } from './api-session.js';
 
-const DANA = 'dana@contoso.onmicrosoft.com';
 const HOST_USER = 'dana-in-requirements';
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
@@ -32,7 +31,8 @@ describe('hosted picker from the example host product in Chromium', { skip: brow
   let browser: Browser;
   let workspaceId: string;
   let apiKey: string;
-  let graphToken: string;
+  /** An app token of the tenant that reads any drive, to compare copied bytes with Microsoft's. */
+  let readerToken: string;
 
   const hubApi = async (method: string, path: string, body?: unknown) =>
     fetch(`${hub.url}/api/v1/workspaces/${workspaceId}${path}`, {
@@ -42,9 +42,12 @@ describe('hosted picker from the example host product in Chromium', { skip: brow
     });
 
   before(async () => {
-    emulator = await startEmulator({ autoSignIn: true, autoConsent: true, filesPerFolder: 3 });
-    graphToken = await userToken(emulator, DANA, 'Files.Read.All Sites.Read.All Team.ReadBasic.All Channel.ReadBasic.All');
+    emulator = await startEmulator({ filesPerFolder: 3 });
+    readerToken = (await appWithRoles(emulator, emulator.tenantId!, ['Files.Read.All'])).token;
     hub = await startTestHub({ fetch: emulator.fetch, env: { M365HUB_GRAPH_URL: emulator.url, M365HUB_LOGIN_URL: emulator.url } });
+    // The customer's app registration, with the hub's callback; no delegated permission consented yet.
+    const registered = await emulator.createApplication(emulator.tenantId!, { displayName: 'Requirements for m365hub', signInAudience: 'AzureADMyOrg', redirectUris: [`${hub.url}/auth/m365/callback`] });
+    const secret = (await emulator.addSecret(emulator.tenantId!, registered.appId)).secretText;
     const admin = await signInThroughApi(hub.url, hub.admin);
     workspaceId = (await admin.call<{ id: string }>('POST', '/api/v1/workspaces', { name: 'Requirements Inc' })).id;
     apiKey = (await admin.call<{ key: string }>('POST', `/api/v1/workspaces/${workspaceId}/api-keys`, { name: 'requirements backend' })).key;
@@ -56,9 +59,15 @@ describe('hosted picker from the example host product in Chromium', { skip: brow
     await new Promise<void>((resolve) => evil.listen(0, '127.0.0.1', resolve));
     evilUrl = `http://127.0.0.1:${(evil.address() as AddressInfo).port}`;
     await admin.call('PUT', `/api/v1/workspaces/${workspaceId}/integrations/m365`, {
-      clientId: '5d3a6c1e-8f2b-4e7d-a9c0-1b2c3d4e5f60',
-      clientSecret: 'a-client-secret',
-      services: [{ service: 'onedrive', modes: ['delegated'] }],
+      clientId: registered.appId,
+      clientSecret: secret,
+      azureTenantId: emulator.tenantId!,
+      redirectUri: `${hub.url}/auth/m365/callback`,
+      services: [
+        { service: 'onedrive', modes: ['delegated'] },
+        { service: 'sharepoint', modes: ['delegated'] },
+        { service: 'teams-files', modes: ['delegated'] },
+      ],
       returnOrigins: [host.url],
     });
     browser = await launchBrowser();
@@ -72,17 +81,18 @@ describe('hosted picker from the example host product in Chromium', { skip: brow
     await emulator?.close();
   });
 
-  /** Dana's connection as the connect flow stores it, holding a real emulator token. */
-  async function connectDana(): Promise<void> {
-    const redeemed = {
-      accessToken: graphToken,
-      refreshToken: 'unused',
-      expiresAt: new Date(Date.now() + 3000_000),
-      scopes: ['Files.Read.All'],
-      idTokenClaims: { tid: emulator.tenantId!, oid: 'dana', sub: 'dana', preferredUsername: DANA, name: 'Dana', email: undefined, issuer: emulator.issuer() },
-    };
-    const keyRing = new KeyRing([{ id: 'test1', key: Buffer.alloc(32, 7) }]);
-    await hub.hub.store.db.transaction().execute((trx) => saveDelegatedConnection(trx, keyRing, { workspaceId, user: HOST_USER, redeemed, clock: { now: () => new Date() } }));
+  const connected = async () => (await hubApi('GET', `/users/${HOST_USER}/connection`)).status === 200;
+
+  /** Connects as the user would: the host's User Settings → Integrations, then Microsoft's sign-in and consent pages. */
+  async function connectThroughHost(page: Page): Promise<void> {
+    await page.getByRole('link', { name: 'User Settings → Integrations' }).click();
+    await page.getByRole('button', { name: 'Connect Microsoft 365' }).click();
+    await signInAtMicrosoft(page, emulator.url, `dana@${emulator.seed!.tenant.domain}`);
+    await page.getByRole('heading', { name: 'Permissions requested' }).waitFor();
+    await screenshot(page, 'microsoft-consent', 'picker');
+    await page.getByRole('button', { name: 'Accept' }).click();
+    await page.waitForURL(`${host.url}/settings/integrations**`);
+    await page.getByText('Connected.').waitFor();
   }
 
   async function openHostPage(): Promise<Page> {
@@ -108,8 +118,10 @@ describe('hosted picker from the example host product in Chromium', { skip: brow
     assert.match((await page.locator('[title]').first().getAttribute('title')) ?? '', /User Settings → Integrations/);
     await screenshot(page, 'host-not-connected', 'picker');
 
-    await connectDana();
-    await page.reload();
+    await connectThroughHost(page);
+    assert.equal(await connected(), true, 'the hub holds the connection');
+    await page.goto(`${host.url}/requirements/REQ-1`);
+    assert.equal(await page.getByRole('button', { name: 'Add from OneDrive' }).isDisabled(), false, 'enabled once connected');
     const errors = collectPageErrors(page);
 
     // 1. Link a file from My OneDrive, walking folders by the breadcrumb's way down.
@@ -145,8 +157,19 @@ describe('hosted picker from the example host product in Chromium', { skip: brow
     assert.deepEqual(listed.items.map((a) => `${a.mode} ${a.name}`).sort(), [`copy ${teamFile}`, 'link Evidence register.xlsx'].sort());
     const copy = listed.items.find((a) => a.mode === 'copy')!;
     const stored = new Uint8Array(await (await hubApi('GET', `/files/attachments/${copy.id}/content`)).arrayBuffer());
-    const direct = await emulator.fetch(`${emulator.url}/v1.0/drives/${copy.driveId}/items/${copy.itemId}/content`, { headers: { authorization: `Bearer ${graphToken}` } });
+    const direct = await emulator.fetch(`${emulator.url}/v1.0/drives/${copy.driveId}/items/${copy.itemId}/content`, { headers: { authorization: `Bearer ${readerToken}` } });
     assert.equal(sha256(stored), sha256(new Uint8Array(await direct.arrayBuffer())));
+
+    // 2b. Link a file a colleague shared with the user: it lives in the colleague's drive.
+    picker = await openPicker(page);
+    await picker.getByRole('button', { name: 'Shared with me' }).click();
+    await picker.getByRole('checkbox', { name: 'Quarterly report.docx' }).check();
+    await screenshot(picker, 'shared-with-me', 'picker');
+    await Promise.all([picker.waitForEvent('close'), picker.getByRole('button', { name: 'Link' }).click()]);
+    await page.locator('#attachments li', { hasText: 'Quarterly report.docx' }).waitFor();
+    const afterShared = (await (await hubApi('GET', '/files/attachments?entityType=requirement&entityId=REQ-1')).json()) as { items: Array<{ name: string; driveId: string }> };
+    const sharedLink = afterShared.items.find((a) => a.name === 'Quarterly report.docx')!;
+    assert.notEqual(sharedLink.driveId, afterShared.items.find((a) => a.name === 'Evidence register.xlsx')!.driveId, "linked in the colleague's drive, not the user's");
 
     // 3. Remove the link.
     await page.getByRole('button', { name: 'Remove Evidence register.xlsx' }).click();
@@ -156,7 +179,7 @@ describe('hosted picker from the example host product in Chromium', { skip: brow
   });
 
   test('the selection goes to the session origin only; a forged or expired session gets a clear page', async () => {
-    await connectDana();
+    if (!(await connected())) await connectThroughHost(await openHostPage());
     const session = (await (await hubApi('POST', '/picker/sessions', { externalUserId: HOST_USER, entityType: 'requirement', entityId: 'REQ-2', origin: host.url, mode: 'link' })).json()) as { url: string };
     const context = await browser.newContext({ ignoreHTTPSErrors: true });
     context.setDefaultTimeout(15_000);
@@ -177,6 +200,15 @@ describe('hosted picker from the example host product in Chromium', { skip: brow
     assert.equal(bad?.status(), 401);
     await opener.getByRole('heading', { name: 'This picker link is not valid' }).waitFor();
     await screenshot(opener, 'forged-session', 'picker');
+
+    // A session signed by this hub 11 minutes ago (its life is 10): the page says it expired and what to do.
+    const keys = pickerSigningKeys(hub.config.encryptionKeys!);
+    const stale = signPickerSession({ workspaceId, externalUserId: HOST_USER, entityType: 'requirement', entityId: 'REQ-2', origin: host.url, mode: 'link' }, keys, new Date(Date.now() - 11 * 60_000));
+    const expired = await opener.goto(`${new URL(session.url).origin}/picker/${stale.token}`);
+    assert.equal(expired?.status(), 410);
+    await opener.getByRole('heading', { name: /This picker has expired/ }).waitFor();
+    assert.deepEqual(await axeViolations(opener), [], 'axe on the expired page');
+    await screenshot(opener, 'expired-session', 'picker');
   });
 
   test('a user who has not connected is told where to connect', async () => {

@@ -106,7 +106,7 @@ describe('files API', () => {
       const response = await hub.call(host, 'GET', `${base()}/sources`);
       assert.equal(response.statusCode, 200, response.body);
       const body = response.json() as { items: Array<{ kind: string; id: string }>; unavailable: Array<{ kind: string; code: string; detail: string }> };
-      assert.deepEqual(body.items.map((s) => `${s.kind} ${s.id}`), [`onedrive ${DRIVE_ID}`, 'team team-1']);
+      assert.deepEqual(body.items.map((s) => `${s.kind} ${s.id}`), [`onedrive ${DRIVE_ID}`, 'shared shared', 'team team-1']);
       assert.equal(body.unavailable[0]!.kind, 'sharepoint_site');
       assert.equal(body.unavailable[0]!.code, 'm365_permission_missing');
       assert.match(body.unavailable[0]!.detail, /Sites\.Read\.All/);

@@ -63,6 +63,17 @@ export async function signInOnPage(page: Page, credentials: { email: string; pas
   await page.waitForURL(/\/w\//);
 }
 
+/**
+ * Signs in at the emulator's copy of Microsoft's sign-in page once the page has been sent there (`emulatorUrl`);
+ * Microsoft's consent page may follow. Every seeded emulator user has the seed password unless given another.
+ */
+export async function signInAtMicrosoft(page: Page, emulatorUrl: string, username: string, password = 'Passw0rd!'): Promise<void> {
+  await page.waitForURL((url) => url.href.startsWith(emulatorUrl));
+  await page.locator('#i0116').fill(username);
+  await page.locator('#i0118').fill(password);
+  await page.locator('#idSIButton9').click();
+}
+
 /** axe's WCAG 2.1 A/AA violations on the page, each as `rule (selectors)`: a test asserts the list is empty. */
 export async function axeViolations(page: Page): Promise<string[]> {
   const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();

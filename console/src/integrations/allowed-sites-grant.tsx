@@ -1,7 +1,10 @@
-// Sites.Selected in the integration page: the allowed sites, the action that grants them to the app, and each site's
-// outcome. Granting needs the admin's own Microsoft 365 connection holding Sites.FullControl.All; when it is missing
-// the server's problem says so and how to get it, shown as is.
+// Sites.Selected in the integration page: the allowed sites (listed here only, not in the overview above), the action
+// that grants them to the app, and each site's outcome. Granting needs the admin's own Microsoft 365 connection
+// holding Sites.FullControl.All; when it is missing the server's problem says so, and the two ways out are links:
+// admin consent for the permission, and the admin's own connection.
 import { useState } from 'react';
+import { Link } from 'react-router';
+import { ApiProblem } from '../api/problem.js';
 import { grantAllowedSites } from '../api/m365-client.js';
 import type { SiteGrantResult } from '../../../src/contract/site-grant-schemas.js';
 
@@ -16,11 +19,13 @@ const STATUS_LABELS: Record<SiteGrantResult['status'], string> = {
 interface Props {
   workspaceId: string;
   allowedSites: string[];
+  /** Where an admin grants consent for this workspace (Sites.FullControl.All among the rest). */
+  adminConsentHref: string;
 }
 
-export function AllowedSitesGrant({ workspaceId, allowedSites }: Props) {
+export function AllowedSitesGrant({ workspaceId, allowedSites, adminConsentHref }: Props) {
   const [results, setResults] = useState<SiteGrantResult[] | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
+  const [problem, setProblem] = useState<{ message: string; needsFullControl: boolean } | null>(null);
   const [busy, setBusy] = useState(false);
   if (allowedSites.length === 0) return null;
   const resultOf = (url: string) => results?.find((r) => r.url === url);
@@ -31,7 +36,7 @@ export function AllowedSitesGrant({ workspaceId, allowedSites }: Props) {
     try {
       setResults((await grantAllowedSites(workspaceId)).sites);
     } catch (error) {
-      setProblem((error as Error).message);
+      setProblem({ message: (error as Error).message, needsFullControl: error instanceof ApiProblem && error.code === 'sites_full_control_required' });
     } finally {
       setBusy(false);
     }
@@ -46,7 +51,17 @@ export function AllowedSitesGrant({ workspaceId, allowedSites }: Props) {
       </p>
       {problem && (
         <div className="banner banner--error" role="alert">
-          {problem}
+          <p>{problem.message}</p>
+          {problem.needsFullControl && (
+            <p>
+              <a className="button button--secondary button--small" href={adminConsentHref}>
+                Grant admin consent
+              </a>{' '}
+              <Link className="button button--secondary button--small" to={`/w/${encodeURIComponent(workspaceId)}/account/integrations`}>
+                Connect your account
+              </Link>
+            </p>
+          )}
         </div>
       )}
       <ul aria-label="Allowed sites to grant">

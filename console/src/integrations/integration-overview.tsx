@@ -105,11 +105,10 @@ export function IntegrationOverview({ integration, outdated = null, consent = nu
           <>
             <dt>Allowed sites</dt>
             <dd>
-              {integration.allowedSites.map((site) => (
-                <div key={site} className="mono">
-                  {site}
-                </div>
-              ))}
+              {/* Listed once, with their grant outcome, in the Sites.Selected section below. */}
+              <a href="#allowed-sites-title">
+                {integration.allowedSites.length} {integration.allowedSites.length === 1 ? 'site' : 'sites'} (Sites.Selected)
+              </a>
             </dd>
           </>
         )}

@@ -156,7 +156,7 @@ function IntegrationSettings({ workspaceId }: { workspaceId: string }) {
             onEdit={() => setPanel(panel === 'edit' ? 'none' : 'edit')}
             onUpdateCredentials={() => setPanel(panel === 'credentials' ? 'none' : 'credentials')}
           />
-          <AllowedSitesGrant workspaceId={workspaceId} allowedSites={current.allowedSites} />
+          <AllowedSitesGrant workspaceId={workspaceId} allowedSites={current.allowedSites} adminConsentHref={adminConsentHref} />
           {panel === 'edit' && (
             <IntegrationForm
               key={current.updatedAt}

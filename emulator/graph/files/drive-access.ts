@@ -45,6 +45,13 @@ export function siteOwner(site: SiteFacts): DriveOwner {
 
 /** The drive a request's base names, after the user-access check. */
 export function resolveDrive(req: GraphRouteRequest, base: DriveBase): DriveRef {
+  const owner = driveOwnerOf(req, base);
+  if (!userCanReach(req, owner)) throw accessDenied();
+  return driveRefFor(req, owner);
+}
+
+/** Whose drive a request's base names, before any access check (a missing drive is not found). */
+export function driveOwnerOf(req: GraphRouteRequest, base: DriveBase): DriveOwner {
   let owner: DriveOwner;
   switch (base) {
     case 'me':
@@ -68,8 +75,7 @@ export function resolveDrive(req: GraphRouteRequest, base: DriveBase): DriveRef 
       break;
     }
   }
-  if (!userCanReach(req, owner)) throw accessDenied();
-  return { owner, driveId: driveIdOf(owner), tree: fileSystemOf(req.ctx).tree(owner, req.tenant) };
+  return owner;
 }
 
 /** The drives of a site (one Documents library each) the caller can reach. */

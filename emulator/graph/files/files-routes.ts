@@ -6,9 +6,10 @@
 import { graphErrors } from '../graph-errors.js';
 import { collection, entity } from '../graph-response.js';
 import { GraphReply, signedInUser, type GraphRoute, type GraphRouteRequest } from '../graph-router.js';
-import { driveResource, driveShape, siteResource, siteShape } from '../resources/files-resources.js';
+import { driveResource, driveShape, siteResource, siteShape, type DriveOwner } from '../resources/files-resources.js';
 import { channelResources } from '../resources/teams-resources.js';
-import { accessDenied, findSite, resolveDrive, siteDrives, sitesOf, siteOwner, driveRefFor, userCanReach, type DriveBase, type DriveRef } from './drive-access.js';
+import { accessDenied, driveOwnerOf, findSite, resolveDrive, siteDrives, sitesOf, siteOwner, driveRefFor, userCanReach, type DriveBase, type DriveRef } from './drive-access.js';
+import { sharedEntryResource, sharedItemShape, sharedRootsIn, sharedWith } from './shared-items.js';
 import { deltaPage } from './drive-delta.js';
 import { downloadUrl } from './download-urls.js';
 import { fileSystemOf } from './file-system.js';
@@ -52,8 +53,33 @@ function itemContext(req: GraphRouteRequest, drive: DriveRef): ItemContext {
   return { system: fileSystemOf(req.ctx), drive, tenant: req.tenant, origin: new URL(req.serviceRoot).origin };
 }
 
+const SHARED_READ_SCOPES = new Set(['files.read.all', 'files.readwrite.all', 'sites.read.all', 'sites.readwrite.all']);
+
+/**
+ * The items of another user's drive shared with the signed-in user, when the request may read through them: a GET
+ * by drive id (`/drives/{remoteItem.parentReference.driveId}/items/{remoteItem.id}`, as drive-sharedwithme says).
+ */
+function sharedRootsFor(req: GraphRouteRequest, base: DriveBase, owner: DriveOwner): Set<string> | undefined {
+  if (base !== 'drives' || req.method !== 'GET' || req.caller.kind !== 'delegated') return undefined;
+  // "You can't access shared items returned from this API if the request doesn't contain one of the *.All permissions."
+  if (!req.caller.permissions.some((p) => SHARED_READ_SCOPES.has(p.toLowerCase()))) return undefined;
+  const roots = sharedRootsIn(req, signedInUser(req), owner);
+  return roots.size > 0 ? roots : undefined;
+}
+
 function locate(req: GraphRouteRequest, base: DriveBase, address: Address): Located {
-  const drive = resolveDrive(req, base);
+  const owner = driveOwnerOf(req, base);
+  // Another user's drive opens only at and below what they shared with the caller, and only to read.
+  const reachable = userCanReach(req, owner);
+  const sharedRoots = reachable ? undefined : sharedRootsFor(req, base, owner);
+  if (!reachable && !sharedRoots) throw accessDenied();
+  const drive = driveRefFor(req, owner);
+  const located = locateIn(req, drive, address);
+  if (sharedRoots && !(located.item && [...sharedRoots].some((root) => drive.tree.isWithin(located.item!.id, root)))) throw accessDenied();
+  return located;
+}
+
+function locateIn(req: GraphRouteRequest, drive: DriveRef, address: Address): Located {
   const ctx = itemContext(req, drive);
   const tree = drive.tree;
   const from = address.startsWith('root') ? tree.root : tree.get(req.params.item!);
@@ -337,11 +363,13 @@ export const fileRoutes: GraphRoute[] = [
       return collection(req, { shape: siteShape, items: followed.map((s) => siteResource(s, req.tenant)), context: 'sites' });
     },
   },
-  // drive-sharedwithme: deprecated; "will operate in a degraded state until November, 2026, after which it will stop
-  // returning data" — so an empty collection now.
+  // drive-sharedwithme: deprecated, "will stop returning data after November, 2027"; until then it answers the items
+  // shared with the user, each with its remoteItem facet (shared-items.ts). `allowexternal=true` adds items from
+  // other tenants: the emulator shares none across tenants, so it changes nothing here.
   {
     path: '/me/drive/sharedWithMe',
     permissionPath: '/me/drive/sharedwithme',
-    handler: (req) => collection(req, { shape: driveItemShape, items: [], context: 'Collection(driveItem)' }),
+    handler: (req) =>
+      collection(req, { shape: sharedItemShape, items: sharedWith(req, signedInUser(req)).map((entry) => sharedEntryResource(req, entry)), context: 'Collection(driveItem)' }),
   },
 ];

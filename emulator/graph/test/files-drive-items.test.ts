@@ -104,12 +104,44 @@ describe('items and paths (driveitem-get, driveitem-list-children, onedrive-addr
     assertGraphError(await graphGet(emulator, `/drives/${driveId}/root/children`, none.token), 403, 'Authorization_RequestDenied');
   });
 
-  test('search(q=) finds items anywhere below the root (driveitem-search); sharedWithMe is empty since its retirement', async () => {
+  test('search(q=) finds items anywhere below the root (driveitem-search)', async () => {
     const found = await graphGet(emulator, "/me/drive/root/search(q='checklist')", dana);
     assert.deepEqual(found.body.value.map((i: { name: string }) => i.name), ['Old checklist.pdf']);
+  });
+
+  // drive-sharedwithme: deprecated, "will stop returning data after November, 2027"; entries carry remoteItem, opened
+  // with GET /drives/{remoteItem.parentReference.driveId}/items/{remoteItem.id}.
+  test("sharedWithMe lists a colleague's shared items with remoteItem; they open by remoteItem's drive and id, and nothing else of that drive does", async () => {
     const shared = await graphGet(emulator, '/me/drive/sharedWithMe', dana);
-    assert.equal(shared.status, 200);
-    assert.deepEqual(shared.body.value, []);
+    assert.equal(shared.status, 200, JSON.stringify(shared.body));
+    const entries = shared.body.value as { name: string; remoteItem: { id: string; name: string; folder?: object; file?: object; parentReference: { driveId: string } } }[];
+    assert.deepEqual(entries.map((e) => e.name).sort(), ['2026 Audit', 'Quarterly report.docx']);
+    const remoteDrive = entries[0]!.remoteItem.parentReference.driveId;
+    assert.notEqual(remoteDrive, driveId, "the items are in the colleague's drive, not Dana's");
+    const report = entries.find((e) => e.name === 'Quarterly report.docx')!.remoteItem;
+    const folder = entries.find((e) => e.name === '2026 Audit')!.remoteItem;
+    assert.ok(report.file && folder.folder);
+
+    const opened = await graphGet(emulator, `/drives/${remoteDrive}/items/${report.id}`, dana);
+    assert.equal(opened.status, 200, JSON.stringify(opened.body));
+    assert.equal(opened.body.name, 'Quarterly report.docx');
+    const children = await graphGet(emulator, `/drives/${remoteDrive}/items/${folder.id}/children`, dana);
+    assert.deepEqual(children.body.value.map((i: { name: string }) => i.name).sort(), ['Archive', 'Evidence register.xlsx', 'Interview notes.docx']);
+    const content = await send('GET', `/drives/${remoteDrive}/items/${report.id}/content`, dana);
+    assert.equal(content.status, 302, 'the shared file downloads');
+
+    assertGraphError(await graphGet(emulator, `/drives/${remoteDrive}/root/children`, dana), 403, 'accessDenied');
+    assertGraphError(await graphGet(emulator, `/drives/${remoteDrive}/root:/Budget 2026.xlsx`, dana), 403, 'accessDenied');
+    assert.equal((await send('DELETE', `/drives/${remoteDrive}/items/${report.id}`, dana)).status, 403, 'shared to read, not to change');
+    // Files.ReadWrite alone lists nothing shared and opens nothing shared (*.All is needed): Sam, whose colleague
+    // Jordan shares the same two items with him, with a token (and consent) of Files.ReadWrite only.
+    const tenant = emulator.tenantId!;
+    const narrowApp = await emulator.createApplication(tenant, { displayName: 'files readwrite only', redirectUris: ['http://localhost:3000/auth/m365/callback'] });
+    const narrow = await userToken(emulator, 'sam@contoso.onmicrosoft.com', 'Files.ReadWrite', { appId: narrowApp.appId, secret: (await emulator.addSecret(tenant, narrowApp.appId)).secretText });
+    assert.equal((await graphGet(emulator, '/me/drive/sharedWithMe', narrow)).status, 403);
+    const app = await appWithRoles(emulator, tenant, ['Files.Read.All']);
+    const jordans = (await graphGet(emulator, '/users/jordan@contoso.onmicrosoft.com/drive/root:/Quarterly report.docx', app.token)).body as { id: string; parentReference: { driveId: string } };
+    assertGraphError(await graphGet(emulator, `/drives/${jordans.parentReference.driveId}/items/${jordans.id}`, narrow), 403, 'accessDenied');
   });
 });
 

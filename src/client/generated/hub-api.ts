@@ -4418,6 +4418,75 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/workspaces/{workspaceId}/files/shared": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The items others shared with the user (Microsoft's sharedWithMe), each in its own drive: open folders with …/drives/{driveId}/items/{id}/children */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description nextCursor of the previous page */
+                    cursor?: string;
+                    /** @description page size (1–200, default 50) */
+                    limit?: number;
+                };
+                header?: never;
+                path: {
+                    /** @description opaque id starting with ws_ */
+                    workspaceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                childCount: number | null;
+                                driveId: string;
+                                eTag: string | null;
+                                id: string;
+                                kind: "file" | "folder";
+                                lastModifiedAt: string | null;
+                                mimeType: string | null;
+                                name: string;
+                                parentPath: string | null;
+                                quickXorHash: string | null;
+                                size: number | null;
+                                webUrl: string | null;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description A problem (RFC 9457) with a stable `code` */
+                default: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json; charset=utf-8": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/workspaces/{workspaceId}/files/sites/{siteId}/root": {
         parameters: {
             query?: never;
@@ -4487,7 +4556,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The user's file sources: My OneDrive, followed SharePoint sites, joined teams (and which kinds Microsoft refused, and why) */
+        /** The user's file sources: My OneDrive, Shared with me, followed SharePoint sites, joined teams (and which kinds Microsoft refused, and why); in application mode the allowed sites (or every site the app can find) */
         get: {
             parameters: {
                 query?: never;
@@ -4509,7 +4578,7 @@ export interface paths {
                         "application/json": {
                             items: {
                                 id: string;
-                                kind: "onedrive" | "sharepoint_site" | "team";
+                                kind: "onedrive" | "shared" | "sharepoint_site" | "team";
                                 name: string;
                                 webUrl: string | null;
                             }[];

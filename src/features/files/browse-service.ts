@@ -1,15 +1,17 @@
-// Browsing a user's Microsoft 365 files: their sources (OneDrive, followed SharePoint sites, joined teams), a
-// folder's children page by page, search, one item. Every call acts for the user with their delegated token, so
-// Microsoft decides what they may see; failures become FilesError (files-error.ts).
+// Browsing Microsoft 365 files: a user's sources (OneDrive, what others shared with them, followed SharePoint sites,
+// joined teams), a folder's children page by page, search, one item. A user's calls carry their delegated token, so
+// Microsoft decides what they may see. Application mode (the workspace's app token, for admins and API keys) browses
+// SharePoint sites; when the integration lists allowed sites (Sites.Selected) it reaches only those
+// (allowed-site-scope.ts). Failures become FilesError (files-error.ts).
 //
 // Graph pages (https://learn.microsoft.com/en-us/graph/paging) are handed to clients as our own opaque cursor: the
 // nextLink's path and query, accepted back only for the same collection and never as a URL to fetch elsewhere.
-import type { ConnectionUser } from '../../contract/integration-schemas.js';
 import type { ChannelList, FileItem, FileItemPage, FileSource, FileSourceList } from '../../contract/files-schemas.js';
 import { HttpProblem } from '../../platform/http/http-problem.js';
-import { DRIVE_ITEM_SELECT, toFileItem, type GraphDriveItem } from './drive-items.js';
+import { assertDriveAllowed, assertSiteAllowed, AllowedSiteScopes, type SiteScope } from './allowed-site-scope.js';
+import { DRIVE_ITEM_SELECT, toFileItem, toSharedFileItem, type GraphDriveItem } from './drive-items.js';
 import { FilesError, filesErrorOf, type NeededPermission } from './files-error.js';
-import { connectHint, graphFor, type FilesMicrosoft, type UserGraph } from './files-graph.js';
+import { connectHint, graphFor, type FilesActor, type FilesMicrosoft, type UserGraph } from './files-graph.js';
 
 const API_PREFIX = '/v1.0';
 const itemPath = (driveId: string, itemId: string) => `/drives/${encodeURIComponent(driveId)}/items/${encodeURIComponent(itemId)}`;
@@ -19,21 +21,35 @@ interface GraphPage<T> {
   '@odata.nextLink'?: string;
 }
 
-export class FilesBrowser {
-  constructor(private readonly microsoft: FilesMicrosoft) {}
+/** The sources entry for the items others shared with the user (listed by …/files/shared). */
+const SHARED_SOURCE: FileSource = { kind: 'shared', id: 'shared', name: 'Shared with me', webUrl: null };
 
-  /** Runs `work` as the user, turning Microsoft's and the token service's refusals into our problems. */
-  async #as<T>(workspaceId: string, user: ConnectionUser, needs: NeededPermission, work: (graph: UserGraph) => Promise<T>): Promise<T> {
+export class FilesBrowser {
+  readonly #scopes: AllowedSiteScopes;
+
+  constructor(private readonly microsoft: FilesMicrosoft) {
+    this.#scopes = new AllowedSiteScopes(microsoft.allowedSites ?? (async () => []));
+  }
+
+  /**
+   * Runs `work` as the actor, turning Microsoft's and the token service's refusals into our problems. In application
+   * mode `work` also gets the allowed-site scope (undefined when the integration lists no allowed sites).
+   */
+  async #as<T>(workspaceId: string, actor: FilesActor, needs: NeededPermission, work: (graph: UserGraph, scope: SiteScope | undefined) => Promise<T>): Promise<T> {
     try {
-      return await work(graphFor(this.microsoft, workspaceId, user));
+      const graph = graphFor(this.microsoft, workspaceId, actor);
+      const scope = actor.kind === 'application' ? await this.#scopes.of(workspaceId, graph.client) : undefined;
+      return await work(graph, scope);
     } catch (error) {
-      throw filesErrorOf(error, { needs, connectHint: connectHint(workspaceId, user) });
+      throw filesErrorOf(error, { needs, connectHint: connectHint(workspaceId, actor), application: actor.kind === 'application' });
     }
   }
 
-  async sources(workspaceId: string, user: ConnectionUser): Promise<FileSourceList> {
+  async sources(workspaceId: string, actor: FilesActor): Promise<FileSourceList> {
+    if (actor.kind === 'application') return this.#appSources(workspaceId);
+    const user = actor;
     const drive = await this.#as(workspaceId, user, 'Files.Read', ({ client }) => client.get<{ id: string; name?: string; webUrl?: string }>('/me/drive', { query: { $select: 'id,name,webUrl' } }));
-    const items: FileSource[] = [{ kind: 'onedrive', id: drive.id, name: 'My OneDrive', webUrl: drive.webUrl ?? null }];
+    const items: FileSource[] = [{ kind: 'onedrive', id: drive.id, name: 'My OneDrive', webUrl: drive.webUrl ?? null }, SHARED_SOURCE];
     const unavailable: FileSourceList['unavailable'] = [];
     // A missing permission for sites or teams hides that kind of source, and says so; OneDrive still works.
     const optional = async (kind: string, needs: NeededPermission, list: (graph: UserGraph) => Promise<FileSource[]>) => {
@@ -55,52 +71,89 @@ export class FilesBrowser {
     return { items, unavailable };
   }
 
+  /** The app's sources: the allowed sites when the integration lists them, else every site Microsoft lets it find. */
+  #appSources(workspaceId: string): Promise<FileSourceList> {
+    return this.#as(workspaceId, { kind: 'application' }, 'Sites.Read.All', async ({ client }, scope) => {
+      if (scope) return { items: scope.sites, unavailable: scope.unavailable };
+      // site-search (https://learn.microsoft.com/graph/api/site-search): `*` lists the sites the app can reach.
+      const page = await client.get<GraphPage<{ id: string; displayName?: string; name?: string; webUrl?: string }>>('/sites', { query: { search: '*', $select: 'id,displayName,name,webUrl' } });
+      return { items: (page?.value ?? []).map((site) => ({ kind: 'sharepoint_site' as const, id: site.id, name: site.displayName ?? site.name ?? site.id, webUrl: site.webUrl ?? null })), unavailable: [] };
+    });
+  }
+
+  /**
+   * The items others shared with the user (https://learn.microsoft.com/graph/api/drive-sharedwithme: deprecated, it
+   * stops returning data after November 2027), each as the item in its own drive, so it opens and pages like any.
+   * A user's list only: Microsoft supports no application permission for it.
+   */
+  shared(workspaceId: string, actor: FilesActor, page: { cursor?: string | undefined }): Promise<FileItemPage> {
+    if (actor.kind === 'application') throw userOnly('Shared with me');
+    const path = '/me/drive/sharedWithMe';
+    const query = page.cursor === undefined ? {} : this.#cursorQuery(page.cursor, path);
+    return this.#as(workspaceId, actor, 'Files.Read.All', async ({ client }) => {
+      const body = await client.get<GraphPage<GraphDriveItem>>(path, { query });
+      const next = body?.['@odata.nextLink'];
+      const items = (body?.value ?? []).map(toSharedFileItem).filter((item): item is FileItem => item !== undefined);
+      return { items, nextCursor: next ? this.#cursorOf(next) : null };
+    });
+  }
+
   /** A SharePoint site's default document library, as its root folder. */
-  siteRoot(workspaceId: string, user: ConnectionUser, siteId: string): Promise<FileItem> {
-    return this.#as(workspaceId, user, 'Sites.Read.All', async ({ client }) => {
+  siteRoot(workspaceId: string, actor: FilesActor, siteId: string): Promise<FileItem> {
+    return this.#as(workspaceId, actor, 'Sites.Read.All', async ({ client }, scope) => {
+      assertSiteAllowed(scope, siteId);
       const root = await client.get<GraphDriveItem>(`/sites/${encodeURIComponent(siteId)}/drive/root`, { query: { $select: DRIVE_ITEM_SELECT } });
       return toFileItem(root, root.parentReference?.driveId ?? '');
     });
   }
 
   /** A drive's root folder (https://learn.microsoft.com/en-us/graph/api/driveitem-get: /drives/{drive-id}/root). */
-  driveRoot(workspaceId: string, user: ConnectionUser, driveId: string): Promise<FileItem> {
-    return this.#as(workspaceId, user, 'Files.Read', async ({ client }) => toFileItem(await client.get<GraphDriveItem>(`/drives/${encodeURIComponent(driveId)}/root`, { query: { $select: DRIVE_ITEM_SELECT } }), driveId));
+  driveRoot(workspaceId: string, actor: FilesActor, driveId: string): Promise<FileItem> {
+    return this.#as(workspaceId, actor, 'Files.Read', async ({ client }, scope) => {
+      assertDriveAllowed(scope, driveId);
+      return toFileItem(await client.get<GraphDriveItem>(`/drives/${encodeURIComponent(driveId)}/root`, { query: { $select: DRIVE_ITEM_SELECT } }), driveId);
+    });
   }
 
-  channels(workspaceId: string, user: ConnectionUser, teamId: string): Promise<ChannelList> {
-    return this.#as(workspaceId, user, 'Channel.ReadBasic.All', async ({ client }) => {
+  channels(workspaceId: string, actor: FilesActor, teamId: string): Promise<ChannelList> {
+    return this.#as(workspaceId, actor, 'Channel.ReadBasic.All', async ({ client }) => {
       const page = await client.get<GraphPage<{ id: string; displayName?: string }>>(`/teams/${encodeURIComponent(teamId)}/channels`, { query: { $select: 'id,displayName' } });
       return { items: (page?.value ?? []).map((c) => ({ id: c.id, name: c.displayName ?? c.id })) };
     });
   }
 
   /** A channel's files folder (https://learn.microsoft.com/en-us/graph/api/channel-get-filesfolder). */
-  channelFolder(workspaceId: string, user: ConnectionUser, teamId: string, channelId: string): Promise<FileItem> {
-    return this.#as(workspaceId, user, 'Files.Read.All', async ({ client }) => {
+  channelFolder(workspaceId: string, actor: FilesActor, teamId: string, channelId: string): Promise<FileItem> {
+    return this.#as(workspaceId, actor, 'Files.Read.All', async ({ client }, scope) => {
+      // The folder's library is known only from the folder: its metadata is read, its files only if allowed.
       const folder = await client.get<GraphDriveItem>(`/teams/${encodeURIComponent(teamId)}/channels/${encodeURIComponent(channelId)}/filesFolder`);
+      assertDriveAllowed(scope, folder.parentReference?.driveId ?? '');
       return toFileItem(folder, folder.parentReference?.driveId ?? '');
     });
   }
 
-  item(workspaceId: string, user: ConnectionUser, driveId: string, itemId: string): Promise<FileItem> {
-    return this.#as(workspaceId, user, 'Files.Read.All', async ({ client }) => toFileItem(await client.get<GraphDriveItem>(itemPath(driveId, itemId), { query: { $select: DRIVE_ITEM_SELECT } }), driveId));
+  item(workspaceId: string, actor: FilesActor, driveId: string, itemId: string): Promise<FileItem> {
+    return this.#as(workspaceId, actor, 'Files.Read.All', async ({ client }, scope) => {
+      assertDriveAllowed(scope, driveId);
+      return toFileItem(await client.get<GraphDriveItem>(itemPath(driveId, itemId), { query: { $select: DRIVE_ITEM_SELECT } }), driveId);
+    });
   }
 
-  children(workspaceId: string, user: ConnectionUser, driveId: string, itemId: string, page: { limit: number; cursor?: string | undefined }): Promise<FileItemPage> {
+  children(workspaceId: string, actor: FilesActor, driveId: string, itemId: string, page: { limit: number; cursor?: string | undefined }): Promise<FileItemPage> {
     const path = `${itemPath(driveId, itemId)}/children`;
-    return this.#page(workspaceId, user, driveId, path, { $top: page.limit, $select: DRIVE_ITEM_SELECT }, page.cursor);
+    return this.#page(workspaceId, actor, driveId, path, { $top: page.limit, $select: DRIVE_ITEM_SELECT }, page.cursor);
   }
 
   /** https://learn.microsoft.com/en-us/graph/api/driveitem-search: `q` is a string literal, its quotes doubled. */
-  search(workspaceId: string, user: ConnectionUser, driveId: string, q: string, page: { limit: number; cursor?: string | undefined }): Promise<FileItemPage> {
+  search(workspaceId: string, actor: FilesActor, driveId: string, q: string, page: { limit: number; cursor?: string | undefined }): Promise<FileItemPage> {
     const path = `/drives/${encodeURIComponent(driveId)}/root/search(q='${encodeURIComponent(q.replaceAll("'", "''"))}')`;
-    return this.#page(workspaceId, user, driveId, path, { $top: page.limit, $select: DRIVE_ITEM_SELECT }, page.cursor);
+    return this.#page(workspaceId, actor, driveId, path, { $top: page.limit, $select: DRIVE_ITEM_SELECT }, page.cursor);
   }
 
-  async #page(workspaceId: string, user: ConnectionUser, driveId: string, path: string, firstQuery: Record<string, string | number>, cursor: string | undefined): Promise<FileItemPage> {
+  async #page(workspaceId: string, actor: FilesActor, driveId: string, path: string, firstQuery: Record<string, string | number>, cursor: string | undefined): Promise<FileItemPage> {
     const query = cursor === undefined ? firstQuery : this.#cursorQuery(cursor, path);
-    return this.#as(workspaceId, user, 'Files.Read.All', async ({ client }) => {
+    return this.#as(workspaceId, actor, 'Files.Read.All', async ({ client }, scope) => {
+      assertDriveAllowed(scope, driveId);
       const body = await client.get<GraphPage<GraphDriveItem>>(path, { query });
       const next = body?.['@odata.nextLink'];
       return { items: (body?.value ?? []).map((item) => toFileItem(item, driveId)), nextCursor: next ? this.#cursorOf(next) : null };
@@ -126,6 +179,12 @@ export class FilesBrowser {
     return Object.fromEntries(link.searchParams);
   }
 }
+
+const userOnly = (what: string) =>
+  new HttpProblem('validation_failed', {
+    detail: `${what} belongs to a user: Microsoft offers it to no app. Browse it as a user (without X-M365Hub-Mode: application).`,
+    errors: [{ pointer: '/headers/x-m365hub-mode', detail: 'must be delegated here' }],
+  });
 
 const invalidCursor = () =>
   new HttpProblem('validation_failed', {

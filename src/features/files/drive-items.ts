@@ -12,7 +12,8 @@ export interface GraphDriveItem {
   file?: { mimeType?: string; hashes?: { quickXorHash?: string; sha256Hash?: string } };
   folder?: { childCount?: number };
   parentReference?: { driveId?: string; id?: string; path?: string };
-  remoteItem?: { id?: string; parentReference?: { driveId?: string } };
+  /** An item of another drive (shared with the user): open it by its parentReference.driveId and id. */
+  remoteItem?: Omit<GraphDriveItem, 'remoteItem'>;
   deleted?: unknown;
 }
 
@@ -33,4 +34,16 @@ export function toFileItem(item: GraphDriveItem, driveId: string): FileItem {
     quickXorHash: item.file?.hashes?.quickXorHash ?? null,
     parentPath: item.parentReference?.path ?? null,
   };
+}
+
+/**
+ * A "shared with me" entry as the item it points at, in its own drive: the entry carries the remoteItem facet, and
+ * the item opens by `remoteItem.parentReference.driveId` and `remoteItem.id`
+ * (https://learn.microsoft.com/graph/api/drive-sharedwithme). An entry without them cannot be opened: undefined.
+ */
+export function toSharedFileItem(entry: GraphDriveItem): FileItem | undefined {
+  const remote = entry.remoteItem;
+  const driveId = remote?.parentReference?.driveId;
+  if (!remote?.id || !driveId) return undefined;
+  return toFileItem({ ...entry, ...remote, parentReference: remote.parentReference }, driveId);
 }

@@ -28,7 +28,7 @@ const THROTTLE_STATUSES = new Set([429, 503, 504]);
  * A FilesError for a failure reaching Microsoft, or the error itself when it is not Microsoft's (a bug stays a 500).
  * `connectHint` says how this user connects (the connect link route for a host product's user).
  */
-export function filesErrorOf(error: unknown, context: { needs: NeededPermission; connectHint: string }): unknown {
+export function filesErrorOf(error: unknown, context: { needs: NeededPermission; connectHint: string; application?: boolean }): unknown {
   if (error instanceof FilesError) return error;
   if (error instanceof TokenError) {
     if (error.code === 'connection_not_found') return new FilesError('m365_not_connected', `This user has not connected Microsoft 365 in this workspace. ${context.connectHint}`);
@@ -38,6 +38,9 @@ export function filesErrorOf(error: unknown, context: { needs: NeededPermission;
   const ids = error.requestId ? ` (Microsoft request-id ${error.requestId})` : '';
   if (error.status === 404 || error.code === 'itemNotFound') return new FilesError('file_item_gone', `Microsoft 365 has no such item, or this user can no longer see it (${error.code})${ids}. Pick it again.`);
   if (error.status === 403 || error.code === 'accessDenied' || error.code === 'Authorization_RequestDenied') {
+    if (context.application) {
+      return new FilesError('m365_permission_missing', `Microsoft refused (${error.code})${ids}: the app needs ${context.needs} (application), or with Sites.Selected a grant of this site. Add the permission to the integration and grant admin consent, or grant the site (Grant allowed sites).`);
+    }
     return new FilesError('m365_permission_missing', `Microsoft refused (${error.code})${ids}: the connection needs ${context.needs} (delegated). Add it to the integration, grant consent, and have the user reconnect.`);
   }
   if (THROTTLE_STATUSES.has(error.status)) {

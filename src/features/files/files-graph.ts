@@ -13,22 +13,35 @@ export interface FilesMicrosoft {
   transport: MicrosoftTransport;
   /** A delegated Graph token of the user's connection (TokenService.getAccessToken). */
   accessToken(workspaceId: string, user: ConnectionUser): Promise<string>;
+  /** The workspace's application Graph token (TokenService.getAccessToken, principal application); browsing only. */
+  appToken?(workspaceId: string): Promise<string>;
+  /** The integration's allowed SharePoint site URLs (Sites.Selected); empty when it lists none. */
+  allowedSites?(workspaceId: string): Promise<readonly string[]>;
   logger?: Logger;
 }
+
+/** Whom a call acts for: a user through their connection, or the workspace's app (application mode). */
+export type FilesActor = ConnectionUser | { kind: 'application' };
 
 export interface UserGraph {
   client: GraphClient;
   transfer: GraphTransferOptions;
 }
 
-export function graphFor(microsoft: FilesMicrosoft, workspaceId: string, user: ConnectionUser): UserGraph {
-  const accessToken = () => microsoft.accessToken(workspaceId, user);
+export function graphFor(microsoft: FilesMicrosoft, workspaceId: string, actor: FilesActor): UserGraph {
+  const accessToken = actor.kind === 'application' ? () => appTokenOf(microsoft)(workspaceId) : () => microsoft.accessToken(workspaceId, actor);
   const common = { graphUrl: microsoft.graphUrl, transport: microsoft.transport, accessToken, ...(microsoft.logger ? { logger: microsoft.logger } : {}) };
   return { client: createGraphClient(common), transfer: common };
 }
 
-/** How this user connects, for the not-connected problem. */
-export function connectHint(workspaceId: string, user: ConnectionUser): string {
+function appTokenOf(microsoft: FilesMicrosoft): (workspaceId: string) => Promise<string> {
+  if (!microsoft.appToken) throw new Error('application-mode files need FilesMicrosoft.appToken (composition)');
+  return microsoft.appToken;
+}
+
+/** How this user connects, for the not-connected problem (the app has no connection to make). */
+export function connectHint(workspaceId: string, user: FilesActor): string {
+  if (user.kind === 'application') return 'Application mode uses the integration: grant admin consent and run Test Connection.';
   return user.kind === 'console_user'
     ? 'Connect it in User Settings → Integrations.'
     : `Send the user a connect link: POST /api/v1/workspaces/${workspaceId}/users/${encodeURIComponent(user.id)}/connect-link.`;

@@ -1,6 +1,8 @@
 // Browsing Microsoft 365 files under /api/v1/workspaces/{ws}/files/…, acting for the console user, or for the host
 // product's user an API key names in X-M365Hub-Acting-User (the namespaces are separate: an API key never acts as
-// a console user). Members and API keys; Microsoft decides what the user may see.
+// a console user). Members and API keys; Microsoft decides what the user may see. With X-M365Hub-Mode: application
+// (workspace admins and API keys, as the pass-through) the workspace's app browses SharePoint sites, only the
+// integration's allowed sites when it lists any.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { ConnectionUser } from '../../contract/integration-schemas.js';
@@ -10,6 +12,7 @@ import { principalOf, workspaceOf } from '../../platform/http/authenticate.js';
 import { HttpProblem } from '../../platform/http/http-problem.js';
 import type { FilesBrowser } from './browse-service.js';
 import { FilesError } from './files-error.js';
+import type { FilesActor } from './files-graph.js';
 
 export const FILES_BASE = '/api/v1/workspaces/:workspaceId/files';
 const tags = ['files'];
@@ -24,6 +27,20 @@ export function actingUserOf(request: FastifyRequest): ConnectionUser {
     detail: 'With an API key, files are browsed as the host product\'s user named in X-M365Hub-Acting-User; send that header.',
     errors: [{ pointer: '/headers/x-m365hub-acting-user', detail: 'is required with an API key' }],
   });
+}
+
+const MODE_HEADER = 'x-m365hub-mode';
+
+/** Whom browsing acts for: the user (delegated, the default) or, with X-M365Hub-Mode: application, the workspace's app. */
+export function browsingActorOf(request: FastifyRequest): FilesActor {
+  const mode = request.headers[MODE_HEADER];
+  if (mode === undefined || mode === 'delegated') return actingUserOf(request);
+  if (mode !== 'application') {
+    throw new HttpProblem('validation_failed', { detail: 'X-M365Hub-Mode is delegated (the default) or application.', errors: [{ pointer: '/headers/x-m365hub-mode', detail: 'must be delegated or application' }] });
+  }
+  const role = workspaceOf(request).role;
+  if (role !== 'admin' && role !== 'api_key') throw new HttpProblem('application_mode_forbidden');
+  return { kind: 'application' };
 }
 
 /** A throttled answer carries Microsoft's wait as Retry-After; the rest render through the catalogue as they are. */
@@ -47,43 +64,49 @@ export function registerFilesRoutes(server: FastifyInstance, deps: { browser: Fi
 
   api.get(
     `${FILES_BASE}/sources`,
-    { config: member, schema: { tags, summary: "The user's file sources: My OneDrive, followed SharePoint sites, joined teams (and which kinds Microsoft refused, and why)", params: WorkspaceParams, response: { 200: FileSourceList } } },
-    async (request) => run(() => browser.sources(workspaceOf(request).id, actingUserOf(request))),
+    { config: member, schema: { tags, summary: "The user's file sources: My OneDrive, Shared with me, followed SharePoint sites, joined teams (and which kinds Microsoft refused, and why); in application mode the allowed sites (or every site the app can find)", params: WorkspaceParams, response: { 200: FileSourceList } } },
+    async (request) => run(() => browser.sources(workspaceOf(request).id, browsingActorOf(request))),
+  );
+
+  api.get(
+    `${FILES_BASE}/shared`,
+    { config: member, schema: { tags, summary: "The items others shared with the user (Microsoft's sharedWithMe), each in its own drive: open folders with …/drives/{driveId}/items/{id}/children", params: WorkspaceParams, querystring: ChildrenQuery, response: { 200: FileItemPage } } },
+    async (request) => run(() => browser.shared(workspaceOf(request).id, browsingActorOf(request), { cursor: request.query.cursor })),
   );
 
   api.get(
     `${FILES_BASE}/sites/:siteId/root`,
     { config: member, schema: { tags, summary: "A SharePoint site's document library root folder (browse it with …/drives/{driveId}/items/{id}/children)", params: SiteParams, response: { 200: FileItem } } },
-    async (request) => run(() => browser.siteRoot(workspaceOf(request).id, actingUserOf(request), request.params.siteId)),
+    async (request) => run(() => browser.siteRoot(workspaceOf(request).id, browsingActorOf(request), request.params.siteId)),
   );
 
   api.get(
     `${FILES_BASE}/teams/:teamId/channels`,
     { config: member, schema: { tags, summary: "A team's channels the user can see", params: TeamParams, response: { 200: ChannelList } } },
-    async (request) => run(() => browser.channels(workspaceOf(request).id, actingUserOf(request), request.params.teamId)),
+    async (request) => run(() => browser.channels(workspaceOf(request).id, browsingActorOf(request), request.params.teamId)),
   );
 
   api.get(
     `${FILES_BASE}/teams/:teamId/channels/:channelId/folder`,
     { config: member, schema: { tags, summary: "A channel's files folder", params: ChannelParams, response: { 200: FileItem } } },
-    async (request) => run(() => browser.channelFolder(workspaceOf(request).id, actingUserOf(request), request.params.teamId, request.params.channelId)),
+    async (request) => run(() => browser.channelFolder(workspaceOf(request).id, browsingActorOf(request), request.params.teamId, request.params.channelId)),
   );
 
   api.get(
     `${FILES_BASE}/drives/:driveId/items/:itemId`,
     { config: member, schema: { tags, summary: 'One file or folder', params: DriveItemParams, response: { 200: FileItem } } },
-    async (request) => run(() => browser.item(workspaceOf(request).id, actingUserOf(request), request.params.driveId, request.params.itemId)),
+    async (request) => run(() => browser.item(workspaceOf(request).id, browsingActorOf(request), request.params.driveId, request.params.itemId)),
   );
 
   api.get(
     `${FILES_BASE}/drives/:driveId/items/:itemId/children`,
     { config: member, schema: { tags, summary: "A folder's children, page by page (Microsoft's order)", params: DriveItemParams, querystring: ChildrenQuery, response: { 200: FileItemPage } } },
-    async (request) => run(() => browser.children(workspaceOf(request).id, actingUserOf(request), request.params.driveId, request.params.itemId, { limit: request.query.limit ?? 50, cursor: request.query.cursor })),
+    async (request) => run(() => browser.children(workspaceOf(request).id, browsingActorOf(request), request.params.driveId, request.params.itemId, { limit: request.query.limit ?? 50, cursor: request.query.cursor })),
   );
 
   api.get(
     `${FILES_BASE}/drives/:driveId/search`,
     { config: member, schema: { tags, summary: 'Search a drive by name and content', params: DriveParams, querystring: SearchQuery, response: { 200: FileItemPage } } },
-    async (request) => run(() => browser.search(workspaceOf(request).id, actingUserOf(request), request.params.driveId, request.query.q, { limit: request.query.limit ?? 50, cursor: request.query.cursor })),
+    async (request) => run(() => browser.search(workspaceOf(request).id, browsingActorOf(request), request.params.driveId, request.query.q, { limit: request.query.limit ?? 50, cursor: request.query.cursor })),
   );
 }

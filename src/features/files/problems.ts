@@ -33,6 +33,17 @@ export const FILES_PROBLEMS = {
     title: 'Microsoft 365 is throttling',
     detail: 'Microsoft asked the hub to slow down and the retries allowed ran out. Try again after the time in Retry-After; copies retry on their own.',
   },
+  site_not_allowed: {
+    status: 403,
+    title: 'Site not among the allowed sites',
+    detail:
+      "The integration lists allowed SharePoint sites (Sites.Selected), and application-mode browsing reaches only those. Browse one of the sites …/files/sources lists, or add this site's URL to allowedSites in the integration settings and grant it (Grant allowed sites).",
+  },
+  allowed_site_unreachable: {
+    status: 403,
+    title: 'Allowed site not reachable',
+    detail: "Microsoft refused or does not know one of the integration's allowed sites. Grant it to the app (Integrations → Grant allowed sites), or correct its URL in allowedSites.",
+  },
   attachment_not_copied: {
     status: 409,
     title: 'Attachment has no stored copy yet',

@@ -60,6 +60,10 @@ export function registerPickerApiRoutes(server: FastifyInstance, deps: PickerApi
     const s = sessionOf(request);
     return run(() => deps.browser.sources(s.workspaceId, s.user));
   });
+  api.get(`${BASE}/shared`, { config, schema: { tags, hide: true, querystring: ChildrenQuery, response: { 200: FileItemPage } } }, async (request) => {
+    const s = sessionOf(request);
+    return run(() => deps.browser.shared(s.workspaceId, s.user, { cursor: request.query.cursor }));
+  });
   api.get(`${BASE}/sites/:siteId/root`, { config, schema: { tags, hide: true, params: PickerSiteParams, response: { 200: FileItem } } }, async (request) => {
     const s = sessionOf(request);
     return run(() => deps.browser.siteRoot(s.workspaceId, s.user, request.params.siteId));

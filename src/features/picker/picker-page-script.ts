@@ -201,6 +201,9 @@ export const PICKER_PAGE_SCRIPT = String.raw`(function () {
     view.trail = [];
     if (source.kind === 'onedrive') {
       rootStep(source.name, '/drives/' + encodeURIComponent(source.id) + '/root');
+    } else if (source.kind === 'shared') {
+      // Items from other people's drives: each opens in its own drive, so there is no one drive to search here.
+      go({ name: source.name, load: pager('/shared?limit=50') });
     } else if (source.kind === 'sharepoint_site') {
       rootStep(source.name, '/sites/' + encodeURIComponent(source.id) + '/root');
     } else if (source.kind === 'team') {
