@@ -16,7 +16,7 @@ import type { EmulatorContext } from '../server/emulator-context.js';
 import type { User } from '../state/directory-types.js';
 import { aadsts, type AadstsError } from './aadsts-errors.js';
 import { graphAppId } from './graph-resource.js';
-import { mfaCapableMethods, type ConditionalAccessPolicyRecord, type NamedLocationRecord } from '../state/security-config.js';
+import { mfaCapableMethods, type ConditionalAccessPolicyRecord, type ConditionalAccessUsers as UsersCondition, type NamedLocationRecord } from '../state/security-config.js';
 import { registeredMethods } from '../graph/resources/compliance-resources.js';
 
 export type ClientAppType = 'browser' | 'mobileAppsAndDesktopClients';
@@ -34,15 +34,6 @@ export type AccessRequirement =
   | { kind: 'block'; policyIds: string[] }
   | { kind: 'external'; policyIds: string[] }
   | { kind: 'mfa'; policyIds: string[] };
-
-interface UsersCondition {
-  includeUsers?: string[];
-  excludeUsers?: string[];
-  includeGroups?: string[];
-  excludeGroups?: string[];
-  includeRoles?: string[];
-  excludeRoles?: string[];
-}
 
 /** Every group the user belongs to, directly or through groups nested in groups. */
 function transitiveGroupIds(ctx: EmulatorContext, user: User): Set<string> {

@@ -30,6 +30,16 @@ export interface UserSecurityFacts {
   lastSignInDateTime?: string;
 }
 
+/** Who a conditional access policy applies to (conditionalAccessUsers: users, groups and directory roles). */
+export interface ConditionalAccessUsers {
+  includeUsers?: string[];
+  excludeUsers?: string[];
+  includeGroups?: string[];
+  excludeGroups?: string[];
+  includeRoles?: string[];
+  excludeRoles?: string[];
+}
+
 export interface ConditionalAccessPolicyRecord {
   id: string;
   displayName: string;

@@ -10,20 +10,14 @@ import { roleIds } from './directory-role-catalogue.js';
 import type { DirectoryStore } from './directory-store.js';
 import type { Tenant, User } from './directory-types.js';
 import type { RoleMembers } from './role-members.js';
-import type { AuthenticationMethodName, ConditionalAccessPolicyRecord, SecurityConfigStore, UserSecurityFacts } from './security-config.js';
+import type { AuthenticationMethodName, ConditionalAccessPolicyRecord, ConditionalAccessUsers, SecurityConfigStore, UserSecurityFacts } from './security-config.js';
 
 const iso = (ms: number) => new Date(ms).toISOString().replace('.000Z', 'Z');
 const day = 86_400_000;
 
-export interface ConditionalAccessDraft {
+export interface ConditionalAccessDraft extends ConditionalAccessUsers {
   displayName: string;
   state: ConditionalAccessPolicyRecord['state'];
-  includeUsers?: string[];
-  excludeUsers?: string[];
-  includeGroups?: string[];
-  excludeGroups?: string[];
-  includeRoles?: string[];
-  excludeRoles?: string[];
   clientAppTypes?: string[];
   includeLocations?: string[];
   excludeLocations?: string[];
