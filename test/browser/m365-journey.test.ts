@@ -13,7 +13,7 @@ import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { startEmulator, type EmulatorHandle } from '../../emulator/harness.js';
-import { browserSkipReason, collectPageErrors, launchBrowser, screenshot, signInOnPage } from '../support/browser.js';
+import { browserSkipReason, collectPageErrors, launchBrowser, screenshot, signInAtMicrosoft, signInOnPage } from '../support/browser.js';
 import { startTestHub, type TestHub } from '../support/hub.js';
 import { signInThroughApi, type ApiSession } from './api-session.js';
 
@@ -75,16 +75,7 @@ describe('Microsoft 365 pages of the console in Chromium', { skip: browserSkipRe
    * Microsoft's sign-in page (the emulator's copy of it), then its consent page when it shows one. Administrators
    * meet the seeded "Require multifactor authentication for admins" policy: they type the emulator's code too.
    */
-  async function microsoftSignIn(page: Page, username: string, options: { mfa?: boolean } = {}): Promise<void> {
-    await page.waitForURL((url) => url.href.startsWith(emulator.url));
-    await page.locator('#i0116').fill(username);
-    await page.locator('#i0118').fill(PASSWORD);
-    await page.locator('#idSIButton9').click();
-    if (options.mfa) {
-      await page.locator('#idTxtBx_SAOTCC_OTC').fill('123456');
-      await page.locator('#idSubmit_SAOTCC_Continue').click();
-    }
-  }
+  const microsoftSignIn = (page: Page, username: string, options: { mfa?: boolean } = {}) => signInAtMicrosoft(page, emulator.url, username, { password: PASSWORD, ...options });
 
   async function runTestConnection(page: Page): Promise<void> {
     const card = page.getByRole('region', { name: 'Test Connection' });

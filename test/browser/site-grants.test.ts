@@ -98,7 +98,7 @@ describe('Sites.Selected on the integration page in Chromium', { skip: browserSk
       await alert.getByRole('link', { name: 'Connect your account' }).click();
       await page.waitForURL(`**/w/${workspaceId}/account/integrations`);
       await page.getByRole('button', { name: 'Connect Microsoft 365' }).click();
-      await signInAtMicrosoft(page, emulator.url, `admin@${emulator.seed!.tenant.domain}`);
+      await signInAtMicrosoft(page, emulator.url, `admin@${emulator.seed!.tenant.domain}`, { mfa: true });
       // The connection asks for the user's own scopes too (e.g. offline access), which Microsoft asks them to accept.
       const consentPage = page.getByRole('heading', { name: 'Permissions requested' });
       await Promise.race([consentPage.waitFor(), page.waitForURL(`**/w/${workspaceId}/account/integrations**`)]);

@@ -67,11 +67,16 @@ export async function signInOnPage(page: Page, credentials: { email: string; pas
  * Signs in at the emulator's copy of Microsoft's sign-in page once the page has been sent there (`emulatorUrl`);
  * Microsoft's consent page may follow. Every seeded emulator user has the seed password unless given another.
  */
-export async function signInAtMicrosoft(page: Page, emulatorUrl: string, username: string, password = 'Passw0rd!'): Promise<void> {
+export async function signInAtMicrosoft(page: Page, emulatorUrl: string, username: string, options: { password?: string; mfa?: boolean } = {}): Promise<void> {
   await page.waitForURL((url) => url.href.startsWith(emulatorUrl));
   await page.locator('#i0116').fill(username);
-  await page.locator('#i0118').fill(password);
+  await page.locator('#i0118').fill(options.password ?? 'Passw0rd!');
   await page.locator('#idSIButton9').click();
+  // Administrators meet the seeded "Require multifactor authentication for admins" policy: the emulator's fixed code.
+  if (options.mfa) {
+    await page.locator('#idTxtBx_SAOTCC_OTC').fill('123456');
+    await page.locator('#idSubmit_SAOTCC_Continue').click();
+  }
 }
 
 /** axe's WCAG 2.1 A/AA violations on the page, each as `rule (selectors)`: a test asserts the list is empty. */
