@@ -5,7 +5,7 @@ import { startChildProgram, type ChildProgram } from './child-program.js';
 import { seedDemo } from './demo-seed.js';
 import { startExampleHost, type ExampleHost } from './example-host.js';
 import { prepareExampleHost } from './example-host-setup.js';
-import { fetchEmulatorSeed } from './emulator-seed-client.js';
+import { ensureRedirectUri, fetchEmulatorSeed } from './emulator-seed-client.js';
 import { keyRingFor } from '../app/hub.js';
 import { openConfiguredStore } from '../app/open-configured-store.js';
 import { loadConfig } from '../platform/config/config.js';
@@ -84,6 +84,8 @@ export const demoCommand: Command = {
       const store = await openConfiguredStore(config);
       const demo = await seedDemo(store, { dataDir: config.dataDir, keyRing, emulator: emulatorSeed }).finally(() => store.close());
       const backendUrl = config.backendUrl ?? `http://${config.host}:${config.port}`;
+      // Port 0 is only known once the hub listens; the seed's own port (3000) is registered already.
+      if (config.port !== 0 || config.backendUrl) await ensureRedirectUri(emulatorUrl, caPath, emulatorSeed, `${backendUrl}/auth/m365/callback`);
 
       const hub = await startChildProgram({
         args: ['start'],
@@ -124,7 +126,7 @@ export const demoCommand: Command = {
           `  Example host product "Requirements" (hosted picker): ${exampleHost.url}/`,
           `  Microsoft 365 emulator: ${emulatorUrl} (CA: ${caPath})`,
           `  Microsoft sign-in: ${emulatorSeed.users.filter((u) => u.tenantId === emulatorSeed.tenant.id).map((u) => u.userPrincipalName).join(', ')}`,
-          `  Microsoft password: ${emulatorSeed.password}`,
+          `  Microsoft password: ${emulatorSeed.password} (administrators meet a conditional access policy asking for MFA: the verification code is 123456)`,
           ...auditFeed.lines,
           ...notes.map((note) => `  Note: ${note}`),
           '',
