@@ -11,7 +11,7 @@ import { createGraphClient } from '../../src/microsoft/graph/graph-client.js';
 import { grantSites } from '../../src/microsoft/graph/sharepoint-sites.js';
 import { KeyRing } from '../../src/platform/crypto/key-ring.js';
 import { testConnection, type TestConnectionDeps } from '../../src/features/health/test-connection.js';
-import { createEntraClient } from '../../src/microsoft/identity/index.js';
+import { emulatorTestConnectionDeps } from './support/emulator-test-connection-deps.js';
 import { IntegrationStore } from '../../src/features/integrations/integration-store.js';
 import { createLogger } from '../../src/platform/logging/logger.js';
 import { ManualClock } from '../../src/platform/time/clock.js';
@@ -43,15 +43,7 @@ describe('Sites.Selected: grant helper and Test Connection per allowed site (emu
     const fullControl = await appWithRoles(emulator, tenant, ['Sites.FullControl.All', 'Sites.Read.All']);
     admin = createGraphClient({ graphUrl: emulator.url, accessToken: async () => fullControl.token, fetch: emulator.fetch, logger, sleep: async () => {} });
     sites = ((await graphGet(emulator, '/sites?search=*', fullControl.token)).body.value as { id: string; webUrl: string; root?: object }[]).filter((s) => !s.root);
-    deps = {
-      integrations,
-      entra: createEntraClient({ loginUrl: emulator.url, fetch: emulator.fetch, clock, logger, sleep: async () => {} }),
-      graphUrl: emulator.url,
-      fetch: emulator.fetch,
-      sleep: async () => {},
-      clock,
-      logger,
-    };
+    deps = emulatorTestConnectionDeps(emulator, integrations, clock, logger);
   });
   after(async () => {
     await store?.close();

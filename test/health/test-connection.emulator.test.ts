@@ -7,7 +7,7 @@ import { after, before, describe, it } from 'node:test';
 import { startEmulator, type EmulatorHandle } from '../../emulator/harness.js';
 import { KeyRing } from '../../src/platform/crypto/key-ring.js';
 import { testConnection, type TestConnectionDeps } from '../../src/features/health/test-connection.js';
-import { createEntraClient } from '../../src/microsoft/identity/index.js';
+import { emulatorTestConnectionDeps } from './support/emulator-test-connection-deps.js';
 import { IntegrationStore } from '../../src/features/integrations/integration-store.js';
 import { createLogger } from '../../src/platform/logging/logger.js';
 import { ManualClock } from '../../src/platform/time/clock.js';
@@ -41,14 +41,8 @@ describe('Test Connection against the emulator', () => {
     // Only part of what the directory service needs is consented.
     await emulator.grant(tenant, { appId, roles: ['User.Read.All'] });
     deps = {
-      integrations,
-      entra: createEntraClient({ loginUrl: emulator.url, fetch: emulator.fetch, clock, logger, sleep: async () => {} }),
-      graphUrl: emulator.url,
-      fetch: emulator.fetch,
-      sleep: async () => {},
-      clock,
-      logger,
-      adminConsentLink: (workspaceId) => `https://hub.example.test/auth/m365/admin-consent?workspaceId=${workspaceId}`,
+      ...emulatorTestConnectionDeps(emulator, integrations, clock, logger),
+      adminConsentLink: (workspaceId: string) => `https://hub.example.test/auth/m365/admin-consent?workspaceId=${workspaceId}`,
     };
   });
   after(async () => {
