@@ -5,8 +5,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { createInterface } from 'node:readline';
 import { createTrustingFetch } from '../../emulator/client/trusting-fetch.js';
+import { readReadyLines } from '../../emulator/client/ready-lines.js';
 
 const launcher = path.resolve(import.meta.dirname, '../../bin/m365hub.js');
 
@@ -30,15 +30,10 @@ export async function startEmulator(users: number): Promise<Running> {
   const child = spawn(process.execPath, [...emulatorNodeOptions, launcher, 'emulator', '--port', '0', '--data-dir', dataDir, '--seed', 'demo', '--users', String(users)], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
-  let url = '';
-  let ca = '';
-  for await (const line of createInterface({ input: child.stdout! })) {
-    url ||= /^emulator listening on (\S+)$/.exec(line)?.[1] ?? '';
-    ca ||= /^emulator ca (.+)$/.exec(line)?.[1] ?? '';
-    if (url && ca) break;
-  }
+  const ready = await readReadyLines(child.stdout!);
   const startSeconds = (performance.now() - started) / 1000;
-  if (!url || !ca) throw new Error('the emulator did not start');
+  if (!ready) throw new Error('the emulator did not start');
+  const { url, ca } = ready;
   const { fetch, agent } = createTrustingFetch(readFileSync(ca, 'utf8'));
   return {
     child,

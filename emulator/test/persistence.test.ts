@@ -7,10 +7,10 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createInterface } from 'node:readline';
 import { after, before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { createTrustingFetch } from '../client/trusting-fetch.js';
+import { readReadyLines } from '../client/ready-lines.js';
 import { startEmulator, type EmulatorHandle } from '../harness.js';
 import { organisationFileName } from '../server/emulator-server.js';
 import { createClientCertificate } from './support/test-certificate.js';
@@ -131,14 +131,9 @@ describe('the organisation in the data dir', () => {
     const dataDir = path.join(scratch, 'killed');
     const run = async () => {
       const child = spawn(process.execPath, ['--import', 'tsx', cliScript, '--port', '0', '--data-dir', dataDir, '--seed', 'demo'], { stdio: ['ignore', 'pipe', 'inherit'] });
-      let url = '';
-      let ca = '';
-      for await (const line of createInterface({ input: child.stdout! })) {
-        url ||= /^emulator listening on (\S+)$/.exec(line)?.[1] ?? '';
-        ca ||= /^emulator ca (.+)$/.exec(line)?.[1] ?? '';
-        if (url && ca) break;
-      }
-      assert.ok(url && ca, 'the emulator started');
+      const ready = await readReadyLines(child.stdout!);
+      assert.ok(ready, 'the emulator started');
+      const { url, ca } = ready;
       const { fetch, agent } = createTrustingFetch(readFileSync(ca, 'utf8'));
       const exited = new Promise<NodeJS.Signals | null>((resolve) => child.on('exit', (_code, signal) => resolve(signal)));
       return { url, fetch, agent, child, exited };
