@@ -4,11 +4,10 @@
 import type { Static } from 'typebox';
 import type { Assessment, ChainVerification, ComplianceTenantList, SnapshotDiff, SnapshotDocument, SnapshotList, SyncSchedule } from '../../../src/contract/compliance-schemas.js';
 import type { Job } from '../api/types.js';
-import type { Campaign, CampaignList, SnapshotChainList } from '../../../src/contract/access-review-schemas.js';
+import type { Campaign, CampaignList } from '../../../src/contract/access-review-schemas.js';
 import type { AssessmentRunDetail, AssessmentRunList, DriftEventList, TenantBaseline, TenantSecureScoreTrend } from '../../../src/contract/compliance-drift-schemas.js';
 import { request } from '../api/client.js';
 
-export type Chains = Static<typeof SnapshotChainList>;
 export type Tenants = Static<typeof ComplianceTenantList>;
 export type TenantView = Tenants['items'][number];
 export type Snapshots = Static<typeof SnapshotList>;
@@ -31,7 +30,6 @@ const segment = encodeURIComponent;
 export const compliancePath = (workspaceId: string) => `/workspaces/${segment(workspaceId)}/compliance`;
 const tenantPath = (workspaceId: string, tenantId: string) => `${compliancePath(workspaceId)}/tenants/${segment(tenantId)}`;
 
-export const listChains = (workspaceId: string) => request<Chains>('GET', `${compliancePath(workspaceId)}/chains`);
 export const listTenants = (workspaceId: string) => request<Tenants>('GET', `${compliancePath(workspaceId)}/tenants`);
 export const listSnapshots = (workspaceId: string, tenantId: string) => request<Snapshots>('GET', `${tenantPath(workspaceId, tenantId)}/snapshots`, { query: { limit: 200 } });
 export const verifyChain = (workspaceId: string, tenantId: string) => request<Verification>('GET', `${tenantPath(workspaceId, tenantId)}/snapshots/verify`);
