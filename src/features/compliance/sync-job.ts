@@ -99,6 +99,11 @@ async function keepDeltaLink(db: Kysely<Database>, workspaceId: string, tenantId
  */
 export const syncScheduleName = (workspaceId: string, tenantId: string) => `${COMPLIANCE_SYNC_JOB}:${workspaceId}:${tenantId}`;
 
+/** The tenant's sync schedule among the workspace's schedules; none when it syncs only on request. */
+export function findSyncSchedule<S extends { name: string }>(schedules: readonly S[], workspaceId: string, tenantId: string): S | undefined {
+  return schedules.find((s) => s.name === syncScheduleName(workspaceId, tenantId));
+}
+
 /**
  * Syncs the tenant every `intervalHours`, the first time one interval from now (someone who wants data now presses
  * "Refresh data"), or at `firstRunAt`; null removes the schedule.

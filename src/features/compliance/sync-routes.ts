@@ -12,7 +12,7 @@ import type { JobQueue } from '../../platform/jobs/job-queue.js';
 import type { Database } from '../../platform/store/schema.js';
 import type { Clock } from '../../platform/time/clock.js';
 import { recordAudit } from '../audit/index.js';
-import { COMPLIANCE_SYNC_JOB, setSyncSchedule, syncScheduleName } from './sync-job.js';
+import { COMPLIANCE_SYNC_JOB, findSyncSchedule, setSyncSchedule } from './sync-job.js';
 import { complianceTenants } from './tenant-overview.js';
 
 export interface SyncRouteDeps {
@@ -95,6 +95,6 @@ export function registerSyncRoutes(server: FastifyInstance, deps: SyncRouteDeps)
 }
 
 async function scheduleOf(queue: JobQueue, workspaceId: string, tenantId: string): Promise<SyncSchedule> {
-  const schedule = (await queue.listSchedules(workspaceId)).find((s) => s.name === syncScheduleName(workspaceId, tenantId));
+  const schedule = findSyncSchedule(await queue.listSchedules(workspaceId), workspaceId, tenantId);
   return { tenantId, intervalHours: schedule ? schedule.intervalSeconds / 3600 : null, nextRunAt: schedule ? schedule.nextRunAt.toISOString() : null };
 }

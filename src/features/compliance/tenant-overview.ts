@@ -8,7 +8,7 @@ import type { ComplianceTenant } from '../../contract/compliance-schemas.js';
 import type { JobQueue } from '../../platform/jobs/job-queue.js';
 import type { Database } from '../../platform/store/schema.js';
 import { listWorkspaceTenants } from '../tenants/index.js';
-import { syncScheduleName } from './sync-job.js';
+import { findSyncSchedule } from './sync-job.js';
 
 export async function complianceTenants(db: Kysely<Database>, queue: Pick<JobQueue, 'listSchedules'>, workspaceId: string): Promise<ComplianceTenant[]> {
   const [connections, integration, chains, runs, schedules] = await Promise.all([
@@ -27,7 +27,7 @@ export async function complianceTenants(db: Kysely<Database>, queue: Pick<JobQue
   const entry = (tenantId: string): ComplianceTenant => {
     let found = byTenant.get(tenantId);
     if (!found) {
-      const schedule = schedules.find((s) => s.name === syncScheduleName(workspaceId, tenantId));
+      const schedule = findSyncSchedule(schedules, workspaceId, tenantId);
       found = { tenantId, label: null, connection: 'not_connected', health: null, healthCheckedAt: null, snapshots: 0, lastCollectedAt: null, failing: runs.get(tenantId) ?? null, syncIntervalHours: schedule ? schedule.intervalSeconds / 3600 : null };
       byTenant.set(tenantId, found);
     }
