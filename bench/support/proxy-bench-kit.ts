@@ -1,16 +1,12 @@
 // What the pass-through benchmarks share: the seeded emulator in its own process (production meets Microsoft over
-// the network, so the hub's CPU and memory are measured without Microsoft's), a hub in this process that reaches it
-// over HTTPS, a workspace whose app may read users and read/write files in Contoso, and a node:http keep-alive
-// client to the hub. The hub's fetch is the emulator's CA-trusting one (buffers bodies: the same client the small-call
-// benchmark uses for its direct calls) or, for large bodies, a streaming one (as production's fetch streams).
+// the network), the hub in its own process as operators run it (./hub-process.ts: the built code, production's
+// transport, PostgreSQL), a workspace whose app may read users and read/write files in Contoso, and a node:http
+// keep-alive client to the hub in the benchmark's process. Each program's CPU and memory are its own.
 import { fork } from 'node:child_process';
 import { Agent, request, type IncomingMessage } from 'node:http';
 import { fileURLToPath } from 'node:url';
-import { createTrustingFetch } from '../../emulator/client/trusting-fetch.js';
-import type { DialectName } from '../../src/platform/store/database.js';
 import { consoleSignIn, CONTOSO, createWorkspace, DEMO_APP } from '../../test/connect/support/connect-kit.js';
-import { startTestHub, type TestHub } from '../../test/support/hub.js';
-import { streamingFetch } from './streaming-fetch.js';
+import { startHubProcess, type HubProcess } from './hub-process.js';
 
 export interface ProxyBenchEmulator {
   url: string;
@@ -23,7 +19,7 @@ export interface ProxyBenchEmulator {
 }
 
 export interface ProxyBenchKit {
-  hub: TestHub;
+  hub: HubProcess;
   emulator: ProxyBenchEmulator;
   workspaceId: string;
   /** Headers that make a pass-through call as the workspace's app. */
@@ -51,24 +47,12 @@ async function startEmulatorChild(): Promise<{ emulator: ProxyBenchEmulator; clo
   };
 }
 
-export interface ProxyBenchOptions {
-  /** 'streaming' for large bodies; 'buffering' (default) is the emulator's own test client. */
-  hubFetch?: 'streaming' | 'buffering';
-  /** The hub's store: PostgreSQL keeps the database out of this process's memory (in-memory PGlite is ~700 MB). */
-  dialect?: DialectName;
-  env?: Record<string, string>;
-}
-
-export async function startProxyBenchKit(options: ProxyBenchOptions = {}): Promise<ProxyBenchKit> {
+export async function startProxyBenchKit(): Promise<ProxyBenchKit> {
   const child = await startEmulatorChild();
   const { emulator } = child;
-  let hub: TestHub | undefined;
+  let hub: HubProcess | undefined;
   try {
-    hub = await startTestHub({
-      dialect: options.dialect ?? 'pglite',
-      fetch: options.hubFetch === 'streaming' ? streamingFetch(emulator.ca) : createTrustingFetch(emulator.ca).fetch,
-      env: { M365HUB_LOGIN_URL: emulator.url, M365HUB_GRAPH_URL: emulator.url, M365HUB_LOG_LEVEL: 'warn', M365HUB_PROXY_RATE_LIMIT: '1000000', M365HUB_PROXY_KEY_RATE_LIMIT: '1000000', ...options.env },
-    });
+    hub = await startHubProcess({ emulatorUrl: emulator.url, emulatorCa: emulator.ca, env: { M365HUB_PROXY_RATE_LIMIT: '1000000', M365HUB_PROXY_KEY_RATE_LIMIT: '1000000' } });
     const admin = await consoleSignIn(hub.url, hub.admin.email, hub.admin.password);
     const ws = await createWorkspace(hub.url, admin, 'Proxy bench', {
       azureTenantId: CONTOSO,

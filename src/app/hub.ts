@@ -27,7 +27,7 @@ import { keepAliveJobs, scheduleKeepAlive } from '../features/tokens/index.js';
 import { TokenService } from '../features/tokens/index.js';
 import { createGraphClientFactory, type GraphClientFactory } from '../features/tokens/index.js';
 import { TenantPacer } from '../microsoft/graph/tenant-pacer.js';
-import { createMicrosoftTransport } from '../microsoft/transport/index.js';
+import { createMicrosoftTransport, type Exchange } from '../microsoft/transport/index.js';
 import { WEBHOOK_DELIVERY_JOB, WebhookEventPublisher } from '../features/webhooks/index.js';
 import { healthJobs, scheduleHealthChecks } from '../features/health/index.js';
 import { listActiveTenants, recordTenantHealth, tenantGate } from '../features/tenants/index.js';
@@ -55,6 +55,8 @@ export interface HubOptions {
   consoleDir?: string;
   /** How the hub reaches Microsoft (tests: the emulator's CA-trusting fetch); default the global fetch. */
   fetch?: FetchLike;
+  /** How pass-through calls reach Microsoft; default node:http(s), or over `fetch` when one is given. */
+  exchange?: Exchange;
   /** How webhook target host names resolve (tests: no real DNS); default the system resolver. */
   resolveHost?: Resolver;
   /** What the HTTP layer shows of jobs and counts in metrics (tests: a fake); default the job queue. */
@@ -94,7 +96,7 @@ export async function buildHub(options: HubOptions): Promise<Hub> {
     await checkKeyRingOpensStoredData({ db: store.db, keyRing, columns: hubSealedColumns, logger });
     const jobs = new JobQueue({ db: store.db, clock, logger, ...(store.wakeups ? { wakeChannel: store.wakeups.channel } : {}) });
     // Every call to Microsoft (identity platform and Graph) leaves through this one transport.
-    const transport = createMicrosoftTransport({ clock, logger, ...(options.fetch ? { fetch: options.fetch } : {}) });
+    const transport = createMicrosoftTransport({ clock, logger, ...(options.fetch ? { fetch: options.fetch } : {}), ...(options.exchange ? { exchange: options.exchange } : {}) });
     const entra = createEntraClient({ loginUrl: config.loginUrl, graphResource: config.cloud.graphResource, clock, logger, transport });
     const redirectDefaults = { m365RedirectUri: config.m365RedirectUri, backendUrl: config.backendUrl };
     const integrations = new IntegrationStore({ db: store.db, keyRing, clock, redirectDefaults, listeners: INTEGRATION_LISTENERS });

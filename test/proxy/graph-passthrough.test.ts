@@ -5,8 +5,11 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { rawRequest } from '../support/raw-request.js';
-import { checkPassthroughPath, passThrough } from '../../src/microsoft/graph/graph-passthrough.js';
-import type { MicrosoftTransport } from '../../src/microsoft/transport/index.js';
+import { Readable } from 'node:stream';
+import { checkPassthroughPath, jsonOf, passThrough } from '../../src/microsoft/graph/graph-passthrough.js';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createMicrosoftTransport, exchangeOverFetch, nodeExchange, type MicrosoftTransport } from '../../src/microsoft/transport/index.js';
 import { Browser, CONTOSO, startConnectKit, type ConnectKit, type ConsoleSession } from '../connect/support/connect-kit.js';
 
 
@@ -26,7 +29,7 @@ describe('Graph pass-through', () => {
   const asApp = { 'x-m365hub-mode': 'application' };
 
   before(async () => {
-    kit = await startConnectKit('pglite');
+    kit = await startConnectKit('pglite', { nodeExchange: true });
     ws = await kit.workspace('Pass-through', { azureTenantId: CONTOSO });
     await connectHostUser(kit, ws, 'px-user', 'dana@contoso.onmicrosoft.com');
     member = await kit.member(ws.id, 'px.member@example.com');
@@ -155,23 +158,69 @@ describe('pass-through pieces', () => {
     assert.deepEqual(checkPassthroughPath('/users/dana%40contoso.onmicrosoft.com', ''), { path: '/users/dana%40contoso.onmicrosoft.com', query: '' });
   });
 
-  it("attack: a redirect from Microsoft is handed back, never followed with the bearer token", async () => {
-    let sent: RequestInit | undefined;
-    const transport: MicrosoftTransport = {
-      async send(_input, init) {
-        sent = typeof init === 'function' ? await init(1) : init;
-        return { outcome: { kind: 'response', response: new Response(null, { status: 302, headers: { location: 'https://download.example.net/file?sig=abc' } }) }, attempts: 1 };
-      },
-    };
-    const response = await passThrough({ graphUrl: 'https://graph.microsoft.com', transport, timeoutMs: 1000 }, { method: 'GET', version: 'v1.0', path: '/me/drive/items/1/content', query: '', headers: {}, body: undefined, accessToken: 'secret-token' });
-    assert.equal(sent?.redirect, 'manual');
-    assert.equal(response.status, 302);
-    assert.equal(response.headers.get('location'), 'https://download.example.net/file?sig=abc');
-  });
+  for (const [name, exchange] of [
+    ['node:http exchange (production)', nodeExchange()],
+    ['exchange over an injected fetch', exchangeOverFetch((input, init) => fetch(input, init))],
+  ] as const) {
+    it(`attack: a redirect from Microsoft is handed back, never followed with the bearer token (${name})`, async () => {
+      const seen: { url: string; authorization?: string }[] = [];
+      const microsoft = createServer((req, res) => {
+        seen.push({ url: req.url ?? '', ...(req.headers.authorization ? { authorization: req.headers.authorization } : {}) });
+        if (req.url?.startsWith('/v1.0/')) res.writeHead(302, { location: `http://127.0.0.1:${(microsoft.address() as AddressInfo).port}/download?sig=abc` }).end();
+        else res.writeHead(200).end('the file');
+      });
+      await new Promise<void>((resolve) => microsoft.listen(0, '127.0.0.1', resolve));
+      try {
+        const graphUrl = `http://127.0.0.1:${(microsoft.address() as AddressInfo).port}`;
+        const transport = createMicrosoftTransport({ exchange });
+        const response = await passThrough({ graphUrl, transport, timeoutMs: 5000 }, { method: 'GET', version: 'v1.0', path: '/me/drive/items/1/content', query: '', headers: {}, body: undefined, accessToken: 'secret-token' });
+        response.body.resume();
+        assert.equal(response.status, 302);
+        assert.equal(response.headers.location, `${graphUrl}/download?sig=abc`);
+        assert.deepEqual(seen, [{ url: '/v1.0/me/drive/items/1/content', authorization: 'Bearer secret-token' }], 'the download URL was never asked, with or without the token');
+      } finally {
+        microsoft.close();
+      }
+    });
+    it(`streams the caller's body to Microsoft as it arrives, never gathering it first (${name})`, async () => {
+      // Each chunk is sent only after Microsoft has received the one before: a hub that buffered would never finish.
+      let received = 0;
+      let arrived: () => void = () => {};
+      const microsoft = createServer((req, res) => {
+        req.on('data', (chunk: Buffer) => {
+          received += chunk.length;
+          arrived();
+        });
+        req.on('end', () => res.writeHead(201, { 'content-type': 'application/json' }).end(JSON.stringify({ size: received })));
+      });
+      await new Promise<void>((resolve) => microsoft.listen(0, '127.0.0.1', resolve));
+      const chunk = Buffer.alloc(64 * 1024, 0x61);
+      const chunks = 32;
+      async function* caller() {
+        for (let i = 0; i < chunks; i++) {
+          const wanted = i * chunk.length;
+          if (received < wanted) await new Promise<void>((resolve) => (arrived = () => received >= wanted && resolve()));
+          yield chunk;
+        }
+      }
+      try {
+        const graphUrl = `http://127.0.0.1:${(microsoft.address() as AddressInfo).port}`;
+        const transport = createMicrosoftTransport({ exchange });
+        const response = await passThrough({ graphUrl, transport, timeoutMs: 10_000 }, { method: 'PUT', version: 'v1.0', path: '/me/drive/root:/big.bin:/content', query: '', headers: { 'content-type': 'application/octet-stream' }, body: Readable.from(caller()), accessToken: 't' });
+        assert.equal(response.status, 201);
+        assert.deepEqual(await jsonOf(response), { size: chunks * chunk.length });
+      } finally {
+        microsoft.close();
+      }
+    });
+  }
 
   it('attack: a path that would leave Graph after URL resolution is refused before anything is sent', async () => {
     const transport: MicrosoftTransport = {
       async send() {
+        throw new Error('must not be called');
+      },
+      async stream() {
         throw new Error('must not be called');
       },
     };

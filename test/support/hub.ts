@@ -12,6 +12,7 @@ import { createLogger } from '../../src/platform/logging/logger.js';
 import type { DialectName } from '../../src/platform/store/database.js';
 import type { Clock } from '../../src/platform/time/clock.js';
 import type { FetchLike } from '../../src/microsoft/identity/index.js';
+import type { Exchange } from '../../src/microsoft/transport/index.js';
 import { openTestStore } from './stores.js';
 
 export interface TestHub {
@@ -40,6 +41,8 @@ export async function startTestHub(
     clock?: Clock;
     /** How the hub reaches Microsoft (e.g. emulator.fetch). */
     fetch?: FetchLike;
+    /** How pass-through calls reach Microsoft (e.g. nodeExchange with the emulator's CA); default over `fetch`. */
+    exchange?: Exchange;
     /** Listen on a port chosen up front and set BACKEND_URL to it, for flows where Microsoft calls the hub back. */
     withBackendUrl?: boolean;
   } = {},
@@ -67,7 +70,7 @@ export async function startTestHub(
   const store = await openTestStore(options.dialect ?? 'pglite');
   const admin = { email: 'admin@example.test', password: 'correct horse battery staple' };
   await createConsoleUser(store.db, { ...admin, displayName: 'Ada Admin', instanceAdmin: true });
-  const hub = await startHub({ config, logger, store, ...(options.clock ? { clock: options.clock } : {}), ...(options.fetch ? { fetch: options.fetch } : {}) });
+  const hub = await startHub({ config, logger, store, ...(options.clock ? { clock: options.clock } : {}), ...(options.fetch ? { fetch: options.fetch } : {}), ...(options.exchange ? { exchange: options.exchange } : {}) });
   return {
     url: hub.url,
     hub,

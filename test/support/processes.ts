@@ -15,8 +15,9 @@ export interface RunningProgram {
   exit: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
-export function spawnM365hub(args: string[], env: Record<string, string>, stdin?: string): RunningProgram {
-  const child = spawn(process.execPath, [launcher, ...args], {
+/** `nodeArgs` go to Node before the launcher (e.g. `--cpu-prof`, which NODE_OPTIONS does not take). */
+export function spawnM365hub(args: string[], env: Record<string, string>, stdin?: string, nodeArgs: string[] = []): RunningProgram {
+  const child = spawn(process.execPath, [...nodeArgs, launcher, ...args], {
     cwd: repoRoot,
     env: { PATH: process.env.PATH ?? '', ...env },
     stdio: [stdin === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],

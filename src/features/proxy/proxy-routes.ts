@@ -12,7 +12,7 @@
 import { Readable } from 'node:stream';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
-import { checkPassthroughPath, passedResponseHeaders, passThrough, passThroughTo, PassthroughPathError, type GraphVersion } from '../../microsoft/graph/graph-passthrough.js';
+import { checkPassthroughPath, jsonOf, passedResponseHeaders, passThrough, passThroughTo, PassthroughPathError, type GraphVersion } from '../../microsoft/graph/graph-passthrough.js';
 import { TenantPacer, tenantPacingKey } from '../../microsoft/graph/tenant-pacer.js';
 import { isOwnProfilePath, serviceOfGraphPath } from '../../microsoft/identity/graph-path-services.js';
 import { parseRetryAfter } from '../../microsoft/transport/index.js';
@@ -105,7 +105,8 @@ export function registerProxyRoutes(server: FastifyInstance, deps: ProxyRouteDep
       { graphUrl: deps.graphUrl, transport: deps.transport, timeoutMs },
       { method: 'GET', version: 'v1.0', path: '/sites/root', query: '$select=webUrl', headers: { accept: 'application/json' }, body: undefined, accessToken: token.accessToken },
     );
-    const webUrl = response.ok ? ((await response.json()) as { webUrl?: unknown }).webUrl : (await response.body?.cancel(), undefined);
+    const ok = response.status >= 200 && response.status < 300;
+    const webUrl = ok ? ((await jsonOf(response)) as { webUrl?: unknown } | undefined)?.webUrl : (response.body.destroy(), undefined);
     const host = typeof webUrl === 'string' && URL.canParse(webUrl) ? new URL(webUrl).host : '';
     if (!isSharePointHost(host, deps.sharePointSuffix ?? 'sharepoint.com')) {
       throw new HttpProblem('sharepoint_host_unknown', { detail: `Microsoft Graph did not name the tenant's SharePoint root site (GET /sites/root answered ${response.status}). Enable the SharePoint service and grant Sites.Read.All, then try again.` });
@@ -188,15 +189,16 @@ export function registerProxyRoutes(server: FastifyInstance, deps: ProxyRouteDep
     if (request.method !== 'GET') {
       await recordAudit(deps.db, { workspaceId: workspace.id, ...auditContextOf(request, deps.clock), action: `proxy.${api}_write`, target: { type: api, id: service ?? 'uncovered' }, data: { method: request.method, ...(api === 'graph' ? { version } : {}), mode } });
     }
-    const body = request.body instanceof Readable ? (Readable.toWeb(request.body) as ReadableStream<Uint8Array>) : undefined;
+    const body = request.body instanceof Readable ? request.body : undefined;
     const response = await passThroughTo(
       { baseUrl: destination.baseUrl, apiName: destination.apiName, transport: deps.transport, timeoutMs },
       { method: request.method, path: target.path, query: target.query, headers: request.headers, body, accessToken: token.accessToken },
     );
-    if (response.status === 429) pacer.throttled(tenantKey, parseRetryAfter(response.headers.get('retry-after')) ?? 1);
+    const retryAfter = response.headers['retry-after'];
+    if (response.status === 429) pacer.throttled(tenantKey, parseRetryAfter(typeof retryAfter === 'string' ? retryAfter : null) ?? 1);
     reply.code(response.status);
     for (const [name, value] of passedResponseHeaders(response)) reply.header(name, value);
-    return reply.send(response.body ? Readable.fromWeb(response.body as import('node:stream/web').ReadableStream) : null);
+    return reply.send(response.body);
   }
 
   const answer = { 200: { description: "Microsoft's answer, status, headers and body passed through unchanged", content: { '*/*': { schema: {} } } } };

@@ -1,9 +1,10 @@
 // The pass-through to Microsoft Graph: one request as the caller made it, with the hub's bearer token, streamed both
-// ways through the one outbound transport (a single attempt: a streamed body cannot be sent twice). The path is
+// ways through the one outbound transport's exchange (a single attempt: a streamed body cannot be sent twice). The path is
 // checked before anything leaves: the token must reach Graph's own origin and the path the caller named, never
 // another host or a path a `..` or an encoded slash turns into something else.
+import type { Readable } from 'node:stream';
 import { GraphError } from './graph-error.js';
-import type { MicrosoftTransport } from '../transport/index.js';
+import type { ExchangeResponse, MicrosoftTransport } from '../transport/index.js';
 
 export type GraphVersion = 'v1.0' | 'beta';
 
@@ -13,8 +14,9 @@ export class PassthroughPathError extends Error {
 }
 
 const FORWARDED_REQUEST_HEADERS = ['accept', 'accept-language', 'content-type', 'content-length', 'content-range', 'prefer', 'consistencylevel', 'if-match', 'if-none-match', 'range', 'client-request-id', 'return-client-request-id', 'odata-version', 'x-http-method'];
-// Hop-by-hop headers (RFC 9110 §7.6.1) and what must not cross from Microsoft to the caller.
-const DROPPED_RESPONSE_HEADERS = new Set(['connection', 'keep-alive', 'transfer-encoding', 'upgrade', 'proxy-authenticate', 'proxy-authorization', 'te', 'trailer', 'set-cookie', 'content-encoding', 'content-length']);
+// Hop-by-hop headers (RFC 9110 §7.6.1) and what must not cross from Microsoft to the caller. Content-Length and
+// Content-Encoding pass: the exchange hands the body on exactly as they describe it.
+const DROPPED_RESPONSE_HEADERS = new Set(['connection', 'keep-alive', 'transfer-encoding', 'upgrade', 'proxy-authenticate', 'proxy-authorization', 'te', 'trailer', 'set-cookie']);
 
 const refuse = (message: string) => new PassthroughPathError(message);
 
@@ -48,9 +50,8 @@ export interface PassthroughRequest {
   query: string;
   headers: Record<string, string | string[] | undefined>;
   /** The caller's body, streamed (GET/HEAD/DELETE: none). */
-  body: ReadableStream<Uint8Array> | undefined;
+  body: Readable | undefined;
   accessToken: string;
-  signal?: AbortSignal;
 }
 
 export interface PassthroughOptions {
@@ -70,15 +71,34 @@ function forwardedHeaders(headers: PassthroughRequest['headers'], accessToken: s
 }
 
 /** The headers of Microsoft's answer the caller may see. */
-export function passedResponseHeaders(response: Response): [string, string][] {
-  const out: [string, string][] = [];
-  response.headers.forEach((value, name) => {
-    if (!DROPPED_RESPONSE_HEADERS.has(name.toLowerCase())) out.push([name, value]);
-  });
+export function passedResponseHeaders(response: ExchangeResponse): [string, string | string[]][] {
+  const out: [string, string | string[]][] = [];
+  for (const [name, value] of Object.entries(response.headers)) {
+    if (value !== undefined && !DROPPED_RESPONSE_HEADERS.has(name)) out.push([name, value]);
+  }
   return out;
 }
 
-export async function passThrough(options: PassthroughOptions, request: PassthroughRequest): Promise<Response> {
+/** A small JSON answer's body (the pass-through's own look-ups); undefined when it is not JSON. */
+export async function jsonOf(response: ExchangeResponse, limitBytes = 1024 * 1024): Promise<unknown> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of response.body) {
+    size += (chunk as Buffer).length;
+    if (size > limitBytes) {
+      response.body.destroy();
+      return undefined;
+    }
+    chunks.push(chunk as Buffer);
+  }
+  try {
+    return JSON.parse(Buffer.concat(chunks).toString('utf8'));
+  } catch {
+    return undefined;
+  }
+}
+
+export async function passThrough(options: PassthroughOptions, request: PassthroughRequest): Promise<ExchangeResponse> {
   const base = options.graphUrl.replace(/\/+$/, '');
   return passThroughTo({ baseUrl: `${base}/${request.version}`, apiName: 'Microsoft Graph', transport: options.transport, timeoutMs: options.timeoutMs }, request);
 }
@@ -93,7 +113,7 @@ export interface ApiPassthroughOptions {
 }
 
 /** One pass-through call to any Microsoft API the hub proxies; `request.path` from checkPassthroughPath. */
-export async function passThroughTo(options: ApiPassthroughOptions, request: Omit<PassthroughRequest, 'version'>): Promise<Response> {
+export async function passThroughTo(options: ApiPassthroughOptions, request: Omit<PassthroughRequest, 'version'>): Promise<ExchangeResponse> {
   const base = new URL(options.baseUrl.replace(/\/+$/, ''));
   const prefix = base.pathname.replace(/\/+$/, '');
   const url = new URL(`${base.origin}${prefix}${request.path}${request.query ? `?${request.query}` : ''}`);
@@ -102,17 +122,11 @@ export async function passThroughTo(options: ApiPassthroughOptions, request: Omi
     throw refuse(`The path does not stay under ${options.apiName}.`);
   }
   const hasBody = request.body !== undefined && !['GET', 'HEAD', 'DELETE'].includes(request.method);
-  const { outcome } = await options.transport.send(
+  // Never a redirect followed with the bearer token: the exchange hands Microsoft's 302s (e.g. /content) back.
+  const outcome = await options.transport.stream(
     url,
-    {
-      method: request.method,
-      // Never follow a redirect with the bearer token: Microsoft's 302s (e.g. /content) go back to the caller.
-      redirect: 'manual',
-      headers: forwardedHeaders(request.headers, request.accessToken),
-      ...(hasBody ? { body: request.body, duplex: 'half' } : {}),
-      ...(request.signal ? { signal: request.signal } : {}),
-    } as RequestInit,
-    { service: 'graph-proxy', policy: { maxAttempts: 1, baseDelayMs: 0, maxDelayMs: 0 }, timeoutMs: options.timeoutMs, retryable: () => false, logFields: { method: request.method } },
+    { method: request.method, headers: forwardedHeaders(request.headers, request.accessToken), ...(hasBody ? { body: request.body } : {}) },
+    { service: 'graph-proxy', timeoutMs: options.timeoutMs },
   );
   if (outcome.kind === 'failed') {
     throw new GraphError({ code: outcome.failure, status: 0, message: outcome.failure === 'timeout' ? `${options.apiName} did not answer in time` : `${options.apiName} could not be reached`, clientRequestId: 'none' });

@@ -6,6 +6,7 @@
 import type { Logger } from '../../platform/logging/logger.js';
 import { systemClock, type Clock } from '../../platform/time/clock.js';
 import { backoffDelayMs, type RandomSource, type RetryPolicy } from './backoff.js';
+import { exchangeOverFetch, nodeExchange, type Exchange, type ExchangeRequest, type ExchangeResponse } from './exchange.js';
 import { retryAfterOf } from './retry-after.js';
 
 /** The fetch every Microsoft call goes through (tests and operators with a private CA inject their own). */
@@ -13,6 +14,8 @@ export type FetchLike = (input: string | URL | Request, init?: RequestInit) => P
 
 export interface MicrosoftTransportOptions {
   fetch?: FetchLike;
+  /** How streamed exchanges go out; default over `fetch` when one is given, else node:http(s) (./exchange.ts). */
+  exchange?: Exchange;
   logger?: Logger;
   sleep?: (ms: number) => Promise<void>;
   random?: RandomSource;
@@ -42,9 +45,25 @@ export interface SendResult {
   retryAfterSeconds?: number;
 }
 
+export interface StreamOptions {
+  /** Names the caller in log lines. */
+  service: string;
+  /** For the whole exchange, the answer's body included. */
+  timeoutMs: number;
+  logFields?: Record<string, unknown>;
+}
+
+/** A streamed exchange's outcome: Microsoft's answer (body still streaming), or no answer at all. */
+export type StreamOutcome = { kind: 'response'; response: ExchangeResponse } | { kind: 'failed'; failure: 'timeout' | 'network_error'; cause: unknown };
+
 export interface MicrosoftTransport {
   /** `init` may be a function of the attempt number (a bearer token asked for per attempt). */
   send(input: string | URL | Request, init: RequestInit | ((attempt: number) => Promise<RequestInit>), options: SendOptions): Promise<SendResult>;
+  /**
+   * One attempt, bodies streamed both ways and redirects never followed (a streamed body cannot be sent twice):
+   * the pass-through's path. The timeout covers the answer's body too; it is cleared when that body ends.
+   */
+  stream(url: URL, request: Omit<ExchangeRequest, 'signal'>, options: StreamOptions): Promise<StreamOutcome>;
 }
 
 const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -61,8 +80,26 @@ export function createMicrosoftTransport(options: MicrosoftTransportOptions = {}
   const random = options.random ?? Math.random;
   const clock = options.clock ?? systemClock;
   const log = options.logger;
+  const exchange = options.exchange ?? (options.fetch ? exchangeOverFetch(options.fetch) : nodeExchange());
 
   return {
+    async stream(url, request, send) {
+      const where = { service: send.service, endpoint: endpointOf(url), method: request.method, ...send.logFields };
+      const deadline = new AbortController();
+      const timer = setTimeout(() => deadline.abort(new Error(`no complete answer within ${send.timeoutMs} ms`)), send.timeoutMs);
+      timer.unref();
+      try {
+        const response = await exchange(url, { ...request, signal: deadline.signal });
+        response.body.once('close', () => clearTimeout(timer));
+        log?.debug({ ...where, status: response.status }, 'microsoft request');
+        return { kind: 'response', response };
+      } catch (error) {
+        clearTimeout(timer);
+        const failure = deadline.signal.aborted ? 'timeout' : 'network_error';
+        log?.warn({ ...where, error: failure, cause: (error as Error).message }, 'microsoft request failed');
+        return { kind: 'failed', failure, cause: error };
+      }
+    },
     async send(input, init, send) {
       const where = { service: send.service, endpoint: endpointOf(input), ...send.logFields };
       for (let attempt = 1; ; attempt++) {
@@ -101,9 +138,10 @@ export function createMicrosoftTransport(options: MicrosoftTransportOptions = {}
  */
 export function transportOrOwn(options: MicrosoftTransportOptions & { transport?: MicrosoftTransport | undefined }): MicrosoftTransport {
   if (options.transport) return options.transport;
-  const { fetch, sleep, random, clock, logger } = options;
+  const { fetch, exchange, sleep, random, clock, logger } = options;
   return createMicrosoftTransport({
     ...(fetch ? { fetch } : {}),
+    ...(exchange ? { exchange } : {}),
     ...(sleep ? { sleep } : {}),
     ...(random ? { random } : {}),
     ...(clock ? { clock } : {}),

@@ -2,6 +2,7 @@
 // "browser", redirects not followed so each hop can be checked) and like a host product's backend (API key).
 import { startEmulator, type EmulatorHandle } from '../../../emulator/harness.js';
 import type { FetchLike } from '../../../emulator/client/trusting-fetch.js';
+import { nodeExchange } from '../../../src/microsoft/transport/index.js';
 import type { DialectName } from '../../../src/platform/store/database.js';
 import { startTestHub, type TestHub } from '../../support/hub.js';
 
@@ -94,13 +95,14 @@ export async function createWorkspace(hubUrl: string, admin: ConsoleSession, nam
   return { id, apiKey: ((await key.json()) as { key: string }).key };
 }
 
-export async function startConnectKit(dialect: DialectName, options: { env?: Record<string, string> | ((emulatorUrl: string) => Record<string, string>); withBackendUrl?: boolean; wrapFetch?: (emulatorFetch: FetchLike) => FetchLike } = {}): Promise<ConnectKit> {
+export async function startConnectKit(dialect: DialectName, options: { env?: Record<string, string> | ((emulatorUrl: string) => Record<string, string>); withBackendUrl?: boolean; wrapFetch?: (emulatorFetch: FetchLike) => FetchLike; /** Pass-through calls over production's node:http(s) exchange, trusting the emulator's CA. */ nodeExchange?: boolean } = {}): Promise<ConnectKit> {
   const emulator = await startEmulator();
   let hub: TestHub | undefined;
   try {
     hub = await startTestHub({
       dialect,
       fetch: options.wrapFetch ? options.wrapFetch(emulator.fetch) : emulator.fetch,
+      ...(options.nodeExchange ? { exchange: nodeExchange({ extraCa: emulator.ca }) } : {}),
       ...(options.withBackendUrl ? { withBackendUrl: true } : {}),
       env: { M365HUB_LOGIN_URL: emulator.url, M365HUB_GRAPH_URL: emulator.url, ...(typeof options.env === 'function' ? options.env(emulator.url) : options.env) },
     });
