@@ -15,8 +15,13 @@ export interface ExchangeRequest {
   headers: Record<string, string>;
   /** Streamed to Microsoft as it arrives (GET, HEAD, DELETE: none). */
   body?: Readable | undefined;
-  /** Aborts the exchange, the answer's body included. */
-  signal: AbortSignal;
+  /** For the whole exchange, the answer's body included; then it fails with ExchangeTimeoutError. */
+  timeoutMs: number;
+}
+
+/** The exchange, or the answer's body, did not complete within its timeout. */
+export class ExchangeTimeoutError extends Error {
+  override readonly name = 'ExchangeTimeoutError';
 }
 
 export interface ExchangeResponse {
@@ -34,7 +39,11 @@ export interface NodeExchangeOptions {
   extraCa?: string;
 }
 
-/** Over node:http(s) with keep-alive connections per origin (Microsoft's hosts keep connections open). */
+/**
+ * Over node:http(s) with keep-alive connections per origin (Microsoft's hosts keep connections open). The timeout is
+ * one timer that destroys the request (and with it the answer's stream), cleared when the answer's body closes: an
+ * AbortSignal per call cost listeners on every socket event.
+ */
 export function nodeExchange(options: NodeExchangeOptions = {}): Exchange {
   const agents = {
     'https:': new https.Agent({ keepAlive: true, ...(options.extraCa ? { ca: [...rootCertificates, options.extraCa] } : {}) }),
@@ -43,12 +52,25 @@ export function nodeExchange(options: NodeExchangeOptions = {}): Exchange {
   return (url, request) =>
     new Promise<ExchangeResponse>((resolve, reject) => {
       const client = url.protocol === 'https:' ? https : http;
-      const outgoing = client.request(url, { method: request.method, headers: request.headers, agent: agents[url.protocol as 'https:' | 'http:'], signal: request.signal }, (incoming) =>
-        resolve({ status: incoming.statusCode ?? 502, headers: incoming.headers, body: incoming }),
-      );
+      let answer: http.IncomingMessage | undefined;
+      const outgoing = client.request(url, { method: request.method, headers: request.headers, agent: agents[url.protocol as 'https:' | 'http:'] }, (incoming) => {
+        answer = incoming;
+        incoming.once('close', () => clearTimeout(timer));
+        resolve({ status: incoming.statusCode ?? 502, headers: incoming.headers, body: incoming });
+      });
+      const timer = setTimeout(() => {
+        const timedOut = new ExchangeTimeoutError(`no complete answer within ${request.timeoutMs} ms`);
+        // The answer's reader learns why its body ended, not just that the socket went away.
+        answer?.destroy(timedOut);
+        outgoing.destroy(timedOut);
+      }, request.timeoutMs);
+      timer.unref();
       // After the answer, a failure of the request side (Microsoft closed the connection on an upload it refused
       // early, e.g. 413) belongs to the answer's stream, not to this promise.
-      outgoing.on('error', reject);
+      outgoing.on('error', (error) => {
+        clearTimeout(timer);
+        reject(error);
+      });
       const body = request.body;
       if (!body) return void outgoing.end();
       body.on('error', (error) => outgoing.destroy(error));
@@ -59,18 +81,25 @@ export function nodeExchange(options: NodeExchangeOptions = {}): Exchange {
 /** The same contract over a fetch: the body fetch decoded loses its encoding and length headers. */
 export function exchangeOverFetch(fetch: FetchLike): Exchange {
   return async (url, request) => {
+    const deadline = new AbortController();
+    const timer = setTimeout(() => deadline.abort(new ExchangeTimeoutError(`no complete answer within ${request.timeoutMs} ms`)), request.timeoutMs);
+    timer.unref();
     const response = await fetch(url, {
       method: request.method,
       headers: request.headers,
       redirect: 'manual',
-      signal: request.signal,
+      signal: deadline.signal,
       ...(request.body ? { body: Readable.toWeb(request.body) as ReadableStream<Uint8Array>, duplex: 'half' } : {}),
-    } as RequestInit);
+    } as RequestInit).catch((error: unknown) => {
+      clearTimeout(timer);
+      throw error;
+    });
     const headers: ExchangeResponse['headers'] = {};
     response.headers.forEach((value, name) => {
       if (name !== 'content-encoding' && name !== 'content-length') headers[name] = value;
     });
     const body = response.body ? Readable.fromWeb(response.body as import('node:stream/web').ReadableStream<Uint8Array>) : Readable.from([]);
+    body.once('close', () => clearTimeout(timer));
     return { status: response.status, headers, body };
   };
 }

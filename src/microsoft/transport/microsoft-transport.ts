@@ -6,7 +6,7 @@
 import type { Logger } from '../../platform/logging/logger.js';
 import { systemClock, type Clock } from '../../platform/time/clock.js';
 import { backoffDelayMs, type RandomSource, type RetryPolicy } from './backoff.js';
-import { exchangeOverFetch, nodeExchange, type Exchange, type ExchangeRequest, type ExchangeResponse } from './exchange.js';
+import { exchangeOverFetch, ExchangeTimeoutError, nodeExchange, type Exchange, type ExchangeRequest, type ExchangeResponse } from './exchange.js';
 import { retryAfterOf } from './retry-after.js';
 
 /** The fetch every Microsoft call goes through (tests and operators with a private CA inject their own). */
@@ -63,7 +63,7 @@ export interface MicrosoftTransport {
    * One attempt, bodies streamed both ways and redirects never followed (a streamed body cannot be sent twice):
    * the pass-through's path. The timeout covers the answer's body too; it is cleared when that body ends.
    */
-  stream(url: URL, request: Omit<ExchangeRequest, 'signal'>, options: StreamOptions): Promise<StreamOutcome>;
+  stream(url: URL, request: Omit<ExchangeRequest, 'timeoutMs'>, options: StreamOptions): Promise<StreamOutcome>;
 }
 
 const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -85,17 +85,12 @@ export function createMicrosoftTransport(options: MicrosoftTransportOptions = {}
   return {
     async stream(url, request, send) {
       const where = { service: send.service, endpoint: endpointOf(url), method: request.method, ...send.logFields };
-      const deadline = new AbortController();
-      const timer = setTimeout(() => deadline.abort(new Error(`no complete answer within ${send.timeoutMs} ms`)), send.timeoutMs);
-      timer.unref();
       try {
-        const response = await exchange(url, { ...request, signal: deadline.signal });
-        response.body.once('close', () => clearTimeout(timer));
+        const response = await exchange(url, { ...request, timeoutMs: send.timeoutMs });
         log?.debug({ ...where, status: response.status }, 'microsoft request');
         return { kind: 'response', response };
       } catch (error) {
-        clearTimeout(timer);
-        const failure = deadline.signal.aborted ? 'timeout' : 'network_error';
+        const failure = error instanceof ExchangeTimeoutError ? 'timeout' : 'network_error';
         log?.warn({ ...where, error: failure, cause: (error as Error).message }, 'microsoft request failed');
         return { kind: 'failed', failure, cause: error };
       }
