@@ -136,7 +136,7 @@ export async function buildHub(options: HubOptions): Promise<Hub> {
       appToken: async (workspaceId: string) => (await tokens.getAccessToken({ workspaceId, principal: { kind: 'application' } })).accessToken,
       allowedSites: async (workspaceId: string) => (await integrations.get(workspaceId))?.allowedSites ?? [],
     };
-    const documents = openDocumentStorage(config);
+    const documents = await openDocumentStorage(config);
     const filesDeps = { db: store.db, clock, storage: documents, microsoft: filesMicrosoft, maxCopyBytes: config.filesMaxCopyBytes };
     const files = { browser: new FilesBrowser(filesMicrosoft), attachments: new AttachmentService({ ...filesDeps, queue: jobs }) };
     const worker = new JobWorker({

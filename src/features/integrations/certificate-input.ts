@@ -4,7 +4,8 @@
 // Azure Key Vault or `openssl pkcs12 -export` (opened with node-forge: Node has no PKCS#12 reader). The passphrase
 // is used once, here, and never stored. Problems name the field and what to do; they never echo the input.
 import { createPrivateKey, X509Certificate, type KeyObject } from 'node:crypto';
-import forge from 'node-forge';
+import { createRequire } from 'node:module';
+import type forge from 'node-forge';
 import { DomainError } from '../../platform/errors/domain-error.js';
 
 export interface CertificateUpload {
@@ -36,17 +37,23 @@ function openPemKey(privateKeyPem: string, passphrase: string | undefined): KeyO
   }
 }
 
+// node-forge (PKCS#12 only) is loaded on the first PFX upload, not by every hub at start.
+const requireModule = createRequire(import.meta.url);
+let forgeLoaded: typeof forge | undefined;
+const loadForge = (): typeof forge => (forgeLoaded ??= requireModule('node-forge') as typeof forge);
+
 function fromPfx(pfxBase64: string, passphrase: string): CertificatePair {
+  const lib = loadForge();
   const der = Buffer.from(pfxBase64.replace(/\s+/g, ''), 'base64');
   let asn1: forge.asn1.Asn1;
   try {
-    asn1 = forge.asn1.fromDer(forge.util.createBuffer(der.toString('binary')));
+    asn1 = lib.asn1.fromDer(lib.util.createBuffer(der.toString('binary')));
   } catch {
     throw invalid('certificate.pfxBase64: not a PFX / PKCS#12 file. Send the .pfx (or .p12) file\'s bytes in base64.');
   }
   let p12: forge.pkcs12.Pkcs12Pfx;
   try {
-    p12 = forge.pkcs12.pkcs12FromAsn1(asn1, false, passphrase);
+    p12 = lib.pkcs12.pkcs12FromAsn1(asn1, false, passphrase);
   } catch (error) {
     // node-forge says "Invalid password?" when the MAC or a bag does not open with the passphrase.
     if (/password/i.test((error as Error).message)) {
@@ -55,13 +62,13 @@ function fromPfx(pfxBase64: string, passphrase: string): CertificatePair {
     throw invalid('certificate.pfxBase64: this PFX / PKCS#12 file cannot be read. Export it again (with its private key).');
   }
   const bags = (type: string) => p12.getBags({ bagType: type })[type] ?? [];
-  const keys = [...bags(forge.pki.oids.pkcs8ShroudedKeyBag!), ...bags(forge.pki.oids.keyBag!)].flatMap((b) => (b.key ? [b.key] : []));
-  const certificates = bags(forge.pki.oids.certBag!).flatMap((b) => (b.cert ? [b.cert] : []));
+  const keys = [...bags(lib.pki.oids.pkcs8ShroudedKeyBag!), ...bags(lib.pki.oids.keyBag!)].flatMap((b) => (b.key ? [b.key] : []));
+  const certificates = bags(lib.pki.oids.certBag!).flatMap((b) => (b.cert ? [b.cert] : []));
   if (keys.length === 0) throw invalid('certificate.pfxBase64: the PFX file holds no private key. Export the certificate with its private key.');
   if (certificates.length === 0) throw invalid('certificate.pfxBase64: the PFX file holds no certificate.');
-  const key = createPrivateKey(forge.pki.privateKeyToPem(keys[0] as forge.pki.rsa.PrivateKey));
+  const key = createPrivateKey(lib.pki.privateKeyToPem(keys[0] as forge.pki.rsa.PrivateKey));
   // A PFX may carry the issuing chain too: the app's certificate is the one this key belongs to.
-  const own = certificates.map((c) => new X509Certificate(forge.pki.certificateToPem(c))).find((c) => c.checkPrivateKey(key));
+  const own = certificates.map((c) => new X509Certificate(lib.pki.certificateToPem(c))).find((c) => c.checkPrivateKey(key));
   if (!own) throw invalid('certificate.pfxBase64: no certificate in the PFX file belongs to its private key.');
   return { certificatePem: own.toString(), privateKeyPem: key.export({ type: 'pkcs8', format: 'pem' }).toString() };
 }

@@ -1,7 +1,8 @@
 // Opens the store on one of its two dialects and runs the migrations.
 // Embedded: PGlite (PostgreSQL in WebAssembly) in a data folder. Production: PostgreSQL through `pg`.
 import path from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
+// PGlite is loaded only when the embedded store is opened: a PostgreSQL deployment's hub does not hold its code.
+import type { PGlite } from '@electric-sql/pglite';
 import { Kysely, PGliteDialect, PostgresDialect, sql } from 'kysely';
 import { Migrator } from 'kysely/migration';
 import pg from 'pg';
@@ -88,6 +89,7 @@ export async function openStore(target: StoreTarget): Promise<Store> {
     } else {
       release = lockDataDir(target.dataDir);
       try {
+        const { PGlite } = await import('@electric-sql/pglite');
         instance = await PGlite.create(path.join(target.dataDir, 'db'));
       } catch (error) {
         release();
