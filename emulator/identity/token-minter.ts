@@ -55,7 +55,7 @@ interface UserTokenRequest {
   sessionId: string;
   /** How the user authenticated (access-token-claims-reference `amr`): pwd, plus mfa after a second factor. */
   amr: string[];
-  wids: string[];
+  wids: readonly string[];
   /** Client capabilities the request declared (`xms_cc`, e.g. cp1 for continuous access evaluation). */
   clientCapabilities?: string[];
 }
