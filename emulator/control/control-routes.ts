@@ -1,6 +1,5 @@
 // The emulator's own control API under /_emulator (JSON). It is not part of Microsoft's surface: tests and the
 // hub's demo use it to shape the organisation, move the clock, inject faults and read what clients did.
-import { Readable } from 'node:stream';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod';
 import type { EmulatorContext } from '../server/emulator-context.js';
@@ -8,7 +7,7 @@ import { DirectoryError } from '../state/directory-store.js';
 import { decideConsentRequest } from '../state/consent-request-decision.js';
 import { statusOf } from '../state/consent-requests.js';
 import type { DirectorySnapshot } from '../state/directory-types.js';
-import { jsonChunks } from '../state/json-chunks.js';
+import { jsonBody, jsonPieces } from '../state/json-chunks.js';
 import { listConsentRequests } from './consent-request-listing.js';
 
 const tenantBody = z.object({ id: z.string().optional(), displayName: z.string().min(1).optional(), domain: z.string().min(3).optional() });
@@ -84,7 +83,7 @@ export function registerControlRoutes(app: FastifyInstance, ctx: EmulatorContext
   // The summary lists every seeded user (100,000 with --users 100000): streamed in chunks rather than made one string.
   // It never changes after the start, so a slow reader still gets one consistent summary.
   app.get('/_emulator/seed', async (_request, reply) =>
-    ctx.seed ? reply.type('application/json; charset=utf-8').send(Readable.from(jsonChunks(ctx.seed))) : controlProblem(reply, 404, 'the emulator was not started with a seed (--seed demo)'),
+    ctx.seed ? reply.type('application/json; charset=utf-8').send(jsonBody(jsonPieces(ctx.seed))) : controlProblem(reply, 404, 'the emulator was not started with a seed (--seed demo)'),
   );
 
   app.post('/_emulator/tenants', async (request, reply) => {

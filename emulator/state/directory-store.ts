@@ -105,6 +105,8 @@ export interface DirectoryChange {
   kind: 'user' | 'group';
   tenantId: string;
   id: string;
+  /** A new object rather than a change of one (the audit log's "Add user." / "Update user."). */
+  added: boolean;
 }
 export type DirectoryChangeListener = (change: DirectoryChange) => void;
 
@@ -117,6 +119,8 @@ export class DirectoryStore {
   private usersByTenant = new Map<string, User[]>();
   /** The digest the last indexed user had, so a run of users with one password shares one string. */
   private lastPasswordHash: string | undefined;
+  /** The last password hashed for a new user and its digest: the seed and a bulk import hash their one password once. */
+  private lastPassword: { password: string; digest: string } | undefined;
   private groups = new Map<string, Group>();
   private applications = new Map<string, Application>();
   private servicePrincipals = new Map<string, ServicePrincipal>();
@@ -201,7 +205,7 @@ export class DirectoryStore {
       displayName: input.displayName ?? local,
       mail: input.mail ?? upn,
       accountEnabled: input.accountEnabled ?? true,
-      passwordHash: hashCredential(input.password ?? defaultUserPassword),
+      passwordHash: this.passwordDigest(input.password ?? defaultUserPassword),
       directoryRoles: input.isAdmin ? [globalAdministratorRoleId] : noRoles,
     };
     if (input.givenName) user.givenName = input.givenName;
@@ -209,8 +213,13 @@ export class DirectoryStore {
     if (input.jobTitle) user.jobTitle = input.jobTitle;
     this.indexUser(user);
     this.touch();
-    this.changed({ kind: 'user', tenantId: tenant.id, id });
+    this.changed({ kind: 'user', tenantId: tenant.id, id, added: true });
     return user;
+  }
+
+  private passwordDigest(password: string): string {
+    if (this.lastPassword?.password !== password) this.lastPassword = { password, digest: hashCredential(password) };
+    return this.lastPassword.digest;
   }
 
   private indexUser(user: User): void {
@@ -271,9 +280,10 @@ export class DirectoryStore {
     const id = (input.id ?? newGuid()).toLowerCase();
     const memberIds = (input.memberIds ?? []).map((m) => this.requireUser(tenant.id, m).id);
     const group: Group = { id, tenantId: tenant.id, displayName: input.displayName, mailNickname: input.mailNickname ?? slug(input.displayName), memberIds };
+    const added = !this.groups.has(id);
     this.groups.set(id, group);
     this.touch();
-    this.changed({ kind: 'group', tenantId: tenant.id, id });
+    this.changed({ kind: 'group', tenantId: tenant.id, id, added });
     return group;
   }
 
