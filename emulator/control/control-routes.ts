@@ -7,6 +7,7 @@ import { DirectoryError } from '../state/directory-store.js';
 import { decideConsentRequest } from '../state/consent-request-decision.js';
 import { statusOf } from '../state/consent-requests.js';
 import type { DirectorySnapshot } from '../state/directory-types.js';
+import { jsonBody, jsonPieces } from '../state/json-chunks.js';
 import { listConsentRequests } from './consent-request-listing.js';
 
 const tenantBody = z.object({ id: z.string().optional(), displayName: z.string().min(1).optional(), domain: z.string().min(3).optional() });
@@ -79,7 +80,11 @@ export function registerControlRoutes(app: FastifyInstance, ctx: EmulatorContext
   const { directory } = ctx;
 
   app.get('/_emulator/health', async () => ({ status: 'ok' }));
-  app.get('/_emulator/seed', async (_request, reply) => (ctx.seed ? ctx.seed : controlProblem(reply, 404, 'the emulator was not started with a seed (--seed demo)')));
+  // The summary lists every seeded user (100,000 with --users 100000): streamed in chunks rather than made one string.
+  // It never changes after the start, so a slow reader still gets one consistent summary.
+  app.get('/_emulator/seed', async (_request, reply) =>
+    ctx.seed ? reply.type('application/json; charset=utf-8').send(jsonBody(jsonPieces(ctx.seed))) : controlProblem(reply, 404, 'the emulator was not started with a seed (--seed demo)'),
+  );
 
   app.post('/_emulator/tenants', async (request, reply) => {
     const tenant = directory.createTenant(parse(tenantBody, request.body));

@@ -26,14 +26,38 @@ export interface CollectionOptions<T = GraphObject> {
 
 const contextUrl = (root: string, fragment: string, select: string[] | undefined) => `${root}/$metadata#${fragment}${select ? `(${select.join(',')})` : ''}`;
 
-export function collection<T = GraphObject>(req: GraphRequestInfo, options: CollectionOptions<T>): GraphObject {
+/**
+ * A page of a collection as a handler returns it. Its items become Graph objects only as the page is written, a
+ * piece at a time (`pieces`), so a page of 999 users is never 999 objects and one megabyte of text at once.
+ * JSON.stringify (a $batch response embedding it, a test) sees the whole page through `toJSON`.
+ */
+export class CollectionPage {
+  constructor(
+    private readonly head: GraphObject,
+    private readonly items: readonly unknown[],
+    private readonly toObject: (item: unknown) => GraphObject,
+  ) {}
+
+  toJSON(): GraphObject {
+    return { ...this.head, value: this.items.map(this.toObject) };
+  }
+
+  /** The page's JSON text in small pieces (see jsonBody in emulator/state/json-chunks.ts). */
+  *pieces(): Generator<string> {
+    yield `${JSON.stringify(this.head).slice(0, -1)},"value":[`;
+    for (let i = 0; i < this.items.length; i++) yield `${i > 0 ? ',' : ''}${JSON.stringify(this.toObject(this.items[i]))}`;
+    yield ']}';
+  }
+}
+
+export function collection<T = GraphObject>(req: GraphRequestInfo, options: CollectionOptions<T>): CollectionPage {
   const query = parseQuery(req.search, options.shape);
   const page = paginate(options.items, query, options.pageSize ?? 100, options.maxPageSize ?? 999, options.resource);
-  return {
+  const head = {
     '@odata.context': contextUrl(req.serviceRoot, options.context, query.select),
     ...(page.nextOffset !== undefined ? { '@odata.nextLink': nextLink(req.url, page.nextOffset) } : {}),
-    value: page.items.map((item) => project(item, options.shape, query.select)),
   };
+  return new CollectionPage(head, page.items, (item) => project(page.toObject(item), options.shape, query.select));
 }
 
 export function entity(req: GraphRequestInfo, shape: ResourceShape, item: GraphObject, context: string): GraphObject {

@@ -7,9 +7,10 @@ import { permissionsForRequest } from '../permissions/graph-permissions.js';
 import { catalogued } from './graph-path-catalogue.js';
 import type { EmulatorContext } from '../server/emulator-context.js';
 import type { Tenant, User } from '../state/directory-types.js';
+import { jsonBody } from '../state/json-chunks.js';
 import { authenticateGraphRequest, type GraphCaller } from './access-token.js';
 import { GraphError, graphErrors, graphJson, sendGraphError, type GraphTrace } from './graph-errors.js';
-import type { GraphRequestInfo } from './graph-response.js';
+import { CollectionPage, type GraphRequestInfo } from './graph-response.js';
 import type { GraphObject } from './odata-query.js';
 
 export interface GraphRouteRequest extends GraphRequestInfo {
@@ -41,7 +42,7 @@ export class GraphReply {
   ) {}
 }
 
-type GraphHandlerResult = GraphObject | GraphReply | PlainText | undefined;
+type GraphHandlerResult = GraphObject | CollectionPage | GraphReply | PlainText | undefined;
 
 export interface GraphRoute {
   /** GET unless named; a write answers 204 when its handler returns nothing. */
@@ -285,6 +286,7 @@ export function registerGraphRouter(app: FastifyInstance, ctx: EmulatorContext, 
       }
       if (body === undefined) return reply.code(204).send();
       if (body instanceof PlainText) return reply.code(200).type('text/plain').send(body.text);
+      if (body instanceof CollectionPage) return reply.code(200).type(graphJson).send(jsonBody(body.pieces()));
       return reply.code(200).type(graphJson).send(body);
     } catch (error) {
       if (!stream.readableEnded) stream.resume(); // an unread body must not stall the connection

@@ -119,21 +119,26 @@ export function project(item: GraphObject, shape: ResourceShape, select: string[
 }
 
 export interface Page {
-  items: GraphObject[];
+  /** The page's items: as given, or (after a $filter, which needs them all built) their Graph objects. */
+  items: readonly unknown[];
+  /** Makes one of `items` its Graph object; called as the page is written, so only the page's items are built. */
+  toObject: (item: unknown) => GraphObject;
   nextOffset: number | undefined;
 }
+
+const asObject = (item: unknown) => item as GraphObject;
 
 /**
  * One page of a collection: filtered, then `top` (or the resource's page size) from the skiptoken's offset. Without
  * a $filter only the page's items are turned into Graph objects, so a page of a 100,000-user tenant costs its own
  * 999 users, not the whole tenant.
  */
-export function paginate<T>(all: readonly T[], query: ListQuery, pageSize: number, maxPageSize: number, toObject: (item: T) => GraphObject = (item) => item as GraphObject): Page {
+export function paginate<T>(all: readonly T[], query: ListQuery, pageSize: number, maxPageSize: number, toObject: (item: T) => GraphObject = asObject): Page {
   const size = Math.min(query.top ?? pageSize, maxPageSize);
   const next = query.offset + size;
-  if (!query.filter) return { items: all.slice(query.offset, next).map(toObject), nextOffset: next < all.length ? next : undefined };
+  if (!query.filter) return { items: all.slice(query.offset, next), toObject: toObject as (item: unknown) => GraphObject, nextOffset: next < all.length ? next : undefined };
   const filtered = all.map(toObject).filter(query.filter);
-  return { items: filtered.slice(query.offset, next), nextOffset: next < filtered.length ? next : undefined };
+  return { items: filtered.slice(query.offset, next), toObject: asObject, nextOffset: next < filtered.length ? next : undefined };
 }
 
 /** The request URL with `$skiptoken` pointing at the next page; every other option kept, as Graph's nextLink. */

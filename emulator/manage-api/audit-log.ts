@@ -8,7 +8,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { DriveOwner } from '../graph/resources/files-resources.js';
 import type { ItemRecord } from '../graph/files/item-tree.js';
-import type { DirectoryStore } from '../state/directory-store.js';
+import type { DirectoryChange, DirectoryStore } from '../state/directory-store.js';
 import type { Tenant } from '../state/directory-types.js';
 
 export const CONTENT_TYPES = ['Audit.AzureActiveDirectory', 'Audit.Exchange', 'Audit.SharePoint', 'Audit.General', 'DLP.All'] as const;
@@ -50,26 +50,15 @@ export function isContentType(value: string): value is ContentType {
 export class AuditLog {
   private readonly records = new Map<string, AuditRecord[]>();
   private readonly subscriptions = new Map<string, Map<ContentType, Subscription>>();
-  private readonly known = new Set<string>();
 
   constructor(
     private readonly directory: DirectoryStore,
     private readonly now: () => number,
   ) {}
 
-  /** Ids present before the log started listening: a later change of one is an update, not an addition. */
-  rememberExisting(): void {
-    for (const tenant of this.directory.listTenants()) {
-      for (const user of this.directory.usersOf(tenant.id)) this.known.add(user.id);
-      for (const group of this.directory.groupsOf(tenant.id)) this.known.add(group.id);
-    }
-  }
-
   clear(): void {
     this.records.clear();
     this.subscriptions.clear();
-    this.known.clear();
-    this.rememberExisting();
   }
 
   private tenantRecords(tenantId: string): AuditRecord[] {
@@ -92,9 +81,9 @@ export class AuditLog {
   }
 
   /** A user or group added or changed in the directory (Entra ID's audit operations "Add user." / "Update user."). */
-  directoryChanged(change: { kind: 'user' | 'group'; tenantId: string; id: string }): void {
-    const added = !this.known.has(change.id);
-    this.known.add(change.id);
+  // The directory says whether the object is new: a set of every id it ever held (100,000 users) is not kept here.
+  directoryChanged(change: DirectoryChange): void {
+    const { added } = change;
     const noun = change.kind === 'user' ? 'user' : 'group';
     const target = change.kind === 'user' ? this.directory.getUser(change.id)?.userPrincipalName : this.directory.groupsOf(change.tenantId).find((g) => g.id === change.id)?.displayName;
     this.add(change.tenantId, 'Audit.AzureActiveDirectory', this.now(), {

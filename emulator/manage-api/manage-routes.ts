@@ -34,7 +34,6 @@ export function auditLogOf(ctx: EmulatorContext): AuditLog {
     const created = new AuditLog(ctx.directory, () => ctx.clock.now());
     log = created;
     logs.set(ctx, created);
-    created.rememberExisting();
     ctx.directory.onChange((change) => created.directoryChanged(change));
     const files = fileSystemOf(ctx);
     files.onCommit.push((record, owner, tenant) => created.fileCommitted(record, owner, tenant, files.tree(owner, tenant).pathOf(record.id)));

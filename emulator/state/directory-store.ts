@@ -86,6 +86,8 @@ export interface NewGroup {
 }
 
 const defaultUserPassword = 'Passw0rd!';
+/** The role list of every user without a role: one frozen array, not an empty one per user (100,000 of them). */
+const noRoles: readonly string[] = Object.freeze([]);
 const twoYearsMs = 2 * 365 * 86_400_000;
 
 function slug(text: string): string {
@@ -103,6 +105,8 @@ export interface DirectoryChange {
   kind: 'user' | 'group';
   tenantId: string;
   id: string;
+  /** A new object rather than a change of one (the audit log's "Add user." / "Update user."). */
+  added: boolean;
 }
 export type DirectoryChangeListener = (change: DirectoryChange) => void;
 
@@ -113,6 +117,10 @@ export class DirectoryStore {
   // quadratic), and a tenant's users are one array in creation order, which Graph pages by position.
   private usersByUpn = new Map<string, User>();
   private usersByTenant = new Map<string, User[]>();
+  /** The digest the last indexed user had, so a run of users with one password shares one string. */
+  private lastPasswordHash: string | undefined;
+  /** The last password hashed for a new user and its digest: the seed and a bulk import hash their one password once. */
+  private lastPassword: { password: string; digest: string } | undefined;
   private groups = new Map<string, Group>();
   private applications = new Map<string, Application>();
   private servicePrincipals = new Map<string, ServicePrincipal>();
@@ -188,26 +196,38 @@ export class DirectoryStore {
     const id = (input.id ?? newGuid()).toLowerCase();
     if (this.users.has(id)) throw new DirectoryError(409, `user ${id} already exists`);
     const local = upn.split('@')[0]!;
+    // Every field most users have is in the literal, so V8 keeps them inside the object (a property added later
+    // goes to a separate backing store: one more allocation per user).
     const user: User = {
       id,
       tenantId: tenant.id,
       userPrincipalName: upn,
       displayName: input.displayName ?? local,
+      mail: input.mail ?? upn,
       accountEnabled: input.accountEnabled ?? true,
-      passwordHash: hashCredential(input.password ?? defaultUserPassword),
-      directoryRoles: input.isAdmin ? [globalAdministratorRoleId] : [],
+      passwordHash: this.passwordDigest(input.password ?? defaultUserPassword),
+      directoryRoles: input.isAdmin ? [globalAdministratorRoleId] : noRoles,
     };
     if (input.givenName) user.givenName = input.givenName;
     if (input.surname) user.surname = input.surname;
     if (input.jobTitle) user.jobTitle = input.jobTitle;
-    user.mail = input.mail ?? upn;
     this.indexUser(user);
     this.touch();
-    this.changed({ kind: 'user', tenantId: tenant.id, id });
+    this.changed({ kind: 'user', tenantId: tenant.id, id, added: true });
     return user;
   }
 
+  private passwordDigest(password: string): string {
+    if (this.lastPassword?.password !== password) this.lastPassword = { password, digest: hashCredential(password) };
+    return this.lastPassword.digest;
+  }
+
   private indexUser(user: User): void {
+    // Shared rather than one copy per user: most users have no role, and most of a seeded or bulk-created
+    // directory shares one password (its digest is the same 43 characters 100,000 times otherwise).
+    if (user.directoryRoles.length === 0) user.directoryRoles = noRoles;
+    if (user.passwordHash === this.lastPasswordHash) user.passwordHash = this.lastPasswordHash;
+    else this.lastPasswordHash = user.passwordHash;
     this.users.set(user.id, user);
     this.usersByUpn.set(user.userPrincipalName, user);
     let list = this.usersByTenant.get(user.tenantId);
@@ -260,9 +280,10 @@ export class DirectoryStore {
     const id = (input.id ?? newGuid()).toLowerCase();
     const memberIds = (input.memberIds ?? []).map((m) => this.requireUser(tenant.id, m).id);
     const group: Group = { id, tenantId: tenant.id, displayName: input.displayName, mailNickname: input.mailNickname ?? slug(input.displayName), memberIds };
+    const added = !this.groups.has(id);
     this.groups.set(id, group);
     this.touch();
-    this.changed({ kind: 'group', tenantId: tenant.id, id });
+    this.changed({ kind: 'group', tenantId: tenant.id, id, added });
     return group;
   }
 

@@ -32,8 +32,11 @@ export interface User {
   jobTitle?: string;
   accountEnabled: boolean;
   passwordHash: string;
-  /** Directory role template ids (`wids`); Global Administrator makes a user an admin who can consent for all. */
-  directoryRoles: string[];
+  /**
+   * Directory role template ids (`wids`); Global Administrator makes a user an admin who can consent for all.
+   * Replaced, never changed in place: users without a role share one empty list (see DirectoryStore).
+   */
+  directoryRoles: readonly string[];
   /** Emulator-clock ms; refresh tokens and sessions issued before it are revoked (AADSTS50173). */
   signInSessionsValidFrom?: number;
 }

@@ -3,6 +3,7 @@
 // directory flushed, so after a kill or power loss the file is either the previous complete version or the new
 // complete one, never a torn mix. Read as a stream, line by line: no size cap (a 100,000-user directory is tens of
 // megabytes).
+import { writeSync } from 'node:fs';
 import { mkdir, open, readdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
@@ -57,16 +58,20 @@ export async function readOrganisationFile(filePath: string): Promise<Organisati
   return { header, modules };
 }
 
-/** Writes the serialised lines (the header first) in place of the file, atomically. */
-export async function writeOrganisationFile(filePath: string, lines: string[]): Promise<void> {
+/**
+ * Writes the lines (the header first) in place of the file, atomically. Each line is its JSON text in chunks
+ * (emulator/state/json-chunks.ts), produced lazily: they are written synchronously as they come, so the file holds
+ * the state of one moment (no request runs between two chunks) and a 100,000-user directory's line never exists
+ * whole in memory; only the flush and the rename wait.
+ */
+export async function writeOrganisationFile(filePath: string, lines: Iterable<Iterable<string>>): Promise<void> {
   await mkdir(path.dirname(filePath), { recursive: true });
   const temporary = `${filePath}.${process.pid}.tmp`;
   const handle = await open(temporary, 'w', 0o600);
   try {
-    // Each line and its newline written apart: joining them would copy a 100,000-user directory's line once more.
     for (const line of lines) {
-      await handle.write(line);
-      await handle.write('\n');
+      for (const chunk of line) writeAllSync(handle.fd, chunk);
+      writeAllSync(handle.fd, '\n');
     }
     await handle.sync();
   } catch (error) {
@@ -83,6 +88,12 @@ export async function writeOrganisationFile(filePath: string, lines: string[]): 
   } finally {
     await dir.close();
   }
+}
+
+/** writeSync may write part of a buffer; the rest follows until all of it is written. */
+function writeAllSync(fd: number, text: string): void {
+  const bytes = Buffer.from(text);
+  for (let offset = 0; offset < bytes.length; ) offset += writeSync(fd, bytes, offset, bytes.length - offset);
 }
 
 /** Removes temporary files a kill in the middle of a write left next to the file (they were never renamed in). */

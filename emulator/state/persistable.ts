@@ -16,6 +16,7 @@
 // it is sent (so a client that saw the answer finds the change after a kill) and when the server closes. A module
 // absent from the file keeps its seed state; a line whose module is not registered in this build is kept as it is
 // and written back, so an older emulator does not drop a newer module's state.
+import { jsonChunks } from './json-chunks.js';
 import { readOrganisationFile, removeTornTemporaries, writeOrganisationFile, type OrganisationHeader } from './organisation-file.js';
 
 export interface Persistable {
@@ -82,10 +83,14 @@ export class PersistenceRegistry {
       const key = this.revisionKey();
       if (key === this.savedRevision) return;
       const header: OrganisationHeader = { format: 'm365hub-emulator-organisation', version: 1, origin: this.origin, savedAt: new Date().toISOString() };
-      // Serialised in one synchronous step, so no request changes a module between two of its lines.
-      const lines = [JSON.stringify(header)];
-      for (const [name, data] of this.foreign) lines.push(JSON.stringify({ name, data }));
-      for (const module of this.modules.values()) lines.push(JSON.stringify({ name: module.name, data: module.toJSON() }));
+      // Serialised while it is written, in one synchronous run (see writeOrganisationFile), so no request changes a
+      // module between two of its lines; the key was read before, so the file is at least as new as it says.
+      const entries: unknown[] = [header, ...[...this.foreign].map(([name, data]) => ({ name, data }))];
+      const modules = [...this.modules.values()];
+      const lines = (function* () {
+        for (const entry of entries) yield jsonChunks(entry);
+        for (const module of modules) yield jsonChunks({ name: module.name, data: module.toJSON() });
+      })();
       await writeOrganisationFile(this.filePath, lines);
       this.savedRevision = key;
     });

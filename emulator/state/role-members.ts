@@ -53,7 +53,7 @@ export class RoleMembers {
 
   /** Adds a role to a user (the control API's "make X a Global Administrator"); the next token carries it in `wids`. */
   assign(tenantId: string, user: User, roleTemplateId: string): void {
-    if (!user.directoryRoles.includes(roleTemplateId)) user.directoryRoles.push(roleTemplateId);
+    if (!user.directoryRoles.includes(roleTemplateId)) user.directoryRoles = [...user.directoryRoles, roleTemplateId];
     this.changed(tenantId);
   }
 

@@ -76,7 +76,7 @@ export function itemCollection(req: GraphRequestInfo, ctx: ItemContext, items: I
   return {
     '@odata.context': contextUrl(req, context, query.select),
     ...(page.nextOffset !== undefined ? { '@odata.nextLink': nextLink(req.url, page.nextOffset) } : {}),
-    value: (page.items as unknown as ItemRecord[]).map((item) => render(ctx, item, query.select, thumbnails)),
+    value: (page.items as ItemRecord[]).map((item) => render(ctx, item, query.select, thumbnails)),
   };
 }
 

@@ -4,7 +4,7 @@
 // message-get; newest first, 10 per page by default). A delegated token reaches only its own mailbox through
 // /users/{id}/… (ErrorAccessDenied otherwise); an application token reaches any mailbox of the tenant.
 import { GraphError } from '../graph-errors.js';
-import { collection, entity } from '../graph-response.js';
+import { collection, entity, type CollectionPage } from '../graph-response.js';
 import { findUser, GraphReply, signedInUser, type GraphRoute, type GraphRouteRequest } from '../graph-router.js';
 import type { GraphObject, ResourceShape } from '../odata-query.js';
 import type { User } from '../../state/directory-types.js';
@@ -110,7 +110,7 @@ function createDraft(req: GraphRouteRequest, owner: User): GraphReply {
   return new GraphReply(201, entity(req, messageShape, messageResource(draft), `users('${owner.id}')/messages`));
 }
 
-function list(req: GraphRouteRequest, owner: User, folder?: FolderName): GraphObject {
+function list(req: GraphRouteRequest, owner: User, folder?: FolderName): CollectionPage {
   const items = req.ctx.mailboxes.messages(owner, folder).map(messageResource);
   const context = folder ? `users('${owner.id}')/mailFolders('${folder}')/messages` : `users('${owner.id}')/messages`;
   return collection(req, { shape: messageShape, items, context, pageSize: 10 });
