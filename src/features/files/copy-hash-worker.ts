@@ -1,7 +1,6 @@
 // The worker side of copy-hashes.ts: SHA-256 and QuickXorHash of the blocks it is sent, per session, off the thread
-// that moves the bytes. Messages: { id, block } (acknowledged with { id, ack, block }: the block's memory goes back
-// to the sender, which fills it again rather than allocating a megabyte per block), then { id, end } (answered with
-// { id, sha256, quickXorHash }).
+// that moves the bytes. Messages: { id, block } (a view of shared memory the sender fills again once this block is
+// acknowledged with { id, ack }), then { id, end } (answered with { id, sha256, quickXorHash }).
 import { createHash, type Hash } from 'node:crypto';
 import { parentPort } from 'node:worker_threads';
 import { QuickXorHash } from '../../microsoft/graph/quick-xor-hash.js';
@@ -14,7 +13,7 @@ parentPort!.on('message', (message: { id: number; block?: Uint8Array; end?: true
   if (message.block) {
     session.sha256.update(message.block);
     session.quickXor.update(message.block);
-    parentPort!.postMessage({ id: message.id, ack: true, block: message.block }, [message.block.buffer as ArrayBuffer]);
+    parentPort!.postMessage({ id: message.id, ack: true });
   }
   if (message.end) {
     sessions.delete(message.id);

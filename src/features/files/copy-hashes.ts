@@ -1,30 +1,36 @@
-// SHA-256 and QuickXorHash of a copy, computed on a worker thread: hashing a gigabyte costs seconds of CPU, and on
-// the thread that also reads the network and writes the disk it slows the copy by that much; on its own thread it
-// runs alongside. One worker per process, shared by every copy (sessions by id), started on first use and not
-// keeping the process alive when no copy runs. At most MAX_IN_FLIGHT blocks wait for the worker, so memory stays
-// bounded when it falls behind: the copy then waits for it. Each block is copied once, into memory the worker hands
-// back with its acknowledgement: a fresh megabyte per block would be garbage the collector frees late, and a
-// gigabyte's copy would hold tens of megabytes of it at any time.
+// SHA-256 and QuickXorHash of a copy, computed on a worker thread while the copy's own thread moves the bytes:
+// hashing a gigabyte costs most of a second of CPU, and on the thread that also reads the network and writes the
+// disk it would slow the copy by that much. One worker per process, shared by every copy (sessions by id), started
+// on first use and not keeping the process alive when no copy runs.
+//
+// The bytes are copied once: from the network's chunks into 1 MiB blocks of shared memory (a SharedArrayBuffer), which
+// the worker hashes and the disk write reads at the same time, with no transfer and no second copy. Each copy cycles
+// through a ring of RING such blocks, allocated once: a fresh megabyte per block cost more CPU in page faults and
+// allocation (about a third of a second per GiB) than the copying itself, and left garbage the collector freed late.
+// The ring also bounds the memory when the worker falls behind: the copy then waits for it.
 import { extname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 
-const MAX_IN_FLIGHT = 4;
-const SLACK = 256 * 1024;
+/** The size of the blocks handed to the worker and the writer: a hash call, a message and a disk write each. */
+export const BLOCK_BYTES = 1024 * 1024;
+/**
+ * Blocks of shared memory per copy: the one being filled, the one the writer holds (it may write a block until it
+ * asks for the block after next), and the rest waiting for the worker.
+ */
+const RING = 6;
 
 interface Reply {
   id: number;
   ack?: true;
-  /** The acknowledged block's memory, returned for reuse. */
-  block?: Uint8Array;
   sha256?: string;
   quickXorHash?: string;
 }
 
 interface Session {
-  inFlight: number;
-  /** Memory of acknowledged blocks, filled again by the next ones. */
-  spare: ArrayBuffer[];
+  /** Blocks posted to the worker, and of them acknowledged (hashed): the worker hashes a session's blocks in order. */
+  posted: number;
+  acked: number;
   wake?: () => void;
   done?: (digest: { sha256: string; quickXorHash: string }) => void;
   fail: (error: Error) => void;
@@ -46,8 +52,7 @@ function shared(): Worker {
     const session = sessions.get(reply.id);
     if (!session) return;
     if (reply.ack) {
-      session.inFlight -= 1;
-      if (reply.block) session.spare.push(reply.block.buffer as ArrayBuffer);
+      session.acked += 1;
       session.wake?.();
     } else {
       sessions.delete(reply.id);
@@ -76,21 +81,39 @@ export class CopyHashes {
   readonly #id = nextId++;
   readonly #worker = shared();
   #failure: Error | undefined;
-  readonly #session: Session = { inFlight: 0, spare: [], fail: (error) => this.#fail(error) };
+  readonly #session: Session = { posted: 0, acked: 0, fail: (error) => this.#fail(error) };
+  /** The ring's blocks, allocated as first used (a small file needs one). */
+  readonly #ring: Uint8Array[] = [];
 
   constructor() {
     sessions.set(this.#id, this.#session);
     settle();
   }
 
-  /** Queues the block (copied: the caller may reuse or write it meanwhile); waits while the worker is behind. */
-  async update(block: Uint8Array): Promise<void> {
-    if (this.#failure) throw this.#failure;
-    const copy = this.#copyOf(block);
-    this.#session.inFlight += 1;
-    this.#worker.postMessage({ id: this.#id, block: copy }, [copy.buffer as ArrayBuffer]);
-    while (this.#session.inFlight >= MAX_IN_FLIGHT && !this.#failure) await new Promise<void>((resolve) => (this.#session.wake = resolve));
-    if (this.#failure) throw this.#failure;
+  /**
+   * The bytes of `chunks`, in order, regrouped into blocks of BLOCK_BYTES (the last one shorter), each hashed on the
+   * worker meanwhile. A yielded block is the caller's until it asks for the block after next: its memory is then
+   * filled again (DocumentStorage.appendStaged consumes blocks that way). The chunks are copied as they arrive, so
+   * their source may reuse them. Callable more than once (staged bytes, then the download): the hashes run on.
+   */
+  async *blocks(chunks: AsyncIterable<Uint8Array>): AsyncGenerator<Uint8Array> {
+    let block: Uint8Array | undefined;
+    let filled = 0;
+    for await (const chunk of chunks) {
+      for (let at = 0; at < chunk.length; ) {
+        block ??= await this.#freeBlock();
+        const take = Math.min(chunk.length - at, BLOCK_BYTES - filled);
+        block.set(take === chunk.length ? chunk : chunk.subarray(at, at + take), filled);
+        filled += take;
+        at += take;
+        if (filled === BLOCK_BYTES) {
+          yield this.#post(block);
+          block = undefined;
+          filled = 0;
+        }
+      }
+    }
+    if (block) yield this.#post(block.subarray(0, filled));
   }
 
   digest(): Promise<{ sha256: string; quickXorHash: string }> {
@@ -109,14 +132,23 @@ export class CopyHashes {
     settle();
   }
 
-  /** The block copied into returned memory when a spare one is large enough, or into new memory. */
-  #copyOf(block: Uint8Array): Uint8Array {
-    let spare = this.#session.spare.pop();
-    // Blocks vary by a network chunk around their nominal size: new memory has room for that, so it is reused.
-    if (!spare || spare.byteLength < block.length) spare = new ArrayBuffer(Math.ceil((block.length + SLACK) / SLACK) * SLACK);
-    const copy = new Uint8Array(spare, 0, block.length);
-    copy.set(block);
-    return copy;
+  /**
+   * The ring's next block, once the block that last used its memory is hashed (RING blocks ago, so the writer is
+   * done with it too).
+   */
+  async #freeBlock(): Promise<Uint8Array> {
+    const session = this.#session;
+    while (session.posted - session.acked >= RING && !this.#failure) await new Promise<void>((resolve) => (session.wake = resolve));
+    if (this.#failure) throw this.#failure;
+    const slot = session.posted % RING;
+    return (this.#ring[slot] ??= new Uint8Array(new SharedArrayBuffer(BLOCK_BYTES)));
+  }
+
+  /** Hands the block to the worker (shared memory: nothing is copied or transferred) and gives it back. */
+  #post(block: Uint8Array): Uint8Array {
+    this.#session.posted += 1;
+    this.#worker.postMessage({ id: this.#id, block });
+    return block;
   }
 
   #fail(error: Error): void {
