@@ -1,5 +1,5 @@
-// The copy's hashes, computed on a worker thread from blocks of shared memory (src/features/files/copy-hashes.ts):
-// what a copy records must be exactly SHA-256 and Microsoft's QuickXorHash of the bytes
+// The copy's hashes, computed on the way in reused blocks (src/features/files/copy-hashes.ts): what a copy records
+// must be exactly SHA-256 and Microsoft's QuickXorHash of the bytes
 // (https://learn.microsoft.com/en-us/onedrive/developer/code-snippets/quickxorhash), whatever the chunking and however
 // many copies hash at once; the blocks handed to the writer must carry every byte, in order, although their memory
 // is reused.
@@ -30,20 +30,21 @@ async function written(blocks: AsyncIterable<Uint8Array>): Promise<{ bytes: Buff
 }
 
 describe('copy hashes', () => {
-  it('regroups network-sized pieces into whole blocks, keeping every byte in order, while the worker hashes them', async () => {
-    // Many more blocks than the ring holds: its memory is refilled, and the writer must still see each block's bytes.
+  it('regroups network-sized pieces into whole blocks, keeping every byte in order, and hashes them', async () => {
+    // Many more blocks than there are buffers: their memory is refilled, and the writer must still see each block's bytes.
     const data = randomBytes(13 * BLOCK_BYTES + 333);
     const hashes = new CopyHashes();
     const { bytes, sizes } = await written(hashes.blocks(pieces(data, [16_384, 65_536, 7, 3 * BLOCK_BYTES])));
     assert.ok(bytes.equals(data), 'the writer got the bytes as they came');
     assert.deepEqual(sizes, [...Array<number>(13).fill(BLOCK_BYTES), 333]);
-    const digest = await hashes.digest();
+    const digest = hashes.digest();
     assert.equal(digest.sha256, createHash('sha256').update(data).digest('hex'));
     assert.equal(digest.quickXorHash, quickXorHash(data));
   });
 
   it('gives SHA-256 and QuickXorHash of the bytes, for copies hashing side by side', async () => {
     const inputs = [randomBytes(3 * BLOCK_BYTES + 17), randomBytes(1), randomBytes(0)];
+    // Interleaved, as copies running at once are.
     const digests = await Promise.all(
       inputs.map(async (data) => {
         const hashes = new CopyHashes();
@@ -64,7 +65,7 @@ describe('copy hashes', () => {
     const staged = await written(hashes.blocks(pieces(data.subarray(0, cut), [65_536])));
     const downloaded = await written(hashes.blocks(pieces(data.subarray(cut), [16_384, 5])));
     assert.ok(Buffer.concat([staged.bytes, downloaded.bytes]).equals(data));
-    const digest = await hashes.digest();
+    const digest = hashes.digest();
     assert.equal(digest.sha256, createHash('sha256').update(data).digest('hex'));
     assert.equal(digest.quickXorHash, quickXorHash(data));
   });
@@ -82,6 +83,6 @@ describe('copy hashes', () => {
     const hashes = new CopyHashes();
     const { bytes } = await written(hashes.blocks(reusing()));
     assert.ok(bytes.equals(data));
-    assert.equal((await hashes.digest()).sha256, createHash('sha256').update(data).digest('hex'));
+    assert.equal(hashes.digest().sha256, createHash('sha256').update(data).digest('hex'));
   });
 });
