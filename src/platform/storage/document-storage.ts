@@ -14,7 +14,7 @@ export interface DocumentStorage {
   /**
    * Appends to the staged document, at the consumer's pace (backpressure), fsynced before it resolves. A chunk is
    * this method's until it asks for the chunk after next: the producer may then fill its memory again (the copy
-   * cycles through a few blocks rather than allocating a megabyte per block), so an implementation that keeps chunks
+   * fills two blocks in turn rather than allocating a megabyte per block), so an implementation that keeps chunks
    * longer copies them.
    */
   appendStaged(key: string, chunks: AsyncIterable<Uint8Array>): Promise<void>;
