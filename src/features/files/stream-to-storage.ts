@@ -2,7 +2,6 @@
 // pace. Resumes from what is already staged (re-reading it to rebuild the hashes) so a copy interrupted by a crash
 // asks Microsoft only for the rest. Used by the copy job (and measured by bench/copy.bench.ts).
 import { downloadItem, type DownloadTarget, type GraphTransferOptions } from '../../microsoft/graph/graph-download.js';
-import { chunkBlocks } from '../../platform/storage/chunk-blocks.js';
 import type { DocumentStorage } from '../../platform/storage/document-storage.js';
 import { CopyHashes } from './copy-hashes.js';
 
@@ -21,35 +20,25 @@ export interface StreamOptions {
 }
 
 export async function streamToStorage(transfer: GraphTransferOptions, target: DownloadTarget, storage: DocumentStorage, key: string, options: StreamOptions = {}): Promise<StreamedCopy> {
-  // Hashed on a worker thread (copy-hashes.ts) while this one moves the bytes.
+  // Hashed on the way in 1 MiB blocks (copy-hashes.ts), which are what the storage writes.
   const hashes = new CopyHashes();
-  try {
-    let bytes = 0;
-    if ((await storage.stagedSize(key)) > 0) {
-      for await (const chunk of storage.readStaged(key)) {
-        await hashes.update(chunk as Buffer);
-        bytes += (chunk as Buffer).length;
-      }
-    }
-    const every = options.progressEvery ?? 8 * 1024 * 1024;
-    let reported = bytes;
-    await options.onProgress?.(bytes);
-    async function* hashed(): AsyncGenerator<Uint8Array> {
-      // Hashed and written in 1 MiB blocks rather than network-sized pieces (see chunk-blocks.ts).
-      for await (const chunk of chunkBlocks(downloadItem(transfer, target, { offset: bytes, ...(options.signal ? { signal: options.signal } : {}) }))) {
-        await hashes.update(chunk);
-        bytes += chunk.length;
-        if (bytes - reported >= every) {
-          reported = bytes;
-          await options.onProgress?.(bytes);
-        }
-        yield chunk;
-      }
-    }
-    await storage.appendStaged(key, hashed());
-    return { bytes, ...(await hashes.digest()) };
-  } catch (error) {
-    hashes.abandon();
-    throw error;
+  let bytes = 0;
+  if ((await storage.stagedSize(key)) > 0) {
+    for await (const block of hashes.blocks(storage.readStaged(key))) bytes += block.length;
   }
+  const every = options.progressEvery ?? 8 * 1024 * 1024;
+  let reported = bytes;
+  await options.onProgress?.(bytes);
+  async function* hashed(): AsyncGenerator<Uint8Array> {
+    for await (const block of hashes.blocks(downloadItem(transfer, target, { offset: bytes, ...(options.signal ? { signal: options.signal } : {}) }))) {
+      bytes += block.length;
+      if (bytes - reported >= every) {
+        reported = bytes;
+        await options.onProgress?.(bytes);
+      }
+      yield block;
+    }
+  }
+  await storage.appendStaged(key, hashed());
+  return { bytes, ...hashes.digest() };
 }

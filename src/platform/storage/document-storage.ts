@@ -11,7 +11,12 @@ export interface DocumentStorage {
   stagedSize(key: string): Promise<number>;
   /** The staged bytes, from the start (a resumed copy re-reads them to rebuild its hashes). */
   readStaged(key: string): Readable;
-  /** Appends to the staged document, at the consumer's pace (backpressure), fsynced before it resolves. */
+  /**
+   * Appends to the staged document, at the consumer's pace (backpressure), fsynced before it resolves. A chunk is
+   * this method's until it asks for the chunk after next: the producer may then fill its memory again (the copy
+   * fills two blocks in turn rather than allocating a megabyte per block), so an implementation that keeps chunks
+   * longer copies them.
+   */
   appendStaged(key: string, chunks: AsyncIterable<Uint8Array>): Promise<void>;
   discardStaged(key: string): Promise<void>;
   /** Makes the staged document the committed one, atomically. */

@@ -4,7 +4,6 @@
 import { createReadStream } from 'node:fs';
 import { mkdir, open, rename, rm, stat, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
-import { DEFAULT_BLOCK_BYTES } from './chunk-blocks.js';
 import { checkDocumentKey, type DocumentStorage } from './document-storage.js';
 
 export function createLocalDiskStorage(root: string): DocumentStorage {
@@ -22,8 +21,8 @@ export function createLocalDiskStorage(root: string): DocumentStorage {
     async stagedSize(key) {
       return (await stat(stagedPath(key)).catch(() => undefined))?.size ?? 0;
     },
-    // Large reads: a resumed copy re-reads what it staged to rebuild its hashes, and a hash call per 64 KiB is waste.
-    readStaged: (key) => createReadStream(stagedPath(key), { highWaterMark: DEFAULT_BLOCK_BYTES }),
+    // Large reads: a resumed copy re-reads what it staged to rebuild its hashes, and a read per 64 KiB is waste.
+    readStaged: (key) => createReadStream(stagedPath(key), { highWaterMark: READ_STAGED_BYTES }),
     async appendStaged(key, chunks) {
       const file = stagedPath(key);
       await mkdir(staging, { recursive: true });
@@ -62,12 +61,15 @@ export function createLocalDiskStorage(root: string): DocumentStorage {
   };
 }
 
+const READ_STAGED_BYTES = 1024 * 1024;
+
 /** Written bytes between two background flushes to the disk (see writeOverlapped). */
 const FLUSH_EVERY_BYTES = 64 * 1024 * 1024;
 
 /**
  * Appends the chunks in order with one write in flight while the next chunk is produced (the download goes on while
- * the disk writes), and no more: memory holds at most the chunk being written and the one being received. Every
+ * the disk writes), and no more: memory holds at most the chunk being written and the one being received, and a chunk
+ * is written in full before the chunk after next is asked for (the producer refills it then, see DocumentStorage). Every
  * FLUSH_EVERY_BYTES a datasync starts in the background (one at a time, never awaited by the next write), so the
  * disk writes a large copy out while it arrives instead of all of it in the final fsync: that fsync alone took
  * about a fifth of a gigabyte's copy.

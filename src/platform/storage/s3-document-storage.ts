@@ -119,7 +119,7 @@ export function createS3DocumentStorage(options: S3StorageOptions): DocumentStor
     async appendStaged(key, chunks) {
       const existing = await segments(key);
       const next = existing.length === 0 ? 0 : Number(existing.at(-1)!.Key.slice(stagingPrefix(key).length)) + 1;
-      await upload(`${stagingPrefix(key)}${segmentName(next)}`, Readable.from(chunks));
+      await upload(`${stagingPrefix(key)}${segmentName(next)}`, Readable.from(owned(chunks)));
     },
     discardStaged,
     async commit(key) {
@@ -149,4 +149,12 @@ export function createS3DocumentStorage(options: S3StorageOptions): DocumentStor
       s3.destroy();
     },
   };
+}
+
+/**
+ * Each chunk copied as it arrives: lib-storage gathers chunks into a part of several megabytes before it sends it,
+ * longer than appendStaged may keep a chunk its producer will refill (see DocumentStorage).
+ */
+async function* owned(chunks: AsyncIterable<Uint8Array>): AsyncGenerator<Buffer> {
+  for await (const chunk of chunks) yield Buffer.from(chunk);
 }
