@@ -186,7 +186,7 @@ export async function buildHub(options: HubOptions): Promise<Hub> {
       consentRequests: { graphs: graphClients },
       subscriptions: { manager: subscriptions, queue: jobs },
       actions: { graphs: graphClients, enabledServices, attachments: files.attachments },
-      proxy: { tokens, transport, graphUrl: config.graphUrl, managementUrl: config.managementUrl, managementResource: config.cloud.managementUrl, sharePointUrl: config.sharePointUrl, sharePointSuffix: config.cloud.sharePointSuffix, enabledServices, rateLimit: config.proxyRateLimit, pacer },
+      proxy: { tokens, transport, graphUrl: config.graphUrl, ...(config.backendUrl ? { publicUrl: config.backendUrl } : {}), managementUrl: config.managementUrl, managementResource: config.cloud.managementUrl, sharePointUrl: config.sharePointUrl, sharePointSuffix: config.cloud.sharePointSuffix, enabledServices, rateLimit: config.proxyRateLimit, pacer },
       files,
       complianceSyncs: { queue: jobs },
       complianceEvents: events,

@@ -29,7 +29,9 @@ function otherApisDouble() {
       const headers = new Headers(init?.headers);
       if (url.hostname.endsWith('.sharepoint.com') || url.hostname === 'manage.office.com') {
         calls.push({ url: url.href, authorization: headers.get('authorization') ?? undefined });
-        return new Response(JSON.stringify({ reached: url.pathname }), { status: 200, headers: { 'content-type': 'application/json', 'request-id': 'double-1' } });
+        // A first page of content names the next with Microsoft's own host ("List available content").
+        const nextPage: Record<string, string> = url.pathname.endsWith('/subscriptions/content') && !url.searchParams.has('nextPage') ? { NextPageUri: `${url.origin}${url.pathname}?contentType=Audit.General&nextPage=2026120500` } : {};
+        return new Response(JSON.stringify({ reached: url.pathname }), { status: 200, headers: { 'content-type': 'application/json', 'request-id': 'double-1', ...nextPage } });
       }
       if (url.pathname.endsWith('/oauth2/v2.0/token') && init?.body !== undefined) {
         const params = new URLSearchParams(String(init.body));
@@ -121,6 +123,17 @@ describe('SharePoint REST and Management Activity API pass-through', () => {
       assert.equal(double.calls.length, calls);
     });
   }
+
+  it("content pages: Microsoft's NextPageUri comes back as the same page through the hub, which then serves it", async () => {
+    const first = await kit.api(ws.apiKey, 'GET', manage(ws.id, feed(CONTOSO, 'subscriptions/content?contentType=Audit.General')));
+    assert.equal(first.status, 200);
+    const next = first.headers.get('nextpageuri');
+    assert.equal(next, `${kit.hub.url}/api/v1/workspaces/${ws.id}/proxy/manage/api/v1.0/${CONTOSO}/activity/feed/subscriptions/content?contentType=Audit.General&nextPage=2026120500`);
+    const second = await kit.api(ws.apiKey, 'GET', new URL(next!).pathname + new URL(next!).search);
+    assert.equal(second.status, 200);
+    assert.equal(double.calls.at(-1)!.url, `https://manage.office.com/api/v1.0/${CONTOSO}/activity/feed/subscriptions/content?contentType=Audit.General&nextPage=2026120500`);
+    assert.equal(second.headers.get('nextpageuri'), null, 'the last page names none');
+  });
 
   it('a service the workspace did not enable: 403 naming the service to enable', async () => {
     const siteCall = await kit.api(narrow.apiKey, 'GET', sp(narrow.id, '/_api/web'), undefined, asUser);

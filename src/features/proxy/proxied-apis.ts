@@ -39,3 +39,16 @@ export function managementPathTenant(path: string): string {
 }
 
 export const PROXIED_API_SERVICE: Record<ProxiedApiName, ServiceName> = { sharepoint: 'sharepoint', manage: 'compliance' };
+
+/**
+ * The Management Activity API pages `subscriptions/content` with a `NextPageUri` header naming its own host
+ * ("List available content": "…the NextPageUri header…"), which a host backend cannot call without the hub's
+ * token: the same page through the hub's pass-through instead. Anything not under the API's root is left as sent.
+ */
+export function nextPageThroughHub(nextPageUri: string, managementUrl: string, proxyManageBase: string): string {
+  const root = managementUrl.replace(/\/+$/, '');
+  if (!URL.canParse(nextPageUri)) return nextPageUri;
+  const next = new URL(nextPageUri);
+  if (next.origin !== new URL(root).origin || !next.pathname.startsWith('/api/v1.0/')) return nextPageUri;
+  return `${proxyManageBase}${next.pathname}${next.search}`;
+}

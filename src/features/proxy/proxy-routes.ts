@@ -26,7 +26,7 @@ import { isServiceEnabled, serviceNotEnabled, type EnabledServices } from '../in
 import type { TokenPrincipal, TokenRequest, TokenService } from '../tokens/index.js';
 import { LRUCache } from 'lru-cache';
 import type { ProxyPolicy } from './proxy-policy.js';
-import { checkSharePointPath, isSharePointHost, managementPathTenant, PROXIED_API_SERVICE, type ProxiedApiName } from './proxied-apis.js';
+import { checkSharePointPath, isSharePointHost, managementPathTenant, nextPageThroughHub, PROXIED_API_SERVICE, type ProxiedApiName } from './proxied-apis.js';
 import { RateWindow } from './rate-window.js';
 
 export interface ProxyServices {
@@ -41,6 +41,8 @@ export interface ProxyServices {
   managementResource?: string;
   /** Where SharePoint calls go, `{host}` standing for the tenant's host (Config.sharePointUrl); `https://{host}` when unset. */
   sharePointUrl?: string;
+  /** This hub as callers reach it (Config.backendUrl), for paging links through the pass-through; else the request's own origin. */
+  publicUrl?: string;
   enabledServices(workspaceId: string): Promise<EnabledServices>;
   rateLimit: { perWorkspace: number; perApiKey: number };
   /** How long one pass-through call may take, body included (a large download streams for a while). */
@@ -198,6 +200,11 @@ export function registerProxyRoutes(server: FastifyInstance, deps: ProxyRouteDep
     if (response.status === 429) pacer.throttled(tenantKey, parseRetryAfter(typeof retryAfter === 'string' ? retryAfter : null) ?? 1);
     reply.code(response.status);
     for (const [name, value] of passedResponseHeaders(response)) reply.header(name, value);
+    const nextPage = response.headers.nextpageuri;
+    if (api === 'manage' && typeof nextPage === 'string') {
+      const hub = (deps.publicUrl ?? `${request.protocol}://${request.host}`).replace(/\/+$/, '');
+      reply.header('nextpageuri', nextPageThroughHub(nextPage, destination.baseUrl, `${hub}/api/v1/workspaces/${encodeURIComponent(workspace.id)}/proxy/manage`));
+    }
     return reply.send(response.body);
   }
 
