@@ -16,8 +16,10 @@ export async function storedAreaBody(area: unknown): Promise<{ sha256: string; b
   gzip.on('data', (part: Buffer) => parts.push(part));
   const ended = once(gzip, 'end');
   for (const chunk of canonicalJsonChunks(area, { omit: isSecretProperty })) {
-    hash.update(chunk);
-    if (!gzip.write(chunk)) await once(gzip, 'drain');
+    // Encoded once for both (each would encode a string itself).
+    const bytes = Buffer.from(chunk, 'utf8');
+    hash.update(bytes);
+    if (!gzip.write(bytes)) await once(gzip, 'drain');
   }
   gzip.end();
   await ended;

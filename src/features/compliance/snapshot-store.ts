@@ -10,7 +10,7 @@ import { newId } from '../../platform/store/ids.js';
 import type { Database } from '../../platform/store/schema.js';
 import { isUniqueViolation } from '../../platform/store/unique-violation.js';
 import { canonicalJson, sha256Hex } from './canonical-json.js';
-import { AREA_NAMES, SNAPSHOT_FORMAT, SNAPSHOT_VERSION, type AreaName, type SnapshotAreas, type TenantSnapshot } from './snapshot.js';
+import { AREA_NAMES, SNAPSHOT_FORMAT, SNAPSHOT_VERSION, type AreaName, type SnapshotAreas, type StorableSnapshot, type TenantSnapshot } from './snapshot.js';
 import { storedAreaBody } from './snapshot-area-body.js';
 import { withoutSecrets } from './snapshot-secrets.js';
 
@@ -41,7 +41,7 @@ const manifestHash = (m: Manifest): string => sha256Hex(canonicalJson(m));
 /** Appends a snapshot to its tenant's chain; retries when another process appended at the same moment. */
 export async function appendSnapshot(
   db: Kysely<Database>,
-  input: { workspaceId: string; tenantId: string; collectedAt: Date; snapshot: TenantSnapshot },
+  input: { workspaceId: string; tenantId: string; collectedAt: Date; snapshot: StorableSnapshot },
 ): Promise<StoredSnapshot> {
   // One area at a time, streamed (a 100,000-user directory area is never copied or held as one string).
   const areas: Array<{ area: AreaName; sha256: string; body: Buffer }> = [];
@@ -89,7 +89,9 @@ export async function appendSnapshot(
             hash,
           })
           .execute();
-        if (areas.length > 0) await trx.insertInto('compliance_snapshot_areas').values(areas.map((a) => ({ snapshot_id: id, ...a }))).execute();
+        // A row at a time: the driver sends a body as hex text twice its size, so one insert of all areas would hold
+        // every area's copy at once.
+        for (const a of areas) await trx.insertInto('compliance_snapshot_areas').values({ snapshot_id: id, ...a }).execute();
         return { id, tenantId: input.tenantId, sequence, collectedAt: input.collectedAt, hash, previousHash, areas: areas.map((a) => a.area), faults: cleanFaults };
       });
     } catch (error) {

@@ -102,3 +102,11 @@ export interface TenantSnapshot {
   areas: Partial<SnapshotAreas>;
   faults?: Partial<Record<AreaName, AreaFault>>;
 }
+
+/**
+ * A snapshot on its way to storage (appendSnapshot): a sync's large lists are already held as canonical text
+ * (canonical-list.ts) rather than as the objects a TenantSnapshot holds; stored, both read back alike.
+ */
+export interface StorableSnapshot extends Omit<TenantSnapshot, 'areas'> {
+  areas: Partial<Record<AreaName, object>>;
+}
