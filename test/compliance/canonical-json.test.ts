@@ -65,7 +65,7 @@ describe('canonical JSON written in pieces', () => {
     }));
     const lists: Record<string, Array<Record<string, unknown>>> = {
       'thousands of users in no order (several compressed batches per bucket)': users,
-      'the same id twice keeps the order they came in (a stable sort)': [{ id: 'b', v: 1 }, { id: 'a' }, { id: 'b', v: 2 }, { id: 'B' }, { id: '' }, { id: 'é' }, { id: '😀' }, { id: 'ab' }],
+      'the same id twice keeps the order they came in (a stable sort), ids with JSON escapes sort as themselves': [{ id: 'b', v: 1 }, { id: 'a' }, { id: 'b', v: 2 }, { id: 'B' }, { id: '' }, { id: 'é' }, { id: '😀' }, { id: 'ab' }, { id: 'a"b' }, { id: 'a\\b' }, { id: 'a\u0001' }],
       'an item without an id leaves the list in the order it came': [{ id: 'b' }, { noId: true }, { id: 'a' }, { id: 7 }, { id: 'c' }],
       'one item': [{ id: 5, z: 1, a: 2 }],
       'no items': [],

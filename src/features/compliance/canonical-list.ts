@@ -10,8 +10,11 @@ import { CANONICAL_ITEMS, canonicalise, type PrecanonicalList } from './canonica
 import { isSecretProperty } from './snapshot-secrets.js';
 import type { GraphObject } from './snapshot.js';
 
-/** Text a bucket gathers before it is compressed: big enough to compress well, small times the buckets (16 for GUIDs). */
-const BATCH_CHARS = 128 * 1024;
+/**
+ * Text a bucket gathers before it is compressed: big enough to compress well, small times the buckets (16 for
+ * GUIDs), and below V8's 128 KB limit for ordinary heap objects, so a batch's string dies young when read back.
+ */
+const BATCH_CHARS = 100_000;
 
 interface Bucket {
   /** Compressed batches, in order, each whole lines. */
@@ -76,7 +79,9 @@ export class CanonicalList implements PrecanonicalList {
     for (const key of [...this.#buckets.keys()].sort((a, b) => a - b)) {
       const entries = this.#lines(key).map((line) => {
         const tab = line.indexOf(SEPARATOR);
-        return { id: JSON.parse(line.slice(0, tab)) as string, text: line.slice(tab + 1) };
+        const quoted = line.slice(0, tab);
+        // Without a backslash the JSON string is the id between its quotes (the usual GUID): no parse needed.
+        return { id: quoted.includes('\\') ? (JSON.parse(quoted) as string) : quoted.slice(1, -1), text: line.slice(tab + 1) };
       });
       entries.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
       for (const entry of entries) yield entry.text;

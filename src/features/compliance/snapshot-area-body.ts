@@ -9,7 +9,12 @@ import { createGzip } from 'node:zlib';
 import { canonicalJsonChunks } from './canonical-json.js';
 import { isSecretProperty } from './snapshot-secrets.js';
 
-export async function storedAreaBody(area: unknown): Promise<{ sha256: string; body: Buffer }> {
+export interface StoredAreaBody {
+  sha256: string;
+  body: Buffer;
+}
+
+export async function storedAreaBody(area: unknown): Promise<StoredAreaBody> {
   const hash = createHash('sha256');
   const gzip = createGzip();
   const parts: Buffer[] = [];

@@ -46,7 +46,8 @@ export async function appendSnapshot(
   // One area at a time, streamed (a 100,000-user directory area is never copied or held as one string).
   const areas: Array<{ area: AreaName; sha256: string; body: Buffer }> = [];
   for (const name of AREA_NAMES) {
-    if (input.snapshot.areas[name] !== undefined) areas.push({ area: name, ...(await storedAreaBody(input.snapshot.areas[name])) });
+    const area = input.snapshot.areas[name];
+    if (area !== undefined) areas.push({ area: name, ...(await (input.snapshot.storedBodies?.[name] ?? storedAreaBody(area))) });
   }
   const cleanFaults = withoutSecrets(input.snapshot.faults);
   const faults = canonicalJson(cleanFaults ?? {});

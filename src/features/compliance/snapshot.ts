@@ -5,6 +5,7 @@
 // `error`), never stop the parse of the whole snapshot.
 
 import { COMPLIANCE_AREA_LABELS, type ComplianceAreaName } from '../../contract/compliance-areas.js';
+import type { StoredAreaBody } from './snapshot-area-body.js';
 
 export const SNAPSHOT_FORMAT = 'm365hub.snapshot';
 export const SNAPSHOT_VERSION = 1;
@@ -109,4 +110,9 @@ export interface TenantSnapshot {
  */
 export interface StorableSnapshot extends Omit<TenantSnapshot, 'areas'> {
   areas: Partial<Record<AreaName, object>>;
+  /**
+   * Stored bodies (storedAreaBody) of areas already under way: a sync hashes and compresses an area while it reads
+   * the next one. appendSnapshot makes the others itself.
+   */
+  storedBodies?: Partial<Record<AreaName, Promise<StoredAreaBody>>>;
 }

@@ -60,7 +60,10 @@ export interface GraphClient {
   post<T = unknown>(path: string, body: unknown, options?: GraphRequestOptions): Promise<T>;
   patch<T = unknown>(path: string, body: unknown, options?: GraphRequestOptions): Promise<T>;
   delete(path: string, options?: GraphRequestOptions): Promise<void>;
-  /** The items of a collection, page after page through `@odata.nextLink`; `onPage` is told after each page arrives. */
+  /**
+   * The items of a collection, page after page through `@odata.nextLink`; `onPage` is told after each page arrives.
+   * The next page is requested while the caller takes the current page's items.
+   */
   paginate<T = unknown>(path: string, options?: PaginateOptions): AsyncGenerator<T>;
 }
 

@@ -6,6 +6,7 @@ import { GraphError } from '../../../microsoft/graph/graph-error.js';
 import { AppError } from '../../../platform/errors/app-error.js';
 import type { GraphClient } from '../../../microsoft/graph/graph-client.js';
 import { CanonicalList } from '../canonical-list.js';
+import { storedAreaBody } from '../snapshot-area-body.js';
 import { continueByDelta, latestDeltaLink, type DeltaState } from '../directory-delta-collector.js';
 import { AREA_NAMES, type AreaFault, type AreaName, type GraphObject, type StorableSnapshot } from '../snapshot.js';
 import { AREA_READS, DIRECTORY_READS, USER_SELECT, type AreaRead } from './area-reads.js';
@@ -73,6 +74,7 @@ export async function collectSnapshot(graph: GraphClient, tenantId: string, coll
   const counter = new Tally(options.onProgress);
   const malformed: string[] = [];
   const areas: StorableSnapshot['areas'] = {};
+  const storedBodies: NonNullable<StorableSnapshot['storedBodies']> = {};
   const faults: Partial<Record<AreaName, AreaFault>> = {};
   let usersDeltaLink: string | undefined;
   let usersMode: CollectedSnapshot['usersMode'];
@@ -89,6 +91,10 @@ export async function collectSnapshot(graph: GraphClient, tenantId: string, coll
       } else {
         areas[area] = await readArea(graph, AREA_READS[area], counter, malformed, options.signal);
       }
+      // Hashed and compressed while the next area is read (most of a read is waiting for Graph).
+      storedBodies[area] = storedAreaBody(areas[area]);
+      // Awaited by appendSnapshot; a sync that ends before it must not leave an unhandled rejection behind.
+      storedBodies[area].catch(() => {});
     } catch (error) {
       if (options.signal?.aborted) throw error;
       // The hub cannot act for the tenant at all (no integration, consent or token): a fault of the sync, not of an area.
@@ -98,7 +104,7 @@ export async function collectSnapshot(graph: GraphClient, tenantId: string, coll
     counter.areasDone += 1;
   }
   await counter.report(true);
-  const snapshot: StorableSnapshot = { format: 'm365hub.snapshot', version: 1, tenantId, collectedAt: collectedAt.toISOString(), areas, ...(Object.keys(faults).length > 0 ? { faults } : {}) };
+  const snapshot: StorableSnapshot = { format: 'm365hub.snapshot', version: 1, tenantId, collectedAt: collectedAt.toISOString(), areas, storedBodies, ...(Object.keys(faults).length > 0 ? { faults } : {}) };
   return { snapshot, ...(usersDeltaLink ? { usersDeltaLink } : {}), ...(usersMode ? { usersMode } : {}), objects: counter.objects, pages: counter.pages, malformed };
 }
 
@@ -134,7 +140,7 @@ async function readInto(graph: GraphClient, read: ListRead, counter: Tally, malf
   });
 }
 
-/** A list whose objects a later read completes (group members, policy rules): kept as objects. */
+/** A list whose objects a later read completes (group members, policy rules): objects until then. */
 async function readList(graph: GraphClient, read: ListRead, counter: Tally, malformed: string[], signal?: AbortSignal): Promise<GraphObject[]> {
   const items: GraphObject[] = [];
   await readInto(graph, read, counter, malformed, signal, (item) => items.push(item));
@@ -154,7 +160,7 @@ async function readArea(graph: GraphClient, reads: readonly AreaRead[], counter:
     if (read.kind === 'list') {
       try {
         area[read.property] = read.withPolicyRules
-          ? await attachPolicyRules(graph, await readList(graph, read, counter, malformed, signal), counter, malformed, signal)
+          ? CanonicalList.of(await attachPolicyRules(graph, await readList(graph, read, counter, malformed, signal), counter, malformed, signal))
           : await readCanonicalList(graph, read, counter, malformed, signal);
       } catch (error) {
         if (read.needsP2 && error instanceof GraphError && /LicenseRequired/i.test(error.code)) continue;
@@ -227,9 +233,14 @@ async function collectDirectory(graph: GraphClient, counter: Tally, malformed: s
   // groups per user, and privileged access held through role-assignable groups. 999 a page, the most the API's
   // $top allows: a 100,000-member group is 101 pages rather than 1,000 at the default page size.
   await forEachItem(groups, signal, async (group) => {
-    const members = await readList(graph, { path: `/groups/${encodeURIComponent(group.id)}/transitiveMembers?$select=id&$top=999`, permission: 'GroupMember.Read.All' }, counter, malformed, signal);
-    group.members = members.map((m) => m.id).filter((id): id is string => typeof id === 'string');
+    const members: string[] = [];
+    const read = { path: `/groups/${encodeURIComponent(group.id)}/transitiveMembers?$select=id&$top=999`, permission: 'GroupMember.Read.All' };
+    // Only the ids are kept, page by page (not a list of member objects first).
+    await readInto(graph, read, counter, malformed, signal, (member) => typeof member.id === 'string' && members.push(member.id));
+    group.members = members;
   });
+  // Complete now: kept as canonical text like the other lists (100,000 member ids are megabytes of strings).
+  area.groups = CanonicalList.of(groups);
   return { area, deltaLink: users.deltaLink, mode: users.mode };
 }
 
