@@ -5,7 +5,8 @@
 // raw `$top=999` page walk of the same emulator data"): users with the sync's `$select`, the delta link, each area's
 // lists and objects, every group's transitive members and the role policies' rules, walked by bare fetch with no
 // hub code, so the ratio is the hub's own cost (client, canonical JSON, hashing, gzip, PostgreSQL) and not the
-// emulator's. (Until 2026-12-05 the baseline walked `/users` alone, a third of what the sync reads.) Both print the
+// emulator's. The walk keeps only the lists it reads further (groups, policy assignments): until 2026-12-05 it held all
+// 300,000 objects, still uncollected in the hub side's heap during the sync and counted in its RSS. (Until 2026-12-05 the baseline walked `/users` alone, a third of what the sync reads.) Both print the
 // objects they read, which must match. Prints the time of each, the ratio of throughput (goal ≥ 0.9×) and the peak
 // RSS of the hub's process while it synced (goal < 250 MB). The emulator runs as its own process, as Microsoft does,
 // and so does the hub's side (support/directory-sync-hub.mjs): plain Node on the built hub, as `m365hub` runs, so its

@@ -31,17 +31,26 @@ async function raw() {
     const response = await fetch(pathOrLink.startsWith('/') ? `${emulatorUrl}/v1.0${pathOrLink}` : pathOrLink, { headers: { authorization: `Bearer ${token}` } });
     return response.ok ? await response.json() : undefined;
   };
-  const list = async (listPath) => {
+  // Keeps the items only of the lists it reads further (groups, policy assignments): held to the end, 300,000 objects
+  // would still be uncollected garbage in this process's heap while the sync after it runs, and count in its RSS.
+  const list = async (listPath, keep = false) => {
     const items = [];
-    for (let page = await get(listPath); page; page = page['@odata.nextLink'] ? await get(page['@odata.nextLink']) : undefined) items.push(...page.value);
-    objects += items.length;
-    return items;
+    let count = 0;
+    for (let page = await get(listPath); page; page = page['@odata.nextLink'] ? await get(page['@odata.nextLink']) : undefined) {
+      count += page.value.length;
+      if (keep) items.push(...page.value);
+    }
+    objects += count;
+    return { items, count };
   };
-  const users = (await list(`/users?$select=${[...USER_SELECT, 'signInActivity'].join(',')}&$top=999`)).length;
+  const users = (await list(`/users?$select=${[...USER_SELECT, 'signInActivity'].join(',')}&$top=999`)).count;
   await get(`/users/delta?$select=${USER_SELECT.join(',')}&$deltatoken=latest`);
   for (const read of DIRECTORY_READS) {
-    const items = await list(read.path);
-    if (read.property !== 'groups') continue;
+    if (read.property !== 'groups') {
+      await list(read.path);
+      continue;
+    }
+    const { items } = await list(read.path, true);
     for (const group of items) await list(`/groups/${encodeURIComponent(String(group.id))}/transitiveMembers?$select=id&$top=999`);
   }
   for (const read of Object.values(AREA_READS).flat()) {
@@ -49,7 +58,7 @@ async function raw() {
       if (await get(read.path)) objects += 1;
       continue;
     }
-    const items = await list(read.path);
+    const { items } = await list(read.path, read.withPolicyRules);
     if (!read.withPolicyRules) continue;
     for (const policyId of new Set(items.map((item) => String(item.policyId)))) await list(`/policies/roleManagementPolicies/${encodeURIComponent(policyId)}/rules`);
   }

@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { gunzipSync } from 'node:zlib';
 import { describe, it } from 'node:test';
 import { canonicalJson, canonicalJsonChunks, sha256Hex } from '../../src/features/compliance/canonical-json.js';
+import { CanonicalList } from '../../src/features/compliance/canonical-list.js';
 import { storedAreaBody } from '../../src/features/compliance/snapshot-area-body.js';
 import { isSecretProperty, withoutSecrets } from '../../src/features/compliance/snapshot-secrets.js';
 import { compliantSnapshot } from './snapshot-fixtures.js';
@@ -48,6 +49,38 @@ describe('canonical JSON written in pieces', () => {
       const stored = await storedAreaBody(area);
       assert.equal(stored.sha256, sha256Hex(expected));
       assert.equal(gunzipSync(stored.body).toString('utf8'), expected);
+    }
+  });
+
+  // A sync keeps its large lists as canonical text (CanonicalList) from the moment each page arrives; stored, the area
+  // must be byte for byte what the same area of objects gives, or chains made before would no longer verify.
+  describe('a list held as canonical text', () => {
+    const guid = (i: number) => `${((i * 2654435761) >>> 0).toString(16).padStart(8, '0')}-0000-4000-8000-${String(i).padStart(12, '0')}`;
+    const users = Array.from({ length: 6000 }, (_, i) => ({
+      id: guid(i),
+      displayName: `Ünïcode user ${i} "quoted"\ttab`,
+      accountEnabled: i % 3 !== 0,
+      signInActivity: i % 2 ? { lastSignInDateTime: '2026-11-15T08:00:00Z', lastSignInRequestId: null } : undefined,
+      passwordProfile: { password: 'never stored' },
+    }));
+    const lists: Record<string, Array<Record<string, unknown>>> = {
+      'thousands of users in no order (several compressed batches per bucket)': users,
+      'the same id twice keeps the order they came in (a stable sort), ids with JSON escapes sort as themselves': [{ id: 'b', v: 1 }, { id: 'a' }, { id: 'b', v: 2 }, { id: 'B' }, { id: '' }, { id: 'é' }, { id: '😀' }, { id: 'ab' }, { id: 'a"b' }, { id: 'a\\b' }, { id: 'a\u0001' }],
+      'an item without an id leaves the list in the order it came': [{ id: 'b' }, { noId: true }, { id: 'a' }, { id: 7 }, { id: 'c' }],
+      'one item': [{ id: 5, z: 1, a: 2 }],
+      'no items': [],
+    };
+    for (const [name, items] of Object.entries(lists)) {
+      it(name, async () => {
+        const list = CanonicalList.of(items);
+        assert.equal(list.length, items.length);
+        const area = { zeta: 1, users: list, alpha: [{ id: 'y' }, { id: 'x' }] };
+        const expected = canonicalJson(withoutSecrets({ ...area, users: items }));
+        for (const chunkSize of [1, 5000, 64 * 1024]) assert.equal([...canonicalJsonChunks(area, { omit: isSecretProperty, chunkSize })].join(''), expected);
+        const stored = await storedAreaBody(area);
+        assert.equal(stored.sha256, sha256Hex(expected));
+        assert.equal(gunzipSync(stored.body).toString('utf8'), expected);
+      });
     }
   });
 });

@@ -32,7 +32,20 @@ export const canonicalJson = (value: unknown): string => JSON.stringify(canonica
 
 export const sha256Hex = (text: string | Uint8Array): string => createHash('sha256').update(text).digest('hex');
 
-type Frame = { items: readonly unknown[]; at: number } | { object: Record<string, unknown>; keys: string[]; at: number };
+/**
+ * A list that already holds its items' canonical JSON (secrets left out) and hands it out in canonical order
+ * (canonical-list.ts): `canonicalJsonChunks` writes those texts as they are.
+ */
+export const CANONICAL_ITEMS = Symbol('canonical items');
+export interface PrecanonicalList {
+  [CANONICAL_ITEMS](): Iterator<string>;
+}
+const isPrecanonical = (v: unknown): v is PrecanonicalList => typeof v === 'object' && v !== null && CANONICAL_ITEMS in v;
+
+type Frame =
+  | { items: readonly unknown[]; at: number }
+  | { object: Record<string, unknown>; keys: string[]; at: number }
+  | { texts: Iterator<string>; at: number };
 
 /** What JSON.stringify leaves out of an object (and writes as null in an array). */
 const unwritable = (v: unknown) => v === undefined || typeof v === 'function' || typeof v === 'symbol';
@@ -41,14 +54,18 @@ const unwritable = (v: unknown) => v === undefined || typeof v === 'function' ||
  * `canonicalJson(value)` in pieces of about `chunkSize` characters. The value and its lists are walked in place (an
  * explicit stack, so a consumer can pause between pieces); each item of a list two levels down (an area's users) is
  * written whole through canonicalJson, which is native JSON.stringify's speed and only that item's copy at a time.
- * `omit` leaves out object keys at any depth, as if they had been deleted first.
+ * `omit` leaves out object keys at any depth, as if they had been deleted first. A PrecanonicalList is written from
+ * its own texts (made with the storage's omit, isSecretProperty).
  */
 export function* canonicalJsonChunks(value: unknown, options: { omit?: (key: string) => boolean; chunkSize?: number } = {}): Generator<string> {
   const { omit, chunkSize = 64 * 1024 } = options;
   const stack: Frame[] = [];
   let out = '';
   const write = (v: unknown, inArray: boolean) => {
-    if (stack.length >= 2) {
+    if (isPrecanonical(v)) {
+      out += '[';
+      stack.push({ texts: v[CANONICAL_ITEMS](), at: 0 });
+    } else if (stack.length >= 2) {
       out += JSON.stringify(canonicalise(v, omit)) ?? (inArray ? 'null' : '');
     } else if (Array.isArray(v)) {
       out += '[';
@@ -66,7 +83,16 @@ export function* canonicalJsonChunks(value: unknown, options: { omit?: (key: str
   write(value, false);
   while (stack.length > 0) {
     const frame = stack.at(-1)!;
-    if ('items' in frame) {
+    if ('texts' in frame) {
+      const next = frame.texts.next();
+      if (next.done) {
+        out += ']';
+        stack.pop();
+      } else {
+        if (frame.at++ > 0) out += ',';
+        out += next.value;
+      }
+    } else if ('items' in frame) {
       if (frame.at === frame.items.length) {
         out += ']';
         stack.pop();

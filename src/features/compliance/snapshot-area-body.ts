@@ -9,15 +9,22 @@ import { createGzip } from 'node:zlib';
 import { canonicalJsonChunks } from './canonical-json.js';
 import { isSecretProperty } from './snapshot-secrets.js';
 
-export async function storedAreaBody(area: unknown): Promise<{ sha256: string; body: Buffer }> {
+export interface StoredAreaBody {
+  sha256: string;
+  body: Buffer;
+}
+
+export async function storedAreaBody(area: unknown): Promise<StoredAreaBody> {
   const hash = createHash('sha256');
   const gzip = createGzip();
   const parts: Buffer[] = [];
   gzip.on('data', (part: Buffer) => parts.push(part));
   const ended = once(gzip, 'end');
   for (const chunk of canonicalJsonChunks(area, { omit: isSecretProperty })) {
-    hash.update(chunk);
-    if (!gzip.write(chunk)) await once(gzip, 'drain');
+    // Encoded once for both (each would encode a string itself).
+    const bytes = Buffer.from(chunk, 'utf8');
+    hash.update(bytes);
+    if (!gzip.write(bytes)) await once(gzip, 'drain');
   }
   gzip.end();
   await ended;

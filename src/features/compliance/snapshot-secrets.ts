@@ -4,8 +4,19 @@
 // https://learn.microsoft.com/en-us/graph/api/resources/passwordcredential, .../keycredential, .../passwordprofile
 const SECRET_PROPERTIES = new Set(['secrettext', 'password', 'passwordprofile', 'clientsecret', 'key', 'accesstoken', 'refreshtoken', 'hashedsecret']);
 
+/** Property names seen, with the answer: a sync asks for the same few names millions of times. */
+const seen = new Map<string, boolean>();
+
 /** Whether a property (at any depth) is secret material a snapshot never keeps. */
-export const isSecretProperty = (key: string): boolean => SECRET_PROPERTIES.has(key.toLowerCase());
+export function isSecretProperty(key: string): boolean {
+  let secret = seen.get(key);
+  if (secret === undefined) {
+    secret = SECRET_PROPERTIES.has(key.toLowerCase());
+    // Bounded: names come from Graph and from files people import, not from an endless supply.
+    if (seen.size < 10_000) seen.set(key, secret);
+  }
+  return secret;
+}
 
 export function withoutSecrets<T>(value: T): T {
   if (Array.isArray(value)) return value.map(withoutSecrets) as T;

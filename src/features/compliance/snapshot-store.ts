@@ -10,7 +10,7 @@ import { newId } from '../../platform/store/ids.js';
 import type { Database } from '../../platform/store/schema.js';
 import { isUniqueViolation } from '../../platform/store/unique-violation.js';
 import { canonicalJson, sha256Hex } from './canonical-json.js';
-import { AREA_NAMES, SNAPSHOT_FORMAT, SNAPSHOT_VERSION, type AreaName, type SnapshotAreas, type TenantSnapshot } from './snapshot.js';
+import { AREA_NAMES, SNAPSHOT_FORMAT, SNAPSHOT_VERSION, type AreaName, type SnapshotAreas, type StorableSnapshot, type TenantSnapshot } from './snapshot.js';
 import { storedAreaBody } from './snapshot-area-body.js';
 import { withoutSecrets } from './snapshot-secrets.js';
 
@@ -41,12 +41,13 @@ const manifestHash = (m: Manifest): string => sha256Hex(canonicalJson(m));
 /** Appends a snapshot to its tenant's chain; retries when another process appended at the same moment. */
 export async function appendSnapshot(
   db: Kysely<Database>,
-  input: { workspaceId: string; tenantId: string; collectedAt: Date; snapshot: TenantSnapshot },
+  input: { workspaceId: string; tenantId: string; collectedAt: Date; snapshot: StorableSnapshot },
 ): Promise<StoredSnapshot> {
   // One area at a time, streamed (a 100,000-user directory area is never copied or held as one string).
   const areas: Array<{ area: AreaName; sha256: string; body: Buffer }> = [];
   for (const name of AREA_NAMES) {
-    if (input.snapshot.areas[name] !== undefined) areas.push({ area: name, ...(await storedAreaBody(input.snapshot.areas[name])) });
+    const area = input.snapshot.areas[name];
+    if (area !== undefined) areas.push({ area: name, ...(await (input.snapshot.storedBodies?.[name] ?? storedAreaBody(area))) });
   }
   const cleanFaults = withoutSecrets(input.snapshot.faults);
   const faults = canonicalJson(cleanFaults ?? {});
@@ -89,7 +90,9 @@ export async function appendSnapshot(
             hash,
           })
           .execute();
-        if (areas.length > 0) await trx.insertInto('compliance_snapshot_areas').values(areas.map((a) => ({ snapshot_id: id, ...a }))).execute();
+        // A row at a time: the driver sends a body as hex text twice its size, so one insert of all areas would hold
+        // every area's copy at once.
+        for (const a of areas) await trx.insertInto('compliance_snapshot_areas').values({ snapshot_id: id, ...a }).execute();
         return { id, tenantId: input.tenantId, sequence, collectedAt: input.collectedAt, hash, previousHash, areas: areas.map((a) => a.area), faults: cleanFaults };
       });
     } catch (error) {

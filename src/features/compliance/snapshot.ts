@@ -5,6 +5,7 @@
 // `error`), never stop the parse of the whole snapshot.
 
 import { COMPLIANCE_AREA_LABELS, type ComplianceAreaName } from '../../contract/compliance-areas.js';
+import type { StoredAreaBody } from './snapshot-area-body.js';
 
 export const SNAPSHOT_FORMAT = 'm365hub.snapshot';
 export const SNAPSHOT_VERSION = 1;
@@ -101,4 +102,17 @@ export interface TenantSnapshot {
   /** An area absent here was not collected; a fault says why it could not be. */
   areas: Partial<SnapshotAreas>;
   faults?: Partial<Record<AreaName, AreaFault>>;
+}
+
+/**
+ * A snapshot on its way to storage (appendSnapshot): a sync's large lists are already held as canonical text
+ * (canonical-list.ts) rather than as the objects a TenantSnapshot holds; stored, both read back alike.
+ */
+export interface StorableSnapshot extends Omit<TenantSnapshot, 'areas'> {
+  areas: Partial<Record<AreaName, object>>;
+  /**
+   * Stored bodies (storedAreaBody) of areas already under way: a sync hashes and compresses an area while it reads
+   * the next one. appendSnapshot makes the others itself.
+   */
+  storedBodies?: Partial<Record<AreaName, Promise<StoredAreaBody>>>;
 }

@@ -60,7 +60,10 @@ export interface GraphClient {
   post<T = unknown>(path: string, body: unknown, options?: GraphRequestOptions): Promise<T>;
   patch<T = unknown>(path: string, body: unknown, options?: GraphRequestOptions): Promise<T>;
   delete(path: string, options?: GraphRequestOptions): Promise<void>;
-  /** The items of a collection, page after page through `@odata.nextLink`; `onPage` is told after each page arrives. */
+  /**
+   * The items of a collection, page after page through `@odata.nextLink`; `onPage` is told after each page arrives.
+   * The next page is requested while the caller takes the current page's items.
+   */
   paginate<T = unknown>(path: string, options?: PaginateOptions): AsyncGenerator<T>;
 }
 
@@ -152,13 +155,23 @@ export function createGraphClient(options: GraphClientOptions): LinkFollowingGra
     delete: (path, requestOptions) => send('DELETE', urlOf(path, requestOptions?.query), undefined, requestOptions),
     followLink: async (link, requestOptions) => send('GET', sameOriginLink(link, base), undefined, requestOptions),
     async *paginate<T>(path: string, requestOptions: PaginateOptions = {}) {
-      let url: URL | undefined = urlOf(path, requestOptions.query);
-      for (let page = 0; url && page < (requestOptions.maxPages ?? Infinity); page++) {
-        const body: { value?: T[]; '@odata.nextLink'?: string } = await send('GET', url, undefined, requestOptions);
+      type Page = { value?: T[]; '@odata.nextLink'?: string } | undefined;
+      // Settled at once, so a failed page waits as a value until the caller reaches it (no unhandled rejection while
+      // the caller still works on the page before, nor when it stops early and never asks for it).
+      const request = (url: () => URL): Promise<{ page: Page } | { error: unknown }> =>
+        (async () => send<Page>('GET', url(), undefined, requestOptions))().then((page) => ({ page }), (error: unknown) => ({ error }));
+      const maxPages = requestOptions.maxPages ?? Infinity;
+      let pending = maxPages > 0 ? request(() => urlOf(path, requestOptions.query)) : undefined;
+      for (let pages = 1; pending; pages++) {
+        const answer = await pending;
+        if ('error' in answer) throw answer.error;
         requestOptions.onPage?.();
-        for (const item of body?.value ?? []) yield item;
-        const next = body?.['@odata.nextLink'];
-        url = next ? sameOriginLink(next, base) : undefined;
+        const next = answer.page?.['@odata.nextLink'];
+        // The next page is asked for before this one's items are handed out, so Graph prepares it while the caller
+        // works through them (a large sync's reads then cost about what the requests alone do). A link to another
+        // host fails that request, after this page's items.
+        pending = next && pages < maxPages ? request(() => sameOriginLink(next, base)) : undefined;
+        for (const item of answer.page?.value ?? []) yield item;
       }
     },
   };

@@ -5,8 +5,10 @@
 import { GraphError } from '../../../microsoft/graph/graph-error.js';
 import { AppError } from '../../../platform/errors/app-error.js';
 import type { GraphClient } from '../../../microsoft/graph/graph-client.js';
+import { CanonicalList } from '../canonical-list.js';
+import { storedAreaBody } from '../snapshot-area-body.js';
 import { continueByDelta, latestDeltaLink, type DeltaState } from '../directory-delta-collector.js';
-import { AREA_NAMES, type AreaFault, type AreaName, type GraphObject, type SnapshotAreas, type TenantSnapshot } from '../snapshot.js';
+import { AREA_NAMES, type AreaFault, type AreaName, type GraphObject, type StorableSnapshot } from '../snapshot.js';
 import { AREA_READS, DIRECTORY_READS, USER_SELECT, type AreaRead } from './area-reads.js';
 
 export interface CollectProgress {
@@ -27,7 +29,8 @@ export interface CollectOptions {
 }
 
 export interface CollectedSnapshot {
-  snapshot: TenantSnapshot;
+  /** Lists no later read completes are held as canonical text (CanonicalList), ready for appendSnapshot. */
+  snapshot: StorableSnapshot;
   /** The delta link to keep for the next sync's users, when the directory area was read. */
   usersDeltaLink?: string;
   usersMode?: 'full' | 'delta' | 'full_after_expiry';
@@ -70,7 +73,8 @@ class AreaPermissionError extends Error {
 export async function collectSnapshot(graph: GraphClient, tenantId: string, collectedAt: Date, options: CollectOptions = {}): Promise<CollectedSnapshot> {
   const counter = new Tally(options.onProgress);
   const malformed: string[] = [];
-  const areas: Partial<SnapshotAreas> = {};
+  const areas: StorableSnapshot['areas'] = {};
+  const storedBodies: NonNullable<StorableSnapshot['storedBodies']> = {};
   const faults: Partial<Record<AreaName, AreaFault>> = {};
   let usersDeltaLink: string | undefined;
   let usersMode: CollectedSnapshot['usersMode'];
@@ -85,8 +89,12 @@ export async function collectSnapshot(graph: GraphClient, tenantId: string, coll
         usersDeltaLink = directory.deltaLink;
         usersMode = directory.mode;
       } else {
-        (areas as Record<string, unknown>)[area] = await readArea(graph, AREA_READS[area], counter, malformed, options.signal);
+        areas[area] = await readArea(graph, AREA_READS[area], counter, malformed, options.signal);
       }
+      // Hashed and compressed while the next area is read (most of a read is waiting for Graph).
+      storedBodies[area] = storedAreaBody(areas[area]);
+      // Awaited by appendSnapshot; a sync that ends before it must not leave an unhandled rejection behind.
+      storedBodies[area].catch(() => {});
     } catch (error) {
       if (options.signal?.aborted) throw error;
       // The hub cannot act for the tenant at all (no integration, consent or token): a fault of the sync, not of an area.
@@ -96,7 +104,7 @@ export async function collectSnapshot(graph: GraphClient, tenantId: string, coll
     counter.areasDone += 1;
   }
   await counter.report(true);
-  const snapshot: TenantSnapshot = { format: 'm365hub.snapshot', version: 1, tenantId, collectedAt: collectedAt.toISOString(), areas, ...(Object.keys(faults).length > 0 ? { faults } : {}) };
+  const snapshot: StorableSnapshot = { format: 'm365hub.snapshot', version: 1, tenantId, collectedAt: collectedAt.toISOString(), areas, storedBodies, ...(Object.keys(faults).length > 0 ? { faults } : {}) };
   return { snapshot, ...(usersDeltaLink ? { usersDeltaLink } : {}), ...(usersMode ? { usersMode } : {}), objects: counter.objects, pages: counter.pages, malformed };
 }
 
@@ -118,32 +126,46 @@ async function guarded<T>(read: Pick<AreaRead, 'permission' | 'path'>, run: () =
   }
 }
 
-async function readList(graph: GraphClient, read: Pick<AreaRead, 'permission' | 'path'>, counter: Tally, malformed: string[], signal?: AbortSignal): Promise<GraphObject[]> {
-  return guarded(read, async () => {
-    const items: GraphObject[] = [];
+type ListRead = Pick<AreaRead, 'permission' | 'path'>;
+
+/** Hands each object of a list to `add` as its page arrives. */
+async function readInto(graph: GraphClient, read: ListRead, counter: Tally, malformed: string[], signal: AbortSignal | undefined, add: (item: GraphObject) => void): Promise<void> {
+  await guarded(read, async () => {
     for await (const item of graph.paginate<unknown>(read.path, { ...(signal ? { signal } : {}), onPage: counter.countPage })) {
-      if (item && typeof item === 'object' && !Array.isArray(item)) items.push(item as GraphObject);
+      if (item && typeof item === 'object' && !Array.isArray(item)) add(item as GraphObject);
       else malformed.push(`${read.path.split('?')[0]}: an item that is not an object was skipped`);
       counter.objects += 1;
       await counter.report();
     }
-    return items;
   });
+}
+
+/** A list whose objects a later read completes (group members, policy rules): objects until then. */
+async function readList(graph: GraphClient, read: ListRead, counter: Tally, malformed: string[], signal?: AbortSignal): Promise<GraphObject[]> {
+  const items: GraphObject[] = [];
+  await readInto(graph, read, counter, malformed, signal, (item) => items.push(item));
+  return items;
+}
+
+/** A list stored as read: each object becomes its canonical text as it arrives, and only that is kept. */
+async function readCanonicalList(graph: GraphClient, read: ListRead, counter: Tally, malformed: string[], signal?: AbortSignal): Promise<CanonicalList> {
+  const list = new CanonicalList();
+  await readInto(graph, read, counter, malformed, signal, (item) => list.push(item));
+  return list.finish();
 }
 
 async function readArea(graph: GraphClient, reads: readonly AreaRead[], counter: Tally, malformed: string[], signal?: AbortSignal): Promise<Record<string, unknown>> {
   const area: Record<string, unknown> = {};
   for (const read of reads) {
     if (read.kind === 'list') {
-      let items: GraphObject[];
       try {
-        items = await readList(graph, read, counter, malformed, signal);
+        area[read.property] = read.withPolicyRules
+          ? CanonicalList.of(await attachPolicyRules(graph, await readList(graph, read, counter, malformed, signal), counter, malformed, signal))
+          : await readCanonicalList(graph, read, counter, malformed, signal);
       } catch (error) {
         if (read.needsP2 && error instanceof GraphError && /LicenseRequired/i.test(error.code)) continue;
         throw error;
       }
-      if (read.withPolicyRules) await attachPolicyRules(graph, items, counter, malformed, signal);
-      area[read.property] = items;
     } else {
       const object = await guarded(read, () => graph.get<unknown>(read.path, signal ? { signal } : {}));
       if (!object || typeof object !== 'object' || Array.isArray(object)) throw new Error(`Microsoft Graph's answer to ${read.path} is not an object`);
@@ -168,7 +190,7 @@ async function forEachItem(items: readonly GraphObject[], signal: AbortSignal | 
 }
 
 /** `policy: { id, rules }` on each policy assignment (unifiedrolemanagementpolicy-list-rules: RoleManagement.Read.Directory). */
-async function attachPolicyRules(graph: GraphClient, assignments: GraphObject[], counter: Tally, malformed: string[], signal?: AbortSignal): Promise<void> {
+async function attachPolicyRules(graph: GraphClient, assignments: GraphObject[], counter: Tally, malformed: string[], signal?: AbortSignal): Promise<GraphObject[]> {
   const rulesOf = new Map<string, Promise<GraphObject[]>>();
   await forEachItem(assignments, signal, async (assignment) => {
     const policyId = assignment.policyId;
@@ -178,6 +200,7 @@ async function attachPolicyRules(graph: GraphClient, assignments: GraphObject[],
     }
     assignment.policy = { id: policyId, rules: await rulesOf.get(policyId)! };
   });
+  return assignments;
 }
 
 async function collectDirectory(graph: GraphClient, counter: Tally, malformed: string[], options: CollectOptions) {
@@ -193,7 +216,7 @@ async function collectDirectory(graph: GraphClient, counter: Tally, malformed: s
       if (continued) {
         counter.objects += continued.fetched;
         malformed.push(...continued.malformed);
-        return { objects: continued.objects, deltaLink: continued.deltaLink, mode: 'delta' as const };
+        return { objects: CanonicalList.of(continued.objects), deltaLink: continued.deltaLink, mode: 'delta' as const };
       }
     }
     const objects = await readAllUsers(graph, counter, malformed, signal);
@@ -201,15 +224,24 @@ async function collectDirectory(graph: GraphClient, counter: Tally, malformed: s
     return { objects, deltaLink, mode: kept?.deltaLink ? ('full_after_expiry' as const) : ('full' as const) };
   });
   const area: Record<string, unknown> = { users: users.objects };
-  for (const read of DIRECTORY_READS) area[read.property] = await readList(graph, read, counter, malformed, signal);
+  // Groups stay objects until their members are read; the rest are stored as read.
+  for (const read of DIRECTORY_READS) {
+    area[read.property] = read.property === 'groups' ? await readList(graph, read, counter, malformed, signal) : await readCanonicalList(graph, read, counter, malformed, signal);
+  }
+  const groups = area.groups as GraphObject[];
   // Each group's transitive members (group-list-transitivemembers: GroupMember.Read.All): the access review's
   // groups per user, and privileged access held through role-assignable groups. 999 a page, the most the API's
   // $top allows: a 100,000-member group is 101 pages rather than 1,000 at the default page size.
-  await forEachItem(area.groups as GraphObject[], signal, async (group) => {
-    const members = await readList(graph, { path: `/groups/${encodeURIComponent(group.id)}/transitiveMembers?$select=id&$top=999`, permission: 'GroupMember.Read.All' }, counter, malformed, signal);
-    group.members = members.map((m) => m.id).filter((id): id is string => typeof id === 'string');
+  await forEachItem(groups, signal, async (group) => {
+    const members: string[] = [];
+    const read = { path: `/groups/${encodeURIComponent(group.id)}/transitiveMembers?$select=id&$top=999`, permission: 'GroupMember.Read.All' };
+    // Only the ids are kept, page by page (not a list of member objects first).
+    await readInto(graph, read, counter, malformed, signal, (member) => typeof member.id === 'string' && members.push(member.id));
+    group.members = members;
   });
-  return { area: area as SnapshotAreas['directory'], deltaLink: users.deltaLink, mode: users.mode };
+  // Complete now: kept as canonical text like the other lists (100,000 member ids are megabytes of strings).
+  area.groups = CanonicalList.of(groups);
+  return { area, deltaLink: users.deltaLink, mode: users.mode };
 }
 
 /**
@@ -217,9 +249,9 @@ async function collectDirectory(graph: GraphClient, counter: Tally, malformed: s
  * P1: otherwise 403, or 400 for the licence), else without it: the access review then shows no last sign-in rather
  * than the directory failing. Delta syncs keep the sign-in activity of this full read until the next one.
  */
-async function readAllUsers(graph: GraphClient, counter: Tally, malformed: string[], signal?: AbortSignal): Promise<GraphObject[]> {
+async function readAllUsers(graph: GraphClient, counter: Tally, malformed: string[], signal?: AbortSignal): Promise<CanonicalList> {
   const read = (withActivity: boolean) =>
-    readList(graph, { path: `/users?$select=${[...USER_SELECT, ...(withActivity ? ['signInActivity'] : [])].join(',')}&$top=999`, permission: 'User.Read.All' }, counter, malformed, signal);
+    readCanonicalList(graph, { path: `/users?$select=${[...USER_SELECT, ...(withActivity ? ['signInActivity'] : [])].join(',')}&$top=999`, permission: 'User.Read.All' }, counter, malformed, signal);
   try {
     return await read(true);
   } catch (error) {
