@@ -84,14 +84,15 @@ export function createMicrosoftTransport(options: MicrosoftTransportOptions = {}
 
   return {
     async stream(url, request, send) {
-      const where = { service: send.service, endpoint: endpointOf(url), method: request.method, ...send.logFields };
+      // Built only for a line that is written: the pass-through's hot path logs nothing at the default level.
+      const where = () => ({ service: send.service, endpoint: endpointOf(url), method: request.method, ...send.logFields });
       try {
         const response = await exchange(url, { ...request, timeoutMs: send.timeoutMs });
-        log?.debug({ ...where, status: response.status }, 'microsoft request');
+        if (log?.isLevelEnabled('debug')) log.debug({ ...where(), status: response.status }, 'microsoft request');
         return { kind: 'response', response };
       } catch (error) {
         const failure = error instanceof ExchangeTimeoutError ? 'timeout' : 'network_error';
-        log?.warn({ ...where, error: failure, cause: (error as Error).message }, 'microsoft request failed');
+        log?.warn({ ...where(), error: failure, cause: (error as Error).message }, 'microsoft request failed');
         return { kind: 'failed', failure, cause: error };
       }
     },
