@@ -8,8 +8,6 @@
 // hub process Node arguments, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` for a profile written when it stops.
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
@@ -26,14 +24,6 @@ export interface HubProcess {
   peakRssBytes(): number;
   resetPeak(): void;
   close(): Promise<void>;
-}
-
-async function freePort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  const { port } = probe.address() as AddressInfo;
-  await new Promise((resolve) => probe.close(resolve));
-  return port;
 }
 
 /** A fresh PostgreSQL database, or undefined when none answers. */
@@ -70,10 +60,9 @@ export async function startHubProcess(options: { emulatorUrl: string; emulatorCa
   writeFileSync(caPath, options.emulatorCa);
   const database = await freshDatabase();
   if (!database) console.log('(no PostgreSQL answered: the hub runs on its embedded database, whose memory counts in its RSS)');
-  const port = await freePort();
   const env: Record<string, string> = {
     M365HUB_HOST: '127.0.0.1',
-    M365HUB_PORT: String(port),
+    M365HUB_PORT: '0',
     M365HUB_DATA_DIR: dataDir,
     M365HUB_ENCRYPTION_KEYS: `bench:${randomBytes(32).toString('base64')}`,
     M365HUB_LOGIN_URL: options.emulatorUrl,

@@ -26,6 +26,8 @@ export interface CollectionOptions<T = GraphObject> {
 
 const contextUrl = (root: string, fragment: string, select: string[] | undefined) => `${root}/$metadata#${fragment}${select ? `(${select.join(',')})` : ''}`;
 
+const SMALL_PAGE_ITEMS = 100;
+
 /**
  * A page of a collection as a handler returns it. Its items become Graph objects only as the page is written, a
  * piece at a time (`pieces`), so a page of 999 users is never 999 objects and one megabyte of text at once.
@@ -40,6 +42,20 @@ export class CollectionPage {
 
   toJSON(): GraphObject {
     return { ...this.head, value: this.items.map(this.toObject) };
+  }
+
+  /**
+   * Small enough to send as one string (with Content-Length, one write): a stream of pieces costs a small page more
+   * than its text, and most pages are small (Graph's default page is 100 items at most).
+   */
+  get small(): boolean {
+    return this.items.length <= SMALL_PAGE_ITEMS;
+  }
+
+  text(): string {
+    let text = '';
+    for (const piece of this.pieces()) text += piece;
+    return text;
   }
 
   /** The page's JSON text in small pieces (see jsonBody in emulator/state/json-chunks.ts). */
