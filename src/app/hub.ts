@@ -133,7 +133,7 @@ export async function buildHub(options: HubOptions): Promise<Hub> {
       transport,
       logger,
       accessToken: delegatedToken,
-      appToken: async (workspaceId: string) => (await tokens.getAccessToken({ workspaceId, principal: { kind: 'application' } })).accessToken,
+      appToken: async (workspaceId: string, tenantId?: string) => (await tokens.getAccessToken({ workspaceId, principal: tenantId ? { kind: 'application', tenantId } : { kind: 'application' } })).accessToken,
       allowedSites: async (workspaceId: string) => (await integrations.get(workspaceId))?.allowedSites ?? [],
     };
     const documents = await openDocumentStorage(config);

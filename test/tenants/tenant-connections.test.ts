@@ -67,6 +67,21 @@ describe('tenant connections of a multi-tenant workspace', () => {
     assert.equal((await usersIn(FABRIKAM)).status, 200);
   });
 
+  it("application-mode file browsing acts in the tenant X-M365Hub-Tenant names, each tenant's own sites", async () => {
+    const sitesIn = async (tenant: string) => {
+      const answer = await kit.api(ws.apiKey, 'GET', `/api/v1/workspaces/${ws.id}/files/sources`, undefined, asAppIn(tenant));
+      assert.equal(answer.status, 200, await answer.clone().text());
+      return ((await answer.json()) as { items: { webUrl: string | null }[] }).items.map((site) => new URL(site.webUrl!).host);
+    };
+    const contoso = await sitesIn(CONTOSO);
+    const fabrikam = await sitesIn(FABRIKAM);
+    assert.ok(contoso.length > 0 && contoso.every((host) => host === 'contoso.sharepoint.com'), contoso.join());
+    assert.ok(fabrikam.length > 0 && fabrikam.every((host) => host === 'fabrikam.sharepoint.com'), fabrikam.join());
+    const junk = await kit.api(ws.apiKey, 'GET', `/api/v1/workspaces/${ws.id}/files/sources`, undefined, asAppIn('not a tenant'));
+    assert.equal(junk.status, 400);
+    assert.equal(((await junk.json()) as { code: string }).code, 'validation_failed');
+  });
+
   it('labels a tenant, and a paused tenant refuses application calls with tenant_paused while the other goes on', async () => {
     const labelled = await kit.api(ws.apiKey, 'PATCH', tenants(`/${FABRIKAM}`), { label: 'Fabrikam Ltd' });
     assert.equal(labelled.status, 200, await labelled.clone().text());

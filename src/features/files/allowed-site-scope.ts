@@ -52,11 +52,14 @@ export class AllowedSiteScopes {
 
   constructor(private readonly allowedSites: (workspaceId: string) => Promise<readonly string[]>) {}
 
-  /** The workspace's allowed-site scope, or undefined when the integration lists no allowed sites. */
-  async of(workspaceId: string, graph: GraphClient): Promise<SiteScope | undefined> {
+  /**
+   * The workspace's allowed-site scope in a tenant (`graph` acts there), or undefined when the integration lists no
+   * allowed sites. Kept per tenant: a multi-tenant workspace's sites resolve differently in each.
+   */
+  async of(workspaceId: string, graph: GraphClient, tenantId = ''): Promise<SiteScope | undefined> {
     const urls = await this.allowedSites(workspaceId);
     if (urls.length === 0) return undefined;
-    const key = `${workspaceId}\u0000${urls.join('\n')}`;
+    const key = `${workspaceId}\u0000${tenantId}\u0000${urls.join('\n')}`;
     let scope = this.#scopes.get(key);
     if (!scope) {
       scope = resolveScope(graph, urls);

@@ -38,7 +38,7 @@ export class FilesBrowser {
   async #as<T>(workspaceId: string, actor: FilesActor, needs: NeededPermission, work: (graph: UserGraph, scope: SiteScope | undefined) => Promise<T>): Promise<T> {
     try {
       const graph = graphFor(this.microsoft, workspaceId, actor);
-      const scope = actor.kind === 'application' ? await this.#scopes.of(workspaceId, graph.client) : undefined;
+      const scope = actor.kind === 'application' ? await this.#scopes.of(workspaceId, graph.client, actor.tenantId) : undefined;
       return await work(graph, scope);
     } catch (error) {
       throw filesErrorOf(error, { needs, connectHint: connectHint(workspaceId, actor), application: actor.kind === 'application' });
@@ -46,7 +46,7 @@ export class FilesBrowser {
   }
 
   async sources(workspaceId: string, actor: FilesActor): Promise<FileSourceList> {
-    if (actor.kind === 'application') return this.#appSources(workspaceId);
+    if (actor.kind === 'application') return this.#appSources(workspaceId, actor);
     const user = actor;
     const drive = await this.#as(workspaceId, user, 'Files.Read', ({ client }) => client.get<{ id: string; name?: string; webUrl?: string }>('/me/drive', { query: { $select: 'id,name,webUrl' } }));
     const items: FileSource[] = [{ kind: 'onedrive', id: drive.id, name: 'My OneDrive', webUrl: drive.webUrl ?? null }, SHARED_SOURCE];
@@ -72,8 +72,8 @@ export class FilesBrowser {
   }
 
   /** The app's sources: the allowed sites when the integration lists them, else every site Microsoft lets it find. */
-  #appSources(workspaceId: string): Promise<FileSourceList> {
-    return this.#as(workspaceId, { kind: 'application' }, 'Sites.Read.All', async ({ client }, scope) => {
+  #appSources(workspaceId: string, app: FilesActor & { kind: 'application' }): Promise<FileSourceList> {
+    return this.#as(workspaceId, app, 'Sites.Read.All', async ({ client }, scope) => {
       if (scope) return { items: scope.sites, unavailable: scope.unavailable };
       // site-search (https://learn.microsoft.com/graph/api/site-search): `*` lists the sites the app can reach.
       const page = await client.get<GraphPage<{ id: string; displayName?: string; name?: string; webUrl?: string }>>('/sites', { query: { search: '*', $select: 'id,displayName,name,webUrl' } });

@@ -13,15 +13,18 @@ export interface FilesMicrosoft {
   transport: MicrosoftTransport;
   /** A delegated Graph token of the user's connection (TokenService.getAccessToken). */
   accessToken(workspaceId: string, user: ConnectionUser): Promise<string>;
-  /** The workspace's application Graph token (TokenService.getAccessToken, principal application); browsing only. */
-  appToken?(workspaceId: string): Promise<string>;
+  /**
+   * The workspace's application Graph token (TokenService.getAccessToken, principal application), in `tenantId`
+   * when a multi-tenant workspace names one of its consenting tenants; browsing only.
+   */
+  appToken?(workspaceId: string, tenantId?: string): Promise<string>;
   /** The integration's allowed SharePoint site URLs (Sites.Selected); empty when it lists none. */
   allowedSites?(workspaceId: string): Promise<readonly string[]>;
   logger?: Logger;
 }
 
-/** Whom a call acts for: a user through their connection, or the workspace's app (application mode). */
-export type FilesActor = ConnectionUser | { kind: 'application' };
+/** Whom a call acts for: a user through their connection, or the workspace's app (application mode), in one tenant. */
+export type FilesActor = ConnectionUser | { kind: 'application'; tenantId?: string };
 
 export interface UserGraph {
   client: GraphClient;
@@ -29,12 +32,12 @@ export interface UserGraph {
 }
 
 export function graphFor(microsoft: FilesMicrosoft, workspaceId: string, actor: FilesActor): UserGraph {
-  const accessToken = actor.kind === 'application' ? () => appTokenOf(microsoft)(workspaceId) : () => microsoft.accessToken(workspaceId, actor);
+  const accessToken = actor.kind === 'application' ? () => appTokenOf(microsoft)(workspaceId, actor.tenantId) : () => microsoft.accessToken(workspaceId, actor);
   const common = { graphUrl: microsoft.graphUrl, transport: microsoft.transport, accessToken, ...(microsoft.logger ? { logger: microsoft.logger } : {}) };
   return { client: createGraphClient(common), transfer: common };
 }
 
-function appTokenOf(microsoft: FilesMicrosoft): (workspaceId: string) => Promise<string> {
+function appTokenOf(microsoft: FilesMicrosoft): (workspaceId: string, tenantId?: string) => Promise<string> {
   if (!microsoft.appToken) throw new Error('application-mode files need FilesMicrosoft.appToken (composition)');
   return microsoft.appToken;
 }

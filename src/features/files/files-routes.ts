@@ -30,8 +30,14 @@ export function actingUserOf(request: FastifyRequest): ConnectionUser {
 }
 
 const MODE_HEADER = 'x-m365hub-mode';
+const TENANT_HEADER = 'x-m365hub-tenant';
+// A tenant id (GUID) or one of its domains, as the pass-through takes them.
+const TENANT_SHAPE = /^(?:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)+)$/i;
 
-/** Whom browsing acts for: the user (delegated, the default) or, with X-M365Hub-Mode: application, the workspace's app. */
+/**
+ * Whom browsing acts for: the user (delegated, the default) or, with X-M365Hub-Mode: application, the workspace's app,
+ * in the tenant X-M365Hub-Tenant names when the workspace has several (as the pass-through).
+ */
 export function browsingActorOf(request: FastifyRequest): FilesActor {
   const mode = request.headers[MODE_HEADER];
   if (mode === undefined || mode === 'delegated') return actingUserOf(request);
@@ -40,7 +46,12 @@ export function browsingActorOf(request: FastifyRequest): FilesActor {
   }
   const role = workspaceOf(request).role;
   if (role !== 'admin' && role !== 'api_key') throw new HttpProblem('application_mode_forbidden');
-  return { kind: 'application' };
+  const tenant = request.headers[TENANT_HEADER];
+  if (tenant === undefined) return { kind: 'application' };
+  if (typeof tenant !== 'string' || !TENANT_SHAPE.test(tenant)) {
+    throw new HttpProblem('validation_failed', { detail: 'X-M365Hub-Tenant names one of the workspace\'s tenants: its tenant id (a GUID) or a domain of it.', errors: [{ pointer: '/headers/x-m365hub-tenant', detail: 'must be a tenant id or domain' }] });
+  }
+  return { kind: 'application', tenantId: tenant.toLowerCase() };
 }
 
 /** A throttled answer carries Microsoft's wait as Retry-After; the rest render through the catalogue as they are. */
