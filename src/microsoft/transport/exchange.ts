@@ -8,7 +8,7 @@ import http from 'node:http';
 import https from 'node:https';
 import { Readable } from 'node:stream';
 import { rootCertificates } from 'node:tls';
-import type { FetchLike } from './microsoft-transport.js';
+import type { FetchLike } from './fetch-like.js';
 
 export interface ExchangeRequest {
   method: string;

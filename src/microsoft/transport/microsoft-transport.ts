@@ -2,15 +2,16 @@
 // timeout, bounded retries with jittered backoff or Microsoft's Retry-After, and one log line per attempt that names
 // the endpoint (origin and path) and never a query string, body, header, token or secret. What may be retried is
 // the caller's protocol knowledge (a POST that timed out at a gateway may have been carried out); how to wait and
-// log is decided here once. Sleeping, the random source and the clock are injected so tests never wait.
+// log is decided here once. Sleeping, the random source and the clock are injected so tests never wait. Streamed
+// exchanges (the pass-through) go out through ./exchange.ts, one attempt each.
 import type { Logger } from '../../platform/logging/logger.js';
 import { systemClock, type Clock } from '../../platform/time/clock.js';
 import { backoffDelayMs, type RandomSource, type RetryPolicy } from './backoff.js';
 import { exchangeOverFetch, ExchangeTimeoutError, nodeExchange, type Exchange, type ExchangeRequest, type ExchangeResponse } from './exchange.js';
+import type { FetchLike } from './fetch-like.js';
 import { retryAfterOf } from './retry-after.js';
 
-/** The fetch every Microsoft call goes through (tests and operators with a private CA inject their own). */
-export type FetchLike = (input: string | URL | Request, init?: RequestInit) => Promise<Response>;
+export type { FetchLike };
 
 export interface MicrosoftTransportOptions {
   fetch?: FetchLike;
