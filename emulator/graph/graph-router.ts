@@ -174,13 +174,17 @@ export function graphTrace(request: FastifyRequest): GraphTrace {
 
 export const isGraphPath = (path: string) => /^\/(v1\.0|beta)(\/|$)/i.test(path);
 
+/** Graph's response headers: its ids, OData version and cache rule. */
+export function setGraphHeaders(request: FastifyRequest, reply: FastifyReply): void {
+  const trace = graphTrace(request);
+  reply.header('request-id', trace.requestId).header('client-request-id', trace.clientRequestId).header('odata-version', '4.0');
+  reply.header('cache-control', 'no-cache');
+}
+
 /** Graph's response headers on every Graph path, faults included (registered before the fault hook). */
 export function registerGraphHeaders(app: FastifyInstance): void {
   app.addHook('onRequest', async (request, reply) => {
-    if (!isGraphPath(request.url.split('?')[0]!)) return;
-    const trace = graphTrace(request);
-    reply.header('request-id', trace.requestId).header('client-request-id', trace.clientRequestId).header('odata-version', '4.0');
-    reply.header('cache-control', 'no-cache');
+    if (isGraphPath(request.url.split('?')[0]!)) setGraphHeaders(request, reply);
   });
 }
 

@@ -46,5 +46,5 @@ export function registerGraphRoutes(app: FastifyInstance, ctx: EmulatorContext):
   registerJsonBatch(app, ctx);
 }
 
-export { registerGraphHeaders, isGraphPath, graphTrace } from './graph-router.js';
+export { registerGraphHeaders, isGraphPath, graphTrace, setGraphHeaders } from './graph-router.js';
 export { graphFaultBody } from './graph-errors.js';

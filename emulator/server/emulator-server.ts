@@ -16,7 +16,7 @@ import { createOriginResolver } from '../identity/endpoint-urls.js';
 import { errorBody, sendProtocolError } from '../identity/error-responses.js';
 import { registerDiscoveryRoutes } from '../identity/discovery-routes.js';
 import { graphErrors, sendGraphError } from '../graph/graph-errors.js';
-import { graphFaultBody, graphTrace, isGraphPath, registerGraphHeaders, registerGraphRoutes } from '../graph/graph-routes.js';
+import { graphFaultBody, graphTrace, isGraphPath, registerGraphHeaders, registerGraphRoutes, setGraphHeaders } from '../graph/graph-routes.js';
 import { registerInteractiveRoutes } from '../identity/interactive-routes.js';
 import { registerDeviceCodeRoutes } from '../identity/device-code-routes.js';
 import { registerAdvertisedEndpoints } from '../identity/advertised-endpoints.js';
@@ -302,6 +302,29 @@ function registerErrorHandling(app: FastifyInstance, ctx: EmulatorContext): void
   });
   app.setNotFoundHandler((request, reply) => {
     if (request.url.startsWith('/_emulator/')) return controlProblem(reply, 404, `no control route ${request.method} ${request.url.split('?')[0]}`);
+    // Graph's host answers a path without a version (`/me`, `/v1.0None`) 400 BadRequest "Invalid version." (captured
+    // in microsoftgraph/msgraph-sample-blazor-clientside#94 and O365/python-o365#889); paths whose first segment
+    // names a tenant belong to the identity platform and keep the emulator's own answer.
+    if (!namesIdentityOrEmulatorArea(request.url.split('?')[0]!)) {
+      setGraphHeaders(request, reply);
+      return sendGraphError(reply, graphErrors.badRequest('Invalid version.'), graphTrace(request));
+    }
     return reply.code(404).type('application/json; charset=utf-8').send({ error: 'not_found', error_description: `The emulator has no endpoint ${request.method} ${request.url.split('?')[0]}.` });
   });
+}
+
+/** The identity platform's paths start with a tenant (GUID, domain, common/organizations/consumers); the rest are the emulator's own areas. */
+function namesIdentityOrEmulatorArea(path: string): boolean {
+  let first: string;
+  try {
+    first = decodeURIComponent(path.split('/')[1] ?? '').toLowerCase();
+  } catch {
+    return false;
+  }
+  if (/^(v\d|beta)/.test(first)) return false; // a mistyped Graph version (`/v1.0None`, `/v2.0/me`)
+  return (
+    ['common', 'organizations', 'consumers', '_emulator', '_sharepoint', 'api', '.well-known', ''].includes(first) ||
+    /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(first) ||
+    first.includes('.')
+  );
 }

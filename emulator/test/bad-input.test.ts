@@ -119,8 +119,11 @@ describe('tenants, discovery and pages', () => {
     await assertAadstsError(response, { status: 400, error: 'invalid_request', code: 90015 });
   });
 
-  test('an unknown path answers 404, not a crash', async () => {
-    const response = await emulator.fetch(`${emulator.url}/nothing/here`);
-    assert.equal(response.status, 404);
+  test("an unknown path answers as Microsoft's hosts do, not a crash: Graph's 400 \"Invalid version.\", or 404 under a tenant", async () => {
+    const graphLike = await emulator.fetch(`${emulator.url}/nothing/here`);
+    assert.equal(graphLike.status, 400);
+    assert.equal(((await graphLike.json()) as { error: { code: string; message: string } }).error.message, 'Invalid version.');
+    const underTenant = await emulator.fetch(`${emulator.url}/organizations/nothing/here`);
+    assert.equal(underTenant.status, 404);
   });
 });

@@ -167,6 +167,20 @@ describe('paths Graph does not have, and what the emulator does not implement', 
     assertGraphError(await graphGet(client, '/users/x/nonsense', demoToken), 400, 'BadRequest', "Resource not found for the segment 'nonsense'.");
   });
 
+  for (const path of ['/me', '/v1.0None', '/v2.0/users']) {
+    test(`a path without a Graph version (${path}): 400 BadRequest "Invalid version." as Graph's host answers (msgraph-sample-blazor-clientside#94)`, async () => {
+      const response = await client.fetch(`${client.url}${path}`, { headers: { authorization: `Bearer ${demoToken}` } });
+      const text = await response.text();
+      assertGraphError({ status: response.status, headers: response.headers, body: JSON.parse(text) }, 400, 'BadRequest', 'Invalid version.');
+    });
+  }
+
+  test("a path under a tenant keeps the identity platform's answer, not Graph's", async () => {
+    const response = await client.fetch(`${client.url}/common/oauth2/v2.0/nothing-here`);
+    assert.equal(response.status, 404);
+    assert.equal(((await response.json()) as { error: string }).error, 'not_found');
+  });
+
   test('a write Graph serves but the emulator does not: 501 emulator_unsupported naming it, never a silent success', async () => {
     const response = await client.fetch(`${client.url}/v1.0/users`, { method: 'POST', headers: { authorization: `Bearer ${demoToken}`, 'content-type': 'application/json' }, body: '{}' });
     assert.equal(response.status, 501);
