@@ -4,7 +4,8 @@
 //     (goal: the 100,000 walk within 2x the 10,000 walk per user), and the peak RSS after it (goal < 300 MB);
 //   - bulk: 100,000 users added through one NDJSON control call (POST /_emulator/tenants/{tid}/users/bulk).
 
-import { appToken, memoryMb, startEmulator, type Running } from './support/emulator-process.js';
+import { appToken, startEmulator, type Running } from './support/emulator-process.js';
+import { memoryMb } from './support/process-stats.js';
 
 async function walkUsers(emulator: Running, token: string): Promise<{ users: number; seconds: number }> {
   const started = performance.now();

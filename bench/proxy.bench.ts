@@ -8,8 +8,8 @@
 // decides the ratio: the caller and the emulator cost the same either way. The breakdown says where a pass-through
 // call's time goes: the HTTP hop to the hub alone (/healthz), the hub's own checks (a call refused after
 // authentication and policy, before Graph), and the whole call.
-import { readFileSync } from 'node:fs';
 import https from 'node:https';
+import { cpuMicros } from './support/process-stats.js';
 import { startProxyBenchKit } from './support/proxy-bench-kit.js';
 
 const total = 10_000;
@@ -18,10 +18,7 @@ const concurrency = 16;
 
 const kit = await startProxyBenchKit();
 const directAgent = new https.Agent({ ca: kit.emulator.ca, keepAlive: true });
-const emulatorCpuMicros = () => {
-  const fields = readFileSync(`/proc/${kit.emulator.pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-  return (Number(fields[11]) + Number(fields[12])) * 10_000;
-};
+const emulatorCpuMicros = () => cpuMicros(kit.emulator.pid);
 try {
   const hubGet = async (path: string, headers: Record<string, string> = {}) => {
     const res = await kit.hubRequest('GET', path, headers);

@@ -52,13 +52,6 @@ export async function startEmulator(users: number): Promise<Running> {
   };
 }
 
-/** Resident and peak resident memory of a process, MB (Linux /proc). */
-export function memoryMb(pid: number): { rss: number; peak: number } {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  const kb = (name: string) => Number(new RegExp(`^${name}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? 0);
-  return { rss: kb('VmRSS') / 1024, peak: kb('VmHWM') / 1024 };
-}
-
 export async function appToken(emulator: Running): Promise<{ token: string; tenant: string }> {
   const seed = (await (await emulator.fetch(`${emulator.url}/_emulator/seed`)).json()) as { tenant: { id: string }; application: { appId: string; clientSecret: string } };
   const response = await emulator.fetch(`${emulator.url}/${seed.tenant.id}/oauth2/v2.0/token`, {

@@ -7,11 +7,14 @@
 // from /proc, so the caller in the benchmark's own process is not counted. M365HUB_BENCH_HUB_NODE_ARGS gives the
 // hub process Node arguments, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` for a profile written when it stops.
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { repoRoot, spawnM365hub, type RunningProgram } from '../../test/support/processes.js';
+import { cpuMicros, memoryMb, resetPeakMemory } from './process-stats.js';
+
+const MiB = 1024 * 1024;
 
 export interface HubProcess {
   url: string;
@@ -46,11 +49,6 @@ async function freshDatabase(): Promise<{ url: string; drop(): Promise<void> } |
       await admin.end();
     },
   };
-}
-
-function procStatus(pid: number, field: 'VmRSS' | 'VmHWM'): number {
-  const match = new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-  return Number(match?.[1] ?? 0) * 1024;
 }
 
 export async function startHubProcess(options: { emulatorUrl: string; emulatorCa: string; env?: Record<string, string> }): Promise<HubProcess> {
@@ -94,15 +92,10 @@ export async function startHubProcess(options: { emulatorUrl: string; emulatorCa
       url: url!,
       pid,
       admin,
-      cpuMicros() {
-        const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-        // utime and stime, in clock ticks (USER_HZ, 100 on Linux).
-        return (Number(fields[11]) + Number(fields[12])) * 10_000;
-      },
-      rssBytes: () => procStatus(pid, 'VmRSS'),
-      peakRssBytes: () => procStatus(pid, 'VmHWM'),
-      // Writing 5 to clear_refs resets the peak resident size (proc(5)).
-      resetPeak: () => writeFileSync(`/proc/${pid}/clear_refs`, '5'),
+      cpuMicros: () => cpuMicros(pid),
+      rssBytes: () => memoryMb(pid).rss * MiB,
+      peakRssBytes: () => memoryMb(pid).peak * MiB,
+      resetPeak: () => resetPeakMemory(pid),
       close: cleanUp,
     };
   } catch (error) {
