@@ -4,6 +4,7 @@
 // session on a draft), so reading stops at that size instead of buffering a large file.
 import type { Readable } from 'node:stream';
 import { HttpProblem } from '../../platform/http/http-problem.js';
+import { readAtMost } from '../../platform/streams/read-at-most.js';
 import type { AttachmentService } from '../files/index.js';
 
 export const INLINE_ATTACHMENT_MAX_BYTES = 3 * 1024 * 1024;
@@ -17,17 +18,9 @@ export interface MailFile {
 export type AttachmentSource = Pick<AttachmentService, 'content'>;
 
 async function collect(chunks: AsyncIterable<Uint8Array> | Readable, name: string): Promise<Buffer> {
-  const parts: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of chunks) {
-    size += (chunk as Uint8Array).byteLength;
-    if (size > INLINE_ATTACHMENT_MAX_BYTES) {
-      if ('destroy' in chunks && typeof chunks.destroy === 'function') chunks.destroy();
-      throw new HttpProblem('mail_attachment_too_large', { detail: `"${name}" is larger than the 3 MB Microsoft Graph accepts in a sent mail. Send a link to the file instead.` });
-    }
-    parts.push(Buffer.from(chunk as Uint8Array));
-  }
-  return Buffer.concat(parts);
+  const bytes = await readAtMost(chunks, INLINE_ATTACHMENT_MAX_BYTES);
+  if (!bytes) throw new HttpProblem('mail_attachment_too_large', { detail: `"${name}" is larger than the 3 MB Microsoft Graph accepts in a sent mail. Send a link to the file instead.` });
+  return bytes;
 }
 
 /** `actingUser` reads a link's file from Microsoft; without one (application mode) only stored copies can be sent. */

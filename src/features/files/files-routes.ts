@@ -9,6 +9,7 @@ import type { ConnectionUser } from '../../contract/integration-schemas.js';
 import { WorkspaceParams } from '../../contract/api-schemas.js';
 import { ChannelList, ChannelParams, ChildrenQuery, DriveItemParams, DriveParams, FileItem, FileItemPage, FileSourceList, SearchQuery, SiteParams, TeamParams } from '../../contract/files-schemas.js';
 import { principalOf, workspaceOf } from '../../platform/http/authenticate.js';
+import { isTenantIdOrDomain } from '../../microsoft/identity/tenant-metadata.js';
 import { HttpProblem } from '../../platform/http/http-problem.js';
 import type { FilesBrowser } from './browse-service.js';
 import { FilesError } from './files-error.js';
@@ -31,8 +32,6 @@ export function actingUserOf(request: FastifyRequest): ConnectionUser {
 
 const MODE_HEADER = 'x-m365hub-mode';
 const TENANT_HEADER = 'x-m365hub-tenant';
-// A tenant id (GUID) or one of its domains, as the pass-through takes them.
-const TENANT_SHAPE = /^(?:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)+)$/i;
 
 /**
  * Whom browsing acts for: the user (delegated, the default) or, with X-M365Hub-Mode: application, the workspace's app,
@@ -48,7 +47,7 @@ export function browsingActorOf(request: FastifyRequest): FilesActor {
   if (role !== 'admin' && role !== 'api_key') throw new HttpProblem('application_mode_forbidden');
   const tenant = request.headers[TENANT_HEADER];
   if (tenant === undefined) return { kind: 'application' };
-  if (typeof tenant !== 'string' || !TENANT_SHAPE.test(tenant)) {
+  if (typeof tenant !== 'string' || !isTenantIdOrDomain(tenant)) {
     throw new HttpProblem('validation_failed', { detail: 'X-M365Hub-Tenant names one of the workspace\'s tenants: its tenant id (a GUID) or a domain of it.', errors: [{ pointer: '/headers/x-m365hub-tenant', detail: 'must be a tenant id or domain' }] });
   }
   return { kind: 'application', tenantId: tenant.toLowerCase() };

@@ -3,6 +3,7 @@
 // checked before anything leaves: the token must reach Graph's own origin and the path the caller named, never
 // another host or a path a `..` or an encoded slash turns into something else.
 import type { Readable } from 'node:stream';
+import { readAtMost } from '../../platform/streams/read-at-most.js';
 import { GraphError } from './graph-error.js';
 import type { ExchangeResponse, MicrosoftTransport } from '../transport/index.js';
 
@@ -79,20 +80,12 @@ export function passedResponseHeaders(response: ExchangeResponse): [string, stri
   return out;
 }
 
-/** A small JSON answer's body (the pass-through's own look-ups); undefined when it is not JSON. */
+/** A small JSON answer's body (the pass-through's own look-ups); undefined when it is not JSON or over 1 MiB. */
 export async function jsonOf(response: ExchangeResponse, limitBytes = 1024 * 1024): Promise<unknown> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of response.body) {
-    size += (chunk as Buffer).length;
-    if (size > limitBytes) {
-      response.body.destroy();
-      return undefined;
-    }
-    chunks.push(chunk as Buffer);
-  }
+  const bytes = await readAtMost(response.body, limitBytes);
+  if (!bytes) return undefined;
   try {
-    return JSON.parse(Buffer.concat(chunks).toString('utf8'));
+    return JSON.parse(bytes.toString('utf8'));
   } catch {
     return undefined;
   }

@@ -15,14 +15,14 @@ export const TENANT_TEMPLATE = '{tenantid}';
 
 export const isTenantGuid = (value: string) => GUID.test(value);
 export const isMultiTenantAlias = (tenant: string) => ['organizations', 'common'].includes(tenant.toLowerCase());
+/** One tenant named by its id or one of its domains (not an alias that stands for many). */
+export const isTenantIdOrDomain = (value: string) => GUID.test(value) || DOMAIN.test(value);
 
 /** A tenant path segment: a GUID, a verified domain, or `organizations` / `common`; anything else is refused. */
 export function normaliseTenant(tenant: string | undefined): string {
   const value = (tenant ?? '').trim();
   if (!value) return 'organizations';
-  if (isTenantGuid(value)) return value.toLowerCase();
-  if (isMultiTenantAlias(value)) return value.toLowerCase();
-  if (DOMAIN.test(value)) return value.toLowerCase();
+  if (isTenantIdOrDomain(value) || isMultiTenantAlias(value)) return value.toLowerCase();
   throw identityError('tenant_not_found');
 }
 
