@@ -45,17 +45,11 @@ export class CollectionPage {
   }
 
   /**
-   * Small enough to send as one string (with Content-Length, one write): a stream of pieces costs a small page more
-   * than its text, and most pages are small (Graph's default page is 100 items at most).
+   * Small enough to send whole (`toJSON`, one string with Content-Length, one write): a stream of pieces costs a
+   * small page more than its text, and most pages are small (Graph's default page is 100 items at most).
    */
   get small(): boolean {
     return this.items.length <= SMALL_PAGE_ITEMS;
-  }
-
-  text(): string {
-    let text = '';
-    for (const piece of this.pieces()) text += piece;
-    return text;
   }
 
   /** The page's JSON text in small pieces (see jsonBody in emulator/state/json-chunks.ts). */

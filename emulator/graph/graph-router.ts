@@ -290,7 +290,7 @@ export function registerGraphRouter(app: FastifyInstance, ctx: EmulatorContext, 
       }
       if (body === undefined) return reply.code(204).send();
       if (body instanceof PlainText) return reply.code(200).type('text/plain').send(body.text);
-      if (body instanceof CollectionPage) return reply.code(200).type(graphJson).send(body.small ? body.text() : jsonBody(body.pieces()));
+      if (body instanceof CollectionPage) return reply.code(200).type(graphJson).send(body.small ? body.toJSON() : jsonBody(body.pieces()));
       return reply.code(200).type(graphJson).send(body);
     } catch (error) {
       if (!stream.readableEnded) stream.resume(); // an unread body must not stall the connection

@@ -313,7 +313,10 @@ function registerErrorHandling(app: FastifyInstance, ctx: EmulatorContext): void
   });
 }
 
-/** The identity platform's paths start with a tenant (GUID, domain, common/organizations/consumers); the rest are the emulator's own areas. */
+/**
+ * The identity platform's paths start with a tenant (GUID, domain, common/organizations/consumers); the rest are the
+ * emulator's own areas. A first segment with a dot (a domain, `.well-known`, a file name) is not Graph's.
+ */
 function namesIdentityOrEmulatorArea(path: string): boolean {
   let first: string;
   try {
@@ -323,7 +326,7 @@ function namesIdentityOrEmulatorArea(path: string): boolean {
   }
   if (/^(v\d|beta)/.test(first)) return false; // a mistyped Graph version (`/v1.0None`, `/v2.0/me`)
   return (
-    ['common', 'organizations', 'consumers', '_emulator', '_sharepoint', 'api', '.well-known', ''].includes(first) ||
+    ['common', 'organizations', 'consumers', '_emulator', '_sharepoint', 'api', ''].includes(first) ||
     /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(first) ||
     first.includes('.')
   );
