@@ -23,13 +23,16 @@ export interface RefreshProcessInput {
   calls: number;
   nowMs: number;
   /**
-   * A connection (of another app) whose expired token is fetched before "ready": it warms what a long-running hub
-   * process has warm (tenant metadata and signing keys, the refresh path's code) without touching the measured one.
+   * Connections (of another app) whose expired tokens are fetched before "ready", one per process (process i takes
+   * `externalUserIds[i]`): each process refreshes its own, which warms what a long-running hub process has warm
+   * (tenant metadata and signing keys, the refresh path's code) without touching the measured one. One connection
+   * shared by all would be refreshed by the first process only; the others would find it refreshed and stay cold.
    */
-  warmUp?: { workspaceId: string; externalUserId: string };
+  warmUp?: { workspaceId: string; externalUserIds: string[] };
 }
 
 const input = JSON.parse(process.argv[2]!) as RefreshProcessInput;
+const processIndex = Number(process.argv[3] ?? 0);
 const store = await openStore({ dialect: 'postgres', url: input.url, schema: input.schema, poolSize: 4 });
 const clock = new ManualClock(new Date(input.nowMs));
 const logger = createLogger({ level: 'silent' });
@@ -57,7 +60,11 @@ const tokens = new TokenService({
 await Promise.all(Array.from({ length: 4 }, () => store.db.selectFrom('m365_connections').select('id').limit(1).execute()));
 await fetch(`${input.emulatorUrl}/organizations/v2.0/.well-known/openid-configuration`).then((r) => r.arrayBuffer());
 if (input.warmUp) {
-  await tokens.getAccessToken({ workspaceId: input.warmUp.workspaceId, principal: { kind: 'user', externalUserId: input.warmUp.externalUserId } });
+  const externalUserId = input.warmUp.externalUserIds[processIndex];
+  if (externalUserId === undefined) throw new Error(`no warm-up connection for process ${processIndex}`);
+  await tokens.getAccessToken({ workspaceId: input.warmUp.workspaceId, principal: { kind: 'user', externalUserId } });
+  // It must have been this process's own refresh (or the identity client would be cold).
+  if (refreshes.length !== 1 || !refreshes[0]!.refreshed) throw new Error(`warm-up connection ${externalUserId} was not refreshed by process ${processIndex}`);
   refreshes.length = 0;
 }
 console.log('ready');

@@ -20,8 +20,8 @@ export interface RefreshProcessOutput {
 }
 
 export async function runRefreshProcesses(count: number, input: RefreshProcessInput): Promise<RefreshProcessOutput[]> {
-  const children = Array.from({ length: count }, () =>
-    spawn(process.execPath, ['--import', 'tsx', path.join(here, 'refresh-process.ts'), JSON.stringify(input)], {
+  const children = Array.from({ length: count }, (_, index) =>
+    spawn(process.execPath, ['--import', 'tsx', path.join(here, 'refresh-process.ts'), JSON.stringify(input), String(index)], {
       cwd: root,
       stdio: ['pipe', 'pipe', 'inherit'],
       env: { ...process.env, NODE_NO_WARNINGS: '1' },
