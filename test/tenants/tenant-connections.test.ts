@@ -82,6 +82,24 @@ describe('tenant connections of a multi-tenant workspace', () => {
     assert.equal(((await junk.json()) as { code: string }).code, 'validation_failed');
   });
 
+  it('the pass-through and file browsing refuse the same malformed X-M365Hub-Mode and X-M365Hub-Tenant alike, naming the header', async () => {
+    const routes = [`/api/v1/workspaces/${ws.id}/proxy/graph/v1.0/users?$top=1`, `/api/v1/workspaces/${ws.id}/files/sources`];
+    const cases = [
+      { headers: asAppIn('not a tenant'), pointer: '/headers/x-m365hub-tenant' },
+      { headers: asAppIn('contoso.com, fabrikam.com'), pointer: '/headers/x-m365hub-tenant' },
+      { headers: { 'x-m365hub-mode': 'app-only' }, pointer: '/headers/x-m365hub-mode' },
+    ];
+    for (const route of routes) {
+      for (const { headers, pointer } of cases) {
+        const answer = await kit.api(ws.apiKey, 'GET', route, undefined, headers);
+        assert.equal(answer.status, 400, `${route} ${JSON.stringify(headers)}`);
+        const problem = (await answer.json()) as { code: string; errors?: { pointer: string }[] };
+        assert.equal(problem.code, 'validation_failed');
+        assert.deepEqual(problem.errors?.map((e) => e.pointer), [pointer], `${route} ${JSON.stringify(headers)}`);
+      }
+    }
+  });
+
   it('labels a tenant, and a paused tenant refuses application calls with tenant_paused while the other goes on', async () => {
     const labelled = await kit.api(ws.apiKey, 'PATCH', tenants(`/${FABRIKAM}`), { label: 'Fabrikam Ltd' });
     assert.equal(labelled.status, 200, await labelled.clone().text());

@@ -17,7 +17,8 @@ import type { Database } from '../../platform/store/schema.js';
 import { listAttachments, toAttachment } from './attachment-store.js';
 import type { AttachmentService } from './attachment-service.js';
 import { attachmentDisposition } from './file-names.js';
-import { actingUserOf, FILES_BASE, withRetryAfter } from './files-routes.js';
+import { FILES_BASE, withRetryAfter } from './files-routes.js';
+import { actingUserOf } from '../tokens/index.js';
 
 const tags = ['attachments'];
 const member = { access: 'workspace_member' as const };

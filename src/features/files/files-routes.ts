@@ -5,11 +5,10 @@
 // integration's allowed sites when it lists any.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import type { ConnectionUser } from '../../contract/integration-schemas.js';
 import { WorkspaceParams } from '../../contract/api-schemas.js';
 import { ChannelList, ChannelParams, ChildrenQuery, DriveItemParams, DriveParams, FileItem, FileItemPage, FileSourceList, SearchQuery, SiteParams, TeamParams } from '../../contract/files-schemas.js';
-import { principalOf, workspaceOf } from '../../platform/http/authenticate.js';
-import { isTenantIdOrDomain } from '../../microsoft/identity/tenant-metadata.js';
+import { workspaceOf } from '../../platform/http/authenticate.js';
+import { actingPrincipalOf } from '../tokens/index.js';
 import { HttpProblem } from '../../platform/http/http-problem.js';
 import type { FilesBrowser } from './browse-service.js';
 import { FilesError } from './files-error.js';
@@ -19,38 +18,14 @@ export const FILES_BASE = '/api/v1/workspaces/:workspaceId/files';
 const tags = ['files'];
 const member = { access: 'workspace_member' as const };
 
-/** Whose files: the console user's own, or the host product's user an API key acts for. */
-export function actingUserOf(request: FastifyRequest): ConnectionUser {
-  const principal = principalOf(request);
-  if (principal.kind === 'user') return { kind: 'console_user', id: principal.user.id };
-  if (principal.actingUser) return { kind: 'external_user', id: principal.actingUser };
-  throw new HttpProblem('validation_failed', {
-    detail: 'With an API key, files are browsed as the host product\'s user named in X-M365Hub-Acting-User; send that header.',
-    errors: [{ pointer: '/headers/x-m365hub-acting-user', detail: 'is required with an API key' }],
-  });
-}
-
-const MODE_HEADER = 'x-m365hub-mode';
-const TENANT_HEADER = 'x-m365hub-tenant';
-
 /**
  * Whom browsing acts for: the user (delegated, the default) or, with X-M365Hub-Mode: application, the workspace's app,
- * in the tenant X-M365Hub-Tenant names when the workspace has several (as the pass-through).
+ * in the tenant X-M365Hub-Tenant names when the workspace has several (read as the pass-through reads them).
  */
 export function browsingActorOf(request: FastifyRequest): FilesActor {
-  const mode = request.headers[MODE_HEADER];
-  if (mode === undefined || mode === 'delegated') return actingUserOf(request);
-  if (mode !== 'application') {
-    throw new HttpProblem('validation_failed', { detail: 'X-M365Hub-Mode is delegated (the default) or application.', errors: [{ pointer: '/headers/x-m365hub-mode', detail: 'must be delegated or application' }] });
-  }
-  const role = workspaceOf(request).role;
-  if (role !== 'admin' && role !== 'api_key') throw new HttpProblem('application_mode_forbidden');
-  const tenant = request.headers[TENANT_HEADER];
-  if (tenant === undefined) return { kind: 'application' };
-  if (typeof tenant !== 'string' || !isTenantIdOrDomain(tenant)) {
-    throw new HttpProblem('validation_failed', { detail: 'X-M365Hub-Tenant names one of the workspace\'s tenants: its tenant id (a GUID) or a domain of it.', errors: [{ pointer: '/headers/x-m365hub-tenant', detail: 'must be a tenant id or domain' }] });
-  }
-  return { kind: 'application', tenantId: tenant.toLowerCase() };
+  const acting = actingPrincipalOf(request);
+  if (acting.mode === 'delegated') return acting.user;
+  return acting.tenantId === undefined ? { kind: 'application' } : { kind: 'application', tenantId: acting.tenantId };
 }
 
 /** A throttled answer carries Microsoft's wait as Retry-After; the rest render through the catalogue as they are. */

@@ -12,11 +12,6 @@ export const PROXY_PROBLEMS = {
     title: 'No enabled service covers this Graph path',
     detail: "This Graph path belongs to none of the services the workspace enabled. Enable the service it belongs to in the Microsoft 365 integration, or ask the hub's operator to open the pass-through for this workspace.",
   },
-  application_mode_forbidden: {
-    status: 403,
-    title: 'Application mode needs an admin or the API key',
-    detail: "Calls with the workspace's app token reach the whole tenant: only workspace admins and the workspace API key may make them.",
-  },
   sharepoint_host_unknown: {
     status: 409,
     title: "The tenant's SharePoint host is not known",

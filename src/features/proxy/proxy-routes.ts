@@ -23,7 +23,7 @@ import type { Database } from '../../platform/store/schema.js';
 import type { Clock } from '../../platform/time/clock.js';
 import { recordAudit } from '../audit/index.js';
 import { isServiceEnabled, serviceNotEnabled, type EnabledServices } from '../integrations/index.js';
-import type { TokenPrincipal, TokenRequest, TokenService } from '../tokens/index.js';
+import { actingModeOf, actingPrincipalOf, TENANT_HEADER, tokenPrincipalOf, type TokenPrincipal, type TokenRequest, type TokenService } from '../tokens/index.js';
 import { LRUCache } from 'lru-cache';
 import type { ProxyPolicy } from './proxy-policy.js';
 import { checkSharePointPath, isSharePointHost, managementPathTenant, nextPageThroughHub, PROXIED_API_SERVICE, type ProxiedApiName } from './proxied-apis.js';
@@ -59,8 +59,6 @@ export interface ProxyRouteDeps extends ProxyServices {
 }
 
 const PREFIX = '/api/v1/workspaces/:workspaceId/proxy/graph/:version/*';
-const MODE_HEADER = 'x-m365hub-mode';
-const TENANT_HEADER = 'x-m365hub-tenant';
 const DEFAULT_TIMEOUT_MS = 30 * 60_000;
 const VERSIONS: readonly GraphVersion[] = ['v1.0', 'beta'];
 const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
@@ -117,16 +115,6 @@ export function registerProxyRoutes(server: FastifyInstance, deps: ProxyRouteDep
     return host;
   }
 
-  function principalFor(request: FastifyRequest, mode: 'delegated' | 'application', tenant: string | undefined): TokenPrincipal {
-    const workspace = workspaceOf(request);
-    const principal = principalOf(request);
-    if (mode === 'application' && workspace.role !== 'admin' && workspace.role !== 'api_key') throw new HttpProblem('application_mode_forbidden');
-    if (mode === 'application') return tenant ? { kind: 'application', tenantId: tenant } : { kind: 'application' };
-    if (principal.kind === 'user') return { kind: 'console_user', consoleUserId: principal.user.id };
-    if (principal.actingUser) return { kind: 'user', externalUserId: principal.actingUser };
-    throw new HttpProblem('acting_user_required');
-  }
-
   async function handle(api: ApiName, request: FastifyRequest<{ Params: { workspaceId: string; version?: string } }>, reply: FastifyReply) {
     const workspace = workspaceOf(request);
     const principal = principalOf(request);
@@ -142,17 +130,17 @@ export function registerProxyRoutes(server: FastifyInstance, deps: ProxyRouteDep
     }
     if (api === 'sharepoint') checkSharePointPath(target.path);
 
-    const mode = String(request.headers[MODE_HEADER] ?? (api === 'manage' ? 'application' : 'delegated')).toLowerCase();
-    if (mode !== 'delegated' && mode !== 'application') throw new HttpProblem('validation_failed', { detail: `${MODE_HEADER} is delegated (default) or application.` });
-    let tenant = typeof request.headers[TENANT_HEADER] === 'string' ? (request.headers[TENANT_HEADER] as string) : undefined;
-    if (api === 'manage') {
-      if (mode !== 'application') throw new HttpProblem('validation_failed', { detail: 'The Management Activity API takes app-only tokens: call …/proxy/manage with X-M365Hub-Mode: application (or without the header).' });
+    const mode = actingModeOf(request, api === 'manage' ? 'application' : 'delegated');
+    if (api === 'manage' && mode !== 'application') throw new HttpProblem('validation_failed', { detail: 'The Management Activity API takes app-only tokens: call …/proxy/manage with X-M365Hub-Mode: application (or without the header).' });
+    let acting = actingPrincipalOf(request, mode);
+    if (api === 'manage' && acting.mode === 'application') {
       // The path names the tenant whose activity is read; the token is for that tenant, or the call is refused.
       const pathTenant = managementPathTenant(target.path);
-      if (tenant !== undefined && tenant.toLowerCase() !== pathTenant) throw new HttpProblem('validation_failed', { detail: `The tenant in the path (${pathTenant}) differs from ${TENANT_HEADER} (${tenant}); name one customer tenant.` });
-      tenant = pathTenant;
+      if (acting.tenantId !== undefined && acting.tenantId !== pathTenant) throw new HttpProblem('validation_failed', { detail: `The tenant in the path (${pathTenant}) differs from ${TENANT_HEADER} (${acting.tenantId}); name one customer tenant.` });
+      acting = { mode: 'application', tenantId: pathTenant };
     }
-    const tokenPrincipal = principalFor(request, mode, tenant);
+    const tenant = acting.mode === 'application' ? acting.tenantId : undefined;
+    const tokenPrincipal = tokenPrincipalOf(acting);
 
     const service = api === 'graph' ? serviceOfGraphPath(target.path) : PROXIED_API_SERVICE[api];
     const policy = await deps.policy.of(workspace.id);

@@ -2,6 +2,7 @@
 // token), users' connections (the feature owns m365_connections: others read and write them only through these),
 // and the keep-alive job.
 export { TokenService, type AccessToken, type TokenPrincipal, type TokenRequest, type TokenResource } from './token-service.js';
+export { actingModeOf, actingPrincipalOf, actingUserOf, tokenPrincipalOf, MODE_HEADER, TENANT_HEADER, type ActingMode, type ActingPrincipal } from './acting-principal.js';
 export { TokenError, type TokenErrorCode } from './token-error.js';
 export type { IntegrationAuthSource } from './integration-auth-source.js';
 export { connectionUserData, deleteConnection, getConnection, listConnections, saveDelegatedConnection, type M365Connection } from './connection-store.js';

@@ -4,6 +4,11 @@
 import type { ProblemDefinitions } from '../../platform/errors/app-error.js';
 
 export const TOKEN_PROBLEMS = {
+  application_mode_forbidden: {
+    status: 403,
+    title: 'Application mode needs an admin or the API key',
+    detail: "Calls with the workspace's app token (X-M365Hub-Mode: application) reach the whole tenant: only workspace admins and the workspace API key may make them.",
+  },
   connection_not_found: {
     status: 404,
     title: 'Microsoft 365 connection not found',
