@@ -22,8 +22,8 @@ const define = (code: number, error: string, status: number, message: string, su
   ...(suberror ? { suberror } : {}),
 });
 
-/** The claims challenge naming the conditional access policies that were not satisfied. */
-const policyClaims = (policyIds: string[]) => JSON.stringify({ access_token: { capolids: { essential: true, values: policyIds } } });
+/** The claims challenge naming the conditional access policies that were not satisfied; none when no policy did. */
+const policyClaims = (policyIds: string[]) => (policyIds.length > 0 ? { claims: JSON.stringify({ access_token: { capolids: { essential: true, values: policyIds } } }) } : {});
 
 /** The catalogue, one factory per AADSTS code; parameters fill the placeholders Microsoft's text has. */
 export const aadsts = {
@@ -121,11 +121,11 @@ export const aadsts = {
   // `capolids` claims challenge and suberror basic_action as captured in juunas11/aspnetcore2aadauth#6 (2018).
   mfaRequired: (resourceAppId: string, policyIds: string[]) => ({
     ...define(50076, 'invalid_grant', 400, `Due to a configuration change made by your administrator, or because you moved to a new location, you must use multi-factor authentication to access '${resourceAppId}'.`, 'basic_action'),
-    claims: policyClaims(policyIds),
+    ...policyClaims(policyIds),
   }),
   mfaRegistrationRequired: (resourceAppId: string, policyIds: string[]) => ({
     ...define(50079, 'interaction_required', 400, `Due to a configuration change made by your administrator, or because you moved to a new location, you must enroll in multi-factor authentication to access '${resourceAppId}'.`, 'basic_action'),
-    claims: policyClaims(policyIds),
+    ...policyClaims(policyIds),
   }),
   // Runtime text recorded in Azure/azure-dev#2277 (2023: `invalid_grant`, error_codes [50158], no suberror shown).
   externalSecurityChallenge: () =>

@@ -11,6 +11,10 @@
 //  - grant controls: block wins; otherwise `mfa` (or an authentication strength) asks for a second factor, and a
 //    custom control (customAuthenticationFactors) is an external challenge the emulator cannot satisfy (50158).
 //    Device and app-protection controls are not evaluated (no device state in the emulator).
+// Security defaults (https://learn.microsoft.com/entra/fundamentals/security-defaults), when the tenant has them on:
+// the administrator roles that page lists must do MFA every time they sign in ("Require administrators to do
+// multifactor authentication"). Its other rules are not modelled: the 14-day registration grace, "users when
+// necessary" (Microsoft's own risk decision), legacy protocols (the emulator speaks none) and Azure Resource Manager.
 import { BlockList, isIPv4, isIPv6 } from 'node:net';
 import type { EmulatorContext } from '../server/emulator-context.js';
 import type { User } from '../state/directory-types.js';
@@ -18,6 +22,7 @@ import { aadsts, type AadstsError } from './aadsts-errors.js';
 import { graphAppId } from './graph-resource.js';
 import { mfaCapableMethods, type ConditionalAccessPolicyRecord, type ConditionalAccessUsers as UsersCondition, type NamedLocationRecord } from '../state/security-config.js';
 import { registeredMethods } from '../graph/resources/compliance-resources.js';
+import { roleIds } from '../state/directory-role-catalogue.js';
 
 export type ClientAppType = 'browser' | 'mobileAppsAndDesktopClients';
 
@@ -104,7 +109,38 @@ function policyApplies(ctx: EmulatorContext, policy: ConditionalAccessPolicyReco
   return locationsMatch(ctx, s.user.tenantId, c.locations, s.ipAddress);
 }
 
-/** What the tenant's enforced conditional access policies demand of this sign-in. */
+/**
+ * The roles security defaults make do MFA at every sign-in: the conditional-access-admin-roles list the page
+ * includes, plus Authentication Policy and Identity Governance Administrator (template ids from
+ * permissions-reference).
+ */
+const SECURITY_DEFAULTS_ADMIN_ROLES: ReadonlySet<string> = new Set([
+  roleIds.globalAdministrator,
+  roleIds.applicationAdministrator,
+  roleIds.authenticationAdministrator,
+  'b0f54661-2d74-4c50-afa3-1ec803f12efe', // Billing Administrator
+  roleIds.cloudApplicationAdministrator,
+  roleIds.conditionalAccessAdministrator,
+  roleIds.exchangeAdministrator,
+  roleIds.helpdeskAdministrator,
+  '966707d0-3269-4727-9be2-8c3a10f19b9d', // Password Administrator
+  '7be44c8a-adaf-4e2a-84d6-ab2649e08a13', // Privileged Authentication Administrator
+  roleIds.privilegedRoleAdministrator,
+  roleIds.securityAdministrator,
+  roleIds.sharePointAdministrator,
+  '69091246-20e8-4a56-aa4d-066075b2a7a8', // Teams Administrator
+  roleIds.userAdministrator,
+  '0526716b-113d-4c15-b2c8-68e3c22b9f80', // Authentication Policy Administrator
+  '45d8d3c5-c802-45c6-b32a-1d70b5e1e86e', // Identity Governance Administrator
+]);
+
+const securityDefaultsDemandMfa = (ctx: EmulatorContext, user: User) =>
+  ctx.security.of(user.tenantId).securityDefaultsEnabled && user.directoryRoles.some((role) => SECURITY_DEFAULTS_ADMIN_ROLES.has(role.toLowerCase()));
+
+/**
+ * What the tenant's enforced conditional access policies (and its security defaults) demand of this sign-in. MFA
+ * that only security defaults demand names no policy (`policyIds` empty).
+ */
 export function accessRequirement(ctx: EmulatorContext, s: SignInConditions): AccessRequirement {
   let groups: Set<string> | undefined;
   const lazyGroups = () => (groups ??= transitiveGroupIds(ctx, s.user));
@@ -117,6 +153,7 @@ export function accessRequirement(ctx: EmulatorContext, s: SignInConditions): Ac
   if (external.length > 0) return { kind: 'external', policyIds: external.map((p) => p.id) };
   const mfa = applying.filter((p) => controls(p).builtInControls?.includes('mfa') || controls(p).authenticationStrength);
   if (mfa.length > 0) return { kind: 'mfa', policyIds: mfa.map((p) => p.id) };
+  if (securityDefaultsDemandMfa(ctx, s.user)) return { kind: 'mfa', policyIds: [] };
   return { kind: 'none' };
 }
 

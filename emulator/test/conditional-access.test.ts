@@ -224,3 +224,42 @@ describe('refresh tokens when MFA became required', () => {
     assert.deepEqual(claimsOf(renewed.accessToken).amr, ['pwd', 'mfa']);
   });
 });
+
+// Security defaults (https://learn.microsoft.com/entra/fundamentals/security-defaults, "Require administrators to do
+// multifactor authentication"): with them on, the administrator roles that page lists do MFA at every sign-in; a
+// user in no such role is not asked (Microsoft's "when necessary" is its own risk decision, not modelled).
+describe('security defaults', () => {
+  const roleAssignments: { roleId: string; userId: string }[] = [];
+  async function securityDefaults(isEnabled: boolean) {
+    assert.equal((await control('PUT', '/securityDefaults', { isEnabled })).status, 200);
+  }
+  async function assignRole(local: string, roleDefinitionId: string) {
+    const response = await control('POST', '/roleAssignments', { userId: userId(local), roleDefinitionId });
+    assert.equal(response.status, 201, await response.clone().text());
+    roleAssignments.push({ roleId: roleDefinitionId, userId: userId(local) });
+  }
+  afterEach(async () => {
+    await securityDefaults(false);
+    for (const { roleId, userId: id } of roleAssignments.splice(0)) await control('DELETE', `/roleAssignments/${roleId}/${id}`);
+  });
+  const exchangeAdministrator = '29232cdf-9323-42fd-ade2-1d097af3e4de';
+
+  test('an Exchange Administrator (no conditional access policy covers the role) must do MFA: ROPC answers AADSTS50076 with no capolids claims', async () => {
+    await assignRole('dana', exchangeAdministrator);
+    assert.ok((await ropc('dana'))?.accessToken, 'security defaults off: a password is enough');
+    await securityDefaults(true);
+    const error = await failure(ropc('dana'));
+    assert.ok(error instanceof InteractionRequiredAuthError, String(error));
+    assert.match(error.errorMessage, /^AADSTS50076:/);
+    assert.equal(error.claims, '', 'no conditional access policy to name');
+  });
+
+  test('the sign-in page asks an administrator for the code, and the token says amr mfa; a user in no listed role signs in with a password', async () => {
+    await assignRole('dana', exchangeAdministrator);
+    await securityDefaults(true);
+    const { signedIn } = await pages('dana');
+    assert.match(signedIn.html, /<h1>Enter code<\/h1>/);
+    assert.deepEqual(claimsOf((await interactive('dana')).accessToken).amr, ['pwd', 'mfa']);
+    assert.ok((await ropc('lee'))?.accessToken, 'lee holds no administrator role');
+  });
+});
