@@ -66,8 +66,10 @@ export function nodeExchange(options: NodeExchangeOptions = {}): Exchange {
       }, request.timeoutMs);
       timer.unref();
       // After the answer, a failure of the request side (Microsoft closed the connection on an upload it refused
-      // early, e.g. 413) belongs to the answer's stream, not to this promise.
+      // early, e.g. 413) belongs to the answer's stream, not to this promise; the timer stays until that stream
+      // closes, so an answer left hanging by the failure still ends at the timeout.
       outgoing.on('error', (error) => {
+        if (answer) return;
         clearTimeout(timer);
         reject(error);
       });
