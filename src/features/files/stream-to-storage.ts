@@ -20,7 +20,7 @@ export interface StreamOptions {
 }
 
 export async function streamToStorage(transfer: GraphTransferOptions, target: DownloadTarget, storage: DocumentStorage, key: string, options: StreamOptions = {}): Promise<StreamedCopy> {
-  // Hashed on the way in 1 MiB blocks (copy-hashes.ts), which are what the storage writes.
+  // Hashed on the way in 512 KiB blocks (copy-hashes.ts), which are what the storage writes.
   const hashes = new CopyHashes();
   try {
     let bytes = 0;
