@@ -1,5 +1,4 @@
-// The copy's hashes, computed on the way in a ring of reused shared-memory blocks, SHA-256 on a worker thread
-// (src/features/files/copy-hashes.ts): what a copy records
+// The copy's hashes, computed on the way in reused blocks (src/features/files/copy-hashes.ts): what a copy records
 // must be exactly SHA-256 and Microsoft's QuickXorHash of the bytes
 // (https://learn.microsoft.com/en-us/onedrive/developer/code-snippets/quickxorhash), whatever the chunking and however
 // many copies hash at once; the blocks handed to the writer must carry every byte, in order, although their memory
@@ -38,7 +37,7 @@ describe('copy hashes', () => {
     const { bytes, sizes } = await written(hashes.blocks(pieces(data, [16_384, 65_536, 7, 3 * BLOCK_BYTES])));
     assert.ok(bytes.equals(data), 'the writer got the bytes as they came');
     assert.deepEqual(sizes, [...Array<number>(13).fill(BLOCK_BYTES), 333]);
-    const digest = await hashes.digest();
+    const digest = hashes.digest();
     assert.equal(digest.sha256, createHash('sha256').update(data).digest('hex'));
     assert.equal(digest.quickXorHash, quickXorHash(data));
   });
@@ -50,7 +49,7 @@ describe('copy hashes', () => {
       inputs.map(async (data) => {
         const hashes = new CopyHashes();
         await written(hashes.blocks(pieces(data, [65_536, 999])));
-        return await hashes.digest();
+        return hashes.digest();
       }),
     );
     inputs.forEach((data, i) => {
@@ -66,7 +65,7 @@ describe('copy hashes', () => {
     const staged = await written(hashes.blocks(pieces(data.subarray(0, cut), [65_536])));
     const downloaded = await written(hashes.blocks(pieces(data.subarray(cut), [16_384, 5])));
     assert.ok(Buffer.concat([staged.bytes, downloaded.bytes]).equals(data));
-    const digest = await hashes.digest();
+    const digest = hashes.digest();
     assert.equal(digest.sha256, createHash('sha256').update(data).digest('hex'));
     assert.equal(digest.quickXorHash, quickXorHash(data));
   });
@@ -84,6 +83,6 @@ describe('copy hashes', () => {
     const hashes = new CopyHashes();
     const { bytes } = await written(hashes.blocks(reusing()));
     assert.ok(bytes.equals(data));
-    assert.equal((await hashes.digest()).sha256, createHash('sha256').update(data).digest('hex'));
+    assert.equal(hashes.digest().sha256, createHash('sha256').update(data).digest('hex'));
   });
 });

@@ -84,7 +84,7 @@ for (const name of ['local disk', 's3']) {
       // What the copy hands over (copy-hashes.ts): local disk writes these past its page cache while their length and
       // the file's end allow, and the rest through it; the bytes must come out the same either way.
       const data = randomBytes(5 * MIB + 4096 + 123);
-      const { blocks } = directIoBlocks(2, MIB);
+      const blocks = directIoBlocks(2, MIB);
       async function* refilled(part: Buffer): AsyncIterable<Uint8Array> {
         for (let at = 0, i = 0; at < part.length; at += MIB, i++) {
           const block = blocks[i % 2]!;

@@ -20,30 +20,25 @@ export interface StreamOptions {
 }
 
 export async function streamToStorage(transfer: GraphTransferOptions, target: DownloadTarget, storage: DocumentStorage, key: string, options: StreamOptions = {}): Promise<StreamedCopy> {
-  // Hashed on the way in 512 KiB blocks (copy-hashes.ts), which are what the storage writes.
+  // Hashed on the way in 1 MiB blocks (copy-hashes.ts), which are what the storage writes.
   const hashes = new CopyHashes();
-  try {
-    let bytes = 0;
-    if ((await storage.stagedSize(key)) > 0) {
-      for await (const block of hashes.blocks(storage.readStaged(key))) bytes += block.length;
-    }
-    const every = options.progressEvery ?? 8 * 1024 * 1024;
-    let reported = bytes;
-    await options.onProgress?.(bytes);
-    async function* hashed(): AsyncGenerator<Uint8Array> {
-      for await (const block of hashes.blocks(downloadItem(transfer, target, { offset: bytes, ...(options.signal ? { signal: options.signal } : {}) }))) {
-        bytes += block.length;
-        if (bytes - reported >= every) {
-          reported = bytes;
-          await options.onProgress?.(bytes);
-        }
-        yield block;
-      }
-    }
-    await storage.appendStaged(key, hashed());
-    return { bytes, ...(await hashes.digest()) };
-  } catch (error) {
-    hashes.abandon();
-    throw error;
+  let bytes = 0;
+  if ((await storage.stagedSize(key)) > 0) {
+    for await (const block of hashes.blocks(storage.readStaged(key))) bytes += block.length;
   }
+  const every = options.progressEvery ?? 8 * 1024 * 1024;
+  let reported = bytes;
+  await options.onProgress?.(bytes);
+  async function* hashed(): AsyncGenerator<Uint8Array> {
+    for await (const block of hashes.blocks(downloadItem(transfer, target, { offset: bytes, ...(options.signal ? { signal: options.signal } : {}) }))) {
+      bytes += block.length;
+      if (bytes - reported >= every) {
+        reported = bytes;
+        await options.onProgress?.(bytes);
+      }
+      yield block;
+    }
+  }
+  await storage.appendStaged(key, hashed());
+  return { bytes, ...hashes.digest() };
 }

@@ -9,12 +9,12 @@ export const DIRECT_IO_ALIGNMENT = 4096;
 const WASM_PAGE = 64 * 1024;
 
 /**
- * `count` blocks of `bytes` each (a multiple of DIRECT_IO_ALIGNMENT), each starting on a page, in one
- * SharedArrayBuffer (a worker can read them too). Pages are touched, and so become resident, only as they are written.
+ * `count` blocks of `bytes` each (a multiple of DIRECT_IO_ALIGNMENT), each starting on a page. Pages are touched, and
+ * so become resident, only as they are written.
  */
-export function directIoBlocks(count: number, bytes: number): { memory: SharedArrayBuffer; blocks: Uint8Array[] } {
+export function directIoBlocks(count: number, bytes: number): Uint8Array[] {
   if (bytes % DIRECT_IO_ALIGNMENT !== 0) throw new RangeError(`direct-I/O blocks are multiples of ${DIRECT_IO_ALIGNMENT} bytes`);
   const pages = Math.ceil((count * bytes) / WASM_PAGE);
-  const memory = new WebAssembly.Memory({ initial: pages, maximum: pages, shared: true }).buffer as unknown as SharedArrayBuffer;
-  return { memory, blocks: Array.from({ length: count }, (_, i) => new Uint8Array(memory, i * bytes, bytes)) };
+  const memory = new WebAssembly.Memory({ initial: pages, maximum: pages }).buffer;
+  return Array.from({ length: count }, (_, i) => new Uint8Array(memory, i * bytes, bytes));
 }
