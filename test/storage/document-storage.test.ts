@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { after, before, describe, it } from 'node:test';
+import { directIoBlocks } from '../../src/platform/storage/direct-io-memory.js';
 import { InvalidDocumentKey, type DocumentStorage } from '../../src/platform/storage/document-storage.js';
 import { createLocalDiskStorage } from '../../src/platform/storage/local-disk-storage.js';
 import { startS3Server, type TestS3Server } from '../support/s3-server.js';
@@ -77,6 +78,26 @@ for (const name of ['local disk', 's3']) {
       await storage().appendStaged('ws_a/att_resume', chunksOf(data.subarray(staged)));
       await storage().commit('ws_a/att_resume');
       assert.ok((await bytesOf((await storage().read('ws_a/att_resume'))!.stream)).equals(data));
+    });
+
+    it('page-aligned blocks refilled as the copy refills them, a partial last block, then a resume off the page boundary: read back exactly', async () => {
+      // What the copy hands over (copy-hashes.ts): local disk writes these past its page cache while their length and
+      // the file's end allow, and the rest through it; the bytes must come out the same either way.
+      const data = randomBytes(5 * MIB + 4096 + 123);
+      const blocks = directIoBlocks(2, MIB);
+      async function* refilled(part: Buffer): AsyncIterable<Uint8Array> {
+        for (let at = 0, i = 0; at < part.length; at += MIB, i++) {
+          const block = blocks[i % 2]!;
+          const length = part.copy(block, 0, at, Math.min(at + MIB, part.length));
+          yield block.subarray(0, length);
+        }
+      }
+      const cut = 2 * MIB + 4096 + 1;
+      await storage().appendStaged('ws_a/att_aligned', refilled(data.subarray(0, cut)));
+      assert.equal(await storage().stagedSize('ws_a/att_aligned'), cut);
+      await storage().appendStaged('ws_a/att_aligned', refilled(data.subarray(cut)));
+      await storage().commit('ws_a/att_aligned');
+      assert.ok((await bytesOf((await storage().read('ws_a/att_aligned'))!.stream)).equals(data));
     });
 
     it('an append that dies midway leaves nothing committed, and what it counts as staged reads back exactly', async () => {
