@@ -6,7 +6,7 @@
 // The text written is what canonicalJson(withoutSecrets(list)) writes for the same items: ordered by id (a stable
 // sort, as Array.prototype.sort is) when every item has a string id, else in the order they came.
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
-import { CANONICAL_ITEMS, canonicalise, type PrecanonicalList } from './canonical-json.js';
+import { CANONICAL_TEXT, canonicalise, type PrecanonicalList } from './canonical-json.js';
 import { isSecretProperty } from './snapshot-secrets.js';
 import type { GraphObject } from './snapshot.js';
 
@@ -64,49 +64,104 @@ export class CanonicalList implements PrecanonicalList {
     bucket.pending = '';
   }
 
-  /** Compresses what is left: after it, `canonicalItems` may run. */
+  /** Compresses what is left: after it, `canonicalText` may run. */
   finish(): this {
     for (const bucket of this.#buckets.values()) if (bucket.pending) this.#seal(bucket);
     return this;
   }
 
-  /** Each item's canonical JSON in the stored order; one bucket's text is decompressed at a time. */
-  *canonicalItems(): Generator<string> {
+  /**
+   * The items' canonical JSON in the stored order, comma-separated, as UTF-8 pieces of about PIECE_BYTES: the bytes
+   * are the decompressed batches' own (never decoded to strings and encoded again), and one bucket is decompressed
+   * at a time.
+   */
+  *canonicalText(): Generator<Buffer> {
+    let piece = Buffer.allocUnsafe(PIECE_BYTES);
+    let at = 0;
+    let first = true;
+    for (const { bytes, from, to } of this.#ordered()) {
+      if (at > 0 && at + 1 + to - from > PIECE_BYTES) {
+        yield piece.subarray(0, at);
+        // Never written again: the consumer may still hold the piece it was given (a compressor's queue).
+        piece = Buffer.allocUnsafe(PIECE_BYTES);
+        at = 0;
+      }
+      if (!first) piece[at++] = COMMA;
+      first = false;
+      if (at + to - from <= PIECE_BYTES) {
+        at += bytes.copy(piece, at, from, to);
+        continue;
+      }
+      // An item larger than a piece (a group's 100,000 member ids) goes on as it is, after its comma.
+      if (at > 0) yield piece.subarray(0, at);
+      piece = Buffer.allocUnsafe(PIECE_BYTES);
+      at = 0;
+      yield bytes.subarray(from, to);
+    }
+    if (at > 0) yield piece.subarray(0, at);
+  }
+
+  [CANONICAL_TEXT](): Iterator<Buffer> {
+    return this.canonicalText();
+  }
+
+  *#ordered(): Generator<Line> {
     if (this.#length > 1 && !this.#sortable) {
       yield* this.#inArrivalOrder();
       return;
     }
     for (const key of [...this.#buckets.keys()].sort((a, b) => a - b)) {
-      const entries = this.#lines(key).map((line) => {
-        const tab = line.indexOf(SEPARATOR);
-        const quoted = line.slice(0, tab);
-        // Without a backslash the JSON string is the id between its quotes (the usual GUID): no parse needed.
-        return { id: quoted.includes('\\') ? (JSON.parse(quoted) as string) : quoted.slice(1, -1), text: line.slice(tab + 1) };
+      const lines = this.#lines(key);
+      // By the id each line starts with: without a backslash the JSON string is the id between its quotes (the usual
+      // GUID), so no parse is needed.
+      const entries = lines.map((line) => {
+        const id = line.bytes.toString('utf8', line.start + 1, line.from - 2);
+        return { line, id: id.includes('\\') ? (JSON.parse(line.bytes.toString('utf8', line.start, line.from - 1)) as string) : id };
       });
-      entries.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-      for (const entry of entries) yield entry.text;
+      entries.sort((a, b) => (a.id < b.id ? -1 : a.id === b.id ? 0 : 1));
+      for (const entry of entries) yield entry.line;
     }
-  }
-
-  [CANONICAL_ITEMS](): Iterator<string> {
-    return this.canonicalItems();
   }
 
   /** Pathological (Graph objects carry ids): every bucket at once, interleaved back into arrival order. */
-  *#inArrivalOrder(): Generator<string> {
+  *#inArrivalOrder(): Generator<Line> {
     const lines = new Map([...this.#buckets.keys()].map((key) => [key, { lines: this.#lines(key), at: 0 }]));
     for (const key of this.#arrival) {
       const bucket = lines.get(key)!;
-      const line = bucket.lines[bucket.at++]!;
-      yield line.slice(line.indexOf(SEPARATOR) + 1);
+      yield bucket.lines[bucket.at++]!;
     }
   }
 
-  #lines(key: number): string[] {
+  #lines(key: number): Line[] {
     const bucket = this.#buckets.get(key)!;
     if (bucket.pending) throw new Error('CanonicalList: finish() before reading the items');
-    // Batch by batch (each is whole lines), never the bucket as one string: megabyte strings go straight to V8's
-    // large-object space and stay there until a full collection, which is most of a sync's peak memory.
-    return bucket.batches.flatMap((batch) => inflateRawSync(batch).toString('utf8').split('\n').slice(0, -1));
+    const lines: Line[] = [];
+    // Batch by batch (each is whole lines): JSON escapes tabs and newlines, so the first tab of a line ends its id
+    // and the next newline ends its text.
+    for (const batch of bucket.batches) {
+      const bytes = inflateRawSync(batch);
+      for (let start = 0; start < bytes.length; ) {
+        const tab = bytes.indexOf(TAB, start);
+        const end = bytes.indexOf(NEWLINE, tab);
+        lines.push({ bytes, start, from: tab + 1, to: end });
+        start = end + 1;
+      }
+    }
+    return lines;
   }
 }
+
+/** One item's line in a decompressed batch: its quoted id from `start`, its canonical JSON from `from` to `to`. */
+interface Line {
+  bytes: Buffer;
+  start: number;
+  from: number;
+  to: number;
+}
+
+const TAB = SEPARATOR.charCodeAt(0);
+const NEWLINE = 0x0a;
+const COMMA = ','.charCodeAt(0);
+
+/** Bytes handed on at a time: the hash and the compressor take pieces, not 100,000 items one by one. */
+const PIECE_BYTES = 64 * 1024;
