@@ -39,6 +39,15 @@ describe('canonical JSON written in pieces', () => {
     assert.deepEqual([...canonicalJsonChunks(undefined)], []);
   });
 
+  it('objects of one shape, written one after another with and without omitting, each keep their own keys', () => {
+    const shaped = (b: number) => ({ zeta: b, password: 'p', alpha: { y: 1, x: 2 } });
+    // Two levels down, as an area's list items are: each item goes through canonicalise.
+    assert.equal(text(canonicalJsonChunks({ users: [shaped(1)] }, { omit: isSecretProperty })), '{"users":[{"alpha":{"x":2,"y":1},"zeta":1}]}');
+    assert.equal(canonicalJson(shaped(2)), '{"alpha":{"x":2,"y":1},"password":"p","zeta":2}');
+    assert.equal(canonicalJson({ alpha: 0, password: 'p', zeta: 3 }), '{"alpha":0,"password":"p","zeta":3}');
+    assert.equal(text(canonicalJsonChunks({ users: [shaped(4)] }, { omit: isSecretProperty })), '{"users":[{"alpha":{"x":2,"y":1},"zeta":4}]}');
+  });
+
   it('pieces stay near the size asked for', () => {
     const users = Array.from({ length: 2000 }, (_, i) => ({ id: `u${String(i).padStart(5, '0')}`, displayName: `User ${i}` }));
     const pieces = [...canonicalJsonChunks(users, { chunkSize: 4096 })];

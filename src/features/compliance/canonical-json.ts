@@ -19,14 +19,33 @@ export function canonicalise(value: unknown, omit?: (key: string) => boolean): u
   }
   if (typeof value === 'object' && value !== null) {
     const out: Record<string, unknown> = {};
-    for (const key of Object.keys(value).sort()) {
+    for (const key of keptKeysInOrder(Object.keys(value), omit)) {
       const v = (value as Record<string, unknown>)[key];
-      if (v !== undefined && !omit?.(key)) out[key] = canonicalise(v, omit);
+      if (v !== undefined) out[key] = canonicalise(v, omit);
     }
     return out;
   }
   return value;
 }
+
+/**
+ * The keys of `keys` that `omit` keeps, sorted. The last few key lists are remembered with their answer: a page of
+ * Graph objects is 999 objects of one shape (and its nested shapes), each of whose keys would be sorted again.
+ */
+function keptKeysInOrder(keys: string[], omit: ((key: string) => boolean) | undefined): readonly string[] {
+  next: for (const shape of shapes) {
+    if (shape.omit !== omit || shape.keys.length !== keys.length) continue;
+    for (let i = 0; i < keys.length; i++) if (shape.keys[i] !== keys[i]) continue next;
+    return shape.kept;
+  }
+  const kept = (omit ? keys.filter((key) => !omit(key)) : [...keys]).sort();
+  shapes[nextShape] = { keys, omit, kept };
+  nextShape = (nextShape + 1) % SHAPES;
+  return kept;
+}
+const SHAPES = 8;
+const shapes: Array<{ keys: readonly string[]; omit: ((key: string) => boolean) | undefined; kept: readonly string[] }> = [];
+let nextShape = 0;
 
 export const canonicalJson = (value: unknown): string => JSON.stringify(canonicalise(value));
 

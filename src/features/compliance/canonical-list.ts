@@ -10,20 +10,23 @@ import { CANONICAL_TEXT, canonicalise, type PrecanonicalList } from './canonical
 import { isSecretProperty } from './snapshot-secrets.js';
 import type { GraphObject } from './snapshot.js';
 
-/**
- * Text a bucket gathers before it is compressed: big enough to compress well, small times the buckets (16 for
- * GUIDs), and below V8's 128 KB limit for ordinary heap objects, so a batch's string dies young when read back.
- */
-const BATCH_CHARS = 100_000;
+/** Bytes a bucket gathers before it is compressed: big enough to compress well, small times the buckets (16 for GUIDs). */
+const BATCH_BYTES = 100_000;
 
 interface Bucket {
   /** Compressed batches, in order, each whole lines. */
   batches: Buffer[];
-  pending: string;
+  /** Lines not yet compressed, as UTF-8: written straight into this buffer, not gathered in a string first. */
+  pending: Buffer;
+  used: number;
 }
+
+const NOTHING_PENDING = Buffer.alloc(0);
 
 /** A line per item: its id as JSON, a tab, its canonical JSON (JSON escapes tabs and newlines inside both). */
 const SEPARATOR = '\t';
+const TAB = SEPARATOR.charCodeAt(0);
+const NEWLINE = 0x0a;
 
 export class CanonicalList implements PrecanonicalList {
   #length = 0;
@@ -48,25 +51,48 @@ export class CanonicalList implements PrecanonicalList {
     const key = typeof id === 'string' ? (id === '' ? -1 : id.charCodeAt(0)) : -2;
     if (typeof id !== 'string') this.#sortable = false;
     let bucket = this.#buckets.get(key);
-    if (!bucket) this.#buckets.set(key, (bucket = { batches: [], pending: '' }));
-    bucket.pending += `${JSON.stringify(id ?? null)}${SEPARATOR}${text}\n`;
-    if (bucket.pending.length >= BATCH_CHARS) this.#seal(bucket);
+    if (!bucket) this.#buckets.set(key, (bucket = { batches: [], pending: NOTHING_PENDING, used: 0 }));
+    const quotedId = JSON.stringify(id ?? null);
+    this.#makeRoom(bucket, (quotedId.length + text.length) * 3 + 2);
+    const pending = bucket.pending;
+    let at = bucket.used;
+    at += pending.write(quotedId, at);
+    pending[at++] = TAB;
+    at += pending.write(text, at);
+    pending[at++] = NEWLINE;
+    bucket.used = at;
+    if (at >= BATCH_BYTES) this.#seal(bucket);
     this.#arrival.push(key);
     this.#length += 1;
+  }
+
+  /** Room for `bytes` more (at most 3 bytes of UTF-8 per UTF-16 unit): the buffer grows by doubling, from small. */
+  #makeRoom(bucket: Bucket, bytes: number): void {
+    if (bucket.used + bytes <= bucket.pending.length) return;
+    if (bucket.used > 0 && bucket.used + bytes > BATCH_BYTES) this.#seal(bucket);
+    if (bucket.used + bytes <= bucket.pending.length) return;
+    const grown = Buffer.allocUnsafe(Math.max(4096, bucket.pending.length * 2, bucket.used + bytes));
+    bucket.pending.copy(grown, 0, 0, bucket.used);
+    bucket.pending = grown;
   }
 
   #seal(bucket: Bucket): void {
     // In this thread: zlib's asynchronous calls cost three times the CPU for batches this small (a new stream each),
     // and the fastest level, as this copy lives only until the list is stored. memLevel 9 is faster still.
-    const batch = deflateRawSync(bucket.pending, { level: 1, memLevel: 9 });
+    const batch = deflateRawSync(bucket.pending.subarray(0, bucket.used), { level: 1, memLevel: 9 });
     // A small answer is a view of zlib's 16 KB output buffer: copied, so the batch keeps only its own bytes.
     bucket.batches.push(batch.byteLength < batch.buffer.byteLength / 2 ? Buffer.from(batch) : batch);
-    bucket.pending = '';
+    bucket.used = 0;
+    // The buffer is written again from its start; one grown for a line larger than a batch is let go.
+    if (bucket.pending.length > 2 * BATCH_BYTES) bucket.pending = NOTHING_PENDING;
   }
 
   /** Compresses what is left: after it, `canonicalText` may run. */
   finish(): this {
-    for (const bucket of this.#buckets.values()) if (bucket.pending) this.#seal(bucket);
+    for (const bucket of this.#buckets.values()) {
+      if (bucket.used > 0) this.#seal(bucket);
+      bucket.pending = NOTHING_PENDING;
+    }
     return this;
   }
 
@@ -134,7 +160,7 @@ export class CanonicalList implements PrecanonicalList {
 
   #lines(key: number): Line[] {
     const bucket = this.#buckets.get(key)!;
-    if (bucket.pending) throw new Error('CanonicalList: finish() before reading the items');
+    if (bucket.used > 0) throw new Error('CanonicalList: finish() before reading the items');
     const lines: Line[] = [];
     // Batch by batch (each is whole lines): JSON escapes tabs and newlines, so the first tab of a line ends its id
     // and the next newline ends its text.
@@ -159,8 +185,6 @@ interface Line {
   to: number;
 }
 
-const TAB = SEPARATOR.charCodeAt(0);
-const NEWLINE = 0x0a;
 const COMMA = ','.charCodeAt(0);
 
 /** Bytes handed on at a time: the hash and the compressor take pieces, not 100,000 items one by one. */
