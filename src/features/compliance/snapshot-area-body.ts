@@ -14,6 +14,8 @@ export interface StoredAreaBody {
   body: Buffer;
 }
 
+const MAX_QUEUED_BYTES = 1024 * 1024;
+
 export async function storedAreaBody(area: unknown): Promise<StoredAreaBody> {
   const hash = createHash('sha256');
   // The fastest level: the body is read back by gunzip, whatever level made it, and the hash is of the canonical
@@ -24,7 +26,10 @@ export async function storedAreaBody(area: unknown): Promise<StoredAreaBody> {
   const ended = once(gzip, 'end');
   for (const bytes of canonicalJsonChunks(area, { omit: isSecretProperty })) {
     hash.update(bytes);
-    if (!gzip.write(bytes)) await once(gzip, 'drain');
+    // Up to a megabyte waits for the compressor (on libuv's threads) while this thread writes the next pieces; waiting
+    // whenever the stream's 16 KB is exceeded would leave one of the two threads idle at a time.
+    gzip.write(bytes);
+    if (gzip.writableLength > MAX_QUEUED_BYTES) await once(gzip, 'drain');
   }
   gzip.end();
   await ended;

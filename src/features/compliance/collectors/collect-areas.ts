@@ -54,10 +54,14 @@ class Tally {
   };
 
   async report(force = false): Promise<void> {
-    const now = performance.now();
-    if (!this.onProgress || (!force && now - this.reportedAt < PROGRESS_EVERY_MS)) return;
-    this.reportedAt = now;
-    await this.onProgress({ area: this.area, areasDone: this.areasDone, areasTotal: AREA_NAMES.length, objects: this.objects, pages: this.pages });
+    if (!force && !this.due()) return;
+    this.reportedAt = performance.now();
+    await this.onProgress?.({ area: this.area, areasDone: this.areasDone, areasTotal: AREA_NAMES.length, objects: this.objects, pages: this.pages });
+  }
+
+  /** Whether a report is due: asked per object, so a list's objects are not each an awaited promise. */
+  due(): boolean {
+    return this.onProgress !== undefined && performance.now() - this.reportedAt >= PROGRESS_EVERY_MS;
   }
 }
 
@@ -156,7 +160,7 @@ async function readInto(graph: GraphClient, read: ListRead, counter: Tally, malf
       if (item && typeof item === 'object' && !Array.isArray(item)) add(item as GraphObject);
       else malformed.push(`${read.path.split('?')[0]}: an item that is not an object was skipped`);
       counter.objects += 1;
-      await counter.report();
+      if (counter.due()) await counter.report();
     }
   });
 }
