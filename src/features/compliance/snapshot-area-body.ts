@@ -5,6 +5,7 @@
 // gives, so snapshots stored before this verify the same.
 import { createHash } from 'node:crypto';
 import { once } from 'node:events';
+import { setImmediate } from 'node:timers/promises';
 import { createGzip } from 'node:zlib';
 import { canonicalJsonChunks } from './canonical-json.js';
 import { isSecretProperty } from './snapshot-secrets.js';
@@ -27,9 +28,11 @@ export async function storedAreaBody(area: unknown): Promise<StoredAreaBody> {
   for (const bytes of canonicalJsonChunks(area, { omit: isSecretProperty })) {
     hash.update(bytes);
     // Up to a megabyte waits for the compressor (on libuv's threads) while this thread writes the next pieces; waiting
-    // whenever the stream's 16 KB is exceeded would leave one of the two threads idle at a time.
+    // whenever the stream's 16 KB is exceeded would leave one of the two threads idle at a time. Between pieces the
+    // event loop turns, so the pages of areas still being read are taken as they arrive, not after this area.
     gzip.write(bytes);
     if (gzip.writableLength > MAX_QUEUED_BYTES) await once(gzip, 'drain');
+    else await setImmediate();
   }
   gzip.end();
   await ended;
