@@ -5,6 +5,7 @@
 // canonical text is made while the next page is on its way, not after the last one.
 // The text written is what canonicalJson(withoutSecrets(list)) writes for the same items: ordered by id (a stable
 // sort, as Array.prototype.sort is) when every item has a string id, else in the order they came.
+import { setImmediate } from 'node:timers/promises';
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import { CANONICAL_TEXT, canonicalise, type PrecanonicalList } from './canonical-json.js';
 import { isSecretProperty } from './snapshot-secrets.js';
@@ -15,7 +16,7 @@ const BATCH_BYTES = 100_000;
 
 interface Bucket {
   /** Compressed batches, in order, each whole lines. */
-  batches: Buffer[];
+  batches: Batch[];
   /** Lines not yet compressed, as UTF-8: written straight into this buffer, not gathered in a string first. */
   pending: Buffer;
   used: number;
@@ -33,7 +34,9 @@ export class CanonicalList implements PrecanonicalList {
   #sortable = true;
   readonly #buckets = new Map<number, Bucket>();
   /** Each item's bucket in arrival order: only read when an item without an id leaves the list unsorted. */
-  readonly #arrival: number[] = [];
+  #arrival: number[] = [];
+  /** The text in the stored order, compressed a piece at a time, once `putInOrder` has run (the buckets are gone). */
+  #inOrder: Batch[] | undefined;
 
   static of(items: Iterable<GraphObject>): CanonicalList {
     const list = new CanonicalList();
@@ -77,11 +80,7 @@ export class CanonicalList implements PrecanonicalList {
   }
 
   #seal(bucket: Bucket): void {
-    // In this thread: zlib's asynchronous calls cost three times the CPU for batches this small (a new stream each),
-    // and the fastest level, as this copy lives only until the list is stored. memLevel 9 is faster still.
-    const batch = deflateRawSync(bucket.pending.subarray(0, bucket.used), { level: 1, memLevel: 9 });
-    // A small answer is a view of zlib's 16 KB output buffer: copied, so the batch keeps only its own bytes.
-    bucket.batches.push(batch.byteLength < batch.buffer.byteLength / 2 ? Buffer.from(batch) : batch);
+    bucket.batches.push(compressed(bucket.pending.subarray(0, bucket.used)));
     bucket.used = 0;
     // The buffer is written again from its start; one grown for a line larger than a batch is let go.
     if (bucket.pending.length > 2 * BATCH_BYTES) bucket.pending = NOTHING_PENDING;
@@ -102,29 +101,60 @@ export class CanonicalList implements PrecanonicalList {
    * at a time.
    */
   *canonicalText(): Generator<Buffer> {
-    let piece = Buffer.allocUnsafe(PIECE_BYTES);
+    if (this.#inOrder) {
+      for (const batch of this.#inOrder) yield decompressed(batch);
+      return;
+    }
+    yield* this.#pieces(PIECE_BYTES, false);
+  }
+
+  /**
+   * The pieces of `canonicalText`, of about `size` bytes. `reuse` writes each piece into the same buffer, for a
+   * consumer done with a piece when it asks for the next; otherwise each is its own, as the consumer may still hold
+   * it (a compressor's queue).
+   */
+  *#pieces(size: number, reuse: boolean): Generator<Buffer> {
+    let piece = Buffer.allocUnsafe(size);
     let at = 0;
     let first = true;
+    const next = () => {
+      if (!reuse) piece = Buffer.allocUnsafe(size);
+      at = 0;
+    };
     for (const { bytes, from, to } of this.#ordered()) {
-      if (at > 0 && at + 1 + to - from > PIECE_BYTES) {
+      if (at > 0 && at + 1 + to - from > size) {
         yield piece.subarray(0, at);
-        // Never written again: the consumer may still hold the piece it was given (a compressor's queue).
-        piece = Buffer.allocUnsafe(PIECE_BYTES);
-        at = 0;
+        next();
       }
       if (!first) piece[at++] = COMMA;
       first = false;
-      if (at + to - from <= PIECE_BYTES) {
+      if (at + to - from <= size) {
         at += bytes.copy(piece, at, from, to);
         continue;
       }
       // An item larger than a piece (a group's 100,000 member ids) goes on as it is, after its comma.
       if (at > 0) yield piece.subarray(0, at);
-      piece = Buffer.allocUnsafe(PIECE_BYTES);
-      at = 0;
+      next();
       yield bytes.subarray(from, to);
     }
     if (at > 0) yield piece.subarray(0, at);
+  }
+
+  /**
+   * Sorts the text ahead of its storing, a piece at a time between turns of the event loop, for a list complete
+   * before the rest of its area (users, while group members are still being read): storing it is then a decompress
+   * and a write, not a sort left for after the last read. The list is stored only once this has settled.
+   */
+  async putInOrder(): Promise<void> {
+    const inOrder: Batch[] = [];
+    // Larger pieces than for a consumer: fewer compressions (each sets up its own zlib stream) for the same text.
+    for (const piece of this.#pieces(4 * PIECE_BYTES, true)) {
+      inOrder.push(compressed(piece));
+      await setImmediate();
+    }
+    this.#inOrder = inOrder;
+    this.#buckets.clear();
+    this.#arrival = [];
   }
 
   [CANONICAL_TEXT](): Iterator<Buffer> {
@@ -165,7 +195,7 @@ export class CanonicalList implements PrecanonicalList {
     // Batch by batch (each is whole lines): JSON escapes tabs and newlines, so the first tab of a line ends its id
     // and the next newline ends its text.
     for (const batch of bucket.batches) {
-      const bytes = inflateRawSync(batch);
+      const bytes = decompressed(batch);
       for (let start = 0; start < bytes.length; ) {
         const tab = bytes.indexOf(TAB, start);
         const end = bytes.indexOf(NEWLINE, tab);
@@ -175,6 +205,27 @@ export class CanonicalList implements PrecanonicalList {
     }
     return lines;
   }
+}
+
+/** Text compressed, with its size: decompressed into one buffer of that size, not pieces joined into another. */
+interface Batch {
+  compressed: Buffer;
+  size: number;
+}
+
+/**
+ * In this thread: zlib's asynchronous calls cost three times the CPU for batches this small (a new stream each), and
+ * the fastest level, as this copy lives only until the list is stored. memLevel 9 is faster still.
+ */
+function compressed(bytes: Buffer): Batch {
+  const batch = deflateRawSync(bytes, { level: 1, memLevel: 9 });
+  // A small answer is a view of zlib's 16 KB output buffer: copied, so the batch keeps only its own bytes.
+  return { compressed: batch.byteLength < batch.buffer.byteLength / 2 ? Buffer.from(batch) : batch, size: bytes.length };
+}
+
+function decompressed(batch: Batch): Buffer {
+  // A byte to spare: output that fills zlib's buffer exactly has it allocate another for what might follow.
+  return inflateRawSync(batch.compressed, { chunkSize: Math.max(64, batch.size + 1) });
 }
 
 /** One item's line in a decompressed batch: its quoted id from `start`, its canonical JSON from `from` to `to`. */

@@ -248,6 +248,9 @@ async function collectDirectory(graph: GraphClient, counter: Tally, malformed: s
     const deltaLink = await latestDeltaLink(graph, 'users', USER_SELECT, signal);
     return { objects, deltaLink, mode: kept?.deltaLink ? ('full_after_expiry' as const) : ('full' as const) };
   });
+  // Sorted for storing while the groups and their members are read (the area is stored once they are).
+  const usersInOrder = users.objects.putInOrder();
+  usersInOrder.catch(() => {});
   const area: Record<string, unknown> = { users: users.objects };
   // Groups stay objects until their members are read; the rest are stored as read.
   for (const read of DIRECTORY_READS) {
@@ -266,6 +269,7 @@ async function collectDirectory(graph: GraphClient, counter: Tally, malformed: s
   });
   // Complete now: kept as canonical text like the other lists (100,000 member ids are megabytes of strings).
   area.groups = CanonicalList.of(groups);
+  await usersInOrder;
   return { area, deltaLink: users.deltaLink, mode: users.mode };
 }
 
