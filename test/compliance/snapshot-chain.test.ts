@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { after, before, describe, it } from 'node:test';
+import { sql } from 'kysely';
 import { canonicalise } from '../../src/features/compliance/canonical-json.js';
 import { appendSnapshot, listSnapshots, loadSnapshot, verifyChain } from '../../src/features/compliance/snapshot-store.js';
 import { dialects, openTestStore, skipReason, type TestStore } from '../support/stores.js';
@@ -77,6 +78,11 @@ for (const dialect of dialects) {
       }
       assert.deepEqual(await verifyChain(store.db, ws, TENANT), { valid: true, snapshots: 1, headHash: stored.hash });
       assert.deepEqual((await loadSnapshot(store.db, ws, stored.id))!.snapshot.areas.conditionalAccess, canonicalise(compliantSnapshot().areas.conditionalAccess));
+    });
+
+    it('bodies are kept as they are (gzip already), not compressed again by the database', async () => {
+      const { rows } = await sql<{ attstorage: string }>`select attstorage from pg_attribute where attrelid = 'compliance_snapshot_areas'::regclass and attname = 'body'`.execute(store.db);
+      assert.deepEqual(rows, [{ attstorage: 'e' }]);
     });
 
     it('names the first broken link when an area is edited in the database', async () => {
