@@ -13,13 +13,14 @@
 // memory is the hub's alone and not tsx's (about 80 MB when this file measured itself, until 2026-12-05). Needs
 // PostgreSQL (DATABASE_URL or the local cluster), as a multi-process deployment runs. M365HUB_BENCH_HUB_NODE_ARGS
 // (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`) and M365HUB_BENCH_EMULATOR_NODE_ARGS profile either side.
-// Measured 2026-12-06 02:57–03:00 UTC at 100,011 users, load average 2–3.6 from other work on the 2 cores (the
-// sync and the emulator share them, so the ratio moves with it): sync vs raw walk 4.61 vs 4.44 s (0.96×), 5.07 vs
-// 4.70 s (0.93×), 4.63 vs 3.99 s (0.86×), 4.86 vs 4.11 s (0.85×), 6.74 vs 5.13 s (0.76×); peak RSS of the hub side
-// 214–229 MB. The code before (areas one after another, list text decoded and encoded again, gzip level 6), run
-// between them: 7.69 vs 5.03 s (0.65×), 6.41 vs 3.73 s (0.58×), 208–232 MB. The sync's reads now end when the raw
-// walk's do (two areas read at a time keep the emulator busy while the hub works); what remains is storing the
-// directory after its last read and the insert, about half a second.
+// Measured 2026-12-06 03:06 UTC at 100,011 users, load average 1.6–1.8 from other work on the 2 cores (the sync
+// and the emulator share them, so the ratio moves from run to run): sync vs raw walk 4.32 vs 4.42 s (1.02×), 4.56
+// vs 4.38 s (0.96×), 4.45 vs 3.94 s (0.89×), 4.54 vs 4.00 s (0.88×), 4.33 vs 3.80 s (0.88×), median 0.89×; peak RSS
+// of the hub side 207–232 MB. The code before (areas one after another, list text decoded and encoded again, gzip
+// level 6, bodies compressed again by PostgreSQL), run alternately with the new between 02:38 and 02:58 at load 2–5:
+// 0.53–0.65×, 208–238 MB. The sync's reads now end when the raw walk's do (two areas read at a time keep the
+// emulator busy while the hub works); what remains is storing the directory after its last read and the insert,
+// about 0.35 s.
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
