@@ -67,7 +67,7 @@ async function raw() {
 
 let peakRss = 0;
 async function sync() {
-  const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 25);
+  const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage.rss())), 25);
   const started = performance.now();
   try {
     const collected = await collectSnapshot(graph, tenant, new Date());

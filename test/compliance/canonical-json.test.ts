@@ -9,6 +9,9 @@ import { storedAreaBody } from '../../src/features/compliance/snapshot-area-body
 import { isSecretProperty, withoutSecrets } from '../../src/features/compliance/snapshot-secrets.js';
 import { compliantSnapshot } from './snapshot-fixtures.js';
 
+/** The pieces as the text they spell (a piece may end inside a character: decoded together, never one by one). */
+const text = (pieces: Iterable<Uint8Array>) => Buffer.concat([...pieces]).toString('utf8');
+
 const tricky = {
   zeta: [{ id: 'b', v: 2 }, { id: 'a', v: 1, nested: [{ id: 'y' }, { id: 'x', password: 'Hunter2!' }] }],
   alpha: { undefinedValue: undefined, nullValue: null, fn: () => 1, list: [3, 1, 2], mixed: [{ id: 'b' }, { noId: true }, { id: 'a' }] },
@@ -27,13 +30,22 @@ describe('canonical JSON written in pieces', () => {
   for (const chunkSize of [1, 7, 64 * 1024]) {
     it(`joins to canonicalJson of the value without secrets (pieces of ${chunkSize} characters)`, () => {
       const values: unknown[] = [tricky, ...Object.values(compliantSnapshot().areas), [], {}, 'only a string', 42, null, [[{ id: 'b' }, { id: 'a' }]]];
-      for (const value of values) assert.equal([...canonicalJsonChunks(value, { omit: isSecretProperty, chunkSize })].join(''), canonicalJson(withoutSecrets(value)));
+      for (const value of values) assert.equal(text(canonicalJsonChunks(value, { omit: isSecretProperty, chunkSize })), canonicalJson(withoutSecrets(value)));
     });
   }
 
   it('keeps every key when nothing is omitted, and writes nothing for undefined', () => {
-    assert.equal([...canonicalJsonChunks(tricky)].join(''), canonicalJson(tricky));
+    assert.equal(text(canonicalJsonChunks(tricky)), canonicalJson(tricky));
     assert.deepEqual([...canonicalJsonChunks(undefined)], []);
+  });
+
+  it('objects of one shape, written one after another with and without omitting, each keep their own keys', () => {
+    const shaped = (b: number) => ({ zeta: b, password: 'p', alpha: { y: 1, x: 2 } });
+    // Two levels down, as an area's list items are: each item goes through canonicalise.
+    assert.equal(text(canonicalJsonChunks({ users: [shaped(1)] }, { omit: isSecretProperty })), '{"users":[{"alpha":{"x":2,"y":1},"zeta":1}]}');
+    assert.equal(canonicalJson(shaped(2)), '{"alpha":{"x":2,"y":1},"password":"p","zeta":2}');
+    assert.equal(canonicalJson({ alpha: 0, password: 'p', zeta: 3 }), '{"alpha":0,"password":"p","zeta":3}');
+    assert.equal(text(canonicalJsonChunks({ users: [shaped(4)] }, { omit: isSecretProperty })), '{"users":[{"alpha":{"x":2,"y":1},"zeta":4}]}');
   });
 
   it('pieces stay near the size asked for', () => {
@@ -67,6 +79,12 @@ describe('canonical JSON written in pieces', () => {
       'thousands of users in no order (several compressed batches per bucket)': users,
       'the same id twice keeps the order they came in (a stable sort), ids with JSON escapes sort as themselves': [{ id: 'b', v: 1 }, { id: 'a' }, { id: 'b', v: 2 }, { id: 'B' }, { id: '' }, { id: 'é' }, { id: '😀' }, { id: 'ab' }, { id: 'a"b' }, { id: 'a\\b' }, { id: 'a\u0001' }],
       'an item without an id leaves the list in the order it came': [{ id: 'b' }, { noId: true }, { id: 'a' }, { id: 7 }, { id: 'c' }],
+      // Read back as UTF-8 pieces of 64 KB: an item larger than a piece, and characters of several bytes wherever a
+      // piece happens to end.
+      'an item larger than a piece among small ones, multi-byte characters across piece ends': [
+        ...Array.from({ length: 3000 }, (_, i) => ({ id: guid(i), displayName: `${'é😀'.repeat(i % 7)}${i}` })),
+        { id: 'all-staff', members: Array.from({ length: 20_000 }, (_, i) => guid(i)) },
+      ],
       'one item': [{ id: 5, z: 1, a: 2 }],
       'no items': [],
     };
@@ -76,10 +94,15 @@ describe('canonical JSON written in pieces', () => {
         assert.equal(list.length, items.length);
         const area = { zeta: 1, users: list, alpha: [{ id: 'y' }, { id: 'x' }] };
         const expected = canonicalJson(withoutSecrets({ ...area, users: items }));
-        for (const chunkSize of [1, 5000, 64 * 1024]) assert.equal([...canonicalJsonChunks(area, { omit: isSecretProperty, chunkSize })].join(''), expected);
+        for (const chunkSize of [1, 5000, 64 * 1024]) assert.equal(text(canonicalJsonChunks(area, { omit: isSecretProperty, chunkSize })), expected);
         const stored = await storedAreaBody(area);
         assert.equal(stored.sha256, sha256Hex(expected));
         assert.equal(gunzipSync(stored.body).toString('utf8'), expected);
+        // Put in order ahead of storing (a sync's users while the groups are read): the same bytes.
+        const inOrder = CanonicalList.of(items);
+        await inOrder.putInOrder();
+        assert.equal(text(canonicalJsonChunks({ ...area, users: inOrder }, { omit: isSecretProperty })), expected);
+        assert.equal((await storedAreaBody({ ...area, users: inOrder })).sha256, sha256Hex(expected));
       });
     }
   });

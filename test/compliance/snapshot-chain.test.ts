@@ -1,8 +1,9 @@
 // Snapshots as a hash chain per tenant: stored compressed, read back as written, secrets never kept, and an edit
 // in the database named as the first broken link.
 import assert from 'node:assert/strict';
-import { gzipSync } from 'node:zlib';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { after, before, describe, it } from 'node:test';
+import { sql } from 'kysely';
 import { canonicalise } from '../../src/features/compliance/canonical-json.js';
 import { appendSnapshot, listSnapshots, loadSnapshot, verifyChain } from '../../src/features/compliance/snapshot-store.js';
 import { dialects, openTestStore, skipReason, type TestStore } from '../support/stores.js';
@@ -65,6 +66,23 @@ for (const dialect of dialects) {
       const loaded = JSON.stringify((await loadSnapshot(store.db, ws, stored.id))!.snapshot);
       for (const secret of ['Hunter2!', 'abc~very-secret']) assert.ok(!loaded.includes(secret) && !text.includes(secret), secret);
       assert.match(loaded, /"keyId":"k1"/, 'the rest of the credential metadata stays');
+    });
+
+    it('a body compressed at another level (snapshots stored before bodies were compressed at the fastest) reads back and verifies', async () => {
+      const ws = await workspace();
+      const stored = await append(ws, 0);
+      const rows = await store.db.selectFrom('compliance_snapshot_areas').select(['area', 'body']).where('snapshot_id', '=', stored.id).execute();
+      for (const row of rows) {
+        const text = gunzipSync(Buffer.from(row.body));
+        await store.db.updateTable('compliance_snapshot_areas').set({ body: gzipSync(text, { level: 9 }) }).where('snapshot_id', '=', stored.id).where('area', '=', row.area).execute();
+      }
+      assert.deepEqual(await verifyChain(store.db, ws, TENANT), { valid: true, snapshots: 1, headHash: stored.hash });
+      assert.deepEqual((await loadSnapshot(store.db, ws, stored.id))!.snapshot.areas.conditionalAccess, canonicalise(compliantSnapshot().areas.conditionalAccess));
+    });
+
+    it('bodies are kept as they are (gzip already), not compressed again by the database', async () => {
+      const { rows } = await sql<{ attstorage: string }>`select attstorage from pg_attribute where attrelid = 'compliance_snapshot_areas'::regclass and attname = 'body'`.execute(store.db);
+      assert.deepEqual(rows, [{ attstorage: 'e' }]);
     });
 
     it('names the first broken link when an area is edited in the database', async () => {

@@ -19,14 +19,33 @@ export function canonicalise(value: unknown, omit?: (key: string) => boolean): u
   }
   if (typeof value === 'object' && value !== null) {
     const out: Record<string, unknown> = {};
-    for (const key of Object.keys(value).sort()) {
+    for (const key of keptKeysInOrder(Object.keys(value), omit)) {
       const v = (value as Record<string, unknown>)[key];
-      if (v !== undefined && !omit?.(key)) out[key] = canonicalise(v, omit);
+      if (v !== undefined) out[key] = canonicalise(v, omit);
     }
     return out;
   }
   return value;
 }
+
+/**
+ * The keys of `keys` that `omit` keeps, sorted. The last few key lists are remembered with their answer: a page of
+ * Graph objects is 999 objects of one shape (and its nested shapes), each of whose keys would be sorted again.
+ */
+function keptKeysInOrder(keys: string[], omit: ((key: string) => boolean) | undefined): readonly string[] {
+  next: for (const shape of shapes) {
+    if (shape.omit !== omit || shape.keys.length !== keys.length) continue;
+    for (let i = 0; i < keys.length; i++) if (shape.keys[i] !== keys[i]) continue next;
+    return shape.kept;
+  }
+  const kept = (omit ? keys.filter((key) => !omit(key)) : [...keys]).sort();
+  shapes[nextShape] = { keys, omit, kept };
+  nextShape = (nextShape + 1) % SHAPES;
+  return kept;
+}
+const SHAPES = 8;
+const shapes: Array<{ keys: readonly string[]; omit: ((key: string) => boolean) | undefined; kept: readonly string[] }> = [];
+let nextShape = 0;
 
 export const canonicalJson = (value: unknown): string => JSON.stringify(canonicalise(value));
 
@@ -34,37 +53,37 @@ export const sha256Hex = (text: string | Uint8Array): string => createHash('sha2
 
 /**
  * A list that already holds its items' canonical JSON (secrets left out) and hands it out in canonical order
- * (canonical-list.ts): `canonicalJsonChunks` writes those texts as they are.
+ * (canonical-list.ts): the items comma-separated, in UTF-8 pieces, which `canonicalJsonChunks` passes on as they are.
  */
-export const CANONICAL_ITEMS = Symbol('canonical items');
+export const CANONICAL_TEXT = Symbol('canonical text');
 export interface PrecanonicalList {
-  [CANONICAL_ITEMS](): Iterator<string>;
+  [CANONICAL_TEXT](): Iterator<Uint8Array>;
 }
-const isPrecanonical = (v: unknown): v is PrecanonicalList => typeof v === 'object' && v !== null && CANONICAL_ITEMS in v;
+const isPrecanonical = (v: unknown): v is PrecanonicalList => typeof v === 'object' && v !== null && CANONICAL_TEXT in v;
 
 type Frame =
   | { items: readonly unknown[]; at: number }
   | { object: Record<string, unknown>; keys: string[]; at: number }
-  | { texts: Iterator<string>; at: number };
+  | { pieces: Iterator<Uint8Array> };
 
 /** What JSON.stringify leaves out of an object (and writes as null in an array). */
 const unwritable = (v: unknown) => v === undefined || typeof v === 'function' || typeof v === 'symbol';
 
 /**
- * `canonicalJson(value)` in pieces of about `chunkSize` characters. The value and its lists are walked in place (an
- * explicit stack, so a consumer can pause between pieces); each item of a list two levels down (an area's users) is
- * written whole through canonicalJson, which is native JSON.stringify's speed and only that item's copy at a time.
- * `omit` leaves out object keys at any depth, as if they had been deleted first. A PrecanonicalList is written from
- * its own texts (made with the storage's omit, isSecretProperty).
+ * `canonicalJson(value)` as UTF-8, in pieces of about `chunkSize` characters. The value and its lists are walked in
+ * place (an explicit stack, so a consumer can pause between pieces); each item of a list two levels down (an area's
+ * users) is written whole through canonicalJson, which is native JSON.stringify's speed and only that item's copy at
+ * a time. `omit` leaves out object keys at any depth, as if they had been deleted first. A PrecanonicalList is
+ * written from its own UTF-8 pieces as they are, never decoded (made with the storage's omit, isSecretProperty).
  */
-export function* canonicalJsonChunks(value: unknown, options: { omit?: (key: string) => boolean; chunkSize?: number } = {}): Generator<string> {
+export function* canonicalJsonChunks(value: unknown, options: { omit?: (key: string) => boolean; chunkSize?: number } = {}): Generator<Uint8Array> {
   const { omit, chunkSize = 64 * 1024 } = options;
   const stack: Frame[] = [];
   let out = '';
   const write = (v: unknown, inArray: boolean) => {
     if (isPrecanonical(v)) {
       out += '[';
-      stack.push({ texts: v[CANONICAL_ITEMS](), at: 0 });
+      stack.push({ pieces: v[CANONICAL_TEXT]() });
     } else if (stack.length >= 2) {
       out += JSON.stringify(canonicalise(v, omit)) ?? (inArray ? 'null' : '');
     } else if (Array.isArray(v)) {
@@ -83,14 +102,16 @@ export function* canonicalJsonChunks(value: unknown, options: { omit?: (key: str
   write(value, false);
   while (stack.length > 0) {
     const frame = stack.at(-1)!;
-    if ('texts' in frame) {
-      const next = frame.texts.next();
+    if ('pieces' in frame) {
+      const next = frame.pieces.next();
       if (next.done) {
         out += ']';
         stack.pop();
       } else {
-        if (frame.at++ > 0) out += ',';
-        out += next.value;
+        if (out) yield Buffer.from(out);
+        out = '';
+        yield next.value;
+        continue;
       }
     } else if ('items' in frame) {
       if (frame.at === frame.items.length) {
@@ -110,9 +131,9 @@ export function* canonicalJsonChunks(value: unknown, options: { omit?: (key: str
       write(frame.object[key], false);
     }
     if (out.length >= chunkSize) {
-      yield out;
+      yield Buffer.from(out);
       out = '';
     }
   }
-  if (out) yield out;
+  if (out) yield Buffer.from(out);
 }

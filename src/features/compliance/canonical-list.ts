@@ -5,32 +5,38 @@
 // canonical text is made while the next page is on its way, not after the last one.
 // The text written is what canonicalJson(withoutSecrets(list)) writes for the same items: ordered by id (a stable
 // sort, as Array.prototype.sort is) when every item has a string id, else in the order they came.
+import { setImmediate } from 'node:timers/promises';
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
-import { CANONICAL_ITEMS, canonicalise, type PrecanonicalList } from './canonical-json.js';
+import { CANONICAL_TEXT, canonicalise, type PrecanonicalList } from './canonical-json.js';
 import { isSecretProperty } from './snapshot-secrets.js';
 import type { GraphObject } from './snapshot.js';
 
-/**
- * Text a bucket gathers before it is compressed: big enough to compress well, small times the buckets (16 for
- * GUIDs), and below V8's 128 KB limit for ordinary heap objects, so a batch's string dies young when read back.
- */
-const BATCH_CHARS = 100_000;
+/** Bytes a bucket gathers before it is compressed: big enough to compress well, small times the buckets (16 for GUIDs). */
+const BATCH_BYTES = 100_000;
 
 interface Bucket {
   /** Compressed batches, in order, each whole lines. */
-  batches: Buffer[];
-  pending: string;
+  batches: Batch[];
+  /** Lines not yet compressed, as UTF-8: written straight into this buffer, not gathered in a string first. */
+  pending: Buffer;
+  used: number;
 }
+
+const NOTHING_PENDING = Buffer.alloc(0);
 
 /** A line per item: its id as JSON, a tab, its canonical JSON (JSON escapes tabs and newlines inside both). */
 const SEPARATOR = '\t';
+const TAB = SEPARATOR.charCodeAt(0);
+const NEWLINE = 0x0a;
 
 export class CanonicalList implements PrecanonicalList {
   #length = 0;
   #sortable = true;
   readonly #buckets = new Map<number, Bucket>();
   /** Each item's bucket in arrival order: only read when an item without an id leaves the list unsorted. */
-  readonly #arrival: number[] = [];
+  #arrival: number[] = [];
+  /** The text in the stored order, compressed a piece at a time, once `putInOrder` has run (the buckets are gone). */
+  #inOrder: Batch[] | undefined;
 
   static of(items: Iterable<GraphObject>): CanonicalList {
     const list = new CanonicalList();
@@ -48,65 +54,189 @@ export class CanonicalList implements PrecanonicalList {
     const key = typeof id === 'string' ? (id === '' ? -1 : id.charCodeAt(0)) : -2;
     if (typeof id !== 'string') this.#sortable = false;
     let bucket = this.#buckets.get(key);
-    if (!bucket) this.#buckets.set(key, (bucket = { batches: [], pending: '' }));
-    bucket.pending += `${JSON.stringify(id ?? null)}${SEPARATOR}${text}\n`;
-    if (bucket.pending.length >= BATCH_CHARS) this.#seal(bucket);
+    if (!bucket) this.#buckets.set(key, (bucket = { batches: [], pending: NOTHING_PENDING, used: 0 }));
+    const quotedId = JSON.stringify(id ?? null);
+    this.#makeRoom(bucket, (quotedId.length + text.length) * 3 + 2);
+    const pending = bucket.pending;
+    let at = bucket.used;
+    at += pending.write(quotedId, at);
+    pending[at++] = TAB;
+    at += pending.write(text, at);
+    pending[at++] = NEWLINE;
+    bucket.used = at;
+    if (at >= BATCH_BYTES) this.#seal(bucket);
     this.#arrival.push(key);
     this.#length += 1;
   }
 
-  #seal(bucket: Bucket): void {
-    // In this thread: zlib's asynchronous calls cost three times the CPU for batches this small (a new stream each),
-    // and the fastest level, as this copy lives only until the list is stored. memLevel 9 is faster still.
-    const batch = deflateRawSync(bucket.pending, { level: 1, memLevel: 9 });
-    // A small answer is a view of zlib's 16 KB output buffer: copied, so the batch keeps only its own bytes.
-    bucket.batches.push(batch.byteLength < batch.buffer.byteLength / 2 ? Buffer.from(batch) : batch);
-    bucket.pending = '';
+  /** Room for `bytes` more (at most 3 bytes of UTF-8 per UTF-16 unit): the buffer grows by doubling, from small. */
+  #makeRoom(bucket: Bucket, bytes: number): void {
+    if (bucket.used + bytes <= bucket.pending.length) return;
+    if (bucket.used > 0 && bucket.used + bytes > BATCH_BYTES) this.#seal(bucket);
+    if (bucket.used + bytes <= bucket.pending.length) return;
+    const grown = Buffer.allocUnsafe(Math.max(4096, bucket.pending.length * 2, bucket.used + bytes));
+    bucket.pending.copy(grown, 0, 0, bucket.used);
+    bucket.pending = grown;
   }
 
-  /** Compresses what is left: after it, `canonicalItems` may run. */
+  #seal(bucket: Bucket): void {
+    bucket.batches.push(compressed(bucket.pending.subarray(0, bucket.used)));
+    bucket.used = 0;
+    // The buffer is written again from its start; one grown for a line larger than a batch is let go.
+    if (bucket.pending.length > 2 * BATCH_BYTES) bucket.pending = NOTHING_PENDING;
+  }
+
+  /** Compresses what is left: after it, `canonicalText` may run. */
   finish(): this {
-    for (const bucket of this.#buckets.values()) if (bucket.pending) this.#seal(bucket);
+    for (const bucket of this.#buckets.values()) {
+      if (bucket.used > 0) this.#seal(bucket);
+      bucket.pending = NOTHING_PENDING;
+    }
     return this;
   }
 
-  /** Each item's canonical JSON in the stored order; one bucket's text is decompressed at a time. */
-  *canonicalItems(): Generator<string> {
+  /**
+   * The items' canonical JSON in the stored order, comma-separated, as UTF-8 pieces of about PIECE_BYTES: the bytes
+   * are the decompressed batches' own (never decoded to strings and encoded again), and one bucket is decompressed
+   * at a time.
+   */
+  *canonicalText(): Generator<Buffer> {
+    if (this.#inOrder) {
+      for (const batch of this.#inOrder) yield decompressed(batch);
+      return;
+    }
+    yield* this.#pieces(PIECE_BYTES, false);
+  }
+
+  /**
+   * The pieces of `canonicalText`, of about `size` bytes. `reuse` writes each piece into the same buffer, for a
+   * consumer done with a piece when it asks for the next; otherwise each is its own, as the consumer may still hold
+   * it (a compressor's queue).
+   */
+  *#pieces(size: number, reuse: boolean): Generator<Buffer> {
+    let piece = Buffer.allocUnsafe(size);
+    let at = 0;
+    let first = true;
+    const next = () => {
+      if (!reuse) piece = Buffer.allocUnsafe(size);
+      at = 0;
+    };
+    for (const { bytes, from, to } of this.#ordered()) {
+      if (at > 0 && at + 1 + to - from > size) {
+        yield piece.subarray(0, at);
+        next();
+      }
+      if (!first) piece[at++] = COMMA;
+      first = false;
+      if (at + to - from <= size) {
+        at += bytes.copy(piece, at, from, to);
+        continue;
+      }
+      // An item larger than a piece (a group's 100,000 member ids) goes on as it is, after its comma.
+      if (at > 0) yield piece.subarray(0, at);
+      next();
+      yield bytes.subarray(from, to);
+    }
+    if (at > 0) yield piece.subarray(0, at);
+  }
+
+  /**
+   * Sorts the text ahead of its storing, a piece at a time between turns of the event loop, for a list complete
+   * before the rest of its area (users, while group members are still being read): storing it is then a decompress
+   * and a write, not a sort left for after the last read. The list is stored only once this has settled.
+   */
+  async putInOrder(): Promise<void> {
+    const inOrder: Batch[] = [];
+    // Larger pieces than for a consumer: fewer compressions (each sets up its own zlib stream) for the same text.
+    for (const piece of this.#pieces(4 * PIECE_BYTES, true)) {
+      inOrder.push(compressed(piece));
+      await setImmediate();
+    }
+    this.#inOrder = inOrder;
+    this.#buckets.clear();
+    this.#arrival = [];
+  }
+
+  [CANONICAL_TEXT](): Iterator<Buffer> {
+    return this.canonicalText();
+  }
+
+  *#ordered(): Generator<Line> {
     if (this.#length > 1 && !this.#sortable) {
       yield* this.#inArrivalOrder();
       return;
     }
     for (const key of [...this.#buckets.keys()].sort((a, b) => a - b)) {
-      const entries = this.#lines(key).map((line) => {
-        const tab = line.indexOf(SEPARATOR);
-        const quoted = line.slice(0, tab);
-        // Without a backslash the JSON string is the id between its quotes (the usual GUID): no parse needed.
-        return { id: quoted.includes('\\') ? (JSON.parse(quoted) as string) : quoted.slice(1, -1), text: line.slice(tab + 1) };
+      const lines = this.#lines(key);
+      // By the id each line starts with: without a backslash the JSON string is the id between its quotes (the usual
+      // GUID), so no parse is needed.
+      const entries = lines.map((line) => {
+        const id = line.bytes.toString('utf8', line.start + 1, line.from - 2);
+        return { line, id: id.includes('\\') ? (JSON.parse(line.bytes.toString('utf8', line.start, line.from - 1)) as string) : id };
       });
-      entries.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-      for (const entry of entries) yield entry.text;
+      entries.sort((a, b) => (a.id < b.id ? -1 : a.id === b.id ? 0 : 1));
+      for (const entry of entries) yield entry.line;
     }
-  }
-
-  [CANONICAL_ITEMS](): Iterator<string> {
-    return this.canonicalItems();
   }
 
   /** Pathological (Graph objects carry ids): every bucket at once, interleaved back into arrival order. */
-  *#inArrivalOrder(): Generator<string> {
+  *#inArrivalOrder(): Generator<Line> {
     const lines = new Map([...this.#buckets.keys()].map((key) => [key, { lines: this.#lines(key), at: 0 }]));
     for (const key of this.#arrival) {
       const bucket = lines.get(key)!;
-      const line = bucket.lines[bucket.at++]!;
-      yield line.slice(line.indexOf(SEPARATOR) + 1);
+      yield bucket.lines[bucket.at++]!;
     }
   }
 
-  #lines(key: number): string[] {
+  #lines(key: number): Line[] {
     const bucket = this.#buckets.get(key)!;
-    if (bucket.pending) throw new Error('CanonicalList: finish() before reading the items');
-    // Batch by batch (each is whole lines), never the bucket as one string: megabyte strings go straight to V8's
-    // large-object space and stay there until a full collection, which is most of a sync's peak memory.
-    return bucket.batches.flatMap((batch) => inflateRawSync(batch).toString('utf8').split('\n').slice(0, -1));
+    if (bucket.used > 0) throw new Error('CanonicalList: finish() before reading the items');
+    const lines: Line[] = [];
+    // Batch by batch (each is whole lines): JSON escapes tabs and newlines, so the first tab of a line ends its id
+    // and the next newline ends its text.
+    for (const batch of bucket.batches) {
+      const bytes = decompressed(batch);
+      for (let start = 0; start < bytes.length; ) {
+        const tab = bytes.indexOf(TAB, start);
+        const end = bytes.indexOf(NEWLINE, tab);
+        lines.push({ bytes, start, from: tab + 1, to: end });
+        start = end + 1;
+      }
+    }
+    return lines;
   }
 }
+
+/** Text compressed, with its size: decompressed into one buffer of that size, not pieces joined into another. */
+interface Batch {
+  compressed: Buffer;
+  size: number;
+}
+
+/**
+ * In this thread: zlib's asynchronous calls cost three times the CPU for batches this small (a new stream each), and
+ * the fastest level, as this copy lives only until the list is stored. memLevel 9 is faster still.
+ */
+function compressed(bytes: Buffer): Batch {
+  const batch = deflateRawSync(bytes, { level: 1, memLevel: 9 });
+  // A small answer is a view of zlib's 16 KB output buffer: copied, so the batch keeps only its own bytes.
+  return { compressed: batch.byteLength < batch.buffer.byteLength / 2 ? Buffer.from(batch) : batch, size: bytes.length };
+}
+
+function decompressed(batch: Batch): Buffer {
+  // A byte to spare: output that fills zlib's buffer exactly has it allocate another for what might follow.
+  return inflateRawSync(batch.compressed, { chunkSize: Math.max(64, batch.size + 1) });
+}
+
+/** One item's line in a decompressed batch: its quoted id from `start`, its canonical JSON from `from` to `to`. */
+interface Line {
+  bytes: Buffer;
+  start: number;
+  from: number;
+  to: number;
+}
+
+const COMMA = ','.charCodeAt(0);
+
+/** Bytes handed on at a time: the hash and the compressor take pieces, not 100,000 items one by one. */
+const PIECE_BYTES = 64 * 1024;

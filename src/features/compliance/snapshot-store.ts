@@ -90,8 +90,8 @@ export async function appendSnapshot(
             hash,
           })
           .execute();
-        // A row at a time: the driver sends a body as hex text twice its size, so one insert of all areas would hold
-        // every area's copy at once.
+        // A row at a time: the driver copies each body into the message it sends, so one insert of all areas would
+        // hold every area's copy at once.
         for (const a of areas) await trx.insertInto('compliance_snapshot_areas').values({ snapshot_id: id, ...a }).execute();
         return { id, tenantId: input.tenantId, sequence, collectedAt: input.collectedAt, hash, previousHash, areas: areas.map((a) => a.area), faults: cleanFaults };
       });

@@ -24,6 +24,7 @@ import * as complianceSyncState from './0026-compliance-sync-state.js';
 import * as complianceDrift from './0027-compliance-drift.js';
 import * as tenantConnections from './0025-tenant-connections.js';
 import * as tenantConnectionRemoval from './0029-tenant-connection-removal.js';
+import * as snapshotBodiesNotRecompressed from './0030-snapshot-bodies-not-recompressed.js';
 
 const migrations: Record<string, Migration> = {
   '0001-foundation': foundation,
@@ -50,6 +51,7 @@ const migrations: Record<string, Migration> = {
   '0027-compliance-drift': complianceDrift,
   '0025-tenant-connections': tenantConnections,
   '0029-tenant-connection-removal': tenantConnectionRemoval,
+  '0030-snapshot-bodies-not-recompressed': snapshotBodiesNotRecompressed,
 };
 
 export const migrationProvider: MigrationProvider = {
