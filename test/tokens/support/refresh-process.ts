@@ -23,12 +23,14 @@ export interface RefreshProcessInput {
   calls: number;
   nowMs: number;
   /**
-   * Connections (of another app) whose expired tokens are fetched before "ready", one per process (process i takes
-   * `externalUserIds[i]`): each process refreshes its own, which warms what a long-running hub process has warm
+   * Connections (of another app) whose expired tokens are fetched before "ready", process i taking those at indexes
+   * i, i + processes, …: each process refreshes its own, which warms what a long-running hub process has warm
    * (tenant metadata and signing keys, the refresh path's code) without touching the measured one. One connection
    * shared by all would be refreshed by the first process only; the others would find it refreshed and stay cold.
    */
   warmUp?: { workspaceId: string; externalUserIds: string[] };
+  /** How many processes run (set by runRefreshProcesses). */
+  processes: number;
 }
 
 const input = JSON.parse(process.argv[2]!) as RefreshProcessInput;
@@ -60,11 +62,13 @@ const tokens = new TokenService({
 await Promise.all(Array.from({ length: 4 }, () => store.db.selectFrom('m365_connections').select('id').limit(1).execute()));
 await fetch(`${input.emulatorUrl}/organizations/v2.0/.well-known/openid-configuration`).then((r) => r.arrayBuffer());
 if (input.warmUp) {
-  const externalUserId = input.warmUp.externalUserIds[processIndex];
-  if (externalUserId === undefined) throw new Error(`no warm-up connection for process ${processIndex}`);
-  await tokens.getAccessToken({ workspaceId: input.warmUp.workspaceId, principal: { kind: 'user', externalUserId } });
-  // It must have been this process's own refresh (or the identity client would be cold).
-  if (refreshes.length !== 1 || !refreshes[0]!.refreshed) throw new Error(`warm-up connection ${externalUserId} was not refreshed by process ${processIndex}`);
+  const own = input.warmUp.externalUserIds.filter((_, i) => i % input.processes === processIndex);
+  if (own.length === 0) throw new Error(`no warm-up connection for process ${processIndex}`);
+  for (const externalUserId of own) {
+    await tokens.getAccessToken({ workspaceId: input.warmUp.workspaceId, principal: { kind: 'user', externalUserId } });
+  }
+  // Each must have been this process's own refresh (or the identity client would be cold).
+  if (refreshes.length !== own.length || refreshes.some((r) => !r.refreshed)) throw new Error(`process ${processIndex} did not refresh its warm-up connections itself`);
   refreshes.length = 0;
 }
 console.log('ready');

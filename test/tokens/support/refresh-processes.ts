@@ -19,7 +19,8 @@ export interface RefreshProcessOutput {
   refreshes: (RefreshTiming & { endedAtMs: number })[];
 }
 
-export async function runRefreshProcesses(count: number, input: RefreshProcessInput): Promise<RefreshProcessOutput[]> {
+export async function runRefreshProcesses(count: number, options: Omit<RefreshProcessInput, 'processes'>): Promise<RefreshProcessOutput[]> {
+  const input: RefreshProcessInput = { ...options, processes: count };
   const children = Array.from({ length: count }, (_, index) =>
     spawn(process.execPath, ['--import', 'tsx', path.join(here, 'refresh-process.ts'), JSON.stringify(input), String(index)], {
       cwd: root,
