@@ -67,6 +67,33 @@ describe('tenant connections of a multi-tenant workspace', () => {
     assert.equal((await usersIn(FABRIKAM)).status, 200);
   });
 
+  it('X-M365Hub-Tenant may name a tenant by one of its domains: the hub acts in the tenant its metadata names; an unknown domain is refused', async () => {
+    const userIdsIn = async (tenant: string) => {
+      const answer = await usersIn(tenant);
+      assert.equal(answer.status, 200, `${tenant}: ${await answer.clone().text()}`);
+      return ((await answer.json()) as { value: { id: string }[] }).value.map((u) => u.id);
+    };
+    assert.deepEqual(await userIdsIn('fabrikam.onmicrosoft.com'), await userIdsIn(FABRIKAM));
+    assert.deepEqual(await userIdsIn('Contoso.onmicrosoft.com'), await userIdsIn(CONTOSO));
+    assert.notDeepEqual(await userIdsIn('fabrikam.onmicrosoft.com'), await userIdsIn(CONTOSO));
+    const unknown = await usersIn('no-such-tenant.onmicrosoft.com');
+    assert.equal(unknown.status, 409, "an unknown domain is the caller's to fix, not a server error");
+    const problem = (await unknown.json()) as { code: string; detail: string };
+    assert.equal(problem.code, 'integration_not_configured');
+    assert.match(problem.detail, /no-such-tenant\.onmicrosoft\.com/);
+  });
+
+  it('a single-tenant integration set up with its tenant\'s domain acts when X-M365Hub-Tenant names that tenant by id or domain, and refuses another tenant', async () => {
+    const single = await kit.workspace('Contoso only', { azureTenantId: 'contoso.onmicrosoft.com' });
+    const usersOf = (tenant: string) =>
+      kit.api(single.apiKey, 'GET', `/api/v1/workspaces/${single.id}/proxy/graph/v1.0/users?$top=1`, undefined, asAppIn(tenant));
+    assert.equal((await usersOf(CONTOSO)).status, 200);
+    assert.equal((await usersOf('contoso.onmicrosoft.com')).status, 200);
+    const other = await usersOf(FABRIKAM);
+    assert.equal(other.status, 409);
+    assert.equal(((await other.json()) as { code: string }).code, 'integration_not_configured');
+  });
+
   it("application-mode file browsing acts in the tenant X-M365Hub-Tenant names, each tenant's own sites", async () => {
     const sitesIn = async (tenant: string) => {
       const answer = await kit.api(ws.apiKey, 'GET', `/api/v1/workspaces/${ws.id}/files/sources`, undefined, asAppIn(tenant));

@@ -497,7 +497,11 @@ export class TokenService {
   async #appToken(workspaceId: string, requestedTenant: string | undefined, resource: TokenResource, key: string, certificateOnly: boolean): Promise<AccessToken> {
     const auth = await this.#requireAuth(workspaceId);
     if (certificateOnly && 'clientSecret' in auth.credentials) throw new TokenError('certificate_credential_required');
-    const target = appTarget(auth, requestedTenant);
+    // A tenant named by a domain is the tenant id its metadata names: tokens, the gate and stored tokens go by id.
+    const requested = requestedTenant === undefined || isTenantGuid(requestedTenant) ? requestedTenant : await this.#tenantIdOf(requestedTenant);
+    // A single-tenant integration set up with its tenant's domain is compared with a named tenant by id too.
+    const own = requested === undefined || isTenantGuid(auth.tenant) || isMultiTenantAlias(auth.tenant) ? auth.tenant : await this.#tenantIdOf(auth.tenant);
+    const target = appTarget({ ...auth, tenant: own }, requested);
     await this.#tenantGate?.(workspaceId, target.tenantId);
     const grant = `${target.tenantId}:${target.credentialId}`;
     const cached = this.#memory.get(key);
@@ -534,6 +538,23 @@ export class TokenService {
       });
     });
     return this.#remember(key, token!, grant);
+  }
+
+  /** A tenant named by a domain, as its id; an unknown one is the caller's to fix, an unanswered lookup transient. */
+  async #tenantIdOf(domain: string): Promise<string> {
+    try {
+      return await this.#identity.tenantIdOf(domain);
+    } catch (error) {
+      if (!(error instanceof IdentityError)) throw error;
+      if (error.code === 'tenant_not_found' || error.code === 'tenant_required') {
+        throw new TokenError('integration_not_configured', {
+          userMessage: `Microsoft knows no tenant ${domain}.`,
+          fix: "Name the customer tenant by its tenant id (a GUID) or one of its verified domains (such as contoso.onmicrosoft.com).",
+        });
+      }
+      if (error.permanent) throw error;
+      throw new TokenError('token_service_unavailable', error.retryAfterSeconds !== undefined ? { retryAfterSeconds: error.retryAfterSeconds } : {});
+    }
   }
 
   #usableAppToken(row: Awaited<ReturnType<typeof readAppToken>>, target: { tenantId: string; credentialId: string }): AccessToken | undefined {
@@ -585,7 +606,7 @@ function dynamicsUri(auth: IntegrationAuth): string {
 /**
  * Client credentials need the customer tenant. By default: the integration's own tenant, or for a multi-tenant
  * integration the tenant recorded as its admin consent (the first to consent: a later consent in another tenant
- * does not move it). A named tenant must be a tenant id, and one a single-tenant integration is for.
+ * does not move it). A named tenant (its id, domains resolved before) must be one a single-tenant integration is for.
  */
 function appTarget(auth: IntegrationAuth, requested: string | undefined): { tenantId: string; credentialId: string } {
   const credentialId = auth.credentialId ?? credentialDigest(auth.credentials);

@@ -83,6 +83,12 @@ export interface EntraClient {
   /** Microsoft rotates refresh tokens: store the returned one, in the same transaction as the access token. */
   refreshAccessToken(input: RefreshInput): Promise<DelegatedTokens>;
   acquireAppToken(input: { tenant: string; credentials: ClientCredentials; scope?: string }): Promise<AppToken>;
+  /**
+   * The tenant id (GUID) of one tenant named by its id or one of its domains, read from the tenant's OpenID
+   * metadata, whose issuer names it (cached like all metadata). Throws IdentityError tenant_not_found for a
+   * domain Microsoft does not know, tenant_required for `organizations` / `common`.
+   */
+  tenantIdOf(tenant: string): Promise<string>;
 }
 
 // oauth4webapi's (untyped, underscore-exported) hook for a per-token expected issuer; openid-client 6 sets it the
@@ -191,6 +197,17 @@ export function createEntraClient(options: EntraClientOptions): EntraClient {
   return {
     loginUrl,
     graphResource,
+    tenantIdOf: (tenantInput) =>
+      run('resolve_tenant', {}, async () => {
+        const tenant = normaliseTenant(tenantInput);
+        if (isMultiTenantAlias(tenant)) throw identityError('tenant_required');
+        if (isTenantGuid(tenant)) return tenant;
+        // The metadata check already holds the issuer to `{login origin}/{tenant id}/v2.0` for a named tenant.
+        const { as } = await metadata.get(tenant);
+        const tenantId = (new URL(as.issuer).pathname.split('/')[1] ?? '').toLowerCase();
+        if (!isTenantGuid(tenantId)) throw identityError('unexpected_response');
+        return tenantId;
+      }),
     buildAuthorizationUrl: (input) => buildAuthorizationUrl({ ...input, loginUrl }),
     adminConsentUrl: (input) => adminConsentUrl({ ...input, loginUrl, graphResource }),
 
