@@ -1,5 +1,6 @@
-// The one catalogue of problem codes: the platform's, then each feature's own (declared in its problems.ts). A
-// code defined twice fails at start-up, so a code has exactly one owner, status, title and default detail.
+// The one catalogue of problem codes: the platform's, then each feature's own (declared in its problems.ts), then the
+// identity catalogue's (a token the hub could not get). A code defined twice fails at start-up, so a code has
+// exactly one owner, status, title and default detail.
 import { ProblemCatalogue } from '../platform/http/problem-catalogue.js';
 import { COMPLIANCE_PROBLEMS } from '../features/compliance/index.js';
 import { CONNECT_PROBLEMS } from '../features/connect/index.js';
@@ -16,7 +17,8 @@ import { PROXY_PROBLEMS } from '../features/proxy/index.js';
 import { PICKER_PROBLEMS } from '../features/picker/index.js';
 import { SITE_GRANT_PROBLEMS } from '../features/site-grants/index.js';
 import { TENANT_PROBLEMS } from '../features/tenants/index.js';
+import { IDENTITY_PROBLEMS } from '../microsoft/identity/index.js';
 
 export function hubProblemCatalogue(): ProblemCatalogue {
-  return new ProblemCatalogue([CONSOLE_AUTH_PROBLEMS, WORKSPACE_PROBLEMS, INTEGRATION_PROBLEMS, CONNECT_PROBLEMS, WEBHOOK_PROBLEMS, TOKEN_PROBLEMS, CONSENT_REQUEST_PROBLEMS, SUBSCRIPTION_PROBLEMS, ACTION_PROBLEMS, PROXY_PROBLEMS, FILES_PROBLEMS, COMPLIANCE_PROBLEMS, PICKER_PROBLEMS, TENANT_PROBLEMS, SITE_GRANT_PROBLEMS]);
+  return new ProblemCatalogue([CONSOLE_AUTH_PROBLEMS, WORKSPACE_PROBLEMS, INTEGRATION_PROBLEMS, CONNECT_PROBLEMS, WEBHOOK_PROBLEMS, TOKEN_PROBLEMS, CONSENT_REQUEST_PROBLEMS, SUBSCRIPTION_PROBLEMS, ACTION_PROBLEMS, PROXY_PROBLEMS, FILES_PROBLEMS, COMPLIANCE_PROBLEMS, PICKER_PROBLEMS, TENANT_PROBLEMS, SITE_GRANT_PROBLEMS, IDENTITY_PROBLEMS]);
 }

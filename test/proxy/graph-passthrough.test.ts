@@ -115,6 +115,15 @@ describe('Graph pass-through', () => {
     assert.equal(cross.status, 404, "another workspace's id answers as missing");
   });
 
+  it("application mode with a client secret Microsoft refuses: a problem that names the registration's fault, not a server error", async () => {
+    const wrong = await kit.workspace('Wrong secret', { azureTenantId: CONTOSO, clientSecret: 'not-the-secret~0000000000000000000000' });
+    const answer = await kit.api(wrong.apiKey, 'GET', `/api/v1/workspaces/${wrong.id}/proxy/graph/v1.0/users?$top=1`, undefined, { 'x-m365hub-mode': 'application' });
+    const problem = (await answer.json()) as { code: string; status: number; detail: string };
+    assert.ok(answer.status < 500, `got ${answer.status} ${JSON.stringify(problem)}`);
+    assert.equal(problem.code, 'invalid_client_secret');
+    assert.doesNotMatch(JSON.stringify(problem), /not-the-secret/);
+  });
+
   it("after Microsoft's 429 the tenant is paused for its Retry-After without calling Microsoft again", async () => {
     await kit.emulator.addFault({ pathPattern: '^/v1\\.0/users$', status: 429, retryAfter: 30, count: 1 });
     const throttled = await kit.api(ws.apiKey, 'GET', proxy('/users'), undefined, asApp);
