@@ -112,26 +112,26 @@ function policyApplies(ctx: EmulatorContext, policy: ConditionalAccessPolicyReco
 /**
  * The roles security defaults make do MFA at every sign-in: the conditional-access-admin-roles list the page
  * includes, plus Authentication Policy and Identity Governance Administrator (template ids from
- * permissions-reference).
+ * permissions-reference, in directory-role-catalogue.ts).
  */
 const SECURITY_DEFAULTS_ADMIN_ROLES: ReadonlySet<string> = new Set([
   roleIds.globalAdministrator,
   roleIds.applicationAdministrator,
   roleIds.authenticationAdministrator,
-  'b0f54661-2d74-4c50-afa3-1ec803f12efe', // Billing Administrator
+  roleIds.billingAdministrator,
   roleIds.cloudApplicationAdministrator,
   roleIds.conditionalAccessAdministrator,
   roleIds.exchangeAdministrator,
   roleIds.helpdeskAdministrator,
-  '966707d0-3269-4727-9be2-8c3a10f19b9d', // Password Administrator
-  '7be44c8a-adaf-4e2a-84d6-ab2649e08a13', // Privileged Authentication Administrator
+  roleIds.passwordAdministrator,
+  roleIds.privilegedAuthenticationAdministrator,
   roleIds.privilegedRoleAdministrator,
   roleIds.securityAdministrator,
   roleIds.sharePointAdministrator,
-  '69091246-20e8-4a56-aa4d-066075b2a7a8', // Teams Administrator
+  roleIds.teamsAdministrator,
   roleIds.userAdministrator,
-  '0526716b-113d-4c15-b2c8-68e3c22b9f80', // Authentication Policy Administrator
-  '45d8d3c5-c802-45c6-b32a-1d70b5e1e86e', // Identity Governance Administrator
+  roleIds.authenticationPolicyAdministrator,
+  roleIds.identityGovernanceAdministrator,
 ]);
 
 const securityDefaultsDemandMfa = (ctx: EmulatorContext, user: User) =>

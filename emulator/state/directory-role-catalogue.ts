@@ -26,6 +26,13 @@ export const roleIds = {
   globalReader: 'f2ef992c-3afb-46b9-b7cf-a126ee74c451',
   securityReader: '5d6b6bb7-de71-4623-b4af-96380a352509',
   directoryReaders: '88d8e3e3-8f55-4a1e-953a-9b9898b8876b',
+  // Not served as directory roles here; named by security defaults' administrator list (conditional-access.ts).
+  billingAdministrator: 'b0f54661-2d74-4c50-afa3-1ec803f12efe',
+  passwordAdministrator: '966707d0-3269-4727-9be2-8c3a10f19b9d',
+  privilegedAuthenticationAdministrator: '7be44c8a-adaf-4e2a-84d6-ab2649e08a13',
+  teamsAdministrator: '69091246-20e8-4a56-aa4d-066075b2a7a8',
+  authenticationPolicyAdministrator: '0526716b-113d-4c15-b2c8-68e3c22b9f80',
+  identityGovernanceAdministrator: '45d8d3c5-c802-45c6-b32a-1d70b5e1e86e',
 } as const;
 
 export const builtInRoles: readonly BuiltInRole[] = [
