@@ -38,6 +38,8 @@ export interface TenantMetadata {
   /** The authorization server as oauth4webapi takes it (issuer may be the {tenantid} template). */
   as: oauth.AuthorizationServer;
   tenant: string;
+  /** The tenant id the issuer names (lower case); undefined for the multi-tenant template. */
+  tenantId: string | undefined;
 }
 
 export class TenantMetadataCache {
@@ -87,6 +89,7 @@ export class TenantMetadataCache {
     if (!issuerOk || !endpointsOk) throw identityError('unexpected_response', { status: response.status });
     return {
       tenant,
+      tenantId: issuerTenant === TENANT_TEMPLATE ? undefined : issuerTenant.toLowerCase(),
       as: {
         issuer: doc.issuer,
         authorization_endpoint: doc.authorization_endpoint,

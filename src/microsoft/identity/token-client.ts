@@ -202,10 +202,9 @@ export function createEntraClient(options: EntraClientOptions): EntraClient {
         const tenant = normaliseTenant(tenantInput);
         if (isMultiTenantAlias(tenant)) throw identityError('tenant_required');
         if (isTenantGuid(tenant)) return tenant;
-        // The metadata check already holds the issuer to `{login origin}/{tenant id}/v2.0` for a named tenant.
-        const { as } = await metadata.get(tenant);
-        const tenantId = (new URL(as.issuer).pathname.split('/')[1] ?? '').toLowerCase();
-        if (!isTenantGuid(tenantId)) throw identityError('unexpected_response');
+        // The metadata check holds a named tenant's issuer to `{login origin}/{tenant id}/v2.0`.
+        const { tenantId } = await metadata.get(tenant);
+        if (tenantId === undefined) throw identityError('unexpected_response');
         return tenantId;
       }),
     buildAuthorizationUrl: (input) => buildAuthorizationUrl({ ...input, loginUrl }),
