@@ -441,9 +441,7 @@ export class TokenService {
       const token = this.#openStoredAccessToken(row);
       if (token) return { kind: 'token', token };
     }
-    // A permanent fault of the app registration (e.g. secret_expired) is the admin's to fix: say so as it is.
-    if (identity?.permanent) throw identity;
-    throw new TokenError('token_service_unavailable', identity?.retryAfterSeconds !== undefined ? { retryAfterSeconds: identity.retryAfterSeconds } : {});
+    throw unavailableOrAsIs(identity);
   }
 
   /**
@@ -552,8 +550,7 @@ export class TokenService {
           fix: "Name the customer tenant by its tenant id (a GUID) or one of its verified domains (such as contoso.onmicrosoft.com).",
         });
       }
-      if (error.permanent) throw error;
-      throw new TokenError('token_service_unavailable', error.retryAfterSeconds !== undefined ? { retryAfterSeconds: error.retryAfterSeconds } : {});
+      throw unavailableOrAsIs(error);
     }
   }
 
@@ -601,6 +598,15 @@ function dynamicsUri(auth: IntegrationAuth): string {
   const org = auth.dynamicsOrg?.trim();
   if (!org) throw new TokenError('integration_not_configured', { userMessage: 'Dynamics 365 is not configured for this workspace.', fix: 'Set the Dynamics 365 organisation in the Microsoft 365 integration settings.' });
   return RESOURCES.dynamics.uri.replace('{org}', org.toLowerCase());
+}
+
+/**
+ * What a failed identity call becomes: a permanent fault of the app registration (e.g. secret_expired) is the admin's
+ * to fix, said as it is; anything else is token_service_unavailable, with Microsoft's wait when it gave one.
+ */
+function unavailableOrAsIs(identity: IdentityError | undefined): Error {
+  if (identity?.permanent) return identity;
+  return new TokenError('token_service_unavailable', identity?.retryAfterSeconds !== undefined ? { retryAfterSeconds: identity.retryAfterSeconds } : {});
 }
 
 /**
