@@ -15,6 +15,15 @@ export function resetPeakMemory(pid: number): void {
 
 /** User + system CPU time a process has used, in microseconds (utime and stime, in 100 Hz clock ticks). */
 export function cpuMicros(pid: number): number {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return ticksOf(`/proc/${pid}/stat`);
+}
+
+/** The same for one thread of a process: a process's main thread has the process's id (proc(5), /proc/pid/task). */
+export function threadCpuMicros(pid: number, tid = pid): number {
+  return ticksOf(`/proc/${pid}/task/${tid}/stat`);
+}
+
+function ticksOf(statFile: string): number {
+  const fields = readFileSync(statFile, 'utf8').split(') ')[1]!.split(' ');
   return (Number(fields[11]) + Number(fields[12])) * 10_000;
 }
