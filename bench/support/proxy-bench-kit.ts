@@ -32,7 +32,9 @@ export interface ProxyBenchKit {
 const self = fileURLToPath(import.meta.url);
 
 async function startEmulatorChild(): Promise<{ emulator: ProxyBenchEmulator; close(): Promise<void> }> {
-  const child = fork(self, ['--child'], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  // M365HUB_BENCH_EMULATOR_NODE_ARGS (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`) profiles the emulator's side, as in emulator-process.ts.
+  const nodeOptions = (process.env.M365HUB_BENCH_EMULATOR_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child = fork(self, ['--child'], { execArgv: [...nodeOptions, '--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   const ready = await new Promise<Omit<ProxyBenchEmulator, 'pid'>>((resolve, reject) => {
     child.once('message', (message) => resolve(message as Omit<ProxyBenchEmulator, 'pid'>));
     child.once('exit', (code) => reject(new Error(`the emulator process exited (${code}) before it was ready`)));
