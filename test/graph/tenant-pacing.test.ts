@@ -9,6 +9,8 @@ import { after, before, beforeEach, describe, it } from 'node:test';
 import { createGraphClient } from '../../src/microsoft/graph/graph-client.js';
 import { GraphError } from '../../src/microsoft/graph/graph-error.js';
 import { TenantPacer, tenantPacingKey } from '../../src/microsoft/graph/tenant-pacer.js';
+import { createGraphClientFactory } from '../../src/features/tokens/graph-clients.js';
+import { createMicrosoftTransport } from '../../src/microsoft/transport/index.js';
 import { ManualClock } from '../../src/platform/time/clock.js';
 
 describe('Graph client: per-tenant pacing', () => {
@@ -84,6 +86,32 @@ describe('Graph client: per-tenant pacing', () => {
     throttledToken = 'token-tenant-b';
     await assert.rejects(other.get('/me'));
     assert.equal(pacer.waitSeconds(tenantPacingKey('ws1', { kind: 'application', tenantId: 'tenant-b' })), 30);
+  });
+
+  it("the hub's Graph clients pace a tenant by the id its token is for, whether it was named by id, by a domain or left to the integration's default", async () => {
+    const clock = new ManualClock();
+    const pacer = new TenantPacer(clock);
+    // What the token service answers: a domain and the default both resolve to tenant-a; the token says which.
+    const tenantOf = (named: string | undefined) => (named === 'tenant-b' ? 'tenant-b' : 'tenant-a');
+    const factory = createGraphClientFactory({
+      graphUrl: url,
+      transport: createMicrosoftTransport(),
+      retry: { maxAttempts: 1 },
+      pacer,
+      tokens: {
+        getAccessToken: async ({ principal }) => {
+          const tenantId = tenantOf(principal.kind === 'application' ? principal.tenantId : undefined);
+          return { accessToken: `token-${tenantId}`, expiresAt: new Date(Date.now() + 3600_000), scopes: [], tenantId };
+        },
+      },
+    });
+    pacer.throttled(tenantPacingKey('ws1', { kind: 'application', tenantId: 'tenant-a' }), 30);
+    for (const named of ['tenant-a', 'a.onmicrosoft.com', undefined]) {
+      await assert.rejects(factory.forApp('ws1', named).get('/me'), (error: GraphError) => error.status === 429 && error.retryAfterSeconds === 30, `tenant named ${named ?? 'by nothing'}`);
+    }
+    assert.equal(seen.length, 0, 'a paused tenant does not add to Microsoft’s count');
+    assert.deepEqual(await factory.forApp('ws1', 'tenant-b').get('/me'), { id: 'ok' });
+    assert.equal(seen.length, 1);
   });
 
   it('the delegated users of a workspace and its app are paced apart, as are two workspaces', () => {

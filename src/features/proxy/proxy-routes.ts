@@ -169,7 +169,8 @@ export function registerProxyRoutes(server: FastifyInstance, deps: ProxyRouteDep
       destination = { baseUrl: `${deps.graphUrl.replace(/\/+$/, '')}/${version}`, apiName: 'Microsoft Graph', resource: 'graph' };
     }
     const token = await deps.tokens.getAccessToken({ workspaceId: workspace.id, principal: tokenPrincipal, resource: destination.resource, ...(api === 'sharepoint' && mode === 'application' ? { certificateOnly: true } : {}) });
-    const tenantKey = `${api}:${tenantPacingKey(workspace.id, mode === 'application' ? { kind: 'application', tenantId: tenant } : { kind: 'user' })}`;
+    // By the token's tenant id: a tenant named by a domain, or left to the default, is paced as when named by id.
+    const tenantKey = `${api}:${tenantPacingKey(workspace.id, mode === 'application' ? { kind: 'application', tenantId: token.tenantId ?? tenant } : { kind: 'user' })}`;
     const paused = pacer.waitSeconds(tenantKey);
     if (paused > 0) {
       // Microsoft asked to wait: answer as Microsoft would, without adding to its count.

@@ -7,6 +7,11 @@ export interface AccessToken {
   accessToken: string;
   expiresAt: Date;
   scopes: readonly string[];
+  /**
+   * An app token's tenant, by id, however the caller named it (a domain, or nothing for the integration's own): what
+   * Microsoft throttles per app and tenant, so what pacing keys go by.
+   */
+  tenantId?: string;
 }
 
 export interface CachedToken {

@@ -527,7 +527,7 @@ export class TokenService {
         if (resource === 'graph') {
           await storeAppToken(db, this.#keyRing, { workspaceId, ...target, accessToken: acquired.accessToken, expiresAt: acquired.expiresAt, now: this.#clock.now() });
         }
-        return { accessToken: acquired.accessToken, expiresAt: acquired.expiresAt, scopes: [scope] };
+        return { accessToken: acquired.accessToken, expiresAt: acquired.expiresAt, scopes: [scope], tenantId: target.tenantId };
       };
       if (!this.#crossProcessLock) return acquire(this.#db);
       return this.#db.transaction().execute(async (trx) => {
@@ -558,7 +558,7 @@ export class TokenService {
     if (!row || row.credential_id !== target.credentialId || row.tenant_id !== target.tenantId) return undefined;
     if (row.expires_at.getTime() - this.#clock.now().getTime() <= this.#marginMs) return undefined;
     const accessToken = this.#openOrWarn(row.access_token_sealed, appTokenPlace(row.id), row.workspace_id);
-    return accessToken === undefined ? undefined : { accessToken, expiresAt: row.expires_at, scopes: [applicationScope(this.#identity.graphResource)] };
+    return accessToken === undefined ? undefined : { accessToken, expiresAt: row.expires_at, scopes: [applicationScope(this.#identity.graphResource)], tenantId: target.tenantId };
   }
 
   // ---- shared ----

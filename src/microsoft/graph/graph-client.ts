@@ -36,9 +36,10 @@ export interface GraphClientOptions {
    * The process's one per-tenant pacer (shared with the pass-through) and the key of the tenant this client calls:
    * while Microsoft has that tenant throttled, calls fail at once with the remaining wait instead of adding to
    * Microsoft's count; other tenants' clients keep their pace (https://learn.microsoft.com/graph/throttling: limits
-   * are per app and tenant).
+   * are per app and tenant). The key may be worked out on the first call (a tenant named by a domain is paced by
+   * its id, known once its token is).
    */
-  pacing?: { pacer: TenantPacer; tenantKey: string };
+  pacing?: { pacer: TenantPacer; tenantKey: string | (() => Promise<string>) };
 }
 
 export type QueryValue = string | number | boolean | undefined;
@@ -102,7 +103,7 @@ export function createGraphClient(options: GraphClientOptions): LinkFollowingGra
 
   async function send<T>(method: Method, url: URL, body: unknown, request: GraphRequestOptions = {}): Promise<T> {
     const clientRequestId = randomUUID();
-    const pacing = options.pacing;
+    const pacing = options.pacing && { pacer: options.pacing.pacer, tenantKey: typeof options.pacing.tenantKey === 'string' ? options.pacing.tenantKey : await options.pacing.tenantKey() };
     const paused = pacing ? pacing.pacer.waitSeconds(pacing.tenantKey) : 0;
     if (paused > 0) {
       throw new GraphError({ code: 'TooManyRequests', status: 429, message: `Microsoft Graph throttled this tenant; calls to it resume in ${paused} s (Retry-After)`, clientRequestId, retryAfterSeconds: paused });
