@@ -57,7 +57,10 @@ export class CanonicalList implements PrecanonicalList {
     let bucket = this.#buckets.get(key);
     if (!bucket) this.#buckets.set(key, (bucket = { batches: [], pending: NOTHING_PENDING, used: 0 }));
     const quotedId = JSON.stringify(id ?? null);
-    this.#makeRoom(bucket, (quotedId.length + text.length) * 3 + 2);
+    const atMost = (quotedId.length + text.length) * 3 + 2;
+    // A line larger than a batch (a group's 100,000 member ids, 4 MB) gets room for its exact size, not three times it:
+    // it comes as a sync's last read ends, when the hub holds the most.
+    this.#makeRoom(bucket, atMost <= BATCH_BYTES ? atMost : Buffer.byteLength(quotedId) + Buffer.byteLength(text) + 2);
     const pending = bucket.pending;
     let at = bucket.used;
     at += pending.write(quotedId, at);
