@@ -36,7 +36,7 @@ export class CanonicalList implements PrecanonicalList {
   readonly #buckets = new Map<number, Bucket>();
   /** Each item's bucket in arrival order: only read when an item without an id leaves the list unsorted. */
   #arrival: number[] = [];
-  /** The text in the stored order, compressed a piece at a time (DeflatedText), once `putInOrder` has run (the buckets are gone). */
+  /** The text in the stored order, compressed a piece at a time, once `putInOrder` has run (the buckets are gone). */
   #inOrder: DeflatedText[] | undefined;
 
   static of(items: Iterable<GraphObject>): CanonicalList {
