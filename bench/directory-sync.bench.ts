@@ -19,8 +19,17 @@
 // of the hub side 207–232 MB. The code before (areas one after another, list text decoded and encoded again, gzip
 // level 6, bodies compressed again by PostgreSQL), run alternately with the new between 02:38 and 02:58 at load 2–5:
 // 0.53–0.65×, 208–238 MB. The sync's reads now end when the raw walk's do (two areas read at a time keep the
-// emulator busy while the hub works); what remains is storing the directory after its last read and the insert,
-// about 0.35 s.
+// emulator busy while the hub works); what remains is storing the directory after its last read and the insert.
+// Since 2026-12-06 05:00 the users, sorted while the group members are read, are compressed there as the stored body
+// carries them and spliced into it (only decompressed for the hash after the last read), and each group is kept as
+// canonical text as its members arrive: over 21 syncs of each, alternated with the code before at load 2.4–8 from
+// other work, the time from the last read until both large areas are stored fell from a median of 465 ms to 214 ms
+// and the hub's CPU per sync from 3.61 s to 3.41 s (3.29–4.12 → 3.03–4.16; the raw walk's 1.0–1.9 s); the insert
+// stays about 80 ms. This bench, new and before alternately, 05:15–05:26 UTC at load 1.5–4.4: 0.89× (4.82 vs 4.28
+// s), 0.96×, 0.95×, 1.24× (the walk slowed by load), 0.88× (4.39 vs 3.87 s), 0.66× (7.16 vs 4.69 s, a load
+// spike), median 0.92×, against 0.81×, 0.77×, 0.91×, 0.87×, 0.86×, 0.86×, median 0.86×; peak RSS 218–251 MB against
+// 216–228 MB, 218–230 MB in the last three once a 4 MB group line stopped taking 12 MB of room. At load 3.8–6.8 (05:11–05:13) both gave 0.64–0.90×:
+// there the ratio is the load's, as the sync's CPU is still about twice the walk's.
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';

@@ -98,11 +98,16 @@ describe('canonical JSON written in pieces', () => {
         const stored = await storedAreaBody(area);
         assert.equal(stored.sha256, sha256Hex(expected));
         assert.equal(gunzipSync(stored.body).toString('utf8'), expected);
-        // Put in order ahead of storing (a sync's users while the groups are read): the same bytes.
+        // Put in order ahead of storing (a sync's users while the groups are read): the same bytes, and a body whose
+        // parts compressed ahead gunzip (which checks the trailer's CRC-32 and length) reads as the same text.
         const inOrder = CanonicalList.of(items);
         await inOrder.putInOrder();
         assert.equal(text(canonicalJsonChunks({ ...area, users: inOrder }, { omit: isSecretProperty })), expected);
-        assert.equal((await storedAreaBody({ ...area, users: inOrder })).sha256, sha256Hex(expected));
+        const storedInOrder = await storedAreaBody({ ...area, users: inOrder });
+        assert.equal(storedInOrder.sha256, sha256Hex(expected));
+        assert.equal(gunzipSync(storedInOrder.body).toString('utf8'), expected);
+        // Only compressed parts and no text of the body's own: the users alone, at the area's top.
+        assert.equal(gunzipSync((await storedAreaBody(inOrder)).body).toString('utf8'), canonicalJson(withoutSecrets(items)));
       });
     }
   });

@@ -4,6 +4,7 @@
 // 100,000-user area is hashed and compressed as it is written (snapshot-area-body.ts); `canonicalJson` stays the
 // definition the stored hashes were made with, and a test holds the two to the same bytes.
 import { createHash } from 'node:crypto';
+import type { DeflatedText } from './deflated-text.js';
 
 const hasStringId = (v: unknown): v is { id: string } =>
   typeof v === 'object' && v !== null && !Array.isArray(v) && typeof (v as { id?: unknown }).id === 'string';
@@ -57,14 +58,16 @@ export const sha256Hex = (text: string | Uint8Array): string => createHash('sha2
  */
 export const CANONICAL_TEXT = Symbol('canonical text');
 export interface PrecanonicalList {
-  [CANONICAL_TEXT](): Iterator<Uint8Array>;
+  /** With `deflated`, a list may hand out parts of its text already compressed (DeflatedText) instead of as bytes. */
+  [CANONICAL_TEXT](options?: { deflated?: boolean }): Iterator<Uint8Array | DeflatedText>;
 }
+
 const isPrecanonical = (v: unknown): v is PrecanonicalList => typeof v === 'object' && v !== null && CANONICAL_TEXT in v;
 
 type Frame =
   | { items: readonly unknown[]; at: number }
   | { object: Record<string, unknown>; keys: string[]; at: number }
-  | { pieces: Iterator<Uint8Array> };
+  | { pieces: Iterator<Uint8Array | DeflatedText> };
 
 /** What JSON.stringify leaves out of an object (and writes as null in an array). */
 const unwritable = (v: unknown) => v === undefined || typeof v === 'function' || typeof v === 'symbol';
@@ -74,16 +77,19 @@ const unwritable = (v: unknown) => v === undefined || typeof v === 'function' ||
  * place (an explicit stack, so a consumer can pause between pieces); each item of a list two levels down (an area's
  * users) is written whole through canonicalJson, which is native JSON.stringify's speed and only that item's copy at
  * a time. `omit` leaves out object keys at any depth, as if they had been deleted first. A PrecanonicalList is
- * written from its own UTF-8 pieces as they are, never decoded (made with the storage's omit, isSecretProperty).
+ * written from its own UTF-8 pieces as they are, never decoded (made with the storage's omit, isSecretProperty); with
+ * `deflated`, from its DeflatedText parts where it has them (a consumer that stores them as they are).
  */
-export function* canonicalJsonChunks(value: unknown, options: { omit?: (key: string) => boolean; chunkSize?: number } = {}): Generator<Uint8Array> {
-  const { omit, chunkSize = 64 * 1024 } = options;
+export function canonicalJsonChunks(value: unknown, options?: { omit?: (key: string) => boolean; chunkSize?: number; deflated?: false }): Generator<Uint8Array>;
+export function canonicalJsonChunks(value: unknown, options: { omit?: (key: string) => boolean; chunkSize?: number; deflated: boolean }): Generator<Uint8Array | DeflatedText>;
+export function* canonicalJsonChunks(value: unknown, options: { omit?: (key: string) => boolean; chunkSize?: number; deflated?: boolean } = {}): Generator<Uint8Array | DeflatedText> {
+  const { omit, chunkSize = 64 * 1024, deflated = false } = options;
   const stack: Frame[] = [];
   let out = '';
   const write = (v: unknown, inArray: boolean) => {
     if (isPrecanonical(v)) {
       out += '[';
-      stack.push({ pieces: v[CANONICAL_TEXT]() });
+      stack.push({ pieces: v[CANONICAL_TEXT]({ deflated }) });
     } else if (stack.length >= 2) {
       out += JSON.stringify(canonicalise(v, omit)) ?? (inArray ? 'null' : '');
     } else if (Array.isArray(v)) {

@@ -8,6 +8,7 @@
 import { setImmediate } from 'node:timers/promises';
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import { CANONICAL_TEXT, canonicalise, type PrecanonicalList } from './canonical-json.js';
+import { DeflatedText } from './deflated-text.js';
 import { isSecretProperty } from './snapshot-secrets.js';
 import type { GraphObject } from './snapshot.js';
 
@@ -36,7 +37,7 @@ export class CanonicalList implements PrecanonicalList {
   /** Each item's bucket in arrival order: only read when an item without an id leaves the list unsorted. */
   #arrival: number[] = [];
   /** The text in the stored order, compressed a piece at a time, once `putInOrder` has run (the buckets are gone). */
-  #inOrder: Batch[] | undefined;
+  #inOrder: DeflatedText[] | undefined;
 
   static of(items: Iterable<GraphObject>): CanonicalList {
     const list = new CanonicalList();
@@ -56,7 +57,10 @@ export class CanonicalList implements PrecanonicalList {
     let bucket = this.#buckets.get(key);
     if (!bucket) this.#buckets.set(key, (bucket = { batches: [], pending: NOTHING_PENDING, used: 0 }));
     const quotedId = JSON.stringify(id ?? null);
-    this.#makeRoom(bucket, (quotedId.length + text.length) * 3 + 2);
+    const atMost = (quotedId.length + text.length) * 3 + 2;
+    // A line larger than a batch (a group's 100,000 member ids, 4 MB) gets room for its exact size, not three times it:
+    // it comes as a sync's last read ends, when the hub holds the most.
+    this.#makeRoom(bucket, atMost <= BATCH_BYTES ? atMost : Buffer.byteLength(quotedId) + Buffer.byteLength(text) + 2);
     const pending = bucket.pending;
     let at = bucket.used;
     at += pending.write(quotedId, at);
@@ -102,7 +106,7 @@ export class CanonicalList implements PrecanonicalList {
    */
   *canonicalText(): Generator<Buffer> {
     if (this.#inOrder) {
-      for (const batch of this.#inOrder) yield decompressed(batch);
+      for (const part of this.#inOrder) yield part.text();
       return;
     }
     yield* this.#pieces(PIECE_BYTES, false);
@@ -141,15 +145,16 @@ export class CanonicalList implements PrecanonicalList {
   }
 
   /**
-   * Sorts the text ahead of its storing, a piece at a time between turns of the event loop, for a list complete
-   * before the rest of its area (users, while group members are still being read): storing it is then a decompress
-   * and a write, not a sort left for after the last read. The list is stored only once this has settled.
+   * Sorts and compresses the text ahead of its storing, a piece at a time between turns of the event loop, for a list
+   * complete before the rest of its area (users, while group members are still being read): each piece is compressed
+   * as the stored body carries it (DeflatedText), so storing the list after the last read is a decompress for the
+   * hash, not a sort and a compression. The list is stored only once this has settled.
    */
   async putInOrder(): Promise<void> {
-    const inOrder: Batch[] = [];
+    const inOrder: DeflatedText[] = [];
     // Larger pieces than for a consumer: fewer compressions (each sets up its own zlib stream) for the same text.
     for (const piece of this.#pieces(4 * PIECE_BYTES, true)) {
-      inOrder.push(compressed(piece));
+      inOrder.push(DeflatedText.of(piece));
       await setImmediate();
     }
     this.#inOrder = inOrder;
@@ -157,8 +162,8 @@ export class CanonicalList implements PrecanonicalList {
     this.#arrival = [];
   }
 
-  [CANONICAL_TEXT](): Iterator<Buffer> {
-    return this.canonicalText();
+  [CANONICAL_TEXT](options?: { deflated?: boolean }): Iterator<Buffer | DeflatedText> {
+    return options?.deflated && this.#inOrder ? this.#inOrder.values() : this.canonicalText();
   }
 
   *#ordered(): Generator<Line> {
@@ -227,6 +232,7 @@ function decompressed(batch: Batch): Buffer {
   // A byte to spare: output that fills zlib's buffer exactly has it allocate another for what might follow.
   return inflateRawSync(batch.compressed, { chunkSize: Math.max(64, batch.size + 1) });
 }
+
 
 /** One item's line in a decompressed batch: its quoted id from `start`, its canonical JSON from `from` to `to`. */
 interface Line {

@@ -257,6 +257,14 @@ async function collectDirectory(graph: GraphClient, counter: Tally, malformed: s
     area[read.property] = read.property === 'groups' ? await readList(graph, read, counter, malformed, signal) : await readCanonicalList(graph, read, counter, malformed, signal);
   }
   const groups = area.groups as GraphObject[];
+  // Kept as canonical text like the other lists (100,000 member ids are megabytes of strings), each group as soon as
+  // it and those before it are complete, in the order they came: not all of them after the last members' page.
+  const groupList = new CanonicalList();
+  const complete = new Set<GraphObject>();
+  let kept = 0;
+  const keepCompleted = () => {
+    for (; kept < groups.length && (complete.has(groups[kept]!) || typeof groups[kept]!.id !== 'string'); kept++) groupList.push(groups[kept]!);
+  };
   // Each group's transitive members (group-list-transitivemembers: GroupMember.Read.All): the access review's
   // groups per user, and privileged access held through role-assignable groups. 999 a page, the most the API's
   // $top allows: a 100,000-member group is 101 pages rather than 1,000 at the default page size.
@@ -266,9 +274,11 @@ async function collectDirectory(graph: GraphClient, counter: Tally, malformed: s
     // Only the ids are kept, page by page (not a list of member objects first).
     await readInto(graph, read, counter, malformed, signal, (member) => typeof member.id === 'string' && members.push(member.id));
     group.members = members;
+    complete.add(group);
+    keepCompleted();
   });
-  // Complete now: kept as canonical text like the other lists (100,000 member ids are megabytes of strings).
-  area.groups = CanonicalList.of(groups);
+  keepCompleted();
+  area.groups = groupList.finish();
   await usersInOrder;
   return { area, deltaLink: users.deltaLink, mode: users.mode };
 }
