@@ -13,6 +13,7 @@
 // it, on PostgreSQL), so the peak RSS is the hub's alone (the kernel's high-water mark, reset before each phase);
 // this process is the caller, whose body is one reused 1 MiB buffer.
 import https from 'node:https';
+import { cpuMicros } from './support/process-stats.js';
 import { startProxyBenchKit } from './support/proxy-bench-kit.js';
 
 const MiB = 1024 * 1024;
@@ -64,10 +65,19 @@ try {
 
   const raws: number[] = [];
   const hubs: number[] = [];
+  // CPU seconds per GiB moved, each program's own (load-insensitive, unlike the wall-clock ratio).
+  const cpu = { hub: 0, emulatorDirect: 0, emulatorProxied: 0 };
   for (let round = 0; round < ROUNDS; round++) {
+    let emulatorBefore = cpuMicros(emulator.pid);
     raws.push(await timed(direct, `direct-${round}`));
+    cpu.emulatorDirect += cpuMicros(emulator.pid) - emulatorBefore;
+    const hubBefore = kit.hub.cpuMicros();
+    emulatorBefore = cpuMicros(emulator.pid);
     hubs.push(await timed(viaHub, `proxy-${round}`));
+    cpu.hub += kit.hub.cpuMicros() - hubBefore;
+    cpu.emulatorProxied += cpuMicros(emulator.pid) - emulatorBefore;
   }
+  const perGiB = (micros: number) => (micros / 1e6 / ((ROUNDS * FILES * FILE_BYTES) / (1024 * MiB))).toFixed(2);
   const uploadPeak = kit.hub.peakRssBytes();
   const started = performance.now();
   kit.hub.resetPeak();
@@ -81,6 +91,7 @@ try {
   console.log(`direct to Graph (emulator):    ${rate(best(raws)).toFixed(0)} MiB/s (${raws.map((ms) => ms.toFixed(0)).join(', ')} ms)`);
   console.log(`through the hub's proxy:       ${rate(best(hubs)).toFixed(0)} MiB/s (${hubs.map((ms) => ms.toFixed(0)).join(', ')} ms)`);
   console.log(`ratio proxy/direct throughput: ${(best(raws) / best(hubs)).toFixed(2)}x (goal >= 0.9x)`);
+  console.log(`CPU s per GiB: the hub ${perGiB(cpu.hub)}; the emulator ${perGiB(cpu.emulatorDirect)} direct, ${perGiB(cpu.emulatorProxied)} through the hub`);
   console.log(`peak RSS of the hub while uploading: ${(uploadPeak / MiB).toFixed(0)} MB (before: ${(baseRss / MiB).toFixed(0)} MB; goal < 150 MB)`);
   console.log(`2 GiB PUT through the proxy: Graph answered ${oversized} (413 expected: over the 250 MB simple-upload limit) after ${oversizedMs.toFixed(0)} ms; the hub's peak RSS ${(oversizedPeak / MiB).toFixed(0)} MB`);
   if (oversized !== 413) throw new Error(`the oversized upload answered ${oversized}, not 413`);
