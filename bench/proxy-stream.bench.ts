@@ -3,7 +3,13 @@
 // - Upload: 1000 MiB as four simple uploads of 250 MiB (PUT …/root:/{name}:/content, Graph's largest simple upload,
 //   https://learn.microsoft.com/en-us/graph/api/driveitem-put-content) through …/proxy/graph/v1.0 as the workspace's
 //   app, vs the same PUTs straight to the emulator; alternating, best of each; prints the throughput ratio (goal
-//   ≥ 0.9×) and the hub process's peak RSS while it streamed (goal < 150 MB).
+//   ≥ 0.9×), each program's CPU seconds per GiB (the hub's, and the emulator's direct and through the hub: unlike
+//   the ratio, not skewed by other work on the machine) and the hub process's peak RSS while it streamed (goal
+//   < 150 MB). What that peak was made of (2026-12-06): besides the idle hub's ~140 MB, the chunks already passed on
+//   waiting for a garbage collection (`external` up to 37 MB: now a young-generation collection every 4 MiB,
+//   src/platform/streams/collect-as-it-flows.ts) and, for a tenth of a second, V8's optimising recompile of
+//   fetch's WebAssembly HTTP parser (~30 MB: the launcher now keeps WebAssembly on the baseline compiler on
+//   PostgreSQL, src/platform/runtime/v8-settings.ts).
 // - 2 GiB in one PUT through the proxy: Graph refuses a simple upload over 250 MB (413); the hub must stream the
 //   body, pass the 413 back and stay within the same memory, not gather the 2 GiB first.
 // - Downloads are not measured through the hub: Graph answers GET …/content with a 302 to a pre-authenticated URL
