@@ -3,7 +3,13 @@
 // - Upload: 1000 MiB as four simple uploads of 250 MiB (PUT …/root:/{name}:/content, Graph's largest simple upload,
 //   https://learn.microsoft.com/en-us/graph/api/driveitem-put-content) through …/proxy/graph/v1.0 as the workspace's
 //   app, vs the same PUTs straight to the emulator; alternating, best of each; prints the throughput ratio (goal
-//   ≥ 0.9×) and the hub process's peak RSS while it streamed (goal < 150 MB).
+//   ≥ 0.9×), each program's CPU seconds per GiB (the hub's, and the emulator's direct and through the hub: unlike
+//   the ratio, not skewed by other work on the machine) and the hub process's peak RSS while it streamed (goal
+//   < 150 MB). What that peak was made of (2026-12-06): besides the idle hub's ~140 MB, the chunks already passed on
+//   waiting for a garbage collection (`external` up to 37 MB: now a young-generation collection every 4 MiB,
+//   src/platform/streams/collect-as-it-flows.ts) and, for a tenth of a second, V8's optimising recompile of
+//   fetch's WebAssembly HTTP parser (~30 MB: the launcher now keeps WebAssembly on the baseline compiler on
+//   PostgreSQL, src/platform/runtime/v8-settings.ts).
 // - 2 GiB in one PUT through the proxy: Graph refuses a simple upload over 250 MB (413); the hub must stream the
 //   body, pass the 413 back and stay within the same memory, not gather the 2 GiB first.
 // - Downloads are not measured through the hub: Graph answers GET …/content with a 302 to a pre-authenticated URL
@@ -13,6 +19,7 @@
 // it, on PostgreSQL), so the peak RSS is the hub's alone (the kernel's high-water mark, reset before each phase);
 // this process is the caller, whose body is one reused 1 MiB buffer.
 import https from 'node:https';
+import { cpuMicros } from './support/process-stats.js';
 import { startProxyBenchKit } from './support/proxy-bench-kit.js';
 
 const MiB = 1024 * 1024;
@@ -64,10 +71,19 @@ try {
 
   const raws: number[] = [];
   const hubs: number[] = [];
+  // CPU seconds per GiB moved, each program's own (load-insensitive, unlike the wall-clock ratio).
+  const cpu = { hub: 0, emulatorDirect: 0, emulatorProxied: 0 };
   for (let round = 0; round < ROUNDS; round++) {
+    let emulatorBefore = cpuMicros(emulator.pid);
     raws.push(await timed(direct, `direct-${round}`));
+    cpu.emulatorDirect += cpuMicros(emulator.pid) - emulatorBefore;
+    const hubBefore = kit.hub.cpuMicros();
+    emulatorBefore = cpuMicros(emulator.pid);
     hubs.push(await timed(viaHub, `proxy-${round}`));
+    cpu.hub += kit.hub.cpuMicros() - hubBefore;
+    cpu.emulatorProxied += cpuMicros(emulator.pid) - emulatorBefore;
   }
+  const perGiB = (micros: number) => (micros / 1e6 / ((ROUNDS * FILES * FILE_BYTES) / (1024 * MiB))).toFixed(2);
   const uploadPeak = kit.hub.peakRssBytes();
   const started = performance.now();
   kit.hub.resetPeak();
@@ -81,6 +97,7 @@ try {
   console.log(`direct to Graph (emulator):    ${rate(best(raws)).toFixed(0)} MiB/s (${raws.map((ms) => ms.toFixed(0)).join(', ')} ms)`);
   console.log(`through the hub's proxy:       ${rate(best(hubs)).toFixed(0)} MiB/s (${hubs.map((ms) => ms.toFixed(0)).join(', ')} ms)`);
   console.log(`ratio proxy/direct throughput: ${(best(raws) / best(hubs)).toFixed(2)}x (goal >= 0.9x)`);
+  console.log(`CPU s per GiB: the hub ${perGiB(cpu.hub)}; the emulator ${perGiB(cpu.emulatorDirect)} direct, ${perGiB(cpu.emulatorProxied)} through the hub`);
   console.log(`peak RSS of the hub while uploading: ${(uploadPeak / MiB).toFixed(0)} MB (before: ${(baseRss / MiB).toFixed(0)} MB; goal < 150 MB)`);
   console.log(`2 GiB PUT through the proxy: Graph answered ${oversized} (413 expected: over the 250 MB simple-upload limit) after ${oversizedMs.toFixed(0)} ms; the hub's peak RSS ${(oversizedPeak / MiB).toFixed(0)} MB`);
   if (oversized !== 413) throw new Error(`the oversized upload answered ${oversized}, not 413`);

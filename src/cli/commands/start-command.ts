@@ -1,6 +1,7 @@
 import { startHub } from '../../app/hub.js';
 import { loadConfig } from '../../platform/config/config.js';
 import { createLogger } from '../../platform/logging/logger.js';
+import { hubStarted } from '../../platform/runtime/v8-settings.js';
 import type { Command } from '../command.js';
 import { parseOptions } from '../parse-options.js';
 import { listenForShutdown } from '../process-signals.js';
@@ -21,6 +22,7 @@ export const startCommand: Command = {
     const logger = createLogger({ level: config.logLevel });
     const shutdown = listenForShutdown();
     const hub = await startHub({ config, logger });
+    hubStarted();
     stdout(`m365hub listening on ${hub.url}`);
     const signal = await shutdown;
     logger.info({ signal }, 'shutting down');

@@ -8,6 +8,7 @@ import http from 'node:http';
 import https from 'node:https';
 import { Readable } from 'node:stream';
 import { rootCertificates } from 'node:tls';
+import { collectAsItFlows } from '../../platform/streams/collect-as-it-flows.js';
 import type { FetchLike } from './fetch-like.js';
 
 export interface ExchangeRequest {
@@ -77,6 +78,8 @@ export function nodeExchange(options: NodeExchangeOptions = {}): Exchange {
       if (!body) return void outgoing.end();
       body.on('error', (error) => outgoing.destroy(error));
       body.pipe(outgoing);
+      // Each chunk the caller sent is a Buffer outside V8's heap: free them every few MiB, not after tens of MB.
+      collectAsItFlows(body);
     });
 }
 

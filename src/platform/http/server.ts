@@ -17,6 +17,7 @@ import type { ProblemCatalogue } from './problem-catalogue.js';
 import { registerConsole } from './console-static.js';
 import { PROBLEM_CONTENT_TYPE, registerErrorHandling, sendProblem } from './error-handling.js';
 import { HttpProblem } from './http-problem.js';
+import { buildLazySerializer } from './lazy-serializers.js';
 import { registerMetrics } from './metrics.js';
 import { registerOperationsRoutes } from './operations-routes.js';
 import { requestIdOf, REQUEST_ID_HEADER } from './request-id.js';
@@ -76,6 +77,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
     trustProxy: deps.config.trustProxy,
     bodyLimit: BODY_LIMIT_BYTES,
     return503OnClosing: true,
+    schemaController: { compilersFactory: { buildSerializer: buildLazySerializer } },
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: false } },
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
   }) as unknown as FastifyInstance;
