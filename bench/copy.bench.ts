@@ -15,7 +15,8 @@
 // 2.69–2.79 s: at best 0.53–0.63×. The goal of 0.9× would need the hub's whole process under about 2.5 s per GiB
 // (two cores for 1/0.9 of the raw side's time, less the emulator's share), while the raw download's own work (1.6–1.8
 // s in all threads) and the hashes the copy must compute (0.7 s) already come to more: on two cores shared with the
-// emulator it is out of reach, whichever thread does the hashing.
+// emulator it is out of reach, whichever thread does the hashing. 05:41 UTC, machine otherwise idle, two runs: 0.58× and
+// 0.60× measured, floors 1.52/2.59 and 1.54/2.70 s: at best 0.59× and 0.57×.
 // Measured 2026-12-06 02:31–02:42 UTC, 2 cores loaded 3.7–4.9 by other work (12 runs): raw 322–567 MiB/s, hub 193–285
 // MiB/s, ratio 0.46–0.75× (median 0.65×; goal not met); peak RSS 128–150 MB, median 136 (goal met in 11 of 12; one run
 // read 150). The code before (buffered writes, QuickXorHash in JavaScript) in the same minutes, 5 runs: 0.39–0.63×
