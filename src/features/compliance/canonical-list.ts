@@ -6,7 +6,6 @@
 // The text written is what canonicalJson(withoutSecrets(list)) writes for the same items: ordered by id (a stable
 // sort, as Array.prototype.sort is) when every item has a string id, else in the order they came.
 import { setImmediate } from 'node:timers/promises';
-import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import { CANONICAL_TEXT, canonicalise, type PrecanonicalList } from './canonical-json.js';
 import { DeflatedText } from './deflated-text.js';
 import { isSecretProperty } from './snapshot-secrets.js';
@@ -16,8 +15,11 @@ import type { GraphObject } from './snapshot.js';
 const BATCH_BYTES = 100_000;
 
 interface Bucket {
-  /** Compressed batches, in order, each whole lines. */
-  batches: Batch[];
+  /**
+   * Compressed batches, in order, each whole lines. Compressed in this thread: zlib's asynchronous calls cost three
+   * times the CPU for batches this small (a new stream each).
+   */
+  batches: DeflatedText[];
   /** Lines not yet compressed, as UTF-8: written straight into this buffer, not gathered in a string first. */
   pending: Buffer;
   used: number;
@@ -84,7 +86,7 @@ export class CanonicalList implements PrecanonicalList {
   }
 
   #seal(bucket: Bucket): void {
-    bucket.batches.push(compressed(bucket.pending.subarray(0, bucket.used)));
+    bucket.batches.push(DeflatedText.of(bucket.pending.subarray(0, bucket.used)));
     bucket.used = 0;
     // The buffer is written again from its start; one grown for a line larger than a batch is let go.
     if (bucket.pending.length > 2 * BATCH_BYTES) bucket.pending = NOTHING_PENDING;
@@ -200,7 +202,7 @@ export class CanonicalList implements PrecanonicalList {
     // Batch by batch (each is whole lines): JSON escapes tabs and newlines, so the first tab of a line ends its id
     // and the next newline ends its text.
     for (const batch of bucket.batches) {
-      const bytes = decompressed(batch);
+      const bytes = batch.text();
       for (let start = 0; start < bytes.length; ) {
         const tab = bytes.indexOf(TAB, start);
         const end = bytes.indexOf(NEWLINE, tab);
@@ -211,28 +213,6 @@ export class CanonicalList implements PrecanonicalList {
     return lines;
   }
 }
-
-/** Text compressed, with its size: decompressed into one buffer of that size, not pieces joined into another. */
-interface Batch {
-  compressed: Buffer;
-  size: number;
-}
-
-/**
- * In this thread: zlib's asynchronous calls cost three times the CPU for batches this small (a new stream each), and
- * the fastest level, as this copy lives only until the list is stored. memLevel 9 is faster still.
- */
-function compressed(bytes: Buffer): Batch {
-  const batch = deflateRawSync(bytes, { level: 1, memLevel: 9 });
-  // A small answer is a view of zlib's 16 KB output buffer: copied, so the batch keeps only its own bytes.
-  return { compressed: batch.byteLength < batch.buffer.byteLength / 2 ? Buffer.from(batch) : batch, size: bytes.length };
-}
-
-function decompressed(batch: Batch): Buffer {
-  // A byte to spare: output that fills zlib's buffer exactly has it allocate another for what might follow.
-  return inflateRawSync(batch.compressed, { chunkSize: Math.max(64, batch.size + 1) });
-}
-
 
 /** One item's line in a decompressed batch: its quoted id from `start`, its canonical JSON from `from` to `to`. */
 interface Line {

@@ -1,7 +1,7 @@
 // A part of a snapshot area's canonical text already compressed for storing, so the compression is not done again
 // after a sync's last read: raw deflate that refers to nothing before its start and ends on a sync flush
 // (byte-aligned, no final block). A gzip body can carry such parts as they are between its other parts, and gunzip
-// reads the whole as one stream (snapshot-area-body.ts).
+// reads the whole as one stream (snapshot-area-body.ts). A CanonicalList holds its batches of lines in this form too.
 import { promisify } from 'node:util';
 import { constants, deflateRawSync, inflateRaw, inflateRawSync } from 'node:zlib';
 
