@@ -16,4 +16,12 @@ describe('collectAsItFlows', () => {
     assert.deepEqual(Buffer.concat(received), Buffer.concat(chunks));
     assert.equal(typeof (globalThis as { gc?: unknown }).gc, 'undefined', 'gc is not exposed to the hub\'s own scope');
   });
+
+  it('collects once for every `everyBytes` passed on, not per chunk', async () => {
+    const source = Readable.from(Array.from({ length: 40 }, () => Buffer.alloc(1000)));
+    let collections = 0;
+    collectAsItFlows(source, 4096, () => (collections += 1));
+    for await (const chunk of source) void chunk;
+    assert.equal(collections, 8, 'the chunk that reaches 4,096 bytes collects and starts the count again: every 5 chunks of 1,000, 8 times in 40');
+  });
 });
