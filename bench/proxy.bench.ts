@@ -11,7 +11,7 @@
 // busiest program, or all its programs' CPU spread over the cores) and their ratio: the best the cores allow.
 import https from 'node:https';
 import { availableParallelism } from 'node:os';
-import { cpuMicros } from './support/process-stats.js';
+import { cpuFloor, cpuMicros } from './support/process-stats.js';
 import { startProxyBenchKit } from './support/proxy-bench-kit.js';
 
 const total = 10_000;
@@ -103,11 +103,10 @@ try {
     console.log(`  CPU per call ${label.padEnd(15)} caller ${m.cpu.caller.toFixed(0).padStart(4)} µs   hub ${m.cpu.hub.toFixed(0).padStart(4)} µs   emulator ${m.cpu.emulator.toFixed(0).padStart(4)} µs`);
   cpuLine('direct', raw);
   cpuLine('through the hub', hub);
-  // Each program handles its calls on one thread, and all of them share the cores: a side cannot take less time per
-  // call than its busiest program, nor than all its programs' CPU spread over every core. The floors' ratio is the
-  // best throughput ratio these cores allow the hub, whatever the scheduling; it moves little with other load.
+  // Each program handles its calls on one thread: its CPU per call is both a thread's and a program's (cpuFloor). The
+  // floors' ratio is the best throughput ratio these cores allow the hub, whatever the scheduling.
   const cores = availableParallelism();
-  const floor = ({ cpu }: Measured) => Math.max(cpu.caller, cpu.hub, cpu.emulator, (cpu.caller + cpu.hub + cpu.emulator) / cores);
+  const floor = ({ cpu }: Measured) => cpuFloor([cpu.caller, cpu.hub, cpu.emulator], [cpu.caller, cpu.hub, cpu.emulator], cores);
   console.log(`  floor per call on ${cores} cores  direct ${floor(raw).toFixed(0)} µs   through the hub ${floor(hub).toFixed(0)} µs: at best ${(floor(raw) / floor(hub)).toFixed(2)}×`);
   const line = (label: string, m: Measured) =>
     console.log(`${label.padEnd(29)}${m.rate.toFixed(0).padStart(6)} req/s   p50 ${pct(m.latencies, 50).toFixed(2)} ms   p99 ${pct(m.latencies, 99).toFixed(2)} ms   hub CPU ${m.cpu.hub.toFixed(0)} µs/call`);

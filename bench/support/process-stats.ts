@@ -1,5 +1,6 @@
 // What another process uses, read from Linux /proc, so a benchmark counts each program's own cost and not its own.
 import { readFileSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 
 /** Resident and peak resident memory of a process, MB (the kernel's high-water mark, VmHWM, for the peak). */
 export function memoryMb(pid: number): { rss: number; peak: number } {
@@ -26,4 +27,13 @@ export function threadCpuMicros(pid: number, tid = pid): number {
 function ticksOf(statFile: string): number {
   const fields = readFileSync(statFile, 'utf8').split(') ')[1]!.split(' ');
   return (Number(fields[11]) + Number(fields[12])) * 10_000;
+}
+
+/**
+ * The least time a piece of work can take on this machine's cores, from the CPU it used: no less than its busiest
+ * thread's (each of `threads` runs on one core at a time), nor than the CPU of all its `programs` spread over every
+ * core. Two sides' floors bound their throughput ratio whatever the scheduling, and they move little with other load.
+ */
+export function cpuFloor(threads: readonly number[], programs: readonly number[], cores = availableParallelism()): number {
+  return Math.max(...threads, programs.reduce((sum, cpu) => sum + cpu, 0) / cores);
 }
